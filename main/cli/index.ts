@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { InputOf, MethodName, OutputOf } from '../../shared/api.ts';
+import { createDispatcher } from '../api/dispatch.ts';
+import { createHandlers } from '../api/handlers.ts';
+import { openCore, type Core } from '../core.ts';
+import { confPreferences } from '../preferences/conf-preferences.ts';
+import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  import <file.csv>   import leads from a CSV file (HubSpot, Salesforce or plain headers)
+  next                print the next lead the queue offers, as JSON
+
+Options:
+  --data-dir DIR      the store's folder (default: the desktop app's data folder)
+  --clock ISO-TIME    run as if it were that instant (time runs on from there)`;
+
+/** A failure the user caused: printed as one sentence, exit code 1, no stack trace. */
+class UserError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: COMMON_FLAGS, allowPositionals: true });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const options = runtimeOptions(values);
+  const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
+  try {
+    const result = await run(core, command, rest);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    core.close();
+  }
+}
+
+async function run(core: Core, command: string, args: string[]): Promise<unknown> {
+  const dispatch = createDispatcher(createHandlers(core));
+  const call = async <K extends MethodName>(method: K, input: InputOf<K>): Promise<OutputOf<K>> => {
+    const result = await dispatch(method, input);
+    if (!result.ok) throw new UserError(result.error.message);
+    return result.value as OutputOf<K>;
+  };
+
+  switch (command) {
+    case 'import': {
+      const [file] = args;
+      if (!file) throw new UserError('import needs a file: npm run cli -- import leads.csv');
+      const csv = await readFile(file, 'utf8').catch(() => {
+        throw new UserError(`Cannot read ${file}: no such file, or no permission to read it.`);
+      });
+      return call('leads.import', { fileName: basename(file), csv });
+    }
+    case 'next':
+      return (await call('queue.next', {})).next;
+    default:
+      throw new UserError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = error instanceof UserError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  console.error(known ? (error as Error).message : error);
+  process.exitCode = known ? 1 : 2;
+});

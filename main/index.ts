@@ -1,0 +1,56 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from './api/dispatch.ts';
+import { createHandlers } from './api/handlers.ts';
+import { systemClock } from './clock.ts';
+import { openCore, type Core } from './core.ts';
+import { preferenceStore } from './preferences/preferences.ts';
+import { installAppMenu } from './shell/app-menu.ts';
+import { hardenApp } from './shell/harden.ts';
+import { isAppFrame, registerIpcRouter } from './shell/ipc-router.ts';
+import { createMainWindow } from './shell/main-window.ts';
+
+/**
+ * The Electron shell: one window over the core. Everything here is platform glue; the product
+ * lives in the core, which the web host and the CLI run just the same.
+ */
+const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const appUrl = new URL('../renderer/index.html', import.meta.url).href;
+
+let core: Core | null = null;
+let window: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  hardenApp(session.defaultSession);
+  installAppMenu(app.isPackaged);
+  const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences' }));
+  core = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
+  const mainWindow = createMainWindow({ prefs, preloadPath, rendererFile });
+  window = mainWindow;
+  const stopRouter = registerIpcRouter({
+    ipcMain,
+    dispatch: createDispatcher(createHandlers(core)),
+    events: core.events,
+    isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, appUrl),
+    target: mainWindow.webContents,
+  });
+  mainWindow.on('closed', () => {
+    stopRouter();
+    window = null;
+  });
+}

@@ -1,0 +1,88 @@
+import type { ActivityType, LeadSource } from '../../shared/leads.ts';
+import type { Stage } from '../../shared/stages.ts';
+
+/** Reads the values CRMs write (lifecycle stages, sources, yes/no flags) as our own words. */
+
+const STAGE_VALUES: Record<string, Stage> = {
+  cold: 'cold',
+  other: 'cold',
+  opennotcontacted: 'cold',
+  subscriber: 'IQL',
+  lead: 'IQL',
+  iql: 'IQL',
+  workingcontacted: 'IQL',
+  marketingqualifiedlead: 'MQL',
+  mql: 'MQL',
+  salesqualifiedlead: 'SQL',
+  sql: 'SQL',
+  opportunity: 'SQL',
+  customer: 'SQL',
+  closedconverted: 'SQL',
+  nurture: 'nurture',
+  disqualified: 'disqualified',
+  unqualified: 'disqualified',
+  closednotconverted: 'disqualified',
+};
+
+/** A stage from a CRM value; an empty or unknown value is a cold lead. */
+export function stageFromCrm(value: string): Stage {
+  return STAGE_VALUES[value.toLowerCase().replace(/[^a-z]/g, '')] ?? 'cold';
+}
+
+const SOURCE_PATTERNS: readonly [RegExp, LeadSource][] = [
+  [/referr/i, 'referral'],
+  [/webinar/i, 'webinar'],
+  [/event|trade ?show|conference|offline/i, 'event'],
+  [/purchased|cold|list/i, 'cold-list'],
+  [/content|ebook|e-book|guide|whitepaper/i, 'content'],
+  [/organic|paid|direct|social|email|inbound|web|search|ads?\b/i, 'inbound'],
+];
+
+export function sourceFromCrm(value: string): LeadSource | null {
+  if (!value.trim()) return null;
+  return SOURCE_PATTERNS.find(([pattern]) => pattern.test(value))?.[1] ?? null;
+}
+
+export function flagFromCrm(value: string): boolean {
+  return /^(true|yes|y|1|x|opted out)$/i.test(value.trim());
+}
+
+const ACTIVITY_PATTERNS: readonly [RegExp, ActivityType][] = [
+  [/contact (sales|us)|call ?back|request(ed)? a call|talk to sales/i, 'call-request'],
+  [/demo/i, 'demo-request'],
+  [/pricing|plans/i, 'pricing-visit'],
+  [/webinar/i, 'webinar'],
+  [/e-?book|guide|whitepaper|report|checklist|template/i, 'ebook-download'],
+  [/product|features|tour/i, 'product-visit'],
+];
+
+export function activityTypeOf(title: string, fallback: ActivityType): ActivityType {
+  return ACTIVITY_PATTERNS.find(([pattern]) => pattern.test(title))?.[1] ?? fallback;
+}
+
+/** Conversions that mean the lead asked to be called. */
+export function isHandRaise(type: ActivityType): boolean {
+  return type === 'call-request' || type === 'demo-request';
+}
+
+/**
+ * Milliseconds for an ISO-like date ("2026-11-20", "2026-11-20 14:03", full ISO), or null.
+ * A time without an offset is read as UTC, so an import means the same on every machine.
+ */
+export function timeFromCrm(value: string): number | null {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  if (!match) return null;
+  const [, day, time, offset] = match;
+  const ms = Date.parse(time ? `${day}T${time}${offset ?? 'Z'}` : `${day}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export function isIanaZone(value: string): boolean {
+  if (!value.includes('/')) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+import { app, shell, type Session } from 'electron';
+import { openDialLinkOnly } from './dial-guard.ts';
+
+/**
+ * Electron's security checklist, applied to every web contents the app ever creates:
+ * no navigation away from the app, no new windows, no webviews, no permissions.
+ * A dial link clicked in the page is the one thing that leaves, through the dial guard.
+ */
+export function hardenApp(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      event.preventDefault();
+      openDialLinkOnly(url, shell.openExternal);
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      openDialLinkOnly(url, shell.openExternal);
+      return { action: 'deny' };
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { DatabaseSync } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrations.ts';
+
+export type Database = DatabaseSync;
+
+/**
+ * Opens (or creates) the lead store and brings its schema up to date.
+ * WAL lets the console read while an import writes; synchronous=FULL makes a committed
+ * disposition survive a power cut, which matters more to a rep than a few microseconds.
+ */
+export function openDatabase(file: string): Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  db.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = FULL;
+    PRAGMA foreign_keys = ON;
+    PRAGMA busy_timeout = 5000;
+  `);
+  migrate(db);
+  return db;
+}
+
+/**
+ * Runs work inside one transaction: all of it lands or none of it does.
+ * Nested calls join the outer transaction through a savepoint.
+ */
+export function transaction<T>(db: Database, work: () => T): T {
+  if (db.isTransaction) {
+    const name = `sp_${++savepointCounter}`;
+    db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = work();
+      db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw error;
+    }
+  }
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+let savepointCounter = 0;

@@ -1,0 +1,138 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Numbered schema migrations. The version lives in PRAGMA user_version; each migration runs
+ * in its own transaction and is never edited once shipped: a change is a new migration.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: DatabaseSync): void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'leads, phones, activities, import batches, calls, stage history',
+    up(db) {
+      db.exec(`
+        CREATE TABLE import_batches (
+          id INTEGER PRIMARY KEY,
+          file_name TEXT NOT NULL,
+          imported_at INTEGER NOT NULL,
+          rows_read INTEGER NOT NULL DEFAULT 0,
+          created INTEGER NOT NULL DEFAULT 0,
+          updated INTEGER NOT NULL DEFAULT 0,
+          rejected INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+
+        CREATE TABLE leads (
+          id INTEGER PRIMARY KEY,
+          crm_id TEXT UNIQUE,
+          first_name TEXT NOT NULL DEFAULT '',
+          last_name TEXT NOT NULL DEFAULT '',
+          email TEXT,
+          company TEXT,
+          title TEXT,
+          stage TEXT NOT NULL CHECK (stage IN ('cold', 'IQL', 'MQL', 'SQL', 'nurture', 'disqualified')),
+          source TEXT,
+          time_zone TEXT,
+          requested_call INTEGER NOT NULL DEFAULT 0 CHECK (requested_call IN (0, 1)),
+          do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)),
+          score INTEGER NOT NULL DEFAULT 0,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          last_attempt_at INTEGER,
+          last_disposition TEXT,
+          last_activity_at INTEGER,
+          created_at INTEGER NOT NULL,
+          import_batch_id INTEGER REFERENCES import_batches (id),
+          -- Kept by the application in the same transaction as any change to stage, flags or
+          -- numbers, so the queue picks from an index instead of re-deriving them per lead.
+          callable INTEGER NOT NULL DEFAULT 1 CHECK (callable IN (0, 1)),
+          stage_rank INTEGER NOT NULL DEFAULT 0,
+          retry_at INTEGER
+        ) STRICT;
+        CREATE INDEX leads_email ON leads (email) WHERE email IS NOT NULL;
+        CREATE INDEX leads_hand_raisers ON leads (created_at) WHERE callable = 1 AND attempts = 0 AND requested_call = 1;
+        CREATE INDEX leads_retries ON leads (retry_at) WHERE callable = 1 AND attempts > 0;
+        CREATE INDEX leads_never_called ON leads (stage_rank DESC, score DESC, last_activity_at DESC)
+          WHERE callable = 1 AND attempts = 0;
+
+        CREATE TABLE phones (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          raw TEXT NOT NULL,
+          e164 TEXT,
+          type TEXT NOT NULL CHECK (type IN ('mobile', 'work', 'home', 'other')),
+          bad INTEGER NOT NULL DEFAULT 0 CHECK (bad IN (0, 1))
+        ) STRICT;
+        CREATE INDEX phones_lead ON phones (lead_id, position);
+        CREATE INDEX phones_e164 ON phones (e164) WHERE e164 IS NOT NULL;
+
+        CREATE TABLE activities (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          type TEXT NOT NULL,
+          title TEXT NOT NULL,
+          url TEXT,
+          occurred_at INTEGER NOT NULL,
+          UNIQUE (lead_id, type, title, occurred_at)
+        ) STRICT;
+
+        CREATE TABLE calls (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          phone_id INTEGER REFERENCES phones (id) ON DELETE SET NULL,
+          phone_e164 TEXT,
+          disposition_code TEXT NOT NULL,
+          disposition_label TEXT NOT NULL,
+          notes TEXT NOT NULL DEFAULT '',
+          started_at INTEGER NOT NULL,
+          ended_at INTEGER NOT NULL,
+          stage_before TEXT NOT NULL,
+          stage_after TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX calls_lead ON calls (lead_id, started_at DESC);
+        CREATE INDEX calls_started ON calls (started_at DESC);
+
+        CREATE TABLE stage_history (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          from_stage TEXT,
+          to_stage TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL,
+          at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX stage_history_lead ON stage_history (lead_id, at);
+      `);
+    },
+  },
+];
+
+export function schemaVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  return row.user_version;
+}
+
+/** Applies every migration above the store's version, each in its own transaction. */
+export function migrate(db: DatabaseSync, upTo = migrations.at(-1)?.version ?? 0): void {
+  const current = schemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(`This lead store was written by a newer Nextcall (schema ${current}, this version knows ${latest}).`);
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current || migration.version > upTo) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      migration.up(db);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { MAX_IMPORT_BYTES } from '../../shared/api.ts';
+import type { ApiFailure } from '../../shared/api-error.ts';
+import type { Dispatch } from '../api/dispatch.ts';
+import type { EventHub } from '../api/event-hub.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
+
+/**
+ * The web host: the renderer and the API over HTTP, for browsers and for the end-to-end tests.
+ * It listens on 127.0.0.1 only. Every API call must carry the per-run token, and every request
+ * must name this host and port in its Host header, so neither another site open in the same
+ * browser (CSRF, DNS rebinding) nor another user on the machine without the token can use it.
+ */
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  events: EventHub;
+  /** The built renderer (index.html and assets). */
+  rendererDir: string;
+  port?: number;
+  /** Defaults to a fresh random token. */
+  token?: string;
+}
+
+export interface WebHost {
+  /** Open this in a browser: the token travels in the fragment, which is never sent or logged. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let allowedHosts: Set<string> = new Set();
+
+  const authorized = (presented: string | null | undefined): boolean => {
+    if (!presented) return false;
+    const bytes = Buffer.from(presented);
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'The web host failed to answer.' } });
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      return sendJson(response, 421, failure('unauthorized', 'This host only answers requests addressed to 127.0.0.1 or localhost.'));
+    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+
+    if (url.pathname === '/api/events') {
+      if (!authorized(url.searchParams.get('token'))) return sendJson(response, 401, failure('unauthorized', 'Missing or wrong token.'));
+      return streamEvents(request, response, options.events);
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return sendJson(response, 405, failure('invalid-input', 'API calls are POST requests.'));
+      const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (!authorized(bearer)) return sendJson(response, 401, failure('unauthorized', 'Missing or wrong token.'));
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendJson(response, 415, failure('invalid-input', 'API calls send application/json.'));
+      }
+      const body = await readBody(request, MAX_IMPORT_BYTES * 2);
+      if (body === null) return sendJson(response, 413, failure('invalid-input', 'The request is too large.'));
+      let input: unknown;
+      try {
+        input = body.length ? (JSON.parse(body) as { input?: unknown }).input : undefined;
+      } catch {
+        return sendJson(response, 400, failure('invalid-input', 'The request body is not valid JSON.'));
+      }
+      const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      return sendJson(response, result.ok ? 200 : statusOf(result.error), result);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('invalid-input', 'Only GET here.'));
+    return serveFile(response, options.rendererDir, url.pathname);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function failure(code: ApiFailure['code'], message: string) {
+  return { ok: false as const, error: { code, message } };
+}
+
+function statusOf(error: ApiFailure): number {
+  switch (error.code) {
+    case 'invalid-input':
+    case 'unknown-method':
+      return 400;
+    case 'not-found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'unauthorized':
+      return 401;
+    default:
+      return 500;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(text);
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.destroy();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub): void {
+  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  response.write(': connected\n\n');
+  const unsubscribe = events.subscribe((event, payload) => {
+    response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  });
+  request.on('close', unsubscribe);
+}
+
+async function serveFile(response: ServerResponse, root: string, pathname: string): Promise<void> {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(normalize(root) + sep)) return sendJson(response, 404, failure('not-found', 'Not found.'));
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch {
+    return sendJson(response, 404, failure('not-found', `Not found: ${pathname}`));
+  }
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  response.end(content);
+}

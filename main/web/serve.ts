@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../api/dispatch.ts';
+import { createHandlers } from '../api/handlers.ts';
+import { openCore } from '../core.ts';
+import { confPreferences } from '../preferences/conf-preferences.ts';
+import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
+import { startWebHost } from './http-host.ts';
+
+const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--clock ISO-TIME]
+
+Serves the console on http://127.0.0.1 with a token that changes every run.`;
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+/** Starts the web host over the store in dataDir and prints the URL to open. */
+export async function serve(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { ...COMMON_FLAGS, port: { type: 'string' } } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port expects a number from 0 to 65535, not "${values.port}".`);
+  if (!existsSync(RENDERER_DIR)) throw new Error('The console is not built yet: run "npm run build" first (npm run serve does it for you).');
+
+  const options = runtimeOptions(values);
+  const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
+  const host = await startWebHost({ dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir: RENDERER_DIR, port });
+  console.log(`Nextcall is running at ${host.url}`);
+  console.log(`Store: ${options.dataDir}. Press Ctrl+C to stop.`);
+
+  const stop = () => {
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.main) {
+  serve(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,65 @@
+import { isEventName, type ApiEvents, type EventName } from '../../../shared/api.ts';
+import type { Envelope } from '../../../shared/bridge.ts';
+import type { Transport } from './client.ts';
+
+const TOKEN_KEY = 'nextcall.token';
+
+/**
+ * The web host prints a URL with its token in the fragment (never sent to a server). We keep
+ * it for this tab only, so a reload works, and take it out of the address bar.
+ */
+export function takeTokenFromLocation(location: Location, storage: Storage, history: History): string | null {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    storage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fromHash;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export function httpTransport(origin: string, token: string): Transport {
+  let source: EventSource | null = null;
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  const ensureSource = (): void => {
+    if (source) return;
+    source = new EventSource(`${origin}/api/events?token=${encodeURIComponent(token)}`);
+    for (const event of listeners.keys()) attach(event);
+  };
+  const attach = (event: EventName): void => {
+    source?.addEventListener(event, (message) => {
+      if (!isEventName(event)) return;
+      const payload = JSON.parse((message as MessageEvent<string>).data) as never;
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    });
+  };
+
+  return {
+    async invoke(method, input) {
+      try {
+        const response = await fetch(`${origin}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ input }),
+        });
+        return (await response.json()) as Envelope<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'Nextcall is not reachable: is the web host still running?' } };
+      }
+    },
+    on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+        if (source) attach(event);
+      }
+      set.add(listener as (payload: never) => void);
+      ensureSource();
+      return () => {
+        set.delete(listener as (payload: never) => void);
+      };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { useRef } from 'react';
+import type { NextUp } from '../../../shared/leads.ts';
+import { useHotkeys } from '../use-hotkeys.ts';
+import { useApp } from '../store/store-context.tsx';
+import { ActivityPanel } from './activity-panel.tsx';
+import { DispositionBar } from './disposition-bar.tsx';
+import { LeadPanel } from './lead-panel.tsx';
+import { NotesPanel } from './notes-panel.tsx';
+
+/** The one screen a rep works in: the lead, why it is next, what it did, notes, dispositions. */
+export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
+  const dispositions = useApp((s) => s.dispositions);
+  const disposing = useApp((s) => s.disposing);
+  const dispose = useApp((s) => s.dispose);
+  const notes = useApp((s) => s.notes);
+  const setNotes = useApp((s) => s.setNotes);
+  const notesField = useRef<HTMLTextAreaElement>(null);
+
+  useHotkeys({
+    ...Object.fromEntries(dispositions.map((d) => [d.hotkey, () => void dispose(d.code)])),
+    n: () => notesField.current?.focus(),
+  });
+
+  return (
+    <main className="call-screen" data-lead-id={next.card.lead.id}>
+      <LeadPanel card={next.card} nowMs={nowMs} />
+      <ActivityPanel next={next} nowMs={nowMs} />
+      <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} />
+      <DispositionBar dispositions={dispositions} disabled={disposing} onDispose={(code) => void dispose(code)} />
+    </main>
+  );
+}

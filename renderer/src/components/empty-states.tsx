@@ -1,0 +1,83 @@
+import { describeAgo } from '../../../shared/relative-time.ts';
+import { useApp } from '../store/store-context.tsx';
+
+/** The store holds no lead yet: import a list, or try the console on the demo list. */
+export function EmptyStore() {
+  const loadDemo = useApp((s) => s.loadDemo);
+  const importing = useApp((s) => s.importing);
+  return (
+    <section className="empty" aria-label="No leads yet">
+      <h1>No leads yet</h1>
+      <p>Import a CSV export from HubSpot, Salesforce or a spreadsheet with the Import button, or try Nextcall on a demo list of 300 fictional leads.</p>
+      <button type="button" className="primary" disabled={importing} onClick={() => void loadDemo()} autoFocus>
+        Load demo list
+      </button>
+    </section>
+  );
+}
+
+/** Every lead is called, closed or waiting for its retry time. */
+export function ListExhausted({ total, lastCallAt, nowMs }: { total: number; lastCallAt: string | null; nowMs: number }) {
+  return (
+    <section className="empty" aria-label="Nothing to call now">
+      <h1>Nothing to call right now</h1>
+      <p>
+        All {total} leads are called, closed, or waiting for their retry time. Leads come back as their retry time passes
+        {lastCallAt ? ` (last call ${describeAgo(Date.parse(lastCallAt), nowMs)})` : ''}.
+      </p>
+    </section>
+  );
+}
+
+export function ImportProgressBanner() {
+  const importing = useApp((s) => s.importing);
+  const progress = useApp((s) => s.importProgress);
+  if (!importing) return null;
+  return (
+    <div className="banner" role="status">
+      Importing…{progress ? ` ${progress.rowsDone.toLocaleString('en-US')} rows (${progress.rowsPerSecond.toLocaleString('en-US')} rows/s)` : ''}
+    </div>
+  );
+}
+
+export function ImportReportBanner() {
+  const report = useApp((s) => s.importReport);
+  const dismiss = useApp((s) => s.dismissReport);
+  if (!report) return null;
+  return (
+    <div className="banner" role="status" data-testid="import-report">
+      <span>
+        Imported {report.rowsRead} rows: {report.created} new, {report.updated} updated, {report.rejected.length} rejected.
+      </span>
+      {report.rejected.length > 0 && (
+        <details>
+          <summary>Rejected rows</summary>
+          <ul>
+            {report.rejected.slice(0, 20).map((r) => (
+              <li key={r.line}>
+                Line {r.line}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <button type="button" className="link" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+export function NoticeToast() {
+  const notice = useApp((s) => s.notice);
+  const clear = useApp((s) => s.clearNotice);
+  if (!notice) return null;
+  return (
+    <div className={`toast ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+      <span>{notice.text}</span>
+      <button type="button" className="link" onClick={clear} aria-label="Dismiss message">
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { LeadCard } from '../../../shared/leads.ts';
+import { STAGE_LABELS } from '../../../shared/stages.ts';
+import { localHour, localTime } from '../format.ts';
+
+/** Who the rep is calling: name, company, the lead's own time, numbers, stage and flags. */
+export function LeadPanel({ card, nowMs }: { card: LeadCard; nowMs: number }) {
+  const { lead, phones } = card;
+  const time = localTime(lead.timeZone, nowMs);
+  const hour = lead.timeZone ? localHour(lead.timeZone, nowMs) : null;
+  const callable = hour !== null && hour >= 8 && hour < 20;
+
+  return (
+    <section className="panel lead-panel" aria-label="Lead">
+      <h1 className="lead-name">{`${lead.firstName} ${lead.lastName}`.trim() || 'Unnamed lead'}</h1>
+      <p className="lead-role">{[lead.title, lead.company].filter(Boolean).join(' · ') || '—'}</p>
+
+      <p className="local-time" data-testid="local-time">
+        <span className={`light ${hour === null ? 'unknown' : callable ? 'ok' : 'closed'}`} aria-hidden="true" />
+        {time ? `${time} local (${lead.timeZone})` : 'Local time unknown'}
+      </p>
+
+      <ul className="phones" aria-label="Phone numbers">
+        {phones.map((phone) => (
+          <li key={phone.id} className={phone.bad || !phone.e164 ? 'bad' : ''}>
+            <span className="phone-type">{phone.type}</span>
+            <span className="phone-number">{phone.e164 ?? phone.raw}</span>
+            {!phone.e164 && <span className="tag warn">not a valid number</span>}
+            {phone.bad && phone.e164 && <span className="tag warn">bad number</span>}
+          </li>
+        ))}
+      </ul>
+
+      <dl className="facts">
+        <dt>Stage</dt>
+        <dd>
+          <span className={`stage stage-${lead.stage}`} data-testid="stage">
+            {STAGE_LABELS[lead.stage]}
+          </span>
+        </dd>
+        <dt>Source</dt>
+        <dd>{lead.source ?? '—'}</dd>
+        <dt>Email</dt>
+        <dd className="email">{lead.email ?? '—'}</dd>
+        <dt>Score</dt>
+        <dd>{lead.score}</dd>
+        <dt>Attempts</dt>
+        <dd>
+          {lead.attempts}
+          {lead.lastDisposition ? ` · last: ${lead.lastDisposition}` : ''}
+        </dd>
+      </dl>
+
+      <p className="flags">
+        {lead.requestedCall && <span className="tag hot">Asked for a call</span>}
+        {lead.doNotCall && <span className="tag warn">Do not call</span>}
+      </p>
+    </section>
+  );
+}

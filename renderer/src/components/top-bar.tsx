@@ -1,0 +1,37 @@
+import { useRef } from 'react';
+import { useApp } from '../store/store-context.tsx';
+
+/** The brand, how much of the list is left, and the import. */
+export function TopBar() {
+  const snapshot = useApp((s) => s.snapshot);
+  const importing = useApp((s) => s.importing);
+  const importFile = useApp((s) => s.importFile);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  return (
+    <header className="top-bar">
+      <span className="brand">Nextcall</span>
+      {snapshot && snapshot.total > 0 && (
+        <span className="queue-count" data-testid="queue-count">
+          <strong>{snapshot.due}</strong> due now · {snapshot.total} leads
+        </span>
+      )}
+      <span className="spacer" />
+      <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
+        Import CSV…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".csv,text/csv"
+        hidden
+        data-testid="import-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connect } from './api/connect.ts';
+import { App } from './app.tsx';
+import { createAppStore, localStorageDrafts } from './store/app-store.ts';
+import { StoreProvider } from './store/store-context.tsx';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+const client = connect();
+
+if ('error' in client) {
+  root.render(<p className="fatal">{client.error}</p>);
+} else {
+  const store = createAppStore({ client, drafts: localStorageDrafts(window.localStorage) });
+  root.render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,48 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../api/client.ts';
+import { createCallSlice, type CallSlice } from './call-slice.ts';
+import { createImportSlice, type ImportSlice } from './import-slice.ts';
+import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
+import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
+
+/** Where a note in progress is kept, so a reload or a crash of the window loses nothing. */
+export interface DraftStore {
+  read(leadId: number): string;
+  write(leadId: number, text: string): void;
+  clear(leadId: number): void;
+}
+
+export interface StoreDeps {
+  client: ApiClient;
+  drafts: DraftStore;
+}
+
+export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice;
+export type AppStore = StoreApi<AppState>;
+
+/**
+ * One bound store built from slices. Main is the truth; the store mirrors what main last said
+ * and reaches it only through the injected client, so a test can hand it a fake one.
+ */
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createNoticeSlice(...a),
+    ...createQueueSlice(deps)(...a),
+    ...createCallSlice(deps)(...a),
+    ...createImportSlice(deps)(...a),
+  }));
+}
+
+export function localStorageDrafts(storage: Storage): DraftStore {
+  const key = (leadId: number) => `nextcall.notes.${leadId}`;
+  return {
+    read: (leadId) => storage.getItem(key(leadId)) ?? '',
+    write: (leadId, text) => (text ? storage.setItem(key(leadId), text) : storage.removeItem(key(leadId))),
+    clear: (leadId) => storage.removeItem(key(leadId)),
+  };
+}
+
+/** A readable sentence for anything a call can throw. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,54 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { Disposition } from '../../../shared/dispositions.ts';
+import type { CallLog } from '../../../shared/leads.ts';
+import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
+
+export interface CallSlice {
+  dispositions: Disposition[];
+  /** The note for the lead on screen, saved to drafts as it is typed. */
+  notes: string;
+  /** True while a disposition is on its way: a second key press must not log a second call. */
+  disposing: boolean;
+  lastCall: CallLog | null;
+  loadDispositions(): Promise<void>;
+  setNotes(text: string): void;
+  dispose(code: string): Promise<void>;
+}
+
+export const createCallSlice =
+  ({ client, drafts }: StoreDeps): StateCreator<AppState, [], [], CallSlice> =>
+  (set, get) => ({
+    dispositions: [],
+    notes: '',
+    disposing: false,
+    lastCall: null,
+    async loadDispositions() {
+      try {
+        set({ dispositions: await client.call('dispositions.list', {}) });
+      } catch (error) {
+        get().showNotice({ kind: 'error', text: messageOf(error) });
+      }
+    },
+    setNotes(text) {
+      const lead = get().snapshot?.next?.card.lead;
+      if (lead) drafts.write(lead.id, text);
+      set({ notes: text });
+    },
+    async dispose(code) {
+      const lead = get().snapshot?.next?.card.lead;
+      if (!lead || get().disposing) return;
+      set({ disposing: true });
+      try {
+        const { call, queue } = await client.call('calls.disposition', { leadId: lead.id, code, notes: get().notes });
+        drafts.clear(lead.id);
+        set({ lastCall: call });
+        get().showSnapshot(queue);
+        get().showNotice({ kind: 'info', text: `${call.leadName}: ${call.dispositionLabel}` });
+      } catch (error) {
+        // The note stays in drafts and on screen: nothing the rep typed is lost.
+        get().showNotice({ kind: 'error', text: messageOf(error) });
+      } finally {
+        set({ disposing: false });
+      }
+    },
+  });

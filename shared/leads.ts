@@ -1,0 +1,116 @@
+import type { Stage } from './stages.ts';
+
+export const LEAD_SOURCES = ['inbound', 'content', 'webinar', 'event', 'cold-list', 'referral'] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+export const PHONE_TYPES = ['mobile', 'work', 'home', 'other'] as const;
+export type PhoneType = (typeof PHONE_TYPES)[number];
+
+export const ACTIVITY_TYPES = [
+  'call-request',
+  'demo-request',
+  'pricing-visit',
+  'product-visit',
+  'webinar',
+  'ebook-download',
+  'page-visit',
+  'form',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export interface Phone {
+  id: number;
+  /** As written in the source file; kept even when it cannot be parsed. */
+  raw: string;
+  /** Normalised number, or null when the raw text is not a valid number. */
+  e164: string | null;
+  type: PhoneType;
+  bad: boolean;
+}
+
+export interface Activity {
+  id: number;
+  type: ActivityType;
+  title: string;
+  url: string | null;
+  /** ISO 8601 instant. */
+  occurredAt: string;
+}
+
+export interface Lead {
+  id: number;
+  crmId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  company: string | null;
+  title: string | null;
+  stage: Stage;
+  source: LeadSource | null;
+  /** IANA zone, or null when nothing in the import told us. */
+  timeZone: string | null;
+  requestedCall: boolean;
+  doNotCall: boolean;
+  score: number;
+  attempts: number;
+  lastAttemptAt: string | null;
+  lastDisposition: string | null;
+  createdAt: string;
+}
+
+export interface CallLog {
+  id: number;
+  leadId: number;
+  leadName: string;
+  dispositionCode: string;
+  dispositionLabel: string;
+  phoneE164: string | null;
+  notes: string;
+  startedAt: string;
+  stageBefore: Stage;
+  stageAfter: Stage;
+}
+
+/** Everything the call screen shows about one lead. */
+export interface LeadCard {
+  lead: Lead;
+  phones: Phone[];
+  /** Newest first. */
+  activities: Activity[];
+  /** Newest first. */
+  calls: CallLog[];
+}
+
+/** The lead the queue offers now, and why it is first. */
+export interface NextUp {
+  card: LeadCard;
+  reasons: string[];
+}
+
+export interface QueueSnapshot {
+  /** The core's clock when the snapshot was taken (ISO); the console's relative times use it. */
+  now: string;
+  next: NextUp | null;
+  /** Leads the queue may still offer now, the one shown included. */
+  due: number;
+  /** Leads in the store. */
+  total: number;
+}
+
+export interface RejectedRow {
+  /** 1-based line number in the file, header included. */
+  line: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  batchId: number;
+  rowsRead: number;
+  created: number;
+  updated: number;
+  rejected: RejectedRow[];
+}
+
+export function fullName(lead: Pick<Lead, 'firstName' | 'lastName'>): string {
+  return `${lead.firstName} ${lead.lastName}`.trim();
+}
