@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isEventName, methodNames, type MethodName } from '../shared/api.ts';
+import { methodNames, type MethodName } from '../shared/api.ts';
+import { isEventName } from '../shared/events.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Envelope, type NextcallBridge } from '../shared/bridge.ts';
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Disposition } from './dispositions.ts';
 import type { CallLog, ImportReport, LeadCard, QueueSnapshot } from './leads.ts';
 import { DIAL_SCHEMES } from './dial-link.ts';
+export type { ApiEvents, EventName } from './events.ts';
 
 /**
  * The contract between the renderer and main: every method, once, with the schema its input
@@ -53,15 +54,8 @@ export const api = {
   'prefs.set': method<Preferences>()(preferencesSchema.partial()),
 } as const;
 
-/** Pushes from main to the renderer. */
-export interface ApiEvents {
-  'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number };
-  'store.changed': { reason: 'import' | 'disposition' };
-}
-
 export type Api = typeof api;
 export type MethodName = keyof Api;
-export type EventName = keyof ApiEvents;
 /** What a caller passes (defaults not yet applied). */
 export type InputOf<K extends MethodName> = z.input<Api[K]['input']>;
 /** What a handler receives (validated, defaults applied). */
@@ -74,10 +68,4 @@ export const methodNames = Object.keys(api) as MethodName[];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(api, name);
-}
-
-export const eventNames: readonly EventName[] = ['import.progress', 'store.changed'];
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
 }

@@ -1,4 +1,5 @@
-import type { ApiEvents, EventName, MethodName } from './api.ts';
+import type { MethodName } from './api.ts';
+import type { ApiEvents, EventName } from './events.ts';
 import type { ApiFailure } from './api-error.ts';
 
 /** What an IPC call resolves to: errors travel as values so their code and issues survive. */

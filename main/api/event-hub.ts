@@ -1,4 +1,4 @@
-import type { ApiEvents, EventName } from '../../shared/api.ts';
+import type { ApiEvents, EventName } from '../../shared/events.ts';
 
 export type EventListener = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
 

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api.ts';
 import { createDispatcher } from '../api/dispatch.ts';
-import { createHandlers } from '../api/handlers.ts';
+import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
+import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { openCore, type Core } from '../core.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
 import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
@@ -13,6 +14,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   import <file.csv>   import leads from a CSV file (HubSpot, Salesforce or plain headers)
   next                print the next lead the queue offers, as JSON
+  demo-list [--count N]
+                      print a demo call list (fictional leads) as CSV
 
 Options:
   --data-dir DIR      the store's folder (default: the desktop app's data folder)
@@ -22,13 +25,19 @@ Options:
 class UserError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, options: COMMON_FLAGS, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_FLAGS, count: { type: 'string' } }, allowPositionals: true });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
     return;
   }
   const options = runtimeOptions(values);
+  if (command === 'demo-list') {
+    const count = Number(values.count ?? DEMO_LIST_SIZE);
+    if (!Number.isInteger(count) || count < 1) throw new UserError(`--count expects a whole number of leads, not "${values.count}".`);
+    process.stdout.write(demoLeadsCsv({ count, now: options.clock.now() }));
+    return;
+  }
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
   try {
     const result = await run(core, command, rest);

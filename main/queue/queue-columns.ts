@@ -16,6 +16,10 @@ const REFRESH_SQL = `
     stage_rank = ${rankCase}
   WHERE id = ?`;
 
+const statements = new WeakMap<Database, ReturnType<Database['prepare']>>();
+
 export function refreshQueueColumns(db: Database, leadId: number): void {
-  db.prepare(REFRESH_SQL).run(leadId);
+  let refresh = statements.get(db);
+  if (!refresh) statements.set(db, (refresh = db.prepare(REFRESH_SQL)));
+  refresh.run(leadId);
 }

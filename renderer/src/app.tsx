@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CallScreen } from './components/call-screen.tsx';
 import { EmptyStore, ImportProgressBanner, ImportReportBanner, ListExhausted, NoticeToast } from './components/empty-states.tsx';
 import { TopBar } from './components/top-bar.tsx';
@@ -9,14 +9,14 @@ export function App() {
   const clockOffset = useApp((s) => s.clockOffset);
   const lastCall = useApp((s) => s.lastCall);
   const loadQueue = useApp((s) => s.loadQueue);
-  const loadDispositions = useApp((s) => s.loadDispositions);
+  const loadSettings = useApp((s) => s.loadSettings);
 
   useEffect(() => {
-    void loadDispositions();
+    void loadSettings();
     void loadQueue();
-  }, [loadDispositions, loadQueue]);
+  }, [loadSettings, loadQueue]);
 
-  const nowMs = Date.now() + clockOffset;
+  const nowMs = useNow() + clockOffset;
   return (
     <div className="app">
       <TopBar />
@@ -36,4 +36,14 @@ export function App() {
       <NoticeToast />
     </div>
   );
+}
+
+/** This window's clock, ticking so local times and "5 min ago" stay true while a rep talks. */
+function useNow(intervalMs = 15_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
 }

@@ -7,7 +7,9 @@ import { useEffect, useRef } from 'react';
  */
 export function useHotkeys(bindings: Record<string, () => void>): void {
   const latest = useRef(bindings);
-  latest.current = bindings;
+  useEffect(() => {
+    latest.current = bindings;
+  });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -1,4 +1,5 @@
-import type { ApiEvents, EventName, InputOf, MethodName, OutputOf } from '../../../shared/api.ts';
+import type { InputOf, MethodName, OutputOf } from '../../../shared/api.ts';
+import type { ApiEvents, EventName } from '../../../shared/events.ts';
 import { ApiError } from '../../../shared/api-error.ts';
 import type { Envelope } from '../../../shared/bridge.ts';
 

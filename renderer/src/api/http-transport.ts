@@ -1,4 +1,4 @@
-import { isEventName, type ApiEvents, type EventName } from '../../../shared/api.ts';
+import { isEventName, type ApiEvents, type EventName } from '../../../shared/events.ts';
 import type { Envelope } from '../../../shared/bridge.ts';
 import type { Transport } from './client.ts';
 

@@ -10,6 +10,7 @@ import { NotesPanel } from './notes-panel.tsx';
 /** The one screen a rep works in: the lead, why it is next, what it did, notes, dispositions. */
 export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const dispositions = useApp((s) => s.dispositions);
+  const dialScheme = useApp((s) => s.dialScheme);
   const disposing = useApp((s) => s.disposing);
   const dispose = useApp((s) => s.dispose);
   const notes = useApp((s) => s.notes);
@@ -23,7 +24,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
 
   return (
     <main className="call-screen" data-lead-id={next.card.lead.id}>
-      <LeadPanel card={next.card} nowMs={nowMs} />
+      <LeadPanel card={next.card} nowMs={nowMs} dialScheme={dialScheme} />
       <ActivityPanel next={next} nowMs={nowMs} />
       <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} />
       <DispositionBar dispositions={dispositions} disabled={disposing} onDispose={(code) => void dispose(code)} />

@@ -1,9 +1,10 @@
+import { dialLink, type DialScheme } from '../../../shared/dial-link.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
 import { localHour, localTime } from '../format.ts';
 
 /** Who the rep is calling: name, company, the lead's own time, numbers, stage and flags. */
-export function LeadPanel({ card, nowMs }: { card: LeadCard; nowMs: number }) {
+export function LeadPanel({ card, nowMs, dialScheme }: { card: LeadCard; nowMs: number; dialScheme: DialScheme }) {
   const { lead, phones } = card;
   const time = localTime(lead.timeZone, nowMs);
   const hour = lead.timeZone ? localHour(lead.timeZone, nowMs) : null;
@@ -23,7 +24,13 @@ export function LeadPanel({ card, nowMs }: { card: LeadCard; nowMs: number }) {
         {phones.map((phone) => (
           <li key={phone.id} className={phone.bad || !phone.e164 ? 'bad' : ''}>
             <span className="phone-type">{phone.type}</span>
-            <span className="phone-number">{phone.e164 ?? phone.raw}</span>
+            {phone.e164 && !phone.bad ? (
+              <a className="phone-number" href={dialLink(dialScheme, phone.e164)} title="Call with your softphone">
+                {phone.e164}
+              </a>
+            ) : (
+              <span className="phone-number">{phone.e164 ?? phone.raw}</span>
+            )}
             {!phone.e164 && <span className="tag warn">not a valid number</span>}
             {phone.bad && phone.e164 && <span className="tag warn">bad number</span>}
           </li>

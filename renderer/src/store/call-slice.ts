@@ -1,16 +1,19 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { DialScheme } from '../../../shared/dial-link.ts';
 import type { Disposition } from '../../../shared/dispositions.ts';
 import type { CallLog } from '../../../shared/leads.ts';
 import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
 
 export interface CallSlice {
   dispositions: Disposition[];
+  dialScheme: DialScheme;
   /** The note for the lead on screen, saved to drafts as it is typed. */
   notes: string;
   /** True while a disposition is on its way: a second key press must not log a second call. */
   disposing: boolean;
   lastCall: CallLog | null;
-  loadDispositions(): Promise<void>;
+  /** Dispositions and the dial scheme: what the call screen needs besides the lead. */
+  loadSettings(): Promise<void>;
   setNotes(text: string): void;
   dispose(code: string): Promise<void>;
 }
@@ -19,12 +22,14 @@ export const createCallSlice =
   ({ client, drafts }: StoreDeps): StateCreator<AppState, [], [], CallSlice> =>
   (set, get) => ({
     dispositions: [],
+    dialScheme: 'tel',
     notes: '',
     disposing: false,
     lastCall: null,
-    async loadDispositions() {
+    async loadSettings() {
       try {
-        set({ dispositions: await client.call('dispositions.list', {}) });
+        const [dispositions, prefs] = await Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]);
+        set({ dispositions, dialScheme: prefs.dialScheme });
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
       }

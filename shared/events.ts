@@ -1,0 +1,16 @@
+/**
+ * Pushes from main to the renderer, as a typed map. Kept apart from the method table so the
+ * renderer can check event names without bundling the schemas.
+ */
+export interface ApiEvents {
+  'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number };
+  'store.changed': { reason: 'import' | 'disposition' };
+}
+
+export type EventName = keyof ApiEvents;
+
+const EVENT_NAMES: Record<EventName, true> = { 'import.progress': true, 'store.changed': true };
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(EVENT_NAMES, name);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { logDisposition } from '../../../main/calls/log-disposition.ts';
+import { getLeadCard } from '../../../main/leads/lead-rows.ts';
+import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
+import { count, csv, importCsv, testCore } from '../../helpers/test-core.ts';
+
+async function oneLead(stage = 'lead') {
+  const core = testCore('2026-11-23T15:00:00Z');
+  await importCsv(core, csv('Record ID,Name,Phone,Lifecycle Stage', `1,Ada Lovelace,+12125550100,${stage}`));
+  const { id } = core.db.prepare('SELECT id FROM leads').get() as { id: number };
+  const log = (code: string, notes = '') => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code, notes });
+  return { core, id, log };
+}
+
+describe('logging a disposition', () => {
+  it('records the call with the number dialled, the notes and the stage before and after', async () => {
+    const { core, id, log } = await oneLead();
+    const call = log('qualified', 'Budget approved for Q1');
+    expect(call).toMatchObject({
+      leadId: id,
+      leadName: 'Ada Lovelace',
+      dispositionCode: 'qualified',
+      dispositionLabel: 'Qualified',
+      phoneE164: '+12125550100',
+      notes: 'Budget approved for Q1',
+      startedAt: '2026-11-23T15:00:00.000Z',
+      stageBefore: 'IQL',
+      stageAfter: 'SQL',
+    });
+    const card = getLeadCard(core.db, id);
+    expect(card.lead).toMatchObject({ stage: 'SQL', attempts: 1, lastDisposition: 'Qualified', lastAttemptAt: '2026-11-23T15:00:00.000Z' });
+    expect(card.calls).toHaveLength(1);
+  });
+
+  it('writes a stage-history row for every stage change, and none when the stage stays', async () => {
+    const { core, log } = await oneLead();
+    log('no-answer');
+    expect(count(core, 'stage_history')).toBe(0);
+    log('interested-not-yet');
+    const rows = core.db.prepare('SELECT from_stage, to_stage, reason, call_id IS NOT NULL AS has_call FROM stage_history').all();
+    expect(rows).toEqual([{ from_stage: 'IQL', to_stage: 'MQL', reason: 'Interested — not yet', has_call: 1 }]);
+  });
+
+  it('flags do-not-call for good', async () => {
+    const { core, id, log } = await oneLead();
+    log('do-not-call');
+    expect(getLeadCard(core.db, id).lead.doNotCall).toBe(true);
+  });
+
+  it('never moves a stage backwards through a transition the lifecycle forbids', async () => {
+    const { core, id, log } = await oneLead('disqualified');
+    log('qualified');
+    expect(getLeadCard(core.db, id).lead.stage).toBe('disqualified');
+  });
+
+  it('refuses an unknown disposition or lead and changes nothing', async () => {
+    const { core, id, log } = await oneLead();
+    expect(() => log('hung-up-angrily')).toThrow(/no disposition "hung-up-angrily"/);
+    expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id + 99, code: 'busy', notes: '' })).toThrow(/No lead with id/);
+    expect(count(core, 'calls')).toBe(0);
+    expect(getLeadCard(core.db, id).lead.attempts).toBe(0);
+  });
+});

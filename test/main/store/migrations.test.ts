@@ -1,0 +1,74 @@
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../main/store/database.ts';
+import { migrate, migrations, schemaVersion } from '../../../main/store/migrations.ts';
+import { tempDir } from '../../helpers/test-core.ts';
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… with no gap', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('bring an empty file to the latest version and record it in user_version', () => {
+    const db = openDatabase(join(tempDir(), 'store.sqlite'));
+    expect(schemaVersion(db)).toBe(migrations.length);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['leads', 'phones', 'activities', 'calls', 'stage_history', 'import_batches']));
+    db.close();
+  });
+
+  it('run once: reopening a migrated store changes nothing and keeps its data', () => {
+    const file = join(tempDir(), 'store.sqlite');
+    const first = openDatabase(file);
+    first.prepare("INSERT INTO leads (first_name, stage, created_at) VALUES ('Ada', 'IQL', 1)").run();
+    first.close();
+    const again = openDatabase(file);
+    expect(again.prepare('SELECT first_name FROM leads').all()).toEqual([{ first_name: 'Ada' }]);
+    again.close();
+  });
+
+  it('refuse a store written by a newer version instead of damaging it', () => {
+    const file = join(tempDir(), 'store.sqlite');
+    const db = new DatabaseSync(file);
+    db.exec(`PRAGMA user_version = ${migrations.length + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(/newer Nextcall/);
+  });
+
+  it('turn on WAL, full sync and foreign keys', () => {
+    const db = openDatabase(join(tempDir(), 'store.sqlite'));
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(db.prepare('PRAGMA synchronous').get()).toEqual({ synchronous: 2 });
+    expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
+    db.close();
+  });
+});
+
+describe('migration 1', () => {
+  it('creates strict tables that refuse a value of the wrong type or an unknown stage', () => {
+    const db = new DatabaseSync(':memory:');
+    migrate(db, 1);
+    expect(() => db.prepare("INSERT INTO leads (first_name, stage, created_at) VALUES ('Ada', 'IQL', 'yesterday')").run()).toThrow(/cannot store TEXT/);
+    expect(() => db.prepare("INSERT INTO leads (first_name, stage, created_at) VALUES ('Ada', 'hot', 1)").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it("removes a lead's numbers, activities and calls with the lead", () => {
+    const db = new DatabaseSync(':memory:');
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db, 1);
+    db.exec(`
+      INSERT INTO leads (id, first_name, stage, created_at) VALUES (1, 'Ada', 'IQL', 1);
+      INSERT INTO phones (lead_id, position, raw, e164, type) VALUES (1, 0, '+12125550100', '+12125550100', 'work');
+      INSERT INTO activities (lead_id, type, title, occurred_at) VALUES (1, 'webinar', 'Webinar', 1);
+      INSERT INTO calls (lead_id, disposition_code, disposition_label, started_at, ended_at, stage_before, stage_after)
+        VALUES (1, 'no-answer', 'No answer', 1, 1, 'IQL', 'IQL');
+      DELETE FROM leads WHERE id = 1;
+    `);
+    for (const table of ['phones', 'activities', 'calls']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+    }
+    db.close();
+  });
+});
