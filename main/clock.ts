@@ -14,12 +14,3 @@ export function clockStartingAt(start: Date, wall: Clock = systemClock): Clock {
   const offset = start.getTime() - wall.now();
   return { now: () => wall.now() + offset };
 }
-
-/** Parses a --clock value; a clear error rather than an Invalid Date sneaking into the store. */
-export function parseClockFlag(value: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new Error(`--clock expects an ISO time such as 2026-11-23T15:00:00Z, not "${value}".`);
-  }
-  return date;
-}

@@ -2,9 +2,13 @@ import type { Activity, Lead } from './leads.ts';
 
 /**
  * The first sentence after hello, from what the lead did last: "I see you downloaded our guide
- * on X — what were you looking for help with?" Plain text; the console renders it as text.
+ * on X — what were you looking for help with?" A lead who asked for a call or a demo hears about
+ * that first, whatever they browsed since. Plain text; the console renders it as text.
+ *
+ * @param activities newest first
  */
-export function openerFor(lead: Pick<Lead, 'firstName'>, latest: Activity | undefined): string {
+export function openerFor(lead: Pick<Lead, 'firstName'>, activities: readonly Activity[]): string {
+  const latest = activities.find((a) => a.type === 'call-request' || a.type === 'demo-request') ?? activities[0];
   const name = lead.firstName || 'there';
   if (!latest) return `Hi ${name}, I'm calling from Nextcall — do you have two minutes?`;
   const title = stripPrefix(latest.title);

@@ -40,7 +40,7 @@ export function ActivityPanel({ next, nowMs }: { next: NextUp; nowMs: number }) 
 
       <div className="opener">
         <h2>Opener</h2>
-        <p data-testid="opener">{openerFor(lead, activities[0])}</p>
+        <p data-testid="opener">{openerFor(lead, activities)}</p>
       </div>
 
       <h2>Activity</h2>

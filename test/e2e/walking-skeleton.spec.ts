@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import type { CallLog, LeadCard } from '../../shared/leads.ts';
+import { startHost, type RunningHost } from './web-host.ts';
+
+const DEMO_FIXTURE = fileURLToPath(new URL('../fixtures/demo-leads.csv', import.meta.url));
+// A Monday, 10:00 in New York: the demo list's leads are inside their calling hours.
+const CLOCK = '2026-11-23T15:00:00Z';
+
+let dataDir: string;
+let host: RunningHost | null = null;
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'nextcall-e2e-'));
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const leadOnScreen = (page: Page) => page.locator('main.call-screen');
+
+async function currentLeadId(page: Page): Promise<number> {
+  return Number(await leadOnScreen(page).getAttribute('data-lead-id'));
+}
+
+/** Presses a disposition's key and waits for a different lead to be on screen. */
+async function dispose(page: Page, key: string): Promise<number> {
+  const before = await currentLeadId(page);
+  await page.keyboard.press(key);
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(before));
+  return before;
+}
+
+test('a rep imports the demo list, dispositions three leads by keyboard, and finds them after a restart', async ({ page }, testInfo) => {
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.url);
+
+  await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
+  await expect(page).not.toHaveURL(/token=/);
+
+  await page.getByTestId('import-input').setInputFiles(DEMO_FIXTURE);
+  await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new, 0 updated, 0 rejected.');
+
+  // The first lead is a hand-raiser, with its activity, the opener and the disposition buttons.
+  await expect(page.getByLabel('Why this lead is next')).toContainText('Asked for a call');
+  await expect(page.getByTestId('timeline').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('opener')).toContainText(/asked (us to give you a call|for a demo)/);
+  await expect(page.getByRole('button', { name: /Qualified/ })).toBeVisible();
+
+  const noAnswer = await dispose(page, '1');
+
+  await page.keyboard.press('n');
+  await expect(page.locator('#notes')).toBeFocused();
+  await page.keyboard.type('Budget approved for Q1; wants a demo with the CFO');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#notes')).not.toBeFocused();
+  const qualified = await dispose(page, '8');
+  const nurtured = await dispose(page, '7');
+
+  await page.screenshot({ path: testInfo.outputPath('console-1366x768.png') });
+  await page.screenshot({ path: join(fileURLToPath(new URL('../../test-results', import.meta.url)), 'console-1366x768.png') });
+
+  // Restart the host on the same data folder: everything the rep did is still there.
+  await host.stop();
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.url);
+  await expect(leadOnScreen(page)).toBeVisible();
+  const shownAfterRestart = await currentLeadId(page);
+  expect([noAnswer, qualified, nurtured]).not.toContain(shownAfterRestart);
+
+  const calls = await host.call<CallLog[]>('calls.recent', { limit: 10 });
+  expect(calls.map((c) => [c.leadId, c.dispositionCode])).toEqual([
+    [nurtured, 'interested-not-yet'],
+    [qualified, 'qualified'],
+    [noAnswer, 'no-answer'],
+  ]);
+  expect(calls[1]?.notes).toBe('Budget approved for Q1; wants a demo with the CFO');
+
+  const stageOf = async (leadId: number) => (await host!.call<LeadCard>('leads.get', { leadId })).lead;
+  expect(await stageOf(noAnswer)).toMatchObject({ attempts: 1, lastDisposition: 'No answer' });
+  expect((await stageOf(qualified)).stage).toBe('SQL');
+  expect((await stageOf(nurtured)).stage).toBe('MQL');
+});
+
+test('a broken file gets a clear message and changes nothing', async ({ page }) => {
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.url);
+  await page.getByTestId('import-input').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Email\nAda,ada@example.com\n') });
+  await expect(page.getByTestId('notice')).toContainText('The file has no phone column');
+  await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
+});
+
+test('the page refuses to work without the token the host printed', async ({ page }) => {
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.origin);
+  await expect(page.getByText('This page needs the link the web host printed')).toBeVisible();
+});

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SERVE = fileURLToPath(new URL('../../main/web/serve.ts', import.meta.url));
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  stop(): Promise<void>;
+  /** Calls the API the way the console does, for checks the screen does not show. */
+  call<T>(method: string, input: unknown): Promise<T>;
+}
+
+/** Starts `npm run serve`'s entry on a data folder and waits for the URL it prints. */
+export async function startHost(dataDir: string, clock: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, [SERVE, '--data-dir', dataDir, '--clock', clock, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+    setTimeout(() => reject(new Error(`web host did not start: ${output}`)), 20_000);
+  });
+  const parsed = new URL(url);
+  const token = new URLSearchParams(parsed.hash.slice(1)).get('token')!;
+  return {
+    url,
+    origin: parsed.origin,
+    token,
+    stop: () => stop(child),
+    async call<T>(method: string, input: unknown): Promise<T> {
+      const response = await fetch(`${parsed.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ input }),
+      });
+      const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.value;
+    },
+  };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}

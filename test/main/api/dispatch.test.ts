@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { createHandlers } from '../../../main/api/handlers.ts';
+import type { Handlers } from '../../../shared/api.ts';
+import { ApiError } from '../../../shared/api-error.ts';
+import { count, demoFixture, testCore } from '../../helpers/test-core.ts';
+
+function dispatcherOver(overrides: Partial<Handlers> = {}) {
+  const core = testCore();
+  const logged: unknown[] = [];
+  const dispatch = createDispatcher({ ...createHandlers(core), ...overrides }, (error) => logged.push(error));
+  return { core, dispatch, logged };
+}
+
+describe('the dispatcher', () => {
+  it('answers a valid call with the service’s value', async () => {
+    const { dispatch } = dispatcherOver();
+    const result = await dispatch('leads.import', { fileName: 'demo-leads.csv', csv: demoFixture() });
+    expect(result).toMatchObject({ ok: true, value: { created: 300 } });
+  });
+
+  it('refuses a method the contract does not declare', async () => {
+    const { dispatch } = dispatcherOver();
+    expect(await dispatch('leads.dropAll', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+
+  it('refuses invalid input with the field at fault, before any service runs', async () => {
+    const service = vi.fn();
+    const { dispatch, core } = dispatcherOver({ 'calls.disposition': service });
+    const result = await dispatch('calls.disposition', { leadId: 'seven', code: 'busy' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'leadId' }] } });
+    expect(await dispatch('calls.disposition', { leadId: 1, code: 'busy', extra: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(service).not.toHaveBeenCalled();
+    expect(count(core, 'calls')).toBe(0);
+  });
+
+  it('passes a domain error through with its code, and hides an unexpected one behind a plain message', async () => {
+    const { dispatch, logged } = dispatcherOver({
+      'leads.get': () => {
+        throw new ApiError('not-found', 'No lead with id 5.');
+      },
+      'queue.next': () => {
+        throw new Error('SQLITE_CORRUPT at /home/rep/secret/path');
+      },
+    });
+    expect(await dispatch('leads.get', { leadId: 5 })).toEqual({ ok: false, error: { code: 'not-found', message: 'No lead with id 5.' } });
+    const internal = await dispatch('queue.next', {});
+    expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(internal)).not.toContain('secret');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('runs calls one at a time, so nothing slips into an import’s open transaction', async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const { dispatch } = dispatcherOver({
+      'leads.loadDemo': async () => {
+        order.push('import starts');
+        await new Promise<void>((resolve) => (release = resolve));
+        order.push('import ends');
+        return { batchId: 1, rowsRead: 0, created: 0, updated: 0, rejected: [] };
+      },
+      'queue.next': () => {
+        order.push('queue read');
+        return { now: '', next: null, due: 0, total: 0 };
+      },
+    });
+    const importing = dispatch('leads.loadDemo', {});
+    const reading = dispatch('queue.next', {});
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([importing, reading]);
+    expect(order).toEqual(['import starts', 'import ends', 'queue read']);
+  });
+});

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEMO_FIXTURE, tempDir } from '../../helpers/test-core.ts';
+
+const CLI = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run cli', () => {
+  it('imports a CSV and prints the report as JSON', () => {
+    const dataDir = tempDir();
+    const result = cli('import', fileURLToPath(DEMO_FIXTURE), '--data-dir', dataDir);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rowsRead: 300, created: 300, rejected: [] });
+  });
+
+  it('prints the next lead as JSON, on the clock it is given', () => {
+    const dataDir = tempDir();
+    cli('import', fileURLToPath(DEMO_FIXTURE), '--data-dir', dataDir);
+    const result = cli('next', '--data-dir', dataDir, '--clock', '2026-11-23T15:00:00Z');
+    expect(result.code).toBe(0);
+    const next = JSON.parse(result.stdout);
+    expect(next.card.lead).toMatchObject({ requestedCall: true, attempts: 0 });
+    expect(next.reasons[0]).toBe('Asked for a call, not called yet');
+  });
+
+  it('says in one sentence what is wrong with a missing file, a bad file or a bad flag, and exits 1', () => {
+    const dataDir = tempDir();
+    const missing = cli('import', join(dataDir, 'nope.csv'), '--data-dir', dataDir);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toMatch(/^Cannot read .*nope\.csv/);
+
+    const noPhones = join(dataDir, 'no-phones.csv');
+    writeFileSync(noPhones, 'Name,Email\nAda,ada@example.com\n');
+    const bad = cli('import', noPhones, '--data-dir', dataDir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/no phone column/);
+    expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+
+    expect(cli('next', '--data-dir', dataDir, '--clock', 'teatime')).toMatchObject({ code: 1 });
+    expect(cli('dance', '--data-dir', dataDir).stderr).toMatch(/Unknown command "dance"/);
+  });
+});

@@ -1,0 +1,118 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { createHandlers } from '../../../main/api/handlers.ts';
+import { startWebHost, type WebHost } from '../../../main/web/http-host.ts';
+import { count, tempDir, testCore } from '../../helpers/test-core.ts';
+
+let host: WebHost | null = null;
+afterEach(async () => {
+  await host?.close();
+  host = null;
+});
+
+async function start() {
+  const core = testCore();
+  const rendererDir = join(tempDir(), 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Nextcall</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(rendererDir, '..', 'secret.txt'), 'not for you');
+  host = await startWebHost({ dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir });
+  return { core, host };
+}
+
+/** A raw request, so the test controls every header (fetch would not let it set Host). */
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (host: WebHost, method: string, input: unknown, token = host.token, headers: Record<string, string> = {}) =>
+  send(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
+    body: JSON.stringify({ input }),
+  });
+
+describe('the web host', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying its token in the fragment', async () => {
+    const { host } = await start();
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers an API call that carries the token', async () => {
+    const { host } = await start();
+    const response = await api(host, 'queue.next', {});
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { total: 0, next: null } });
+  });
+
+  it('refuses an API call without the token, or with a wrong one, and runs nothing', async () => {
+    const { host, core } = await start();
+    expect((await api(host, 'leads.loadDemo', {}, '')).status).toBe(401);
+    expect((await api(host, 'leads.loadDemo', {}, `${host.token}x`)).status).toBe(401);
+    expect(count(core, 'leads')).toBe(0);
+  });
+
+  it('refuses a request addressed to another host name (DNS rebinding)', async () => {
+    const { host } = await start();
+    const response = await api(host, 'queue.next', {}, host.token, { Host: 'evil.example:80' });
+    expect(response.status).toBe(421);
+  });
+
+  it('refuses a form post from another site (not JSON)', async () => {
+    const { host } = await start();
+    const response = await api(host, 'queue.next', {}, host.token, { 'Content-Type': 'text/plain' });
+    expect(response.status).toBe(415);
+  });
+
+  it('gives invalid input a 400 with the field at fault', async () => {
+    const { host } = await start();
+    const response = await api(host, 'calls.disposition', { leadId: -1, code: 'busy' });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).error.issues[0].path).toBe('leadId');
+  });
+
+  it('serves the console with a strict Content Security Policy, and nothing outside its folder', async () => {
+    const { host } = await start();
+    const page = await send(`${host.origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Nextcall</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await send(`${host.origin}/assets/app.js`)).headers['content-type']).toContain('text/javascript');
+    expect((await send(`${host.origin}/..%2fsecret.txt`)).status).toBe(404);
+    expect((await send(`${host.origin}/assets/../../secret.txt`)).body).not.toContain('not for you');
+  });
+
+  it('streams main’s events to a holder of the token', async () => {
+    const { host, core } = await start();
+    expect((await send(`${host.origin}/api/events?token=wrong`)).status).toBe(401);
+    const received = new Promise<string>((resolve) => {
+      request(`${host.origin}/api/events?token=${host.token}`, (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+          if (text.includes('store.changed')) {
+            res.destroy();
+            resolve(text);
+          }
+        });
+      }).end();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    core.events.emit('store.changed', { reason: 'import' });
+    expect(await received).toContain('event: store.changed\ndata: {"reason":"import"}');
+  });
+});

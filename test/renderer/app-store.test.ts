@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ApiClient } from '../../renderer/src/api/client.ts';
+import { createAppStore, type DraftStore } from '../../renderer/src/store/app-store.ts';
+import { ApiError } from '../../shared/api-error.ts';
+import type { CallLog, LeadCard, QueueSnapshot } from '../../shared/leads.ts';
+
+function card(id: number, firstName: string): LeadCard {
+  return {
+    lead: {
+      id,
+      crmId: null,
+      firstName,
+      lastName: 'Test',
+      email: null,
+      company: null,
+      title: null,
+      stage: 'IQL',
+      source: null,
+      timeZone: null,
+      requestedCall: false,
+      doNotCall: false,
+      score: 0,
+      attempts: 0,
+      lastAttemptAt: null,
+      lastDisposition: null,
+      createdAt: '2026-11-01T00:00:00.000Z',
+    },
+    phones: [],
+    activities: [],
+    calls: [],
+  };
+}
+
+const snapshot = (c: LeadCard | null): QueueSnapshot => ({ now: '2026-11-23T15:00:00.000Z', next: c && { card: c, reasons: ['Never called'] }, due: 2, total: 2 });
+
+function memoryDrafts(): DraftStore & { all: Map<number, string> } {
+  const all = new Map<number, string>();
+  return { all, read: (id) => all.get(id) ?? '', write: (id, text) => void all.set(id, text), clear: (id) => void all.delete(id) };
+}
+
+function fakeClient(handlers: Record<string, (input: never) => unknown>): ApiClient {
+  return {
+    call: vi.fn(async (method: string, input: unknown) => {
+      const handler = handlers[method];
+      if (!handler) throw new Error(`unexpected call ${method}`);
+      return handler(input as never);
+    }) as ApiClient['call'],
+    on: () => () => undefined,
+  };
+}
+
+describe('the console store', () => {
+  it('logs a disposition with the rep’s note, then shows the next lead with its own (empty) note', async () => {
+    const ada = card(1, 'Ada');
+    const bob = card(2, 'Bob');
+    const drafts = memoryDrafts();
+    const client = fakeClient({
+      'queue.next': () => snapshot(ada),
+      'calls.disposition': (input: { leadId: number; code: string; notes: string }) => ({
+        call: { leadName: 'Ada Test', dispositionLabel: 'Busy', ...input } as unknown as CallLog,
+        queue: snapshot(bob),
+      }),
+    });
+    const store = createAppStore({ client, drafts });
+    await store.getState().loadQueue();
+    store.getState().setNotes('Call after 3pm');
+    expect(drafts.all.get(1)).toBe('Call after 3pm');
+
+    await store.getState().dispose('busy');
+    expect(client.call).toHaveBeenCalledWith('calls.disposition', { leadId: 1, code: 'busy', notes: 'Call after 3pm' });
+    expect(store.getState().snapshot?.next?.card.lead.firstName).toBe('Bob');
+    expect(store.getState().notes).toBe('');
+    expect(drafts.all.has(1)).toBe(false);
+  });
+
+  it('keeps the note on screen and in drafts when the disposition fails, and says why', async () => {
+    const drafts = memoryDrafts();
+    const client = fakeClient({
+      'queue.next': () => snapshot(card(1, 'Ada')),
+      'calls.disposition': () => {
+        throw new ApiError('internal', 'Nextcall could not complete calls.disposition; nothing was changed.');
+      },
+    });
+    const store = createAppStore({ client, drafts });
+    await store.getState().loadQueue();
+    store.getState().setNotes('Wants a quote');
+    await store.getState().dispose('qualified');
+    expect(store.getState().notes).toBe('Wants a quote');
+    expect(drafts.all.get(1)).toBe('Wants a quote');
+    expect(store.getState().notice).toEqual({ kind: 'error', text: 'Nextcall could not complete calls.disposition; nothing was changed.' });
+    expect(store.getState().snapshot?.next?.card.lead.id).toBe(1);
+  });
+
+  it('brings back a note typed before a reload', async () => {
+    const drafts = memoryDrafts();
+    drafts.write(1, 'Half-typed note');
+    const store = createAppStore({ client: fakeClient({ 'queue.next': () => snapshot(card(1, 'Ada')) }), drafts });
+    await store.getState().loadQueue();
+    expect(store.getState().notes).toBe('Half-typed note');
+  });
+
+  it('logs one call, not two, when the key is pressed twice quickly', async () => {
+    let release!: () => void;
+    const client = fakeClient({
+      'queue.next': () => snapshot(card(1, 'Ada')),
+      'calls.disposition': () =>
+        new Promise((resolve) => {
+          release = () => resolve({ call: { leadName: 'Ada', dispositionLabel: 'Busy' }, queue: snapshot(null) });
+        }),
+    });
+    const store = createAppStore({ client, drafts: memoryDrafts() });
+    await store.getState().loadQueue();
+    const first = store.getState().dispose('busy');
+    const second = store.getState().dispose('busy');
+    release();
+    await Promise.all([first, second]);
+    expect(vi.mocked(client.call).mock.calls.filter(([method]) => method === 'calls.disposition')).toHaveLength(1);
+  });
+});
