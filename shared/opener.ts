@@ -10,7 +10,7 @@ import type { Activity, Lead } from './leads.ts';
 export function openerFor(lead: Pick<Lead, 'firstName'>, activities: readonly Activity[]): string {
   const latest = activities.find((a) => a.type === 'call-request' || a.type === 'demo-request') ?? activities[0];
   const name = lead.firstName || 'there';
-  if (!latest) return `Hi ${name}, I'm calling from Nextcall — do you have two minutes?`;
+  if (!latest) return `Hi ${name}, thanks for picking up — do you have two minutes?`;
   const title = stripPrefix(latest.title);
   switch (latest.type) {
     case 'call-request':

@@ -271,10 +271,10 @@ function prepareWrites(db: Database) {
       const id = existing ?? Number(insertLead.run({ ...params, stage: lead.stage, createdAt: lead.createdAt, batchId }).lastInsertRowid);
       if (existing !== undefined) updateLead.run({ ...params, id });
 
+      let position = existing === undefined ? 0 : (nextPosition.get(id) as { p: number }).p;
       for (const phone of lead.phones) {
         if (existing !== undefined && hasNumber.get(id, phone.e164, phone.raw)) continue;
-        const { p } = nextPosition.get(id) as { p: number };
-        insertPhone.run(id, p, phone.raw, phone.e164, phone.type);
+        insertPhone.run(id, position++, phone.raw, phone.e164, phone.type);
       }
       for (const a of lead.activities) {
         insertActivity.run(id, a.type, a.title, a.url, a.occurredAt);

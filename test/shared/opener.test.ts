@@ -17,6 +17,6 @@ describe('the opener', () => {
   });
 
   it('has a plain opener for a lead with no activity and no first name', () => {
-    expect(openerFor({ firstName: '' }, [])).toBe("Hi there, I'm calling from Nextcall — do you have two minutes?");
+    expect(openerFor({ firstName: '' }, [])).toBe('Hi there, thanks for picking up — do you have two minutes?');
   });
 });
