@@ -43,6 +43,7 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
 
   await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
   await expect(page).not.toHaveURL(/token=/);
+  await page.screenshot({ path: testInfo.outputPath('empty-store.png') });
 
   await page.getByTestId('import-input').setInputFiles(DEMO_FIXTURE);
   await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new, 0 updated, 0 rejected.');
@@ -86,6 +87,15 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   expect(await stageOf(noAnswer)).toMatchObject({ attempts: 1, lastDisposition: 'No answer' });
   expect((await stageOf(qualified)).stage).toBe('SQL');
   expect((await stageOf(nurtured)).stage).toBe('MQL');
+});
+
+test('Load demo list fills an empty store and shows the first lead', async ({ page }) => {
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Load demo list' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new');
+  await expect(page.getByTestId('queue-count')).toContainText('300 leads');
+  await expect(page.getByLabel('Lead').getByRole('link', { name: /^\+\d+$/ }).first()).toHaveAttribute('href', /^tel:\+\d+$/);
 });
 
 test('a broken file gets a clear message and changes nothing', async ({ page }) => {
