@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { ApiError } from '../../shared/api-error.ts';
-import type { ActivityType, ImportReport, PhoneType, RejectedRow } from '../../shared/leads.ts';
-import type { Stage } from '../../shared/stages.ts';
+import type { ActivityType, ImportReport, Lead, PhoneType, RejectedRow } from '../../shared/leads.ts';
 import type { Clock } from '../clock.ts';
 import { unguardCell } from '../csv/csv-write.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
@@ -23,23 +22,15 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-interface ImportedLead {
-  crmId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  company: string | null;
-  title: string | null;
-  stage: Stage;
-  source: string | null;
-  timeZone: string | null;
-  requestedCall: boolean;
-  doNotCall: boolean;
-  score: number;
+/** A row read as a lead: the lead's own fields, plus what hangs off it. */
+type ImportedLead = Pick<
+  Lead,
+  'crmId' | 'firstName' | 'lastName' | 'email' | 'company' | 'title' | 'stage' | 'source' | 'timeZone' | 'requestedCall' | 'doNotCall' | 'score'
+> & {
   createdAt: number;
   phones: { raw: string; e164: string | null; type: PhoneType }[];
   activities: { type: ActivityType; title: string; url: string | null; occurredAt: number }[];
-}
+};
 
 /** Rows between progress reports; also how often a long import lets the event loop breathe. */
 const PROGRESS_EVERY = 2_000;
