@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Disposition } from './dispositions.ts';
-import type { CallLog, ImportReport, LeadCard, QueueSnapshot } from './leads.ts';
+import type { CallLog, LeadCard, QueueSnapshot } from './leads.ts';
+import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportBatch, type ImportPreview, type ImportReport, type SavedMapping, type UndoReport } from './imports.ts';
 import { DIAL_SCHEMES } from './dial-link.ts';
 export type { ApiEvents, EventName } from './events.ts';
 
@@ -11,19 +12,34 @@ export type { ApiEvents, EventName } from './events.ts';
  */
 interface MethodSpec<Input extends z.ZodType, Output> {
   input: Input;
+  /** The largest request the web host accepts for this method. */
+  maxBytes: number;
   /** Type-only: never set at run time. */
   output?: Output;
 }
 
+const SMALL_REQUEST = 1024 * 1024;
+
 const method =
   <Output>() =>
-  <Input extends z.ZodType>(input: Input): MethodSpec<Input, Output> => ({ input });
+  <Input extends z.ZodType>(input: Input, maxBytes = SMALL_REQUEST): MethodSpec<Input, Output> => ({ input, maxBytes });
 
 const none = z.strictObject({});
 const leadId = z.int().positive();
 
-/** The largest CSV the console sends in one call (a 100,000-row CRM export is ~30 MB). */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/** The largest file the console sends in one call (a 100,000-row CRM export is ~30 MB). */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** Files travel as base64 (JSON and IPC alike): four characters for every three bytes. */
+const MAX_FILE_REQUEST = Math.ceil(MAX_FILE_BYTES / 3) * 4 + SMALL_REQUEST;
+
+const file = {
+  fileName: z.string().trim().min(1).max(255),
+  /** The file's bytes, base64: the core detects the encoding itself. */
+  data: z.string().max(MAX_FILE_REQUEST, 'the file is larger than 100 MB'),
+};
+const name = z.string().trim().min(1).max(120);
+const batchId = z.int().positive();
+export const columnMappingSchema = z.partialRecord(z.enum(LEAD_FIELDS), z.string().max(200).nullable());
 
 export const preferencesSchema = z.strictObject({
   dialScheme: z.enum(DIAL_SCHEMES),
@@ -32,14 +48,27 @@ export const preferencesSchema = z.strictObject({
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 export const api = {
+  'leads.previewImport': method<ImportPreview>()(z.strictObject({ ...file, mapping: columnMappingSchema.optional() }), MAX_FILE_REQUEST),
   'leads.import': method<ImportReport>()(
     z.strictObject({
-      fileName: z.string().min(1).max(255),
-      csv: z.string().max(MAX_IMPORT_BYTES, 'the file is larger than 200 MB'),
+      ...file,
+      mapping: columnMappingSchema.optional(),
+      mappingName: name.optional(),
+      listName: name.optional(),
+      defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US').optional(),
+      dryRun: z.boolean().default(false),
     }),
+    MAX_FILE_REQUEST,
   ),
+  'leads.importActivities': method<ActivityImportReport>()(z.strictObject(file), MAX_FILE_REQUEST),
+  'leads.export': method<ExportedFile>()(z.strictObject({ format: z.enum(['csv', 'json']).default('csv'), listName: name.optional() })),
   'leads.loadDemo': method<ImportReport>()(none),
   'leads.get': method<LeadCard>()(z.strictObject({ leadId })),
+  'imports.list': method<ImportBatch[]>()(none),
+  'imports.undo': method<UndoReport>()(z.strictObject({ batchId })),
+  'imports.rejectedRows': method<ExportedFile>()(z.strictObject({ batchId })),
+  'mappings.list': method<SavedMapping[]>()(none),
+  'mappings.save': method<SavedMapping>()(z.strictObject({ name, mapping: columnMappingSchema })),
   'queue.next': method<QueueSnapshot>()(none),
   'calls.disposition': method<{ call: CallLog; queue: QueueSnapshot }>()(
     z.strictObject({

@@ -97,20 +97,6 @@ export interface QueueSnapshot {
   total: number;
 }
 
-export interface RejectedRow {
-  /** 1-based line number in the file, header included. */
-  line: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  batchId: number;
-  rowsRead: number;
-  created: number;
-  updated: number;
-  rejected: RejectedRow[];
-}
-
 export function fullName(lead: Pick<Lead, 'firstName' | 'lastName'>): string {
   return `${lead.firstName} ${lead.lastName}`.trim();
 }

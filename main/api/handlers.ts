@@ -1,33 +1,59 @@
 import type { Handlers } from '../../shared/api.ts';
-import type { ImportReport } from '../../shared/leads.ts';
+import type { ImportReport } from '../../shared/imports.ts';
 import { logDisposition } from '../calls/log-disposition.ts';
 import type { Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
-import { importLeadsCsv } from '../leads/import-csv.ts';
+import { getMapping, listMappings, saveMapping } from '../leads/column-mappings.ts';
+import { exportLeads } from '../leads/export-leads.ts';
+import { importActivities } from '../leads/import-activities.ts';
+import { listImports, rejectedRowsCsv } from '../leads/import-history.ts';
+import { importLeads, previewImport, type ImportOptions } from '../leads/import-leads.ts';
 import { getLeadCard, recentCalls } from '../leads/lead-rows.ts';
+import { undoImport } from '../leads/undo-import.ts';
 import { queueSnapshot } from '../queue/next-lead.ts';
 
 /** How many leads "Load demo list" makes. */
 export const DEMO_LIST_SIZE = 300;
 
+const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
+
 /** The contract's methods, bound to the core. Each is a line or two: the work is in the domain. */
 export function createHandlers(core: Core): Handlers {
   const { db, clock, events } = core;
 
-  const importCsv = async (fileName: string, csv: string): Promise<ImportReport> => {
-    const report = await importLeadsCsv(db, clock, csv, {
-      fileName,
-      defaultCountry: core.prefs.read().defaultCountry,
-      onProgress: (progress) => events.emit('import.progress', { fileName, ...progress }),
+  const runImport = async (bytes: Uint8Array, options: Omit<ImportOptions, 'onProgress' | 'defaultCountry'> & { defaultCountry?: string | undefined }): Promise<ImportReport> => {
+    const report = await importLeads(db, clock, bytes, {
+      ...options,
+      defaultCountry: options.defaultCountry ?? core.prefs.read().defaultCountry,
+      onProgress: (progress) => events.emit('import.progress', { fileName: options.fileName, ...progress }),
     });
-    events.emit('store.changed', { reason: 'import' });
+    if (!report.dryRun) events.emit('store.changed', { reason: 'import' });
     return report;
   };
 
   return {
-    'leads.import': ({ fileName, csv }) => importCsv(fileName, csv),
-    'leads.loadDemo': () => importCsv('Demo list', demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })),
+    'leads.previewImport': ({ fileName, data, mapping }) => previewImport(bytesOf(data), fileName, mapping),
+    'leads.import': ({ fileName, data, mapping, mappingName, listName, defaultCountry, dryRun }) =>
+      runImport(bytesOf(data), {
+        fileName,
+        mapping: { ...(mappingName ? getMapping(db, mappingName) : {}), ...mapping },
+        ...(listName ? { listName } : {}),
+        defaultCountry,
+        dryRun,
+      }),
+    'leads.importActivities': ({ fileName, data }) => importActivities(db, bytesOf(data), fileName, core.prefs.read().defaultCountry),
+    'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),
+    'leads.export': ({ format, listName }) => exportLeads(db, format, listName),
     'leads.get': ({ leadId }) => getLeadCard(db, leadId),
+    'imports.list': () => listImports(db),
+    'imports.undo': ({ batchId }) => {
+      const report = undoImport(db, clock, batchId);
+      events.emit('store.changed', { reason: 'import' });
+      return report;
+    },
+    'imports.rejectedRows': ({ batchId }) => rejectedRowsCsv(db, batchId),
+    'mappings.list': () => listMappings(db),
+    'mappings.save': ({ name, mapping }) => saveMapping(db, clock, name, mapping),
     'queue.next': () => queueSnapshot(db, clock.now()),
     'calls.disposition': (input) => {
       const call = logDisposition(db, clock, core.dispositions, input);

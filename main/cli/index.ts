@@ -1,28 +1,53 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { InputOf, MethodName, OutputOf } from '../../shared/api.ts';
+import { columnMappingSchema, type InputOf, type MethodName, type OutputOf } from '../../shared/api.ts';
 import { createDispatcher } from '../api/dispatch.ts';
 import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
-import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { openCore, type Core } from '../core.ts';
+import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
 import { COMMON_FLAGS, runtimeOptions, UsageError } from '../runtime-options.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  import <file.csv>   import leads from a CSV file (HubSpot, Salesforce or plain headers)
-  next                print the next lead the queue offers, as JSON
-  demo-list [--count N]
-                      print a demo call list (fictional leads) as CSV
+  import FILE.csv        import leads (HubSpot, Salesforce or plain headers); prints the report as JSON
+      [--list NAME] [--default-country CC] [--mapping MAPPING.json] [--dry-run]
+  preview FILE.csv       show the detected encoding, delimiter, column mapping and first rows
+      [--mapping MAPPING.json]
+  import-activities FILE.csv
+                         add activity (Record ID/Email/Phone, Type, Title, URL, Time) to known leads
+  imports                list the imports, newest first
+  undo-import ID         take an import back (the newest not yet undone)
+  rejected-rows ID [--out FILE]
+                         the rows an import turned away, with line and reason, as CSV
+  export leads [--list NAME] [--format csv|json] [--out FILE]
+                         every lead (or a list's) for the CRM
+  next                   print the next lead the queue offers, as JSON
+  demo-list [--count N]  print a demo call list (fictional leads) as CSV
 
 Options:
-  --data-dir DIR      the store's folder (default: the desktop app's data folder)
-  --clock ISO-TIME    run as if it were that instant (time runs on from there)`;
+  --data-dir DIR         the store's folder (default: the desktop app's data folder)
+  --clock ISO-TIME       run as if it were that instant (time runs on from there)
+
+A mapping file is JSON: {"phone": "Tel. Nr", "company": "Firma", "score": null}.`;
+
+const FLAGS = {
+  ...COMMON_FLAGS,
+  count: { type: 'string' },
+  list: { type: 'string' },
+  'default-country': { type: 'string' },
+  mapping: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>>['values'];
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_FLAGS, count: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: argv, options: FLAGS, allowPositionals: true });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -37,35 +62,101 @@ async function main(argv: string[]): Promise<void> {
   }
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
   try {
-    const result = await run(core, command, rest);
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const result = await run(core, command, rest, values);
+    if (result !== undefined) process.stdout.write(typeof result === 'string' ? result : `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     core.close();
   }
 }
 
-async function run(core: Core, command: string, args: string[]): Promise<unknown> {
+async function run(core: Core, command: string, args: string[], values: Values): Promise<unknown> {
   const dispatch = createDispatcher(createHandlers(core));
   const call = async <K extends MethodName>(method: K, input: InputOf<K>): Promise<OutputOf<K>> => {
     const result = await dispatch(method, input);
     if (!result.ok) throw new UsageError(result.error.message);
     return result.value as OutputOf<K>;
   };
+  const fileArgument = async (what: string) => {
+    const [file] = args;
+    if (!file) throw new UsageError(`${command} needs a file: npm run cli -- ${command} ${what}`);
+    return { fileName: basename(file), data: (await readBytes(file)).toString('base64') };
+  };
+  const idArgument = () => {
+    const id = Number(args[0]);
+    if (!Number.isInteger(id) || id < 1) throw new UsageError(`${command} needs an import id (see npm run cli -- imports).`);
+    return id;
+  };
+  const output = async (file: { content: string }) => {
+    if (!values.out) return file.content;
+    await writeFile(values.out, file.content);
+    console.error(`Written to ${values.out}`);
+    return undefined;
+  };
 
   switch (command) {
     case 'import': {
-      const [file] = args;
-      if (!file) throw new UsageError('import needs a file: npm run cli -- import leads.csv');
-      const csv = await readFile(file, 'utf8').catch(() => {
-        throw new UsageError(`Cannot read ${file}: no such file, or no permission to read it.`);
+      const stopProgress = core.events.subscribe((event, payload) => {
+        if (event === 'import.progress' && 'rowsDone' in payload) {
+          console.error(`${payload.rowsDone.toLocaleString('en-US')} rows read (${payload.rowsPerSecond.toLocaleString('en-US')} rows/s)`);
+        }
       });
-      return call('leads.import', { fileName: basename(file), csv });
+      try {
+        return await call('leads.import', {
+          ...(await fileArgument('leads.csv')),
+          ...(values.mapping ? { mapping: await readMapping(values.mapping) } : {}),
+          ...(values.list ? { listName: values.list } : {}),
+          ...(values['default-country'] ? { defaultCountry: values['default-country'].toUpperCase() } : {}),
+          dryRun: values['dry-run'] ?? false,
+        });
+      } finally {
+        stopProgress();
+      }
+    }
+    case 'preview':
+      return call('leads.previewImport', { ...(await fileArgument('leads.csv')), ...(values.mapping ? { mapping: await readMapping(values.mapping) } : {}) });
+    case 'import-activities':
+      return call('leads.importActivities', await fileArgument('activities.csv'));
+    case 'imports':
+      return call('imports.list', {});
+    case 'undo-import':
+      return call('imports.undo', { batchId: idArgument() });
+    case 'rejected-rows':
+      return output(await call('imports.rejectedRows', { batchId: idArgument() }));
+    case 'export': {
+      if (args[0] !== 'leads') throw new UsageError('Say what to export: npm run cli -- export leads [--list NAME] [--format csv|json] [--out FILE]');
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
+      return output(await call('leads.export', { format, ...(values.list ? { listName: values.list } : {}) }));
     }
     case 'next':
       return (await call('queue.next', {})).next;
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch {
+    throw new UsageError(`Cannot read ${file}: no such file, or no permission to read it.`);
+  }
+}
+
+async function readMapping(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse((await readBytes(file)).toString('utf8'));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${file} is not valid JSON: write it as {"phone": "Tel. Nr", "company": "Firma"}.`);
+  }
+  const parsed = columnMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${file} is not a column mapping: ${issue?.path.join('.') || 'the file'}: ${issue?.message}.`);
+  }
+  return parsed.data;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -76,21 +76,3 @@ export function timeFromCrm(value: string): number | null {
   const ms = Date.parse(time ? `${day}T${time}${offset ?? 'Z'}` : `${day}T00:00:00Z`);
   return Number.isNaN(ms) ? null : ms;
 }
-
-// Asking Intl is slow (a formatter per call) and a list names few zones: remember each answer.
-const zoneAnswers = new Map<string, boolean>();
-
-export function isIanaZone(value: string): boolean {
-  if (!value.includes('/')) return false;
-  let known = zoneAnswers.get(value);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value });
-      known = true;
-    } catch {
-      known = false;
-    }
-    zoneAnswers.set(value, known);
-  }
-  return known;
-}

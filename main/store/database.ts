@@ -18,6 +18,7 @@ export function openDatabase(file: string): Database {
     PRAGMA synchronous = FULL;
     PRAGMA foreign_keys = ON;
     PRAGMA busy_timeout = 5000;
+    PRAGMA cache_size = -65536;
   `);
   migrate(db);
   return db;

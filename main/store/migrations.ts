@@ -109,6 +109,60 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'call lists, where leads are, import undo log and rejections, saved column mappings',
+    up(db) {
+      db.exec(`
+        ALTER TABLE leads ADD COLUMN region TEXT;
+        ALTER TABLE leads ADD COLUMN country TEXT;
+        ALTER TABLE activities ADD COLUMN details TEXT;
+        -- Which import added a number or an activity to a lead that was already there, so
+        -- undoing that import can take them away again.
+        ALTER TABLE phones ADD COLUMN import_batch_id INTEGER REFERENCES import_batches (id);
+        ALTER TABLE activities ADD COLUMN import_batch_id INTEGER REFERENCES import_batches (id);
+        ALTER TABLE import_batches ADD COLUMN merged INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE import_batches ADD COLUMN undone_at INTEGER;
+        -- The file's header row (as CSV), for the downloadable file of rejected rows.
+        ALTER TABLE import_batches ADD COLUMN header TEXT;
+        CREATE INDEX leads_import_batch ON leads (import_batch_id);
+        CREATE INDEX phones_import_batch ON phones (import_batch_id) WHERE import_batch_id IS NOT NULL;
+        CREATE INDEX activities_import_batch ON activities (import_batch_id) WHERE import_batch_id IS NOT NULL;
+
+        CREATE TABLE call_lists (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          -- A saved filter over the store (JSON); an import into a list adds its batch to it.
+          filter TEXT NOT NULL DEFAULT '{}',
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        ALTER TABLE import_batches ADD COLUMN call_list_id INTEGER REFERENCES call_lists (id);
+
+        -- The fields an import changed on a lead it found already in the store, as they were.
+        CREATE TABLE import_changes (
+          batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          before TEXT NOT NULL,
+          PRIMARY KEY (batch_id, lead_id)
+        ) STRICT;
+
+        CREATE TABLE import_rejections (
+          batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+          line INTEGER NOT NULL,
+          reason TEXT NOT NULL,
+          -- The row as it was in the file, so a team lead can fix it and import it again.
+          raw TEXT NOT NULL,
+          PRIMARY KEY (batch_id, line)
+        ) STRICT;
+
+        CREATE TABLE column_mappings (
+          name TEXT PRIMARY KEY COLLATE NOCASE,
+          mapping TEXT NOT NULL,
+          saved_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: DatabaseSync): number {

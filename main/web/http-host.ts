@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, isAbsolute, relative as relativePath, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { MAX_IMPORT_BYTES } from '../../shared/api.ts';
+import { api, isMethodName } from '../../shared/api.ts';
 import type { ApiFailure } from '../../shared/api-error.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { EventHub } from '../api/event-hub.ts';
@@ -77,31 +77,37 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(response, 421, failure('unauthorized', 'This host only answers requests addressed to 127.0.0.1 or localhost.'));
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = safeDecode(url.pathname);
+    if (path === null) return sendJson(response, 400, failure('invalid-input', 'The address is not valid.'));
 
-    if (url.pathname === '/api/events') {
+    if (path === '/api/events') {
+      if (request.method !== 'GET') return sendJson(response, 405, failure('invalid-input', 'The event stream is a GET request.'));
+      // EventSource cannot send headers, so this one request carries the token in its query.
       if (!authorized(url.searchParams.get('token'))) return sendJson(response, 401, failure('unauthorized', 'Missing or wrong token.'));
       return streamEvents(request, response, options.events);
     }
-    if (url.pathname.startsWith('/api/')) {
+    if (path.startsWith('/api/')) {
       if (request.method !== 'POST') return sendJson(response, 405, failure('invalid-input', 'API calls are POST requests.'));
       const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (!authorized(bearer)) return sendJson(response, 401, failure('unauthorized', 'Missing or wrong token.'));
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(response, 415, failure('invalid-input', 'API calls send application/json.'));
       }
-      const body = await readBody(request, MAX_IMPORT_BYTES * 2);
-      if (body === null) return sendJson(response, 413, failure('invalid-input', 'The request is too large.'));
+      const method = path.slice('/api/'.length);
+      const limit = isMethodName(method) ? api[method].maxBytes : 64 * 1024;
+      const body = await readBody(request, limit);
+      if (body === null) return tooLarge(response, limit);
       let input: unknown;
       try {
         input = body.length ? (JSON.parse(body) as { input?: unknown }).input : undefined;
       } catch {
         return sendJson(response, 400, failure('invalid-input', 'The request body is not valid JSON.'));
       }
-      const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      const result = await options.dispatch(method, input);
       return sendJson(response, result.ok ? 200 : statusOf(result.error), result);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('invalid-input', 'Only GET here.'));
-    return serveFile(response, options.rendererDir, url.pathname);
+    return serveFile(response, options.rendererDir, path);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -150,14 +156,34 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
+function safeDecode(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+/** Says so and closes the connection, rather than reading (or silently dropping) the rest. */
+function tooLarge(response: ServerResponse, limit: number): void {
+  response.setHeader('Connection', 'close');
+  sendJson(response, 413, failure('invalid-input', `The request is larger than this call accepts (${Math.round(limit / 2 ** 20)} MB).`));
+}
+
+/** The body as text, or null when it is (or announces itself as) larger than the limit. */
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) {
+    request.resume();
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        request.destroy();
+        chunks.length = 0;
+        request.pause();
         resolve(null);
       } else chunks.push(chunk);
     });
@@ -175,15 +201,16 @@ function streamEvents(request: IncomingMessage, response: ServerResponse, events
   request.on('close', unsubscribe);
 }
 
-async function serveFile(response: ServerResponse, root: string, pathname: string): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(normalize(root) + sep)) return sendJson(response, 404, failure('not-found', 'Not found.'));
+async function serveFile(response: ServerResponse, root: string, path: string): Promise<void> {
+  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
+  const file = resolve(root, relative);
+  const inside = relativePath(resolve(root), file);
+  if (!inside || inside.startsWith('..') || isAbsolute(inside)) return sendJson(response, 404, failure('not-found', 'Not found.'));
   let content: Buffer;
   try {
     content = await readFile(file);
   } catch {
-    return sendJson(response, 404, failure('not-found', `Not found: ${pathname}`));
+    return sendJson(response, 404, failure('not-found', `Not found: ${path}`));
   }
   response.writeHead(200, {
     ...SECURITY_HEADERS,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,15 +6,16 @@ import { performance } from 'node:perf_hooks';
 import { logDisposition } from '../../main/calls/log-disposition.ts';
 import { openCore } from '../../main/core.ts';
 import { demoLeadsCsv } from '../../main/demo/demo-list.ts';
-import { importLeadsCsv } from '../../main/leads/import-csv.ts';
 import { memoryFile, preferenceStore } from '../../main/preferences/preferences.ts';
 import { pickNext, queueSnapshot } from '../../main/queue/next-lead.ts';
 import { DEFAULT_DISPOSITIONS } from '../../shared/dispositions.ts';
 import { STAGE_RANK, CLOSED_STAGES, type Stage } from '../../shared/stages.ts';
 
 /**
- * `npm run bench`: the walking skeleton's figures, each beside a baseline measured in the same
- * run on the same data (DESIGN.md), so the ratio means something on a noisy machine.
+ * `npm run bench`: each figure beside a baseline measured in the same run on the same data
+ * (DESIGN.md), so the ratio means something on a noisy machine.
+ *   - import a 100,000-row HubSpot-shaped export: time and peak memory, beside the floors of only
+ *     parsing the same file and only inserting the same rows (each in a process of its own);
  *   - pick the next lead: indexed queries vs. loading every lead and sorting in memory;
  *   - disposition → next lead ready: one transaction + pick vs. rewriting the list as JSON.
  * Figures print as a table and land as JSON in test/bench/results/ (ignored by git).
@@ -41,22 +43,38 @@ function stats(samples: number[]) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-'));
-const clock = { now: () => NOW };
-const core = openCore({ dataDir, clock, prefs: preferenceStore(memoryFile()) });
 const rows: Row[] = [];
+const clock = { now: () => NOW };
+
+interface ScenarioResult {
+  ms: number;
+  rows: number;
+  peakRssMb: number;
+}
+
+function scenario(mode: 'parse' | 'insert' | 'import', file: string, dir: string): ScenarioResult {
+  const script = new URL('./import-scenario.ts', import.meta.url).pathname;
+  const output = execFileSync(process.execPath, [script, mode, file, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(output.trim().split('\n').pop()!) as ScenarioResult;
+}
+
+console.log(`Nextcall benchmark: ${LEADS.toLocaleString('en-US')} demo leads, Node ${process.version}`);
+const csvFile = join(dataDir, 'hubspot-export.csv');
+writeFileSync(csvFile, demoLeadsCsv({ count: LEADS, now: NOW }));
+const floorDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-floor-'));
+const parseOnly = scenario('parse', csvFile, floorDir);
+const insertOnly = scenario('insert', csvFile, floorDir);
+rmSync(floorDir, { recursive: true, force: true });
+const fullImport = scenario('import', csvFile, dataDir);
+const imports = [
+  ['import (all of it)', fullImport],
+  ['floor: parse only', parseOnly],
+  ['floor: insert only', insertOnly],
+] as const;
+
+const core = openCore({ dataDir, clock, prefs: preferenceStore(memoryFile()) });
 
 try {
-  console.log(`Nextcall benchmark: ${LEADS.toLocaleString('en-US')} demo leads, Node ${process.version}`);
-  const csv = demoLeadsCsv({ count: LEADS, now: NOW });
-  const rssBefore = process.memoryUsage().rss;
-  let peakRss = rssBefore;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-  const importStart = performance.now();
-  const report = await importLeadsCsv(core.db, clock, csv, { fileName: 'bench.csv', defaultCountry: 'US' });
-  const importMs = performance.now() - importStart;
-  clearInterval(sampler);
-  console.log(`Imported ${report.created.toLocaleString('en-US')} leads in ${(importMs / 1000).toFixed(2)} s (peak RSS ${Math.round(peakRss / 2 ** 20)} MB)`);
-
   // Realistic history: a first pass of calls over a tenth of the list before measuring.
   const mix = ['no-answer', 'voicemail', 'busy', 'no-answer', 'interested-not-yet', 'not-interested', 'qualified', 'wrong-person'];
   for (let i = 0; i < LEADS / 10; i++) {
@@ -99,13 +117,13 @@ try {
 
   rows.push({ figure: `pick the next lead (${LEADS.toLocaleString('en-US')} leads)`, ...stats(pickTimes), baseline: { name: 'load all + sort', ...stats(baselinePicks) } });
   rows.push({ figure: 'disposition → next lead ready (core)', ...stats(dispositionTimes), baseline: { name: 'rewrite list as JSON', ...stats(jsonWrites) } });
-  rows.push({ figure: `import ${LEADS.toLocaleString('en-US')}-row CSV (ms, one run)`, samples: 1, p50: importMs, p95: importMs });
-
+  console.log(`\n| import ${LEADS.toLocaleString('en-US')}-row CSV | time | peak RSS |\n|---|---|---|`);
+  for (const [name, r] of imports) console.log(`| ${name} | ${(r.ms / 1000).toFixed(2)} s | ${r.peakRssMb} MB |`);
   printTable(rows);
   const resultsDir = new URL('./results/', import.meta.url);
   mkdirSync(resultsDir, { recursive: true });
   const file = new URL(`bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, resultsDir);
-  writeFileSync(file, `${JSON.stringify({ node: process.version, leads: LEADS, importPeakRssMb: Math.round(peakRss / 2 ** 20), rows }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ node: process.version, leads: LEADS, import: Object.fromEntries(imports), rows }, null, 2)}\n`);
   console.log(`\nWritten to ${file.pathname}`);
 } finally {
   core.close();

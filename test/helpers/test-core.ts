@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Clock } from '../../main/clock.ts';
 import { openCore, type Core } from '../../main/core.ts';
-import { importLeadsCsv } from '../../main/leads/import-csv.ts';
+import { importLeads, type ImportOptions } from '../../main/leads/import-leads.ts';
 import { memoryFile, preferenceStore } from '../../main/preferences/preferences.ts';
-import type { ImportReport } from '../../shared/leads.ts';
+import type { ImportReport } from '../../shared/imports.ts';
 
 export interface ManualClock extends Clock {
   set(iso: string): void;
@@ -34,16 +34,20 @@ export function tempDir(): string {
   return dir;
 }
 
+export type TestCore = Core & { clock: ManualClock; dataDir: string };
+
 /** A real core over a real SQLite file in a temp folder, on a clock the test controls. */
-export function testCore(iso = '2026-11-23T15:00:00Z', dataDir = tempDir()): Core & { clock: ManualClock; dataDir: string } {
+export function testCore(iso = '2026-11-23T15:00:00Z', dataDir = tempDir()): TestCore {
   const clock = manualClock(iso);
   const core = openCore({ dataDir, clock, prefs: preferenceStore(memoryFile()) });
   cleanups.unshift(() => core.close());
   return { ...core, clock, dataDir };
 }
 
-export function importCsv(core: Core, csv: string, fileName = 'leads.csv'): Promise<ImportReport> {
-  return importLeadsCsv(core.db, core.clock, csv, { fileName, defaultCountry: 'US' });
+/** Imports text (UTF-8) or bytes as a CSV file, as the console would. */
+export function importCsv(core: Core, csv: string | Uint8Array, options: Partial<ImportOptions> = {}): Promise<ImportReport> {
+  const bytes = typeof csv === 'string' ? new TextEncoder().encode(csv) : csv;
+  return importLeads(core.db, core.clock, bytes, { fileName: 'leads.csv', defaultCountry: 'US', ...options });
 }
 
 export const DEMO_FIXTURE = new URL('../fixtures/demo-leads.csv', import.meta.url);
@@ -59,4 +63,11 @@ export function csv(...lines: string[]): string {
 
 export function count(core: Core, table: string): number {
   return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** Every row of the lead tables, for "nothing changed" checks. */
+export function storeContents(core: Core): unknown {
+  return Object.fromEntries(
+    ['leads', 'phones', 'activities', 'calls', 'stage_history'].map((table) => [table, core.db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()]),
+  );
 }

@@ -66,7 +66,7 @@ describe('the console store', () => {
     store.getState().setNotes('Call after 3pm');
     expect(drafts.all.get(1)).toBe('Call after 3pm');
 
-    await store.getState().dispose('busy');
+    await store.getState().logDisposition('busy');
     expect(client.call).toHaveBeenCalledWith('calls.disposition', { leadId: 1, code: 'busy', notes: 'Call after 3pm' });
     expect(store.getState().snapshot?.next?.card.lead.firstName).toBe('Bob');
     expect(store.getState().notes).toBe('');
@@ -84,7 +84,7 @@ describe('the console store', () => {
     const store = createAppStore({ client, drafts });
     await store.getState().loadQueue();
     store.getState().setNotes('Wants a quote');
-    await store.getState().dispose('qualified');
+    await store.getState().logDisposition('qualified');
     expect(store.getState().notes).toBe('Wants a quote');
     expect(drafts.all.get(1)).toBe('Wants a quote');
     expect(store.getState().notice).toEqual({ kind: 'error', text: 'Nextcall could not complete calls.disposition; nothing was changed.' });
@@ -110,8 +110,8 @@ describe('the console store', () => {
     });
     const store = createAppStore({ client, drafts: memoryDrafts() });
     await store.getState().loadQueue();
-    const first = store.getState().dispose('busy');
-    const second = store.getState().dispose('busy');
+    const first = store.getState().logDisposition('busy');
+    const second = store.getState().logDisposition('busy');
     release();
     await Promise.all([first, second]);
     expect(vi.mocked(client.call).mock.calls.filter(([method]) => method === 'calls.disposition')).toHaveLength(1);

@@ -11,14 +11,14 @@ import { NotesPanel } from './notes-panel.tsx';
 export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const dispositions = useApp((s) => s.dispositions);
   const dialScheme = useApp((s) => s.dialScheme);
-  const disposing = useApp((s) => s.disposing);
-  const dispose = useApp((s) => s.dispose);
+  const loggingCall = useApp((s) => s.loggingCall);
+  const logDisposition = useApp((s) => s.logDisposition);
   const notes = useApp((s) => s.notes);
   const setNotes = useApp((s) => s.setNotes);
   const notesField = useRef<HTMLTextAreaElement>(null);
 
   useHotkeys({
-    ...Object.fromEntries(dispositions.map((d) => [d.hotkey, () => void dispose(d.code)])),
+    ...Object.fromEntries(dispositions.map((d) => [d.hotkey, () => void logDisposition(d.code)])),
     n: () => notesField.current?.focus(),
   });
 
@@ -26,8 +26,8 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
     <main className="call-screen" data-lead-id={next.card.lead.id}>
       <LeadPanel card={next.card} nowMs={nowMs} dialScheme={dialScheme} />
       <ActivityPanel next={next} nowMs={nowMs} />
-      <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} />
-      <DispositionBar dispositions={dispositions} disabled={disposing} onDispose={(code) => void dispose(code)} />
+      <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} readOnly={loggingCall} />
+      <DispositionBar dispositions={dispositions} disabled={loggingCall} onLog={(code) => void logDisposition(code)} />
     </main>
   );
 }

@@ -43,12 +43,22 @@ export function ImportProgressBanner() {
 export function ImportReportBanner() {
   const report = useApp((s) => s.importReport);
   const dismiss = useApp((s) => s.dismissReport);
+  const downloadRejected = useApp((s) => s.downloadRejectedRows);
+  const undo = useApp((s) => s.undoImport);
   if (!report) return null;
   return (
     <div className="banner" role="status" data-testid="import-report">
       <span>
-        Imported {report.rowsRead} rows: {report.created} new, {report.updated} updated, {report.rejected.length} rejected.
+        Imported {report.rowsRead} rows: {report.created} new, {report.updated} updated, {report.merged} merged, {report.rejected.length} rejected.
       </span>
+      {report.rejected.length > 0 && (
+        <button type="button" className="link" onClick={() => void downloadRejected()}>
+          Download rejected rows
+        </button>
+      )}
+      <button type="button" className="link" onClick={() => void undo()}>
+        Undo import
+      </button>
       {report.rejected.length > 0 && (
         <details>
           <summary>Rejected rows</summary>

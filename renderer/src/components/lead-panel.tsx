@@ -1,7 +1,7 @@
 import { dialLink, type DialScheme } from '../../../shared/dial-link.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
-import { localHour, localTime } from '../format.ts';
+import { localHour, localTime } from '../local-time.ts';
 
 /** Who the rep is calling: name, company, the lead's own time, numbers, stage and flags. */
 export function LeadPanel({ card, nowMs, dialScheme }: { card: LeadCard; nowMs: number; dialScheme: DialScheme }) {

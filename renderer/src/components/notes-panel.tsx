@@ -1,16 +1,18 @@
 import type { Ref } from 'react';
 import type { CallLog } from '../../../shared/leads.ts';
-import { shortDate } from '../format.ts';
+import { shortDate } from '../local-time.ts';
 
 interface NotesPanelProps {
   ref: Ref<HTMLTextAreaElement>;
   notes: string;
   onNotes(text: string): void;
   calls: CallLog[];
+  /** While a call is being logged: what is typed then would belong to neither lead. */
+  readOnly: boolean;
 }
 
 /** The rep's note for this call (kept as typed) and the lead's earlier calls. */
-export function NotesPanel({ ref, notes, onNotes, calls }: NotesPanelProps) {
+export function NotesPanel({ ref, notes, onNotes, calls, readOnly }: NotesPanelProps) {
   return (
     <section className="panel notes-panel" aria-label="Notes and history">
       <label htmlFor="notes">
@@ -22,6 +24,7 @@ export function NotesPanel({ ref, notes, onNotes, calls }: NotesPanelProps) {
         id="notes"
         ref={ref}
         value={notes}
+        readOnly={readOnly}
         onChange={(event) => onNotes(event.target.value)}
         placeholder="What did you learn? (Esc to leave the note)"
         rows={6}

@@ -10,12 +10,13 @@ export interface CallSlice {
   /** The note for the lead on screen, saved to drafts as it is typed. */
   notes: string;
   /** True while a disposition is on its way: a second key press must not log a second call. */
-  disposing: boolean;
+  loggingCall: boolean;
   lastCall: CallLog | null;
   /** Dispositions and the dial scheme: what the call screen needs besides the lead. */
   loadSettings(): Promise<void>;
   setNotes(text: string): void;
-  dispose(code: string): Promise<void>;
+  /** Logs the call on screen with this disposition and shows the next lead. */
+  logDisposition(code: string): Promise<void>;
 }
 
 export const createCallSlice =
@@ -24,7 +25,7 @@ export const createCallSlice =
     dispositions: [],
     dialScheme: 'tel',
     notes: '',
-    disposing: false,
+    loggingCall: false,
     lastCall: null,
     async loadSettings() {
       try {
@@ -39,10 +40,10 @@ export const createCallSlice =
       if (lead) drafts.write(lead.id, text);
       set({ notes: text });
     },
-    async dispose(code) {
+    async logDisposition(code) {
       const lead = get().snapshot?.next?.card.lead;
-      if (!lead || get().disposing) return;
-      set({ disposing: true });
+      if (!lead || get().loggingCall) return;
+      set({ loggingCall: true });
       try {
         const { call, queue } = await client.call('calls.disposition', { leadId: lead.id, code, notes: get().notes });
         drafts.clear(lead.id);
@@ -53,7 +54,7 @@ export const createCallSlice =
         // The note stays in drafts and on screen: nothing the rep typed is lost.
         get().showNotice({ kind: 'error', text: messageOf(error) });
       } finally {
-        set({ disposing: false });
+        set({ loggingCall: false });
       }
     },
   });

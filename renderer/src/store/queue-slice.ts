@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { QueueSnapshot } from '../../../shared/leads.ts';
+import type { ApiClient } from '../api/client.ts';
 import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
 
 export interface QueueSlice {
@@ -7,8 +8,17 @@ export interface QueueSlice {
   /** Main's clock minus this window's, so "2 h ago" agrees with the core (which may run on --clock). */
   clockOffset: number;
   loading: boolean;
+  /** Asks main for the next lead and shows it. */
   loadQueue(): Promise<void>;
+  /**
+   * Brings the counts up to date after something else changed the store (an import, another
+   * window), without swapping the lead the rep may be talking to: a key pressed a moment later
+   * must log the call for the lead on screen.
+   */
+  refreshQueue(): Promise<void>;
   showSnapshot(snapshot: QueueSnapshot): void;
+  /** Main's pushes, for components that react to them; returns the unsubscribe. */
+  subscribe: ApiClient['on'];
 }
 
 export const createQueueSlice =
@@ -16,6 +26,7 @@ export const createQueueSlice =
   (set, get) => ({
     snapshot: null,
     clockOffset: 0,
+    subscribe: (event, listener) => client.on(event, listener),
     loading: false,
     async loadQueue() {
       set({ loading: true });
@@ -25,6 +36,18 @@ export const createQueueSlice =
         get().showNotice({ kind: 'error', text: messageOf(error) });
       } finally {
         set({ loading: false });
+      }
+    },
+    async refreshQueue() {
+      const onScreen = get().snapshot?.next;
+      if (!onScreen) return get().loadQueue();
+      try {
+        const fresh = await client.call('queue.next', {});
+        const current = get().snapshot;
+        if (current?.next) set({ snapshot: { ...fresh, next: current.next } });
+        else get().showSnapshot(fresh);
+      } catch (error) {
+        get().showNotice({ kind: 'error', text: messageOf(error) });
       }
     },
     showSnapshot(snapshot) {

@@ -15,7 +15,7 @@ function dispatcherOver(overrides: Partial<Handlers> = {}) {
 describe('the dispatcher', () => {
   it('answers a valid call with the service’s value', async () => {
     const { dispatch } = dispatcherOver();
-    const result = await dispatch('leads.import', { fileName: 'demo-leads.csv', csv: demoFixture() });
+    const result = await dispatch('leads.import', { fileName: 'demo-leads.csv', data: Buffer.from(demoFixture()).toString('base64') });
     expect(result).toMatchObject({ ok: true, value: { created: 300 } });
   });
 
@@ -60,7 +60,7 @@ describe('the dispatcher', () => {
         order.push('import starts');
         await new Promise<void>((resolve) => (release = resolve));
         order.push('import ends');
-        return { batchId: 1, rowsRead: 0, created: 0, updated: 0, rejected: [] };
+        return { batchId: 1, dryRun: false, encoding: 'utf-8', delimiter: ',', rowsRead: 0, created: 0, updated: 0, merged: 0, rejected: [] };
       },
       'queue.next': () => {
         order.push('queue read');

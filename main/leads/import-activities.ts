@@ -1,0 +1,89 @@
+import { ApiError } from '../../shared/api-error.ts';
+import { ACTIVITY_TYPES, type ActivityType } from '../../shared/leads.ts';
+import type { ActivityImportReport } from '../../shared/imports.ts';
+import { csvRecords, decodeCsv } from '../csv/csv-read.ts';
+import { unguardCell } from '../csv/csv-write.ts';
+import { refreshQueueColumns } from '../queue/queue-columns.ts';
+import type { Database } from '../store/database.ts';
+import { normalizeHeader } from './column-aliases.ts';
+import { activityTypeOf, isHandRaise, timeFromCrm } from './crm-values.ts';
+import { normalizePhone } from './phone-numbers.ts';
+
+/**
+ * A second file of activity (what marketing's tools saw: downloads, visits, webinars, requests
+ * for a call), one row per event, joined to leads by CRM id, email or phone number.
+ * All or nothing, like a lead import.
+ */
+const COLUMNS = {
+  crmId: ['Record ID', 'Contact ID', 'Lead ID', 'Id', 'CRM ID', 'Lead Key'],
+  email: ['Email', 'Email Address'],
+  phone: ['Phone', 'Phone Number', 'Tel'],
+  type: ['Type', 'Activity Type', 'Event', 'Event Type'],
+  title: ['Title', 'Activity', 'Name', 'Asset', 'Subject'],
+  url: ['URL', 'Url', 'Page', 'Page URL', 'Link'],
+  time: ['Time', 'Date', 'Timestamp', 'Occurred At', 'Activity Date'],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+export async function importActivities(db: Database, bytes: Uint8Array, fileName: string, defaultCountry: string): Promise<ActivityImportReport> {
+  const records = csvRecords(decodeCsv(bytes), fileName);
+  const first = await records.next();
+  if (first.done) throw new ApiError('invalid-input', `${fileName} is empty: there is no header row. Nothing was imported.`);
+  const index = new Map<Column, number>();
+  for (const [column, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+    const at = first.value.fields.findIndex((h) => aliases.some((a) => normalizeHeader(a) === normalizeHeader(h)));
+    if (at !== -1) index.set(column, at);
+  }
+  if (!index.has('crmId') && !index.has('email') && !index.has('phone')) {
+    throw new ApiError('invalid-input', `${fileName} has no column naming the lead (Record ID, Email or Phone). Nothing was imported.`);
+  }
+  if (!index.has('title') && !index.has('type')) throw new ApiError('invalid-input', `${fileName} has no Title or Type column. Nothing was imported.`);
+
+  const byCrmId = db.prepare('SELECT id FROM leads WHERE crm_id = ?');
+  const byEmail = db.prepare('SELECT id FROM leads WHERE email = ? LIMIT 1');
+  const byNumber = db.prepare('SELECT lead_id AS id FROM phones WHERE e164 = ? LIMIT 1');
+  const insert = db.prepare('INSERT OR IGNORE INTO activities (lead_id, type, title, url, occurred_at) VALUES (?, ?, ?, ?, ?)');
+  const touch = db.prepare('UPDATE leads SET last_activity_at = max(coalesce(last_activity_at, 0), ?), requested_call = max(requested_call, ?) WHERE id = ?');
+  const report: ActivityImportReport = { rowsRead: 0, added: 0, alreadyThere: 0, rejected: [] };
+  const touched = new Set<number>();
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for await (const { fields, line } of records) {
+      report.rowsRead++;
+      const get = (column: Column) => unguardCell((fields[index.get(column) ?? -1] ?? '').trim());
+      const e164 = get('phone') ? normalizePhone(get('phone'), defaultCountry).e164 : null;
+      const hit = ((get('crmId') && byCrmId.get(get('crmId'))) || (get('email') && byEmail.get(get('email').toLowerCase())) || (e164 && byNumber.get(e164))) as
+        | { id: number }
+        | undefined
+        | '';
+      if (!hit) {
+        report.rejected.push({ line, reason: 'no lead with this CRM id, email or number' });
+        continue;
+      }
+      const occurredAt = timeFromCrm(get('time'));
+      if (occurredAt === null) {
+        report.rejected.push({ line, reason: `"${get('time')}" is not a date (write 2026-11-20 or 2026-11-20 14:03)` });
+        continue;
+      }
+      const title = get('title') || get('type');
+      const type = typeOf(get('type'), title);
+      const added = insert.run(hit.id, type, title, get('url') || null, occurredAt).changes > 0;
+      if (added) report.added++;
+      else report.alreadyThere++;
+      touch.run(occurredAt, isHandRaise(type) ? 1 : 0, hit.id);
+      touched.add(hit.id);
+    }
+    for (const id of touched) refreshQueueColumns(db, id);
+    db.exec('COMMIT');
+    return report;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function typeOf(type: string, title: string): ActivityType {
+  const exact = ACTIVITY_TYPES.find((t) => normalizeHeader(t) === normalizeHeader(type));
+  return exact ?? activityTypeOf(`${type} ${title}`, 'page-visit');
+}

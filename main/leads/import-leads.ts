@@ -1,0 +1,139 @@
+import { ApiError } from '../../shared/api-error.ts';
+import type { ColumnMapping, ImportPreview, ImportReport, RejectedRow } from '../../shared/imports.ts';
+import type { Clock } from '../clock.ts';
+import { csvLine } from '../csv/csv-write.ts';
+import { csvRecords, decodeCsv, type CsvRecord, type DecodedCsv } from '../csv/csv-read.ts';
+import type { Database } from '../store/database.ts';
+import { addBatchToList } from './call-lists.ts';
+import { mappingOf, requirePhoneColumn, resolveColumns } from './column-aliases.ts';
+import { readLeadRow } from './lead-row.ts';
+import { leadWriter } from './lead-writer.ts';
+
+export interface ImportProgress {
+  rowsDone: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportOptions {
+  fileName: string;
+  /** Country for numbers written without a +prefix, e.g. "US". */
+  defaultCountry: string;
+  mapping?: ColumnMapping;
+  /** The call list the imported leads join (created if new). */
+  listName?: string;
+  /** Report what would happen; write nothing. */
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Rows between progress reports; also how often a long import lets the event loop breathe. */
+const PROGRESS_EVERY = 5_000;
+const SAMPLE_ROWS = 5;
+
+/** What an import of this file would read: encoding, delimiter, mapping and the first rows. */
+export async function previewImport(bytes: Uint8Array, fileName: string, mapping: ColumnMapping = {}): Promise<ImportPreview> {
+  const csv = decodeCsv(bytes);
+  const records = csvRecords(csv, fileName);
+  const header = await firstRecord(records, fileName);
+  const columns = resolveColumns(header.fields, mapping);
+  const sample: string[][] = [];
+  for await (const record of records) {
+    sample.push(record.fields);
+    if (sample.length === SAMPLE_ROWS) break;
+  }
+  const mapped = new Set(columns.values());
+  return {
+    fileName,
+    encoding: csv.encoding,
+    delimiter: csv.delimiter,
+    headers: header.fields,
+    mapping: mappingOf(header.fields, columns),
+    unmapped: header.fields.filter((_, index) => !mapped.has(index)),
+    sample,
+  };
+}
+
+/**
+ * Imports a CSV of leads, all or nothing: the whole file lands in one transaction, so a bad
+ * file, a crash or a kill halfway leaves the store exactly as it was. Rows that cannot become a
+ * lead are reported (and kept for download) with their line number and reason.
+ *
+ * Callers must not run other store work while this awaits (the API serialises every call).
+ */
+export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  const started = clock.now();
+  const csv = decodeCsv(bytes);
+  const records = csvRecords(csv, options.fileName);
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const header = await firstRecord(records, options.fileName);
+    const columns = resolveColumns(header.fields, options.mapping);
+    requirePhoneColumn(columns);
+
+    const batchId = Number(
+      db.prepare('INSERT INTO import_batches (file_name, imported_at, header) VALUES (?, ?, ?)').run(options.fileName, started, csvLine(header.fields))
+        .lastInsertRowid,
+    );
+    const writer = leadWriter(db, batchId);
+    const reject = db.prepare('INSERT INTO import_rejections (batch_id, line, reason, raw) VALUES (?, ?, ?, ?)');
+    const context = { columns, defaultCountry: options.defaultCountry, now: started };
+    const counts = { created: 0, updated: 0, merged: 0 };
+    const rejected: RejectedRow[] = [];
+    let rowsRead = 0;
+    const progress = () => {
+      const seconds = Math.max(clock.now() - started, 1) / 1000;
+      options.onProgress?.({ rowsDone: rowsRead, rowsPerSecond: Math.round(rowsRead / seconds) });
+    };
+
+    for await (const { fields, line } of records) {
+      rowsRead++;
+      const lead = readLeadRow(fields, context);
+      if (typeof lead === 'string') {
+        rejected.push({ line, reason: lead });
+        reject.run(batchId, line, lead, csvLine(fields));
+      } else {
+        counts[writer.write(lead)]++;
+      }
+      if (rowsRead % PROGRESS_EVERY === 0) {
+        progress();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+
+    db.prepare('UPDATE import_batches SET rows_read = ?, created = ?, updated = ?, merged = ?, rejected = ? WHERE id = ?').run(
+      rowsRead,
+      counts.created,
+      counts.updated,
+      counts.merged,
+      rejected.length,
+      batchId,
+    );
+    if (options.listName) addBatchToList(db, clock, options.listName, batchId);
+    db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
+    progress();
+    return {
+      batchId: options.dryRun ? null : batchId,
+      dryRun: options.dryRun ?? false,
+      encoding: csv.encoding,
+      delimiter: csv.delimiter,
+      rowsRead,
+      ...counts,
+      rejected,
+    };
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    if (error instanceof ApiError && !error.message.includes('Nothing was imported')) {
+      throw new ApiError(error.code, `${error.message} Nothing was imported.`, error.issues);
+    }
+    throw error;
+  }
+}
+
+async function firstRecord(records: AsyncGenerator<CsvRecord>, fileName: string): Promise<CsvRecord> {
+  const first = await records.next();
+  if (first.done) throw new ApiError('invalid-input', `${fileName} is empty: there is no header row.`);
+  return first.value;
+}
+
+export type { DecodedCsv };

@@ -1,0 +1,19 @@
+/** Files to and from main: bytes go as base64 (the core detects the encoding itself). */
+
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** Hands a file the core made (an export, the rejected rows) to the browser's or Electron's download. */
+export function saveFile({ fileName, mimeType, content }: { fileName: string; mimeType: string; content: string }): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

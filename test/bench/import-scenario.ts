@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { csvRecords, decodeCsv } from '../../main/csv/csv-read.ts';
+import { importLeads } from '../../main/leads/import-leads.ts';
+import { openDatabase } from '../../main/store/database.ts';
+import { STORE_FILE } from '../../main/data-dir.ts';
+
+/**
+ * One import scenario in a process of its own, so its peak memory is its own:
+ *   parse   the file only decoded and parsed (the floor for reading);
+ *   insert  the same rows only inserted, as they are, in one transaction (the floor for writing);
+ *   import  the real import (mapping, numbers, zones, duplicates, undo log, queue columns).
+ * Prints one JSON line: { ms, peakRssMb, rows }.
+ */
+const [mode, file, dataDir] = process.argv.slice(2);
+if (!mode || !file || !dataDir) throw new Error('usage: import-scenario.ts parse|insert|import FILE DATA_DIR');
+const NOW = Date.parse('2026-11-23T15:00:00Z');
+const bytes = readFileSync(file);
+let rows = 0;
+let ms: number;
+
+if (mode === 'parse') {
+  const t0 = performance.now();
+  for await (const _ of csvRecords(decodeCsv(bytes), 'bench.csv')) rows++;
+  ms = performance.now() - t0;
+} else if (mode === 'insert') {
+  const records: string[][] = [];
+  for await (const { fields } of csvRecords(decodeCsv(bytes), 'bench.csv')) records.push(fields);
+  records.shift();
+  const db = openDatabase(join(dataDir, STORE_FILE));
+  const insertLead = db.prepare('INSERT INTO leads (crm_id, first_name, last_name, email, company, title, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertPhone = db.prepare("INSERT INTO phones (lead_id, position, raw, type) VALUES (?, 0, ?, 'work')");
+  const t0 = performance.now();
+  db.exec('BEGIN');
+  for (const r of records) {
+    const id = insertLead.run(r[0] ?? null, r[1] ?? '', r[2] ?? '', r[3] ?? null, r[6] ?? null, r[7] ?? null, 'IQL', NOW).lastInsertRowid;
+    insertPhone.run(id, r[4] ?? '');
+    rows++;
+  }
+  db.exec('COMMIT');
+  ms = performance.now() - t0;
+  db.close();
+} else if (mode === 'import') {
+  const db = openDatabase(join(dataDir, STORE_FILE));
+  const t0 = performance.now();
+  const report = await importLeads(db, { now: () => NOW }, bytes, { fileName: 'bench.csv', defaultCountry: 'US' });
+  ms = performance.now() - t0;
+  rows = report.rowsRead;
+  db.close();
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+
+console.log(JSON.stringify({ ms, rows, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
