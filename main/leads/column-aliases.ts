@@ -67,6 +67,8 @@ export function resolveColumns(headers: readonly string[], override: ColumnMappi
     }
     const index = headers.findIndex((h) => h.trim() === header.trim());
     if (index === -1) throw new ApiError('invalid-input', `The mapping reads ${field} from a column "${header}", but the file has no such column.`);
+    // A column the override gives to this field no longer feeds the field it was guessed for.
+    for (const [other, at] of columns) if (at === index && override[other] === undefined) columns.delete(other);
     columns.set(field, index);
   }
   return columns;
