@@ -13,6 +13,10 @@ const electron = { group: ['electron', 'electron/*', 'electron-store'], message:
 const node = { group: ['node:*'], message: 'This layer runs outside Node: no node:* modules.' };
 const mainFolder = { group: ['**/main/**', '../main', '../../main'], message: 'The renderer reaches main only through the API client.' };
 const rendererFolder = { group: ['**/renderer/**'], message: 'Main never imports the renderer.' };
+const edges = {
+  group: ['**/shell/**', '**/web/**', '**/cli/**', '**/launch.ts', '**/runtime-options.ts'],
+  message: 'The core is platform-free: the Electron shell, the web host and the CLI import it, never the other way.',
+};
 const react = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'React and zustand belong to the renderer.' };
 
 /** @param {{ group: string[], message: string }[]} patterns */
@@ -38,8 +42,14 @@ export default tseslint.config(
     rules: forbid([electron, node, bareNode, mainFolder, rendererFolder, react]),
   },
   {
-    files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/preload.ts', 'main/shell/**'],
+    // The core: plain TypeScript over a database and a clock.
+    files: ['main/{api,calls,csv,demo,leads,preferences,queue,store}/**/*.ts', 'main/{clock,core,data-dir}.ts'],
+    languageOptions: { globals: globals.node },
+    rules: forbid([electron, bareNode, rendererFolder, react, edges]),
+  },
+  {
+    // The web host, the CLI and the launcher: Node edges over the core.
+    files: ['main/{web,cli}/**/*.ts', 'main/{launch,runtime-options}.ts'],
     languageOptions: { globals: globals.node },
     rules: forbid([electron, bareNode, rendererFolder, react]),
   },

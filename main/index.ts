@@ -7,6 +7,7 @@ import { systemClock } from './clock.ts';
 import { openCore, type Core } from './core.ts';
 import { preferenceStore } from './preferences/preferences.ts';
 import { installAppMenu } from './shell/app-menu.ts';
+import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
 import { hardenApp } from './shell/harden.ts';
 import { isAppFrame, registerIpcRouter } from './shell/ipc-router.ts';
 import { createMainWindow } from './shell/main-window.ts';
@@ -16,11 +17,12 @@ import { createMainWindow } from './shell/main-window.ts';
  * lives in the core, which the web host and the CLI run just the same.
  */
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
-const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
-const appUrl = new URL('../renderer/index.html', import.meta.url).href;
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
+
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -37,16 +39,17 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   hardenApp(session.defaultSession);
+  serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
   const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences' }));
   core = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
-  const mainWindow = createMainWindow({ prefs, preloadPath, rendererFile });
+  const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;
   const stopRouter = registerIpcRouter({
     ipcMain,
     dispatch: createDispatcher(createHandlers(core)),
     events: core.events,
-    isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, appUrl),
+    isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,
   });
   mainWindow.on('closed', () => {

@@ -35,7 +35,7 @@ export function createDispatcher(handlers: Handlers, logError: (error: unknown) 
     } catch (error) {
       if (error instanceof ApiError) return failure(error.toFailure());
       logError(error);
-      return failure({ code: 'internal', message: `Nextcall could not complete ${method}; nothing was changed. The details are in the log.` });
+      return failure({ code: 'internal', message: `Nextcall could not complete ${method}. The details are in the log.` });
     }
   };
 }

@@ -15,6 +15,9 @@ export function hardenApp(session: Session): void {
       event.preventDefault();
       openDialLinkOnly(url, shell.openExternal);
     });
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame) event.preventDefault();
+    });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

@@ -4,11 +4,12 @@ import type { PreferenceStore, WindowBounds } from '../preferences/preferences.t
 export interface MainWindowOptions {
   prefs: PreferenceStore;
   preloadPath: string;
-  rendererFile: string;
+  /** The console's page (app://nextcall/index.html). */
+  url: string;
 }
 
 /** The console window: locked down, and where the rep left it last time. */
-export function createMainWindow({ prefs, preloadPath, rendererFile }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ prefs, preloadPath, url }: MainWindowOptions): BrowserWindow {
   const saved = visible(prefs.windowBounds());
   const window = new BrowserWindow({
     width: saved?.width ?? 1366,
@@ -41,7 +42,7 @@ export function createMainWindow({ prefs, preloadPath, rendererFile }: MainWindo
   window.on('resized', remember);
   window.on('moved', remember);
 
-  void window.loadFile(rendererFile);
+  void window.loadURL(url);
   return window;
 }
 

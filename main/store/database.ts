@@ -37,7 +37,7 @@ export function transaction<T>(db: Database, work: () => T): T {
       db.exec(`RELEASE ${name}`);
       return result;
     } catch (error) {
-      db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      if (db.isTransaction) db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
       throw error;
     }
   }
@@ -47,7 +47,9 @@ export function transaction<T>(db: Database, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // A failed statement may already have ended the transaction; rolling back again would
+    // throw and hide the error that matters.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
 }

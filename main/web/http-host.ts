@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative as relativePath, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { api, isMethodName } from '../../shared/api.ts';
 import type { ApiFailure } from '../../shared/api-error.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { EventHub } from '../api/event-hub.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
+import { fileInside, mimeTypeOf } from './static-files.ts';
 
 /**
  * The web host: the renderer and the API over HTTP, for browsers and for the end-to-end tests.
@@ -32,17 +32,6 @@ export interface WebHost {
   token: string;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -202,20 +191,18 @@ function streamEvents(request: IncomingMessage, response: ServerResponse, events
 }
 
 async function serveFile(response: ServerResponse, root: string, path: string): Promise<void> {
-  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
-  const file = resolve(root, relative);
-  const inside = relativePath(resolve(root), file);
-  if (!inside || inside.startsWith('..') || isAbsolute(inside)) return sendJson(response, 404, failure('not-found', 'Not found.'));
+  const file = fileInside(root, path);
   let content: Buffer;
   try {
+    if (!file) throw new Error('outside');
     content = await readFile(file);
   } catch {
     return sendJson(response, 404, failure('not-found', `Not found: ${path}`));
   }
   response.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Content-Type': mimeTypeOf(file),
+    'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   response.end(content);
 }

@@ -12,6 +12,12 @@ const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--clock ISO-
 
 Serves the console on http://127.0.0.1 with a token that changes every run.`;
 
+/**
+ * The port when none is asked for: the same every run, so the page keeps its origin, and with it
+ * what the browser kept for it (a note typed before a restart). Taken? Then any free port.
+ */
+export const DEFAULT_PORT = 4317;
+
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 /** Starts the web host over the store in dataDir and prints the URL to open. */
@@ -21,13 +27,17 @@ export async function serve(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = Number(values.port ?? 0);
+  const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port expects a number from 0 to 65535, not "${values.port}".`);
   if (!existsSync(RENDERER_DIR)) throw new Error('The console is not built yet: run "npm run build" first (npm run serve does it for you).');
 
   const options = runtimeOptions(values);
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
-  const host = await startWebHost({ dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir: RENDERER_DIR, port });
+  const hostOptions = { dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir: RENDERER_DIR };
+  const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
+    return startWebHost({ ...hostOptions, port: 0 });
+  });
   console.log(`Nextcall is running at ${host.url}`);
   console.log(`Store: ${options.dataDir}. Press Ctrl+C to stop.`);
 

@@ -20,6 +20,12 @@ describe('the lint rules keep each folder to its runtime', () => {
     expect(await violations('main/shell/x.ts', "import { app } from 'electron';\nexport { app };\n")).toHaveLength(0);
   });
 
+  it('the core imports none of its edges: not the shell, the web host or the CLI', async () => {
+    const code = "import '../shell/harden.ts';\nimport '../web/http-host.ts';\nimport '../cli/index.ts';\nexport {};\n";
+    expect(await violations('main/queue/x.ts', code)).toHaveLength(3);
+    expect(await violations('main/web/x.ts', "import '../queue/next-lead.ts';\nexport {};\n")).toHaveLength(0);
+  });
+
   it('the renderer imports no Node, no Electron and nothing from main/', async () => {
     const code = "import 'node:path';\nimport 'electron';\nimport '../../main/core.ts';\nexport {};\n";
     expect(await violations('renderer/src/x.ts', code)).toHaveLength(3);

@@ -78,7 +78,7 @@ describe('the console store', () => {
     const client = fakeClient({
       'queue.next': () => snapshot(card(1, 'Ada')),
       'calls.disposition': () => {
-        throw new ApiError('internal', 'Nextcall could not complete calls.disposition; nothing was changed.');
+        throw new ApiError('internal', 'Nextcall could not complete calls.disposition. The details are in the log.');
       },
     });
     const store = createAppStore({ client, drafts });
@@ -87,7 +87,7 @@ describe('the console store', () => {
     await store.getState().logDisposition('qualified');
     expect(store.getState().notes).toBe('Wants a quote');
     expect(drafts.all.get(1)).toBe('Wants a quote');
-    expect(store.getState().notice).toEqual({ kind: 'error', text: 'Nextcall could not complete calls.disposition; nothing was changed.' });
+    expect(store.getState().notice).toEqual({ kind: 'error', text: 'Nextcall could not complete calls.disposition. The details are in the log.' });
     expect(store.getState().snapshot?.next?.card.lead.id).toBe(1);
   });
 

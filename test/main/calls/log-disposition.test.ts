@@ -47,7 +47,7 @@ describe('logging a disposition', () => {
     expect(getLeadCard(core.db, id).lead.doNotCall).toBe(true);
   });
 
-  it('never moves a stage backwards through a transition the lifecycle forbids', async () => {
+  it('never makes a move the lifecycle forbids (a disqualified lead does not become an SQL)', async () => {
     const { core, id, log } = await oneLead('disqualified');
     log('qualified');
     expect(getLeadCard(core.db, id).lead.stage).toBe('disqualified');

@@ -20,14 +20,20 @@ async function start() {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Nextcall</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, '..', 'secret.txt'), 'not for you');
+  writeFileSync(join(rendererDir, 'secret.txt'), 'fine to serve');
   host = await startWebHost({ dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir });
   return { core, host };
 }
 
-/** A raw request, so the test controls every header (fetch would not let it set Host). */
+/**
+ * A raw request, so the test controls every header (fetch would not let it set Host) and the
+ * path goes out exactly as written (a URL would resolve its dot segments first).
+ */
 function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const { protocol, hostname, port, pathname, search } = new URL(url);
+  const rawPath = url.slice(`${protocol}//${hostname}:${port}`.length) || pathname + search;
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    const req = request({ hostname, port, path: rawPath, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -92,8 +98,23 @@ describe('the web host', () => {
     expect(page.body).toContain('<title>Nextcall</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect((await send(`${host.origin}/assets/app.js`)).headers['content-type']).toContain('text/javascript');
-    expect((await send(`${host.origin}/..%2fsecret.txt`)).status).toBe(404);
-    expect((await send(`${host.origin}/assets/../../secret.txt`)).body).not.toContain('not for you');
+    // Dot segments in the path itself resolve like a browser would: inside the folder.
+    expect((await send(`${host.origin}/assets/../../secret.txt`)).body).toBe('fine to serve');
+    expect((await send(`${host.origin}/%2e%2e/secret.txt`)).body).toBe('fine to serve');
+    // Encoded ones would climb out of it: refused.
+    for (const path of ['/..%2fsecret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const response = await send(`${host.origin}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).not.toContain('not for you');
+    }
+    expect((await send(`${host.origin}/%E0%A4%A`)).status).toBe(400);
+  });
+
+  it('answers an oversized request with 413 instead of reading it', async () => {
+    const { host } = await start();
+    const response = await api(host, 'queue.next', { padding: 'x'.repeat(2 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).error.message).toMatch(/larger than this call accepts/);
   });
 
   it('streams main’s events to a holder of the token', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,7 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   await page.screenshot({ path: testInfo.outputPath('empty-store.png') });
 
   await page.getByTestId('import-input').setInputFiles(DEMO_FIXTURE);
-  await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new, 0 updated, 0 rejected.');
+  await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new, 0 updated, 0 merged, 0 rejected.');
 
   // The first lead is a hand-raiser, with its activity, the opener and the disposition buttons.
   await expect(page.getByLabel('Why this lead is next')).toContainText('Asked for a call');
@@ -62,7 +62,7 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   await page.keyboard.press('Escape');
   await expect(page.locator('#notes')).not.toBeFocused();
   const qualified = await dispose(page, '8');
-  const nurtured = await dispose(page, '7');
+  const interested = await dispose(page, '7');
 
   await page.screenshot({ path: testInfo.outputPath('console-1366x768.png') });
   await page.screenshot({ path: join(fileURLToPath(new URL('../../test-results', import.meta.url)), 'console-1366x768.png') });
@@ -73,11 +73,11 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   await page.goto(host.url);
   await expect(leadOnScreen(page)).toBeVisible();
   const shownAfterRestart = await currentLeadId(page);
-  expect([noAnswer, qualified, nurtured]).not.toContain(shownAfterRestart);
+  expect([noAnswer, qualified, interested]).not.toContain(shownAfterRestart);
 
   const calls = await host.call<CallLog[]>('calls.recent', { limit: 10 });
   expect(calls.map((c) => [c.leadId, c.dispositionCode])).toEqual([
-    [nurtured, 'interested-not-yet'],
+    [interested, 'interested-not-yet'],
     [qualified, 'qualified'],
     [noAnswer, 'no-answer'],
   ]);
@@ -86,7 +86,7 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   const stageOf = async (leadId: number) => (await host!.call<LeadCard>('leads.get', { leadId })).lead;
   expect(await stageOf(noAnswer)).toMatchObject({ attempts: 1, lastDisposition: 'No answer' });
   expect((await stageOf(qualified)).stage).toBe('SQL');
-  expect((await stageOf(nurtured)).stage).toBe('MQL');
+  expect((await stageOf(interested)).stage).toBe('MQL');
 });
 
 test('Load demo list fills an empty store and shows the first lead', async ({ page }) => {
@@ -96,6 +96,25 @@ test('Load demo list fills an empty store and shows the first lead', async ({ pa
   await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new');
   await expect(page.getByTestId('queue-count')).toContainText('300 leads');
   await expect(page.getByLabel('Lead').getByRole('link', { name: /^\+\d+$/ }).first()).toHaveAttribute('href', /^tel:\+\d+$/);
+});
+
+test('a team lead downloads the rejected rows of an import, then undoes it', async ({ page }) => {
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.url);
+  const file = 'Record ID,Name,Phone\n1,Ada Lovelace,+12125550100\n2,No Number,\n';
+  await page.getByTestId('import-input').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('Imported 2 rows: 1 new, 0 updated, 0 merged, 1 rejected.');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Download rejected rows' }).click()]);
+  expect(download.suggestedFilename()).toBe('list-rejected.csv');
+  const saved = test.info().outputPath('list-rejected.csv');
+  await download.saveAs(saved);
+  expect(readFileSync(saved, 'utf8')).toBe('Record ID,Name,Phone,Rejected at line,Reason\r\n2,No Number,,3,no phone number\r\n');
+
+  await report.getByRole('button', { name: 'Undo import' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Import undone: 1 leads removed');
+  await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
 });
 
 test('a broken file gets a clear message and changes nothing', async ({ page }) => {
