@@ -72,3 +72,29 @@ describe('migration 1', () => {
     db.close();
   });
 });
+
+describe('migration 2', () => {
+  it('keeps version-1 leads and their numbers, adds where they are, lists, and the import undo log', () => {
+    const db = new DatabaseSync(':memory:');
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db, 1);
+    db.exec(`
+      INSERT INTO import_batches (id, file_name, imported_at) VALUES (1, 'old.csv', 1);
+      INSERT INTO leads (id, first_name, stage, created_at, import_batch_id) VALUES (1, 'Ada', 'IQL', 1, 1);
+      INSERT INTO phones (lead_id, position, raw, e164, type) VALUES (1, 0, '+12125550100', '+12125550100', 'work');
+    `);
+    migrate(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT first_name, region, country FROM leads').get()).toEqual({ first_name: 'Ada', region: null, country: null });
+    expect(db.prepare('SELECT e164, import_batch_id FROM phones').get()).toEqual({ e164: '+12125550100', import_batch_id: null });
+    expect(db.prepare('SELECT merged, undone_at, header, call_list_id FROM import_batches').get()).toEqual({ merged: 0, undone_at: null, header: null, call_list_id: null });
+    db.exec(`
+      INSERT INTO call_lists (name, created_at) VALUES ('Webinar', 1);
+      INSERT INTO import_changes (batch_id, lead_id, before) VALUES (1, 1, '{}');
+      INSERT INTO import_rejections (batch_id, line, reason, raw) VALUES (1, 3, 'no phone number', 'Bob,');
+      INSERT INTO column_mappings (name, mapping, saved_at) VALUES ('Pipedrive', '{}', 1);
+    `);
+    expect(() => db.exec("INSERT INTO call_lists (name, created_at) VALUES ('WEBINAR', 2)")).toThrow(/UNIQUE/);
+    db.close();
+  });
+});
