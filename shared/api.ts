@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Disposition } from './dispositions.ts';
-import type { CallLog, LeadCard, QueueSnapshot } from './leads.ts';
+import type { CallLog, LeadCard, QueuePreview, QueueSnapshot, WhyNot } from './leads.ts';
 import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportBatch, type ImportPreview, type ImportReport, type SavedMapping, type UndoReport } from './imports.ts';
 import { DIAL_SCHEMES } from './dial-link.ts';
+import { queueRulesSchema } from './queue-rules.ts';
 export type { ApiEvents, EventName } from './events.ts';
 
 /**
@@ -38,12 +39,17 @@ const file = {
   data: z.string().max(MAX_FILE_REQUEST, 'the file is larger than 100 MB'),
 };
 const name = z.string().trim().min(1).max(120);
+/** Each console (window or browser tab) names itself, so its claim on the lead it shows is its own. */
+const consoleId = z.string().regex(/^[\w-]{8,64}$/, 'letters, digits, - or _, 8 to 64 of them');
+const queueScope = { consoleId: consoleId.optional(), listName: name.optional() };
 const batchId = z.int().positive();
 export const columnMappingSchema = z.partialRecord(z.enum(LEAD_FIELDS), z.string().max(200).nullable());
 
 export const preferencesSchema = z.strictObject({
   dialScheme: z.enum(DIAL_SCHEMES),
   defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US'),
+  /** The calling rules of every list that has none of its own. */
+  queueRules: queueRulesSchema,
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -69,12 +75,20 @@ export const api = {
   'imports.rejectedRows': method<ExportedFile>()(z.strictObject({ batchId })),
   'mappings.list': method<SavedMapping[]>()(none),
   'mappings.save': method<SavedMapping>()(z.strictObject({ name, mapping: columnMappingSchema })),
-  'queue.next': method<QueueSnapshot>()(none),
+  'queue.next': method<QueueSnapshot>()(z.strictObject({ ...queueScope })),
+  'queue.preview': method<QueuePreview>()(z.strictObject({ listName: name.optional(), limit: z.int().min(1).max(200).default(20) })),
+  'queue.whyNot': method<WhyNot>()(z.strictObject({ leadId, listName: name.optional() })),
+  'queue.skip': method<QueueSnapshot>()(z.strictObject({ ...queueScope, leadId })),
+  'queue.snooze': method<QueueSnapshot>()(z.strictObject({ ...queueScope, leadId, until: z.iso.datetime({ offset: true }) })),
+  'queue.release': method<{ released: true }>()(z.strictObject({ consoleId })),
   'calls.disposition': method<{ call: CallLog; queue: QueueSnapshot }>()(
     z.strictObject({
+      ...queueScope,
       leadId,
       code: z.string().min(1).max(64),
       notes: z.string().max(20_000).default(''),
+      /** For a disposition that needs one: when to call back (an instant; the console picks it in the lead's time). */
+      callbackAt: z.iso.datetime({ offset: true }).optional(),
     }),
   ),
   'calls.recent': method<CallLog[]>()(z.strictObject({ limit: z.int().min(1).max(500).default(50) })),

@@ -19,6 +19,10 @@ export interface Disposition {
   retryAfterMinutes?: number;
   doNotCall?: boolean;
   badNumber?: boolean;
+  /** The rep picks when to call back (in the lead's time); the queue offers the lead then. */
+  needsCallbackTime?: boolean;
+  /** With moveTo 'nurture': when marketing hands the lead back to the queue. */
+  recycleAfterDays?: number;
 }
 
 const HOUR = 60;
@@ -28,12 +32,14 @@ export const DEFAULT_DISPOSITIONS: readonly Disposition[] = [
   { code: 'no-answer', label: 'No answer', hotkey: '1', contact: false, countsAsAttempt: true, retryAfterMinutes: 4 * HOUR },
   { code: 'voicemail', label: 'Left voicemail', hotkey: '2', contact: false, countsAsAttempt: true, retryAfterMinutes: DAY },
   { code: 'busy', label: 'Busy', hotkey: '3', contact: false, countsAsAttempt: true, retryAfterMinutes: 30 },
+  // Retry at once: the lead's next good number, if it has one.
   { code: 'bad-number', label: 'Bad number', hotkey: '4', contact: false, countsAsAttempt: true, badNumber: true, retryAfterMinutes: 0 },
   { code: 'wrong-person', label: 'Wrong person', hotkey: '5', contact: true, countsAsAttempt: true, retryAfterMinutes: 7 * DAY },
-  { code: 'not-interested', label: 'Not interested', hotkey: '6', contact: true, countsAsAttempt: true, moveTo: 'nurture' },
+  { code: 'not-interested', label: 'Not interested', hotkey: '6', contact: true, countsAsAttempt: true, moveTo: 'nurture', recycleAfterDays: 90 },
   { code: 'interested-not-yet', label: 'Interested — not yet', hotkey: '7', contact: true, countsAsAttempt: true, moveTo: 'MQL', retryAfterMinutes: 7 * DAY },
   { code: 'qualified', label: 'Qualified', hotkey: '8', contact: true, countsAsAttempt: true, moveTo: 'SQL' },
   { code: 'do-not-call', label: 'Do not call', hotkey: '9', contact: true, countsAsAttempt: true, doNotCall: true },
+  { code: 'callback', label: 'Callback', hotkey: '0', contact: true, countsAsAttempt: true, needsCallbackTime: true },
 ];
 
 export function dispositionByCode(list: readonly Disposition[], code: string): Disposition | undefined {

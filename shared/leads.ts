@@ -81,20 +81,41 @@ export interface LeadCard {
   calls: CallLog[];
 }
 
+export type QueueTier = 'callback' | 'hand-raiser' | 'retry' | 'never-called' | 'rest';
+
 /** The lead the queue offers now, and why it is first. */
 export interface NextUp {
   card: LeadCard;
+  tier: QueueTier;
   reasons: string[];
+  /** The number to dial (E.164): the first good one still under its 24-hour cap. */
+  number: string;
 }
 
 export interface QueueSnapshot {
   /** The core's clock when the snapshot was taken (ISO); the console's relative times use it. */
   now: string;
   next: NextUp | null;
-  /** Leads the queue may still offer now, the one shown included. */
+  /** Leads whose turn has come in the zones open now (before per-lead checks), up to dueCapped. */
   due: number;
+  dueCapped: number;
   /** Leads in the store. */
   total: number;
+}
+
+export interface QueuePreview {
+  now: string;
+  next: { leadId: number; name: string; company: string | null; tier: QueueTier; reasons: string[]; number: string }[];
+  waitingByTier: Record<QueueTier, number>;
+}
+
+export interface WhyNot {
+  leadId: number;
+  name: string;
+  /** Every rule holding the lead back now; empty when the queue may offer it. */
+  blockers: { rule: string; reason: string; until: string | null }[];
+  /** When the queue will offer it if nothing changes; null when a rule holds it for good. */
+  eligibleFrom: string | null;
 }
 
 export function fullName(lead: Pick<Lead, 'firstName' | 'lastName'>): string {

@@ -10,7 +10,10 @@ import { listImports, rejectedRowsCsv } from '../leads/import-history.ts';
 import { importLeads, previewImport, type ImportOptions } from '../leads/import-leads.ts';
 import { getLeadCard, recentCalls } from '../leads/lead-rows.ts';
 import { undoImport } from '../leads/undo-import.ts';
-import { queueSnapshot } from '../queue/next-lead.ts';
+import { holdLead, releaseClaims } from '../queue/claims.ts';
+import { queueContext } from '../queue/queue-scope.ts';
+import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
+import { transaction } from '../store/database.ts';
 
 /** How many leads "Load demo list" makes. */
 export const DEMO_LIST_SIZE = 300;
@@ -20,6 +23,9 @@ const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 /** The contract's methods, bound to the core. Each is a line or two: the work is in the domain. */
 export function createHandlers(core: Core): Handlers {
   const { db, clock, events } = core;
+  const context = (scope: { consoleId?: string | undefined; listName?: string | undefined }) => queueContext(db, core.prefs, clock.now(), scope);
+  // Picking claims the lead for the console: a write, so it is a transaction of its own.
+  const snapshot = (scope: { consoleId?: string | undefined; listName?: string | undefined }) => transaction(db, () => queueSnapshot(db, context(scope)));
 
   const runImport = async (bytes: Uint8Array, options: Omit<ImportOptions, 'onProgress' | 'defaultCountry'> & { defaultCountry?: string | undefined }): Promise<ImportReport> => {
     const report = await importLeads(db, clock, bytes, {
@@ -54,11 +60,26 @@ export function createHandlers(core: Core): Handlers {
     'imports.rejectedRows': ({ batchId }) => rejectedRowsCsv(db, batchId),
     'mappings.list': () => listMappings(db),
     'mappings.save': ({ name, mapping }) => saveMapping(db, clock, name, mapping),
-    'queue.next': () => queueSnapshot(db, clock.now()),
-    'calls.disposition': (input) => {
-      const call = logDisposition(db, clock, core.dispositions, input);
+    'queue.next': (scope) => snapshot(scope),
+    'queue.preview': ({ listName, limit }) => queuePreview(db, context({ listName }), limit),
+    'queue.whyNot': ({ leadId, listName }) => whyNot(db, leadId, context({ listName })),
+    'queue.skip': ({ leadId, ...scope }) => {
+      const ctx = context(scope);
+      holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * 60_000, ctx.now);
+      return snapshot(scope);
+    },
+    'queue.snooze': ({ leadId, until, ...scope }) => {
+      holdLead(db, leadId, Date.parse(until), clock.now());
+      return snapshot(scope);
+    },
+    'queue.release': ({ consoleId }) => {
+      releaseClaims(db, consoleId);
+      return { released: true };
+    },
+    'calls.disposition': ({ consoleId, listName, ...input }) => {
+      const call = logDisposition(db, clock, core.dispositions, input, context({ listName }).rules);
       events.emit('store.changed', { reason: 'disposition' });
-      return { call, queue: queueSnapshot(db, clock.now()) };
+      return { call, queue: snapshot({ consoleId, listName }) };
     },
     'calls.recent': ({ limit }) => recentCalls(db, limit),
     'dispositions.list': () => [...core.dispositions],

@@ -1,9 +1,13 @@
 import { ApiError } from '../../shared/api-error.ts';
 import { dispositionByCode, type Disposition } from '../../shared/dispositions.ts';
 import type { CallLog } from '../../shared/leads.ts';
+import { DEFAULT_QUEUE_RULES, type QueueRules } from '../../shared/queue-rules.ts';
 import { canMove } from '../../shared/stages.ts';
 import type { Clock } from '../clock.ts';
-import { getCall, getLead, phonesOf } from '../leads/lead-rows.ts';
+import { getCall, getLead } from '../leads/lead-rows.ts';
+import { releaseLead } from '../queue/claims.ts';
+import { dialableNumbers } from '../queue/eligibility.ts';
+import { loadLeadFacts } from '../queue/lead-facts.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { transaction, type Database } from '../store/database.ts';
 
@@ -11,32 +15,47 @@ export interface DispositionInput {
   leadId: number;
   code: string;
   notes: string;
+  /** ISO instant, for a disposition that needs a callback time. */
+  callbackAt?: string | undefined;
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** A callback is for a conversation soon, not a reminder for next year. */
+const CALLBACK_HORIZON = 180 * DAY;
 
 /**
  * Logs a call and applies its disposition in one transaction: the call row, the lead's
- * attempts and retry time, its stage (with a history row), its flags. A crash leaves either
- * all of it or none of it.
+ * attempts and retry time, its stage (with a history row), its flags, its callback, its claim.
+ * A crash leaves either all of it or none of it.
  */
-export function logDisposition(db: Database, clock: Clock, dispositions: readonly Disposition[], input: DispositionInput): CallLog {
+export function logDisposition(
+  db: Database,
+  clock: Clock,
+  dispositions: readonly Disposition[],
+  input: DispositionInput,
+  rules: QueueRules = DEFAULT_QUEUE_RULES,
+): CallLog {
   const disposition = dispositionByCode(dispositions, input.code);
   if (!disposition) throw new ApiError('invalid-input', `There is no disposition "${input.code}".`);
+  const now = clock.now();
+  const callbackAt = callbackTime(disposition, input.callbackAt, now);
 
   return transaction(db, () => {
     const lead = getLead(db, input.leadId);
-    const now = clock.now();
-    const dialed = phonesOf(db, lead.id).find((p) => !p.bad && p.e164 !== null) ?? null;
+    const facts = loadLeadFacts(db, lead.id, now)!;
+    // The number the console offered: the first good one still under its 24-hour cap.
+    const dialed = dialableNumbers(facts, rules, now)[0] ?? facts.goodNumbers[0] ?? null;
+    const dialedId = dialed === null ? null : (db.prepare('SELECT id FROM phones WHERE lead_id = ? AND e164 = ?').get(lead.id, dialed) as { id: number }).id;
     const stageAfter = disposition.moveTo && canMove(lead.stage, disposition.moveTo) ? disposition.moveTo : lead.stage;
 
     const call = db
       .prepare(
         `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes,
-                            started_at, ended_at, stage_before, stage_after)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                            started_at, ended_at, stage_before, stage_after, counts_as_attempt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(lead.id, dialed?.id ?? null, dialed?.e164 ?? null, disposition.code, disposition.label, input.notes, now, now, lead.stage, stageAfter);
+      .run(lead.id, dialedId, dialed, disposition.code, disposition.label, input.notes, now, now, lead.stage, stageAfter, disposition.countsAsAttempt ? 1 : 0);
     const callId = Number(call.lastInsertRowid);
 
     db.prepare(
@@ -46,7 +65,9 @@ export function logDisposition(db: Database, clock: Clock, dispositions: readonl
          last_disposition = ?,
          stage = ?,
          do_not_call = max(do_not_call, ?),
-         retry_at = ?
+         retry_at = ?,
+         not_before = NULL,
+         hand_raised_at = CASE WHEN ? THEN NULL ELSE hand_raised_at END
        WHERE id = ?`,
     ).run(
       disposition.countsAsAttempt ? 1 : 0,
@@ -54,11 +75,15 @@ export function logDisposition(db: Database, clock: Clock, dispositions: readonl
       disposition.label,
       stageAfter,
       disposition.doNotCall ? 1 : 0,
-      disposition.retryAfterMinutes === undefined ? null : now + disposition.retryAfterMinutes * MINUTE,
+      retryTime(disposition, stageAfter, now),
+      // A rep who spoke to the lead has answered its request for a call.
+      disposition.contact ? 1 : 0,
       lead.id,
     );
 
-    if (disposition.badNumber && dialed) db.prepare('UPDATE phones SET bad = 1 WHERE id = ?').run(dialed.id);
+    db.prepare('UPDATE callbacks SET done_by_call_id = ? WHERE lead_id = ? AND done_by_call_id IS NULL').run(callId, lead.id);
+    if (callbackAt !== null) db.prepare('INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)').run(lead.id, callbackAt, callId);
+    if (disposition.badNumber && dialedId !== null) db.prepare('UPDATE phones SET bad = 1 WHERE id = ?').run(dialedId);
     if (stageAfter !== lead.stage) {
       db.prepare('INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, call_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(
         lead.id,
@@ -69,7 +94,30 @@ export function logDisposition(db: Database, clock: Clock, dispositions: readonl
         now,
       );
     }
-    refreshQueueColumns(db, lead.id);
+    releaseLead(db, lead.id);
+    refreshQueueColumns(db, lead.id, rules.lifetimeAttemptCap);
     return getCall(db, callId);
   });
+}
+
+/**
+ * When the queue may offer the lead again: the disposition's wait, or for a lead sent to
+ * nurture its recycle date. A callback brings the lead back through the callback tier instead.
+ */
+function retryTime(disposition: Disposition, stageAfter: string, now: number): number | null {
+  if (stageAfter === 'nurture') return disposition.recycleAfterDays === undefined ? null : now + disposition.recycleAfterDays * DAY;
+  if (disposition.needsCallbackTime) return null;
+  return disposition.retryAfterMinutes === undefined ? null : now + disposition.retryAfterMinutes * MINUTE;
+}
+
+function callbackTime(disposition: Disposition, requested: string | undefined, now: number): number | null {
+  if (!disposition.needsCallbackTime) {
+    if (requested !== undefined) throw new ApiError('invalid-input', `"${disposition.label}" takes no callback time.`);
+    return null;
+  }
+  if (requested === undefined) throw new ApiError('invalid-input', `"${disposition.label}" needs a callback time.`);
+  const at = Date.parse(requested);
+  if (!(at > now)) throw new ApiError('invalid-input', 'The callback time has passed: pick a time in the future.');
+  if (at > now + CALLBACK_HORIZON) throw new ApiError('invalid-input', 'A callback must be within 180 days.');
+  return at;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ApiError } from '../../shared/api-error.ts';
+import { queueRulesSchema, type QueueRules } from '../../shared/queue-rules.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../store/database.ts';
 
@@ -39,4 +41,18 @@ export function leadIdsOfList(db: Database, name: string): number[] | null {
     )
     .all(...importBatchIds, ...importBatchIds) as { id: number }[];
   return rows.map((r) => r.id);
+}
+
+/** A list as the queue uses it: who is on it, and its own calling rules if it has any. */
+export function callListScope(db: Database, name: string): { inList: (leadId: number) => boolean; rules: QueueRules | null } {
+  const row = db.prepare('SELECT filter, rules FROM call_lists WHERE name = ?').get(name) as { filter: string; rules: string | null } | undefined;
+  if (!row) throw new ApiError('not-found', `There is no call list named "${name}".`);
+  const batches = JSON.stringify(callListFilterSchema.parse(JSON.parse(row.filter)).importBatchIds);
+  const member = db.prepare(`
+    SELECT 1 FROM leads WHERE id = :id AND (import_batch_id IN (SELECT value FROM json_each(:batches))
+      OR id IN (SELECT lead_id FROM import_changes WHERE batch_id IN (SELECT value FROM json_each(:batches))))`);
+  return {
+    inList: (id) => member.get({ id, batches }) !== undefined,
+    rules: row.rules === null ? null : queueRulesSchema.parse(JSON.parse(row.rules)),
+  };
 }

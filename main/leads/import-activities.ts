@@ -43,7 +43,11 @@ export async function importActivities(db: Database, bytes: Uint8Array, fileName
   const byEmail = db.prepare('SELECT id FROM leads WHERE email = ? LIMIT 1');
   const byNumber = db.prepare('SELECT lead_id AS id FROM phones WHERE e164 = ? LIMIT 1');
   const insert = db.prepare('INSERT OR IGNORE INTO activities (lead_id, type, title, url, occurred_at) VALUES (?, ?, ?, ?, ?)');
-  const touch = db.prepare('UPDATE leads SET last_activity_at = max(coalesce(last_activity_at, 0), ?), requested_call = max(requested_call, ?) WHERE id = ?');
+  // A request for a call newer than the lead's last call makes it a hand-raiser again.
+  const touch = db.prepare(`
+    UPDATE leads SET last_activity_at = max(coalesce(last_activity_at, 0), :at), requested_call = max(requested_call, :raised),
+      hand_raised_at = CASE WHEN :raised = 1 AND (last_attempt_at IS NULL OR last_attempt_at < :at) THEN max(coalesce(hand_raised_at, 0), :at) ELSE hand_raised_at END
+    WHERE id = :id`);
   const report: ActivityImportReport = { rowsRead: 0, added: 0, alreadyThere: 0, rejected: [] };
   const touched = new Set<number>();
 
@@ -71,7 +75,7 @@ export async function importActivities(db: Database, bytes: Uint8Array, fileName
       const added = insert.run(hit.id, type, title, get('url') || null, occurredAt).changes > 0;
       if (added) report.added++;
       else report.alreadyThere++;
-      touch.run(occurredAt, isHandRaise(type) ? 1 : 0, hit.id);
+      touch.run({ at: occurredAt, raised: isHandRaise(type) ? 1 : 0, id: hit.id });
       touched.add(hit.id);
     }
     for (const id of touched) refreshQueueColumns(db, id);

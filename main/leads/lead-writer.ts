@@ -1,6 +1,14 @@
+import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { queueColumns, refreshQueueColumns } from '../queue/queue-columns.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportedLead } from './lead-row.ts';
+
+/** When the lead asked for a call: its latest call or demo request, or the import for a flag. */
+function handRaisedAt(lead: ImportedLead): number | null {
+  if (!lead.requestedCall) return null;
+  const requests = lead.activities.filter((a) => a.type === 'call-request' || a.type === 'demo-request').map((a) => a.occurredAt);
+  return requests.length ? Math.max(...requests) : lead.createdAt;
+}
 
 export type WriteOutcome = 'created' | 'updated' | 'merged';
 
@@ -20,6 +28,7 @@ export const IMPORT_UPDATED_COLUMNS = [
   'do_not_call',
   'score',
   'last_activity_at',
+  'hand_raised_at',
 ] as const;
 
 /**
@@ -35,8 +44,11 @@ export function leadWriter(db: Database, batchId: number) {
   // Positional parameters: binding by name costs a lookup per field, on the hottest statement.
   const insertLead = db.prepare(`
     INSERT INTO leads (crm_id, first_name, last_name, email, company, title, source, time_zone, region, country,
-                       requested_call, do_not_call, score, last_activity_at, stage, created_at, import_batch_id, callable, stage_rank)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+                       requested_call, do_not_call, score, last_activity_at, stage, created_at, import_batch_id, callable, stage_rank,
+                       hand_raised_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const addZone = db.prepare('INSERT OR IGNORE INTO queue_zones (time_zone) VALUES (?)');
+  const seenZones = new Set<string>();
   const logBefore = db.prepare(`
     INSERT OR IGNORE INTO import_changes (batch_id, lead_id, before)
     SELECT ?, id, json_object(${IMPORT_UPDATED_COLUMNS.map((c) => `'${c}', ${c}`).join(', ')}) FROM leads WHERE id = ?`);
@@ -55,7 +67,9 @@ export function leadWriter(db: Database, batchId: number) {
       requested_call = max(requested_call, :requestedCall),
       do_not_call = max(do_not_call, :doNotCall),
       score = max(score, :score),
-      last_activity_at = CASE WHEN :lastActivityAt IS NULL THEN last_activity_at ELSE max(coalesce(last_activity_at, 0), :lastActivityAt) END
+      last_activity_at = CASE WHEN :lastActivityAt IS NULL THEN last_activity_at ELSE max(coalesce(last_activity_at, 0), :lastActivityAt) END,
+      hand_raised_at = CASE WHEN :handRaisedAt IS NOT NULL AND (last_attempt_at IS NULL OR last_attempt_at < :handRaisedAt)
+                            THEN coalesce(hand_raised_at, :handRaisedAt) ELSE hand_raised_at END
     WHERE id = :id`);
   const hasNumber = db.prepare('SELECT 1 FROM phones WHERE lead_id = ? AND (e164 = ? OR raw = ?)');
   const nextPosition = db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM phones WHERE lead_id = ?');
@@ -123,8 +137,16 @@ export function leadWriter(db: Database, batchId: number) {
     write(lead: ImportedLead): WriteOutcome {
       const existing = findExisting(lead);
       if (existing === undefined) {
-        const { callable, stageRank } = queueColumns(lead.stage, lead.doNotCall, lead.phones.map((p) => ({ e164: p.e164, bad: false })));
-        const id = Number(insertLead.run(...Object.values(params(lead)), lead.stage, lead.createdAt, batchId, callable, stageRank).lastInsertRowid);
+        const facts = { stage: lead.stage, doNotCall: lead.doNotCall, numbers: lead.phones.map((p) => ({ e164: p.e164, bad: false })), attempts: 0, retryAt: null };
+        const { callable, stageRank } = queueColumns(facts, DEFAULT_QUEUE_RULES.lifetimeAttemptCap);
+        const id = Number(
+          insertLead.run(...Object.values(params(lead)), lead.stage, lead.createdAt, batchId, callable, stageRank, handRaisedAt(lead)).lastInsertRowid,
+        );
+        const zone = lead.timeZone ?? '';
+        if (!seenZones.has(zone)) {
+          seenZones.add(zone);
+          addZone.run(zone);
+        }
         lead.phones.forEach((p, position) => insertPhone.run(id, position, p.raw, p.e164, p.type, batchId));
         addActivities(id, lead);
         createdHere.add(id);
@@ -133,7 +155,8 @@ export function leadWriter(db: Database, batchId: number) {
 
       const seenInThisFile = createdHere.has(existing) || updatedHere.has(existing);
       if (!createdHere.has(existing)) logBefore.run(batchId, existing);
-      updateLead.run({ ...params(lead), id: existing });
+      updateLead.run({ ...params(lead), handRaisedAt: handRaisedAt(lead), id: existing });
+      if (lead.timeZone) addZone.run(lead.timeZone);
       let position = (nextPosition.get(existing) as { p: number }).p;
       for (const p of lead.phones) {
         if (hasNumber.get(existing, p.e164, p.raw)) continue;

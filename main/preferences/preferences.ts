@@ -1,4 +1,5 @@
 import { preferencesSchema, type Preferences } from '../../shared/api.ts';
+import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 
 /**
  * Preferences (not data): dial scheme, default country, window bounds. Inside Electron they
@@ -25,7 +26,7 @@ export interface PreferenceStore {
   saveWindowBounds(bounds: WindowBounds): void;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US' };
+export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES };
 
 export function preferenceStore(file: KeyValueFile): PreferenceStore {
   // A hand-edited or older file may hold anything: each key falls back to its default alone.
@@ -34,6 +35,7 @@ export function preferenceStore(file: KeyValueFile): PreferenceStore {
     return {
       dialScheme: shape.dialScheme.catch(DEFAULT_PREFERENCES.dialScheme).parse(file.get('dialScheme')),
       defaultCountry: shape.defaultCountry.catch(DEFAULT_PREFERENCES.defaultCountry).parse(file.get('defaultCountry')),
+      queueRules: shape.queueRules.catch(DEFAULT_PREFERENCES.queueRules).parse(file.get('queueRules')),
     };
   };
   return {

@@ -1,82 +1,210 @@
-import type { Database } from '../store/database.ts';
-import type { QueueSnapshot } from '../../shared/leads.ts';
+import type { QueueRules } from '../../shared/queue-rules.ts';
 import { describeAgo } from '../../shared/relative-time.ts';
 import { STAGE_LABELS, type Stage } from '../../shared/stages.ts';
-import { getLeadCard } from '../leads/lead-rows.ts';
+import type { Database } from '../store/database.ts';
+import { localClock } from './calling-rules.ts';
+import { blockersOf, dialableNumbers } from './eligibility.ts';
+import { loadLeadFacts } from './lead-facts.ts';
 
 /**
- * Which lead is next, in tiers, each answered by one indexed query so the pick costs the same
- * with a thousand leads or a million:
- *  1. hand-raisers never called: speed to lead, the one who asked first goes first;
- *  2. retries whose wait has passed, the longest-waiting first;
- *  3. never-called leads, closest to sales first (stage, then score, then latest activity).
- * A lead is callable unless it is closed (SQL, nurture, disqualified), do-not-call, or has no
- * good number. Calling windows, caps and callbacks come with the full queue.
+ * Which lead is next, in tiers (each rule configurable in QueueRules, defaults from the best
+ * dialers):
+ *   1. callbacks that are due, a missed one first;
+ *   2. hand-raisers not yet answered and fresh inbound leads: the one who has waited longest first;
+ *   3. retries whose wait has passed, the longest-waiting first;
+ *   4. never-called leads, closest to sales first (stage, score, latest activity);
+ *   5. the rest, oldest last attempt first, so no lead starves.
+ * Each tier is asked of each open time zone's partial index, so the cost does not grow with the
+ * store; every candidate is then checked against every rule (eligibility.ts) before it is offered.
  */
+export type Tier = 'callback' | 'hand-raiser' | 'retry' | 'never-called' | 'rest';
+export const TIERS: readonly Tier[] = ['callback', 'hand-raiser', 'retry', 'never-called', 'rest'];
+
+export interface QueueContext {
+  now: number;
+  rules: QueueRules;
+  /** The console asking: its own claim does not hold a lead back from it. */
+  consoleId: string | null;
+  /** Only leads of this call list, if set. */
+  inList?: (leadId: number) => boolean;
+}
+
 export interface Pick {
   leadId: number;
+  tier: Tier;
   reasons: string[];
+  /** The number to dial: the lead's first good number still under its 24-hour cap. */
+  number: string;
 }
 
 interface Candidate {
   id: number;
+  tier: Tier;
+  /** Sort keys within the tier, smaller first. */
+  keys: number[];
+  row: CandidateRow;
+}
+
+interface CandidateRow {
+  id: number;
   stage: Stage;
   score: number;
   attempts: number;
+  source: string | null;
   created_at: number;
   last_attempt_at: number | null;
   last_disposition: string | null;
+  hand_raised_at: number | null;
+  retry_at: number | null;
+  time_zone: string | null;
+  due_at?: number;
 }
 
-const COLUMNS = 'id, stage, score, attempts, created_at, last_attempt_at, last_disposition';
+const COLUMNS = 'id, stage, score, attempts, source, created_at, last_attempt_at, last_disposition, hand_raised_at, retry_at, time_zone';
+const ZONE = "coalesce(time_zone, '')";
 
-const TIERS = [
-  {
-    sql: `SELECT ${COLUMNS} FROM leads INDEXED BY leads_hand_raisers
-          WHERE callable = 1 AND attempts = 0 AND requested_call = 1 ORDER BY created_at LIMIT 1`,
-    reasons: (c: Candidate, now: number) => ['Asked for a call, not called yet', `Created ${describeAgo(c.created_at, now)}`],
-  },
-  {
-    sql: `SELECT ${COLUMNS} FROM leads INDEXED BY leads_retries
-          WHERE callable = 1 AND attempts > 0 AND retry_at <= :now ORDER BY retry_at LIMIT 1`,
-    reasons: (c: Candidate, now: number) => [
-      `Retry due: attempt ${c.attempts + 1}`,
-      `Last: ${c.last_disposition ?? 'call'} ${c.last_attempt_at === null ? '' : describeAgo(c.last_attempt_at, now)}`.trim(),
-    ],
-  },
-  {
-    sql: `SELECT ${COLUMNS} FROM leads INDEXED BY leads_never_called
-          WHERE callable = 1 AND attempts = 0 ORDER BY stage_rank DESC, score DESC, last_activity_at DESC LIMIT 1`,
-    reasons: (c: Candidate) => [`Never called · ${STAGE_LABELS[c.stage]}`, `Score ${c.score}`],
-  },
-] as const;
+const QUERIES = {
+  callbacks: `SELECT l.id, l.stage, l.score, l.attempts, l.source, l.created_at, l.last_attempt_at, l.last_disposition, l.hand_raised_at,
+                     l.retry_at, l.time_zone, min(c.due_at) AS due_at
+              FROM callbacks c JOIN leads l ON l.id = c.lead_id
+              WHERE c.done_by_call_id IS NULL AND c.due_at <= :now GROUP BY l.id ORDER BY due_at LIMIT :k`,
+  handRaisers: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers
+                WHERE ${ZONE} = :zone AND callable = 1 AND hand_raised_at IS NOT NULL ORDER BY hand_raised_at LIMIT :k`,
+  freshInbound: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_fresh_inbound
+                 WHERE ${ZONE} = :zone AND callable = 1 AND attempts = 0 AND source = 'inbound' AND created_at >= :since
+                 ORDER BY created_at LIMIT :k`,
+  retries: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_retries
+            WHERE ${ZONE} = :zone AND callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= :now
+            ORDER BY retry_at LIMIT :k`,
+  neverCalled: `SELECT ${COLUMNS}, last_activity_at FROM leads INDEXED BY queue_never_called
+                WHERE ${ZONE} = :zone AND callable = 1 AND attempts = 0
+                ORDER BY stage_rank DESC, score DESC, last_activity_at DESC LIMIT :k`,
+  rest: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_rest
+         WHERE ${ZONE} = :zone AND callable = 1 AND attempts > 0 AND retry_at IS NULL ORDER BY last_attempt_at LIMIT :k`,
+} as const;
 
-export function pickNext(db: Database, now: number): Pick | null {
-  for (const tier of TIERS) {
-    const row = db.prepare(tier.sql).get(tier.sql.includes(':now') ? { now } : {}) as Candidate | undefined;
-    if (row) return { leadId: row.id, reasons: tier.reasons(row, now) };
+const HOUR = 60 * 60_000;
+
+function statement(db: Database, sql: string) {
+  let byDb = prepared.get(db);
+  if (!byDb) prepared.set(db, (byDb = new Map()));
+  let s = byDb.get(sql);
+  if (!s) byDb.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+const prepared = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
+
+/** Zones whose list window is open now ('' stands for unknown, open only if the list allows it). */
+export function openZones(db: Database, rules: QueueRules, now: number): string[] {
+  const zones = (statement(db, 'SELECT time_zone FROM queue_zones').all() as { time_zone: string }[]).map((r) => r.time_zone);
+  return zones.filter((zone) => {
+    if (zone === '') return rules.allowUnknownZone;
+    try {
+      const clock = localClock(zone, now);
+      return rules.window.days.includes(clock.weekday) && clock.minutes >= rules.window.start && clock.minutes < rules.window.end;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Up to k candidates of a tier, across the open zones, in tier order. */
+function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: QueueContext, k: number): { list: Candidate[]; full: boolean } {
+  const rows: Candidate[] = [];
+  let full = false;
+  const take = (sql: string, params: Record<string, string | number>, keys: (r: CandidateRow & { last_activity_at?: number | null }) => number[]) => {
+    const found = statement(db, sql).all({ ...params, k }) as unknown as (CandidateRow & { last_activity_at?: number | null })[];
+    if (found.length === k) full = true;
+    for (const row of found) rows.push({ id: row.id, tier, keys: keys(row), row });
+  };
+  const { now } = ctx;
+  if (tier === 'callback') {
+    take(QUERIES.callbacks, { now }, (r) => [r.due_at!]);
+  } else {
+    for (const zone of zones) {
+      if (tier === 'hand-raiser') {
+        take(QUERIES.handRaisers, { zone }, (r) => [r.hand_raised_at!]);
+        take(QUERIES.freshInbound, { zone, since: now - ctx.rules.freshInboundHours * HOUR }, (r) => [r.created_at]);
+      } else if (tier === 'retry') take(QUERIES.retries, { zone, now }, (r) => [r.retry_at!]);
+      else if (tier === 'never-called') take(QUERIES.neverCalled, { zone }, (r) => [-rankOf(r.stage), -r.score, -(r.last_activity_at ?? 0)]);
+      else take(QUERIES.rest, { zone }, (r) => [r.last_attempt_at ?? 0]);
+    }
   }
-  return null;
+  const seen = new Set<number>();
+  const list = rows
+    .sort((a, b) => compareKeys(a.keys, b.keys) || a.id - b.id)
+    .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
+  return { list, full };
 }
 
-/** Leads the queue may offer right now (the next one included). */
-export function countDue(db: Database, now: number): number {
-  const fresh = db.prepare('SELECT count(*) AS n FROM leads INDEXED BY leads_never_called WHERE callable = 1 AND attempts = 0').get() as {
-    n: number;
-  };
-  const retries = db
-    .prepare('SELECT count(*) AS n FROM leads INDEXED BY leads_retries WHERE callable = 1 AND attempts > 0 AND retry_at <= ?')
-    .get(now) as { n: number };
-  return fresh.n + retries.n;
+const rankOf = (stage: Stage) => ({ SQL: 4, MQL: 3, IQL: 2, cold: 1, nurture: 0, disqualified: 0 })[stage];
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
 
-export function queueSnapshot(db: Database, now: number): QueueSnapshot {
-  const pick = pickNext(db, now);
-  const total = (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
-  return {
-    now: new Date(now).toISOString(),
-    next: pick ? { card: getLeadCard(db, pick.leadId), reasons: pick.reasons } : null,
-    due: countDue(db, now),
-    total,
-  };
+/** How many candidates to ask each index for; grown when a whole batch was held back. */
+const FIRST_BATCH = 8;
+const LAST_BATCH = 4096;
+
+/** Walks the tiers in order and yields every lead that may be offered now, best first. */
+export function* eligibleLeads(db: Database, ctx: QueueContext): Generator<Pick> {
+  const zones = openZones(db, ctx.rules, ctx.now);
+  const offered = new Set<number>();
+  for (const tier of TIERS) {
+    const checked = new Set<number>();
+    for (let k = FIRST_BATCH; k <= LAST_BATCH; k *= 8) {
+      const { list, full } = candidates(db, tier, zones, ctx, k);
+      for (const c of list) {
+        if (checked.has(c.id)) continue;
+        checked.add(c.id);
+        if (offered.has(c.id) || (ctx.inList && !ctx.inList(c.id))) continue;
+        const facts = loadLeadFacts(db, c.id, ctx.now);
+        if (!facts || blockersOf(facts, ctx.rules, ctx.now, ctx.consoleId).length > 0) continue;
+        offered.add(c.id);
+        yield { leadId: c.id, tier, reasons: reasonsFor(c, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]! };
+      }
+      if (!full) break;
+    }
+  }
+}
+
+export function pickNext(db: Database, ctx: QueueContext): Pick | null {
+  return eligibleLeads(db, ctx).next().value ?? null;
+}
+
+/** The next `limit` leads, in the order the queue would offer them (nothing is claimed). */
+export function previewQueue(db: Database, ctx: QueueContext, limit: number): Pick[] {
+  const picks: Pick[] = [];
+  for (const pick of eligibleLeads(db, ctx)) {
+    picks.push(pick);
+    if (picks.length === limit) break;
+  }
+  return picks;
+}
+
+function reasonsFor({ tier, row }: Candidate, now: number): string[] {
+  const local = (at: number) =>
+    row.time_zone ? new Intl.DateTimeFormat('en-US', { timeZone: row.time_zone, hour: 'numeric', minute: '2-digit' }).format(at) + ' local' : describeAgo(at, now);
+  const last = row.last_attempt_at === null ? null : `last: ${row.last_disposition ?? 'call'} ${describeAgo(row.last_attempt_at, now)}`;
+  switch (tier) {
+    case 'callback':
+      return [row.due_at! < now - 15 * 60_000 ? `Callback missed: was due ${local(row.due_at!)}` : `Callback due ${local(row.due_at!)}`, ...(last ? [last] : [])];
+    case 'hand-raiser':
+      return row.hand_raised_at !== null
+        ? [`Asked for a call ${describeAgo(row.hand_raised_at, now)}`, row.attempts === 0 ? 'Not called yet' : `Not reached since (${ordinal(row.attempts)} attempt)`]
+        : [`New inbound lead, in ${describeAgo(row.created_at, now)}`, 'Speed to lead'];
+    case 'retry':
+      return [`${ordinal(row.attempts + 1)} attempt`, last ?? ''].filter(Boolean);
+    case 'never-called':
+      return [`Never called · ${STAGE_LABELS[row.stage]}`, `Score ${row.score}`];
+    case 'rest':
+      return [`${ordinal(row.attempts + 1)} attempt`, last ?? '', 'Oldest last attempt first'].filter(Boolean);
+  }
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }

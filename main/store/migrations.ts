@@ -163,6 +163,54 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'the full queue: callbacks, claims, skip and snooze, hand-raise time, recycle dates, zone-first indexes',
+    up(db) {
+      db.exec(`
+        -- When the lead asked for a call; cleared once a rep has spoken to them.
+        ALTER TABLE leads ADD COLUMN hand_raised_at INTEGER;
+        -- Skipped or snoozed: not offered before this instant.
+        ALTER TABLE leads ADD COLUMN not_before INTEGER;
+        ALTER TABLE calls ADD COLUMN counts_as_attempt INTEGER NOT NULL DEFAULT 1 CHECK (counts_as_attempt IN (0, 1));
+        UPDATE leads SET hand_raised_at = created_at WHERE requested_call = 1 AND attempts = 0;
+
+        CREATE TABLE callbacks (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          due_at INTEGER NOT NULL,
+          set_by_call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL,
+          done_by_call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL
+        ) STRICT;
+        CREATE INDEX callbacks_open ON callbacks (due_at) WHERE done_by_call_id IS NULL;
+        CREATE INDEX callbacks_lead ON callbacks (lead_id);
+
+        -- The lead a console is showing: no other console is offered it.
+        CREATE TABLE claims (
+          lead_id INTEGER PRIMARY KEY REFERENCES leads (id) ON DELETE CASCADE,
+          console_id TEXT NOT NULL,
+          claimed_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX claims_console ON claims (console_id);
+
+        -- Every zone a lead has ever had ('' for unknown), so the queue asks each open zone's index.
+        CREATE TABLE queue_zones (time_zone TEXT PRIMARY KEY) STRICT;
+        INSERT OR IGNORE INTO queue_zones SELECT DISTINCT coalesce(time_zone, '') FROM leads;
+
+        ALTER TABLE call_lists ADD COLUMN rules TEXT;
+
+        DROP INDEX leads_hand_raisers;
+        DROP INDEX leads_retries;
+        DROP INDEX leads_never_called;
+        CREATE INDEX queue_hand_raisers ON leads (coalesce(time_zone, ''), hand_raised_at) WHERE callable = 1 AND hand_raised_at IS NOT NULL;
+        CREATE INDEX queue_fresh_inbound ON leads (coalesce(time_zone, ''), created_at) WHERE callable = 1 AND attempts = 0 AND source = 'inbound';
+        CREATE INDEX queue_retries ON leads (coalesce(time_zone, ''), retry_at) WHERE callable = 1 AND attempts > 0 AND retry_at IS NOT NULL;
+        CREATE INDEX queue_never_called ON leads (coalesce(time_zone, ''), stage_rank DESC, score DESC, last_activity_at DESC) WHERE callable = 1 AND attempts = 0;
+        CREATE INDEX queue_rest ON leads (coalesce(time_zone, ''), last_attempt_at) WHERE callable = 1 AND attempts > 0 AND retry_at IS NULL;
+        CREATE INDEX calls_number ON calls (phone_e164, started_at) WHERE phone_e164 IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -4,141 +4,138 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { logDisposition } from '../../main/calls/log-disposition.ts';
-import { openCore } from '../../main/core.ts';
+import { openCore, type Core } from '../../main/core.ts';
 import { demoLeadsCsv } from '../../main/demo/demo-list.ts';
 import { memoryFile, preferenceStore } from '../../main/preferences/preferences.ts';
-import { pickNext, queueSnapshot } from '../../main/queue/next-lead.ts';
+import { pickNext, type QueueContext } from '../../main/queue/next-lead.ts';
+import { queueSnapshot } from '../../main/queue/queue-view.ts';
+import { transaction } from '../../main/store/database.ts';
 import { DEFAULT_DISPOSITIONS } from '../../shared/dispositions.ts';
-import { STAGE_RANK, CLOSED_STAGES, type Stage } from '../../shared/stages.ts';
+import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
+import { CLOSED_STAGES, STAGE_RANK, type Stage } from '../../shared/stages.ts';
+import { fillSyntheticStore } from './synthetic-store.ts';
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same data
  * (DESIGN.md), so the ratio means something on a noisy machine.
  *   - import a 100,000-row HubSpot-shaped export: time and peak memory, beside the floors of only
  *     parsing the same file and only inserting the same rows (each in a process of its own);
- *   - pick the next lead: indexed queries vs. loading every lead and sorting in memory;
- *   - disposition → next lead ready: one transaction + pick vs. rewriting the list as JSON.
- * Figures print as a table and land as JSON in test/bench/results/ (ignored by git).
+ *   - pick the next lead with 100,000 and 1,000,000 leads (with call history): indexed queries
+ *     vs. loading every lead and sorting in memory;
+ *   - disposition → next lead ready, 100,000 leads: one transaction + pick vs. rewriting the
+ *     list as JSON.
+ * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run. Results also land as JSON in
+ * test/bench/results/ (ignored by git).
  */
-const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const PICKS = Number(process.env.BENCH_PICKS ?? 1_000);
-const BASELINE_PICKS = Number(process.env.BENCH_BASELINE_PICKS ?? 30);
+const BASELINE_PICKS = Number(process.env.BENCH_BASELINE_PICKS ?? 5);
+// Monday 10:00 in New York: most zones are inside their calling hours.
 const NOW = Date.parse('2026-11-23T15:00:00Z');
 
-interface Row {
-  figure: string;
+interface Stats {
   samples: number;
   p50: number;
   p95: number;
-  baseline?: { name: string; samples: number; p50: number; p95: number };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function stats(samples: number[]) {
+function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { samples: samples.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { samples: samples.length, p50: at(50), p95: at(95) };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-'));
-const rows: Row[] = [];
-const clock = { now: () => NOW };
+const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
+const results: Record<string, unknown> = { node: process.version, at: new Date().toISOString() };
+console.log(`Nextcall benchmark — Node ${process.version}`);
 
-interface ScenarioResult {
-  ms: number;
-  rows: number;
-  peakRssMb: number;
+// ---------------------------------------------------------------- import
+{
+  const dir = mkdtempSync(join(tmpdir(), 'nextcall-bench-import-'));
+  const file = join(dir, 'hubspot-export.csv');
+  writeFileSync(file, demoLeadsCsv({ count: IMPORT_ROWS, now: NOW }));
+  const scenario = (mode: 'parse' | 'insert' | 'import') => {
+    const store = mkdtempSync(join(dir, `${mode}-`));
+    const script = new URL('./import-scenario.ts', import.meta.url).pathname;
+    const output = execFileSync(process.execPath, [script, mode, file, store], { encoding: 'utf8' });
+    return JSON.parse(output.trim().split('\n').pop()!) as { ms: number; rows: number; peakRssMb: number };
+  };
+  const rows = { import: scenario('import'), 'floor: parse only': scenario('parse'), 'floor: insert only': scenario('insert') };
+  console.log(`\n| import ${IMPORT_ROWS.toLocaleString('en-US')}-row HubSpot-shaped CSV | time | peak RSS |\n|---|---|---|`);
+  for (const [name, r] of Object.entries(rows)) console.log(`| ${name} | ${(r.ms / 1000).toFixed(2)} s | ${r.peakRssMb} MB |`);
+  results.import = rows;
+  rmSync(dir, { recursive: true, force: true });
 }
 
-function scenario(mode: 'parse' | 'insert' | 'import', file: string, dir: string): ScenarioResult {
-  const script = new URL('./import-scenario.ts', import.meta.url).pathname;
-  const output = execFileSync(process.execPath, [script, mode, file, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(output.trim().split('\n').pop()!) as ScenarioResult;
-}
-
-console.log(`Nextcall benchmark: ${LEADS.toLocaleString('en-US')} demo leads, Node ${process.version}`);
-const csvFile = join(dataDir, 'hubspot-export.csv');
-writeFileSync(csvFile, demoLeadsCsv({ count: LEADS, now: NOW }));
-const floorDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-floor-'));
-const parseOnly = scenario('parse', csvFile, floorDir);
-const insertOnly = scenario('insert', csvFile, floorDir);
-rmSync(floorDir, { recursive: true, force: true });
-const fullImport = scenario('import', csvFile, dataDir);
-const imports = [
-  ['import (all of it)', fullImport],
-  ['floor: parse only', parseOnly],
-  ['floor: insert only', insertOnly],
-] as const;
-
-const core = openCore({ dataDir, clock, prefs: preferenceStore(memoryFile()) });
-
-try {
-  // Realistic history: a first pass of calls over a tenth of the list before measuring.
-  const mix = ['no-answer', 'voicemail', 'busy', 'no-answer', 'interested-not-yet', 'not-interested', 'qualified', 'wrong-person'];
-  for (let i = 0; i < LEADS / 10; i++) {
-    const pick = pickNext(core.db, clock.now());
-    if (!pick) break;
-    logDisposition(core.db, clock, DEFAULT_DISPOSITIONS, { leadId: pick.leadId, code: mix[i % mix.length]!, notes: '' });
-  }
-
-  // Ours: the pick alone, then disposition → next lead ready (what the console waits for).
-  const pickTimes: number[] = [];
-  const dispositionTimes: number[] = [];
-  for (let i = 0; i < PICKS; i++) {
+// ---------------------------------------------------------------- queue
+const table: string[] = [];
+for (const size of SIZES) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-queue-'));
+  let now = NOW;
+  const clock = { now: () => now };
+  const core = openCore({ dataDir, clock, prefs: preferenceStore(memoryFile()) });
+  try {
     const t0 = performance.now();
-    const pick = pickNext(core.db, clock.now());
-    pickTimes.push(performance.now() - t0);
-    if (!pick) break;
-    const t1 = performance.now();
-    logDisposition(core.db, clock, DEFAULT_DISPOSITIONS, { leadId: pick.leadId, code: mix[i % mix.length]!, notes: 'bench' });
-    queueSnapshot(core.db, clock.now());
-    dispositionTimes.push(performance.now() - t1);
-  }
+    fillSyntheticStore(core.db, size, NOW);
+    console.log(`\n${size.toLocaleString('en-US')} leads written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const ctx = (): QueueContext => ({ now, rules: DEFAULT_QUEUE_RULES, consoleId: 'bench-console' });
+    const mix = ['no-answer', 'voicemail', 'busy', 'interested-not-yet', 'not-interested', 'qualified', 'wrong-person'];
 
-  // Baseline: every lead loaded into memory and sorted by the same rules, for each pick.
-  const baselinePicks: number[] = [];
-  for (let i = 0; i < BASELINE_PICKS; i++) {
-    const t0 = performance.now();
-    inMemoryPick(core.db, clock.now());
-    baselinePicks.push(performance.now() - t0);
-  }
+    const picks: number[] = [];
+    const dispositions: number[] = [];
+    for (let i = 0; i < PICKS; i++) {
+      const t1 = performance.now();
+      const pick = pickNext(core.db, ctx());
+      picks.push(performance.now() - t1);
+      if (!pick) break;
+      const t2 = performance.now();
+      logDisposition(core.db, clock, DEFAULT_DISPOSITIONS, { leadId: pick.leadId, code: mix[i % mix.length]!, notes: '' });
+      transaction(core.db, () => queueSnapshot(core.db, ctx()));
+      dispositions.push(performance.now() - t2);
+      now += 1000;
+    }
 
-  // Baseline: the whole list kept as one JSON file, rewritten on every disposition.
-  const everyLead = core.db.prepare('SELECT * FROM leads').all();
-  const jsonFile = join(dataDir, 'leads.json');
-  const jsonWrites: number[] = [];
-  for (let i = 0; i < Math.min(BASELINE_PICKS, 20); i++) {
-    const t0 = performance.now();
-    writeFileSync(jsonFile, JSON.stringify(everyLead));
-    jsonWrites.push(performance.now() - t0);
-  }
+    const baseline: number[] = [];
+    for (let i = 0; i < BASELINE_PICKS; i++) {
+      const t1 = performance.now();
+      inMemoryPick(core, now);
+      baseline.push(performance.now() - t1);
+    }
+    const pickStats = stats(picks);
+    const baselineStats = stats(baseline);
+    table.push(row(`pick the next lead (${size.toLocaleString('en-US')} leads)`, pickStats, 'load all + sort', baselineStats));
 
-  rows.push({ figure: `pick the next lead (${LEADS.toLocaleString('en-US')} leads)`, ...stats(pickTimes), baseline: { name: 'load all + sort', ...stats(baselinePicks) } });
-  rows.push({ figure: 'disposition → next lead ready (core)', ...stats(dispositionTimes), baseline: { name: 'rewrite list as JSON', ...stats(jsonWrites) } });
-  console.log(`\n| import ${LEADS.toLocaleString('en-US')}-row CSV | time | peak RSS |\n|---|---|---|`);
-  for (const [name, r] of imports) console.log(`| ${name} | ${(r.ms / 1000).toFixed(2)} s | ${r.peakRssMb} MB |`);
-  printTable(rows);
-  const resultsDir = new URL('./results/', import.meta.url);
-  mkdirSync(resultsDir, { recursive: true });
-  const file = new URL(`bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, resultsDir);
-  writeFileSync(file, `${JSON.stringify({ node: process.version, leads: LEADS, import: Object.fromEntries(imports), rows }, null, 2)}\n`);
-  console.log(`\nWritten to ${file.pathname}`);
-} finally {
-  core.close();
-  rmSync(dataDir, { recursive: true, force: true });
+    if (size === SIZES[0]) {
+      const everyLead = core.db.prepare('SELECT * FROM leads').all();
+      const json: number[] = [];
+      for (let i = 0; i < BASELINE_PICKS; i++) {
+        const t1 = performance.now();
+        writeFileSync(join(dataDir, 'leads.json'), JSON.stringify(everyLead));
+        json.push(performance.now() - t1);
+      }
+      table.push(row(`disposition → next lead ready, core (${size.toLocaleString('en-US')} leads)`, stats(dispositions), 'rewrite list as JSON', stats(json)));
+      results[`disposition-${size}`] = { ours: stats(dispositions), baseline: stats(json) };
+    }
+    results[`pick-${size}`] = { ours: pickStats, baseline: baselineStats };
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
-function printTable(table: Row[]): void {
-  const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
-  console.log('\n| figure | samples | p50 | p95 | baseline | baseline p50 | baseline p95 | p95 ratio |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const r of table) {
-    const b = r.baseline;
-    const ratio = b ? `${(b.p95 / r.p95).toFixed(0)}× faster` : '';
-    console.log(`| ${r.figure} | ${r.samples} | ${ms(r.p50)} | ${ms(r.p95)} | ${b ? `${b.name} (${b.samples})` : ''} | ${b ? ms(b.p50) : ''} | ${b ? ms(b.p95) : ''} | ${ratio} |`);
-  }
+console.log('\n| figure | samples | p50 | p95 | baseline (samples) | baseline p50 | baseline p95 | p95 ratio |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const line of table) console.log(line);
+
+const resultsDir = new URL('./results/', import.meta.url);
+mkdirSync(resultsDir, { recursive: true });
+const out = new URL(`bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, resultsDir);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWritten to ${out.pathname}`);
+
+function row(figure: string, ours: Stats, baselineName: string, baseline: Stats): string {
+  return `| ${figure} | ${ours.samples} | ${ms(ours.p50)} | ${ms(ours.p95)} | ${baselineName} (${baseline.samples}) | ${ms(baseline.p50)} | ${ms(baseline.p95)} | ${(baseline.p95 / ours.p95).toFixed(0)}× |`;
 }
 
 interface BaselineLead {
@@ -146,31 +143,26 @@ interface BaselineLead {
   stage: Stage;
   score: number;
   attempts: number;
-  requested_call: number;
-  do_not_call: number;
+  hand_raised_at: number | null;
   created_at: number;
   retry_at: number | null;
+  last_attempt_at: number | null;
   last_activity_at: number | null;
-  good_numbers: number;
+  do_not_call: number;
 }
 
-/** The same tiers as pickNext, computed the naive way: read everything, filter, sort. */
-function inMemoryPick(db: typeof core.db, now: number): number | undefined {
-  const leads = db
-    .prepare(
-      `SELECT l.id, l.stage, l.score, l.attempts, l.requested_call, l.do_not_call, l.created_at, l.retry_at, l.last_activity_at,
-              (SELECT count(*) FROM phones p WHERE p.lead_id = l.id AND p.bad = 0 AND p.e164 IS NOT NULL) AS good_numbers
-       FROM leads l`,
-    )
+/** The naive queue: read every lead, keep the callable ones, sort by the same tiers. */
+function inMemoryPick(core: Core, now: number): number | undefined {
+  const leads = core.db
+    .prepare('SELECT id, stage, score, attempts, hand_raised_at, created_at, retry_at, last_attempt_at, last_activity_at, do_not_call FROM leads')
     .all() as unknown as BaselineLead[];
-  const callable = leads.filter((l) => !l.do_not_call && !CLOSED_STAGES.has(l.stage) && l.good_numbers > 0);
-  const tier = (l: BaselineLead) => (l.attempts === 0 && l.requested_call ? 0 : l.attempts > 0 && l.retry_at !== null && l.retry_at <= now ? 1 : l.attempts === 0 ? 2 : 3);
-  const eligible = callable.filter((l) => tier(l) < 3);
+  const tier = (l: BaselineLead) => (l.hand_raised_at !== null ? 1 : l.attempts > 0 && l.retry_at !== null && l.retry_at <= now ? 2 : l.attempts === 0 ? 3 : 4);
+  const eligible = leads.filter((l) => !l.do_not_call && !CLOSED_STAGES.has(l.stage) && !(l.retry_at !== null && l.retry_at > now));
   eligible.sort(
     (a, b) =>
       tier(a) - tier(b) ||
-      (tier(a) === 0 ? a.created_at - b.created_at : 0) ||
-      (tier(a) === 1 ? a.retry_at! - b.retry_at! : 0) ||
+      (a.hand_raised_at ?? 0) - (b.hand_raised_at ?? 0) ||
+      (a.retry_at ?? 0) - (b.retry_at ?? 0) ||
       STAGE_RANK[b.stage] - STAGE_RANK[a.stage] ||
       b.score - a.score ||
       (b.last_activity_at ?? 0) - (a.last_activity_at ?? 0),

@@ -31,7 +31,13 @@ function card(id: number, firstName: string): LeadCard {
   };
 }
 
-const snapshot = (c: LeadCard | null): QueueSnapshot => ({ now: '2026-11-23T15:00:00.000Z', next: c && { card: c, reasons: ['Never called'] }, due: 2, total: 2 });
+const snapshot = (c: LeadCard | null): QueueSnapshot => ({
+  now: '2026-11-23T15:00:00.000Z',
+  next: c && { card: c, reasons: ['Never called'], tier: 'never-called', number: '+12125550100' },
+  due: 2,
+  dueCapped: 1000,
+  total: 2,
+});
 
 function memoryDrafts(): DraftStore & { all: Map<number, string> } {
   const all = new Map<number, string>();

@@ -64,7 +64,7 @@ describe('the dispatcher', () => {
       },
       'queue.next': () => {
         order.push('queue read');
-        return { now: '', next: null, due: 0, total: 0 };
+        return { now: '', next: null, due: 0, dueCapped: 1000, total: 0 };
       },
     });
     const importing = dispatch('leads.loadDemo', {});

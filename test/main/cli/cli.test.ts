@@ -27,7 +27,8 @@ describe('npm run cli', () => {
     expect(result.code).toBe(0);
     const next = JSON.parse(result.stdout);
     expect(next.card.lead).toMatchObject({ requestedCall: true, attempts: 0 });
-    expect(next.reasons[0]).toBe('Asked for a call, not called yet');
+    expect(next.reasons).toEqual(['Asked for a call 57 d ago', 'Not called yet']);
+    expect(next.tier).toBe('hand-raiser');
   });
 
   it('says in one sentence what is wrong with a missing file, a bad file or a bad flag, and exits 1', () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { confPreferences } from '../../../main/preferences/conf-preferences.ts';
 import { DEFAULT_PREFERENCES, memoryFile, preferenceStore } from '../../../main/preferences/preferences.ts';
+import { DEFAULT_QUEUE_RULES } from '../../../shared/queue-rules.ts';
 import { tempDir } from '../../helpers/test-core.ts';
 
 describe('preferences', () => {
   it('start from sensible defaults', () => {
-    expect(preferenceStore(memoryFile()).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'US' });
+    expect(preferenceStore(memoryFile()).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES });
+    expect(DEFAULT_QUEUE_RULES.window).toEqual({ days: [1, 2, 3, 4, 5], start: 480, end: 1200 });
   });
 
   it('survive a restart in the data folder', () => {
@@ -24,6 +26,7 @@ describe('preferences', () => {
     const file = memoryFile();
     file.set('dialScheme', 'javascript');
     file.set('defaultCountry', 'GB');
-    expect(preferenceStore(file).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'GB' });
+    file.set('queueRules', { window: { days: [], start: 600, end: 480 } });
+    expect(preferenceStore(file).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'GB', queueRules: DEFAULT_QUEUE_RULES });
   });
 });

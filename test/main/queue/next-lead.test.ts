@@ -1,97 +1,238 @@
 import { describe, expect, it } from 'vitest';
 import { logDisposition } from '../../../main/calls/log-disposition.ts';
-import { countDue, pickNext, queueSnapshot } from '../../../main/queue/next-lead.ts';
+import { claimLead, holdLead } from '../../../main/queue/claims.ts';
+import { pickNext, previewQueue, type QueueContext } from '../../../main/queue/next-lead.ts';
+import { queueSnapshot, whyNot } from '../../../main/queue/queue-view.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
-import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
+import { DEFAULT_QUEUE_RULES, type QueueRules } from '../../../shared/queue-rules.ts';
+import { csv, importCsv, testCore, type TestCore } from '../../helpers/test-core.ts';
 
-const HEADER = 'Record ID,Name,Phone,Lifecycle Stage,HubSpot Score,Create Date,Recent Conversion,Do Not Call';
+// Monday 23 November 2026, 10:00 in New York.
+const MONDAY_10AM_NY = '2026-11-23T15:00:00Z';
 const HOUR = 3_600_000;
+const HEADER = 'Record ID,Name,Phone,Lifecycle Stage,HubSpot Score,Create Date,Recent Conversion,Recent Conversion Date,Do Not Call,Original Source';
 
 async function store(...rows: string[]) {
-  const core = testCore('2026-11-23T15:00:00Z');
+  const core = testCore(MONDAY_10AM_NY);
   await importCsv(core, csv(HEADER, ...rows));
   return core;
 }
 
-function crmIdOf(core: ReturnType<typeof testCore>, leadId: number | undefined): string | undefined {
-  if (leadId === undefined) return undefined;
-  return (core.db.prepare('SELECT crm_id FROM leads WHERE id = ?').get(leadId) as { crm_id: string }).crm_id;
-}
+const ctx = (core: TestCore, rules: Partial<QueueRules> = {}, consoleId: string | null = null): QueueContext => ({
+  now: core.clock.now(),
+  rules: { ...DEFAULT_QUEUE_RULES, ...rules },
+  consoleId,
+});
 
-const next = (core: ReturnType<typeof testCore>) => crmIdOf(core, pickNext(core.db, core.clock.now())?.leadId);
+const crmIdOf = (core: TestCore, leadId: number | undefined) =>
+  leadId === undefined ? undefined : (core.db.prepare('SELECT crm_id FROM leads WHERE id = ?').get(leadId) as { crm_id: string }).crm_id;
+const idOf = (core: TestCore, crmId: string) => (core.db.prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: number }).id;
+const next = (core: TestCore, rules: Partial<QueueRules> = {}) => crmIdOf(core, pickNext(core.db, ctx(core, rules))?.leadId);
+const order = (core: TestCore, rules: Partial<QueueRules> = {}) => previewQueue(core.db, ctx(core, rules), 50).map((p) => crmIdOf(core, p.leadId));
+const log = (core: TestCore, crmId: string, code: string, callbackAt?: string) =>
+  logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: idOf(core, crmId), code, notes: '', callbackAt });
 
-const dispose = (core: ReturnType<typeof testCore>, code: string) => {
-  const pick = pickNext(core.db, core.clock.now());
-  if (!pick) throw new Error('nothing to dispose');
-  return logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: pick.leadId, code, notes: '' });
-};
-
-describe('the next lead', () => {
-  it('is a hand-raiser first, the one who came in first, whatever the others’ stage', async () => {
+describe('the order of the queue', () => {
+  it('offers a due callback first, then hand-raisers, retries due, never-called leads, and the rest', async () => {
     const core = await store(
-      'mql,Mia,+12125550100,marketingqualifiedlead,99,2026-11-01,,',
-      'late,Liam,+12125550101,subscriber,10,2026-11-20,Contact sales,',
-      'early,Emma,+12125550102,other,5,2026-11-10,Request a demo,',
+      'fresh-mql,F,+12125550100,marketingqualifiedlead,99,2026-11-01,,,,',
+      'raiser,R,+12125550101,subscriber,10,2026-11-01,Contact sales,2026-11-22 09:00,,',
+      'retry,T,+12125550102,lead,50,2026-11-01,,,,',
+      'callback,C,+12125550103,lead,50,2026-11-01,,,,',
+      'rest,X,+12125550104,lead,50,2026-11-01,,,,',
     );
-    expect(next(core)).toBe('early');
-    expect(pickNext(core.db, core.clock.now())?.reasons[0]).toBe('Asked for a call, not called yet');
+    log(core, 'retry', 'busy');
+    log(core, 'callback', 'callback', '2026-11-23T16:00:00Z');
+    log(core, 'rest', 'callback', '2026-11-23T15:30:00Z');
+    core.clock.advance(HOUR);
+    // The callback set for 15:30 was made, leaving "rest" with nothing scheduled: the rest tier.
+    core.db.prepare('UPDATE callbacks SET done_by_call_id = set_by_call_id WHERE due_at = ?').run(Date.parse('2026-11-23T15:30:00Z'));
+    expect(order(core)).toEqual(['callback', 'raiser', 'retry', 'fresh-mql', 'rest']);
+    expect(previewQueue(core.db, ctx(core), 5).map((p) => p.tier)).toEqual(['callback', 'hand-raiser', 'retry', 'never-called', 'rest']);
   });
 
-  it('then never-called leads closest to sales: MQL before IQL before cold, higher score first', async () => {
+  it('answers hand-raisers oldest request first, and counts a fresh inbound lead among them', async () => {
     const core = await store(
-      'cold,C,+12125550100,other,90,2026-11-01,,',
-      'iql,I,+12125550101,lead,50,2026-11-01,,',
-      'mql-low,M1,+12125550102,marketingqualifiedlead,10,2026-11-01,,',
-      'mql-high,M2,+12125550103,marketingqualifiedlead,80,2026-11-01,,',
+      'late,L,+12125550100,lead,10,2026-11-01,Contact sales,2026-11-23 14:00,,',
+      'early,E,+12125550101,lead,10,2026-11-01,Request a demo,2026-11-22 09:00,,',
+      'inbound,I,+12125550102,lead,10,2026-11-23 13:00,,,,Organic Search',
+      'old-inbound,O,+12125550103,marketingqualifiedlead,90,2026-11-01,,,,Organic Search',
     );
-    const order: (string | undefined)[] = [];
-    for (let i = 0; i < 4; i++) {
-      order.push(next(core));
-      dispose(core, 'no-answer');
-    }
-    expect(order).toEqual(['mql-high', 'mql-low', 'iql', 'cold']);
+    expect(order(core)).toEqual(['early', 'inbound', 'late', 'old-inbound']);
+    expect(pickNext(core.db, ctx(core))?.reasons).toEqual(['Asked for a call 30 h ago', 'Not called yet']);
   });
 
-  it('never offers a do-not-call lead, a closed stage, or a lead whose every number is bad', async () => {
+  it('ranks never-called leads by stage, then score, then latest activity', async () => {
     const core = await store(
-      'dnc,D,+12125550100,lead,99,2026-11-01,,true',
-      'sql,S,+12125550101,salesqualifiedlead,99,2026-11-01,,',
-      'bad,B,555-01,lead,99,2026-11-01,,',
-      'ok,O,+12125550103,lead,1,2026-11-01,,',
+      'cold,C,+12125550100,other,90,2026-11-01,,,,',
+      'iql,I,+12125550101,lead,50,2026-11-01,,,,',
+      'mql-low,M1,+12125550102,marketingqualifiedlead,10,2026-11-01,Ebook: A,2026-11-20,,',
+      'mql-high,M2,+12125550103,marketingqualifiedlead,80,2026-11-01,,,,',
+      'mql-low-recent,M3,+12125550104,marketingqualifiedlead,10,2026-11-01,Ebook: B,2026-11-22,,',
     );
-    expect(next(core)).toBe('ok');
-    expect(countDue(core.db, core.clock.now())).toBe(1);
+    expect(order(core)).toEqual(['mql-high', 'mql-low-recent', 'mql-low', 'iql', 'cold']);
   });
 
-  it('offers a lead again only when its retry wait has passed (no answer: 4 hours)', async () => {
-    const core = await store('a,Ada,+12125550100,lead,50,2026-11-01,,');
-    dispose(core, 'no-answer');
-    expect(next(core)).toBeUndefined();
+  it('gives back a lead after its wait (no answer: 4 hours) and says why', async () => {
+    const core = await store('a,Ada,+12125550100,lead,50,2026-11-01,,,,');
+    log(core, 'a', 'no-answer');
     core.clock.advance(4 * HOUR - 1);
     expect(next(core)).toBeUndefined();
     core.clock.advance(1);
     expect(next(core)).toBe('a');
-    expect(pickNext(core.db, core.clock.now())?.reasons).toEqual(['Retry due: attempt 2', 'Last: No answer 4 h ago']);
+    expect(pickNext(core.db, ctx(core))?.reasons).toEqual(['2nd attempt', 'last: No answer 4 h ago']);
+  });
+});
+
+describe('what the queue never offers', () => {
+  it('a do-not-call lead, a closed stage, a lead with no good number', async () => {
+    const core = await store(
+      'dnc,D,+12125550100,lead,99,2026-11-01,,,true,',
+      'sql,S,+12125550101,salesqualifiedlead,99,2026-11-01,,,,',
+      'bad,B,555-01,lead,99,2026-11-01,,,,',
+      'ok,O,+12125550103,lead,1,2026-11-01,,,,',
+    );
+    expect(order(core)).toEqual(['ok']);
+    expect(whyNot(core.db, idOf(core, 'dnc'), ctx(core)).blockers.map((b) => b.rule)).toEqual(['do-not-call']);
+    expect(whyNot(core.db, idOf(core, 'sql'), ctx(core))).toMatchObject({ blockers: [{ rule: 'closed-stage' }], eligibleFrom: null });
+    expect(whyNot(core.db, idOf(core, 'bad'), ctx(core)).blockers.map((b) => b.rule)).toEqual(['no-good-number', 'unknown-zone']);
   });
 
-  it('puts a due retry before a never-called lead, so no lead waits forever behind fresh ones', async () => {
-    const core = await store('first,F,+12125550100,marketingqualifiedlead,90,2026-11-01,,', 'fresh,N,+12125550101,lead,10,2026-11-01,,');
-    dispose(core, 'busy');
-    core.clock.advance(HOUR);
-    expect(next(core)).toBe('first');
+  it('a nurtured lead until its recycle date', async () => {
+    const core = await store('n,N,+12125550100,lead,50,2026-11-01,,,,');
+    log(core, 'n', 'not-interested');
+    expect(whyNot(core.db, idOf(core, 'n'), ctx(core))).toMatchObject({ blockers: [{ rule: 'retry-wait', until: '2027-02-21T15:00:00.000Z' }] });
+    core.clock.set('2027-02-22T15:00:00Z');
+    expect(next(core)).toBe('n');
   });
 
-  it('moves on to the next good number after a bad one, and stops when none is left', async () => {
-    const core = testCore();
-    await importCsv(core, csv('Record ID,Name,Phone,Mobile Phone Number', 'two,Ada,+12125550100,+12125550150'));
-    dispose(core, 'bad-number');
-    expect(next(core)).toBe('two');
-    expect(dispose(core, 'bad-number').phoneE164).toBe('+12125550150');
+  it('a lead over its lifetime attempt cap', async () => {
+    const core = await store('a,Ada,+12125550100,lead,50,2026-11-01,,,,');
+    for (let i = 0; i < 3; i++) {
+      log(core, 'a', 'busy');
+      core.clock.advance(HOUR);
+    }
+    expect(next(core, { lifetimeAttemptCap: 3 })).toBeUndefined();
+    expect(whyNot(core.db, idOf(core, 'a'), ctx(core, { lifetimeAttemptCap: 3 })).blockers.map((b) => b.rule)).toContain('attempt-cap');
+  });
+
+  it('a lead on another console, until that console lets go or goes quiet for half an hour', async () => {
+    const core = await store('a,Ada,+12125550100,lead,50,2026-11-01,,,,');
+    claimLead(core.db, idOf(core, 'a'), 'window-one', core.clock.now());
+    expect(pickNext(core.db, ctx(core, {}, 'window-two'))).toBeNull();
+    expect(crmIdOf(core, pickNext(core.db, ctx(core, {}, 'window-one'))?.leadId)).toBe('a');
+    core.clock.advance(30 * 60_000);
+    expect(crmIdOf(core, pickNext(core.db, ctx(core, {}, 'window-two'))?.leadId)).toBe('a');
+  });
+
+  it('two consoles asking in turn get two different leads', async () => {
+    const core = await store('a,Ada,+12125550100,lead,90,2026-11-01,,,,', 'b,Bob,+12125550101,lead,50,2026-11-01,,,,');
+    const first = queueSnapshot(core.db, ctx(core, {}, 'window-one')).next?.card.lead.crmId;
+    const second = queueSnapshot(core.db, ctx(core, {}, 'window-two')).next?.card.lead.crmId;
+    expect([first, second]).toEqual(['a', 'b']);
+  });
+
+  it('a skipped or snoozed lead until its time', async () => {
+    const core = await store('a,Ada,+12125550100,lead,50,2026-11-01,,,,');
+    holdLead(core.db, idOf(core, 'a'), core.clock.now() + 10 * 60_000, core.clock.now());
+    expect(next(core)).toBeUndefined();
+    core.clock.advance(10 * 60_000);
+    expect(next(core)).toBe('a');
+    expect(() => holdLead(core.db, idOf(core, 'a'), core.clock.now() - 1, core.clock.now())).toThrow(/in the future/);
+  });
+
+  it('a lead with a callback booked for later, until the callback is due', async () => {
+    const core = await store('a,Ada,+12125550100,lead,50,2026-11-01,,,,');
+    log(core, 'a', 'callback', '2026-11-23T18:30:00Z');
+    expect(whyNot(core.db, idOf(core, 'a'), ctx(core))).toMatchObject({ blockers: [{ rule: 'callback-later' }], eligibleFrom: '2026-11-23T18:30:00.000Z' });
+    core.clock.set('2026-11-23T18:30:00Z');
+    expect(pickNext(core.db, ctx(core))?.reasons[0]).toBe('Callback due 1:30 PM local');
+    core.clock.set('2026-11-23T20:00:00Z');
+    expect(pickNext(core.db, ctx(core))?.reasons[0]).toBe('Callback missed: was due 1:30 PM local');
+  });
+});
+
+describe('calling hours in the lead’s own time', () => {
+  const ny = 'ny,N,+12125550100,lead,50,2026-11-01,,,,';
+
+  it('calls at 8:00 am local, not at 7:59', async () => {
+    const core = await store(ny);
+    core.clock.set('2026-11-23T12:59:00Z');
+    expect(next(core)).toBeUndefined();
+    expect(whyNot(core.db, idOf(core, 'ny'), ctx(core))).toMatchObject({ blockers: [{ rule: 'outside-window' }], eligibleFrom: '2026-11-23T13:00:00.000Z' });
+    core.clock.set('2026-11-23T13:00:00Z');
+    expect(next(core)).toBe('ny');
+  });
+
+  it('calls at 7:59 pm local, not at 8:00 pm', async () => {
+    const core = await store(ny);
+    core.clock.set('2026-11-24T00:59:00Z');
+    expect(next(core)).toBe('ny');
+    core.clock.set('2026-11-24T01:00:00Z');
     expect(next(core)).toBeUndefined();
   });
 
-  it('is null on an empty store, and the snapshot says how many are due', async () => {
-    const core = testCore();
-    expect(queueSnapshot(core.db, core.clock.now())).toEqual({ now: '2026-11-23T15:00:00.000Z', next: null, due: 0, total: 0 });
+  it('never calls on a weekend with the default window, and says when Monday opens', async () => {
+    const core = await store(ny);
+    core.clock.set('2026-11-28T16:00:00Z');
+    expect(next(core)).toBeUndefined();
+    expect(whyNot(core.db, idOf(core, 'ny'), ctx(core)).eligibleFrom).toBe('2026-11-30T13:00:00.000Z');
+  });
+
+  it('keeps the federal 9 pm limit even when the list allows later', async () => {
+    const core = await store(ny);
+    const late = { window: { days: [1, 2, 3, 4, 5, 6, 7], start: 8 * 60, end: 23 * 60 } };
+    core.clock.set('2026-11-24T01:59:00Z');
+    expect(next(core, late)).toBe('ny');
+    core.clock.set('2026-11-24T02:00:00Z');
+    expect(next(core, late)).toBeUndefined();
+  });
+
+  it('follows the lead’s clock across the night daylight saving starts and ends', async () => {
+    const core = await store(ny);
+    // 8 March 2026 is a Sunday; Monday 9 March, 8:00 am EDT is 12:00 UTC.
+    core.clock.set('2026-03-09T11:59:00Z');
+    expect(next(core)).toBeUndefined();
+    core.clock.set('2026-03-09T12:00:00Z');
+    expect(next(core)).toBe('ny');
+    // Clocks fall back on Sunday 1 November 2026; Monday 2 November 8:00 am EST is 13:00 UTC.
+    core.clock.set('2026-11-02T12:30:00Z');
+    expect(next(core)).toBeUndefined();
+    core.clock.set('2026-11-02T13:00:00Z');
+    expect(next(core)).toBe('ny');
+  });
+
+  it('skips a Florida lead at 8:05 pm local, even when the list calls until 9 pm', async () => {
+    const core = await store('fl,F,+13055550100,lead,50,2026-11-01,,,,');
+    core.clock.set('2026-11-24T01:05:00Z');
+    expect(next(core, { window: { days: [1, 2, 3, 4, 5], start: 8 * 60, end: 21 * 60 } })).toBeUndefined();
+  });
+
+  it('stops at 3 attempts in 24 hours to a Florida number, and offers the 4th a day after the first', async () => {
+    const core = await store('fl,F,+13055550100,lead,50,2026-11-01,,,,', 'ny,N,+12125550101,lead,10,2026-11-01,,,,');
+    const attempt = (crmId: string) => {
+      log(core, crmId, 'busy');
+      core.clock.advance(31 * 60_000);
+    };
+    attempt('fl');
+    attempt('fl');
+    attempt('fl');
+    expect(order(core, { attemptsPer24h: 10 })).toEqual(['ny']);
+    expect(whyNot(core.db, idOf(core, 'fl'), ctx(core, { attemptsPer24h: 10 }))).toMatchObject({
+      blockers: [{ rule: 'daily-cap', until: '2026-11-24T15:00:00.000Z' }],
+    });
+    for (let i = 0; i < 3; i++) attempt('ny');
+    expect(order(core, { attemptsPer24h: 10 })).toEqual(['ny']);
+  });
+
+  it('holds a lead of unknown zone unless the list allows it, then uses the strictest of its countries', async () => {
+    const core = testCore(MONDAY_10AM_NY);
+    await importCsv(core, csv('Record ID,Name,Phone', 'unknown,U,+19075550100'));
+    expect(next(core)).toBeUndefined();
+    expect(whyNot(core.db, idOf(core, 'unknown'), ctx(core)).blockers.map((b) => b.rule)).toEqual(['unknown-zone']);
+    // 10 am in New York is 5 am in Honolulu: not yet inside every US zone's window.
+    expect(next(core, { allowUnknownZone: true })).toBeUndefined();
+    core.clock.set('2026-11-23T20:00:00Z');
+    expect(next(core, { allowUnknownZone: true })).toBe('unknown');
   });
 });

@@ -1,0 +1,85 @@
+import { ApiError } from '../../shared/api-error.ts';
+import type { QueuePreview, QueueSnapshot, WhyNot } from '../../shared/leads.ts';
+import { fullName } from '../../shared/leads.ts';
+import { getLead, getLeadCard } from '../leads/lead-rows.ts';
+import type { Database } from '../store/database.ts';
+import { claimLead } from './claims.ts';
+import { blockersOf, eligibleFrom } from './eligibility.ts';
+import { loadLeadFacts } from './lead-facts.ts';
+import { eligibleLeads, openZones, previewQueue, TIERS, type QueueContext, type Tier } from './next-lead.ts';
+
+/** What the console shows of the queue: the next lead (claimed for this console) and how many wait. */
+export function queueSnapshot(db: Database, ctx: QueueContext): QueueSnapshot {
+  const pick = eligibleLeads(db, ctx).next().value ?? null;
+  if (pick && ctx.consoleId) claimLead(db, pick.leadId, ctx.consoleId, ctx.now);
+  const total = (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+  return {
+    now: new Date(ctx.now).toISOString(),
+    next: pick ? { card: getLeadCard(db, pick.leadId), reasons: pick.reasons, tier: pick.tier, number: pick.number } : null,
+    due: countWaiting(db, ctx, DUE_COUNT_CAP),
+    dueCapped: DUE_COUNT_CAP,
+    total,
+  };
+}
+
+/** Counting stops here: the console shows "1,000+" rather than paying for an exact figure. */
+const DUE_COUNT_CAP = 1000;
+
+const WAITING: Record<Exclude<Tier, 'callback'>, { index: string; where: string }> = {
+  'hand-raiser': { index: 'queue_hand_raisers', where: 'callable = 1 AND hand_raised_at IS NOT NULL' },
+  retry: { index: 'queue_retries', where: 'callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= :now' },
+  'never-called': { index: 'queue_never_called', where: 'callable = 1 AND attempts = 0' },
+  rest: { index: 'queue_rest', where: 'callable = 1 AND attempts > 0 AND retry_at IS NULL' },
+};
+
+/**
+ * Leads whose turn has come in the zones open now, per tier, up to a cap: read from the indexes,
+ * before the per-lead checks (daily caps, state windows, claims) that the pick applies.
+ */
+export function countWaitingByTier(db: Database, ctx: QueueContext, cap: number): Record<Tier, number> {
+  const zones = openZones(db, ctx.rules, ctx.now);
+  const counts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  counts.callback = (
+    db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM callbacks WHERE done_by_call_id IS NULL AND due_at <= ? LIMIT ?)').get(ctx.now, cap) as { n: number }
+  ).n;
+  let total = counts.callback;
+  for (const [tier, { index, where }] of Object.entries(WAITING) as [Exclude<Tier, 'callback'>, { index: string; where: string }][]) {
+    const count = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM leads INDEXED BY ${index} WHERE coalesce(time_zone, '') = :zone AND ${where} LIMIT :k)`);
+    for (const zone of zones) {
+      if (total >= cap) break;
+      const { n } = count.get(where.includes(':now') ? { zone, k: cap - total, now: ctx.now } : { zone, k: cap - total }) as { n: number };
+      counts[tier] += n;
+      total += n;
+    }
+  }
+  return counts;
+}
+
+function countWaiting(db: Database, ctx: QueueContext, cap: number): number {
+  return Object.values(countWaitingByTier(db, ctx, cap)).reduce((a, b) => a + b, 0);
+}
+
+export function queuePreview(db: Database, ctx: QueueContext, limit: number): QueuePreview {
+  return {
+    now: new Date(ctx.now).toISOString(),
+    next: previewQueue(db, ctx, limit).map((pick) => {
+      const lead = getLead(db, pick.leadId);
+      return { leadId: pick.leadId, name: fullName(lead), company: lead.company, tier: pick.tier, reasons: pick.reasons, number: pick.number };
+    }),
+    waitingByTier: countWaitingByTier(db, ctx, 100_000),
+  };
+}
+
+/** Which rules hold a lead back now, and when it will be offered if nothing changes. */
+export function whyNot(db: Database, leadId: number, ctx: QueueContext): WhyNot {
+  const facts = loadLeadFacts(db, leadId, ctx.now);
+  if (!facts) throw new ApiError('not-found', `No lead with id ${leadId}.`);
+  const inList = ctx.inList ? ctx.inList(leadId) : true;
+  const blockers: WhyNot['blockers'] = blockersOf(facts, ctx.rules, ctx.now, ctx.consoleId).map((b) => ({
+    ...b,
+    until: b.until === null ? null : new Date(b.until).toISOString(),
+  }));
+  if (!inList) blockers.unshift({ rule: 'not-in-list', reason: 'Not on this call list', until: null });
+  const from = inList ? eligibleFrom(facts, ctx.rules, ctx.now, ctx.consoleId) : null;
+  return { leadId, name: fullName(getLead(db, leadId)), blockers, eligibleFrom: from === null ? null : new Date(from).toISOString() };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * The rules a team lead sets for a call list (or for every list): when its leads may be called,
+ * how often, and how the queue treats skips, claims and fresh inbound leads. The law can only
+ * narrow the window (see main/queue/calling-rules.ts).
+ */
+const minutes = z.int().min(0).max(24 * 60);
+
+export const queueRulesSchema = z
+  .strictObject({
+    window: z
+      .strictObject({
+        /** ISO weekdays: 1 Monday … 7 Sunday. */
+        days: z.array(z.int().min(1).max(7)).min(1),
+        /** Minutes after local midnight; start inclusive, end exclusive. */
+        start: minutes,
+        end: minutes,
+      })
+      .refine((w) => w.start < w.end, 'the window must end after it starts'),
+    allowUnknownZone: z.boolean(),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+    lifetimeAttemptCap: z.int().min(1).max(100),
+    attemptsPer24h: z.int().min(1).max(50),
+    skipMinutes: z.int().min(1).max(24 * 60),
+    freshInboundHours: z.int().min(0).max(24 * 30),
+    claimMinutes: z.int().min(1).max(24 * 60),
+  });
+
+export type QueueRules = z.infer<typeof queueRulesSchema>;
+export type CallingWindow = QueueRules['window'];
+
+export const DEFAULT_QUEUE_RULES: QueueRules = {
+  window: { days: [1, 2, 3, 4, 5], start: 8 * 60, end: 20 * 60 },
+  allowUnknownZone: false,
+  countries: ['US'],
+  lifetimeAttemptCap: 6,
+  attemptsPer24h: 3,
+  skipMinutes: 10,
+  freshInboundHours: 24,
+  claimMinutes: 30,
+};
