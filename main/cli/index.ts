@@ -24,7 +24,12 @@ Commands:
                          the rows an import turned away, with line and reason, as CSV
   export leads [--list NAME] [--format csv|json] [--out FILE]
                          every lead (or a list's) for the CRM
-  next                   print the next lead the queue offers, as JSON
+  next [--list NAME]     print the next lead the queue offers, and why, as JSON
+  queue [--list NAME] [--limit 20] [--at ISO-TIME]
+                         the next leads in the order the queue would offer them, with reasons,
+                         and how many wait in each tier
+  why-not LEAD-ID [--list NAME] [--at ISO-TIME]
+                         which rules hold a lead back, and when it will be offered
   demo-list [--count N]  print a demo call list (fictional leads) as CSV
 
 Options:
@@ -42,6 +47,8 @@ const FLAGS = {
   'dry-run': { type: 'boolean' },
   out: { type: 'string' },
   format: { type: 'string' },
+  limit: { type: 'string' },
+  at: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>>['values'];
@@ -53,7 +60,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const options = runtimeOptions(values);
+  // --at asks about one instant, like --clock: the queue's rules at that moment.
+  const options = runtimeOptions({ ...values, clock: values.at ?? values.clock });
   if (command === 'demo-list') {
     const count = Number(values.count ?? DEMO_LIST_SIZE);
     if (!Number.isInteger(count) || count < 1) throw new UsageError(`--count expects a whole number of leads, not "${values.count}".`);
@@ -86,6 +94,7 @@ async function run(core: Core, command: string, args: string[], values: Values):
     if (!Number.isInteger(id) || id < 1) throw new UsageError(`${command} needs an import id (see npm run cli -- imports).`);
     return id;
   };
+  const list = values.list ? { listName: values.list } : {};
   const output = async (file: { content: string }) => {
     if (!values.out) return file.content;
     await writeFile(values.out, file.content);
@@ -129,7 +138,17 @@ async function run(core: Core, command: string, args: string[], values: Values):
       return output(await call('leads.export', { format, ...(values.list ? { listName: values.list } : {}) }));
     }
     case 'next':
-      return (await call('queue.next', {})).next;
+      return (await call('queue.next', list)).next;
+    case 'queue': {
+      const limit = Number(values.limit ?? 20);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number, not "${values.limit}".`);
+      return call('queue.preview', { ...list, limit });
+    }
+    case 'why-not': {
+      const leadId = Number(args[0]);
+      if (!Number.isInteger(leadId) || leadId < 1) throw new UsageError('why-not needs a lead id: npm run cli -- why-not 42');
+      return call('queue.whyNot', { ...list, leadId });
+    }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }

@@ -67,20 +67,23 @@ const QUERIES = {
   callbacks: `SELECT l.id, l.stage, l.score, l.attempts, l.source, l.created_at, l.last_attempt_at, l.last_disposition, l.hand_raised_at,
                      l.retry_at, l.time_zone, min(c.due_at) AS due_at
               FROM callbacks c JOIN leads l ON l.id = c.lead_id
-              WHERE c.done_by_call_id IS NULL AND c.due_at <= :now GROUP BY l.id ORDER BY due_at LIMIT :k`,
+              WHERE c.done_by_call_id IS NULL AND c.due_at <= ? GROUP BY l.id ORDER BY due_at LIMIT ?`,
   handRaisers: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers
-                WHERE ${ZONE} = :zone AND callable = 1 AND hand_raised_at IS NOT NULL ORDER BY hand_raised_at LIMIT :k`,
+                WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 ORDER BY hand_raised_at LIMIT ?`,
+  handRaisersAgain: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers_again
+                     WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0 AND retry_at <= ?
+                     ORDER BY retry_at LIMIT ?`,
   freshInbound: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_fresh_inbound
-                 WHERE ${ZONE} = :zone AND callable = 1 AND attempts = 0 AND source = 'inbound' AND created_at >= :since
-                 ORDER BY created_at LIMIT :k`,
+                 WHERE ${ZONE} = ? AND callable = 1 AND attempts = 0 AND source = 'inbound' AND created_at >= ?
+                 ORDER BY created_at LIMIT ?`,
   retries: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_retries
-            WHERE ${ZONE} = :zone AND callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= :now
-            ORDER BY retry_at LIMIT :k`,
+            WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= ?
+            ORDER BY retry_at LIMIT ?`,
   neverCalled: `SELECT ${COLUMNS}, last_activity_at FROM leads INDEXED BY queue_never_called
-                WHERE ${ZONE} = :zone AND callable = 1 AND attempts = 0
-                ORDER BY stage_rank DESC, score DESC, last_activity_at DESC LIMIT :k`,
+                WHERE ${ZONE} = ? AND callable = 1 AND attempts = 0
+                ORDER BY stage_rank DESC, score DESC, last_activity_at DESC LIMIT ?`,
   rest: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_rest
-         WHERE ${ZONE} = :zone AND callable = 1 AND attempts > 0 AND retry_at IS NULL ORDER BY last_attempt_at LIMIT :k`,
+         WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NULL ORDER BY last_attempt_at LIMIT ?`,
 } as const;
 
 const HOUR = 60 * 60_000;
@@ -94,10 +97,16 @@ function statement(db: Database, sql: string) {
 }
 const prepared = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
 
-/** Zones whose list window is open now ('' stands for unknown, open only if the list allows it). */
+/**
+ * Zones whose list window is open now ('' stands for unknown, open only if the list allows it).
+ * Remembered for the minute: windows open and close on whole minutes.
+ */
 export function openZones(db: Database, rules: QueueRules, now: number): string[] {
   const zones = (statement(db, 'SELECT time_zone FROM queue_zones').all() as { time_zone: string }[]).map((r) => r.time_zone);
-  return zones.filter((zone) => {
+  const key = `${Math.floor(now / 60_000)}|${JSON.stringify(rules.window)}|${rules.allowUnknownZone}|${zones.join(',')}`;
+  const cached = openZonesCache.get(key);
+  if (cached) return cached;
+  const open = zones.filter((zone) => {
     if (zone === '') return rules.allowUnknownZone;
     try {
       const clock = localClock(zone, now);
@@ -106,28 +115,35 @@ export function openZones(db: Database, rules: QueueRules, now: number): string[
       return false;
     }
   });
+  if (openZonesCache.size > 100) openZonesCache.clear();
+  openZonesCache.set(key, open);
+  return open;
 }
+
+const openZonesCache = new Map<string, string[]>();
 
 /** Up to k candidates of a tier, across the open zones, in tier order. */
 function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: QueueContext, k: number): { list: Candidate[]; full: boolean } {
   const rows: Candidate[] = [];
   let full = false;
-  const take = (sql: string, params: Record<string, string | number>, keys: (r: CandidateRow & { last_activity_at?: number | null }) => number[]) => {
-    const found = statement(db, sql).all({ ...params, k }) as unknown as (CandidateRow & { last_activity_at?: number | null })[];
+  // Positional parameters: on these hot statements, binding by name costs a lookup per value.
+  const take = (sql: string, params: (string | number)[], keys: (r: CandidateRow & { last_activity_at?: number | null }) => number[]) => {
+    const found = statement(db, sql).all(...params, k) as unknown as (CandidateRow & { last_activity_at?: number | null })[];
     if (found.length === k) full = true;
     for (const row of found) rows.push({ id: row.id, tier, keys: keys(row), row });
   };
   const { now } = ctx;
   if (tier === 'callback') {
-    take(QUERIES.callbacks, { now }, (r) => [r.due_at!]);
+    take(QUERIES.callbacks, [now], (r) => [r.due_at!]);
   } else {
     for (const zone of zones) {
       if (tier === 'hand-raiser') {
-        take(QUERIES.handRaisers, { zone }, (r) => [r.hand_raised_at!]);
-        take(QUERIES.freshInbound, { zone, since: now - ctx.rules.freshInboundHours * HOUR }, (r) => [r.created_at]);
-      } else if (tier === 'retry') take(QUERIES.retries, { zone, now }, (r) => [r.retry_at!]);
-      else if (tier === 'never-called') take(QUERIES.neverCalled, { zone }, (r) => [-rankOf(r.stage), -r.score, -(r.last_activity_at ?? 0)]);
-      else take(QUERIES.rest, { zone }, (r) => [r.last_attempt_at ?? 0]);
+        take(QUERIES.handRaisers, [zone], (r) => [r.hand_raised_at!]);
+        take(QUERIES.handRaisersAgain, [zone, now], (r) => [r.hand_raised_at!]);
+        take(QUERIES.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR], (r) => [r.created_at]);
+      } else if (tier === 'retry') take(QUERIES.retries, [zone, now], (r) => [r.retry_at!]);
+      else if (tier === 'never-called') take(QUERIES.neverCalled, [zone], (r) => [-rankOf(r.stage), -r.score, -(r.last_activity_at ?? 0)]);
+      else take(QUERIES.rest, [zone], (r) => [r.last_attempt_at ?? 0]);
     }
   }
   const seen = new Set<number>();

@@ -26,7 +26,7 @@ export function queueSnapshot(db: Database, ctx: QueueContext): QueueSnapshot {
 const DUE_COUNT_CAP = 1000;
 
 const WAITING: Record<Exclude<Tier, 'callback'>, { index: string; where: string }> = {
-  'hand-raiser': { index: 'queue_hand_raisers', where: 'callable = 1 AND hand_raised_at IS NOT NULL' },
+  'hand-raiser': { index: 'queue_hand_raisers', where: 'callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0' },
   retry: { index: 'queue_retries', where: 'callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= :now' },
   'never-called': { index: 'queue_never_called', where: 'callable = 1 AND attempts = 0' },
   rest: { index: 'queue_rest', where: 'callable = 1 AND attempts > 0 AND retry_at IS NULL' },

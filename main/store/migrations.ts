@@ -202,7 +202,10 @@ export const migrations: readonly Migration[] = [
         DROP INDEX leads_hand_raisers;
         DROP INDEX leads_retries;
         DROP INDEX leads_never_called;
-        CREATE INDEX queue_hand_raisers ON leads (coalesce(time_zone, ''), hand_raised_at) WHERE callable = 1 AND hand_raised_at IS NOT NULL;
+        -- Hand-raisers not yet called, by when they asked; and those called without an answer, by
+        -- when their wait ends, so the ones still waiting never sit in front of the ones due.
+        CREATE INDEX queue_hand_raisers ON leads (coalesce(time_zone, ''), hand_raised_at) WHERE callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0;
+        CREATE INDEX queue_hand_raisers_again ON leads (coalesce(time_zone, ''), retry_at) WHERE callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0;
         CREATE INDEX queue_fresh_inbound ON leads (coalesce(time_zone, ''), created_at) WHERE callable = 1 AND attempts = 0 AND source = 'inbound';
         CREATE INDEX queue_retries ON leads (coalesce(time_zone, ''), retry_at) WHERE callable = 1 AND attempts > 0 AND retry_at IS NOT NULL;
         CREATE INDEX queue_never_called ON leads (coalesce(time_zone, ''), stage_rank DESC, score DESC, last_activity_at DESC) WHERE callable = 1 AND attempts = 0;
