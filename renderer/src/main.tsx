@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/connect.ts';
 import { App } from './app.tsx';
-import { createAppStore, localStorageDrafts } from './store/app-store.ts';
+import { consoleIdFor, createAppStore, localStorageDrafts } from './store/app-store.ts';
 import { StoreProvider } from './store/store-context.tsx';
 import './styles.css';
 
@@ -12,7 +12,7 @@ const client = connect();
 if ('error' in client) {
   root.render(<p className="fatal">{client.error}</p>);
 } else {
-  const store = createAppStore({ client, drafts: localStorageDrafts(window.localStorage) });
+  const store = createAppStore({ client, drafts: localStorageDrafts(window.localStorage), consoleId: consoleIdFor(window.sessionStorage) });
   root.render(
     <StrictMode>
       <StoreProvider store={store}>

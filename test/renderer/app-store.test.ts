@@ -67,13 +67,13 @@ describe('the console store', () => {
         queue: snapshot(bob),
       }),
     });
-    const store = createAppStore({ client, drafts });
+    const store = createAppStore({ client, drafts, consoleId: 'console-test-1' });
     await store.getState().loadQueue();
     store.getState().setNotes('Call after 3pm');
     expect(drafts.all.get(1)).toBe('Call after 3pm');
 
     await store.getState().logDisposition('busy');
-    expect(client.call).toHaveBeenCalledWith('calls.disposition', { leadId: 1, code: 'busy', notes: 'Call after 3pm' });
+    expect(client.call).toHaveBeenCalledWith('calls.disposition', { leadId: 1, code: 'busy', notes: 'Call after 3pm', consoleId: 'console-test-1' });
     expect(store.getState().snapshot?.next?.card.lead.firstName).toBe('Bob');
     expect(store.getState().notes).toBe('');
     expect(drafts.all.has(1)).toBe(false);
@@ -87,7 +87,7 @@ describe('the console store', () => {
         throw new ApiError('internal', 'Nextcall could not complete calls.disposition. The details are in the log.');
       },
     });
-    const store = createAppStore({ client, drafts });
+    const store = createAppStore({ client, drafts, consoleId: 'console-test-1' });
     await store.getState().loadQueue();
     store.getState().setNotes('Wants a quote');
     await store.getState().logDisposition('qualified');
@@ -100,7 +100,7 @@ describe('the console store', () => {
   it('brings back a note typed before a reload', async () => {
     const drafts = memoryDrafts();
     drafts.write(1, 'Half-typed note');
-    const store = createAppStore({ client: fakeClient({ 'queue.next': () => snapshot(card(1, 'Ada')) }), drafts });
+    const store = createAppStore({ client: fakeClient({ 'queue.next': () => snapshot(card(1, 'Ada')) }), drafts, consoleId: 'console-test-1' });
     await store.getState().loadQueue();
     expect(store.getState().notes).toBe('Half-typed note');
   });
@@ -114,7 +114,7 @@ describe('the console store', () => {
           release = () => resolve({ call: { leadName: 'Ada', dispositionLabel: 'Busy' }, queue: snapshot(null) });
         }),
     });
-    const store = createAppStore({ client, drafts: memoryDrafts() });
+    const store = createAppStore({ client, drafts: memoryDrafts(), consoleId: 'console-test-1' });
     await store.getState().loadQueue();
     const first = store.getState().logDisposition('busy');
     const second = store.getState().logDisposition('busy');

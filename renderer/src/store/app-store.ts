@@ -15,6 +15,8 @@ export interface DraftStore {
 export interface StoreDeps {
   client: ApiClient;
   drafts: DraftStore;
+  /** This window's name for the queue: the lead it shows is claimed for it. */
+  consoleId: string;
 }
 
 export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice;
@@ -40,6 +42,15 @@ export function localStorageDrafts(storage: Storage): DraftStore {
     write: (leadId, text) => (text ? storage.setItem(key(leadId), text) : storage.removeItem(key(leadId))),
     clear: (leadId) => storage.removeItem(key(leadId)),
   };
+}
+
+/** One id per browser tab or window, kept across reloads of that tab. */
+export function consoleIdFor(storage: Storage): string {
+  const existing = storage.getItem('nextcall.console');
+  if (existing) return existing;
+  const id = crypto.randomUUID();
+  storage.setItem('nextcall.console', id);
+  return id;
 }
 
 /** A readable sentence for anything a call can throw. */

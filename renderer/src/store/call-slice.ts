@@ -12,21 +12,29 @@ export interface CallSlice {
   /** True while a disposition is on its way: a second key press must not log a second call. */
   loggingCall: boolean;
   lastCall: CallLog | null;
+  /** A time the rep is asked for (a callback, a snooze), in the lead's own time. */
+  askingTime: { purpose: 'callback'; code: string } | { purpose: 'snooze' } | null;
   /** Dispositions and the dial scheme: what the call screen needs besides the lead. */
   loadSettings(): Promise<void>;
   setNotes(text: string): void;
   /** Logs the call on screen with this disposition and shows the next lead. */
-  logDisposition(code: string): Promise<void>;
+  logDisposition(code: string, callbackAt?: string): Promise<void>;
+  /** Back into the queue for a few minutes, not counted as an attempt. */
+  skip(): Promise<void>;
+  askSnooze(): void;
+  /** The rep picked a time (an ISO instant) or cancelled (null). */
+  answerTime(at: string | null): Promise<void>;
 }
 
 export const createCallSlice =
-  ({ client, drafts }: StoreDeps): StateCreator<AppState, [], [], CallSlice> =>
+  ({ client, drafts, consoleId }: StoreDeps): StateCreator<AppState, [], [], CallSlice> =>
   (set, get) => ({
     dispositions: [],
     dialScheme: 'tel',
     notes: '',
     loggingCall: false,
     lastCall: null,
+    askingTime: null,
     async loadSettings() {
       try {
         const [dispositions, prefs] = await Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]);
@@ -40,12 +48,23 @@ export const createCallSlice =
       if (lead) drafts.write(lead.id, text);
       set({ notes: text });
     },
-    async logDisposition(code) {
+    async logDisposition(code, callbackAt) {
       const lead = get().snapshot?.next?.card.lead;
       if (!lead || get().loggingCall) return;
+      const disposition = get().dispositions.find((d) => d.code === code);
+      if (disposition?.needsCallbackTime && !callbackAt) {
+        set({ askingTime: { purpose: 'callback', code } });
+        return;
+      }
       set({ loggingCall: true });
       try {
-        const { call, queue } = await client.call('calls.disposition', { leadId: lead.id, code, notes: get().notes });
+        const { call, queue } = await client.call('calls.disposition', {
+          leadId: lead.id,
+          code,
+          notes: get().notes,
+          consoleId,
+          ...(callbackAt ? { callbackAt } : {}),
+        });
         drafts.clear(lead.id);
         set({ lastCall: call });
         get().showSnapshot(queue);
@@ -55,6 +74,33 @@ export const createCallSlice =
         get().showNotice({ kind: 'error', text: messageOf(error) });
       } finally {
         set({ loggingCall: false });
+      }
+    },
+    async skip() {
+      const lead = get().snapshot?.next?.card.lead;
+      if (!lead || get().loggingCall) return;
+      try {
+        get().showSnapshot(await client.call('queue.skip', { leadId: lead.id, consoleId }));
+        get().showNotice({ kind: 'info', text: `Skipped: ${lead.firstName} ${lead.lastName} comes back in a few minutes.` });
+      } catch (error) {
+        get().showNotice({ kind: 'error', text: messageOf(error) });
+      }
+    },
+    askSnooze() {
+      if (get().snapshot?.next) set({ askingTime: { purpose: 'snooze' } });
+    },
+    async answerTime(at) {
+      const asking = get().askingTime;
+      set({ askingTime: null });
+      if (!asking || at === null) return;
+      if (asking.purpose === 'callback') return get().logDisposition(asking.code, at);
+      const lead = get().snapshot?.next?.card.lead;
+      if (!lead) return;
+      try {
+        get().showSnapshot(await client.call('queue.snooze', { leadId: lead.id, until: at, consoleId }));
+        get().showNotice({ kind: 'info', text: `Snoozed: ${lead.firstName} ${lead.lastName}.` });
+      } catch (error) {
+        get().showNotice({ kind: 'error', text: messageOf(error) });
       }
     },
   });

@@ -22,7 +22,7 @@ export interface QueueSlice {
 }
 
 export const createQueueSlice =
-  ({ client, drafts }: StoreDeps): StateCreator<AppState, [], [], QueueSlice> =>
+  ({ client, drafts, consoleId }: StoreDeps): StateCreator<AppState, [], [], QueueSlice> =>
   (set, get) => ({
     snapshot: null,
     clockOffset: 0,
@@ -31,7 +31,7 @@ export const createQueueSlice =
     async loadQueue() {
       set({ loading: true });
       try {
-        get().showSnapshot(await client.call('queue.next', {}));
+        get().showSnapshot(await client.call('queue.next', { consoleId }));
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
       } finally {
@@ -42,7 +42,7 @@ export const createQueueSlice =
       const onScreen = get().snapshot?.next;
       if (!onScreen) return get().loadQueue();
       try {
-        const fresh = await client.call('queue.next', {});
+        const fresh = await client.call('queue.next', { consoleId });
         const current = get().snapshot;
         if (current?.next) set({ snapshot: { ...fresh, next: current.next } });
         else get().showSnapshot(fresh);
