@@ -30,6 +30,8 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
     prefs,
     events: createEventHub(),
     dispositions: DEFAULT_DISPOSITIONS,
-    close: () => db.close(),
+    close: () => {
+      if (db.isOpen) db.close();
+    },
   };
 }
