@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import type { CallLog, LeadCard } from '../../shared/leads.ts';
+import type { CallLog, LeadCard, WhyNot } from '../../shared/leads.ts';
 import { startHost, type RunningHost } from './web-host.ts';
 
 const DEMO_FIXTURE = fileURLToPath(new URL('../fixtures/demo-leads.csv', import.meta.url));
@@ -64,6 +64,21 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   const qualified = await dispose(page, '8');
   const interested = await dispose(page, '7');
 
+  // A callback asks for a time in the lead's own clock; Enter takes the one offered.
+  const callbackLead = await currentLeadId(page);
+  await page.keyboard.press('0');
+  const picker = page.getByRole('dialog', { name: 'Call back at' });
+  await expect(picker).toBeVisible();
+  await expect(page.locator('#picked-time')).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('callback-picker.png') });
+  await page.keyboard.press('Enter');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(callbackLead));
+
+  // S skips: the lead goes back into the queue for a few minutes.
+  const skipped = await currentLeadId(page);
+  await page.keyboard.press('s');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(skipped));
+
   await page.screenshot({ path: testInfo.outputPath('console-1366x768.png') });
   await page.screenshot({ path: join(fileURLToPath(new URL('../../test-results', import.meta.url)), 'console-1366x768.png') });
 
@@ -73,20 +88,24 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   await page.goto(host.url);
   await expect(leadOnScreen(page)).toBeVisible();
   const shownAfterRestart = await currentLeadId(page);
-  expect([noAnswer, qualified, interested]).not.toContain(shownAfterRestart);
 
   const calls = await host.call<CallLog[]>('calls.recent', { limit: 10 });
   expect(calls.map((c) => [c.leadId, c.dispositionCode])).toEqual([
+    [callbackLead, 'callback'],
     [interested, 'interested-not-yet'],
     [qualified, 'qualified'],
     [noAnswer, 'no-answer'],
   ]);
-  expect(calls[1]?.notes).toBe('Budget approved for Q1; wants a demo with the CFO');
+  expect(calls.find((c) => c.leadId === qualified)?.notes).toBe('Budget approved for Q1; wants a demo with the CFO');
 
   const stageOf = async (leadId: number) => (await host!.call<LeadCard>('leads.get', { leadId })).lead;
   expect(await stageOf(noAnswer)).toMatchObject({ attempts: 1, lastDisposition: 'No answer' });
   expect((await stageOf(qualified)).stage).toBe('SQL');
   expect((await stageOf(interested)).stage).toBe('MQL');
+  const held = async (leadId: number) => (await host!.call<WhyNot>('queue.whyNot', { leadId })).blockers.map((b) => b.rule);
+  expect(await held(callbackLead)).toEqual(['callback-later']);
+  expect(await held(skipped)).toEqual(['snoozed']);
+  expect([noAnswer, qualified, interested, callbackLead, skipped]).not.toContain(shownAfterRestart);
 });
 
 test('Load demo list fills an empty store and shows the first lead', async ({ page }) => {
