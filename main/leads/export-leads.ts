@@ -1,9 +1,11 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { ExportedFile } from '../../shared/imports.ts';
+import type { Lead } from '../../shared/leads.ts';
 import type { Stage } from '../../shared/stages.ts';
 import { csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
 import { leadIdsOfList } from './call-lists.ts';
+import { toLead, type LeadRow } from './lead-rows.ts';
 
 /**
  * Leads out, for the CRM: one row per lead with what Nextcall learnt (stage, attempts, last
@@ -26,97 +28,51 @@ const LIFECYCLE: Record<Stage, [lifecycle: string, status: string]> = {
   disqualified: ['other', 'UNQUALIFIED'],
 };
 
-interface ExportRow {
-  id: number;
-  crm_id: string | null;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  company: string | null;
-  title: string | null;
-  stage: Stage;
-  source: string | null;
-  time_zone: string | null;
+type ExportRow = LeadRow & {
   region: string | null;
   country: string | null;
-  requested_call: number;
-  do_not_call: number;
-  score: number;
-  attempts: number;
-  last_disposition: string | null;
-  last_attempt_at: number | null;
   retry_at: number | null;
-  created_at: number;
+  next_callback_at: number | null;
   phones: string | null;
   latest_notes: string | null;
-}
+};
 
-export interface ExportedLead {
-  nextcallId: number;
-  crmId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  company: string | null;
-  title: string | null;
-  stage: Stage;
-  source: string | null;
-  timeZone: string | null;
+/** A lead as exported: the lead itself, where it is, its numbers, what comes next, the latest notes. */
+export type ExportedLead = Lead & {
   region: string | null;
   country: string | null;
-  requestedCall: boolean;
-  doNotCall: boolean;
-  score: number;
-  attempts: number;
-  lastDisposition: string | null;
-  lastCallAt: string | null;
   nextAttemptAt: string | null;
-  createdAt: string;
+  /** The earliest callback a rep booked and has not made yet. */
+  nextCallbackAt: string | null;
   phones: { e164: string | null; raw: string; type: string; bad: boolean }[];
   latestNotes: string | null;
-}
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+};
 
 function readLeads(db: Database, listName?: string): ExportedLead[] {
   let where = '';
-  let params: number[] = [];
+  let params: string[] = [];
   if (listName) {
     const ids = leadIdsOfList(db, listName);
     if (ids === null) throw new ApiError('not-found', `There is no call list named "${listName}".`);
     where = `WHERE l.id IN (SELECT value FROM json_each(?))`;
-    params = [JSON.stringify(ids) as unknown as number];
+    params = [JSON.stringify(ids)];
   }
   const rows = db
     .prepare(
       `SELECT l.*,
          (SELECT json_group_array(json_object('e164', p.e164, 'raw', p.raw, 'type', p.type, 'bad', p.bad))
             FROM (SELECT * FROM phones WHERE lead_id = l.id ORDER BY position) p) AS phones,
+         (SELECT min(due_at) FROM callbacks cb WHERE cb.lead_id = l.id AND cb.done_by_call_id IS NULL) AS next_callback_at,
          (SELECT notes FROM calls c WHERE c.lead_id = l.id AND c.notes <> '' ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS latest_notes
        FROM leads l ${where} ORDER BY l.id`,
     )
     .all(...params) as unknown as ExportRow[];
   return rows.map((r) => ({
-    nextcallId: r.id,
-    crmId: r.crm_id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    email: r.email,
-    company: r.company,
-    title: r.title,
-    stage: r.stage,
-    source: r.source,
-    timeZone: r.time_zone,
+    ...toLead(r),
     region: r.region,
     country: r.country,
-    requestedCall: r.requested_call === 1,
-    doNotCall: r.do_not_call === 1,
-    score: r.score,
-    attempts: r.attempts,
-    lastDisposition: r.last_disposition,
-    lastCallAt: iso(r.last_attempt_at),
-    nextAttemptAt: iso(r.retry_at),
-    createdAt: iso(r.created_at)!,
+    nextAttemptAt: r.retry_at === null ? null : new Date(r.retry_at).toISOString(),
+    nextCallbackAt: r.next_callback_at === null ? null : new Date(r.next_callback_at).toISOString(),
     phones: (JSON.parse(r.phones ?? '[]') as { e164: string | null; raw: string; type: string; bad: number }[]).map((p) => ({ ...p, bad: p.bad === 1 })),
     latestNotes: r.latest_notes,
   }));
@@ -147,6 +103,7 @@ const HEADERS = [
   'Last Disposition',
   'Last Call Date',
   'Next Attempt Date',
+  'Next Callback Date',
   'Create Date',
   'Latest Call Notes',
 ];
@@ -159,7 +116,7 @@ function csvRow(lead: ExportedLead): string {
   const [lifecycle, status] = LIFECYCLE[lead.stage];
   return csvLine([
     lead.crmId,
-    lead.nextcallId,
+    lead.id,
     lead.firstName,
     lead.lastName,
     lead.email,
@@ -180,8 +137,9 @@ function csvRow(lead: ExportedLead): string {
     lead.score,
     lead.attempts,
     lead.lastDisposition,
-    lead.lastCallAt,
+    lead.lastAttemptAt,
     lead.nextAttemptAt,
+    lead.nextCallbackAt,
     lead.createdAt,
     lead.latestNotes,
   ]);

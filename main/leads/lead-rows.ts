@@ -5,7 +5,7 @@ import type { Database } from '../store/database.ts';
 
 /** Reads leads and what hangs off them, shaped for the contract (ISO times, booleans). */
 
-interface LeadRow {
+export interface LeadRow {
   id: number;
   crm_id: string | null;
   first_name: string;
@@ -28,7 +28,7 @@ interface LeadRow {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
-function toLead(row: LeadRow): Lead {
+export function toLead(row: LeadRow): Lead {
   return {
     id: row.id,
     crmId: row.crm_id,

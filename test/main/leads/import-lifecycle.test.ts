@@ -11,8 +11,12 @@ import { count, csv, demoFixture, importCsv, storeContents, testCore, type TestC
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url));
 const idOf = (core: TestCore, crmId: string) => (core.db.prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: number }).id;
-const log = (core: TestCore, crmId: string, code: string, notes = '') =>
-  logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: idOf(core, crmId), code, notes });
+const log = (core: TestCore, crmId: string, code: string, callbackAtOrNotes = '') =>
+  logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, {
+    leadId: idOf(core, crmId),
+    code,
+    ...(code === 'callback' ? { notes: '', callbackAt: callbackAtOrNotes } : { notes: callbackAtOrNotes }),
+  });
 
 describe('undoing an import', () => {
   it('removes the leads it created and restores the ones it completed, exactly', async () => {
@@ -111,10 +115,10 @@ describe('exporting leads for the CRM', () => {
     expect([fileName, mimeType]).toEqual(['nextcall-leads.csv', 'text/csv']);
     const [header, row] = content.trim().split('\r\n');
     expect(header).toBe(
-      'Record ID,Nextcall ID,First Name,Last Name,Email,Company Name,Job Title,Phone Number,Mobile Phone Number,Other Phone Numbers,Lifecycle Stage,Lead Status,Nextcall Stage,Original Source,Time Zone,State/Region,Country/Region,Requested Call,Do Not Call,Lead Score,Call Attempts,Last Disposition,Last Call Date,Next Attempt Date,Create Date,Latest Call Notes',
+      'Record ID,Nextcall ID,First Name,Last Name,Email,Company Name,Job Title,Phone Number,Mobile Phone Number,Other Phone Numbers,Lifecycle Stage,Lead Status,Nextcall Stage,Original Source,Time Zone,State/Region,Country/Region,Requested Call,Do Not Call,Lead Score,Call Attempts,Last Disposition,Last Call Date,Next Attempt Date,Next Callback Date,Create Date,Latest Call Notes',
     );
     expect(row).toBe(
-      `1,1,Ada,Lovelace,ada@example.com,"'=HYPERLINK(""http://evil.example"")",,'+12125550100,,,marketingqualifiedlead,OPEN,MQL,,America/New_York,,,false,false,0,1,Interested — not yet,2026-11-23T15:00:00.000Z,2026-11-30T15:00:00.000Z,2026-11-23T15:00:00.000Z,'@SUM(1) call back in Q1`,
+      `1,1,Ada,Lovelace,ada@example.com,"'=HYPERLINK(""http://evil.example"")",,'+12125550100,,,marketingqualifiedlead,OPEN,MQL,,America/New_York,,,false,false,0,1,Interested — not yet,2026-11-23T15:00:00.000Z,2026-11-30T15:00:00.000Z,,2026-11-23T15:00:00.000Z,'@SUM(1) call back in Q1`,
     );
     for (const cell of row!.split(',')) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
@@ -138,9 +142,17 @@ describe('exporting leads for the CRM', () => {
     const leadsOnly = (text: string) =>
       text
         .split('\r\n')
-        .map((line) => line.split(',').filter((_, i) => ![1, 20, 21, 22, 23, 25].includes(i)).join(','))
+        .map((line) => line.split(',').filter((_, i) => ![1, 20, 21, 22, 23, 24, 26].includes(i)).join(','))
         .join('\n');
     expect(leadsOnly(exportLeads(fresh.db, 'csv').content)).toBe(leadsOnly(exported));
+  });
+
+  it('says when the next callback is booked', async () => {
+    const core = testCore();
+    await importCsv(core, csv('Record ID,Name,Phone', '1,Ada,+12125550100'));
+    log(core, '1', 'callback', '2026-11-24T16:00:00Z');
+    expect(JSON.parse(exportLeads(core.db, 'json').content).leads[0]).toMatchObject({ nextCallbackAt: '2026-11-24T16:00:00.000Z', attempts: 1 });
+    expect(exportLeads(core.db, 'csv').content).toContain(',2026-11-24T16:00:00.000Z,');
   });
 
   it('exports a call list, and JSON with a versioned schema', async () => {
