@@ -4,6 +4,7 @@ import type { CallLog, LeadCard, QueuePreview, QueueSnapshot, WhyNot } from './l
 import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportBatch, type ImportPreview, type ImportReport, type SavedMapping, type UndoReport } from './imports.ts';
 import { DIAL_SCHEMES } from './dial-link.ts';
 import { queueRulesSchema } from './queue-rules.ts';
+import { callListSchema, type CallList } from './call-lists.ts';
 export type { ApiEvents, EventName } from './events.ts';
 
 /**
@@ -73,6 +74,8 @@ export const api = {
   'imports.list': method<ImportBatch[]>()(none),
   'imports.undo': method<UndoReport>()(z.strictObject({ batchId })),
   'imports.rejectedRows': method<ExportedFile>()(z.strictObject({ batchId })),
+  'lists.list': method<CallList[]>()(none),
+  'lists.save': method<CallList>()(callListSchema),
   'mappings.list': method<SavedMapping[]>()(none),
   'mappings.save': method<SavedMapping>()(z.strictObject({ name, mapping: columnMappingSchema })),
   'queue.next': method<QueueSnapshot>()(z.strictObject({ ...queueScope })),

@@ -45,6 +45,8 @@ export interface Lead {
   email: string | null;
   company: string | null;
   title: string | null;
+  /** The rep or team the CRM assigns the lead to. */
+  owner: string | null;
   stage: Stage;
   source: LeadSource | null;
   /** IANA zone, or null when nothing in the import told us. */

@@ -3,6 +3,7 @@ import type { ImportReport } from '../../shared/imports.ts';
 import { logDisposition } from '../calls/log-disposition.ts';
 import type { Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
+import { listCallLists, saveCallList } from '../leads/call-lists.ts';
 import { getMapping, listMappings, saveMapping } from '../leads/column-mappings.ts';
 import { exportLeads } from '../leads/export-leads.ts';
 import { importActivities } from '../leads/import-activities.ts';
@@ -58,6 +59,8 @@ export function createHandlers(core: Core): Handlers {
       return report;
     },
     'imports.rejectedRows': ({ batchId }) => rejectedRowsCsv(db, batchId),
+    'lists.list': () => listCallLists(db),
+    'lists.save': (list) => saveCallList(db, clock, list),
     'mappings.list': () => listMappings(db),
     'mappings.save': ({ name, mapping }) => saveMapping(db, clock, name, mapping),
     'queue.next': (scope) => snapshot(scope),

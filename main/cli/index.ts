@@ -19,6 +19,7 @@ Commands:
   import-activities FILE.csv
                          add activity (Record ID/Email/Phone, Type, Title, URL, Time) to known leads
   imports                list the imports, newest first
+  lists                  the call lists, their filters and rules, and how many leads each holds
   undo-import ID         take an import back (the newest not yet undone)
   rejected-rows ID [--out FILE]
                          the rows an import turned away, with line and reason, as CSV
@@ -127,6 +128,8 @@ async function run(core: Core, command: string, args: string[], values: Values):
       return call('leads.importActivities', await fileArgument('activities.csv'));
     case 'imports':
       return call('imports.list', {});
+    case 'lists':
+      return call('lists.list', {});
     case 'undo-import':
       return call('imports.undo', { batchId: idArgument() });
     case 'rejected-rows':

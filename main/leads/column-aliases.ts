@@ -16,6 +16,7 @@ const ALIASES: Record<LeadField, readonly string[]> = {
   mobilePhone: ['Mobile Phone Number', 'MobilePhone', 'Mobile Phone', 'Mobile', 'Cell', 'Cell Phone', 'Portable'],
   company: ['Company Name', 'Company', 'Account', 'Account Name', 'Organization', 'Organisation', 'Société'],
   title: ['Job Title', 'Title', 'Position', 'Role'],
+  owner: ['Contact owner', 'Lead Owner', 'Owner', 'OwnerId', 'Owner Name'],
   stage: ['Lifecycle Stage', 'Stage'],
   leadStatus: ['Lead Status', 'Status'],
   source: ['Original Source', 'LeadSource', 'Lead Source', 'Source'],

@@ -10,7 +10,7 @@ import { resolveTimeZone } from './time-zones.ts';
 /** A row read as a lead: the lead's own fields, plus what hangs off it. */
 export type ImportedLead = Pick<
   Lead,
-  'crmId' | 'firstName' | 'lastName' | 'email' | 'company' | 'title' | 'stage' | 'source' | 'timeZone' | 'requestedCall' | 'doNotCall' | 'score'
+  'crmId' | 'firstName' | 'lastName' | 'email' | 'company' | 'title' | 'owner' | 'stage' | 'source' | 'timeZone' | 'requestedCall' | 'doNotCall' | 'score'
 > & {
   region: string | null;
   country: string | null;
@@ -60,6 +60,7 @@ export function readLeadRow(record: readonly string[], { columns, defaultCountry
     email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : null,
     company: get('company') || null,
     title: get('title') || null,
+    owner: get('owner') || null,
     stage: stageOf(get('stage'), get('leadStatus')),
     source: sourceFromCrm(get('source')),
     timeZone: resolveTimeZone({ explicit: get('timeZone'), region, country, numbers: phones.flatMap((p) => (p.e164 ? [p.e164] : [])) }),

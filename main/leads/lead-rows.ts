@@ -13,6 +13,7 @@ export interface LeadRow {
   email: string | null;
   company: string | null;
   title: string | null;
+  owner: string | null;
   stage: Stage;
   source: LeadSource | null;
   time_zone: string | null;
@@ -37,6 +38,7 @@ export function toLead(row: LeadRow): Lead {
     email: row.email,
     company: row.company,
     title: row.title,
+    owner: row.owner,
     stage: row.stage,
     source: row.source,
     timeZone: row.time_zone,

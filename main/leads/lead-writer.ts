@@ -20,6 +20,7 @@ export const IMPORT_UPDATED_COLUMNS = [
   'email',
   'company',
   'title',
+  'owner',
   'source',
   'time_zone',
   'region',
@@ -43,10 +44,10 @@ export function leadWriter(db: Database, batchId: number) {
   const byNumber = db.prepare('SELECT DISTINCT lead_id AS id FROM phones WHERE e164 = ? ORDER BY lead_id LIMIT 20');
   // Positional parameters: binding by name costs a lookup per field, on the hottest statement.
   const insertLead = db.prepare(`
-    INSERT INTO leads (crm_id, first_name, last_name, email, company, title, source, time_zone, region, country,
+    INSERT INTO leads (crm_id, first_name, last_name, email, company, title, owner, source, time_zone, region, country,
                        requested_call, do_not_call, score, last_activity_at, stage, created_at, import_batch_id, callable, stage_rank,
                        hand_raised_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const addZone = db.prepare('INSERT OR IGNORE INTO queue_zones (time_zone) VALUES (?)');
   const seenZones = new Set<string>();
   const logBefore = db.prepare(`
@@ -60,6 +61,7 @@ export function leadWriter(db: Database, batchId: number) {
       email = coalesce(email, :email),
       company = coalesce(company, :company),
       title = coalesce(title, :title),
+      owner = coalesce(owner, :owner),
       source = coalesce(source, :source),
       time_zone = coalesce(time_zone, :timeZone),
       region = coalesce(region, :region),
@@ -119,6 +121,7 @@ export function leadWriter(db: Database, batchId: number) {
     email: lead.email,
     company: lead.company,
     title: lead.title,
+    owner: lead.owner,
     source: lead.source,
     timeZone: lead.timeZone,
     region: lead.region,

@@ -172,6 +172,7 @@ export const migrations: readonly Migration[] = [
         ALTER TABLE leads ADD COLUMN hand_raised_at INTEGER;
         -- Skipped or snoozed: not offered before this instant.
         ALTER TABLE leads ADD COLUMN not_before INTEGER;
+        ALTER TABLE leads ADD COLUMN owner TEXT;
         ALTER TABLE calls ADD COLUMN counts_as_attempt INTEGER NOT NULL DEFAULT 1 CHECK (counts_as_attempt IN (0, 1));
         UPDATE leads SET hand_raised_at = created_at WHERE requested_call = 1 AND attempts = 0;
 

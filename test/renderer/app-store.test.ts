@@ -14,6 +14,7 @@ function card(id: number, firstName: string): LeadCard {
       email: null,
       company: null,
       title: null,
+      owner: null,
       stage: 'IQL',
       source: null,
       timeZone: null,

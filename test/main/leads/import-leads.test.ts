@@ -223,7 +223,7 @@ describe('previews, mappings, dry runs and lists', () => {
     const preview = await previewImport(fixture('hubspot-contacts.csv'), 'hubspot-contacts.csv');
     expect(preview).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
     expect(preview.mapping).toMatchObject({ crmId: 'Record ID', phone: 'Phone Number', mobilePhone: 'Mobile Phone Number', region: 'State/Region', stage: 'Lifecycle Stage' });
-    expect(preview.unmapped).toEqual(['Contact owner', 'Original Source Drill-Down 1', 'Last Activity Date', 'Marketing contact status']);
+    expect(preview.unmapped).toEqual(['Original Source Drill-Down 1', 'Last Activity Date', 'Marketing contact status']);
     expect(preview.sample).toHaveLength(5);
     expect(count(core, 'leads')).toBe(0);
   });
