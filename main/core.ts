@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { DEFAULT_DISPOSITIONS, type Disposition } from '../shared/dispositions.ts';
+import { activeDispositions, ensureDefaultDispositions } from './calls/disposition-store.ts';
 import { createEventHub, type EventHub } from './api/event-hub.ts';
 import type { Clock } from './clock.ts';
 import { STORE_FILE } from './data-dir.ts';
 import type { PreferenceStore } from './preferences/preferences.ts';
+import { ensureBuiltInScripts } from './scripts/script-store.ts';
 import { openDatabase, type Database } from './store/database.ts';
 
 /** Everything the services need, made once per process by whichever shell runs them. */
@@ -12,7 +13,6 @@ export interface Core {
   clock: Clock;
   prefs: PreferenceStore;
   events: EventHub;
-  dispositions: readonly Disposition[];
   close(): void;
 }
 
@@ -24,12 +24,14 @@ export interface CoreOptions {
 
 export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   const db = openDatabase(join(dataDir, STORE_FILE));
+  // A new store starts with the default dispositions and the two built-in playbooks (BANT active).
+  ensureDefaultDispositions(db);
+  ensureBuiltInScripts(db, activeDispositions(db).map((d) => d.code), clock.now());
   return {
     db,
     clock,
     prefs,
     events: createEventHub(),
-    dispositions: DEFAULT_DISPOSITIONS,
     close: () => {
       if (db.isOpen) db.close();
     },

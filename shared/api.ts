@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Disposition } from './dispositions.ts';
+import { dispositionSchema, type ListedDisposition } from './dispositions.ts';
+import type { ActiveScriptView, Handoff, ScriptVersion } from './qualification.ts';
 import type { CallLog, LeadCard, QueuePreview, QueueSnapshot, WhyNot } from './leads.ts';
 import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportBatch, type ImportPreview, type ImportReport, type SavedMapping, type UndoReport } from './imports.ts';
 import { DIAL_SCHEMES } from './dial-link.ts';
@@ -51,6 +52,8 @@ export const preferencesSchema = z.strictObject({
   defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US'),
   /** The calling rules of every list that has none of its own. */
   queueRules: queueRulesSchema,
+  /** Who works this console, written on the calls, stage changes and handoffs it logs. */
+  repName: z.string().trim().max(80),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -92,10 +95,26 @@ export const api = {
       notes: z.string().max(20_000).default(''),
       /** For a disposition that needs one: when to call back (an instant; the console picks it in the lead's time). */
       callbackAt: z.iso.datetime({ offset: true }).optional(),
+      /** The script's answers, by question id (checked against the active script in main). */
+      answers: z.record(z.string().max(40), z.union([z.string().max(5000), z.number(), z.boolean(), z.array(z.string().max(120)).max(20)])).optional(),
+      /** Why: for a disposition that asks for a reason, or one other than the recommended. */
+      reason: z.string().trim().max(2000).optional(),
     }),
   ),
+  'calls.undo': method<QueueSnapshot>()(z.strictObject({ callId: z.int().positive(), consoleId: consoleId.optional() })),
+  'handoffs.list': method<Handoff[]>()(z.strictObject({ limit: z.int().min(1).max(1000).default(100) })),
+  'handoffs.export': method<ExportedFile>()(z.strictObject({ format: z.enum(['csv', 'json']).default('csv') })),
+  'scripts.active': method<ActiveScriptView | null>()(none),
+  'scripts.list': method<ScriptVersion[]>()(none),
+  'scripts.validate': method<{ valid: true; name: string }>()(z.strictObject({ fileName: file.fileName, text: z.string().max(SMALL_REQUEST) })),
+  'scripts.import': method<ScriptVersion>()(z.strictObject({ fileName: file.fileName, text: z.string().max(SMALL_REQUEST), activate: z.boolean().default(true) })),
+  'scripts.activate': method<ScriptVersion[]>()(z.strictObject({ id: z.string().max(40), version: z.int().positive().optional() })),
+  'scripts.export': method<ExportedFile>()(z.strictObject({ id: z.string().max(40), version: z.int().positive().optional() })),
+  'dispositions.save': method<ListedDisposition[]>()(dispositionSchema),
+  'dispositions.retire': method<ListedDisposition[]>()(z.strictObject({ code: z.string().max(40) })),
+  'dispositions.import': method<ListedDisposition[]>()(z.strictObject({ fileName: file.fileName, text: z.string().max(SMALL_REQUEST) })),
   'calls.recent': method<CallLog[]>()(z.strictObject({ limit: z.int().min(1).max(500).default(50) })),
-  'dispositions.list': method<Disposition[]>()(none),
+  'dispositions.list': method<ListedDisposition[]>()(none),
   'prefs.get': method<Preferences>()(none),
   'prefs.set': method<Preferences>()(preferencesSchema.partial()),
 } as const;
@@ -106,7 +125,7 @@ export type MethodName = keyof Api;
 export type InputOf<K extends MethodName> = z.input<Api[K]['input']>;
 /** What a handler receives (validated, defaults applied). */
 export type ParsedInputOf<K extends MethodName> = z.output<Api[K]['input']>;
-export type OutputOf<K extends MethodName> = NonNullable<Api[K]['output']>;
+export type OutputOf<K extends MethodName> = Exclude<Api[K]['output'], undefined>;
 
 export type Handlers = { [K in MethodName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
 

@@ -1,4 +1,5 @@
-import type { Stage } from './stages.ts';
+import { z } from 'zod';
+import { STAGES, type Stage } from './stages.ts';
 
 /**
  * A disposition is data, not code: what the rep says happened, and what that does to the
@@ -23,6 +24,8 @@ export interface Disposition {
   needsCallbackTime?: boolean;
   /** With moveTo 'nurture': when marketing hands the lead back to the queue. */
   recycleAfterDays?: number;
+  /** Asks the rep why (a disqualification, say). */
+  needsReason?: boolean;
 }
 
 const HOUR = 60;
@@ -40,8 +43,34 @@ export const DEFAULT_DISPOSITIONS: readonly Disposition[] = [
   { code: 'qualified', label: 'Qualified', hotkey: '8', contact: true, countsAsAttempt: true, moveTo: 'SQL' },
   { code: 'do-not-call', label: 'Do not call', hotkey: '9', contact: true, countsAsAttempt: true, doNotCall: true },
   { code: 'callback', label: 'Callback', hotkey: '0', contact: true, countsAsAttempt: true, needsCallbackTime: true },
+  { code: 'disqualified', label: 'Disqualified', hotkey: 'd', contact: true, countsAsAttempt: true, moveTo: 'disqualified', needsReason: true },
 ];
 
 export function dispositionByCode(list: readonly Disposition[], code: string): Disposition | undefined {
   return list.find((d) => d.code === code);
 }
+
+/** Keys the console keeps for itself: N (notes), S (skip), Z (snooze), ? (help). */
+export const RESERVED_KEYS = ['n', 's', 'z', '?'] as const;
+
+export const dispositionSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
+  label: z.string().trim().min(1).max(60),
+  hotkey: z
+    .string()
+    .regex(/^[0-9a-z]$/, 'one digit or lower-case letter')
+    .refine((key) => !(RESERVED_KEYS as readonly string[]).includes(key), 'N, S and Z are the console\'s own keys'),
+  contact: z.boolean(),
+  countsAsAttempt: z.boolean(),
+  moveTo: z.enum(STAGES).optional(),
+  retryAfterMinutes: z.int().min(0).max(60 * 24 * 365).optional(),
+  doNotCall: z.boolean().optional(),
+  badNumber: z.boolean().optional(),
+  needsCallbackTime: z.boolean().optional(),
+  recycleAfterDays: z.int().min(1).max(3650).optional(),
+  /** Asks the rep why (a disqualification, an override of the recommendation). */
+  needsReason: z.boolean().optional(),
+});
+
+/** A disposition as listed for the team lead: retired ones stay, so old calls keep their meaning. */
+export type ListedDisposition = Disposition & { retired: boolean };

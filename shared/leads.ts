@@ -71,6 +71,21 @@ export interface CallLog {
   startedAt: string;
   stageBefore: Stage;
   stageAfter: Stage;
+  rep: string | null;
+  /** The script's answers, by question id. */
+  answers: Record<string, string | number | boolean | string[]>;
+  /** The disposition the agreed criteria recommended, and why the rep chose another. */
+  recommended: string | null;
+  reason: string | null;
+}
+
+export interface StageChange {
+  from: Stage | null;
+  to: Stage;
+  reason: string;
+  at: string;
+  rep: string | null;
+  callId: number | null;
 }
 
 /** Everything the call screen shows about one lead. */
@@ -81,6 +96,8 @@ export interface LeadCard {
   activities: Activity[];
   /** Newest first. */
   calls: CallLog[];
+  /** Every stage the lead has had, newest first. */
+  stageHistory: StageChange[];
 }
 
 export type QueueTier = 'callback' | 'hand-raiser' | 'retry' | 'never-called' | 'rest';

@@ -1,6 +1,9 @@
 import type { Handlers } from '../../shared/api.ts';
 import type { ImportReport } from '../../shared/imports.ts';
+import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../calls/disposition-store.ts';
+import { exportHandoffs, listHandoffs } from '../calls/handoffs.ts';
 import { logDisposition } from '../calls/log-disposition.ts';
+import { undoDisposition } from '../calls/undo-disposition.ts';
 import type { Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { listCallLists, saveCallList } from '../leads/call-lists.ts';
@@ -11,7 +14,8 @@ import { listImports, rejectedRowsCsv } from '../leads/import-history.ts';
 import { importLeads, previewImport, type ImportOptions } from '../leads/import-leads.ts';
 import { getLeadCard, recentCalls } from '../leads/lead-rows.ts';
 import { undoImport } from '../leads/undo-import.ts';
-import { holdLead, releaseClaims } from '../queue/claims.ts';
+import { activateScript, activeScript, importScript, listScripts, scriptDocument, validateScript } from '../scripts/script-store.ts';
+import { claimLead, holdLead, releaseClaims } from '../queue/claims.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
 import { transaction } from '../store/database.ts';
@@ -24,6 +28,7 @@ const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 /** The contract's methods, bound to the core. Each is a line or two: the work is in the domain. */
 export function createHandlers(core: Core): Handlers {
   const { db, clock, events } = core;
+  const codes = () => activeDispositions(db).map((d) => d.code);
   const context = (scope: { consoleId?: string | undefined; listName?: string | undefined }) => queueContext(db, core.prefs, clock.now(), scope);
   // Picking claims the lead for the console: a write, so it is a transaction of its own.
   const snapshot = (scope: { consoleId?: string | undefined; listName?: string | undefined }) => transaction(db, () => queueSnapshot(db, context(scope)));
@@ -80,12 +85,41 @@ export function createHandlers(core: Core): Handlers {
       return { released: true };
     },
     'calls.disposition': ({ consoleId, listName, ...input }) => {
-      const call = logDisposition(db, clock, core.dispositions, input, context({ listName }).rules);
+      const call = logDisposition(db, clock, activeDispositions(db), input, {
+        rules: context({ listName }).rules,
+        script: activeScript(db),
+        rep: core.prefs.read().repName || null,
+      });
       events.emit('store.changed', { reason: 'disposition' });
       return { call, queue: snapshot({ consoleId, listName }) };
     },
+    'calls.undo': ({ callId, consoleId }) => {
+      const { leadId } = undoDisposition(db, clock, callId);
+      events.emit('store.changed', { reason: 'disposition' });
+      // The lead comes back to the console that undid it.
+      return transaction(db, () => {
+        const ctx = context({ consoleId });
+        if (consoleId) claimLead(db, leadId, consoleId, ctx.now);
+        const view = queueSnapshot(db, { ...ctx, consoleId: null });
+        return { ...view, next: { card: getLeadCard(db, leadId), tier: 'callback', reasons: ['Disposition undone: back to you'], number: '' } };
+      });
+    },
+    'handoffs.list': ({ limit }) => listHandoffs(db, limit),
+    'handoffs.export': ({ format }) => exportHandoffs(db, format),
+    'scripts.active': () => activeScript(db),
+    'scripts.list': () => listScripts(db),
+    'scripts.validate': ({ fileName, text }) => ({ valid: true, name: validateScript(text, fileName, codes()).name }),
+    'scripts.import': ({ fileName, text, activate }) => importScript(db, text, fileName, codes(), clock.now(), activate),
+    'scripts.activate': ({ id, version }) => {
+      activateScript(db, id, version);
+      return listScripts(db);
+    },
+    'scripts.export': ({ id, version }) => scriptDocument(db, id, version),
+    'dispositions.save': (disposition) => saveDisposition(db, disposition),
+    'dispositions.retire': ({ code }) => retireDisposition(db, code, clock.now()),
+    'dispositions.import': ({ fileName, text }) => importDispositions(db, text, fileName, clock.now()),
     'calls.recent': ({ limit }) => recentCalls(db, limit),
-    'dispositions.list': () => [...core.dispositions],
+    'dispositions.list': () => listDispositions(db),
     'prefs.get': () => core.prefs.read(),
     'prefs.set': (patch) => core.prefs.update(patch),
   };

@@ -3,13 +3,17 @@ import { dispositionByCode, type Disposition } from '../../shared/dispositions.t
 import type { CallLog } from '../../shared/leads.ts';
 import { DEFAULT_QUEUE_RULES, type QueueRules } from '../../shared/queue-rules.ts';
 import { canMove } from '../../shared/stages.ts';
+import type { Answers } from '../../shared/scripts/script-schema.ts';
 import type { Clock } from '../clock.ts';
 import { getCall, getLead } from '../leads/lead-rows.ts';
 import { releaseLead } from '../queue/claims.ts';
 import { dialableNumbers } from '../queue/eligibility.ts';
 import { loadLeadFacts } from '../queue/lead-facts.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
+import type { ActiveScript } from '../scripts/script-store.ts';
 import { transaction, type Database } from '../store/database.ts';
+import { judgeAnswers } from './qualification.ts';
+import { snapshotForUndo } from './undo-disposition.ts';
 
 export interface DispositionInput {
   leadId: number;
@@ -17,32 +21,53 @@ export interface DispositionInput {
   notes: string;
   /** ISO instant, for a disposition that needs a callback time. */
   callbackAt?: string | undefined;
+  /** The script's answers given during the call, by question id. */
+  answers?: Answers | undefined;
+  /** Why: for a disposition that asks for a reason, or one other than the recommended. */
+  reason?: string | undefined;
+}
+
+export interface DispositionContext {
+  rules?: QueueRules;
+  script?: ActiveScript | null;
+  rep?: string | null;
 }
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** A callback is for a conversation soon, not a reminder for next year. */
 const CALLBACK_HORIZON = 180 * DAY;
+/** How long the rep can take a disposition back (the Undo toast). */
+export const UNDO_GRACE_MS = 30_000;
 
 /**
- * Logs a call and applies its disposition in one transaction: the call row, the lead's
- * attempts and retry time, its stage (with a history row), its flags, its callback, its claim.
- * A crash leaves either all of it or none of it.
+ * Logs a call and applies its disposition in one transaction: the call row (with the script's
+ * answers, the criteria met and the recommendation), the lead's attempts and retry time, its
+ * stage (with a history row, and a handoff for sales when it becomes an SQL), its flags, its
+ * callback, its claim — and what it all was before, so the rep can undo it for a short while.
  */
 export function logDisposition(
   db: Database,
   clock: Clock,
   dispositions: readonly Disposition[],
   input: DispositionInput,
-  rules: QueueRules = DEFAULT_QUEUE_RULES,
+  { rules = DEFAULT_QUEUE_RULES, script = null, rep = null }: DispositionContext = {},
 ): CallLog {
   const disposition = dispositionByCode(dispositions, input.code);
-  if (!disposition) throw new ApiError('invalid-input', `There is no disposition "${input.code}".`);
+  if (!disposition) throw new ApiError('invalid-input', `There is no disposition "${input.code}" in use.`);
   const now = clock.now();
   const callbackAt = callbackTime(disposition, input.callbackAt, now);
+  const reason = input.reason?.trim() || null;
+  if (disposition.needsReason && !reason) throw new ApiError('invalid-input', `"${disposition.label}" needs a reason.`);
 
   return transaction(db, () => {
     const lead = getLead(db, input.leadId);
+    const judged = judgeAnswers(db, script, lead, input.answers ?? {}, now);
+    if (judged.recommended && judged.recommended.disposition !== disposition.code && !reason) {
+      const label = dispositionByCode(dispositions, judged.recommended.disposition)?.label ?? judged.recommended.disposition;
+      throw new ApiError('invalid-input', `The agreed criteria recommend "${label}": say why you chose "${disposition.label}".`);
+    }
+    const before = snapshotForUndo(db, lead.id);
     const facts = loadLeadFacts(db, lead.id, now)!;
     // The number the console offered: the first good one still under its 24-hour cap.
     const dialed = dialableNumbers(facts, rules, now)[0] ?? facts.goodNumbers[0] ?? null;
@@ -51,11 +76,31 @@ export function logDisposition(
 
     const call = db
       .prepare(
-        `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes,
-                            started_at, ended_at, stage_before, stage_after, counts_as_attempt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes, started_at, ended_at,
+                            stage_before, stage_after, counts_as_attempt, rep, script_id, script_version, answers, criteria_met,
+                            recommended, override_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(lead.id, dialedId, dialed, disposition.code, disposition.label, input.notes, now, now, lead.stage, stageAfter, disposition.countsAsAttempt ? 1 : 0);
+      .run(
+        lead.id,
+        dialedId,
+        dialed,
+        disposition.code,
+        disposition.label,
+        input.notes,
+        now,
+        now,
+        lead.stage,
+        stageAfter,
+        disposition.countsAsAttempt ? 1 : 0,
+        rep,
+        script?.id ?? null,
+        script?.version ?? null,
+        JSON.stringify(judged.answers),
+        JSON.stringify(judged.met.map((c) => c.id)),
+        judged.recommended?.disposition ?? null,
+        reason,
+      );
     const callId = Number(call.lastInsertRowid);
 
     db.prepare(
@@ -85,17 +130,31 @@ export function logDisposition(
     if (callbackAt !== null) db.prepare('INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)').run(lead.id, callbackAt, callId);
     if (disposition.badNumber && dialedId !== null) db.prepare('UPDATE phones SET bad = 1 WHERE id = ?').run(dialedId);
     if (stageAfter !== lead.stage) {
-      db.prepare('INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, call_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      db.prepare('INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, call_id, at, rep) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         lead.id,
         lead.stage,
         stageAfter,
-        disposition.label,
+        reason ? `${disposition.label}: ${reason}` : disposition.label,
         callId,
         now,
+        rep,
+      );
+    }
+    if (stageAfter === 'SQL' && lead.stage !== 'SQL') {
+      const why = judged.recommended?.disposition === disposition.code ? judged.recommended.because : (reason ?? disposition.label);
+      db.prepare('INSERT INTO handoffs (lead_id, call_id, rep, at, answers, notes, why) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        lead.id,
+        callId,
+        rep,
+        now,
+        JSON.stringify(judged.answers),
+        input.notes,
+        JSON.stringify({ summary: why, criteriaMet: judged.met.map((c) => c.label) }),
       );
     }
     releaseLead(db, lead.id);
     refreshQueueColumns(db, lead.id, rules.lifetimeAttemptCap);
+    db.prepare('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)').run(callId, JSON.stringify(before), now + UNDO_GRACE_MS);
     return getCall(db, callId);
   });
 }

@@ -4,6 +4,8 @@ import type { Lead } from '../../shared/leads.ts';
 import type { Stage } from '../../shared/stages.ts';
 import { csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
+import type { Answers } from '../../shared/scripts/script-schema.ts';
+import { answersText } from '../calls/handoffs.ts';
 import { leadIdsOfList } from './call-lists.ts';
 import { toLead, type LeadRow } from './lead-rows.ts';
 
@@ -35,6 +37,8 @@ type ExportRow = LeadRow & {
   next_callback_at: number | null;
   phones: string | null;
   latest_notes: string | null;
+  latest_answers: string | null;
+  handoff_why: string | null;
 };
 
 /** A lead as exported: the lead itself, where it is, its numbers, what comes next, the latest notes. */
@@ -46,6 +50,10 @@ export type ExportedLead = Lead & {
   nextCallbackAt: string | null;
   phones: { e164: string | null; raw: string; type: string; bad: boolean }[];
   latestNotes: string | null;
+  /** The answers of the latest call that has any. */
+  latestAnswers: Answers;
+  /** Why the lead was handed to sales, if it was. */
+  handoffReason: string | null;
 };
 
 function readLeads(db: Database, listName?: string): ExportedLead[] {
@@ -63,7 +71,9 @@ function readLeads(db: Database, listName?: string): ExportedLead[] {
          (SELECT json_group_array(json_object('e164', p.e164, 'raw', p.raw, 'type', p.type, 'bad', p.bad))
             FROM (SELECT * FROM phones WHERE lead_id = l.id ORDER BY position) p) AS phones,
          (SELECT min(due_at) FROM callbacks cb WHERE cb.lead_id = l.id AND cb.done_by_call_id IS NULL) AS next_callback_at,
-         (SELECT notes FROM calls c WHERE c.lead_id = l.id AND c.notes <> '' ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS latest_notes
+         (SELECT notes FROM calls c WHERE c.lead_id = l.id AND c.notes <> '' ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS latest_notes,
+         (SELECT answers FROM calls c WHERE c.lead_id = l.id AND c.answers IS NOT NULL AND c.answers <> '{}' ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS latest_answers,
+         (SELECT why FROM handoffs h WHERE h.lead_id = l.id ORDER BY h.at DESC, h.id DESC LIMIT 1) AS handoff_why
        FROM leads l ${where} ORDER BY l.id`,
     )
     .all(...params) as unknown as ExportRow[];
@@ -75,6 +85,8 @@ function readLeads(db: Database, listName?: string): ExportedLead[] {
     nextCallbackAt: r.next_callback_at === null ? null : new Date(r.next_callback_at).toISOString(),
     phones: (JSON.parse(r.phones ?? '[]') as { e164: string | null; raw: string; type: string; bad: number }[]).map((p) => ({ ...p, bad: p.bad === 1 })),
     latestNotes: r.latest_notes,
+    latestAnswers: r.latest_answers ? (JSON.parse(r.latest_answers) as Answers) : {},
+    handoffReason: r.handoff_why ? (JSON.parse(r.handoff_why) as { summary: string }).summary : null,
   }));
 }
 
@@ -107,6 +119,8 @@ const HEADERS = [
   'Next Callback Date',
   'Create Date',
   'Latest Call Notes',
+  'Qualification Answers',
+  'Handoff Reason',
 ];
 
 function csvRow(lead: ExportedLead): string {
@@ -144,6 +158,8 @@ function csvRow(lead: ExportedLead): string {
     lead.nextCallbackAt,
     lead.createdAt,
     lead.latestNotes,
+    answersText(lead.latestAnswers),
+    lead.handoffReason,
   ]);
 }
 

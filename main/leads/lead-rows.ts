@@ -1,4 +1,4 @@
-import type { Activity, ActivityType, CallLog, Lead, LeadCard, LeadSource, Phone, PhoneType } from '../../shared/leads.ts';
+import type { Activity, ActivityType, CallLog, Lead, LeadCard, LeadSource, Phone, PhoneType, StageChange } from '../../shared/leads.ts';
 import type { Stage } from '../../shared/stages.ts';
 import { ApiError } from '../../shared/api-error.ts';
 import type { Database } from '../store/database.ts';
@@ -64,6 +64,10 @@ interface CallRow {
   started_at: number;
   stage_before: Stage;
   stage_after: Stage;
+  rep: string | null;
+  answers: string | null;
+  recommended: string | null;
+  override_reason: string | null;
 }
 
 function toCall(row: CallRow): CallLog {
@@ -78,11 +82,15 @@ function toCall(row: CallRow): CallLog {
     startedAt: iso(row.started_at),
     stageBefore: row.stage_before,
     stageAfter: row.stage_after,
+    rep: row.rep,
+    answers: row.answers ? (JSON.parse(row.answers) as CallLog['answers']) : {},
+    recommended: row.recommended,
+    reason: row.override_reason,
   };
 }
 
 const CALL_COLUMNS = `c.id, c.lead_id, l.first_name, l.last_name, c.disposition_code, c.disposition_label,
-  c.phone_e164, c.notes, c.started_at, c.stage_before, c.stage_after`;
+  c.phone_e164, c.notes, c.started_at, c.stage_before, c.stage_after, c.rep, c.answers, c.recommended, c.override_reason`;
 
 /** The most activities and calls a card carries; older ones stay in the store. */
 const CARD_HISTORY_LIMIT = 50;
@@ -117,7 +125,12 @@ export function getLeadCard(db: Database, leadId: number): LeadCard {
       .prepare(`SELECT ${CALL_COLUMNS} FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.lead_id = ? ORDER BY c.started_at DESC, c.id DESC LIMIT ?`)
       .all(leadId, CARD_HISTORY_LIMIT) as unknown as CallRow[]
   ).map(toCall);
-  return { lead, phones: phonesOf(db, leadId), activities, calls };
+  const stageHistory = (
+    db
+      .prepare('SELECT from_stage, to_stage, reason, at, rep, call_id FROM stage_history WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT ?')
+      .all(leadId, CARD_HISTORY_LIMIT) as { from_stage: Stage | null; to_stage: Stage; reason: string; at: number; rep: string | null; call_id: number | null }[]
+  ).map((r): StageChange => ({ from: r.from_stage, to: r.to_stage, reason: r.reason, at: iso(r.at), rep: r.rep, callId: r.call_id }));
+  return { lead, phones: phonesOf(db, leadId), activities, calls, stageHistory };
 }
 
 export function getCall(db: Database, callId: number): CallLog {

@@ -215,6 +215,65 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'qualification: dispositions as data, versioned scripts, answers and handoffs, undo of a disposition',
+    up(db) {
+      db.exec(`
+        CREATE TABLE dispositions (
+          code TEXT PRIMARY KEY,
+          position INTEGER NOT NULL,
+          -- The whole definition (label, key, flags, effects) as JSON, validated on the way in.
+          definition TEXT NOT NULL,
+          hotkey TEXT,
+          retired_at INTEGER
+        ) STRICT;
+        CREATE UNIQUE INDEX dispositions_hotkey ON dispositions (hotkey) WHERE retired_at IS NULL AND hotkey IS NOT NULL;
+
+        CREATE TABLE scripts (
+          id TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          -- The file as the team lead wrote it, and as validated (JSON) when it was imported.
+          document TEXT NOT NULL,
+          definition TEXT NOT NULL,
+          imported_at INTEGER NOT NULL,
+          active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+          PRIMARY KEY (id, version)
+        ) STRICT;
+        CREATE UNIQUE INDEX scripts_one_active ON scripts (active) WHERE active = 1;
+
+        ALTER TABLE calls ADD COLUMN rep TEXT;
+        ALTER TABLE calls ADD COLUMN script_id TEXT;
+        ALTER TABLE calls ADD COLUMN script_version INTEGER;
+        ALTER TABLE calls ADD COLUMN answers TEXT;
+        ALTER TABLE calls ADD COLUMN criteria_met TEXT;
+        ALTER TABLE calls ADD COLUMN recommended TEXT;
+        ALTER TABLE calls ADD COLUMN override_reason TEXT;
+        ALTER TABLE stage_history ADD COLUMN rep TEXT;
+
+        -- A lead handed to sales, with what justifies it.
+        CREATE TABLE handoffs (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
+          rep TEXT,
+          at INTEGER NOT NULL,
+          answers TEXT NOT NULL,
+          notes TEXT NOT NULL,
+          why TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX handoffs_at ON handoffs (at);
+
+        -- What a disposition changed, so it can be taken back exactly for a short while.
+        CREATE TABLE call_undo (
+          call_id INTEGER PRIMARY KEY REFERENCES calls (id) ON DELETE CASCADE,
+          before TEXT NOT NULL,
+          until INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: DatabaseSync): number {

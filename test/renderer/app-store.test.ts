@@ -29,6 +29,7 @@ function card(id: number, firstName: string): LeadCard {
     phones: [],
     activities: [],
     calls: [],
+    stageHistory: [],
   };
 }
 

@@ -38,7 +38,7 @@ export const createCallSlice =
     async loadSettings() {
       try {
         const [dispositions, prefs] = await Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]);
-        set({ dispositions, dialScheme: prefs.dialScheme });
+        set({ dispositions: dispositions.filter((d) => !d.retired), dialScheme: prefs.dialScheme });
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
       }

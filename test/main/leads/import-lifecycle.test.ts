@@ -115,10 +115,10 @@ describe('exporting leads for the CRM', () => {
     expect([fileName, mimeType]).toEqual(['nextcall-leads.csv', 'text/csv']);
     const [header, row] = content.trim().split('\r\n');
     expect(header).toBe(
-      'Record ID,Nextcall ID,First Name,Last Name,Email,Company Name,Job Title,Contact owner,Phone Number,Mobile Phone Number,Other Phone Numbers,Lifecycle Stage,Lead Status,Nextcall Stage,Original Source,Time Zone,State/Region,Country/Region,Requested Call,Do Not Call,Lead Score,Call Attempts,Last Disposition,Last Call Date,Next Attempt Date,Next Callback Date,Create Date,Latest Call Notes',
+      'Record ID,Nextcall ID,First Name,Last Name,Email,Company Name,Job Title,Contact owner,Phone Number,Mobile Phone Number,Other Phone Numbers,Lifecycle Stage,Lead Status,Nextcall Stage,Original Source,Time Zone,State/Region,Country/Region,Requested Call,Do Not Call,Lead Score,Call Attempts,Last Disposition,Last Call Date,Next Attempt Date,Next Callback Date,Create Date,Latest Call Notes,Qualification Answers,Handoff Reason',
     );
     expect(row).toBe(
-      `1,1,Ada,Lovelace,ada@example.com,"'=HYPERLINK(""http://evil.example"")",,,'+12125550100,,,marketingqualifiedlead,OPEN,MQL,,America/New_York,,,false,false,0,1,Interested — not yet,2026-11-23T15:00:00.000Z,2026-11-30T15:00:00.000Z,,2026-11-23T15:00:00.000Z,'@SUM(1) call back in Q1`,
+      `1,1,Ada,Lovelace,ada@example.com,"'=HYPERLINK(""http://evil.example"")",,,'+12125550100,,,marketingqualifiedlead,OPEN,MQL,,America/New_York,,,false,false,0,1,Interested — not yet,2026-11-23T15:00:00.000Z,2026-11-30T15:00:00.000Z,,2026-11-23T15:00:00.000Z,'@SUM(1) call back in Q1,,`,
     );
     for (const cell of row!.split(',')) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
@@ -142,7 +142,7 @@ describe('exporting leads for the CRM', () => {
     const leadsOnly = (text: string) =>
       text
         .split('\r\n')
-        .map((line) => line.split(',').filter((_, i) => ![1, 21, 22, 23, 24, 25, 27].includes(i)).join(','))
+        .map((line) => line.split(',').filter((_, i) => ![1, 21, 22, 23, 24, 25, 27, 28, 29].includes(i)).join(','))
         .join('\n');
     expect(leadsOnly(exportLeads(fresh.db, 'csv').content)).toBe(leadsOnly(exported));
   });
