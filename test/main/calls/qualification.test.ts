@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../../../main/calls/disposition-store.ts';
+import { exportHandoffs, listHandoffs } from '../../../main/calls/handoffs.ts';
+import { logDisposition, UNDO_GRACE_MS } from '../../../main/calls/log-disposition.ts';
+import { undoDisposition } from '../../../main/calls/undo-disposition.ts';
+import { getLeadCard } from '../../../main/leads/lead-rows.ts';
+import { activeScript, importScript, listScripts } from '../../../main/scripts/script-store.ts';
+import { PERMISSION_PLAYBOOK } from '../../../main/scripts/playbooks.ts';
+import type { Answers } from '../../../shared/scripts/script-schema.ts';
+import { count, csv, importCsv, storeContents, testCore, type TestCore } from '../../helpers/test-core.ts';
+
+async function oneLead(stage = 'lead') {
+  const core = testCore('2026-11-23T15:00:00Z');
+  await importCsv(core, csv('Record ID,Name,Phone,Company,Lifecycle Stage', `1,Ada Lovelace,+12125550100,Analytical Engines,${stage}`));
+  const { id } = core.db.prepare('SELECT id FROM leads').get() as { id: number };
+  return { core, id };
+}
+
+const log = (core: TestCore, leadId: number, code: string, extra: { answers?: Answers; reason?: string; notes?: string; callbackAt?: string } = {}) =>
+  logDisposition(core.db, core.clock, activeDispositions(core.db), { leadId, code, notes: extra.notes ?? '', ...extra }, { script: activeScript(core.db), rep: 'Jordan' });
+
+const BANT_MET = { need: 'Reps lose hours dialling', budget: 'yes', authority: 'You decide', timeline: '2027-01-15' };
+
+describe('a call logged against the BANT script', () => {
+  it('qualifies: the stage moves to SQL, the history says who and why, and sales get a handoff', async () => {
+    const { core, id } = await oneLead();
+    const call = log(core, id, 'qualified', { answers: BANT_MET, notes: 'Demo with the CFO next week' });
+    expect(call).toMatchObject({ stageBefore: 'IQL', stageAfter: 'SQL', rep: 'Jordan', answers: BANT_MET, recommended: 'qualified', reason: null });
+    expect(getLeadCard(core.db, id).stageHistory).toEqual([{ from: 'IQL', to: 'SQL', reason: 'Qualified', at: '2026-11-23T15:00:00.000Z', rep: 'Jordan', callId: call.id }]);
+    expect(listHandoffs(core.db)).toEqual([
+      expect.objectContaining({
+        leadName: 'Ada Lovelace',
+        crmId: '1',
+        rep: 'Jordan',
+        answers: BANT_MET,
+        notes: 'Demo with the CFO next week',
+        why: {
+          summary: 'BANT met: need, budget, authority, and a timeline within 90 days',
+          criteriaMet: ['Need: a problem we solve', 'Budget: set aside', 'Authority: decides, or shares the decision', 'Timeline: within 90 days'],
+        },
+      }),
+    ]);
+    expect(exportHandoffs(core.db, 'csv').content).toContain('need: Reps lose hours dialling; budget: yes; authority: You decide; timeline: 2027-01-15');
+  });
+
+  it('asks why when the rep chooses other than the recommendation, and records the reason', async () => {
+    const { core, id } = await oneLead();
+    expect(() => log(core, id, 'interested-not-yet', { answers: BANT_MET })).toThrow('The agreed criteria recommend "Qualified": say why you chose "Interested — not yet".');
+    expect(count(core, 'calls')).toBe(0);
+    const call = log(core, id, 'interested-not-yet', { answers: BANT_MET, reason: 'Budget is for next year' });
+    expect(call).toMatchObject({ recommended: 'qualified', reason: 'Budget is for next year', stageAfter: 'MQL' });
+    expect(count(core, 'handoffs')).toBe(0);
+  });
+
+  it('refuses an answer to no question, or one that does not fit, and writes nothing', async () => {
+    const { core, id } = await oneLead();
+    expect(() => log(core, id, 'no-answer', { answers: { shoe_size: '42' } })).toThrow(/no question "shoe_size"/);
+    expect(() => log(core, id, 'no-answer', { answers: { budget: 'maybe' } })).toThrow(/answer yes or no/);
+    expect(() => log(core, id, 'no-answer', { answers: { timeline: 'soon' } })).toThrow(/answer a date/);
+    expect(count(core, 'calls')).toBe(0);
+  });
+
+  it('asks a disqualification for its reason, and keeps it in the history', async () => {
+    const { core, id } = await oneLead();
+    expect(() => log(core, id, 'disqualified')).toThrow('"Disqualified" needs a reason.');
+    log(core, id, 'disqualified', { reason: 'A student, not a buyer' });
+    expect(getLeadCard(core.db, id).stageHistory[0]).toMatchObject({ to: 'disqualified', reason: 'Disqualified: A student, not a buyer' });
+  });
+});
+
+describe('the permission-based script', () => {
+  it('yes makes an SQL with a handoff; no sends the lead to nurture', async () => {
+    const { core } = await oneLead();
+    importScript(core.db, PERMISSION_PLAYBOOK, 'permission.yaml', activeDispositions(core.db).map((d) => d.code), core.clock.now());
+    await importCsv(core, csv('Record ID,Name,Phone', '2,Bob,+12125550101'));
+    const [ada, bob] = (core.db.prepare('SELECT id FROM leads ORDER BY id').all() as { id: number }[]).map((r) => r.id) as [number, number];
+    expect(() => log(core, ada, 'not-interested', { answers: { specialist: 'yes' } })).toThrow(/recommend "Qualified"/);
+    expect(log(core, ada, 'qualified', { answers: { specialist: 'yes', 'best-time': 'Tuesday 9 am' } }).stageAfter).toBe('SQL');
+    expect(log(core, bob, 'not-interested', { answers: { specialist: 'no', 'why-not-now': 'Timing' } }).stageAfter).toBe('nurture');
+    expect(listHandoffs(core.db).map((h) => h.leadName)).toEqual(['Ada Lovelace']);
+  });
+});
+
+describe('undoing a disposition', () => {
+  it('restores the exact previous rows within the grace period', async () => {
+    const { core, id } = await oneLead();
+    log(core, id, 'callback', { callbackAt: '2026-11-24T15:00:00Z' });
+    core.clock.advance(UNDO_GRACE_MS + 1);
+    const before = storeContents(core);
+    const callbacksBefore = core.db.prepare('SELECT * FROM callbacks ORDER BY id').all();
+    const call = log(core, id, 'qualified', { answers: BANT_MET, notes: 'Handing over' });
+    expect(count(core, 'handoffs')).toBe(1);
+    expect(undoDisposition(core.db, core.clock, call.id)).toEqual({ callId: call.id, leadId: id });
+    expect(storeContents(core)).toEqual(before);
+    expect(core.db.prepare('SELECT * FROM callbacks ORDER BY id').all()).toEqual(callbacksBefore);
+    expect(count(core, 'handoffs')).toBe(0);
+  });
+
+  it('is refused once the grace period has passed', async () => {
+    const { core, id } = await oneLead();
+    const call = log(core, id, 'busy');
+    core.clock.advance(UNDO_GRACE_MS + 1);
+    expect(() => undoDisposition(core.db, core.clock, call.id)).toThrow(/Too late/);
+    expect(count(core, 'calls')).toBe(1);
+  });
+});
+
+describe('dispositions a team lead edits', () => {
+  it('adds, renames, re-keys and retires; a retired one stays on the calls logged with it', async () => {
+    const { core, id } = await oneLead();
+    const call = log(core, id, 'busy');
+    const busy = activeDispositions(core.db).find((d) => d.code === 'busy')!;
+    saveDisposition(core.db, { ...busy, label: 'Line busy', hotkey: 'b' });
+    expect(activeDispositions(core.db).find((d) => d.code === 'busy')).toMatchObject({ label: 'Line busy', hotkey: 'b' });
+    expect(() => saveDisposition(core.db, { ...busy, code: 'gatekeeper', label: 'Gatekeeper', hotkey: '1' })).toThrow('The key 1 already logs "No answer".');
+    retireDisposition(core.db, 'busy', core.clock.now());
+    expect(activeDispositions(core.db).map((d) => d.code)).not.toContain('busy');
+    expect(listDispositions(core.db).find((d) => d.code === 'busy')).toMatchObject({ retired: true });
+    expect(getLeadCard(core.db, id).calls[0]).toMatchObject({ id: call.id, dispositionCode: 'busy', dispositionLabel: 'Busy' });
+    expect(() => log(core, id, 'busy')).toThrow(/no disposition "busy" in use/);
+  });
+
+  it('replaces the whole set from a file, and a bad file changes nothing', async () => {
+    const { core } = await oneLead();
+    const file = `
+- { code: reached, label: Reached, hotkey: "1", contact: true, countsAsAttempt: true, retryAfterMinutes: 10080 }
+- { code: sold, label: Sold, hotkey: "2", contact: true, countsAsAttempt: true, moveTo: SQL }
+`;
+    expect(importDispositions(core.db, file, 'mine.yaml', core.clock.now()).filter((d) => !d.retired).map((d) => d.code)).toEqual(['reached', 'sold']);
+    expect(() => importDispositions(core.db, '- { code: x, label: X, hotkey: "n", contact: true, countsAsAttempt: true }', 'bad.yaml', 0)).toThrow(/hotkey: N, S and Z/);
+    expect(activeDispositions(core.db).map((d) => d.code)).toEqual(['reached', 'sold']);
+  });
+});
+
+describe('scripts in the store', () => {
+  it('keeps every version, and a bad file leaves the active script as it was', async () => {
+    const { core } = await oneLead();
+    const codes = activeDispositions(core.db).map((d) => d.code);
+    expect(activeScript(core.db)).toMatchObject({ id: 'bant', version: 1 });
+    importScript(core.db, PERMISSION_PLAYBOOK.replace('name: Permission-based', 'name: Permission v2'), 'p.yaml', codes, core.clock.now());
+    expect(activeScript(core.db)).toMatchObject({ id: 'permission', version: 2 });
+    expect(() => importScript(core.db, PERMISSION_PLAYBOOK.replace('type: yes-no', 'type: yes-or-no'), 'broken.yaml', codes, 0)).toThrow(
+      /broken.yaml is not a valid script: steps.0.type \(line \d+: Invalid option/,
+    );
+    expect(activeScript(core.db)).toMatchObject({ id: 'permission', version: 2 });
+    expect(listScripts(core.db).map((s) => `${s.id}@${s.version}${s.active ? '*' : ''}`)).toEqual(['bant@1', 'permission@2*', 'permission@1']);
+  });
+});
