@@ -25,6 +25,15 @@ Commands:
                          the rows an import turned away, with line and reason, as CSV
   export leads [--list NAME] [--format csv|json] [--out FILE]
                          every lead (or a list's) for the CRM
+  scripts validate FILE  check a script (YAML or JSON): every problem with its line and field
+  scripts import FILE [--inactive]
+                         add a script, or its next version, and make it the one the console follows
+  scripts list           every script version, the active one marked
+  dispositions list      the dispositions, retired ones included
+  dispositions import FILE
+                         replace the dispositions in use with a file's (YAML or JSON list)
+  handoffs [--format csv|json] [--out FILE]
+                         the leads handed to sales, with the answers and why they qualified
   next [--list NAME]     print the next lead the queue offers, and why, as JSON
   queue [--list NAME] [--limit 20] [--at ISO-TIME]
                          the next leads in the order the queue would offer them, with reasons,
@@ -49,6 +58,7 @@ const FLAGS = {
   out: { type: 'string' },
   format: { type: 'string' },
   limit: { type: 'string' },
+  inactive: { type: 'boolean' },
   at: { type: 'string' },
 } as const;
 
@@ -139,6 +149,25 @@ async function run(core: Core, command: string, args: string[], values: Values):
       const format = values.format ?? 'csv';
       if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
       return output(await call('leads.export', { format, ...(values.list ? { listName: values.list } : {}) }));
+    }
+    case 'scripts':
+    case 'dispositions': {
+      const [verb, file] = args;
+      const text = async () => {
+        if (!file) throw new UsageError(`${command} ${verb} needs a file: npm run cli -- ${command} ${verb} FILE`);
+        return { fileName: basename(file), text: (await readBytes(file)).toString('utf8') };
+      };
+      if (command === 'scripts' && verb === 'validate') return call('scripts.validate', await text());
+      if (command === 'scripts' && verb === 'import') return call('scripts.import', { ...(await text()), activate: !values.inactive });
+      if (command === 'scripts' && verb === 'list') return call('scripts.list', {});
+      if (command === 'dispositions' && verb === 'list') return call('dispositions.list', {});
+      if (command === 'dispositions' && verb === 'import') return call('dispositions.import', await text());
+      throw new UsageError(`Unknown command "${command} ${verb ?? ''}".\n\n${USAGE}`);
+    }
+    case 'handoffs': {
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
+      return output(await call('handoffs.export', { format }));
     }
     case 'next':
       return (await call('queue.next', list)).next;

@@ -100,3 +100,34 @@ async function importedHubspot(core: ReturnType<typeof testCore>) {
   await importLeads(core.db, { now: () => 0 }, readFileSync(HUBSPOT), { fileName: 'hubspot-contacts.csv', defaultCountry: 'US' });
   return core;
 }
+
+describe('npm run cli -- scripts, dispositions, handoffs', () => {
+  it('validates a script with the line at fault, imports it as the active one, and lists the versions', () => {
+    const dataDir = tempDir();
+    const bad = join(dataDir, 'bad.yaml');
+    writeFileSync(bad, 'id: x\nname: X\nopeners:\n  - say: Hi\nsteps:\n  - id: a\n    ask: A?\n    type: maybe\n');
+    const invalid = cli('scripts', 'validate', bad, '--data-dir', dataDir);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/bad.yaml is not a valid script: steps.0.type \(line 8: Invalid option/);
+
+    const good = join(dataDir, 'good.yaml');
+    writeFileSync(good, 'id: x\nname: X\nopeners:\n  - say: Hi\nsteps:\n  - id: a\n    ask: A?\n    type: yes-no\n');
+    expect(cli('scripts', 'validate', good, '--data-dir', dataDir).json()).toEqual({ valid: true, name: 'X' });
+    expect(cli('scripts', 'import', good, '--data-dir', dataDir).json()).toMatchObject({ id: 'x', version: 1, active: true });
+    expect(cli('scripts', 'list', '--data-dir', dataDir).json().filter((s: { active: boolean }) => s.active)).toEqual([expect.objectContaining({ id: 'x' })]);
+  });
+
+  it('replaces the dispositions from a file and lists them, retired ones included', () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'dispositions.json');
+    writeFileSync(file, JSON.stringify([{ code: 'reached', label: 'Reached', hotkey: '1', contact: true, countsAsAttempt: true }]));
+    cli('dispositions', 'import', file, '--data-dir', dataDir);
+    const listed = cli('dispositions', 'list', '--data-dir', dataDir).json() as { code: string; retired: boolean }[];
+    expect(listed.filter((d) => !d.retired).map((d) => d.code)).toEqual(['reached']);
+    expect(listed.find((d) => d.code === 'busy')).toMatchObject({ retired: true });
+  });
+
+  it('exports the handoffs (none yet: the header alone)', () => {
+    expect(cli('handoffs', '--data-dir', tempDir()).stdout).toBe('Handed over,Record ID,Lead,Company,Rep,Why,Criteria met,Answers,Notes\r\n');
+  });
+});
