@@ -10,13 +10,15 @@ export function App() {
   const lastCall = useApp((s) => s.lastCall);
   const loadQueue = useApp((s) => s.loadQueue);
   const loadSettings = useApp((s) => s.loadSettings);
+  const loadScript = useApp((s) => s.loadScript);
   const refreshQueue = useApp((s) => s.refreshQueue);
   const subscribe = useApp((s) => s.subscribe);
 
   useEffect(() => {
     void loadSettings();
+    void loadScript();
     void loadQueue();
-  }, [loadSettings, loadQueue]);
+  }, [loadSettings, loadScript, loadQueue]);
 
   // Another window or the CLI changed the store: bring the counts up to date.
   useEffect(() => subscribe('store.changed', () => void refreshQueue()), [subscribe, refreshQueue]);

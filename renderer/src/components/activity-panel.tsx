@@ -1,5 +1,5 @@
+import type { ReactNode } from 'react';
 import type { ActivityType, NextUp } from '../../../shared/leads.ts';
-import { openerFor } from '../../../shared/opener.ts';
 import { describeAgo } from '../../../shared/relative-time.ts';
 
 const ICONS: Record<ActivityType, string> = {
@@ -24,9 +24,9 @@ const LABELS: Record<ActivityType, string> = {
   form: 'Form',
 };
 
-/** Why this lead is next, the opener, and what the lead has done, newest first. */
-export function ActivityPanel({ next, nowMs }: { next: NextUp; nowMs: number }) {
-  const { activities, lead } = next.card;
+/** Why this lead is next, the opener, the script, and what the lead has done, newest first. */
+export function ActivityPanel({ next, nowMs, opener, children }: { next: NextUp; nowMs: number; opener: string | null; children?: ReactNode }) {
+  const { activities } = next.card;
   return (
     <section className="panel activity-panel" aria-label="Activity">
       <div className="why-next" aria-label="Why this lead is next">
@@ -38,10 +38,14 @@ export function ActivityPanel({ next, nowMs }: { next: NextUp; nowMs: number }) 
         </ul>
       </div>
 
-      <div className="opener">
-        <h2>Opener</h2>
-        <p data-testid="opener">{openerFor(lead, activities)}</p>
-      </div>
+      {opener && (
+        <div className="opener">
+          <h2>Opener</h2>
+          <p data-testid="opener">{opener}</p>
+        </div>
+      )}
+
+      {children}
 
       <h2>Activity</h2>
       {activities.length === 0 ? (

@@ -6,6 +6,8 @@ import { ActivityPanel } from './activity-panel.tsx';
 import { DispositionBar } from './disposition-bar.tsx';
 import { LeadPanel } from './lead-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
+import { ReasonPrompt } from './reason-prompt.tsx';
+import { ScriptPanel } from './script-panel.tsx';
 import { TimePicker } from './time-picker.tsx';
 
 /** The one screen a rep works in: the lead, why it is next, what it did, notes, dispositions. */
@@ -17,27 +19,40 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const notes = useApp((s) => s.notes);
   const setNotes = useApp((s) => s.setNotes);
   const askingTime = useApp((s) => s.askingTime);
+  const askingReason = useApp((s) => s.askingReason);
+  const answerReason = useApp((s) => s.answerReason);
+  const undoLast = useApp((s) => s.undoLast);
+  const answer = useApp((s) => s.answer);
+  // Re-evaluated on every render: answers, the lead and the script all feed it.
+  const view = useApp((s) => s.scriptView)();
+  const answerForm = useRef<HTMLFormElement>(null);
+  const recommendedLabel = dispositions.find((d) => d.code === view?.recommendation?.disposition)?.label ?? null;
   const answerTime = useApp((s) => s.answerTime);
   const skip = useApp((s) => s.skip);
   const askSnooze = useApp((s) => s.askSnooze);
   const notesField = useRef<HTMLTextAreaElement>(null);
 
   useHotkeys(
-    askingTime
+    askingTime || askingReason
       ? {}
       : {
           ...Object.fromEntries(dispositions.map((d) => [d.hotkey, () => void logDisposition(d.code)])),
           n: () => notesField.current?.focus(),
+          a: () => answerForm.current?.querySelector<HTMLElement>('select, input')?.focus(),
           s: () => void skip(),
           z: () => askSnooze(),
+          u: () => void undoLast(),
         },
   );
 
   return (
     <main className="call-screen" data-lead-id={next.card.lead.id}>
       <LeadPanel card={next.card} nowMs={nowMs} dialScheme={dialScheme} />
-      <ActivityPanel next={next} nowMs={nowMs} />
+      <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
+        {view && <ScriptPanel view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}
+      </ActivityPanel>
       <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} readOnly={loggingCall} />
+      {askingReason && <ReasonPrompt question={askingReason.why} onAnswer={(reason) => void answerReason(reason)} />}
       {askingTime && (
         <TimePicker
           title={askingTime.purpose === 'callback' ? 'Call back at' : 'Snooze until'}
@@ -46,7 +61,12 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           onAnswer={(at) => void answerTime(at)}
         />
       )}
-      <DispositionBar dispositions={dispositions} disabled={loggingCall} onLog={(code) => void logDisposition(code)} />
+      <DispositionBar
+        dispositions={dispositions}
+        disabled={loggingCall}
+        recommended={view?.recommendation?.disposition ?? null}
+        onLog={(code) => void logDisposition(code)}
+      />
     </main>
   );
 }

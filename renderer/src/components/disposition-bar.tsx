@@ -1,11 +1,22 @@
 import type { Disposition } from '../../../shared/dispositions.ts';
 
 /** Every disposition as a button with its key; one press logs the call and brings the next lead. */
-export function DispositionBar({ dispositions, disabled, onLog }: { dispositions: Disposition[]; disabled: boolean; onLog(code: string): void }) {
+export function DispositionBar({
+  dispositions,
+  disabled,
+  recommended,
+  onLog,
+}: {
+  dispositions: Disposition[];
+  disabled: boolean;
+  /** The disposition the agreed criteria recommend, marked on the bar. */
+  recommended: string | null;
+  onLog(code: string): void;
+}) {
   return (
     <nav className="disposition-bar" aria-label="Dispositions">
       {dispositions.map((d) => (
-        <button key={d.code} type="button" disabled={disabled} onClick={() => onLog(d.code)} className={`disposition ${dispositionTone(d)}`} aria-keyshortcuts={d.hotkey}>
+        <button key={d.code} type="button" disabled={disabled} onClick={() => onLog(d.code)} className={`disposition ${dispositionTone(d)}${d.code === recommended ? ' recommended' : ''}`} aria-keyshortcuts={d.hotkey}>
           <kbd>{d.hotkey}</kbd>
           <span>{d.label}</span>
         </button>

@@ -4,6 +4,7 @@ import { createCallSlice, type CallSlice } from './call-slice.ts';
 import { createImportSlice, type ImportSlice } from './import-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
+import { createScriptSlice, type ScriptSlice } from './script-slice.ts';
 
 /** Where a note in progress is kept, so a reload or a crash of the window loses nothing. */
 export interface DraftStore {
@@ -19,7 +20,7 @@ export interface StoreDeps {
   consoleId: string;
 }
 
-export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice;
+export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice & ScriptSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -32,6 +33,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createQueueSlice(deps)(...a),
     ...createCallSlice(deps)(...a),
     ...createImportSlice(deps)(...a),
+    ...createScriptSlice(deps)(...a),
   }));
 }
 

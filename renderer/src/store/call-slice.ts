@@ -14,11 +14,16 @@ export interface CallSlice {
   lastCall: CallLog | null;
   /** A time the rep is asked for (a callback, a snooze), in the lead's own time. */
   askingTime: { purpose: 'callback'; code: string } | { purpose: 'snooze' } | null;
+  /** A disposition waits for the rep's reason (one that asks for it, or one against the recommendation). */
+  askingReason: { code: string; callbackAt?: string; why: string } | null;
   /** Dispositions and the dial scheme: what the call screen needs besides the lead. */
   loadSettings(): Promise<void>;
   setNotes(text: string): void;
   /** Logs the call on screen with this disposition and shows the next lead. */
-  logDisposition(code: string, callbackAt?: string): Promise<void>;
+  logDisposition(code: string, callbackAt?: string, reason?: string): Promise<void>;
+  answerReason(reason: string | null): Promise<void>;
+  /** Takes back the last disposition (within main's grace period) and shows that lead again. */
+  undoLast(): Promise<void>;
   /** Back into the queue for a few minutes, not counted as an attempt. */
   skip(): Promise<void>;
   askSnooze(): void;
@@ -35,6 +40,7 @@ export const createCallSlice =
     loggingCall: false,
     lastCall: null,
     askingTime: null,
+    askingReason: null,
     async loadSettings() {
       try {
         const [dispositions, prefs] = await Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]);
@@ -48,7 +54,7 @@ export const createCallSlice =
       if (lead) drafts.write(lead.id, text);
       set({ notes: text });
     },
-    async logDisposition(code, callbackAt) {
+    async logDisposition(code, callbackAt, reason) {
       const lead = get().snapshot?.next?.card.lead;
       if (!lead || get().loggingCall) return;
       const disposition = get().dispositions.find((d) => d.code === code);
@@ -56,6 +62,17 @@ export const createCallSlice =
         set({ askingTime: { purpose: 'callback', code } });
         return;
       }
+      const recommended = get().recommendation();
+      if (!reason && disposition?.needsReason) {
+        set({ askingReason: { code, ...(callbackAt ? { callbackAt } : {}), why: `Why "${disposition.label}"?` } });
+        return;
+      }
+      if (!reason && recommended && recommended.disposition !== code) {
+        const label = get().dispositions.find((d) => d.code === recommended.disposition)?.label ?? recommended.disposition;
+        set({ askingReason: { code, ...(callbackAt ? { callbackAt } : {}), why: `The criteria recommend "${label}". Why "${disposition?.label ?? code}"?` } });
+        return;
+      }
+      const answers = get().answersFor === lead.id ? get().answers : {};
       set({ loggingCall: true });
       try {
         const { call, queue } = await client.call('calls.disposition', {
@@ -64,11 +81,14 @@ export const createCallSlice =
           notes: get().notes,
           consoleId,
           ...(callbackAt ? { callbackAt } : {}),
+          ...(reason ? { reason } : {}),
+          ...(Object.keys(answers).length ? { answers } : {}),
         });
+        set({ answers: {}, answersFor: null });
         drafts.clear(lead.id);
         set({ lastCall: call });
         get().showSnapshot(queue);
-        get().showNotice({ kind: 'info', text: `${call.leadName}: ${call.dispositionLabel}` });
+        get().showNotice({ kind: 'info', text: `${call.leadName}: ${call.dispositionLabel} — U to undo` });
       } catch (error) {
         // The note stays in drafts and on screen: nothing the rep typed is lost.
         get().showNotice({ kind: 'error', text: messageOf(error) });
@@ -82,6 +102,23 @@ export const createCallSlice =
       try {
         get().showSnapshot(await client.call('queue.skip', { leadId: lead.id, consoleId }));
         get().showNotice({ kind: 'info', text: `Skipped: ${lead.firstName} ${lead.lastName} comes back in a few minutes.` });
+      } catch (error) {
+        get().showNotice({ kind: 'error', text: messageOf(error) });
+      }
+    },
+    async answerReason(reason) {
+      const asking = get().askingReason;
+      set({ askingReason: null });
+      if (!asking || !reason?.trim()) return;
+      return get().logDisposition(asking.code, asking.callbackAt, reason.trim());
+    },
+    async undoLast() {
+      const call = get().lastCall;
+      if (!call || get().loggingCall) return;
+      try {
+        get().showSnapshot(await client.call('calls.undo', { callId: call.id, consoleId }));
+        set({ lastCall: null });
+        get().showNotice({ kind: 'info', text: `Undone: ${call.leadName} is back, as before the call.` });
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
       }
