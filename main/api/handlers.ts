@@ -29,6 +29,7 @@ const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 export function createHandlers(core: Core): Handlers {
   const { db, clock, events } = core;
   const codes = () => activeDispositions(db).map((d) => d.code);
+  const cap = () => core.prefs.read().queueRules.lifetimeAttemptCap;
   const context = (scope: { consoleId?: string | undefined; listName?: string | undefined }) => queueContext(db, core.prefs, clock.now(), scope);
   // Picking claims the lead for the console: a write, so it is a transaction of its own.
   const snapshot = (scope: { consoleId?: string | undefined; listName?: string | undefined }) => transaction(db, () => queueSnapshot(db, context(scope)));
@@ -37,6 +38,7 @@ export function createHandlers(core: Core): Handlers {
     const report = await importLeads(db, clock, bytes, {
       ...options,
       defaultCountry: options.defaultCountry ?? core.prefs.read().defaultCountry,
+      lifetimeAttemptCap: cap(),
       onProgress: (progress) => events.emit('import.progress', { fileName: options.fileName, ...progress }),
     });
     if (!report.dryRun) events.emit('store.changed', { reason: 'import' });
@@ -53,13 +55,13 @@ export function createHandlers(core: Core): Handlers {
         defaultCountry,
         dryRun,
       }),
-    'leads.importActivities': ({ fileName, data }) => importActivities(db, bytesOf(data), fileName, core.prefs.read().defaultCountry),
+    'leads.importActivities': ({ fileName, data }) => importActivities(db, bytesOf(data), fileName, core.prefs.read().defaultCountry, cap()),
     'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),
     'leads.export': ({ format, listName }) => exportLeads(db, format, listName),
     'leads.get': ({ leadId }) => getLeadCard(db, leadId),
     'imports.list': () => listImports(db),
     'imports.undo': ({ batchId }) => {
-      const report = undoImport(db, clock, batchId);
+      const report = undoImport(db, clock, batchId, cap());
       events.emit('store.changed', { reason: 'import' });
       return report;
     },
@@ -87,6 +89,7 @@ export function createHandlers(core: Core): Handlers {
     'calls.disposition': ({ consoleId, listName, ...input }) => {
       const call = logDisposition(db, clock, activeDispositions(db), input, {
         rules: context({ listName }).rules,
+        callableCap: cap(),
         script: activeScript(db),
         rep: core.prefs.read().repName || null,
       });

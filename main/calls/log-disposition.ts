@@ -28,7 +28,10 @@ export interface DispositionInput {
 }
 
 export interface DispositionContext {
+  /** The list's rules (waits, caps per number). */
   rules?: QueueRules;
+  /** Everyone's lifetime attempt cap, kept in the lead's `callable` (a list's lower cap is checked at pick time). */
+  callableCap?: number;
   script?: ActiveScript | null;
   rep?: string | null;
 }
@@ -51,7 +54,7 @@ export function logDisposition(
   clock: Clock,
   dispositions: readonly Disposition[],
   input: DispositionInput,
-  { rules = DEFAULT_QUEUE_RULES, script = null, rep = null }: DispositionContext = {},
+  { rules = DEFAULT_QUEUE_RULES, callableCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap, script = null, rep = null }: DispositionContext = {},
 ): CallLog {
   const disposition = dispositionByCode(dispositions, input.code);
   if (!disposition) throw new ApiError('invalid-input', `There is no disposition "${input.code}" in use.`);
@@ -153,7 +156,7 @@ export function logDisposition(
       );
     }
     releaseLead(db, lead.id);
-    refreshQueueColumns(db, lead.id, rules.lifetimeAttemptCap);
+    refreshQueueColumns(db, lead.id, callableCap);
     db.prepare('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)').run(callId, JSON.stringify(before), now + UNDO_GRACE_MS);
     return getCall(db, callId);
   });

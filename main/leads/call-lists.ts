@@ -32,39 +32,39 @@ export function listCallLists(db: Database): CallList[] {
   const rows = db.prepare('SELECT name, filter, rules FROM call_lists ORDER BY name').all() as { name: string; filter: string; rules: string | null }[];
   return rows.map((row) => {
     const filter = callListFilterSchema.parse(JSON.parse(row.filter));
-    const { sql, params } = filterSql(filter);
-    const { n } = db.prepare(`SELECT count(*) AS n FROM leads WHERE ${sql}`).get(params) as { n: number };
+    const { where, params } = filterSql(filter);
+    const { n } = db.prepare(`SELECT count(*) AS n FROM leads WHERE ${where}`).get(...params) as { n: number };
     return { name: row.name, filter, rules: row.rules === null ? null : queueRulesSchema.parse(JSON.parse(row.rules)), leads: n };
   });
 }
 
-/** The filter as a WHERE condition over `leads` (named parameters). */
-function filterSql(filter: CallListFilter): { sql: string; params: Record<string, string | number> } {
+/** The filter as a condition over `leads` (columns written leads.x), with positional parameters. */
+export function filterSql(filter: CallListFilter): { where: string; params: (string | number)[] } {
   const conditions: string[] = [];
-  const params: Record<string, string | number> = {};
-  const inList = (column: string, key: string, values: readonly (string | number)[] | undefined) => {
+  const params: (string | number)[] = [];
+  const inList = (column: string, values: readonly (string | number)[] | undefined) => {
     if (!values) return;
-    params[key] = JSON.stringify(values);
-    conditions.push(`${column} IN (SELECT value FROM json_each(:${key}))`);
+    conditions.push(`${column} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(values));
   };
   if (filter.importBatchIds) {
-    params.batches = JSON.stringify(filter.importBatchIds);
-    conditions.push(`(import_batch_id IN (SELECT value FROM json_each(:batches))
-      OR id IN (SELECT lead_id FROM import_changes WHERE batch_id IN (SELECT value FROM json_each(:batches))))`);
+    conditions.push(`(leads.import_batch_id IN (SELECT value FROM json_each(?))
+      OR leads.id IN (SELECT lead_id FROM import_changes WHERE batch_id IN (SELECT value FROM json_each(?))))`);
+    params.push(JSON.stringify(filter.importBatchIds), JSON.stringify(filter.importBatchIds));
   }
-  inList('stage', 'stages', filter.stages);
-  inList('source', 'sources', filter.sources);
-  inList('owner', 'owners', filter.owners);
-  inList("coalesce(time_zone, '')", 'zones', filter.timeZones);
+  inList('leads.stage', filter.stages);
+  inList('leads.source', filter.sources);
+  inList('leads.owner', filter.owners);
+  inList("coalesce(leads.time_zone, '')", filter.timeZones);
   if (filter.createdSince) {
-    params.since = Date.parse(filter.createdSince);
-    conditions.push('created_at >= :since');
+    conditions.push('leads.created_at >= ?');
+    params.push(Date.parse(filter.createdSince));
   }
   if (filter.requestedCall !== undefined) {
-    params.raised = filter.requestedCall ? 1 : 0;
-    conditions.push('requested_call = :raised');
+    conditions.push('leads.requested_call = ?');
+    params.push(filter.requestedCall ? 1 : 0);
   }
-  return { sql: conditions.length ? conditions.join(' AND ') : '1', params };
+  return { where: conditions.length ? conditions.join(' AND ') : '1', params };
 }
 
 function findList(db: Database, name: string): { filter: CallListFilter; rules: QueueRules | null } {
@@ -77,14 +77,12 @@ function findList(db: Database, name: string): { filter: CallListFilter; rules: 
 export function leadIdsOfList(db: Database, name: string): number[] | null {
   const exists = db.prepare('SELECT 1 FROM call_lists WHERE name = ?').get(name);
   if (!exists) return null;
-  const { sql, params } = filterSql(findList(db, name).filter);
-  return (db.prepare(`SELECT id FROM leads WHERE ${sql} ORDER BY id`).all(params) as { id: number }[]).map((r) => r.id);
+  const { where, params } = filterSql(findList(db, name).filter);
+  return (db.prepare(`SELECT id FROM leads WHERE ${where} ORDER BY id`).all(...params) as { id: number }[]).map((r) => r.id);
 }
 
-/** A list as the queue uses it: who is on it, and its own calling rules if it has any. */
-export function callListScope(db: Database, name: string): { inList: (leadId: number) => boolean; rules: QueueRules | null } {
+/** A list as the queue uses it: the condition its leads meet, and its own calling rules if any. */
+export function callListScope(db: Database, name: string): { list: { where: string; params: (string | number)[] }; rules: QueueRules | null } {
   const { filter, rules } = findList(db, name);
-  const { sql, params } = filterSql(filter);
-  const member = db.prepare(`SELECT 1 FROM leads WHERE id = :id AND ${sql}`);
-  return { inList: (id) => member.get({ ...params, id }) !== undefined, rules };
+  return { list: filterSql(filter), rules };
 }

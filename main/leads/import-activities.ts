@@ -25,7 +25,7 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-export async function importActivities(db: Database, bytes: Uint8Array, fileName: string, defaultCountry: string): Promise<ActivityImportReport> {
+export async function importActivities(db: Database, bytes: Uint8Array, fileName: string, defaultCountry: string, lifetimeAttemptCap?: number): Promise<ActivityImportReport> {
   const records = csvRecords(decodeCsv(bytes), fileName);
   const first = await records.next();
   if (first.done) throw new ApiError('invalid-input', `${fileName} is empty: there is no header row. Nothing was imported.`);
@@ -78,7 +78,7 @@ export async function importActivities(db: Database, bytes: Uint8Array, fileName
       touch.run({ at: occurredAt, raised: isHandRaise(type) ? 1 : 0, id: hit.id });
       touched.add(hit.id);
     }
-    for (const id of touched) refreshQueueColumns(db, id);
+    for (const id of touched) refreshQueueColumns(db, id, lifetimeAttemptCap);
     db.exec('COMMIT');
     return report;
   } catch (error) {

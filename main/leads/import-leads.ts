@@ -23,6 +23,8 @@ export interface ImportOptions {
   listName?: string;
   /** Report what would happen; write nothing. */
   dryRun?: boolean;
+  /** Everyone's lifetime attempt cap (the queue's preferences), kept in each lead's `callable`. */
+  lifetimeAttemptCap?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -75,7 +77,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
       db.prepare('INSERT INTO import_batches (file_name, imported_at, header) VALUES (?, ?, ?)').run(options.fileName, started, csvLine(header.fields))
         .lastInsertRowid,
     );
-    const writer = leadWriter(db, batchId);
+    const writer = leadWriter(db, batchId, options.lifetimeAttemptCap);
     const reject = db.prepare('INSERT INTO import_rejections (batch_id, line, reason, raw) VALUES (?, ?, ?, ?)');
     const context = { columns, defaultCountry: options.defaultCountry, now: started };
     const counts = { created: 0, updated: 0, merged: 0 };

@@ -4,7 +4,7 @@ import { unguardCell } from '../csv/csv-write.ts';
 import type { ColumnIndex } from './column-aliases.ts';
 import { activityTypeOf, flagFromCrm, isHandRaise, sourceFromCrm, stageFromCrm, timeFromCrm } from './crm-values.ts';
 import { normalizePhone } from './phone-numbers.ts';
-import { countryCode } from './region-zones.ts';
+import { countryCode, regionCode } from './region-zones.ts';
 import { resolveTimeZone } from './time-zones.ts';
 
 /** A row read as a lead: the lead's own fields, plus what hangs off it. */
@@ -64,7 +64,7 @@ export function readLeadRow(record: readonly string[], { columns, defaultCountry
     stage: stageOf(get('stage'), get('leadStatus')),
     source: sourceFromCrm(get('source')),
     timeZone: resolveTimeZone({ explicit: get('timeZone'), region, country, numbers: phones.flatMap((p) => (p.e164 ? [p.e164] : [])) }),
-    region: region || null,
+    region: regionCode(region, country),
     country,
     requestedCall: flagFromCrm(get('requestedCall')) || activities.some((a) => isHandRaise(a.type)),
     doNotCall: flagFromCrm(get('doNotCall')),

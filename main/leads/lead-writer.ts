@@ -38,7 +38,7 @@ export const IMPORT_UPDATED_COLUMNS = [
  * added), never duplicated and never overwritten. What it was before is logged once per batch
  * so the import can be undone.
  */
-export function leadWriter(db: Database, batchId: number) {
+export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap) {
   const byCrmId = db.prepare('SELECT id FROM leads WHERE crm_id = ?');
   const byEmail = db.prepare('SELECT id FROM leads WHERE email = ? LIMIT 1');
   const byNumber = db.prepare('SELECT DISTINCT lead_id AS id FROM phones WHERE e164 = ? ORDER BY lead_id LIMIT 20');
@@ -141,7 +141,7 @@ export function leadWriter(db: Database, batchId: number) {
       const existing = findExisting(lead);
       if (existing === undefined) {
         const facts = { stage: lead.stage, doNotCall: lead.doNotCall, numbers: lead.phones.map((p) => ({ e164: p.e164, bad: false })), attempts: 0, retryAt: null };
-        const { callable, stageRank } = queueColumns(facts, DEFAULT_QUEUE_RULES.lifetimeAttemptCap);
+        const { callable, stageRank } = queueColumns(facts, lifetimeAttemptCap);
         const id = Number(
           insertLead.run(...Object.values(params(lead)), lead.stage, lead.createdAt, batchId, callable, stageRank, handRaisedAt(lead)).lastInsertRowid,
         );
@@ -166,7 +166,7 @@ export function leadWriter(db: Database, batchId: number) {
         insertPhone.run(existing, position++, p.raw, p.e164, p.type, batchId);
       }
       addActivities(existing, lead);
-      refreshQueueColumns(db, existing);
+      refreshQueueColumns(db, existing, lifetimeAttemptCap);
       if (!createdHere.has(existing)) updatedHere.add(existing);
       return seenInThisFile ? 'merged' : 'updated';
     },

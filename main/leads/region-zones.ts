@@ -133,6 +133,23 @@ export function countryCode(value: string): string | null {
 }
 
 /**
+ * The two- or three-letter code of a state or province written either way ("Florida", "FL"),
+ * as the store keeps it, so rules that follow a state find it; other regions stay as written.
+ */
+export function regionCode(region: string, country: string | null): string | null {
+  const text = region.trim();
+  if (!text) return null;
+  const key = squash(text);
+  for (const c of country ? [country] : ['US', 'CA', 'AU']) {
+    const table = REGIONS[c];
+    if (!table) continue;
+    const code = Object.entries(table).find(([code, [name]]) => squash(code) === key || squash(name) === key)?.[0];
+    if (code) return code;
+  }
+  return text;
+}
+
+/**
  * The zone of a state or province. Without a country, a US state is tried first, then a
  * Canadian province, then an Australian state ("ON" can only be Ontario).
  */

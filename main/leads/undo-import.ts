@@ -12,7 +12,7 @@ import { IMPORT_UPDATED_COLUMNS } from './lead-writer.ts';
  * the import created that has been called since is kept, and a do-not-call flag on a lead that
  * has been called since is left as it is.
  */
-export function undoImport(db: Database, clock: Clock, batchId: number): UndoReport {
+export function undoImport(db: Database, clock: Clock, batchId: number, lifetimeAttemptCap?: number): UndoReport {
   return transaction(db, () => {
     const batch = db.prepare('SELECT id, imported_at, undone_at FROM import_batches WHERE id = ?').get(batchId) as
       | { id: number; imported_at: number; undone_at: number | null }
@@ -38,7 +38,7 @@ export function undoImport(db: Database, clock: Clock, batchId: number): UndoRep
       batchId,
       batchId,
     );
-    for (const change of changes) refreshQueueColumns(db, change.lead_id);
+    for (const change of changes) refreshQueueColumns(db, change.lead_id, lifetimeAttemptCap);
 
     const keptIds = db
       .prepare('SELECT id FROM leads l WHERE import_batch_id = ? AND EXISTS (SELECT 1 FROM calls c WHERE c.lead_id = l.id)')

@@ -47,7 +47,9 @@ export function legalRulesFor(place: LeadPlace): LegalRule[] {
   const usNumbers = place.numbers.filter((n) => n.startsWith('+1'));
   if (place.country === 'US' || usNumbers.length > 0) rules.add(US_FEDERAL);
   const states = new Set<string>();
-  if (place.country === 'US' && place.region) states.add(place.region.toUpperCase());
+  // A lead is in the US by its country, or, when the file named none, by its US number.
+  const inUs = place.country === 'US' || (place.country === null && usNumbers.length > 0);
+  if (inUs && place.region) states.add(place.region.toUpperCase());
   for (const n of usNumbers) {
     const state = STATE_OF_AREA_CODE[n.slice(2, 5)];
     if (state) states.add(state);

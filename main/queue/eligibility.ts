@@ -53,7 +53,16 @@ export function dialableNumbers(facts: LeadFacts, rules: QueueRules, now: number
   return facts.goodNumbers.filter((n) => (facts.recentAttempts.get(n) ?? []).filter((t) => t > now - DAY).length < cap);
 }
 
-export function blockersOf(facts: LeadFacts, rules: QueueRules, now: number, consoleId: string | null): Blocker[] {
+/** The pick's question: may the queue offer this lead now? (No "until" is worked out.) */
+export function isOfferable(facts: LeadFacts, rules: QueueRules, now: number, consoleId: string | null): boolean {
+  return blockersOf(facts, rules, now, consoleId, false).length === 0;
+}
+
+/**
+ * Every rule holding the lead back, each with when it lets go. Working out "until" for the
+ * calling window costs a scan of the days ahead, so the pick path asks without it.
+ */
+export function blockersOf(facts: LeadFacts, rules: QueueRules, now: number, consoleId: string | null, explain = true): Blocker[] {
   const blockers: Blocker[] = [];
   const hold = (rule: Rule, reason: string, until: number | null) => blockers.push({ rule, reason, until });
 
@@ -76,9 +85,10 @@ export function blockersOf(facts: LeadFacts, rules: QueueRules, now: number, con
     hold('unknown-zone', 'Time zone unknown, and this list does not call leads of unknown zone', null);
   } else if (!isCallableAt(facts.place, rules, now)) {
     const laws = legalRulesFor(facts.place).map((r) => r.name);
-    hold('outside-window', `Outside calling hours${laws.length ? ` (list window; ${laws.join('; ')})` : ''}`, nextOpening(facts.place, rules, now));
+    hold('outside-window', `Outside calling hours${laws.length ? ` (list window; ${laws.join('; ')})` : ''}`, explain ? nextOpening(facts.place, rules, now) : null);
   }
 
+  if (!explain && blockers.length > 0) return blockers;
   if (facts.goodNumbers.length > 0 && dialableNumbers(facts, rules, now).length === 0) {
     const cap = attemptsPer24hFor(facts.place, rules);
     const frees = Math.min(

@@ -3,7 +3,7 @@ import { describeAgo } from '../../shared/relative-time.ts';
 import { STAGE_LABELS, type Stage } from '../../shared/stages.ts';
 import type { Database } from '../store/database.ts';
 import { localClock } from './calling-rules.ts';
-import { blockersOf, dialableNumbers } from './eligibility.ts';
+import { dialableNumbers, isOfferable } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
 
 /**
@@ -25,8 +25,8 @@ export interface QueueContext {
   rules: QueueRules;
   /** The console asking: its own claim does not hold a lead back from it. */
   consoleId: string | null;
-  /** Only leads of this call list, if set. */
-  inList?: (leadId: number) => boolean;
+  /** Only leads of this call list, if set: a condition over `leads`, with its parameters. */
+  list?: { where: string; params: (string | number)[] };
 }
 
 export interface Pick {
@@ -66,8 +66,10 @@ const ZONE = "coalesce(time_zone, '')";
 const QUERIES = {
   callbacks: `SELECT l.id, l.stage, l.score, l.attempts, l.source, l.created_at, l.last_attempt_at, l.last_disposition, l.hand_raised_at,
                      l.retry_at, l.time_zone, min(c.due_at) AS due_at
-              FROM callbacks c JOIN leads l ON l.id = c.lead_id
-              WHERE c.done_by_call_id IS NULL AND c.due_at <= ? GROUP BY l.id ORDER BY due_at LIMIT ?`,
+              FROM callbacks c INDEXED BY callbacks_open JOIN leads l ON l.id = c.lead_id
+              WHERE c.done_by_call_id IS NULL AND c.due_at <= ? AND l.callable = 1
+                AND coalesce(l.time_zone, '') IN (SELECT value FROM json_each(?))
+              GROUP BY l.id ORDER BY due_at LIMIT ?`,
   handRaisers: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers
                 WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 ORDER BY hand_raised_at LIMIT ?`,
   handRaisersAgain: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers_again
@@ -127,14 +129,16 @@ function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: Que
   const rows: Candidate[] = [];
   let full = false;
   // Positional parameters: on these hot statements, binding by name costs a lookup per value.
+  // A list's condition goes into the query itself, so the index hands back only its leads.
   const take = (sql: string, params: (string | number)[], keys: (r: CandidateRow & { last_activity_at?: number | null }) => number[]) => {
-    const found = statement(db, sql).all(...params, k) as unknown as (CandidateRow & { last_activity_at?: number | null })[];
+    const [query, listParams] = ctx.list ? [withList(sql, ctx.list.where), ctx.list.params] : [sql, []];
+    const found = statement(db, query).all(...params, ...listParams, k) as unknown as (CandidateRow & { last_activity_at?: number | null })[];
     if (found.length === k) full = true;
     for (const row of found) rows.push({ id: row.id, tier, keys: keys(row), row });
   };
   const { now } = ctx;
   if (tier === 'callback') {
-    take(QUERIES.callbacks, [now], (r) => [r.due_at!]);
+    take(QUERIES.callbacks, [now, JSON.stringify(zones)], (r) => [r.due_at!]);
   } else {
     for (const zone of zones) {
       if (tier === 'hand-raiser') {
@@ -153,6 +157,13 @@ function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: Que
   return { list, full };
 }
 
+/** Adds the list's condition (over `leads`, aliased l in the callbacks query) before GROUP BY or ORDER BY. */
+function withList(sql: string, where: string): string {
+  const at = sql.includes('GROUP BY') ? sql.lastIndexOf('GROUP BY') : sql.lastIndexOf('ORDER BY');
+  const scoped = sql.includes('JOIN leads l') ? where.replace(/\bleads\./g, 'l.') : where;
+  return `${sql.slice(0, at)}AND (${scoped}) ${sql.slice(at)}`;
+}
+
 const rankOf = (stage: Stage) => ({ SQL: 4, MQL: 3, IQL: 2, cold: 1, nurture: 0, disqualified: 0 })[stage];
 
 function compareKeys(a: number[], b: number[]): number {
@@ -164,10 +175,35 @@ function compareKeys(a: number[], b: number[]): number {
 const FIRST_BATCH = 8;
 const LAST_BATCH = 4096;
 
-/** Walks the tiers in order and yields every lead that may be offered now, best first. */
+/** The tier a lead stands in now, as the tier queries would find it. */
+function tierOf(row: CandidateRow, ctx: QueueContext): Tier {
+  if (row.due_at !== undefined && row.due_at !== null && row.due_at <= ctx.now) return 'callback';
+  if (row.hand_raised_at !== null && (row.attempts === 0 || (row.retry_at !== null && row.retry_at <= ctx.now))) return 'hand-raiser';
+  if (row.attempts === 0 && row.source === 'inbound' && row.created_at >= ctx.now - ctx.rules.freshInboundHours * HOUR) return 'hand-raiser';
+  if (row.attempts > 0 && row.retry_at !== null) return 'retry';
+  return row.attempts === 0 ? 'never-called' : 'rest';
+}
+
+/**
+ * Walks the tiers in order and yields every lead that may be offered now, best first. The lead
+ * a console already shows comes first while it may still be called, so a refresh never swaps it.
+ */
 export function* eligibleLeads(db: Database, ctx: QueueContext): Generator<Pick> {
   const zones = openZones(db, ctx.rules, ctx.now);
   const offered = new Set<number>();
+  const held = ctx.consoleId ? (statement(db, 'SELECT lead_id FROM claims WHERE console_id = ?').get(ctx.consoleId) as { lead_id: number } | undefined) : undefined;
+  if (held) {
+    const row = statement(db, `SELECT ${COLUMNS}, (SELECT min(due_at) FROM callbacks WHERE lead_id = leads.id AND done_by_call_id IS NULL) AS due_at FROM leads WHERE id = ?`).get(
+      held.lead_id,
+    ) as CandidateRow | undefined;
+    const inList = !ctx.list || statement(db, `SELECT 1 FROM leads WHERE leads.id = ? AND (${ctx.list.where})`).get(held.lead_id, ...ctx.list.params) !== undefined;
+    const facts = row && inList ? loadLeadFacts(db, row.id, ctx.now) : null;
+    if (row && facts && isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) {
+      const tier = tierOf({ ...row, due_at: row.due_at ?? undefined }, ctx);
+      offered.add(row.id);
+      yield { leadId: row.id, tier, reasons: reasonsFor({ id: row.id, tier, keys: [], row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]! };
+    }
+  }
   for (const tier of TIERS) {
     const checked = new Set<number>();
     for (let k = FIRST_BATCH; k <= LAST_BATCH; k *= 8) {
@@ -175,9 +211,9 @@ export function* eligibleLeads(db: Database, ctx: QueueContext): Generator<Pick>
       for (const c of list) {
         if (checked.has(c.id)) continue;
         checked.add(c.id);
-        if (offered.has(c.id) || (ctx.inList && !ctx.inList(c.id))) continue;
+        if (offered.has(c.id)) continue;
         const facts = loadLeadFacts(db, c.id, ctx.now);
-        if (!facts || blockersOf(facts, ctx.rules, ctx.now, ctx.consoleId).length > 0) continue;
+        if (!facts || !isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) continue;
         offered.add(c.id);
         yield { leadId: c.id, tier, reasons: reasonsFor(c, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]! };
       }
@@ -209,8 +245,11 @@ function reasonsFor({ tier, row }: Candidate, now: number): string[] {
       return [row.due_at! < now - 15 * 60_000 ? `Callback missed: was due ${local(row.due_at!)}` : `Callback due ${local(row.due_at!)}`, ...(last ? [last] : [])];
     case 'hand-raiser':
       return row.hand_raised_at !== null
-        ? [`Asked for a call ${describeAgo(row.hand_raised_at, now)}`, row.attempts === 0 ? 'Not called yet' : `Not reached since (${ordinal(row.attempts)} attempt)`]
-        : [`New inbound lead, in ${describeAgo(row.created_at, now)}`, 'Speed to lead'];
+        ? [
+            `Asked for a call ${describeAgo(row.hand_raised_at, now)}`,
+            row.attempts === 0 ? 'Not called yet' : `Not reached yet: ${ordinal(row.attempts + 1)} attempt`,
+          ]
+        : [`New inbound lead, ${describeAgo(row.created_at, now)}`, 'Speed to lead'];
     case 'retry':
       return [`${ordinal(row.attempts + 1)} attempt`, last ?? ''].filter(Boolean);
     case 'never-called':

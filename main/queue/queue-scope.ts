@@ -13,5 +13,5 @@ export function queueContext(
 ): QueueContext {
   const list = scope.listName ? callListScope(db, scope.listName) : null;
   const rules: QueueRules = list?.rules ?? prefs.read().queueRules;
-  return { now, rules, consoleId: scope.consoleId ?? null, ...(list ? { inList: list.inList } : {}) };
+  return { now, rules, consoleId: scope.consoleId ?? null, ...(list ? { list: list.list } : {}) };
 }

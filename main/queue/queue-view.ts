@@ -74,7 +74,7 @@ export function queuePreview(db: Database, ctx: QueueContext, limit: number): Qu
 export function whyNot(db: Database, leadId: number, ctx: QueueContext): WhyNot {
   const facts = loadLeadFacts(db, leadId, ctx.now);
   if (!facts) throw new ApiError('not-found', `No lead with id ${leadId}.`);
-  const inList = ctx.inList ? ctx.inList(leadId) : true;
+  const inList = !ctx.list || db.prepare(`SELECT 1 FROM leads WHERE leads.id = ? AND (${ctx.list.where})`).get(leadId, ...ctx.list.params) !== undefined;
   const blockers: WhyNot['blockers'] = blockersOf(facts, ctx.rules, ctx.now, ctx.consoleId).map((b) => ({
     ...b,
     until: b.until === null ? null : new Date(b.until).toISOString(),

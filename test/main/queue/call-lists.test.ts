@@ -48,7 +48,7 @@ describe('call lists', () => {
     const core = await store();
     saveCallList(core.db, core.clock, { name: 'West', filter: { timeZones: ['America/Los_Angeles'] }, rules: { ...DEFAULT_QUEUE_RULES, window: { days: [1, 2, 3, 4, 5], start: 10 * 60, end: 16 * 60 } } });
     const scope = callListScope(core.db, 'West');
-    const ctx = { now: core.clock.now(), rules: scope.rules!, consoleId: null, inList: scope.inList };
+    const ctx = { now: core.clock.now(), rules: scope.rules!, consoleId: null, list: scope.list };
     // 17:00 UTC is 9:00 in Los Angeles: before the list's 10:00.
     expect(pickNext(core.db, ctx)).toBeNull();
     const later = { ...ctx, now: Date.parse('2026-11-23T18:00:00Z') };
@@ -58,5 +58,17 @@ describe('call lists', () => {
   it('refuse an unknown list by name', async () => {
     const core = await store();
     expect(() => callListScope(core.db, 'Nope')).toThrow(/no call list named "Nope"/);
+  });
+});
+
+describe('a small list in a big store', () => {
+  it('offers its lead even when thousands of better leads outside it come first', async () => {
+    const core = testCore('2026-11-23T17:00:00Z');
+    const rows = Array.from({ length: 5000 }, (_, i) => `m${i},M ${i},+1212${String(5_550_000 + i).slice(-7)},marketingqualifiedlead,Organic Search,,2026-11-20,,America/New_York`);
+    await importCsv(core, csv(HEADER, ...rows));
+    await importCsv(core, csv(HEADER, 'cold-one,Zed,+13125550199,other,Purchased list,,2026-11-01,,America/Chicago'), { listName: 'Tiny' });
+    const scope = callListScope(core.db, 'Tiny');
+    const pick = pickNext(core.db, { now: core.clock.now(), rules: DEFAULT_QUEUE_RULES, consoleId: null, list: scope.list });
+    expect(crmIds(core, [pick!.leadId])).toEqual(['cold-one']);
   });
 });

@@ -236,3 +236,17 @@ describe('calling hours in the lead’s own time', () => {
     expect(next(core, { allowUnknownZone: true })).toBe('unknown');
   });
 });
+
+describe('a console that asks again', () => {
+  it('keeps the lead it shows while that lead may still be called, so two consoles never share one', async () => {
+    const core = await store('a,Ada,+12125550100,lead,90,2026-11-01,,,,', 'b,Bob,+12125550101,lead,50,2026-11-01,,,,', 'c,Cy,+12125550102,lead,10,2026-11-01,,,,');
+    const one = () => queueSnapshot(core.db, ctx(core, {}, 'window-one')).next?.card.lead.crmId;
+    const two = () => queueSnapshot(core.db, ctx(core, {}, 'window-two')).next?.card.lead.crmId;
+    expect(one()).toBe('a');
+    expect(two()).toBe('b');
+    // An import elsewhere makes both consoles refresh: each keeps its own lead.
+    await importCsv(core, csv(HEADER, 'z,Zoe,+12125550109,marketingqualifiedlead,99,2026-11-01,,,,'));
+    expect(one()).toBe('a');
+    expect(two()).toBe('b');
+  });
+});
