@@ -73,15 +73,17 @@ export function createHandlers(core: Core): Handlers {
     'queue.next': (scope) => snapshot(scope),
     'queue.preview': ({ listName, limit }) => queuePreview(db, context({ listName }), limit),
     'queue.whyNot': ({ leadId, listName }) => whyNot(db, leadId, context({ listName })),
-    'queue.skip': ({ leadId, ...scope }) => {
-      const ctx = context(scope);
-      holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * 60_000, ctx.now);
-      return snapshot(scope);
-    },
-    'queue.snooze': ({ leadId, until, ...scope }) => {
-      holdLead(db, leadId, Date.parse(until), clock.now());
-      return snapshot(scope);
-    },
+    'queue.skip': ({ leadId, ...scope }) =>
+      transaction(db, () => {
+        const ctx = context(scope);
+        holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * 60_000, ctx.now);
+        return queueSnapshot(db, context(scope));
+      }),
+    'queue.snooze': ({ leadId, until, ...scope }) =>
+      transaction(db, () => {
+        holdLead(db, leadId, Date.parse(until), clock.now());
+        return queueSnapshot(db, context(scope));
+      }),
     'queue.release': ({ consoleId }) => {
       releaseClaims(db, consoleId);
       return { released: true };

@@ -25,6 +25,8 @@ export interface DispositionInput {
   answers?: Answers | undefined;
   /** Why: for a disposition that asks for a reason, or one other than the recommended. */
   reason?: string | undefined;
+  /** The number dialled; by default the one the queue would offer (first good one under its cap). */
+  number?: string | undefined;
 }
 
 export interface DispositionContext {
@@ -72,8 +74,12 @@ export function logDisposition(
     }
     const before = snapshotForUndo(db, lead.id);
     const facts = loadLeadFacts(db, lead.id, now)!;
-    // The number the console offered: the first good one still under its 24-hour cap.
-    const dialed = dialableNumbers(facts, rules, now)[0] ?? facts.goodNumbers[0] ?? null;
+    // The number dialled: the one the console says, which must be one of the lead's good numbers;
+    // else the one the queue offered (the first good one still under its 24-hour cap).
+    if (input.number !== undefined && !facts.goodNumbers.includes(input.number)) {
+      throw new ApiError('invalid-input', `${input.number} is not a good number of this lead.`);
+    }
+    const dialed = input.number ?? dialableNumbers(facts, rules, now)[0] ?? facts.goodNumbers[0] ?? null;
     const dialedId = dialed === null ? null : (db.prepare('SELECT id FROM phones WHERE lead_id = ? AND e164 = ?').get(lead.id, dialed) as { id: number }).id;
     const stageAfter = disposition.moveTo && canMove(lead.stage, disposition.moveTo) ? disposition.moveTo : lead.stage;
 

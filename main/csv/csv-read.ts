@@ -19,6 +19,9 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   const encoding = detectEncoding(bytes);
   // TextDecoder drops a byte-order mark by itself.
   const text = new TextDecoder(encoding).decode(bytes);
+  if (text.includes('\u0000')) {
+    throw new ApiError('invalid-input', 'The file is not text in an encoding Nextcall reads (UTF-8, UTF-16 or Windows-1252): save it from your spreadsheet as CSV. Nothing was imported.');
+  }
   return { text, encoding, delimiter: detectDelimiter(text) };
 }
 
@@ -26,7 +29,9 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   // UTF-16 without a mark: ASCII text has a zero in every other byte.
-  const sample = bytes.subarray(0, 512);
+  // Text from Excel or a CRM has zeros in one of the two byte positions only; most characters
+  // of a CSV are ASCII, so that position is mostly zeros.
+  const sample = bytes.subarray(0, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -34,8 +39,9 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
     if (i % 2 === 0) evenZeros++;
     else oddZeros++;
   }
-  if (oddZeros > sample.length / 4 && evenZeros === 0) return 'utf-16le';
-  if (evenZeros > sample.length / 4 && oddZeros === 0) return 'utf-16be';
+  const pairs = sample.length / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf-8';
@@ -65,7 +71,7 @@ export interface CsvRecord {
 export async function* csvRecords(csv: DecodedCsv, fileName: string): AsyncGenerator<CsvRecord> {
   // Fed in slices, so the parser holds a slice's records at a time rather than the whole file's.
   const parser = Readable.from(slices(csv.text, 64 * 1024)).pipe(
-    parse({ delimiter: csv.delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_empty_values: true, info: true }),
+    parse({ delimiter: csv.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, info: true }),
   );
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

@@ -10,7 +10,9 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+  // Quoted too: a semicolon or a tab, which a spreadsheet set to split on them would otherwise
+  // cut into a new cell that could start with a formula.
+  return /[",;\t\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {

@@ -14,6 +14,7 @@ const ALIASES: Record<LeadField, readonly string[]> = {
   email: ['Email', 'Email Address', 'E-mail', 'Courriel'],
   phone: ['Phone Number', 'Phone', 'Tel', 'Telephone', 'Téléphone', 'Work Phone', 'Business Phone', 'Direct Line'],
   mobilePhone: ['Mobile Phone Number', 'MobilePhone', 'Mobile Phone', 'Mobile', 'Cell', 'Cell Phone', 'Portable'],
+  otherPhones: ['Other Phone Numbers', 'Other Phone', 'Other Phones', 'Home Phone', 'OtherPhone'],
   company: ['Company Name', 'Company', 'Account', 'Account Name', 'Organization', 'Organisation', 'Société'],
   title: ['Job Title', 'Title', 'Position', 'Role'],
   owner: ['Contact owner', 'Lead Owner', 'Owner', 'OwnerId', 'Owner Name'],

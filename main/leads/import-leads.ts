@@ -103,6 +103,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
       }
     }
 
+    writer.finish();
     db.prepare('UPDATE import_batches SET rows_read = ?, created = ?, updated = ?, merged = ?, rejected = ? WHERE id = ?').run(
       rowsRead,
       counts.created,

@@ -38,6 +38,10 @@ export function readLeadRow(record: readonly string[], { columns, defaultCountry
     [
       [get('phone'), 'work'],
       [get('mobilePhone'), 'mobile'],
+      // Our export joins a lead's further numbers in one cell with semicolons.
+      ...get('otherPhones')
+        .split(';')
+        .map((raw) => [unguardCell(raw.trim()), 'other'] as const),
     ] as const
   )
     .filter(([raw]) => raw !== '')

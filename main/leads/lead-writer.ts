@@ -136,7 +136,15 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
     for (const a of lead.activities) insertActivity.run(leadId, a.type, a.title, a.url, a.occurredAt, a.details, batchId);
   };
 
+  const recordAfter = db.prepare(`
+    UPDATE import_changes SET after = (SELECT json_object(${IMPORT_UPDATED_COLUMNS.map((c) => `'${c}', ${c}`).join(', ')}) FROM leads WHERE leads.id = import_changes.lead_id)
+    WHERE batch_id = ?`);
+
   return {
+    /** Once every row is written: what the import left on each lead it changed. */
+    finish(): void {
+      recordAfter.run(batchId);
+    },
     write(lead: ImportedLead): WriteOutcome {
       const existing = findExisting(lead);
       if (existing === undefined) {

@@ -9,8 +9,8 @@ import { IMPORT_UPDATED_COLUMNS } from './lead-writer.ts';
  * Takes an import back: the leads it created are removed, the leads it completed are restored
  * field by field, the numbers and activities it added go. Imports are undone newest first, so
  * an undo never pulls the ground from under a later import. Nothing a rep did is lost: a lead
- * the import created that has been called since is kept, and a do-not-call flag on a lead that
- * has been called since is left as it is.
+ * the import created that has been called since is kept, and a field changed since the import
+ * (by a call, a rep, a later import) stays as it is now.
  */
 export function undoImport(db: Database, clock: Clock, batchId: number, lifetimeAttemptCap?: number): UndoReport {
   return transaction(db, () => {
@@ -24,14 +24,21 @@ export function undoImport(db: Database, clock: Clock, batchId: number, lifetime
       | undefined;
     if (later) throw new ApiError('conflict', `Import #${later.id} came after #${batchId}: undo it first.`);
 
-    const calledSince = db.prepare('SELECT 1 FROM calls WHERE lead_id = ? AND started_at >= ? LIMIT 1');
-    const changes = db.prepare('SELECT lead_id, before FROM import_changes WHERE batch_id = ?').all(batchId) as { lead_id: number; before: string }[];
-    const restore = db.prepare(`UPDATE leads SET ${IMPORT_UPDATED_COLUMNS.map((c) => `${c} = :${c}`).join(', ')} WHERE id = :id`);
+    const changes = db.prepare('SELECT lead_id, before, after FROM import_changes WHERE batch_id = ?').all(batchId) as {
+      lead_id: number;
+      before: string;
+      after: string | null;
+    }[];
+    const current = db.prepare(`SELECT ${IMPORT_UPDATED_COLUMNS.join(', ')} FROM leads WHERE id = ?`);
     for (const change of changes) {
-      const before = JSON.parse(change.before) as Record<(typeof IMPORT_UPDATED_COLUMNS)[number], unknown>;
-      const current = db.prepare('SELECT do_not_call FROM leads WHERE id = ?').get(change.lead_id) as { do_not_call: number };
-      if (calledSince.get(change.lead_id, batch.imported_at)) before.do_not_call = current.do_not_call;
-      restore.run({ ...(before as Record<string, string | number | null>), id: change.lead_id });
+      const before = JSON.parse(change.before) as Record<string, string | number | null>;
+      const after = JSON.parse(change.after ?? '{}') as Record<string, string | number | null>;
+      const now = current.get(change.lead_id) as Record<string, string | number | null>;
+      // A field the import set and nobody has touched since goes back; anything a rep, a call or
+      // a later import changed since stays as it is now.
+      const restore = IMPORT_UPDATED_COLUMNS.filter((c) => now[c] === after[c] && before[c] !== now[c]);
+      if (restore.length === 0) continue;
+      db.prepare(`UPDATE leads SET ${restore.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...restore.map((c) => before[c] ?? null), change.lead_id);
     }
     db.prepare('DELETE FROM phones WHERE import_batch_id = ? AND lead_id IN (SELECT lead_id FROM import_changes WHERE batch_id = ?)').run(batchId, batchId);
     db.prepare('DELETE FROM activities WHERE import_batch_id = ? AND lead_id IN (SELECT lead_id FROM import_changes WHERE batch_id = ?)').run(

@@ -143,6 +143,8 @@ export const migrations: readonly Migration[] = [
           batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
           lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
           before TEXT NOT NULL,
+          -- As the import left them: an undo restores only what nobody has changed since.
+          after TEXT,
           PRIMARY KEY (batch_id, lead_id)
         ) STRICT;
 

@@ -75,7 +75,7 @@ describe('the console store', () => {
     expect(drafts.all.get(1)).toBe('Call after 3pm');
 
     await store.getState().logDisposition('busy');
-    expect(client.call).toHaveBeenCalledWith('calls.disposition', { leadId: 1, code: 'busy', notes: 'Call after 3pm', consoleId: 'console-test-1' });
+    expect(client.call).toHaveBeenCalledWith('calls.disposition', { leadId: 1, code: 'busy', notes: 'Call after 3pm', consoleId: 'console-test-1', number: '+12125550100' });
     expect(store.getState().snapshot?.next?.card.lead.firstName).toBe('Bob');
     expect(store.getState().notes).toBe('');
     expect(drafts.all.has(1)).toBe(false);

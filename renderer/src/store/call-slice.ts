@@ -82,6 +82,7 @@ export const createCallSlice =
           consoleId,
           ...(callbackAt ? { callbackAt } : {}),
           ...(reason ? { reason } : {}),
+          ...(get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
           ...(Object.keys(answers).length ? { answers } : {}),
         });
         set({ answers: {}, answersFor: null });

@@ -61,3 +61,14 @@ describe('logging a disposition', () => {
     expect(getLeadCard(core.db, id).lead.attempts).toBe(0);
   });
 });
+
+describe('the number dialled', () => {
+  it('is the one the console says, when it is one of the lead’s good numbers', async () => {
+    const core = testCore('2026-11-23T15:00:00Z');
+    await importCsv(core, csv('Record ID,Name,Phone,Mobile Phone Number', '1,Ada,+12125550100,+12125550150'));
+    const { id } = core.db.prepare('SELECT id FROM leads').get() as { id: number };
+    const call = logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', number: '+12125550150' });
+    expect(call.phoneE164).toBe('+12125550150');
+    expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', number: '+19995550000' })).toThrow(/not a good number of this lead/);
+  });
+});

@@ -109,7 +109,7 @@ describe('a second file of activity', () => {
 describe('exporting leads for the CRM', () => {
   it('writes one row per lead with what the calls taught, HubSpot headers, and no cell a spreadsheet would run', async () => {
     const core = testCore();
-    await importCsv(core, csv('Record ID,Name,Email,Phone,Company', '1,Ada Lovelace,ada@example.com,+12125550100,=HYPERLINK("http://evil.example")'));
+    await importCsv(core, csv('Record ID,Name,Email,Phone,Company', '1,Ada Lovelace,ada@example.com,+12125550100,"=HYPERLINK(""http://evil.example"")"'));
     log(core, '1', 'interested-not-yet', '@SUM(1) call back in Q1');
     const { content, fileName, mimeType } = exportLeads(core.db, 'csv');
     expect([fileName, mimeType]).toEqual(['nextcall-leads.csv', 'text/csv']);
@@ -163,5 +163,64 @@ describe('exporting leads for the CRM', () => {
     expect(json).toMatchObject({ schemaVersion: 1, list: 'Webinar', leads: [{ crmId: '1', phones: [{ e164: '+12125550100', type: 'work', bad: false }] }] });
     expect(json.leads).toHaveLength(1);
     expect(() => exportLeads(core.db, 'csv', 'Nope')).toThrow(/no call list named "Nope"/);
+  });
+});
+
+describe('undo after the store moved on', () => {
+  it('keeps what a call changed since the import, and restores the rest', async () => {
+    const core = testCore();
+    await importCsv(core, csv('Record ID,Name,Phone', '1,Ada,+12125550100'));
+    const second = await importCsv(core, csv('Record ID,Name,Phone,Company,Recent Conversion', '1,Ada,+12125550100,Acme,Contact sales'));
+    expect(getLeadCard(core.db, idOf(core, '1')).lead.requestedCall).toBe(true);
+    core.clock.advance(60_000);
+    log(core, '1', 'interested-not-yet');
+    const handRaisedAfterCall = (core.db.prepare('SELECT hand_raised_at FROM leads').get() as { hand_raised_at: number | null }).hand_raised_at;
+    expect(handRaisedAfterCall).toBeNull();
+    undoImport(core.db, core.clock, second.batchId!);
+    const row = core.db.prepare('SELECT company, hand_raised_at FROM leads').get();
+    expect(row).toEqual({ company: null, hand_raised_at: null });
+  });
+});
+
+describe('files that are not what they say', () => {
+  it('reads UTF-16 without a byte-order mark, even with a few non-Latin characters', async () => {
+    const core = testCore();
+    const text = 'Record ID,Name,Phone,Company\n1,王一,+12125550100,一二三\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      bytes[i * 2] = text.charCodeAt(i) & 0xff;
+      bytes[i * 2 + 1] = text.charCodeAt(i) >> 8;
+    }
+    expect(await importCsv(core, bytes)).toMatchObject({ encoding: 'utf-16le', created: 1 });
+    expect(getLeadCard(core.db, idOf(core, '1')).lead.company).toBe('一二三');
+  });
+
+  it('refuses a binary file instead of importing garbage', async () => {
+    const core = testCore();
+    await expect(importCsv(core, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x41, 0x2c, 0x42]))).rejects.toThrow(/not text in an encoding Nextcall reads/);
+  });
+
+  it('refuses a stray quote instead of folding the next rows into one lead', async () => {
+    const core = testCore();
+    const text = 'Record ID,Name,Phone\n1,"Smith, Jr,+12125550100\n2,Bob,+12125550101\n3,Cid,+12125550102\n';
+    await expect(importCsv(core, text)).rejects.toThrow(/the quote opened on line 2 is never closed/);
+    expect(count(core, 'leads')).toBe(0);
+  });
+});
+
+describe('a lead with more numbers than two', () => {
+  it('exports the others in one cell, and reads them back', async () => {
+    const core = testCore();
+    await importCsv(core, csv('Record ID,Name,Phone,Mobile Phone Number,Other Phone Numbers', '1,Ada,+12125550100,+12125550150,"+12125550177; +12125550178"'));
+    const exported = exportLeads(core.db, 'csv').content;
+    expect(exported).toContain(`"'+12125550177; +12125550178"`);
+    const fresh = testCore();
+    await importCsv(fresh, exported);
+    expect(getLeadCard(fresh.db, idOf(fresh, '1')).phones.map((p) => [p.type, p.e164])).toEqual([
+      ['work', '+12125550100'],
+      ['mobile', '+12125550150'],
+      ['other', '+12125550177'],
+      ['other', '+12125550178'],
+    ]);
   });
 });
