@@ -22,7 +22,7 @@ const DAY = 86_400_000;
  * the console shows it as text, so a value holding markup is shown, never run.
  */
 export function renderText(template: string, ctx: ScriptContext): string {
-  const latest = ctx.activities[0];
+  const latest = notableActivity(ctx.activities);
   const fields: Record<string, string | number | null | undefined> = {
     'lead.firstName': ctx.lead.firstName,
     'lead.lastName': ctx.lead.lastName,
@@ -40,9 +40,17 @@ export function renderText(template: string, ctx: ScriptContext): string {
   });
 }
 
-/** The first opener whose conditions match the lead's source, stage and latest activity. */
+/**
+ * The activity a rep opens with: a request for a call or a demo, whatever the lead browsed
+ * since; otherwise the latest thing the lead did.
+ */
+export function notableActivity<A extends Pick<Activity, 'type'>>(activities: readonly A[]): A | undefined {
+  return activities.find((a) => a.type === 'call-request' || a.type === 'demo-request') ?? activities[0];
+}
+
+/** The first opener whose conditions match the lead's source, stage and notable activity. */
 export function openerOf(script: Script, ctx: ScriptContext): string {
-  const latest = ctx.activities[0]?.type;
+  const latest = notableActivity(ctx.activities)?.type;
   const opener =
     script.openers.find(({ when }) => {
       if (!when) return true;
@@ -134,7 +142,7 @@ function holds(c: Condition, answers: Answers, ctx: ScriptContext): boolean {
 }
 
 function leadValue(field: NonNullable<Condition['lead']>, ctx: ScriptContext): string | number | boolean | null {
-  if (field === 'latestActivity') return ctx.activities[0]?.type ?? null;
+  if (field === 'latestActivity') return notableActivity(ctx.activities)?.type ?? null;
   return ctx.lead[field];
 }
 

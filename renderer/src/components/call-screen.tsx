@@ -23,7 +23,10 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const answerReason = useApp((s) => s.answerReason);
   const undoLast = useApp((s) => s.undoLast);
   const answer = useApp((s) => s.answer);
-  // Re-evaluated on every render: answers, the lead and the script all feed it.
+  // The script's view derives from the answers, the lead and the script: subscribe to each, so
+  // that a new answer re-renders the screen, then derive.
+  useApp((s) => s.answers);
+  useApp((s) => s.script);
   const view = useApp((s) => s.scriptView)();
   const answerForm = useRef<HTMLFormElement>(null);
   const recommendedLabel = dispositions.find((d) => d.code === view?.recommendation?.disposition)?.label ?? null;

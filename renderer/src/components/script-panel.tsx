@@ -84,7 +84,18 @@ function Question({ step, text, onAnswer, formRef }: { step: AskStep; text: stri
         {text}
       </label>
       {(step.type === 'yes-no' || step.type === 'one-of') && (
-        <select id={`q-${step.id}`} value={value} onChange={(event) => setValue(event.target.value)}>
+        <select
+          id={`q-${step.id}`}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          // A list box does not submit its form on Enter by itself; the rep expects it to.
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              submit();
+            }
+          }}
+        >
           <option value="">Choose…</option>
           {options.map((o) => (
             <option key={o} value={o}>

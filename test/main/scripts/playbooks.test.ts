@@ -99,3 +99,11 @@ describe('merge fields', () => {
     expect(renderText('Hi {{lead.firstName}} at {{lead.company|your company}}{{unknown.field}}', hostile)).toBe('Hi <img src=x onerror=alert(1)> at your company');
   });
 });
+
+describe('the opener', () => {
+  it('speaks of a call or demo request before any page the lead browsed afterwards', () => {
+    const bant = load(BANT_PLAYBOOK);
+    const browsedAfter = { ...ctx, activities: [{ type: 'page-visit' as const, title: '/customers' }, { type: 'demo-request' as const, title: 'Request a demo' }] };
+    expect(openerOf(bant, browsedAfter)).toBe('Hi Maya, you asked for a demo — what would you most like to see?');
+  });
+});

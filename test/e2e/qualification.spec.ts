@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { CallLog, LeadCard } from '../../shared/leads.ts';
+import type { Handoff } from '../../shared/qualification.ts';
+import { startHost, type RunningHost } from './web-host.ts';
+
+// A Monday, 10:00 in New York.
+const CLOCK = '2026-11-23T15:00:00Z';
+let dataDir: string;
+let host: RunningHost | null = null;
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'nextcall-e2e-'));
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function importLeads(page: Page, csv: string) {
+  await page.getByTestId('import-input').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-report')).toBeVisible();
+}
+
+/** Answers the script's current question from the keyboard: A, the answer, Enter. */
+async function answer(page: Page, value: string, kind: 'text' | 'select' | 'date' = 'text') {
+  await page.keyboard.press('a');
+  const field = page.locator('.question select, .question input').first();
+  await expect(field).toBeFocused();
+  if (kind === 'select') await field.selectOption(value);
+  else await field.fill(value);
+  await page.keyboard.press('Enter');
+}
+
+test('a rep qualifies a lead with BANT by keyboard: the criteria light up, Qualified is recommended, sales get a handoff', async ({ page }, testInfo) => {
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.url);
+  await importLeads(page, 'Record ID,Name,Phone,Company,Lifecycle Stage\n1,Maya Okonkwo,+12125550100,BrightPath,marketingqualifiedlead\n');
+
+  const script = page.getByLabel('Script');
+  await expect(script).toContainText('What problem are you trying to solve at BrightPath?');
+  await answer(page, 'Reps lose hours dialling');
+  await answer(page, 'yes', 'select');
+  await answer(page, 'You decide', 'select');
+  await answer(page, '2027-01-15', 'date');
+  await expect(script).toContainText('End of the script.');
+  await expect(page.getByLabel('Qualification criteria').locator('li.met')).toHaveCount(4);
+  await expect(page.getByTestId('recommendation')).toContainText('Recommended: Qualified');
+  await expect(page.getByRole('button', { name: /Qualified/ })).toHaveClass(/recommended/);
+  await page.screenshot({ path: testInfo.outputPath('script-qualified.png') });
+
+  await page.keyboard.press('8');
+  await expect(page.getByText('No leads yet').or(page.getByText('Nothing to call right now'))).toBeVisible();
+  const handoffs = await host.call<Handoff[]>('handoffs.list', {});
+  expect(handoffs).toEqual([
+    expect.objectContaining({ leadName: 'Maya Okonkwo', answers: { need: 'Reps lose hours dialling', budget: 'yes', authority: 'You decide', timeline: '2027-01-15' } }),
+  ]);
+});
+
+test('choosing other than the recommendation asks why; U takes the call back', async ({ page }) => {
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.url);
+  await importLeads(page, 'Record ID,Name,Phone\n1,Ada Lovelace,+12125550100\n2,Bob Marley,+12125550101\n');
+  const first = await page.locator('main.call-screen').getAttribute('data-lead-id');
+
+  await answer(page, 'Too many spreadsheets');
+  await expect(page.getByTestId('recommendation')).toContainText('Recommended: Interested — not yet');
+  await page.keyboard.press('3');
+  const reason = page.getByRole('dialog', { name: 'Reason' });
+  await expect(reason).toContainText('The criteria recommend "Interested — not yet". Why "Busy"?');
+  await page.keyboard.type('Line went dead mid-sentence');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main.call-screen')).not.toHaveAttribute('data-lead-id', first!);
+
+  const calls = await host.call<CallLog[]>('calls.recent', { limit: 5 });
+  expect(calls[0]).toMatchObject({ dispositionCode: 'busy', recommended: 'interested-not-yet', reason: 'Line went dead mid-sentence' });
+
+  await page.keyboard.press('u');
+  await expect(page.locator('main.call-screen')).toHaveAttribute('data-lead-id', first!);
+  await expect(page.getByTestId('notice')).toContainText('Undone');
+  expect(await host.call<CallLog[]>('calls.recent', { limit: 5 })).toEqual([]);
+  expect((await host.call<LeadCard>('leads.get', { leadId: Number(first) })).lead.attempts).toBe(0);
+});
+
+test('a merge field holding markup is shown as text, never run', async ({ page }) => {
+  host = await startHost(dataDir, CLOCK);
+  await page.goto(host.url);
+  const hostile = '<img src=x onerror="document.title=\'pwned\'">';
+  await importLeads(page, `Record ID,First Name,Last Name,Phone,Company\n1,"${hostile.replaceAll('"', '""')}",X,+12125550100,"<b>Bold</b> Inc"\n`);
+  await expect(page.getByTestId('opener')).toContainText(`Hi ${hostile}`);
+  await expect(page.getByLabel('Script')).toContainText('What problem are you trying to solve at <b>Bold</b> Inc?');
+  await expect(page.locator('main img, main b')).toHaveCount(0);
+  expect(await page.title()).toBe('Nextcall');
+});
