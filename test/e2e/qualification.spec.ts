@@ -96,3 +96,24 @@ test('a merge field holding markup is shown as text, never run', async ({ page }
   await expect(page.locator('main img, main b')).toHaveCount(0);
   expect(await page.title()).toBe('Nextcall');
 });
+
+test('a team lead replaces the dispositions and the script with their own files, and the console follows', async ({ page }) => {
+  host = await startHost(dataDir, CLOCK);
+  await host.call('dispositions.import', {
+    fileName: 'ours.yaml',
+    text: '- { code: reached, label: Reached the lead, hotkey: "1", contact: true, countsAsAttempt: true, retryAfterMinutes: 10080 }\n- { code: booked, label: Meeting booked, hotkey: "2", contact: true, countsAsAttempt: true, moveTo: SQL }\n',
+  });
+  await host.call('scripts.import', {
+    fileName: 'ours.yaml',
+    text: 'id: ours\nname: Our way\nopeners:\n  - say: "Hello {{lead.firstName}}, Nextcall demo here."\nsteps:\n  - id: meeting\n    ask: Shall we book a meeting?\n    type: yes-no\ncriteria:\n  - id: yes\n    label: Wants a meeting\n    when: { answer: meeting, equals: "yes" }\nrecommend:\n  - disposition: booked\n    all: [yes]\n',
+  });
+  await page.goto(host.url);
+  await importLeads(page, 'Record ID,Name,Phone\n1,Ada Lovelace,+12125550100\n');
+  await expect(page.getByRole('navigation', { name: 'Dispositions' }).getByRole('button')).toHaveText(['1Reached the lead', '2Meeting booked']);
+  await expect(page.getByTestId('opener')).toHaveText('Hello Ada, Nextcall demo here.');
+  await answer(page, 'yes', 'select');
+  await expect(page.getByTestId('recommendation')).toContainText('Recommended: Meeting booked');
+  await page.keyboard.press('2');
+  const [call] = await host.call<CallLog[]>('calls.recent', { limit: 1 });
+  expect(call).toMatchObject({ dispositionCode: 'booked', stageAfter: 'SQL', answers: { meeting: 'yes' } });
+});

@@ -54,7 +54,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
         {view && <ScriptPanel view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}
       </ActivityPanel>
-      <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} readOnly={loggingCall} />
+      <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} stageHistory={next.card.stageHistory} readOnly={loggingCall} />
       {askingReason && <ReasonPrompt question={askingReason.why} onAnswer={(reason) => void answerReason(reason)} />}
       {askingTime && (
         <TimePicker

@@ -1,8 +1,10 @@
 import type { Ref } from 'react';
-import type { CallLog } from '../../../shared/leads.ts';
+import type { CallLog, StageChange } from '../../../shared/leads.ts';
+import { STAGE_LABELS } from '../../../shared/stages.ts';
 import { shortDate } from '../local-time.ts';
 
 interface NotesPanelProps {
+  stageHistory: StageChange[];
   ref: Ref<HTMLTextAreaElement>;
   notes: string;
   onNotes(text: string): void;
@@ -12,7 +14,7 @@ interface NotesPanelProps {
 }
 
 /** The rep's note for this call (kept as typed) and the lead's earlier calls. */
-export function NotesPanel({ ref, notes, onNotes, calls, readOnly }: NotesPanelProps) {
+export function NotesPanel({ ref, notes, onNotes, calls, readOnly, stageHistory }: NotesPanelProps) {
   return (
     <section className="panel notes-panel" aria-label="Notes and history">
       <label htmlFor="notes">
@@ -29,6 +31,25 @@ export function NotesPanel({ ref, notes, onNotes, calls, readOnly }: NotesPanelP
         placeholder="What did you learn? (Esc to leave the note)"
         rows={6}
       />
+      {stageHistory.length > 0 && (
+        <>
+          <h2>Stage history</h2>
+          <ol className="calls" data-testid="stage-history">
+            {stageHistory.map((change, i) => (
+              <li key={`${change.at}-${i}`}>
+                <span className="call-outcome">
+                  {change.from ? `${STAGE_LABELS[change.from]} → ` : ''}
+                  {STAGE_LABELS[change.to]}
+                </span>
+                <span className="muted">
+                  {shortDate(change.at)} UTC{change.rep ? ` · ${change.rep}` : ''}
+                </span>
+                <p className="call-notes">{change.reason}</p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <h2>Earlier calls</h2>
       {calls.length === 0 ? (
         <p className="muted">Never called.</p>
@@ -37,7 +58,20 @@ export function NotesPanel({ ref, notes, onNotes, calls, readOnly }: NotesPanelP
           {calls.map((call) => (
             <li key={call.id}>
               <span className="call-outcome">{call.dispositionLabel}</span>
-              <span className="muted">{shortDate(call.startedAt)} UTC</span>
+              <span className="muted">
+                {shortDate(call.startedAt)} UTC{call.rep ? ` · ${call.rep}` : ''}
+              </span>
+              {call.reason && <p className="call-notes">Why: {call.reason}</p>}
+              {Object.keys(call.answers).length > 0 && (
+                <dl className="call-answers">
+                  {Object.entries(call.answers).map(([question, answer]) => (
+                    <div key={question}>
+                      <dt>{question}</dt>
+                      <dd>{Array.isArray(answer) ? answer.join(', ') : String(answer)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
               {call.notes && <p className="call-notes">{call.notes}</p>}
             </li>
           ))}
