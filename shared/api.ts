@@ -99,6 +99,8 @@ export const api = {
       answers: z.record(z.string().max(40), z.union([z.string().max(5000), z.number(), z.boolean(), z.array(z.string().max(120)).max(20)])).optional(),
       /** Why: for a disposition that asks for a reason, or one other than the recommended. */
       reason: z.string().trim().max(2000).optional(),
+      /** When the rep dialled (the call's start); the disposition is its end. */
+      startedAt: z.iso.datetime({ offset: true }).optional(),
       /** The number the rep dialled (the one the console offered), E.164. */
       number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number').optional(),
     }),

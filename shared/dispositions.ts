@@ -51,7 +51,7 @@ export function dispositionByCode(list: readonly Disposition[], code: string): D
 }
 
 /** Keys the console keeps for itself: A (answer), N (notes), S (skip), U (undo), Z (snooze), ? (help). */
-export const RESERVED_KEYS = ['a', 'n', 's', 'u', 'z', '?'] as const;
+export const RESERVED_KEYS = ['a', 'c', 'n', 's', 'u', 'z', '?'] as const;
 
 export const dispositionSchema = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
@@ -59,7 +59,7 @@ export const dispositionSchema = z.strictObject({
   hotkey: z
     .string()
     .regex(/^[0-9a-z]$/, 'one digit or lower-case letter')
-    .refine((key) => !(RESERVED_KEYS as readonly string[]).includes(key), 'A, N, S, U and Z are the console\'s own keys'),
+    .refine((key) => !(RESERVED_KEYS as readonly string[]).includes(key), 'A, C, N, S, U and Z are the console\'s own keys'),
   contact: z.boolean(),
   countsAsAttempt: z.boolean(),
   moveTo: z.enum(STAGES).optional(),

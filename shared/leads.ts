@@ -69,6 +69,8 @@ export interface CallLog {
   phoneE164: string | null;
   notes: string;
   startedAt: string;
+  /** From dialling to the disposition. */
+  durationSeconds: number;
   stageBefore: Stage;
   stageAfter: Stage;
   rep: string | null;

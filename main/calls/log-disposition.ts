@@ -27,6 +27,8 @@ export interface DispositionInput {
   reason?: string | undefined;
   /** The number dialled; by default the one the queue would offer (first good one under its cap). */
   number?: string | undefined;
+  /** When the rep dialled (ISO); the call ends now. Without it the call is logged as instant. */
+  startedAt?: string | undefined;
 }
 
 export interface DispositionContext {
@@ -63,6 +65,8 @@ export function logDisposition(
   const now = clock.now();
   const callbackAt = callbackTime(disposition, input.callbackAt, now);
   const reason = input.reason?.trim() || null;
+  const startedAt = input.startedAt === undefined ? now : Date.parse(input.startedAt);
+  if (!(startedAt <= now && startedAt >= now - 12 * 60 * MINUTE)) throw new ApiError('invalid-input', 'The call must have started in the last 12 hours.');
   if (disposition.needsReason && !reason) throw new ApiError('invalid-input', `"${disposition.label}" needs a reason.`);
 
   return transaction(db, () => {
@@ -97,7 +101,7 @@ export function logDisposition(
         disposition.code,
         disposition.label,
         input.notes,
-        now,
+        startedAt,
         now,
         lead.stage,
         stageAfter,

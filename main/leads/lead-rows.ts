@@ -62,6 +62,7 @@ interface CallRow {
   phone_e164: string | null;
   notes: string;
   started_at: number;
+  ended_at: number;
   stage_before: Stage;
   stage_after: Stage;
   rep: string | null;
@@ -80,6 +81,7 @@ function toCall(row: CallRow): CallLog {
     phoneE164: row.phone_e164,
     notes: row.notes,
     startedAt: iso(row.started_at),
+    durationSeconds: Math.round((row.ended_at - row.started_at) / 1000),
     stageBefore: row.stage_before,
     stageAfter: row.stage_after,
     rep: row.rep,
@@ -90,7 +92,7 @@ function toCall(row: CallRow): CallLog {
 }
 
 const CALL_COLUMNS = `c.id, c.lead_id, l.first_name, l.last_name, c.disposition_code, c.disposition_label,
-  c.phone_e164, c.notes, c.started_at, c.stage_before, c.stage_after, c.rep, c.answers, c.recommended, c.override_reason`;
+  c.phone_e164, c.notes, c.started_at, c.ended_at, c.stage_before, c.stage_after, c.rep, c.answers, c.recommended, c.override_reason`;
 
 /** The most activities and calls a card carries; older ones stay in the store. */
 const CARD_HISTORY_LIMIT = 50;

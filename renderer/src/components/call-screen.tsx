@@ -22,6 +22,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const askingReason = useApp((s) => s.askingReason);
   const answerReason = useApp((s) => s.answerReason);
   const undoLast = useApp((s) => s.undoLast);
+  const markDialed = useApp((s) => s.markDialed);
   const answer = useApp((s) => s.answer);
   // The script's view derives from the answers, the lead and the script: subscribe to each, so
   // that a new answer re-renders the screen, then derive.
@@ -45,12 +46,14 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           s: () => void skip(),
           z: () => askSnooze(),
           u: () => void undoLast(),
+          // C dials the number the queue offers, through the same link a click would follow.
+          c: () => document.querySelector<HTMLAnchorElement>(`a.phone-number[href$="${next.number}"]`)?.click(),
         },
   );
 
   return (
     <main className="call-screen" data-lead-id={next.card.lead.id}>
-      <LeadPanel card={next.card} nowMs={nowMs} dialScheme={dialScheme} />
+      <LeadPanel card={next.card} nowMs={nowMs} dialScheme={dialScheme} onDial={markDialed} />
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
         {view && <ScriptPanel view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}
       </ActivityPanel>

@@ -4,7 +4,7 @@ import { STAGE_LABELS } from '../../../shared/stages.ts';
 import { localHour, localTime } from '../local-time.ts';
 
 /** Who the rep is calling: name, company, the lead's own time, numbers, stage and flags. */
-export function LeadPanel({ card, nowMs, dialScheme }: { card: LeadCard; nowMs: number; dialScheme: DialScheme }) {
+export function LeadPanel({ card, nowMs, dialScheme, onDial }: { card: LeadCard; nowMs: number; dialScheme: DialScheme; onDial(): void }) {
   const { lead, phones } = card;
   const time = localTime(lead.timeZone, nowMs);
   const hour = lead.timeZone ? localHour(lead.timeZone, nowMs) : null;
@@ -25,7 +25,7 @@ export function LeadPanel({ card, nowMs, dialScheme }: { card: LeadCard; nowMs: 
           <li key={phone.id} className={phone.bad || !phone.e164 ? 'bad' : ''}>
             <span className="phone-type">{phone.type}</span>
             {phone.e164 && !phone.bad ? (
-              <a className="phone-number" href={dialLink(dialScheme, phone.e164)} title="Call with your softphone">
+              <a className="phone-number" href={dialLink(dialScheme, phone.e164)} title="Call with your softphone (C)" onClick={onDial}>
                 {phone.e164}
               </a>
             ) : (

@@ -12,6 +12,9 @@ export interface CallSlice {
   /** True while a disposition is on its way: a second key press must not log a second call. */
   loggingCall: boolean;
   lastCall: CallLog | null;
+  /** When the rep dialled the lead on screen (from the number's link or C). */
+  dialedAt: { leadId: number; at: string } | null;
+  markDialed(): void;
   /** A time the rep is asked for (a callback, a snooze), in the lead's own time. */
   askingTime: { purpose: 'callback'; code: string } | { purpose: 'snooze' } | null;
   /** A disposition waits for the rep's reason (one that asks for it, or one against the recommendation). */
@@ -41,6 +44,11 @@ export const createCallSlice =
     lastCall: null,
     askingTime: null,
     askingReason: null,
+    dialedAt: null,
+    markDialed() {
+      const lead = get().snapshot?.next?.card.lead;
+      if (lead) set({ dialedAt: { leadId: lead.id, at: new Date(Date.now() + get().clockOffset).toISOString() } });
+    },
     async loadSettings() {
       try {
         const [dispositions, prefs] = await Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]);
@@ -83,9 +91,10 @@ export const createCallSlice =
           ...(callbackAt ? { callbackAt } : {}),
           ...(reason ? { reason } : {}),
           ...(get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
+          ...(get().dialedAt?.leadId === lead.id ? { startedAt: get().dialedAt!.at } : {}),
           ...(Object.keys(answers).length ? { answers } : {}),
         });
-        set({ answers: {}, answersFor: null });
+        set({ answers: {}, answersFor: null, dialedAt: null });
         drafts.clear(lead.id);
         set({ lastCall: call });
         get().showSnapshot(queue);

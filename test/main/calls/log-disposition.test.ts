@@ -72,3 +72,12 @@ describe('the number dialled', () => {
     expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', number: '+19995550000' })).toThrow(/not a good number of this lead/);
   });
 });
+
+describe('how long a call lasted', () => {
+  it('runs from when the rep dialled to the disposition', async () => {
+    const { core, id } = await oneLead();
+    const call = logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', startedAt: '2026-11-23T14:57:30Z' });
+    expect(call).toMatchObject({ startedAt: '2026-11-23T14:57:30.000Z', durationSeconds: 150 });
+    expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', startedAt: '2026-11-23T15:05:00Z' })).toThrow(/started in the last 12 hours/);
+  });
+});
