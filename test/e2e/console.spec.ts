@@ -1,27 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type { CallLog, LeadCard, WhyNot } from '../../shared/leads.ts';
-import { startHost, type RunningHost } from './web-host.ts';
+import { hostPerTest } from './web-host.ts';
 
 const DEMO_FIXTURE = fileURLToPath(new URL('../fixtures/demo-leads.csv', import.meta.url));
 // A Monday, 10:00 in New York: the demo list's leads are inside their calling hours.
 const CLOCK = '2026-11-23T15:00:00Z';
 
-let dataDir: string;
-let host: RunningHost | null = null;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'nextcall-e2e-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const hosts = hostPerTest(CLOCK);
 
 const leadOnScreen = (page: Page) => page.locator('main.call-screen');
 
@@ -38,7 +26,7 @@ async function dispose(page: Page, key: string): Promise<number> {
 }
 
 test('a rep imports the demo list, dispositions three leads by keyboard, and finds them after a restart', async ({ page }, testInfo) => {
-  host = await startHost(dataDir, CLOCK);
+  let host = await hosts.start();
   await page.goto(host.url);
 
   await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
@@ -84,7 +72,7 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
 
   // Restart the host on the same data folder: everything the rep did is still there.
   await host.stop();
-  host = await startHost(dataDir, CLOCK);
+  host = await hosts.start();
   await page.goto(host.url);
   await expect(leadOnScreen(page)).toBeVisible();
   const shownAfterRestart = await currentLeadId(page);
@@ -98,18 +86,18 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   ]);
   expect(calls.find((c) => c.leadId === qualified)?.notes).toBe('Budget approved for Q1; wants a demo with the CFO');
 
-  const stageOf = async (leadId: number) => (await host!.call<LeadCard>('leads.get', { leadId })).lead;
+  const stageOf = async (leadId: number) => (await host.call<LeadCard>('leads.get', { leadId })).lead;
   expect(await stageOf(noAnswer)).toMatchObject({ attempts: 1, lastDisposition: 'No answer' });
   expect((await stageOf(qualified)).stage).toBe('SQL');
   expect((await stageOf(interested)).stage).toBe('MQL');
-  const held = async (leadId: number) => (await host!.call<WhyNot>('queue.whyNot', { leadId })).blockers.map((b) => b.rule);
+  const held = async (leadId: number) => (await host.call<WhyNot>('queue.whyNot', { leadId })).blockers.map((b) => b.rule);
   expect(await held(callbackLead)).toEqual(['callback-later']);
   expect(await held(skipped)).toEqual(['snoozed']);
   expect([noAnswer, qualified, interested, callbackLead, skipped]).not.toContain(shownAfterRestart);
 });
 
 test('Load demo list fills an empty store and shows the first lead', async ({ page }) => {
-  host = await startHost(dataDir, CLOCK);
+  const host = await hosts.start();
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Load demo list' }).click();
   await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new');
@@ -118,7 +106,7 @@ test('Load demo list fills an empty store and shows the first lead', async ({ pa
 });
 
 test('a team lead downloads the rejected rows of an import, then undoes it', async ({ page }) => {
-  host = await startHost(dataDir, CLOCK);
+  const host = await hosts.start();
   await page.goto(host.url);
   const file = 'Record ID,Name,Phone\n1,Ada Lovelace,+12125550100\n2,No Number,\n';
   await page.getByTestId('import-input').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
@@ -137,7 +125,7 @@ test('a team lead downloads the rejected rows of an import, then undoes it', asy
 });
 
 test('a broken file gets a clear message and changes nothing', async ({ page }) => {
-  host = await startHost(dataDir, CLOCK);
+  const host = await hosts.start();
   await page.goto(host.url);
   await page.getByTestId('import-input').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Email\nAda,ada@example.com\n') });
   await expect(page.getByTestId('notice')).toContainText('The file has no phone column');
@@ -145,7 +133,7 @@ test('a broken file gets a clear message and changes nothing', async ({ page }) 
 });
 
 test('the page refuses to work without the token the host printed', async ({ page }) => {
-  host = await startHost(dataDir, CLOCK);
+  const host = await hosts.start();
   await page.goto(host.origin);
   await expect(page.getByText('This page needs the link the web host printed')).toBeVisible();
 });

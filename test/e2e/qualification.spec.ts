@@ -1,25 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { CallLog, LeadCard } from '../../shared/leads.ts';
 import type { Handoff } from '../../shared/qualification.ts';
-import { startHost, type RunningHost } from './web-host.ts';
+import { hostPerTest } from './web-host.ts';
 
 // A Monday, 10:00 in New York.
 const CLOCK = '2026-11-23T15:00:00Z';
-let dataDir: string;
-let host: RunningHost | null = null;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'nextcall-e2e-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const hosts = hostPerTest(CLOCK);
 
 async function importLeads(page: Page, csv: string) {
   await page.getByTestId('import-input').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -37,7 +23,7 @@ async function answer(page: Page, value: string, kind: 'text' | 'select' | 'date
 }
 
 test('a rep qualifies a lead with BANT by keyboard: the criteria light up, Qualified is recommended, sales get a handoff', async ({ page }, testInfo) => {
-  host = await startHost(dataDir, CLOCK);
+  const host = await hosts.start();
   await page.goto(host.url);
   await importLeads(page, 'Record ID,Name,Phone,Company,Lifecycle Stage\n1,Maya Okonkwo,+12125550100,BrightPath,marketingqualifiedlead\n');
 
@@ -62,7 +48,7 @@ test('a rep qualifies a lead with BANT by keyboard: the criteria light up, Quali
 });
 
 test('choosing other than the recommendation asks why; U takes the call back', async ({ page }) => {
-  host = await startHost(dataDir, CLOCK);
+  const host = await hosts.start();
   await page.goto(host.url);
   await importLeads(page, 'Record ID,Name,Phone\n1,Ada Lovelace,+12125550100\n2,Bob Marley,+12125550101\n');
   const first = await page.locator('main.call-screen').getAttribute('data-lead-id');
@@ -87,7 +73,7 @@ test('choosing other than the recommendation asks why; U takes the call back', a
 });
 
 test('a merge field holding markup is shown as text, never run', async ({ page }) => {
-  host = await startHost(dataDir, CLOCK);
+  const host = await hosts.start();
   await page.goto(host.url);
   const hostile = '<img src=x onerror="document.title=\'pwned\'">';
   await importLeads(page, `Record ID,First Name,Last Name,Phone,Company\n1,"${hostile.replaceAll('"', '""')}",X,+12125550100,"<b>Bold</b> Inc"\n`);
@@ -98,7 +84,7 @@ test('a merge field holding markup is shown as text, never run', async ({ page }
 });
 
 test('a team lead replaces the dispositions and the script with their own files, and the console follows', async ({ page }) => {
-  host = await startHost(dataDir, CLOCK);
+  const host = await hosts.start();
   await host.call('dispositions.import', {
     fileName: 'ours.yaml',
     text: '- { code: reached, label: Reached the lead, hotkey: "1", contact: true, countsAsAttempt: true, retryAfterMinutes: 10080 }\n- { code: booked, label: Meeting booked, hotkey: "2", contact: true, countsAsAttempt: true, moveTo: SQL }\n',

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
 
 const SERVE = fileURLToPath(new URL('../../main/web/serve.ts', import.meta.url));
 
@@ -53,4 +57,27 @@ function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * A web host per test over a fresh data folder, on the given clock; `start()` again after
+ * `host.stop()` is a restart over the same folder. Everything is stopped and removed after each test.
+ */
+export function hostPerTest(clock: string) {
+  let dataDir = '';
+  let current: RunningHost | null = null;
+  test.beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'nextcall-e2e-'));
+  });
+  test.afterEach(async () => {
+    await current?.stop();
+    current = null;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    async start(): Promise<RunningHost> {
+      current = await startHost(dataDir, clock);
+      return current;
+    },
+  };
 }
