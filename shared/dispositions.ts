@@ -19,7 +19,10 @@ export interface Disposition {
   /** Minutes before the queue offers the lead again; absent means no retry (closed or by stage). */
   retryAfterMinutes?: number;
   doNotCall?: boolean;
+  /** The number is wrong or dead: the lead is unworkable on it. */
   badNumber?: boolean;
+  /** A machine answered (VICIdial's "answering machine"): not a contact. */
+  answeringMachine?: boolean;
   /** The rep picks when to call back (in the lead's time); the queue offers the lead then. */
   needsCallbackTime?: boolean;
   /** With moveTo 'nurture': when marketing hands the lead back to the queue. */
@@ -33,7 +36,7 @@ const DAY = 24 * HOUR;
 
 export const DEFAULT_DISPOSITIONS: readonly Disposition[] = [
   { code: 'no-answer', label: 'No answer', hotkey: '1', contact: false, countsAsAttempt: true, retryAfterMinutes: 4 * HOUR },
-  { code: 'voicemail', label: 'Left voicemail', hotkey: '2', contact: false, countsAsAttempt: true, retryAfterMinutes: DAY },
+  { code: 'voicemail', label: 'Left voicemail', hotkey: '2', contact: false, countsAsAttempt: true, retryAfterMinutes: DAY, answeringMachine: true },
   { code: 'busy', label: 'Busy', hotkey: '3', contact: false, countsAsAttempt: true, retryAfterMinutes: 30 },
   // Retry at once: the lead's next good number, if it has one.
   { code: 'bad-number', label: 'Bad number', hotkey: '4', contact: false, countsAsAttempt: true, badNumber: true, retryAfterMinutes: 0 },
@@ -66,6 +69,7 @@ export const dispositionSchema = z.strictObject({
   retryAfterMinutes: z.int().min(0).max(60 * 24 * 365).optional(),
   doNotCall: z.boolean().optional(),
   badNumber: z.boolean().optional(),
+  answeringMachine: z.boolean().optional(),
   needsCallbackTime: z.boolean().optional(),
   recycleAfterDays: z.int().min(1).max(3650).optional(),
   /** Asks the rep why (a disqualification, an override of the recommendation). */

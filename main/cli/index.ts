@@ -29,6 +29,8 @@ Commands:
   scripts import FILE [--inactive]
                          add a script, or its next version, and make it the one the console follows
   scripts list           every script version, the active one marked
+  scripts export ID [--out FILE]
+                         a script's latest version as its team lead wrote it
   dispositions list      the dispositions, retired ones included
   dispositions import FILE
                          replace the dispositions in use with a file's (YAML or JSON list)
@@ -160,6 +162,10 @@ async function run(core: Core, command: string, args: string[], values: Values):
       if (command === 'scripts' && verb === 'validate') return call('scripts.validate', await text());
       if (command === 'scripts' && verb === 'import') return call('scripts.import', { ...(await text()), activate: !values.inactive });
       if (command === 'scripts' && verb === 'list') return call('scripts.list', {});
+      if (command === 'scripts' && verb === 'export') {
+        if (!file) throw new UsageError('scripts export needs a script id: npm run cli -- scripts export bant');
+        return output(await call('scripts.export', { id: file }));
+      }
       if (command === 'dispositions' && verb === 'list') return call('dispositions.list', {});
       if (command === 'dispositions' && verb === 'import') return call('dispositions.import', await text());
       throw new UsageError(`Unknown command "${command} ${verb ?? ''}".\n\n${USAGE}`);
