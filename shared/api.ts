@@ -105,6 +105,7 @@ export const api = {
       number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number').optional(),
     }),
   ),
+  'calls.saveDraft': method<{ saved: true }>()(z.strictObject({ leadId, notes: z.string().max(20_000) })),
   'calls.undo': method<QueueSnapshot>()(z.strictObject({ callId: z.int().positive(), consoleId: consoleId.optional() })),
   'handoffs.list': method<Handoff[]>()(z.strictObject({ limit: z.int().min(1).max(1000).default(100) })),
   'handoffs.export': method<ExportedFile>()(z.strictObject({ format: z.enum(['csv', 'json']).default('csv') })),

@@ -100,6 +100,8 @@ export interface LeadCard {
   calls: CallLog[];
   /** Every stage the lead has had, newest first. */
   stageHistory: StageChange[];
+  /** The note a rep was typing for this lead and has not logged yet. */
+  draft: string;
 }
 
 export type QueueTier = 'callback' | 'hand-raiser' | 'retry' | 'never-called' | 'rest';

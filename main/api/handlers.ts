@@ -3,6 +3,7 @@ import type { ImportReport } from '../../shared/imports.ts';
 import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../calls/disposition-store.ts';
 import { exportHandoffs, listHandoffs } from '../calls/handoffs.ts';
 import { logDisposition } from '../calls/log-disposition.ts';
+import { saveNoteDraft } from '../calls/note-drafts.ts';
 import { undoDisposition } from '../calls/undo-disposition.ts';
 import type { Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
@@ -97,6 +98,10 @@ export function createHandlers(core: Core): Handlers {
       });
       events.emit('store.changed', { reason: 'disposition' });
       return { call, queue: snapshot({ consoleId, listName }) };
+    },
+    'calls.saveDraft': ({ leadId, notes }) => {
+      saveNoteDraft(db, leadId, notes, clock.now());
+      return { saved: true };
     },
     'calls.undo': ({ callId, consoleId }) => {
       const { leadId } = undoDisposition(db, clock, callId);

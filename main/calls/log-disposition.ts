@@ -166,6 +166,8 @@ export function logDisposition(
       );
     }
     releaseLead(db, lead.id);
+    // The note is now the call's: the draft goes.
+    db.prepare('DELETE FROM note_drafts WHERE lead_id = ?').run(lead.id);
     refreshQueueColumns(db, lead.id, callableCap);
     db.prepare('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)').run(callId, JSON.stringify(before), now + UNDO_GRACE_MS);
     return getCall(db, callId);

@@ -37,6 +37,11 @@ export function undoDisposition(db: Database, clock: Clock, callId: number): { c
     db.prepare('DELETE FROM callbacks WHERE set_by_call_id = ?').run(callId);
     db.prepare('DELETE FROM handoffs WHERE call_id = ?').run(callId);
     db.prepare('DELETE FROM stage_history WHERE call_id = ?').run(callId);
+    // The call's note goes back to being the rep's note in progress.
+    db.prepare(
+      `INSERT INTO note_drafts (lead_id, text, saved_at) SELECT lead_id, notes, ? FROM calls WHERE id = ? AND notes <> ''
+       ON CONFLICT (lead_id) DO UPDATE SET text = excluded.text, saved_at = excluded.saved_at`,
+    ).run(clock.now(), callId);
     db.prepare('DELETE FROM calls WHERE id = ?').run(callId);
     const columns = Object.keys(before.lead).filter((c) => c !== 'id');
     db.prepare(`UPDATE leads SET ${columns.map((c) => `${c} = :${c}`).join(', ')} WHERE id = :id`).run(before.lead as Record<string, string | number | null>);

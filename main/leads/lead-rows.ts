@@ -132,7 +132,8 @@ export function getLeadCard(db: Database, leadId: number): LeadCard {
       .prepare('SELECT from_stage, to_stage, reason, at, rep, call_id FROM stage_history WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT ?')
       .all(leadId, CARD_HISTORY_LIMIT) as { from_stage: Stage | null; to_stage: Stage; reason: string; at: number; rep: string | null; call_id: number | null }[]
   ).map((r): StageChange => ({ from: r.from_stage, to: r.to_stage, reason: r.reason, at: iso(r.at), rep: r.rep, callId: r.call_id }));
-  return { lead, phones: phonesOf(db, leadId), activities, calls, stageHistory };
+  const draft = (db.prepare('SELECT text FROM note_drafts WHERE lead_id = ?').get(leadId) as { text: string } | undefined)?.text ?? '';
+  return { lead, phones: phonesOf(db, leadId), activities, calls, stageHistory, draft };
 }
 
 export function getCall(db: Database, callId: number): CallLog {

@@ -276,6 +276,19 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'notes in progress, kept in the store as the rep types',
+    up(db) {
+      db.exec(`
+        CREATE TABLE note_drafts (
+          lead_id INTEGER PRIMARY KEY REFERENCES leads (id) ON DELETE CASCADE,
+          text TEXT NOT NULL,
+          saved_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -96,6 +96,19 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   expect([noAnswer, qualified, interested, callbackLead, skipped]).not.toContain(shownAfterRestart);
 });
 
+test('a note being typed is kept by main as the rep types, and survives a restart of the host', async ({ page }) => {
+  let host = await hosts.start();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Load demo list' }).click();
+  const lead = await currentLeadId(page);
+  await page.keyboard.press('n');
+  await page.keyboard.type('Gatekeeper says call back after lunch');
+  await expect.poll(async () => (await host.call<LeadCard>('leads.get', { leadId: lead })).draft).toBe('Gatekeeper says call back after lunch');
+  await host.stop();
+  host = await hosts.start();
+  expect((await host.call<LeadCard>('leads.get', { leadId: lead })).draft).toBe('Gatekeeper says call back after lunch');
+});
+
 test('Load demo list fills an empty store and shows the first lead', async ({ page }) => {
   const host = await hosts.start();
   await page.goto(host.url);

@@ -30,6 +30,7 @@ function card(id: number, firstName: string): LeadCard {
     activities: [],
     calls: [],
     stageHistory: [],
+    draft: '',
   };
 }
 
@@ -123,5 +124,32 @@ describe('the console store', () => {
     release();
     await Promise.all([first, second]);
     expect(vi.mocked(client.call).mock.calls.filter(([method]) => method === 'calls.disposition')).toHaveLength(1);
+  });
+});
+
+describe('notes as the rep types', () => {
+  it('go to main a moment after the rep pauses, and come back from main when this window has none', async () => {
+    vi.useFakeTimers();
+    try {
+      const saved: unknown[] = [];
+      const withDraft = { ...card(1, 'Ada'), draft: 'From another window' };
+      const client = fakeClient({
+        'queue.next': () => snapshot(withDraft),
+        'calls.saveDraft': (input: unknown) => {
+          saved.push(input);
+          return { saved: true };
+        },
+      });
+      const store = createAppStore({ client, drafts: memoryDrafts(), consoleId: 'console-test-1' });
+      await store.getState().loadQueue();
+      expect(store.getState().notes).toBe('From another window');
+      store.getState().setNotes('Wants');
+      store.getState().setNotes('Wants a quote');
+      expect(saved).toEqual([]);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(saved).toEqual([{ leadId: 1, notes: 'Wants a quote' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -34,120 +34,134 @@ export interface CallSlice {
   answerTime(at: string | null): Promise<void>;
 }
 
+/** How long the rep may pause typing before the note goes to main. */
+export const DRAFT_SAVE_DELAY_MS = 400;
+
 export const createCallSlice =
   ({ client, drafts, consoleId }: StoreDeps): StateCreator<AppState, [], [], CallSlice> =>
-  (set, get) => ({
-    dispositions: [],
-    dialScheme: 'tel',
-    notes: '',
-    loggingCall: false,
-    lastCall: null,
-    askingTime: null,
-    askingReason: null,
-    dialedAt: null,
-    markDialed() {
-      const lead = get().snapshot?.next?.card.lead;
-      if (lead) set({ dialedAt: { leadId: lead.id, at: new Date(Date.now() + get().clockOffset).toISOString() } });
-    },
-    async loadSettings() {
-      try {
-        const [dispositions, prefs] = await Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]);
-        set({ dispositions: dispositions.filter((d) => !d.retired), dialScheme: prefs.dialScheme });
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-      }
-    },
-    setNotes(text) {
-      const lead = get().snapshot?.next?.card.lead;
-      if (lead) drafts.write(lead.id, text);
-      set({ notes: text });
-    },
-    async logDisposition(code, callbackAt, reason) {
-      const lead = get().snapshot?.next?.card.lead;
-      if (!lead || get().loggingCall) return;
-      const disposition = get().dispositions.find((d) => d.code === code);
-      if (disposition?.needsCallbackTime && !callbackAt) {
-        set({ askingTime: { purpose: 'callback', code } });
-        return;
-      }
-      const recommended = get().recommendation();
-      if (!reason && disposition?.needsReason) {
-        set({ askingReason: { code, ...(callbackAt ? { callbackAt } : {}), why: `Why "${disposition.label}"?` } });
-        return;
-      }
-      if (!reason && recommended && recommended.disposition !== code) {
-        const label = get().dispositions.find((d) => d.code === recommended.disposition)?.label ?? recommended.disposition;
-        set({ askingReason: { code, ...(callbackAt ? { callbackAt } : {}), why: `The criteria recommend "${label}". Why "${disposition?.label ?? code}"?` } });
-        return;
-      }
-      const answers = get().answersFor === lead.id ? get().answers : {};
-      set({ loggingCall: true });
-      try {
-        const { call, queue } = await client.call('calls.disposition', {
-          leadId: lead.id,
-          code,
-          notes: get().notes,
-          consoleId,
-          ...(callbackAt ? { callbackAt } : {}),
-          ...(reason ? { reason } : {}),
-          ...(get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
-          ...(get().dialedAt?.leadId === lead.id ? { startedAt: get().dialedAt!.at } : {}),
-          ...(Object.keys(answers).length ? { answers } : {}),
-        });
-        set({ answers: {}, answersFor: null, dialedAt: null });
-        drafts.clear(lead.id);
-        set({ lastCall: call });
-        get().showSnapshot(queue);
-        get().showNotice({ kind: 'info', text: `${call.leadName}: ${call.dispositionLabel} — U to undo` });
-      } catch (error) {
-        // The note stays in drafts and on screen: nothing the rep typed is lost.
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-      } finally {
-        set({ loggingCall: false });
-      }
-    },
-    async skip() {
-      const lead = get().snapshot?.next?.card.lead;
-      if (!lead || get().loggingCall) return;
-      try {
-        get().showSnapshot(await client.call('queue.skip', { leadId: lead.id, consoleId }));
-        get().showNotice({ kind: 'info', text: `Skipped: ${lead.firstName} ${lead.lastName} comes back in a few minutes.` });
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-      }
-    },
-    async answerReason(reason) {
-      const asking = get().askingReason;
-      set({ askingReason: null });
-      if (!asking || !reason?.trim()) return;
-      return get().logDisposition(asking.code, asking.callbackAt, reason.trim());
-    },
-    async undoLast() {
-      const call = get().lastCall;
-      if (!call || get().loggingCall) return;
-      try {
-        get().showSnapshot(await client.call('calls.undo', { callId: call.id, consoleId }));
-        set({ lastCall: null });
-        get().showNotice({ kind: 'info', text: `Undone: ${call.leadName} is back, as before the call.` });
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-      }
-    },
-    askSnooze() {
-      if (get().snapshot?.next) set({ askingTime: { purpose: 'snooze' } });
-    },
-    async answerTime(at) {
-      const asking = get().askingTime;
-      set({ askingTime: null });
-      if (!asking || at === null) return;
-      if (asking.purpose === 'callback') return get().logDisposition(asking.code, at);
-      const lead = get().snapshot?.next?.card.lead;
-      if (!lead) return;
-      try {
-        get().showSnapshot(await client.call('queue.snooze', { leadId: lead.id, until: at, consoleId }));
-        get().showNotice({ kind: 'info', text: `Snoozed: ${lead.firstName} ${lead.lastName}.` });
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-      }
-    },
-  });
+  (set, get) => {
+    let draftTimer: ReturnType<typeof setTimeout> | undefined;
+    return {
+      dispositions: [],
+      dialScheme: 'tel',
+      notes: '',
+      loggingCall: false,
+      lastCall: null,
+      askingTime: null,
+      askingReason: null,
+      dialedAt: null,
+      markDialed() {
+        const lead = get().snapshot?.next?.card.lead;
+        if (lead) set({ dialedAt: { leadId: lead.id, at: new Date(Date.now() + get().clockOffset).toISOString() } });
+      },
+      async loadSettings() {
+        try {
+          const [dispositions, prefs] = await Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]);
+          set({ dispositions: dispositions.filter((d) => !d.retired), dialScheme: prefs.dialScheme });
+        } catch (error) {
+          get().showNotice({ kind: 'error', text: messageOf(error) });
+        }
+      },
+      setNotes(text) {
+        const lead = get().snapshot?.next?.card.lead;
+        set({ notes: text });
+        if (!lead) return;
+        // At once in this window's storage, and to main a moment later (a restart, another
+        // machine, a browser on a new origin still find it).
+        drafts.write(lead.id, text);
+        clearTimeout(draftTimer);
+        draftTimer = setTimeout(() => {
+          client.call('calls.saveDraft', { leadId: lead.id, notes: text }).catch(() => undefined);
+        }, DRAFT_SAVE_DELAY_MS);
+      },
+      async logDisposition(code, callbackAt, reason) {
+        const lead = get().snapshot?.next?.card.lead;
+        if (!lead || get().loggingCall) return;
+        const disposition = get().dispositions.find((d) => d.code === code);
+        if (disposition?.needsCallbackTime && !callbackAt) {
+          set({ askingTime: { purpose: 'callback', code } });
+          return;
+        }
+        const recommended = get().recommendation();
+        if (!reason && disposition?.needsReason) {
+          set({ askingReason: { code, ...(callbackAt ? { callbackAt } : {}), why: `Why "${disposition.label}"?` } });
+          return;
+        }
+        if (!reason && recommended && recommended.disposition !== code) {
+          const label = get().dispositions.find((d) => d.code === recommended.disposition)?.label ?? recommended.disposition;
+          set({ askingReason: { code, ...(callbackAt ? { callbackAt } : {}), why: `The criteria recommend "${label}". Why "${disposition?.label ?? code}"?` } });
+          return;
+        }
+        const answers = get().answersFor === lead.id ? get().answers : {};
+        set({ loggingCall: true });
+        try {
+          const { call, queue } = await client.call('calls.disposition', {
+            leadId: lead.id,
+            code,
+            notes: get().notes,
+            consoleId,
+            ...(callbackAt ? { callbackAt } : {}),
+            ...(reason ? { reason } : {}),
+            ...(get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
+            ...(get().dialedAt?.leadId === lead.id ? { startedAt: get().dialedAt!.at } : {}),
+            ...(Object.keys(answers).length ? { answers } : {}),
+          });
+          set({ answers: {}, answersFor: null, dialedAt: null });
+          clearTimeout(draftTimer);
+          drafts.clear(lead.id);
+          set({ lastCall: call });
+          get().showSnapshot(queue);
+          get().showNotice({ kind: 'info', text: `${call.leadName}: ${call.dispositionLabel} — U to undo` });
+        } catch (error) {
+          // The note stays in drafts and on screen: nothing the rep typed is lost.
+          get().showNotice({ kind: 'error', text: messageOf(error) });
+        } finally {
+          set({ loggingCall: false });
+        }
+      },
+      async skip() {
+        const lead = get().snapshot?.next?.card.lead;
+        if (!lead || get().loggingCall) return;
+        try {
+          get().showSnapshot(await client.call('queue.skip', { leadId: lead.id, consoleId }));
+          get().showNotice({ kind: 'info', text: `Skipped: ${lead.firstName} ${lead.lastName} comes back in a few minutes.` });
+        } catch (error) {
+          get().showNotice({ kind: 'error', text: messageOf(error) });
+        }
+      },
+      async answerReason(reason) {
+        const asking = get().askingReason;
+        set({ askingReason: null });
+        if (!asking || !reason?.trim()) return;
+        return get().logDisposition(asking.code, asking.callbackAt, reason.trim());
+      },
+      async undoLast() {
+        const call = get().lastCall;
+        if (!call || get().loggingCall) return;
+        try {
+          get().showSnapshot(await client.call('calls.undo', { callId: call.id, consoleId }));
+          set({ lastCall: null });
+          get().showNotice({ kind: 'info', text: `Undone: ${call.leadName} is back, as before the call.` });
+        } catch (error) {
+          get().showNotice({ kind: 'error', text: messageOf(error) });
+        }
+      },
+      askSnooze() {
+        if (get().snapshot?.next) set({ askingTime: { purpose: 'snooze' } });
+      },
+      async answerTime(at) {
+        const asking = get().askingTime;
+        set({ askingTime: null });
+        if (!asking || at === null) return;
+        if (asking.purpose === 'callback') return get().logDisposition(asking.code, at);
+        const lead = get().snapshot?.next?.card.lead;
+        if (!lead) return;
+        try {
+          get().showSnapshot(await client.call('queue.snooze', { leadId: lead.id, until: at, consoleId }));
+          get().showNotice({ kind: 'info', text: `Snoozed: ${lead.firstName} ${lead.lastName}.` });
+        } catch (error) {
+          get().showNotice({ kind: 'error', text: messageOf(error) });
+        }
+      },
+    };
+  };

@@ -55,7 +55,8 @@ export const createQueueSlice =
       set({
         snapshot,
         clockOffset: Date.parse(snapshot.now) - Date.now(),
-        notes: leadId === undefined ? '' : drafts.read(leadId),
+        // This window's copy is the freshest; main's is there after a restart or on another origin.
+        notes: leadId === undefined ? '' : drafts.read(leadId) || (snapshot.next?.card.draft ?? ''),
       });
     },
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../../../main/calls/disposition-store.ts';
 import { exportHandoffs, listHandoffs } from '../../../main/calls/handoffs.ts';
 import { logDisposition, UNDO_GRACE_MS } from '../../../main/calls/log-disposition.ts';
+import { saveNoteDraft } from '../../../main/calls/note-drafts.ts';
 import { undoDisposition } from '../../../main/calls/undo-disposition.ts';
 import { getLeadCard } from '../../../main/leads/lead-rows.ts';
 import { activeScript, importScript, listScripts } from '../../../main/scripts/script-store.ts';
@@ -144,5 +145,19 @@ describe('scripts in the store', () => {
     );
     expect(activeScript(core.db)).toMatchObject({ id: 'permission', version: 2 });
     expect(listScripts(core.db).map((s) => `${s.id}@${s.version}${s.active ? '*' : ''}`)).toEqual(['bant@1', 'permission@2*', 'permission@1']);
+  });
+});
+
+describe('a note in progress', () => {
+  it('is kept in the store as typed, becomes the call’s note, and comes back if the call is undone', async () => {
+    const { core, id } = await oneLead();
+    saveNoteDraft(core.db, id, 'Wants pricing for 40 seats', core.clock.now());
+    expect(getLeadCard(core.db, id).draft).toBe('Wants pricing for 40 seats');
+    const call = log(core, id, 'busy', { notes: 'Wants pricing for 40 seats' });
+    expect(getLeadCard(core.db, id).draft).toBe('');
+    undoDisposition(core.db, core.clock, call.id);
+    expect(getLeadCard(core.db, id).draft).toBe('Wants pricing for 40 seats');
+    saveNoteDraft(core.db, id, '', core.clock.now());
+    expect(count(core, 'note_drafts')).toBe(0);
   });
 });
