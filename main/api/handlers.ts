@@ -90,14 +90,18 @@ export function createHandlers(core: Core): Handlers {
       return { released: true };
     },
     'calls.disposition': ({ consoleId, listName, ...input }) => {
-      const call = logDisposition(db, clock, activeDispositions(db), input, {
-        rules: context({ listName }).rules,
-        callableCap: cap(),
-        script: activeScript(db),
-        rep: core.prefs.read().repName || null,
+      // The call and the next lead's claim commit together: one write to disk, not two.
+      const result = transaction(db, () => {
+        const call = logDisposition(db, clock, activeDispositions(db), input, {
+          rules: context({ listName }).rules,
+          callableCap: cap(),
+          script: activeScript(db),
+          rep: core.prefs.read().repName || null,
+        });
+        return { call, queue: queueSnapshot(db, context({ consoleId, listName })) };
       });
       events.emit('store.changed', { reason: 'disposition' });
-      return { call, queue: snapshot({ consoleId, listName }) };
+      return result;
     },
     'calls.saveDraft': ({ leadId, notes }) => {
       saveNoteDraft(db, leadId, notes, clock.now());

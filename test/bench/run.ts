@@ -3,14 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { logDisposition } from '../../main/calls/log-disposition.ts';
+import { createHandlers } from '../../main/api/handlers.ts';
 import { openCore, type Core } from '../../main/core.ts';
 import { demoLeadsCsv } from '../../main/demo/demo-list.ts';
 import { memoryFile, preferenceStore } from '../../main/preferences/preferences.ts';
 import { pickNext, type QueueContext } from '../../main/queue/next-lead.ts';
-import { queueSnapshot } from '../../main/queue/queue-view.ts';
-import { transaction } from '../../main/store/database.ts';
-import { DEFAULT_DISPOSITIONS } from '../../shared/dispositions.ts';
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { CLOSED_STAGES, STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import { fillSyntheticStore } from './synthetic-store.ts';
@@ -80,6 +77,7 @@ for (const size of SIZES) {
     fillSyntheticStore(core.db, size, NOW);
     console.log(`\n${size.toLocaleString('en-US')} leads written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const ctx = (): QueueContext => ({ now, rules: DEFAULT_QUEUE_RULES, consoleId: 'bench-console' });
+    const handlers = createHandlers(core);
     const mix = ['no-answer', 'voicemail', 'busy', 'interested-not-yet', 'not-interested', 'qualified', 'wrong-person'];
 
     const picks: number[] = [];
@@ -89,9 +87,9 @@ for (const size of SIZES) {
       const pick = pickNext(core.db, ctx());
       picks.push(performance.now() - t1);
       if (!pick) break;
+      // The API's own path: validation aside, what the console waits for after a key press.
       const t2 = performance.now();
-      logDisposition(core.db, clock, DEFAULT_DISPOSITIONS, { leadId: pick.leadId, code: mix[i % mix.length]!, notes: '' });
-      transaction(core.db, () => queueSnapshot(core.db, ctx()));
+      await handlers['calls.disposition']({ leadId: pick.leadId, code: mix[i % mix.length]!, notes: '', consoleId: 'bench-console' });
       dispositions.push(performance.now() - t2);
       now += 1000;
     }
