@@ -124,6 +124,8 @@ export interface QueueSnapshot {
   dueCapped: number;
   /** Leads in the store. */
   total: number;
+  /** When nothing can be called now: the next moment something can, and why. */
+  nextEligible?: { at: string; reason: string } | null;
 }
 
 export interface QueuePreview {

@@ -3,6 +3,7 @@ import type { QueuePreview, QueueSnapshot, WhyNot } from '../../shared/leads.ts'
 import { fullName } from '../../shared/leads.ts';
 import { getLead, getLeadCard } from '../leads/lead-rows.ts';
 import type { Database } from '../store/database.ts';
+import { nextOpening } from './calling-rules.ts';
 import { claimLead } from './claims.ts';
 import { blockersOf, eligibleFrom } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
@@ -19,7 +20,40 @@ export function queueSnapshot(db: Database, ctx: QueueContext): QueueSnapshot {
     due: countWaiting(db, ctx, DUE_COUNT_CAP),
     dueCapped: DUE_COUNT_CAP,
     total,
+    ...(pick || total === 0 ? {} : { nextEligible: nextEligible(db, ctx) }),
   };
+}
+
+/**
+ * With nothing to call now, the rep wants to know when there will be, and why: the first retry
+ * or callback that comes due, a snooze that ends, or calling hours that open where leads wait.
+ * An estimate from the indexes (per-lead rules may hold a lead a little longer).
+ */
+export function nextEligible(db: Database, ctx: QueueContext): { at: string; reason: string } | null {
+  const zones = (db.prepare('SELECT time_zone FROM queue_zones').all() as { time_zone: string }[]).map((r) => r.time_zone);
+  const candidates: { at: number; reason: string }[] = [];
+  const earliest = (sql: string, reason: string, ...params: (string | number)[]) => {
+    const { at } = db.prepare(sql).get(...params) as { at: number | null };
+    if (at !== null) candidates.push({ at, reason });
+  };
+  for (const zone of zones) {
+    earliest(
+      "SELECT min(retry_at) AS at FROM leads INDEXED BY queue_retries WHERE coalesce(time_zone, '') = ? AND callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at > ?",
+      'the first retry comes due',
+      zone,
+      ctx.now,
+    );
+  }
+  earliest('SELECT min(due_at) AS at FROM callbacks WHERE done_by_call_id IS NULL AND due_at > ?', 'a callback is booked', ctx.now);
+  earliest('SELECT min(not_before) AS at FROM leads WHERE not_before > ? AND callable = 1', 'a snoozed lead comes back', ctx.now);
+  for (const zone of zones.filter((z) => z !== '')) {
+    const waiting = db.prepare("SELECT 1 FROM leads INDEXED BY queue_never_called WHERE coalesce(time_zone, '') = ? AND callable = 1 AND attempts = 0 LIMIT 1").get(zone);
+    if (!waiting) continue;
+    const opens = nextOpening({ timeZone: zone, region: null, country: null, numbers: [] }, ctx.rules, ctx.now);
+    if (opens !== null && opens > ctx.now) candidates.push({ at: opens, reason: `calling hours open in ${zone.replace(/_/g, ' ')}` });
+  }
+  const first = candidates.sort((a, b) => a.at - b.at)[0];
+  return first ? { at: new Date(first.at).toISOString(), reason: first.reason } : null;
 }
 
 /** Counting stops here: the console shows "1,000+" rather than paying for an exact figure. */

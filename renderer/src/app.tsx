@@ -3,16 +3,20 @@ import { CallScreen } from './components/call-screen.tsx';
 import { EmptyStore, ImportProgressBanner, ImportReportBanner, ListExhausted, NoticeToast } from './components/empty-states.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useApp } from './store/store-context.tsx';
+import { useHotkeys } from './use-hotkeys.ts';
 
 export function App() {
   const snapshot = useApp((s) => s.snapshot);
   const clockOffset = useApp((s) => s.clockOffset);
-  const lastCall = useApp((s) => s.lastCall);
   const loadQueue = useApp((s) => s.loadQueue);
   const loadSettings = useApp((s) => s.loadSettings);
   const loadScript = useApp((s) => s.loadScript);
   const refreshQueue = useApp((s) => s.refreshQueue);
   const subscribe = useApp((s) => s.subscribe);
+  const undoLast = useApp((s) => s.undoLast);
+
+  // U works on every screen: the last disposition may have emptied the queue.
+  useHotkeys({ u: () => void undoLast() });
 
   useEffect(() => {
     void loadSettings();
@@ -38,7 +42,7 @@ export function App() {
       ) : snapshot.next ? (
         <CallScreen next={snapshot.next} nowMs={nowMs} />
       ) : (
-        <ListExhausted total={snapshot.total} lastCallAt={lastCall?.startedAt ?? null} nowMs={nowMs} />
+        <ListExhausted total={snapshot.total} nextEligible={snapshot.nextEligible} nowMs={nowMs} />
       )}
       <NoticeToast />
     </div>

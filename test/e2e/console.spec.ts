@@ -150,3 +150,37 @@ test('the page refuses to work without the token the host printed', async ({ pag
   await page.goto(host.origin);
   await expect(page.getByText('This page needs the link the web host printed')).toBeVisible();
 });
+
+test('? shows every key, Q the next leads, and an empty queue says when the next lead comes', async ({ page }, testInfo) => {
+  const host = await hosts.start();
+  await page.goto(host.url);
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'two.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Record ID,Name,Phone,Lifecycle Stage\n1,Ada Lovelace,+12125550100,marketingqualifiedlead\n2,Bob Marley,+12125550101,lead\n'),
+  });
+  await expect(leadOnScreen(page)).toBeVisible();
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Log “Qualified”');
+  await expect(help).toContainText('Skip: back into the queue');
+  await page.screenshot({ path: testInfo.outputPath('keys.png') });
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('q');
+  const drawer = page.getByRole('complementary', { name: 'Next leads' });
+  await expect(drawer).toContainText('Bob Marley');
+  await page.keyboard.press('q');
+  await expect(drawer).toBeHidden();
+
+  await dispose(page, '1');
+  await page.keyboard.press('1');
+  await expect(page.getByRole('heading', { name: 'Nothing to call right now' })).toBeVisible();
+  await expect(page.getByTestId('next-eligible')).toContainText('the first retry comes due');
+  await page.screenshot({ path: testInfo.outputPath('nothing-to-call.png') });
+  // U takes the last call back even from the empty screen.
+  await page.keyboard.press('u');
+  await expect(leadOnScreen(page)).toBeVisible();
+});

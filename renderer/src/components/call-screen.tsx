@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { NextUp } from '../../../shared/leads.ts';
 import { useHotkeys } from '../use-hotkeys.ts';
 import { useApp } from '../store/store-context.tsx';
@@ -6,6 +6,8 @@ import { ActivityPanel } from './activity-panel.tsx';
 import { DispositionBar } from './disposition-bar.tsx';
 import { LeadPanel } from './lead-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
+import { KeyboardHelp } from './keyboard-help.tsx';
+import { QueueDrawer } from './queue-drawer.tsx';
 import { ReasonPrompt } from './reason-prompt.tsx';
 import { ScriptPanel } from './script-panel.tsx';
 import { TimePicker } from './time-picker.tsx';
@@ -21,8 +23,17 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const askingTime = useApp((s) => s.askingTime);
   const askingReason = useApp((s) => s.askingReason);
   const answerReason = useApp((s) => s.answerReason);
-  const undoLast = useApp((s) => s.undoLast);
   const markDialed = useApp((s) => s.markDialed);
+  const dialedAt = useApp((s) => s.dialedAt);
+  const showNotice = useApp((s) => s.showNotice);
+  const [overlay, setOverlay] = useState<'keys' | 'queue' | null>(null);
+  const toggle = (which: 'keys' | 'queue') => setOverlay((open) => (open === which ? null : which));
+  const copyNumber = () => {
+    void navigator.clipboard
+      .writeText(next.number)
+      .then(() => showNotice({ kind: 'info', text: `Copied ${next.number}` }))
+      .catch(() => showNotice({ kind: 'error', text: 'This window may not write to the clipboard.' }));
+  };
   const answer = useApp((s) => s.answer);
   // The script's view derives from the answers, the lead and the script: subscribe to each, so
   // that a new answer re-renders the screen, then derive.
@@ -39,13 +50,17 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   useHotkeys(
     askingTime || askingReason
       ? {}
-      : {
+      : overlay === 'keys'
+        ? { '?': () => setOverlay(null), Escape: () => setOverlay(null) }
+        : {
+          '?': () => toggle('keys'),
+          q: () => toggle('queue'),
+          y: copyNumber,
           ...Object.fromEntries(dispositions.map((d) => [d.hotkey, () => void logDisposition(d.code)])),
           n: () => notesField.current?.focus(),
           a: () => answerForm.current?.querySelector<HTMLElement>('select, input')?.focus(),
           s: () => void skip(),
           z: () => askSnooze(),
-          u: () => void undoLast(),
           // C dials the number the queue offers, through the same link a click would follow.
           c: () => document.querySelector<HTMLAnchorElement>(`a.phone-number[href$="${next.number}"]`)?.click(),
         },
@@ -53,11 +68,19 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
 
   return (
     <main className="call-screen" data-lead-id={next.card.lead.id}>
-      <LeadPanel card={next.card} nowMs={nowMs} dialScheme={dialScheme} onDial={markDialed} />
+      <LeadPanel
+        card={next.card}
+        nowMs={nowMs}
+        dialScheme={dialScheme}
+        onDial={markDialed}
+        dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
+      />
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
         {view && <ScriptPanel view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}
       </ActivityPanel>
       <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} stageHistory={next.card.stageHistory} readOnly={loggingCall} />
+      {overlay === 'keys' && <KeyboardHelp dispositions={dispositions} onClose={() => setOverlay(null)} />}
+      {overlay === 'queue' && <QueueDrawer onClose={() => setOverlay(null)} />}
       {askingReason && <ReasonPrompt question={askingReason.why} onAnswer={(reason) => void answerReason(reason)} />}
       {askingTime && (
         <TimePicker

@@ -16,15 +16,28 @@ export function EmptyStore() {
   );
 }
 
-/** Every lead is called, closed or waiting for its retry time. */
-export function ListExhausted({ total, lastCallAt, nowMs }: { total: number; lastCallAt: string | null; nowMs: number }) {
+/** Every lead is called, closed, outside its calling hours or waiting for its retry time. */
+export function ListExhausted({
+  total,
+  nextEligible,
+  nowMs,
+}: {
+  total: number;
+  nextEligible: { at: string; reason: string } | null | undefined;
+  nowMs: number;
+}) {
+  const at = nextEligible ? Date.parse(nextEligible.at) : null;
   return (
     <section className="empty" aria-label="Nothing to call now">
       <h1>Nothing to call right now</h1>
-      <p>
-        All {total} leads are called, closed, or waiting for their retry time. Leads come back as their retry time passes
-        {lastCallAt ? ` (last call ${describeAgo(Date.parse(lastCallAt), nowMs)})` : ''}.
-      </p>
+      <p>All {total} leads are called, closed, outside their calling hours, or waiting for their next attempt.</p>
+      {nextEligible && at !== null ? (
+        <p data-testid="next-eligible">
+          Next lead {describeAgo(at, nowMs)} ({new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(at)} your time): {nextEligible.reason}.
+        </p>
+      ) : (
+        <p>No lead will come back on its own: import a list or load the demo list.</p>
+      )}
     </section>
   );
 }

@@ -1,10 +1,20 @@
+import { useEffect, useState } from 'react';
 import { dialLink, type DialScheme } from '../../../shared/dial-link.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
 import { localHour, localTime } from '../local-time.ts';
 
 /** Who the rep is calling: name, company, the lead's own time, numbers, stage and flags. */
-export function LeadPanel({ card, nowMs, dialScheme, onDial }: { card: LeadCard; nowMs: number; dialScheme: DialScheme; onDial(): void }) {
+interface LeadPanelProps {
+  card: LeadCard;
+  nowMs: number;
+  dialScheme: DialScheme;
+  onDial(): void;
+  /** When the rep dialled this lead (ISO), for the call timer. */
+  dialedAt: string | null;
+}
+
+export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt }: LeadPanelProps) {
   const { lead, phones } = card;
   const time = localTime(lead.timeZone, nowMs);
   const hour = lead.timeZone ? localHour(lead.timeZone, nowMs) : null;
@@ -37,6 +47,8 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial }: { card: LeadCard;
         ))}
       </ul>
 
+      {dialedAt && <CallTimer since={dialedAt} />}
+
       <dl className="facts">
         <dt>Stage</dt>
         <dd>
@@ -62,5 +74,20 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial }: { card: LeadCard;
         {lead.doNotCall && <span className="tag warn">Do not call</span>}
       </p>
     </section>
+  );
+}
+
+/** How long the rep has been on this call, to the second. */
+function CallTimer({ since }: { since: string }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+  return (
+    <p className="call-timer" role="timer" aria-label="Time on this call">
+      On call {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')}
+    </p>
   );
 }

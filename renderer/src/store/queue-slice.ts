@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { QueueSnapshot } from '../../../shared/leads.ts';
+import type { QueuePreview, QueueSnapshot } from '../../../shared/leads.ts';
 import type { ApiClient } from '../api/client.ts';
 import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
 
@@ -17,6 +17,8 @@ export interface QueueSlice {
    */
   refreshQueue(): Promise<void>;
   showSnapshot(snapshot: QueueSnapshot): void;
+  /** The next leads after the one on screen, with the waiting counts (nothing is claimed). */
+  previewQueue(): Promise<QueuePreview | null>;
   /** Main's pushes, for components that react to them; returns the unsubscribe. */
   subscribe: ApiClient['on'];
 }
@@ -27,6 +29,14 @@ export const createQueueSlice =
     snapshot: null,
     clockOffset: 0,
     subscribe: (event, listener) => client.on(event, listener),
+    async previewQueue() {
+      try {
+        return await client.call('queue.preview', { limit: 20 });
+      } catch (error) {
+        get().showNotice({ kind: 'error', text: messageOf(error) });
+        return null;
+      }
+    },
     loading: false,
     async loadQueue() {
       set({ loading: true });

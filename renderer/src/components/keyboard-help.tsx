@@ -1,0 +1,37 @@
+import type { Disposition } from '../../../shared/dispositions.ts';
+
+/** Every key of the call screen, in one place: ? opens it, Escape or ? closes it. */
+export function KeyboardHelp({ dispositions, onClose }: { dispositions: Disposition[]; onClose(): void }) {
+  const keys: [string, string][] = [
+    ...dispositions.map((d): [string, string] => [d.hotkey.toUpperCase(), `Log “${d.label}”`]),
+    ['C', 'Call the number the queue offers (your softphone)'],
+    ['Y', 'Copy that number'],
+    ['A', 'Answer the script’s question (Enter to record it)'],
+    ['N', 'Write in the notes (Esc to leave them)'],
+    ['S', 'Skip: back into the queue for a few minutes'],
+    ['Z', 'Snooze until a time you pick'],
+    ['U', 'Undo the last disposition (for 30 seconds)'],
+    ['Q', 'Show or hide the next leads'],
+    ['?', 'Show or hide these keys'],
+  ];
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={onClose}>
+      <div className="overlay-card" onClick={(event) => event.stopPropagation()}>
+        <h2>Keys</h2>
+        <dl className="keys">
+          {keys.map(([key, what]) => (
+            <div key={key + what}>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <button type="button" onClick={onClose} autoFocus>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}
