@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CallScreen } from './components/call-screen.tsx';
 import { EmptyStore, ImportProgressBanner, ImportReportBanner, ListExhausted, NoticeToast } from './components/empty-states.tsx';
+import { ImportWizard } from './components/import-wizard.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useApp } from './store/store-context.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
@@ -44,6 +45,7 @@ export function App() {
       ) : (
         <ListExhausted total={snapshot.total} nextEligible={snapshot.nextEligible} nowMs={nowMs} />
       )}
+      <ImportWizard />
       <NoticeToast />
     </div>
   );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type { CallLog, LeadCard, WhyNot } from '../../shared/leads.ts';
+import { importFile } from './console-actions.ts';
 import { hostPerTest } from './web-host.ts';
 
 const DEMO_FIXTURE = fileURLToPath(new URL('../fixtures/demo-leads.csv', import.meta.url));
@@ -33,7 +34,7 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   await expect(page).not.toHaveURL(/token=/);
   await page.screenshot({ path: testInfo.outputPath('empty-store.png') });
 
-  await page.getByTestId('import-input').setInputFiles(DEMO_FIXTURE);
+  await importFile(page, DEMO_FIXTURE);
   await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new, 0 updated, 0 merged, 0 rejected.');
 
   // The first lead is a hand-raiser, with its activity, the opener and the disposition buttons.
@@ -122,7 +123,7 @@ test('a team lead downloads the rejected rows of an import, then undoes it', asy
   const host = await hosts.start();
   await page.goto(host.url);
   const file = 'Record ID,Name,Phone\n1,Ada Lovelace,+12125550100\n2,No Number,\n';
-  await page.getByTestId('import-input').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await importFile(page, { name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
   const report = page.getByTestId('import-report');
   await expect(report).toContainText('Imported 2 rows: 1 new, 0 updated, 0 merged, 1 rejected.');
 
@@ -137,12 +138,38 @@ test('a team lead downloads the rejected rows of an import, then undoes it', asy
   await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
 });
 
-test('a broken file gets a clear message and changes nothing', async ({ page }) => {
+test('a file with no phone column is caught before anything is written', async ({ page }) => {
   const host = await hosts.start();
   await page.goto(host.url);
   await page.getByTestId('import-input').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Email\nAda,ada@example.com\n') });
-  await expect(page.getByTestId('notice')).toContainText('The file has no phone column');
+  const wizard = page.getByRole('dialog', { name: 'Import contacts.csv' });
+  await expect(wizard.getByRole('alert')).toContainText('Choose the column that holds the phone number');
+  await expect(wizard.getByRole('button', { name: /Import/ })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(wizard).toBeHidden();
   await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
+});
+
+test('the import wizard shows how a file is read and lets the team lead change a column', async ({ page }, testInfo) => {
+  const host = await hosts.start();
+  await page.goto(host.url);
+  const csv = 'Ref;Nom;Tél;Société\nA1;Zoë Lefèvre;+33 1 99 00 12 34;Atelier Nord\n';
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+  await page.getByTestId('import-input').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: bytes });
+  const wizard = page.getByRole('dialog', { name: 'Import export.csv' });
+  await expect(page.getByTestId('wizard-format')).toContainText('Read as UTF-16LE, columns separated by semicolons');
+  await expect(wizard.getByLabel('What Société fills')).toHaveValue('company');
+  await expect(wizard.getByLabel('What Nom fills')).toHaveValue('lastName');
+  await wizard.getByLabel('What Nom fills').selectOption('fullName');
+  await wizard.getByLabel('What Tél fills').selectOption('phone');
+  await wizard.getByLabel('What Ref fills').selectOption('crmId');
+  await wizard.getByLabel('Add to the call list').fill('Paris');
+  await page.screenshot({ path: testInfo.outputPath('import-wizard.png') });
+  await wizard.getByRole('button', { name: /Import/ }).click();
+  await expect(page.getByTestId('import-report')).toContainText('Imported 1 rows: 1 new');
+  await expect(page.locator('.lead-name')).toHaveText('Zoë Lefèvre');
+  const [list] = await host.call<{ name: string; leads: number }[]>('lists.list', {});
+  expect(list).toMatchObject({ name: 'Paris', leads: 1 });
 });
 
 test('the page refuses to work without the token the host printed', async ({ page }) => {
@@ -154,7 +181,7 @@ test('the page refuses to work without the token the host printed', async ({ pag
 test('? shows every key, Q the next leads, and an empty queue says when the next lead comes', async ({ page }, testInfo) => {
   const host = await hosts.start();
   await page.goto(host.url);
-  await page.getByTestId('import-input').setInputFiles({
+  await importFile(page, {
     name: 'two.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('Record ID,Name,Phone,Lifecycle Stage\n1,Ada Lovelace,+12125550100,marketingqualifiedlead\n2,Bob Marley,+12125550101,lead\n'),

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CallLog, LeadCard } from '../../shared/leads.ts';
 import type { Handoff } from '../../shared/qualification.ts';
+import { importFile } from './console-actions.ts';
 import { hostPerTest } from './web-host.ts';
 
 // A Monday, 10:00 in New York.
@@ -8,7 +9,7 @@ const CLOCK = '2026-11-23T15:00:00Z';
 const hosts = hostPerTest(CLOCK);
 
 async function importLeads(page: Page, csv: string) {
-  await page.getByTestId('import-input').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importFile(page, { name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByTestId('import-report')).toBeVisible();
 }
 

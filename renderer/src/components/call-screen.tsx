@@ -47,8 +47,10 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const askSnooze = useApp((s) => s.askSnooze);
   const notesField = useRef<HTMLTextAreaElement>(null);
 
+  // While a picker, a prompt or the import wizard is open, keys belong to it, not to the lead behind.
+  const wizardOpen = useApp((s) => s.wizard !== null);
   useHotkeys(
-    askingTime || askingReason
+    askingTime || askingReason || wizardOpen
       ? {}
       : overlay === 'keys'
         ? { '?': () => setOverlay(null), Escape: () => setOverlay(null) }

@@ -48,7 +48,9 @@ export function ImportProgressBanner() {
   if (!importing) return null;
   return (
     <div className="banner" role="status">
-      Importing…{progress ? ` ${progress.rowsDone.toLocaleString('en-US')} rows (${progress.rowsPerSecond.toLocaleString('en-US')} rows/s)` : ''}
+      <span>Importing…</span>
+      <progress aria-label="Rows imported" />
+      <span>{progress ? `${progress.rowsDone.toLocaleString('en-US')} rows (${progress.rowsPerSecond.toLocaleString('en-US')} rows/s)` : ''}</span>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ImportReport } from '../../../shared/imports.ts';
+import { LEAD_FIELDS, type ImportPreview, type ImportReport, type LeadField } from '../../../shared/imports.ts';
 import { fileToBase64, saveFile } from '../file-transfer.ts';
 import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
 
@@ -7,11 +7,27 @@ export interface ImportSlice {
   importing: boolean;
   importProgress: { rowsDone: number; rowsPerSecond: number } | null;
   importReport: ImportReport | null;
+  /** A file picked: what it holds and how it would be read, before anything is written. */
+  wizard: ImportWizard | null;
   importFile(file: File): Promise<void>;
+  /** Which field a column fills (null: the column is not used). */
+  setColumn(header: string, field: LeadField | null): void;
+  setListName(name: string): void;
+  confirmImport(): Promise<void>;
+  cancelImport(): void;
   loadDemo(): Promise<void>;
   dismissReport(): void;
   downloadRejectedRows(): Promise<void>;
   undoImport(): Promise<void>;
+}
+
+export interface ImportWizard {
+  fileName: string;
+  data: string;
+  preview: ImportPreview;
+  /** Column header → the field it fills. */
+  columns: Record<string, LeadField | null>;
+  listName: string;
 }
 
 export const createImportSlice =
@@ -44,7 +60,42 @@ export const createImportSlice =
       importing: false,
       importProgress: null,
       importReport: null,
-      importFile: (file) => run(async () => client.call('leads.import', { fileName: file.name, data: await fileToBase64(file) })),
+      wizard: null,
+      async importFile(file) {
+        try {
+          const data = await fileToBase64(file);
+          const preview = await client.call('leads.previewImport', { fileName: file.name, data });
+          const columns = Object.fromEntries(preview.headers.map((h) => [h, null])) as Record<string, LeadField | null>;
+          for (const field of LEAD_FIELDS) {
+            const header = preview.mapping[field];
+            if (header !== null) columns[header] = field;
+          }
+          set({ wizard: { fileName: file.name, data, preview, columns, listName: '' } });
+        } catch (error) {
+          get().showNotice({ kind: 'error', text: messageOf(error) });
+        }
+      },
+      setColumn(header, field) {
+        const wizard = get().wizard;
+        if (!wizard) return;
+        // A field is read from one column: giving it to this one takes it from any other.
+        const columns = Object.fromEntries(Object.entries(wizard.columns).map(([h, f]) => [h, field !== null && f === field ? null : f]));
+        set({ wizard: { ...wizard, columns: { ...columns, [header]: field } } });
+      },
+      setListName(listName) {
+        const wizard = get().wizard;
+        if (wizard) set({ wizard: { ...wizard, listName } });
+      },
+      cancelImport: () => set({ wizard: null }),
+      confirmImport() {
+        const wizard = get().wizard;
+        if (!wizard) return Promise.resolve();
+        set({ wizard: null });
+        const mapping = Object.fromEntries(LEAD_FIELDS.map((field) => [field, Object.entries(wizard.columns).find(([, f]) => f === field)?.[0] ?? null]));
+        return run(() =>
+          client.call('leads.import', { fileName: wizard.fileName, data: wizard.data, mapping, ...(wizard.listName.trim() ? { listName: wizard.listName.trim() } : {}) }),
+        );
+      },
       loadDemo: () => run(() => client.call('leads.loadDemo', {})),
       dismissReport: () => set({ importReport: null }),
       downloadRejectedRows: () => withBatch(async (batchId) => saveFile(await client.call('imports.rejectedRows', { batchId }))),
