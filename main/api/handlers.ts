@@ -17,6 +17,7 @@ import { getLeadCard, recentCalls } from '../leads/lead-rows.ts';
 import { undoImport } from '../leads/undo-import.ts';
 import { activateScript, activeScript, importScript, listScripts, scriptDocument, validateScript } from '../scripts/script-store.ts';
 import { claimLead, holdLead, releaseClaims } from '../queue/claims.ts';
+import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
 import { transaction } from '../store/database.ts';
@@ -135,6 +136,18 @@ export function createHandlers(core: Core): Handlers {
     'calls.recent': ({ limit }) => recentCalls(db, limit),
     'dispositions.list': () => listDispositions(db),
     'prefs.get': () => core.prefs.read(),
-    'prefs.set': (patch) => core.prefs.update(patch),
+    'prefs.set': (patch) => {
+      const before = cap();
+      const prefs = core.prefs.update(patch);
+      // The cap lives in each lead's `callable`: leads at or past either cap get it again.
+      const after = prefs.queueRules.lifetimeAttemptCap;
+      if (after !== before) {
+        transaction(db, () => {
+          const ids = db.prepare('SELECT id FROM leads WHERE attempts >= ?').all(Math.min(before, after)) as { id: number }[];
+          for (const { id } of ids) refreshQueueColumns(db, id, after);
+        });
+      }
+      return prefs;
+    },
   };
 }

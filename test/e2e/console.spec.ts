@@ -211,3 +211,21 @@ test('? shows every key, Q the next leads, and an empty queue says when the next
   await page.keyboard.press('u');
   await expect(leadOnScreen(page)).toBeVisible();
 });
+
+test('a team lead sets the calling hours and the rep’s name in Settings, and they hold', async ({ page }, testInfo) => {
+  const host = await hosts.start();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Your name (on the calls you log)').fill('Jordan');
+  await settings.getByLabel('Sat').check();
+  await settings.getByLabel('until').fill('18:30');
+  await settings.getByLabel('Attempts per lead, in all').fill('4');
+  await page.screenshot({ path: testInfo.outputPath('settings.png') });
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Settings saved.');
+  const prefs = await host.call<{ repName: string; queueRules: { window: { days: number[]; end: number }; lifetimeAttemptCap: number } }>('prefs.get', {});
+  expect(prefs).toMatchObject({ repName: 'Jordan', queueRules: { window: { days: [1, 2, 3, 4, 5, 6], end: 18 * 60 + 30 }, lifetimeAttemptCap: 4 } });
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+});

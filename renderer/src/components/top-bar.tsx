@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { SettingsPanel } from './settings-panel.tsx';
 import { useApp } from '../store/store-context.tsx';
 
 /** The brand, how much of the list is left, and the import. */
@@ -7,6 +8,7 @@ export function TopBar() {
   const importing = useApp((s) => s.importing);
   const importFile = useApp((s) => s.importFile);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   return (
     <header className="top-bar">
@@ -20,6 +22,10 @@ export function TopBar() {
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…
       </button>
+      <button type="button" className="secondary" onClick={() => setSettingsOpen(true)}>
+        Settings
+      </button>
+      {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       <input
         ref={fileInput}
         type="file"

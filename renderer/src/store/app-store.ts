@@ -20,7 +20,7 @@ export interface StoreDeps {
   consoleId: string;
 }
 
-export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice & ScriptSlice;
+export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice & ScriptSlice & { callApi: ApiClient['call'] };
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -29,6 +29,8 @@ export type AppStore = StoreApi<AppState>;
  */
 export function createAppStore(deps: StoreDeps): AppStore {
   return createStore<AppState>()((...a) => ({
+    // Screens that only read and write settings (no state of their own to mirror) call main directly.
+    callApi: deps.client.call,
     ...createNoticeSlice(...a),
     ...createQueueSlice(deps)(...a),
     ...createCallSlice(deps)(...a),

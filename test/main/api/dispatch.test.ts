@@ -3,6 +3,7 @@ import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import type { Handlers } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api-error.ts';
+import { DEFAULT_QUEUE_RULES } from '../../../shared/queue-rules.ts';
 import { count, demoFixture, testCore } from '../../helpers/test-core.ts';
 
 function dispatcherOver(overrides: Partial<Handlers> = {}) {
@@ -73,5 +74,18 @@ describe('the dispatcher', () => {
     release();
     await Promise.all([importing, reading]);
     expect(order).toEqual(['import starts', 'import ends', 'queue read']);
+  });
+});
+
+describe('raising the attempt cap', () => {
+  it('gives back to the queue the leads the old cap held', async () => {
+    const core = testCore();
+    const dispatch = createDispatcher(createHandlers(core));
+    await dispatch('leads.import', { fileName: 'a.csv', data: Buffer.from('Record ID,Name,Phone\n1,Ada,+12125550100\n').toString('base64') });
+    core.db.exec('UPDATE leads SET attempts = 6, callable = 0, retry_at = 0');
+    expect(await dispatch('queue.next', {})).toMatchObject({ ok: true, value: { next: null } });
+    const raised = { ...DEFAULT_QUEUE_RULES, lifetimeAttemptCap: 8 };
+    expect(await dispatch('prefs.set', { queueRules: raised })).toMatchObject({ ok: true });
+    expect(await dispatch('queue.next', {})).toMatchObject({ ok: true, value: { next: { card: { lead: { crmId: '1' } } } } });
   });
 });
