@@ -47,7 +47,8 @@ test('the call screen holds a long name and fifty activities at 1366×768 and 19
     buffer: Buffer.from(`Record ID,First Name,Last Name,Phone,Company Name,Job Title\n1,${name},de la Rochefoucauld-Lévis-Mirepoix,+12125550100,The International Consolidated Amalgamated Holdings Group Incorporated,Senior Vice President of Strategic Revenue Operations and Partnerships\n`),
   });
   const activities = ['Record ID,Type,Title,Time', ...Array.from({ length: 50 }, (_, i) => `1,page-visit,https://www.example.com/a/very/long/path/to/a/product/page/number-${i},2026-11-${String(1 + (i % 20)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}`)];
-  await host.call('leads.importActivities', { fileName: 'a.csv', data: Buffer.from(activities.join('\n')).toString('base64') });
+  const added = await host.call<{ added: number; rejected: unknown[] }>('leads.importActivities', { fileName: 'a.csv', data: Buffer.from(activities.join('\n')).toString('base64') });
+  expect(added).toMatchObject({ added: 50, rejected: [] });
   for (const [width, height] of [
     [1366, 768],
     [1920, 1080],
