@@ -229,3 +229,64 @@ test('a team lead sets the calling hours and the rep’s name in Settings, and t
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
 });
+
+test('a rep’s hour in miniature: a list through the wizard, five leads by keyboard, a restart, every outcome in place', async ({ page }, testInfo) => {
+  let host = await hosts.start();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Your name (on the calls you log)').fill('Jordan');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.keyboard.press('Escape');
+  await importFile(page, DEMO_FIXTURE);
+  await expect(page.getByTestId('import-report')).toContainText('300 new');
+
+  // 1. A callback, at the time offered, in the lead's own clock.
+  const callback = await currentLeadId(page);
+  await page.keyboard.press('0');
+  await expect(page.getByRole('dialog', { name: 'Call back at' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(callback));
+
+  // 2. Qualified with BANT: every answer from the keyboard.
+  const qualified = await currentLeadId(page);
+  const answer = async (value: string, select = false) => {
+    await page.keyboard.press('a');
+    const field = page.locator('.question select, .question input').first();
+    if (select) await field.selectOption(value);
+    else await field.fill(value);
+    await page.keyboard.press('Enter');
+  };
+  await answer('Their reps dial from spreadsheets');
+  await answer('yes', true);
+  await answer('You decide', true);
+  await answer('2027-01-10');
+  await expect(page.getByTestId('recommendation')).toContainText('Qualified');
+  await page.keyboard.press('8');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(qualified));
+
+  // 3. Do not call. 4. Voicemail. 5. A busy line, undone.
+  const dnc = await dispose(page, '9');
+  const voicemail = await dispose(page, '2');
+  const undone = await dispose(page, '3');
+  await page.keyboard.press('u');
+  await expect(leadOnScreen(page)).toHaveAttribute('data-lead-id', String(undone));
+  await page.screenshot({ path: testInfo.outputPath('hour-1366x768.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: testInfo.outputPath('hour-1920x1080.png') });
+
+  await host.stop();
+  host = await hosts.start();
+  const calls = await host.call<CallLog[]>('calls.recent', { limit: 10 });
+  expect(calls.map((c) => [c.leadId, c.dispositionCode, c.rep])).toEqual([
+    [voicemail, 'voicemail', 'Jordan'],
+    [dnc, 'do-not-call', 'Jordan'],
+    [qualified, 'qualified', 'Jordan'],
+    [callback, 'callback', 'Jordan'],
+  ]);
+  const lead = async (leadId: number) => (await host.call<LeadCard>('leads.get', { leadId })).lead;
+  expect((await lead(qualified)).stage).toBe('SQL');
+  expect((await lead(dnc)).doNotCall).toBe(true);
+  expect((await lead(undone)).attempts).toBe(0);
+  expect((await host.call<WhyNot>('queue.whyNot', { leadId: callback })).blockers.map((b) => b.rule)).toEqual(['callback-later']);
+  expect(await host.call<{ leadId: number }[]>('handoffs.list', {})).toEqual([expect.objectContaining({ leadId: qualified, rep: 'Jordan' })]);
+});
