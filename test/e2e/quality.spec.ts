@@ -59,6 +59,10 @@ test('the call screen holds a long name and fifty activities at 1366×768 and 19
     const overflow = await page.evaluate(() => ({ x: document.documentElement.scrollWidth > innerWidth, y: document.documentElement.scrollHeight > innerHeight }));
     expect(overflow, `${width}×${height}`).toEqual({ x: false, y: false });
     await expect(page.getByRole('navigation', { name: 'Dispositions' })).toBeInViewport();
+    // The timeline is virtualised: fifty activities, only the rows in view on the page.
+    const rows = page.getByTestId('timeline').locator('li');
+    await expect(rows.first()).toHaveAttribute('aria-setsize', '50');
+    expect(await rows.count()).toBeLessThan(50);
     await page.screenshot({ path: testInfo.outputPath(`console-${width}x${height}.png`) });
   }
 });

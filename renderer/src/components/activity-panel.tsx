@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ActivityType, NextUp } from '../../../shared/leads.ts';
 import { describeAgo } from '../../../shared/relative-time.ts';
+import { VirtualList } from './virtual-list.tsx';
 
 const ICONS: Record<ActivityType, string> = {
   'call-request': '☎',
@@ -51,9 +52,15 @@ export function ActivityPanel({ next, nowMs, opener, children }: { next: NextUp;
       {activities.length === 0 ? (
         <p className="muted">No activity recorded for this lead.</p>
       ) : (
-        <ol className="timeline" data-testid="timeline">
-          {activities.map((activity) => (
-            <li key={activity.id}>
+        <VirtualList
+          items={activities}
+          estimate={44}
+          itemKey={(activity) => activity.id}
+          label="Activity, newest first"
+          className="timeline"
+          testId="timeline"
+          render={(activity) => (
+            <div className="timeline-row">
               <span className={`icon icon-${activity.type}`} aria-hidden="true">
                 {ICONS[activity.type]}
               </span>
@@ -64,9 +71,9 @@ export function ActivityPanel({ next, nowMs, opener, children }: { next: NextUp;
               <time dateTime={activity.occurredAt} title={activity.occurredAt}>
                 {describeAgo(Date.parse(activity.occurredAt), nowMs)}
               </time>
-            </li>
-          ))}
-        </ol>
+            </div>
+          )}
+        />
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import type { CallLog, StageChange } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
 import { shortDate } from '../local-time.ts';
+import { VirtualList } from './virtual-list.tsx';
 
 interface NotesPanelProps {
   stageHistory: StageChange[];
@@ -54,9 +55,14 @@ export function NotesPanel({ ref, notes, onNotes, calls, readOnly, stageHistory 
       {calls.length === 0 ? (
         <p className="muted">Never called.</p>
       ) : (
-        <ol className="calls">
-          {calls.map((call) => (
-            <li key={call.id}>
+        <VirtualList
+          items={calls}
+          estimate={48}
+          itemKey={(call) => call.id}
+          label="Earlier calls, newest first"
+          className="calls"
+          render={(call) => (
+            <div className="call-row">
               <span className="call-outcome">{call.dispositionLabel}</span>
               <span className="muted">
                 {shortDate(call.startedAt)} UTC{call.rep ? ` · ${call.rep}` : ''}
@@ -73,9 +79,9 @@ export function NotesPanel({ ref, notes, onNotes, calls, readOnly, stageHistory 
                 </dl>
               )}
               {call.notes && <p className="call-notes">{call.notes}</p>}
-            </li>
-          ))}
-        </ol>
+            </div>
+          )}
+        />
       )}
     </section>
   );
