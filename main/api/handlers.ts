@@ -57,7 +57,11 @@ export function createHandlers(core: Core): Handlers {
         defaultCountry,
         dryRun,
       }),
-    'leads.importActivities': ({ fileName, data }) => importActivities(db, bytesOf(data), fileName, core.prefs.read().defaultCountry, cap()),
+    'leads.importActivities': async ({ fileName, data }) => {
+      const report = await importActivities(db, bytesOf(data), fileName, core.prefs.read().defaultCountry, cap());
+      events.emit('store.changed', { reason: 'import' });
+      return report;
+    },
     'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),
     'leads.export': ({ format, listName }) => exportLeads(db, format, listName),
     'leads.get': ({ leadId }) => getLeadCard(db, leadId),

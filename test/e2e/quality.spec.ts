@@ -54,7 +54,7 @@ test('the call screen holds a long name and fifty activities at 1366×768 and 19
     [1920, 1080],
   ] as const) {
     await page.setViewportSize({ width, height });
-    await page.goto(host.url);
+    await page.reload();
     await expect(page.locator('.lead-name')).toContainText('Maximiliana');
     const overflow = await page.evaluate(() => ({ x: document.documentElement.scrollWidth > innerWidth, y: document.documentElement.scrollHeight > innerHeight }));
     expect(overflow, `${width}×${height}`).toEqual({ x: false, y: false });

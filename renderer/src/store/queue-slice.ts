@@ -54,7 +54,9 @@ export const createQueueSlice =
       try {
         const fresh = await client.call('queue.next', { consoleId });
         const current = get().snapshot;
-        if (current?.next) set({ snapshot: { ...fresh, next: current.next } });
+        // The same lead: its card may have news (a new activity). Another lead: keep the one on screen.
+        const sameLead = fresh.next?.card.lead.id === current?.next?.card.lead.id;
+        if (current?.next) set({ snapshot: { ...fresh, next: sameLead ? fresh.next : current.next } });
         else get().showSnapshot(fresh);
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
