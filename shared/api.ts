@@ -101,10 +101,13 @@ export const api = {
       reason: z.string().trim().max(2000).optional(),
       /** When the rep dialled (the call's start); the disposition is its end. */
       startedAt: z.iso.datetime({ offset: true }).optional(),
+      /** The dial the console recorded when the rep dialled. */
+      dialId: z.int().positive().optional(),
       /** The number the rep dialled (the one the console offered), E.164. */
       number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number').optional(),
     }),
   ),
+  'calls.dial': method<{ dialId: number; at: string }>()(z.strictObject({ leadId, number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number') })),
   'calls.saveDraft': method<{ saved: true }>()(z.strictObject({ leadId, notes: z.string().max(20_000) })),
   'calls.undo': method<QueueSnapshot>()(z.strictObject({ callId: z.int().positive(), consoleId: consoleId.optional() })),
   'handoffs.list': method<Handoff[]>()(z.strictObject({ limit: z.int().min(1).max(1000).default(100) })),

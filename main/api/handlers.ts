@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/api.ts';
 import type { ImportReport } from '../../shared/imports.ts';
 import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../calls/disposition-store.ts';
+import { recordDial } from '../calls/dials.ts';
 import { exportHandoffs, listHandoffs } from '../calls/handoffs.ts';
 import { logDisposition } from '../calls/log-disposition.ts';
 import { saveNoteDraft } from '../calls/note-drafts.ts';
@@ -108,6 +109,7 @@ export function createHandlers(core: Core): Handlers {
       events.emit('store.changed', { reason: 'disposition' });
       return result;
     },
+    'calls.dial': ({ leadId, number }) => recordDial(db, leadId, number, clock.now()),
     'calls.saveDraft': ({ leadId, notes }) => {
       saveNoteDraft(db, leadId, notes, clock.now());
       return { saved: true };

@@ -12,6 +12,7 @@ import { loadLeadFacts } from '../queue/lead-facts.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import type { ActiveScript } from '../scripts/script-store.ts';
 import { transaction, type Database } from '../store/database.ts';
+import { openDial } from './dials.ts';
 import { judgeAnswers } from './qualification.ts';
 import { snapshotForUndo } from './undo-disposition.ts';
 
@@ -29,6 +30,8 @@ export interface DispositionInput {
   number?: string | undefined;
   /** When the rep dialled (ISO); the call ends now. Without it the call is logged as instant. */
   startedAt?: string | undefined;
+  /** The dial recorded when the rep dialled: the call completes it (its start and its number). */
+  dialId?: number | undefined;
 }
 
 export interface DispositionContext {
@@ -71,6 +74,10 @@ export function logDisposition(
 
   return transaction(db, () => {
     const lead = getLead(db, input.leadId);
+    const dial = input.dialId === undefined ? null : openDial(db, input.dialId, lead.id);
+    if (dial) {
+      input = { ...input, number: dial.number };
+    }
     const judged = judgeAnswers(db, script, lead, input.answers ?? {}, now);
     if (judged.recommended && judged.recommended.disposition !== disposition.code && !reason) {
       const label = dispositionByCode(dispositions, judged.recommended.disposition)?.label ?? judged.recommended.disposition;
@@ -101,7 +108,7 @@ export function logDisposition(
         disposition.code,
         disposition.label,
         input.notes,
-        startedAt,
+        dial?.at ?? startedAt,
         now,
         lead.stage,
         stageAfter,
@@ -169,6 +176,7 @@ export function logDisposition(
     // The note is now the call's: the draft goes.
     db.prepare('DELETE FROM note_drafts WHERE lead_id = ?').run(lead.id);
     refreshQueueColumns(db, lead.id, callableCap);
+    if (dial) db.prepare('UPDATE dials SET call_id = ? WHERE id = ?').run(callId, dial.id);
     db.prepare('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)').run(callId, JSON.stringify(before), now + UNDO_GRACE_MS);
     return getCall(db, callId);
   });

@@ -19,8 +19,11 @@ function statements(db: Database): Statements {
     s = {
       lead: db.prepare('SELECT id, stage, do_not_call, attempts, retry_at, not_before, time_zone, region, country FROM leads WHERE id = ?'),
       phones: db.prepare('SELECT e164 FROM phones WHERE lead_id = ? AND bad = 0 AND e164 IS NOT NULL ORDER BY position'),
+      // Logged calls that count, and dials never logged (a crash): both are attempts on the number.
       attempts: db.prepare(
-        `SELECT started_at FROM calls INDEXED BY calls_number WHERE phone_e164 = ? AND started_at > ? AND counts_as_attempt = 1 ORDER BY started_at DESC LIMIT 50`,
+        `SELECT started_at FROM calls INDEXED BY calls_number WHERE phone_e164 = :n AND started_at > :since AND counts_as_attempt = 1
+         UNION ALL SELECT at FROM dials INDEXED BY dials_number WHERE phone_e164 = :n AND at > :since AND call_id IS NULL
+         ORDER BY 1 DESC LIMIT 50`,
       ),
       claim: db.prepare('SELECT console_id, claimed_at FROM claims WHERE lead_id = ?'),
       callback: db.prepare('SELECT min(due_at) AS due_at FROM callbacks WHERE lead_id = ? AND done_by_call_id IS NULL'),
@@ -48,7 +51,7 @@ export function loadLeadFacts(db: Database, leadId: number, now: number): LeadFa
     | undefined;
   if (!row) return null;
   const goodNumbers = (s.phones.all(leadId) as { e164: string }[]).map((p) => p.e164);
-  const recentAttempts = new Map(goodNumbers.map((n) => [n, (s.attempts.all(n, now - DAY) as { started_at: number }[]).map((r) => r.started_at)]));
+  const recentAttempts = new Map(goodNumbers.map((n) => [n, (s.attempts.all({ n, since: now - DAY }) as { started_at: number }[]).map((r) => r.started_at)]));
   const claim = s.claim.get(leadId) as { console_id: string; claimed_at: number } | undefined;
   const { due_at: callbackDueAt } = s.callback.get(leadId) as { due_at: number | null };
   return {

@@ -278,7 +278,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'notes in progress, kept in the store as the rep types',
+    name: 'notes in progress kept as the rep types; dials recorded before the phone rings',
     up(db) {
       db.exec(`
         CREATE TABLE note_drafts (
@@ -286,6 +286,17 @@ export const migrations: readonly Migration[] = [
           text TEXT NOT NULL,
           saved_at INTEGER NOT NULL
         ) STRICT;
+
+        -- A number dialled, written before the softphone rings: a crash before the disposition
+        -- still leaves the attempt on record (and counted against the number's daily cap).
+        CREATE TABLE dials (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          phone_e164 TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL
+        ) STRICT;
+        CREATE INDEX dials_number ON dials (phone_e164, at) WHERE call_id IS NULL;
       `);
     },
   },

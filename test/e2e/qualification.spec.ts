@@ -54,6 +54,16 @@ test('choosing other than the recommendation asks why; U takes the call back', a
   await importLeads(page, 'Record ID,Name,Phone\n1,Ada Lovelace,+12125550100\n2,Bob Marley,+12125550101\n');
   const first = await page.locator('main.call-screen').getAttribute('data-lead-id');
 
+  // C dials: the attempt is on record before the phone rings, and the call timer starts.
+  // (Headless Chromium has no softphone for tel: links; the page keeps the click to itself.)
+  await page.evaluate(() =>
+    document.addEventListener('click', (event) => {
+      if ((event.target as HTMLElement).closest('a.phone-number')) event.preventDefault();
+    }),
+  );
+  await page.keyboard.press('c');
+  await expect(page.getByRole('timer', { name: 'Time on this call' })).toContainText('On call 0:0');
+  await expect(page.getByRole('timer', { name: 'Time on this call' })).toContainText('On call 0:01', { timeout: 3000 });
   await answer(page, 'Too many spreadsheets');
   await expect(page.getByTestId('recommendation')).toContainText('Recommended: Interested — not yet');
   await page.keyboard.press('3');
@@ -64,7 +74,9 @@ test('choosing other than the recommendation asks why; U takes the call back', a
   await expect(page.locator('main.call-screen')).not.toHaveAttribute('data-lead-id', first!);
 
   const calls = await host.call<CallLog[]>('calls.recent', { limit: 5 });
-  expect(calls[0]).toMatchObject({ dispositionCode: 'busy', recommended: 'interested-not-yet', reason: 'Line went dead mid-sentence' });
+  expect(calls[0]).toMatchObject({ dispositionCode: 'busy', recommended: 'interested-not-yet', reason: 'Line went dead mid-sentence', phoneE164: '+12125550100' });
+  // The call began when C dialled, not when it was logged.
+  expect(calls[0]!.durationSeconds).toBeGreaterThanOrEqual(1);
 
   await page.keyboard.press('u');
   await expect(page.locator('main.call-screen')).toHaveAttribute('data-lead-id', first!);

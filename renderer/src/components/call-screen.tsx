@@ -25,6 +25,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const answerReason = useApp((s) => s.answerReason);
   const markDialed = useApp((s) => s.markDialed);
   const dialedAt = useApp((s) => s.dialedAt);
+  const clockOffset = useApp((s) => s.clockOffset);
   const showNotice = useApp((s) => s.showNotice);
   const [overlay, setOverlay] = useState<'keys' | 'queue' | null>(null);
   const toggle = (which: 'keys' | 'queue') => setOverlay((open) => (open === which ? null : which));
@@ -76,6 +77,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
         dialScheme={dialScheme}
         onDial={markDialed}
         dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
+        clockOffset={clockOffset}
       />
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
         {view && <ScriptPanel view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}

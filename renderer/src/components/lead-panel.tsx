@@ -9,12 +9,14 @@ interface LeadPanelProps {
   card: LeadCard;
   nowMs: number;
   dialScheme: DialScheme;
-  onDial(): void;
-  /** When the rep dialled this lead (ISO), for the call timer. */
+  onDial(): unknown;
+  /** When the rep dialled this lead (ISO, main's clock), for the call timer. */
   dialedAt: string | null;
+  /** Main's clock minus this window's. */
+  clockOffset: number;
 }
 
-export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt }: LeadPanelProps) {
+export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, clockOffset }: LeadPanelProps) {
   const { lead, phones } = card;
   const time = localTime(lead.timeZone, nowMs);
   const hour = lead.timeZone ? localHour(lead.timeZone, nowMs) : null;
@@ -47,7 +49,7 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt }: LeadPan
         ))}
       </ul>
 
-      {dialedAt && <CallTimer since={dialedAt} />}
+      {dialedAt && <CallTimer since={dialedAt} clockOffset={clockOffset} />}
 
       <dl className="facts">
         <dt>Stage</dt>
@@ -78,12 +80,12 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt }: LeadPan
 }
 
 /** How long the rep has been on this call, to the second. */
-function CallTimer({ since }: { since: string }) {
-  const [now, setNow] = useState(() => Date.now());
+function CallTimer({ since, clockOffset }: { since: string; clockOffset: number }) {
+  const [now, setNow] = useState(() => Date.now() + clockOffset);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setNow(Date.now() + clockOffset), 1000);
     return () => clearInterval(timer);
-  }, []);
+  }, [clockOffset]);
   const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
   return (
     <p className="call-timer" role="timer" aria-label="Time on this call">

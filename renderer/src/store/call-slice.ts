@@ -13,8 +13,9 @@ export interface CallSlice {
   loggingCall: boolean;
   lastCall: CallLog | null;
   /** When the rep dialled the lead on screen (from the number's link or C). */
-  dialedAt: { leadId: number; at: string } | null;
-  markDialed(): void;
+  dialedAt: { leadId: number; at: string; dialId: number } | null;
+  /** The rep dialled: main writes the attempt before the phone rings. */
+  markDialed(): Promise<void>;
   /** A time the rep is asked for (a callback, a snooze), in the lead's own time. */
   askingTime: { purpose: 'callback'; code: string } | { purpose: 'snooze' } | null;
   /** A disposition waits for the rep's reason (one that asks for it, or one against the recommendation). */
@@ -50,9 +51,15 @@ export const createCallSlice =
       askingTime: null,
       askingReason: null,
       dialedAt: null,
-      markDialed() {
-        const lead = get().snapshot?.next?.card.lead;
-        if (lead) set({ dialedAt: { leadId: lead.id, at: new Date(Date.now() + get().clockOffset).toISOString() } });
+      async markDialed() {
+        const next = get().snapshot?.next;
+        if (!next || !next.number) return;
+        try {
+          const { dialId, at } = await client.call('calls.dial', { leadId: next.card.lead.id, number: next.number });
+          set({ dialedAt: { leadId: next.card.lead.id, at, dialId } });
+        } catch (error) {
+          get().showNotice({ kind: 'error', text: messageOf(error) });
+        }
       },
       async loadSettings() {
         try {
@@ -103,7 +110,7 @@ export const createCallSlice =
             ...(callbackAt ? { callbackAt } : {}),
             ...(reason ? { reason } : {}),
             ...(get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
-            ...(get().dialedAt?.leadId === lead.id ? { startedAt: get().dialedAt!.at } : {}),
+            ...(get().dialedAt?.leadId === lead.id ? { dialId: get().dialedAt!.dialId } : {}),
             ...(Object.keys(answers).length ? { answers } : {}),
           });
           set({ answers: {}, answersFor: null, dialedAt: null });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { recordDial } from '../../../main/calls/dials.ts';
 import { logDisposition } from '../../../main/calls/log-disposition.ts';
+import { loadLeadFacts } from '../../../main/queue/lead-facts.ts';
 import { getLeadCard } from '../../../main/leads/lead-rows.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
 import { count, csv, importCsv, testCore } from '../../helpers/test-core.ts';
@@ -79,5 +81,19 @@ describe('how long a call lasted', () => {
     const call = logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', startedAt: '2026-11-23T14:57:30Z' });
     expect(call).toMatchObject({ startedAt: '2026-11-23T14:57:30.000Z', durationSeconds: 150 });
     expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', startedAt: '2026-11-23T15:05:00Z' })).toThrow(/started in the last 12 hours/);
+  });
+});
+
+describe('a dial', () => {
+  it('is on record before the disposition, counts against the number’s cap if never logged, and is completed by the call', async () => {
+    const { core, id } = await oneLead();
+    const dial = recordDial(core.db, id, '+12125550100', Date.parse('2026-11-23T14:58:00Z'));
+    const facts = loadLeadFacts(core.db, id, core.clock.now())!;
+    expect(facts.recentAttempts.get('+12125550100')).toEqual([Date.parse('2026-11-23T14:58:00Z')]);
+    const call = logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', dialId: dial.dialId });
+    expect(call).toMatchObject({ startedAt: '2026-11-23T14:58:00.000Z', durationSeconds: 120, phoneE164: '+12125550100' });
+    // Completed: the attempt is the call now, counted once.
+    expect(loadLeadFacts(core.db, id, core.clock.now())!.recentAttempts.get('+12125550100')).toHaveLength(1);
+    expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', dialId: dial.dialId })).toThrow(/not an open dial/);
   });
 });
