@@ -58,7 +58,7 @@ test('choosing other than the recommendation asks why; U takes the call back', a
   // (Headless Chromium has no softphone for tel: links; the page keeps the click to itself.)
   await page.evaluate(() =>
     document.addEventListener('click', (event) => {
-      if ((event.target as HTMLElement).closest('a.phone-number')) event.preventDefault();
+      if ((event.target as HTMLElement).closest('a.phone-number, a.call-button')) event.preventDefault();
     }),
   );
   await page.keyboard.press('c');

@@ -65,7 +65,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           s: () => void skip(),
           z: () => askSnooze(),
           // C dials the number the queue offers, through the same link a click would follow.
-          c: () => document.querySelector<HTMLAnchorElement>(`a.phone-number[href$="${next.number}"]`)?.click(),
+          c: () => document.querySelector<HTMLAnchorElement>('a.call-button')?.click(),
         },
   );
 
@@ -78,6 +78,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
         onDial={markDialed}
         dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
         clockOffset={clockOffset}
+        offered={next.number}
       />
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
         {view && <ScriptPanel view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}

@@ -14,9 +14,11 @@ interface LeadPanelProps {
   dialedAt: string | null;
   /** Main's clock minus this window's. */
   clockOffset: number;
+  /** The number the queue offers (first good one under its daily cap), E.164. */
+  offered: string;
 }
 
-export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, clockOffset }: LeadPanelProps) {
+export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, clockOffset, offered }: LeadPanelProps) {
   const { lead, phones } = card;
   const time = localTime(lead.timeZone, nowMs);
   const hour = lead.timeZone ? localHour(lead.timeZone, nowMs) : null;
@@ -49,6 +51,11 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, clockOffs
         ))}
       </ul>
 
+      {offered && !dialedAt && (
+        <a className="call-button" href={dialLink(dialScheme, offered)} onClick={onDial} aria-keyshortcuts="c">
+          Call {offered} <kbd>C</kbd>
+        </a>
+      )}
       {dialedAt && <CallTimer since={dialedAt} clockOffset={clockOffset} />}
 
       <dl className="facts">
