@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dispositionSchema, type ListedDisposition } from './dispositions.ts';
 import type { ActiveScriptView, Handoff, ScriptVersion } from './qualification.ts';
+import type { CallingSession } from './sessions.ts';
 import type { CallLog, LeadCard, QueuePreview, QueueSnapshot, WhyNot } from './leads.ts';
 import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportBatch, type ImportPreview, type ImportReport, type SavedMapping, type UndoReport } from './imports.ts';
 import { DIAL_SCHEMES } from './dial-link.ts';
@@ -107,6 +108,11 @@ export const api = {
       number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number').optional(),
     }),
   ),
+  'sessions.start': method<CallingSession>()(z.strictObject({ consoleId, listName: name.optional() })),
+  'sessions.pause': method<CallingSession>()(z.strictObject({ consoleId })),
+  'sessions.resume': method<CallingSession>()(z.strictObject({ consoleId })),
+  'sessions.end': method<CallingSession>()(z.strictObject({ consoleId })),
+  'sessions.current': method<CallingSession | null>()(z.strictObject({ consoleId })),
   'calls.dial': method<{ dialId: number; at: string }>()(z.strictObject({ leadId, number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number') })),
   'calls.saveDraft': method<{ saved: true }>()(z.strictObject({ leadId, notes: z.string().max(20_000) })),
   'calls.undo': method<QueueSnapshot>()(z.strictObject({ callId: z.int().positive(), consoleId: consoleId.optional() })),

@@ -20,6 +20,7 @@ import { activateScript, activeScript, importScript, listScripts, scriptDocument
 import { claimLead, holdLead, releaseClaims } from '../queue/claims.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { queueContext } from '../queue/queue-scope.ts';
+import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../sessions/sessions.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
 import { transaction } from '../store/database.ts';
 
@@ -98,7 +99,8 @@ export function createHandlers(core: Core): Handlers {
     'calls.disposition': ({ consoleId, listName, ...input }) => {
       // The call and the next lead's claim commit together: one write to disk, not two.
       const result = transaction(db, () => {
-        const call = logDisposition(db, clock, activeDispositions(db), input, {
+        const sessionId = consoleId ? openSessionId(db, consoleId) : null;
+        const call = logDisposition(db, clock, activeDispositions(db), { ...input, sessionId }, {
           rules: context({ listName }).rules,
           callableCap: cap(),
           script: activeScript(db),
@@ -108,6 +110,14 @@ export function createHandlers(core: Core): Handlers {
       });
       events.emit('store.changed', { reason: 'disposition' });
       return result;
+    },
+    'sessions.start': ({ consoleId, listName }) => startSession(db, consoleId, core.prefs.read().repName || null, listName ?? null, clock.now()),
+    'sessions.pause': ({ consoleId }) => pauseSession(db, consoleId, clock.now()),
+    'sessions.resume': ({ consoleId }) => resumeSession(db, consoleId, clock.now()),
+    'sessions.end': ({ consoleId }) => endSession(db, consoleId, clock.now()),
+    'sessions.current': ({ consoleId }) => {
+      const id = openSessionId(db, consoleId);
+      return id === null ? null : getSession(db, id, clock.now());
     },
     'calls.dial': ({ leadId, number }) => recordDial(db, leadId, number, clock.now()),
     'calls.saveDraft': ({ leadId, notes }) => {

@@ -32,6 +32,8 @@ export interface DispositionInput {
   startedAt?: string | undefined;
   /** The dial recorded when the rep dialled: the call completes it (its start and its number). */
   dialId?: number | undefined;
+  /** The calling session the call belongs to. */
+  sessionId?: number | null | undefined;
 }
 
 export interface DispositionContext {
@@ -98,8 +100,8 @@ export function logDisposition(
       .prepare(
         `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes, started_at, ended_at,
                             stage_before, stage_after, counts_as_attempt, rep, script_id, script_version, answers, criteria_met,
-                            recommended, override_reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                            recommended, override_reason, session_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         lead.id,
@@ -120,6 +122,7 @@ export function logDisposition(
         JSON.stringify(judged.met.map((c) => c.id)),
         judged.recommended?.disposition ?? null,
         reason,
+        input.sessionId ?? null,
       );
     const callId = Number(call.lastInsertRowid);
 

@@ -300,6 +300,28 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'calling sessions: every call belongs to one',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sessions (
+          id INTEGER PRIMARY KEY,
+          console_id TEXT NOT NULL,
+          rep TEXT,
+          list_name TEXT,
+          started_at INTEGER NOT NULL,
+          ended_at INTEGER,
+          -- While paused: since when; paused time so far is kept apart from time on the phone.
+          paused_at INTEGER,
+          paused_ms INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE UNIQUE INDEX sessions_open ON sessions (console_id) WHERE ended_at IS NULL;
+        ALTER TABLE calls ADD COLUMN session_id INTEGER REFERENCES sessions (id);
+        CREATE INDEX calls_session ON calls (session_id) WHERE session_id IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: DatabaseSync): number {
