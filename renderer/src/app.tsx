@@ -12,6 +12,7 @@ export function App() {
   const loadQueue = useApp((s) => s.loadQueue);
   const loadSettings = useApp((s) => s.loadSettings);
   const loadScript = useApp((s) => s.loadScript);
+  const loadSession = useApp((s) => s.loadSession);
   const refreshQueue = useApp((s) => s.refreshQueue);
   const subscribe = useApp((s) => s.subscribe);
   const undoLast = useApp((s) => s.undoLast);
@@ -22,8 +23,9 @@ export function App() {
   useEffect(() => {
     void loadSettings();
     void loadScript();
+    void loadSession();
     void loadQueue();
-  }, [loadSettings, loadScript, loadQueue]);
+  }, [loadSettings, loadScript, loadSession, loadQueue]);
 
   // Another window or the CLI changed the store: bring the counts up to date.
   useEffect(() => subscribe('store.changed', () => void refreshQueue()), [subscribe, refreshQueue]);

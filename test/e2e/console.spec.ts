@@ -290,3 +290,20 @@ test('a rep’s hour in miniature: a list through the wizard, five leads by keyb
   expect((await host.call<WhyNot>('queue.whyNot', { leadId: callback })).blockers.map((b) => b.rule)).toEqual(['callback-later']);
   expect(await host.call<{ leadId: number }[]>('handoffs.list', {})).toEqual([expect.objectContaining({ leadId: qualified, rep: 'Jordan' })]);
 });
+
+test('a session shows its live figures as the rep works', async ({ page }) => {
+  const host = await hosts.start();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Load demo list' }).click();
+  await expect(leadOnScreen(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Start session' }).click();
+  const strip = page.getByTestId('session-strip');
+  await expect(strip).toContainText('0 dials');
+  await dispose(page, '1');
+  await dispose(page, '5');
+  await expect(strip).toContainText('2 dials');
+  await expect(strip).toContainText('1 contacts (50%)');
+  await strip.getByRole('button', { name: 'End' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Session ended: 2 dials, 1 contacts, 0 qualified.');
+  await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { useApp } from '../store/store-context.tsx';
 
@@ -18,6 +19,7 @@ export function TopBar() {
           <strong>{snapshot.due}</strong> due now · {snapshot.total} leads
         </span>
       )}
+      <SessionStrip />
       <span className="spacer" />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…

@@ -5,6 +5,7 @@ import { createImportSlice, type ImportSlice } from './import-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
 import { createScriptSlice, type ScriptSlice } from './script-slice.ts';
+import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 
 /** Where a note in progress is kept, so a reload or a crash of the window loses nothing. */
 export interface DraftStore {
@@ -20,7 +21,7 @@ export interface StoreDeps {
   consoleId: string;
 }
 
-export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice & ScriptSlice & { callApi: ApiClient['call'] };
+export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice & ScriptSlice & SessionSlice & { callApi: ApiClient['call'] };
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -36,6 +37,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createCallSlice(deps)(...a),
     ...createImportSlice(deps)(...a),
     ...createScriptSlice(deps)(...a),
+    ...createSessionSlice(deps)(...a),
   }));
 }
 

@@ -114,6 +114,7 @@ export const createCallSlice =
             ...(Object.keys(answers).length ? { answers } : {}),
           });
           set({ answers: {}, answersFor: null, dialedAt: null });
+          if (get().session) void get().loadSession();
           clearTimeout(draftTimer);
           drafts.clear(lead.id);
           set({ lastCall: call });

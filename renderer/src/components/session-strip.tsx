@@ -1,0 +1,49 @@
+import { useApp } from '../store/store-context.tsx';
+
+const clock = (seconds: number) => `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}`;
+
+/** The session's live figures, and its start, pause and end. */
+export function SessionStrip() {
+  const session = useApp((s) => s.session);
+  const act = useApp((s) => s.sessionAction);
+  if (!session) {
+    return (
+      <button type="button" className="secondary" onClick={() => void act('start')}>
+        Start session
+      </button>
+    );
+  }
+  const s = session.stats;
+  return (
+    <span className="session-strip" role="status" aria-label="Session" data-testid="session-strip">
+      <span>
+        <strong>{s.dials}</strong> dials
+      </span>
+      <span>
+        <strong>{s.contacts}</strong> contacts ({Math.round(s.contactRate * 100)}%)
+      </span>
+      <span>
+        <strong>{s.conversations}</strong> conversations
+      </span>
+      <span>
+        <strong>{s.qualified}</strong> SQL
+      </span>
+      <span>
+        <strong>{s.dialsPerHour.toFixed(1)}</strong> dials/h
+      </span>
+      <span>talk {clock(s.talkSeconds)}</span>
+      {session.pausedAt ? (
+        <button type="button" className="link" onClick={() => void act('resume')}>
+          Resume
+        </button>
+      ) : (
+        <button type="button" className="link" onClick={() => void act('pause')}>
+          Pause
+        </button>
+      )}
+      <button type="button" className="link" onClick={() => void act('end')}>
+        End
+      </button>
+    </span>
+  );
+}
