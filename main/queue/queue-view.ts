@@ -56,8 +56,8 @@ export function nextEligible(db: Database, ctx: QueueContext): { at: string; rea
   return first ? { at: new Date(first.at).toISOString(), reason: first.reason } : null;
 }
 
-/** Counting stops here: the console shows "1,000+" rather than paying for an exact figure. */
-const DUE_COUNT_CAP = 1000;
+/** Counting stops here: the console shows "250+" rather than paying for an exact figure on every call. */
+const DUE_COUNT_CAP = 250;
 
 const WAITING: Record<Exclude<Tier, 'callback'>, { index: string; where: string }> = {
   'hand-raiser': { index: 'queue_hand_raisers', where: 'callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0' },

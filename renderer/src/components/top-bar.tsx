@@ -16,7 +16,11 @@ export function TopBar() {
       <span className="brand">Nextcall</span>
       {snapshot && snapshot.total > 0 && (
         <span className="queue-count" data-testid="queue-count">
-          <strong>{snapshot.due}</strong> due now · {snapshot.total} leads
+          <strong>
+            {snapshot.due.toLocaleString()}
+            {snapshot.due >= snapshot.dueCapped ? '+' : ''}
+          </strong>{' '}
+          due now · {snapshot.total.toLocaleString()} leads
         </span>
       )}
       <SessionStrip />
