@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { createHandlers } from '../../../main/api/handlers.ts';
+import { summarize } from '../../../main/sessions/summary.ts';
+import type { CallingSession } from '../../../shared/sessions.ts';
+import { testCore } from '../../helpers/test-core.ts';
+
+const FILE = [
+  'Record ID,Name,Phone,Create Date,Recent Conversion,Recent Conversion Date',
+  'ada,Ada Lovelace,+12125550100,2026-11-23 14:00,,',
+  'bob,Bob Marley,+12125550101,2026-11-20 15:00,Contact sales,2026-11-23 14:30',
+  'cy,Cy Young,+12125550102,2026-11-22 15:00,,',
+  'di,Di Prima,+12125550103,2026-11-01 09:00,,',
+].join('\n');
+
+/**
+ * One morning, worked out by hand (Monday 23 November 2026, UTC):
+ *   15:00 Ada  no answer                       a dial
+ *   15:10 Bob  qualified, BANT answered        a contact, a conversation, cold → SQL, a handoff
+ *   15:20 Cy   callback for 15:50              a contact, a conversation (a callback booked)
+ *   15:55 Cy   do not call                     a contact; the callback made 5 min late: on time
+ *   16:05 session ends. Di is never called.
+ */
+async function morning() {
+  const core = testCore('2026-11-23T15:00:00Z');
+  const dispatch = createDispatcher(createHandlers(core));
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await dispatch(method, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as T;
+  };
+  await call('leads.import', { fileName: 'l.csv', data: Buffer.from(FILE).toString('base64') });
+  const id = (crmId: string) => (core.db.prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: number }).id;
+  const consoleId = 'console-summary';
+  const session = await call<CallingSession>('sessions.start', { consoleId });
+  const at = (hhmm: string) => core.clock.set(`2026-11-23T${hhmm}:00Z`);
+  const log = (crmId: string, code: string, extra: object = {}) => call('calls.disposition', { leadId: id(crmId), code, consoleId, ...extra });
+
+  await log('ada', 'no-answer');
+  at('15:10');
+  await log('bob', 'qualified', { answers: { need: 'Dialling from spreadsheets', budget: 'yes', authority: 'You decide', timeline: '2026-12-20' } });
+  at('15:20');
+  await log('cy', 'callback', { callbackAt: '2026-11-23T15:50:00Z' });
+  at('15:55');
+  await log('cy', 'do-not-call');
+  at('16:05');
+  await call('sessions.end', { consoleId });
+  return { core, sessionId: session.id, id };
+}
+
+describe('the summary of a session', () => {
+  it('gives every figure as worked out by hand', async () => {
+    const { core, sessionId, id } = await morning();
+    const summary = summarize(core.db, { sessionId, timeZone: 'America/New_York' }, core.clock.now());
+    expect(summary).toEqual({
+      schemaVersion: 1,
+      scope: { sessionId, rep: null, from: '2026-11-23T15:00:00.000Z', to: '2026-11-23T16:05:00.000Z', timeZone: 'America/New_York', listName: null },
+      calls: 4,
+      dials: 4,
+      contacts: 3,
+      conversations: 2,
+      qualified: 1,
+      contactRate: 0.75,
+      dispositions: [
+        { code: 'callback', label: 'Callback', count: 1, share: 0.25 },
+        { code: 'do-not-call', label: 'Do not call', count: 1, share: 0.25 },
+        { code: 'no-answer', label: 'No answer', count: 1, share: 0.25 },
+        { code: 'qualified', label: 'Qualified', count: 1, share: 0.25 },
+      ],
+      funnel: [{ from: 'cold', to: 'SQL', count: 1 }],
+      // Ada was dialled but never reached; Di never dialled.
+      coverage: { leads: 4, attempted: 3, neverContacted: 2, neverContactedShare: 0.5 },
+      // Ada 60 min after creation; Bob 40 min after asking for a call; Cy 1,460 min after creation.
+      speedToLead: { leads: 3, medianMinutes: 60, p90Minutes: 1460 },
+      attemptsToFirstContact: { leads: 2, average: 1 },
+      callbacks: { set: 1, keptOnTime: 1, missed: 0 },
+      dncAdded: 1,
+      handoffs: [{ leadId: id('bob'), leadName: 'Bob Marley', at: '2026-11-23T15:10:00.000Z', why: 'BANT met: need, budget, authority, and a timeline within 90 days' }],
+      // 10:00–10:59 in New York.
+      callsByHour: Array.from({ length: 24 }, (_, h) => (h === 10 ? 4 : 0)),
+    });
+  });
+
+  it('counts the hours in the zone asked for: in Tokyo the same calls fall after midnight', async () => {
+    const { core, sessionId } = await morning();
+    const tokyo = summarize(core.db, { sessionId, timeZone: 'Asia/Tokyo' }, core.clock.now());
+    expect(tokyo.callsByHour[0]).toBe(4);
+  });
+
+  it('covers a rep over a date range the same way, and an empty range is all zeros', async () => {
+    const { core, sessionId } = await morning();
+    const range = summarize(core.db, { from: Date.parse('2026-11-23T00:00:00Z'), to: Date.parse('2026-11-24T00:00:00Z') }, core.clock.now());
+    const session = summarize(core.db, { sessionId }, core.clock.now());
+    expect({ ...range, scope: null }).toEqual({ ...session, coverage: range.coverage, scope: null });
+    const empty = summarize(core.db, { from: Date.parse('2026-11-24T00:00:00Z'), to: Date.parse('2026-11-25T00:00:00Z') }, core.clock.now());
+    expect(empty).toMatchObject({
+      calls: 0,
+      dials: 0,
+      contactRate: 0,
+      dispositions: [],
+      funnel: [],
+      speedToLead: { leads: 0, medianMinutes: null, p90Minutes: null },
+      attemptsToFirstContact: { leads: 0, average: null },
+      callbacks: { set: 0, keptOnTime: 0, missed: 0 },
+      handoffs: [],
+    });
+  });
+});
