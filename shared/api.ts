@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dispositionSchema, type ListedDisposition } from './dispositions.ts';
 import type { ActiveScriptView, Handoff, ScriptVersion } from './qualification.ts';
 import type { CallingSession } from './sessions.ts';
+import type { CallingSummary } from './summary.ts';
 import type { CallLog, LeadCard, QueuePreview, QueueSnapshot, WhyNot } from './leads.ts';
 import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportBatch, type ImportPreview, type ImportReport, type SavedMapping, type UndoReport } from './imports.ts';
 import { DIAL_SCHEMES } from './dial-link.ts';
@@ -112,6 +113,27 @@ export const api = {
   'sessions.pause': method<CallingSession>()(z.strictObject({ consoleId })),
   'sessions.resume': method<CallingSession>()(z.strictObject({ consoleId })),
   'sessions.end': method<CallingSession>()(z.strictObject({ consoleId })),
+  'sessions.summary': method<CallingSummary>()(
+    z.strictObject({
+      sessionId: z.int().positive().optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      rep: z.string().max(80).optional(),
+      listName: name.optional(),
+      /** The zone the hours of the day are counted in (the team lead's, say). */
+      timeZone: z.string().max(64).default('UTC'),
+    }),
+  ),
+  'sessions.export': method<ExportedFile[]>()(
+    z.strictObject({
+      sessionId: z.int().positive().optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      rep: z.string().max(80).optional(),
+      timeZone: z.string().max(64).default('UTC'),
+      format: z.enum(['json', 'csv']).default('json'),
+    }),
+  ),
   'sessions.current': method<CallingSession | null>()(z.strictObject({ consoleId })),
   'calls.dial': method<{ dialId: number; at: string }>()(z.strictObject({ leadId, number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number') })),
   'calls.saveDraft': method<{ saved: true }>()(z.strictObject({ leadId, notes: z.string().max(20_000) })),

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/api.ts';
+import { ApiError } from '../../shared/api-error.ts';
 import type { ImportReport } from '../../shared/imports.ts';
 import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../calls/disposition-store.ts';
 import { recordDial } from '../calls/dials.ts';
@@ -21,8 +22,22 @@ import { claimLead, holdLead, releaseClaims } from '../queue/claims.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../sessions/sessions.ts';
+import { exportSummary } from '../sessions/summary-export.ts';
+import { summarize, type SummaryScope } from '../sessions/summary.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
 import { transaction } from '../store/database.ts';
+
+/** A session, or a date range (a rep's, or everyone's). */
+function summaryScope(input: { sessionId?: number | undefined; from?: string | undefined; to?: string | undefined; rep?: string | undefined; listName?: string | undefined; timeZone: string }): SummaryScope {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: input.timeZone });
+  } catch {
+    throw new ApiError('invalid-input', `"${input.timeZone}" is not a time zone (write one like America/New_York).`);
+  }
+  if (input.sessionId !== undefined) return { sessionId: input.sessionId, timeZone: input.timeZone };
+  if (!input.from || !input.to) throw new ApiError('invalid-input', 'Give a session, or a range: from and to.');
+  return { from: Date.parse(input.from), to: Date.parse(input.to), rep: input.rep ?? null, listName: input.listName ?? null, timeZone: input.timeZone };
+}
 
 /** How many leads "Load demo list" makes. */
 export const DEMO_LIST_SIZE = 300;
@@ -115,6 +130,8 @@ export function createHandlers(core: Core): Handlers {
     'sessions.pause': ({ consoleId }) => pauseSession(db, consoleId, clock.now()),
     'sessions.resume': ({ consoleId }) => resumeSession(db, consoleId, clock.now()),
     'sessions.end': ({ consoleId }) => endSession(db, consoleId, clock.now()),
+    'sessions.summary': (input) => summarize(db, summaryScope(input), clock.now()),
+    'sessions.export': ({ format, ...input }) => exportSummary(db, summaryScope(input), format, clock.now()),
     'sessions.current': ({ consoleId }) => {
       const id = openSessionId(db, consoleId);
       return id === null ? null : getSession(db, id, clock.now());

@@ -36,6 +36,9 @@ Commands:
                          replace the dispositions in use with a file's (YAML or JSON list)
   handoffs [--format csv|json] [--out FILE]
                          the leads handed to sales, with the answers and why they qualified
+  summary (--session ID | --from DATE --to DATE [--rep NAME]) [--tz ZONE] [--format json|csv] [--out FILE]
+                         what happened: dials, contacts, funnel, coverage, speed to lead, callbacks…
+                         (csv: the calls to FILE, the totals to FILE's -totals.csv)
   next [--list NAME]     print the next lead the queue offers, and why, as JSON
   queue [--list NAME] [--limit 20] [--at ISO-TIME]
                          the next leads in the order the queue would offer them, with reasons,
@@ -61,6 +64,11 @@ const FLAGS = {
   format: { type: 'string' },
   limit: { type: 'string' },
   inactive: { type: 'boolean' },
+  session: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  rep: { type: 'string' },
+  tz: { type: 'string' },
   at: { type: 'string' },
 } as const;
 
@@ -175,6 +183,24 @@ async function run(core: Core, command: string, args: string[], values: Values):
       if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
       return output(await call('handoffs.export', { format }));
     }
+    case 'summary': {
+      const format = values.format ?? 'json';
+      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
+      const scope = {
+        ...(values.session ? { sessionId: Number(values.session) } : {}),
+        ...(values.from ? { from: isoDay(values.from) } : {}),
+        ...(values.to ? { to: isoDay(values.to) } : {}),
+        ...(values.rep ? { rep: values.rep } : {}),
+        timeZone: values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      };
+      const files = await call('sessions.export', { ...scope, format });
+      if (!values.out) return files.map((f) => f.content).join('\n');
+      const [first, ...rest] = files;
+      await writeFile(values.out, first!.content);
+      for (const extra of rest) await writeFile(values.out.replace(/(\.csv)?$/, '-totals.csv'), extra.content);
+      console.error(`Written to ${values.out}${rest.length ? ' and its -totals.csv' : ''}`);
+      return undefined;
+    }
     case 'next':
       return (await call('queue.next', list)).next;
     case 'queue': {
@@ -190,6 +216,13 @@ async function run(core: Core, command: string, args: string[], values: Values):
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
+}
+
+/** "2026-11-23" means that day from midnight UTC; a full ISO time is taken as it is. */
+function isoDay(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00Z`;
+  if (Number.isNaN(Date.parse(value))) throw new UsageError(`"${value}" is not a date: write 2026-11-23 or an ISO time.`);
+  return value;
 }
 
 async function readBytes(file: string): Promise<Buffer> {

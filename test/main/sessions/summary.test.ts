@@ -1,6 +1,8 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
+import { exportSummary } from '../../../main/sessions/summary-export.ts';
 import { summarize } from '../../../main/sessions/summary.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
@@ -103,6 +105,30 @@ describe('the summary of a session', () => {
       attemptsToFirstContact: { leads: 0, average: null },
       callbacks: { set: 0, keptOnTime: 0, missed: 0 },
       handoffs: [],
+    });
+  });
+});
+
+describe('a summary exported', () => {
+  it('as JSON parses back to the same figures, and its CSV totals carry them too', async () => {
+    const { core, sessionId } = await morning();
+    const summary = summarize(core.db, { sessionId, timeZone: 'America/New_York' }, core.clock.now());
+    const [json] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'json', core.clock.now());
+    expect(JSON.parse(json!.content)).toEqual(summary);
+    const [calls, totals] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'csv', core.clock.now());
+    expect(calls!.content.trim().split('\r\n')).toHaveLength(1 + 4);
+    const figures = Object.fromEntries((parse(totals!.content) as string[][]).slice(1));
+    expect(figures).toMatchObject({
+      Calls: '4',
+      Dials: '4',
+      Contacts: '3',
+      'Qualified (SQL)': '1',
+      'Contact rate': '0.75',
+      'Leads never contacted': '2',
+      'Speed to lead, median (min)': '60',
+      'Callbacks kept on time': '1',
+      'Do-not-call added': '1',
+      'Dials 10:00': '4',
     });
   });
 });

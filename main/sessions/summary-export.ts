@@ -1,0 +1,97 @@
+import type { ExportedFile } from '../../shared/imports.ts';
+import type { CallingSummary } from '../../shared/summary.ts';
+import { csvLine } from '../csv/csv-write.ts';
+import type { Database } from '../store/database.ts';
+import { summarize, type SummaryScope } from './summary.ts';
+
+/**
+ * A summary for the CRM and for the record: JSON (the summary itself, versioned), or CSV as two
+ * files — one row per call, and the totals as figure/value rows.
+ */
+export function summaryJson(summary: CallingSummary): ExportedFile {
+  return { fileName: `${baseName(summary)}.json`, mimeType: 'application/json', content: `${JSON.stringify(summary, null, 2)}\n` };
+}
+
+export function summaryTotalsCsv(summary: CallingSummary): ExportedFile {
+  const rows: [string, string | number | null][] = [
+    ['Calls', summary.calls],
+    ['Dials', summary.dials],
+    ['Contacts', summary.contacts],
+    ['Conversations', summary.conversations],
+    ['Qualified (SQL)', summary.qualified],
+    ['Contact rate', summary.contactRate],
+    ['Leads in scope', summary.coverage.leads],
+    ['Leads attempted', summary.coverage.attempted],
+    ['Leads never contacted', summary.coverage.neverContacted],
+    ['Speed to lead, median (min)', summary.speedToLead.medianMinutes],
+    ['Speed to lead, p90 (min)', summary.speedToLead.p90Minutes],
+    ['Attempts to first contact', summary.attemptsToFirstContact.average],
+    ['Callbacks set', summary.callbacks.set],
+    ['Callbacks kept on time', summary.callbacks.keptOnTime],
+    ['Callbacks missed', summary.callbacks.missed],
+    ['Do-not-call added', summary.dncAdded],
+    ...summary.dispositions.map((d): [string, number] => [`Disposition: ${d.label}`, d.count]),
+    ...summary.callsByHour.map((n, hour): [string, number] => [`Dials ${String(hour).padStart(2, '0')}:00`, n]),
+  ];
+  return {
+    fileName: `${baseName(summary)}-totals.csv`,
+    mimeType: 'text/csv',
+    content: `${[csvLine(['Figure', 'Value']), ...rows.map(([figure, value]) => csvLine([figure, value]))].join('\r\n')}\r\n`,
+  };
+}
+
+export function summaryCallsCsv(db: Database, summary: CallingSummary): ExportedFile {
+  const scope = summary.scope;
+  const [where, params] =
+    scope.sessionId !== null
+      ? ['c.session_id = ?', [scope.sessionId]]
+      : [`c.started_at >= ? AND c.started_at < ?${scope.rep === null ? '' : ' AND c.rep = ?'}`, [Date.parse(scope.from), Date.parse(scope.to), ...(scope.rep === null ? [] : [scope.rep])]];
+  const calls = db
+    .prepare(
+      `SELECT c.id, c.started_at, c.ended_at, l.id AS lead_id, l.crm_id, l.first_name, l.last_name, c.rep, c.disposition_label,
+              c.stage_before, c.stage_after, c.phone_e164, c.notes
+       FROM calls c JOIN leads l ON l.id = c.lead_id WHERE ${where} ORDER BY c.started_at, c.id`,
+    )
+    .all(...(params as (string | number)[])) as {
+    id: number;
+    started_at: number;
+    ended_at: number;
+    lead_id: number;
+    crm_id: string | null;
+    first_name: string;
+    last_name: string;
+    rep: string | null;
+    disposition_label: string;
+    stage_before: string;
+    stage_after: string;
+    phone_e164: string | null;
+    notes: string;
+  }[];
+  const header = csvLine(['Call ID', 'Started', 'Seconds', 'Lead ID', 'Record ID', 'Lead', 'Rep', 'Disposition', 'Stage before', 'Stage after', 'Number', 'Notes']);
+  const rows = calls.map((c) =>
+    csvLine([
+      c.id,
+      new Date(c.started_at).toISOString(),
+      Math.round((c.ended_at - c.started_at) / 1000),
+      c.lead_id,
+      c.crm_id,
+      `${c.first_name} ${c.last_name}`.trim(),
+      c.rep,
+      c.disposition_label,
+      c.stage_before,
+      c.stage_after,
+      c.phone_e164,
+      c.notes,
+    ]),
+  );
+  return { fileName: `${baseName(summary)}-calls.csv`, mimeType: 'text/csv', content: `${[header, ...rows].join('\r\n')}\r\n` };
+}
+
+export function exportSummary(db: Database, scope: SummaryScope, format: 'json' | 'csv', now: number): ExportedFile[] {
+  const summary = summarize(db, scope, now);
+  return format === 'json' ? [summaryJson(summary)] : [summaryCallsCsv(db, summary), summaryTotalsCsv(summary)];
+}
+
+function baseName(summary: CallingSummary): string {
+  return summary.scope.sessionId !== null ? `nextcall-session-${summary.scope.sessionId}` : `nextcall-summary-${summary.scope.from.slice(0, 10)}-to-${summary.scope.to.slice(0, 10)}`;
+}
