@@ -11,6 +11,7 @@ import { pickNext, type QueueContext } from '../../main/queue/next-lead.ts';
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { CLOSED_STAGES, STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import { measureKeypressLatency } from './browser-latency.ts';
+import { summarize } from '../../main/sessions/summary.ts';
 import { fillSyntheticStore } from './synthetic-store.ts';
 
 /**
@@ -22,6 +23,7 @@ import { fillSyntheticStore } from './synthetic-store.ts';
  *     vs. loading every lead and sorting in memory;
  *   - disposition → next lead ready, 100,000 leads: one transaction + pick vs. rewriting the
  *     list as JSON;
+ *   - the summary of a 10,000-call session, beside the floor of only reading its calls;
  *   - key press on a disposition → next lead painted, in Chromium against the web host, 100,000
  *     leads, beside the floor of the cheapest API call and a paint (needs the build: npm run build).
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run. Results also land as JSON in
@@ -119,6 +121,44 @@ for (const size of SIZES) {
       results[`disposition-${size}`] = { ours: stats(dispositions), baseline: stats(json) };
     }
     results[`pick-${size}`] = { ours: pickStats, baseline: baselineStats };
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- summary
+{
+  const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-summary-'));
+  const core = openCore({ dataDir, clock: { now: () => NOW }, prefs: preferenceStore(memoryFile()) });
+  try {
+    fillSyntheticStore(core.db, 20_000, NOW);
+    // A long day's session: 10,000 calls over 5,000 leads, a mix of outcomes.
+    const sessionId = Number(core.db.prepare("INSERT INTO sessions (console_id, rep, started_at, ended_at) VALUES ('bench', 'Jordan', ?, ?)").run(NOW, NOW + 10 * 3_600_000).lastInsertRowid);
+    const codes = [['no-answer', 'No answer'], ['voicemail', 'Left voicemail'], ['busy', 'Busy'], ['interested-not-yet', 'Interested — not yet'], ['qualified', 'Qualified'], ['callback', 'Callback']] as const;
+    const insert = core.db.prepare(
+      `INSERT INTO calls (lead_id, phone_e164, disposition_code, disposition_label, started_at, ended_at, stage_before, stage_after, session_id, rep)
+       VALUES (?, NULL, ?, ?, ?, ?, 'IQL', ?, ?, 'Jordan')`,
+    );
+    core.db.exec('BEGIN');
+    for (let i = 0; i < 10_000; i++) {
+      const [code, label] = codes[i % codes.length]!;
+      const at = NOW + i * 3_600;
+      insert.run(1 + (i % 5_000), code, label, at, at + 90_000, code === 'qualified' ? 'SQL' : 'IQL', sessionId);
+    }
+    core.db.exec('COMMIT');
+    const ours: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      summarize(core.db, { sessionId, timeZone: 'America/New_York' }, NOW + 11 * 3_600_000);
+      ours.push(performance.now() - t0);
+      const t1 = performance.now();
+      core.db.prepare('SELECT * FROM calls WHERE session_id = ?').all(sessionId);
+      floor.push(performance.now() - t1);
+    }
+    table.push(row('session summary, 10,000 calls', stats(ours), 'floor: read the calls', stats(floor)));
+    results['summary-10000'] = { ours: stats(ours), floor: stats(floor) };
   } finally {
     core.close();
     rmSync(dataDir, { recursive: true, force: true });
