@@ -131,7 +131,7 @@ export const api = {
       to: z.iso.datetime({ offset: true }).optional(),
       rep: z.string().max(80).optional(),
       timeZone: z.string().max(64).default('UTC'),
-      format: z.enum(['json', 'csv']).default('json'),
+      format: z.enum(['json', 'csv', 'html']).default('json'),
     }),
   ),
   'sessions.current': method<CallingSession | null>()(z.strictObject({ consoleId })),

@@ -36,7 +36,7 @@ Commands:
                          replace the dispositions in use with a file's (YAML or JSON list)
   handoffs [--format csv|json] [--out FILE]
                          the leads handed to sales, with the answers and why they qualified
-  summary (--session ID | --from DATE --to DATE [--rep NAME]) [--tz ZONE] [--format json|csv] [--out FILE]
+  summary (--session ID | --from DATE --to DATE [--rep NAME]) [--tz ZONE] [--format json|csv|html] [--out FILE]
                          what happened: dials, contacts, funnel, coverage, speed to lead, callbacks…
                          (csv: the calls to FILE, the totals to FILE's -totals.csv)
   next [--list NAME]     print the next lead the queue offers, and why, as JSON
@@ -185,7 +185,7 @@ async function run(core: Core, command: string, args: string[], values: Values):
     }
     case 'summary': {
       const format = values.format ?? 'json';
-      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
+      if (format !== 'csv' && format !== 'json' && format !== 'html') throw new UsageError(`--format is json, csv or html, not "${format}".`);
       const scope = {
         ...(values.session ? { sessionId: Number(values.session) } : {}),
         ...(values.from ? { from: isoDay(values.from) } : {}),

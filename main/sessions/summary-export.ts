@@ -2,6 +2,7 @@ import type { ExportedFile } from '../../shared/imports.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
 import { csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
+import { summaryHtml } from './summary-report.ts';
 import { summarize, type SummaryScope } from './summary.ts';
 
 /**
@@ -87,8 +88,9 @@ export function summaryCallsCsv(db: Database, summary: CallingSummary): Exported
   return { fileName: `${baseName(summary)}-calls.csv`, mimeType: 'text/csv', content: `${[header, ...rows].join('\r\n')}\r\n` };
 }
 
-export function exportSummary(db: Database, scope: SummaryScope, format: 'json' | 'csv', now: number): ExportedFile[] {
+export function exportSummary(db: Database, scope: SummaryScope, format: 'json' | 'csv' | 'html', now: number): ExportedFile[] {
   const summary = summarize(db, scope, now);
+  if (format === 'html') return [{ fileName: `${baseName(summary)}.html`, mimeType: 'text/html', content: summaryHtml(summary) }];
   return format === 'json' ? [summaryJson(summary)] : [summaryCallsCsv(db, summary), summaryTotalsCsv(summary)];
 }
 

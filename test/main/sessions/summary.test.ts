@@ -132,3 +132,16 @@ describe('a summary exported', () => {
     });
   });
 });
+
+describe('the printable report', () => {
+  it('is one HTML file with the figures and charts, and a lead name holding markup stays text', async () => {
+    const { core, sessionId, id } = await morning();
+    core.db.prepare("UPDATE leads SET first_name = '<script>alert(1)</script>' WHERE id = ?").run(id('bob'));
+    const [report] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'html', core.clock.now());
+    expect(report!.fileName).toBe(`nextcall-session-${sessionId}.html`);
+    expect(report!.content).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Marley');
+    expect(report!.content).not.toContain('<script>');
+    expect(report!.content.match(/<svg /g)).toHaveLength(3);
+    expect(report!.content).toContain('<div class="label">Qualified (SQL)</div><div class="value">1</div>');
+  });
+});

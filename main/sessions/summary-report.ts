@@ -1,0 +1,94 @@
+import * as echarts from 'echarts';
+import type { CallingSummary } from '../../shared/summary.ts';
+
+/**
+ * The printable report a manager reads in a minute: the headline figures, then charts (drawn by
+ * Apache ECharts on the server as SVG, so the file needs no script and prints as it shows), then
+ * the leads handed to sales. One self-contained HTML file; every value from the store is escaped.
+ */
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function barChart(title: string, labels: string[], values: number[], horizontal = false): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 560, height: horizontal ? Math.max(160, 34 * labels.length + 40) : 220 });
+  const category = { type: 'category' as const, data: labels, axisLabel: { fontSize: 11 } };
+  const value = { type: 'value' as const, minInterval: 1 };
+  chart.setOption({
+    animation: false,
+    title: { text: title, textStyle: { fontSize: 13, fontWeight: 600 } },
+    grid: { left: horizontal ? 150 : 40, right: 20, top: 36, bottom: 28 },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? { ...category, inverse: true } : value,
+    series: [{ type: 'bar', data: values, itemStyle: { color: '#2459d6' }, label: { show: horizontal, position: 'right' } }],
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const minutes = (m: number | null) => (m === null ? '—' : m < 120 ? `${m} min` : `${(m / 60).toFixed(1)} h`);
+
+export function summaryHtml(summary: CallingSummary): string {
+  const { scope } = summary;
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: scope.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(Date.parse(iso));
+  const title = scope.sessionId !== null ? `Session #${scope.sessionId}` : `${scope.from.slice(0, 10)} to ${scope.to.slice(0, 10)}`;
+  const tiles: [string, string, string?][] = [
+    ['Dials', String(summary.dials)],
+    ['Contacts', String(summary.contacts), `${percent(summary.contactRate)} of dials`],
+    ['Conversations', String(summary.conversations)],
+    ['Qualified (SQL)', String(summary.qualified)],
+    ['Never contacted', percent(summary.coverage.neverContactedShare), `${summary.coverage.neverContacted} of ${summary.coverage.leads} leads`],
+    ['Speed to lead', minutes(summary.speedToLead.medianMinutes), `median · p90 ${minutes(summary.speedToLead.p90Minutes)}`],
+    ['Callbacks', `${summary.callbacks.keptOnTime}/${summary.callbacks.set}`, `kept on time · ${summary.callbacks.missed} missed`],
+    ['Do-not-call added', String(summary.dncAdded)],
+  ];
+  const hours = summary.callsByHour.map((_, h) => String(h).padStart(2, '0'));
+  const firstHour = summary.callsByHour.findIndex((n) => n > 0);
+  const lastHour = 23 - [...summary.callsByHour].reverse().findIndex((n) => n > 0);
+  const [from, to] = firstHour === -1 ? [8, 20] : [Math.min(firstHour, 8), Math.max(lastHour, 19)];
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>Nextcall — ${escapeHtml(title)}</title>
+<style>
+  body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1d2330; margin: 32px; }
+  h1 { font-size: 22px; margin: 0 0 4px; }
+  .scope { color: #5f6b7a; margin: 0 0 20px; }
+  .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin-bottom: 24px; }
+  .tile { border: 1px solid #dde1e7; border-radius: 8px; padding: 10px 14px; }
+  .tile .label { color: #5f6b7a; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; }
+  .tile .value { font-size: 26px; font-weight: 700; }
+  .tile .note { color: #5f6b7a; font-size: 12px; }
+  .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+  table { border-collapse: collapse; width: 100%; margin-top: 8px; }
+  th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #dde1e7; font-size: 13px; }
+  @media print { body { margin: 12mm; } .charts { break-inside: avoid; } }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}${scope.rep ? ` · ${escapeHtml(scope.rep)}` : ''}</h1>
+<p class="scope">${escapeHtml(when(scope.from))} to ${escapeHtml(when(scope.to))} (${escapeHtml(scope.timeZone)})${scope.listName ? ` · list ${escapeHtml(scope.listName)}` : ''} · ${summary.calls} calls</p>
+<section class="tiles">
+${tiles.map(([label, value, note]) => `  <div class="tile"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div>${note ? `<div class="note">${escapeHtml(note)}</div>` : ''}</div>`).join('\n')}
+</section>
+<section class="charts">
+  <div>${barChart('Dispositions', summary.dispositions.map((d) => d.label), summary.dispositions.map((d) => d.count), true)}</div>
+  <div>${barChart('Dials by hour', hours.slice(from, to + 1), summary.callsByHour.slice(from, to + 1))}</div>
+  <div>${barChart('Stage moves', summary.funnel.map((f) => `${f.from} → ${f.to}`), summary.funnel.map((f) => f.count), true)}</div>
+</section>
+<h2>Handed to sales</h2>
+${
+  summary.handoffs.length === 0
+    ? '<p class="scope">No lead was handed to sales.</p>'
+    : `<table><thead><tr><th>Lead</th><th>When</th><th>Why</th></tr></thead><tbody>
+${summary.handoffs.map((h) => `<tr><td>${escapeHtml(h.leadName)}</td><td>${escapeHtml(when(h.at))}</td><td>${escapeHtml(h.why)}</td></tr>`).join('\n')}
+</tbody></table>`
+}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { hostPerTest } from './web-host.ts';
+
+const hosts = hostPerTest('2026-11-23T15:00:00Z');
+
+test('the printable summary report reads well in Chromium', async ({ page }, testInfo) => {
+  const host = await hosts.start();
+  const rows = ['Record ID,Name,Phone,Create Date,Recent Conversion,Recent Conversion Date'];
+  for (let i = 0; i < 12; i++) rows.push(`${i},Lead ${i},+1212555${String(1000 + i)},2026-11-2${i % 3} 10:00,${i % 4 === 0 ? 'Contact sales' : ''},${i % 4 === 0 ? '2026-11-23 12:00' : ''}`);
+  await host.call('leads.import', { fileName: 'l.csv', data: Buffer.from(rows.join('\n')).toString('base64') });
+  const consoleId = 'console-report';
+  await host.call('sessions.start', { consoleId });
+  const codes = ['no-answer', 'voicemail', 'busy', 'wrong-person', 'interested-not-yet', 'no-answer', 'qualified', 'do-not-call'];
+  for (const code of codes) {
+    const next = await host.call<{ next: { card: { lead: { id: number } } } | null }>('queue.next', { consoleId });
+    if (!next.next) break;
+    const extra = code === 'qualified' ? { answers: { need: 'Too many spreadsheets', budget: 'yes', authority: 'You decide', timeline: '2026-12-20' } } : {};
+    await host.call('calls.disposition', { leadId: next.next.card.lead.id, code, consoleId, ...extra });
+  }
+  const session = await host.call<{ id: number }>('sessions.end', { consoleId });
+  const [report] = await host.call<{ content: string }[]>('sessions.export', { sessionId: session.id, format: 'html', timeZone: 'America/New_York' });
+  await page.setContent(report!.content);
+  await expect(page.locator('h1')).toHaveText(`Session #${session.id}`);
+  await expect(page.locator('.tile').first()).toHaveText('Dials8');
+  await expect(page.locator('svg')).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('summary-report.png'), fullPage: true });
+});
