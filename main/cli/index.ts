@@ -7,6 +7,7 @@ import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
+import { mergeSummaries, teamSummaryCsv } from '../sessions/team-summary.ts';
 import { COMMON_FLAGS, runtimeOptions, UsageError } from '../runtime-options.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -39,6 +40,8 @@ Commands:
   summary (--session ID | --from DATE --to DATE [--rep NAME]) [--tz ZONE] [--format json|csv|html] [--out FILE]
                          what happened: dials, contacts, funnel, coverage, speed to lead, callbacks…
                          (csv: the calls to FILE, the totals to FILE's -totals.csv)
+  team-summary A.json B.json … [--format json|csv] [--out FILE]
+                         several reps' JSON summaries merged: each rep, and the team in total
   next [--list NAME]     print the next lead the queue offers, and why, as JSON
   queue [--list NAME] [--limit 20] [--at ISO-TIME]
                          the next leads in the order the queue would offer them, with reasons,
@@ -200,6 +203,28 @@ async function run(core: Core, command: string, args: string[], values: Values):
       for (const extra of rest) await writeFile(values.out.replace(/(\.csv)?$/, '-totals.csv'), extra.content);
       console.error(`Written to ${values.out}${rest.length ? ' and its -totals.csv' : ''}`);
       return undefined;
+    }
+    case 'team-summary': {
+      if (args.length === 0) throw new UsageError('team-summary needs the reps\' JSON summaries: npm run cli -- team-summary ana.json ben.json');
+      const format = values.format ?? 'json';
+      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is json or csv, not "${format}".`);
+      const named = await Promise.all(
+        args.map(async (file) => {
+          try {
+            return { source: basename(file), summary: JSON.parse((await readBytes(file)).toString('utf8')) as unknown };
+          } catch (error) {
+            if (error instanceof UsageError) throw error;
+            throw new UsageError(`${file} is not JSON: export it with npm run cli -- summary --format json.`);
+          }
+        }),
+      );
+      let team;
+      try {
+        team = mergeSummaries(named);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      return output({ content: format === 'csv' ? teamSummaryCsv(team) : `${JSON.stringify(team, null, 2)}\n` });
     }
     case 'next':
       return (await call('queue.next', list)).next;

@@ -4,6 +4,7 @@ import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { exportSummary } from '../../../main/sessions/summary-export.ts';
 import { summarize } from '../../../main/sessions/summary.ts';
+import { mergeSummaries, teamSummaryCsv } from '../../../main/sessions/team-summary.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
 
@@ -143,5 +144,23 @@ describe('the printable report', () => {
     expect(report!.content).not.toContain('<script>');
     expect(report!.content.match(/<svg /g)).toHaveLength(3);
     expect(report!.content).toContain('<div class="label">Qualified (SQL)</div><div class="value">1</div>');
+  });
+});
+
+describe('a team summary', () => {
+  it('adds up the reps’ counts exactly, recomputes the rate, and lists each rep and the team', async () => {
+    const { core, sessionId } = await morning();
+    const ana = summarize(core.db, { sessionId, timeZone: 'America/New_York' }, core.clock.now());
+    const ben = { ...ana, scope: { ...ana.scope, rep: 'Ben' }, dials: 6, contacts: 1, calls: 6, qualified: 0, callsByHour: ana.callsByHour.map((n) => n * 2) };
+    const team = mergeSummaries([
+      { source: 'ana.json', summary: ana },
+      { source: 'ben.json', summary: ben },
+    ]);
+    expect(team.reps.map((r) => r.rep)).toEqual(['ana.json', 'Ben']);
+    expect(team.total).toMatchObject({ calls: 10, dials: 10, contacts: 4, contactRate: 0.4, qualified: 1, dncAdded: 2, callbacks: { set: 2, keptOnTime: 2, missed: 0 } });
+    expect(team.total.callsByHour[10]).toBe(12);
+    expect(team.total.attemptsToFirstContact).toEqual({ leads: 4, average: 1 });
+    expect(teamSummaryCsv(team).split('\r\n')[3]).toBe('Team,10,10,4,0.4,4,1,2,2,0,2');
+    expect(() => mergeSummaries([{ source: 'notes.json', summary: { hello: 1 } }])).toThrow('notes.json is not a Nextcall summary');
   });
 });

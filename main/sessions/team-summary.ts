@@ -1,0 +1,78 @@
+import { ApiError } from '../../shared/api-error.ts';
+import { SUMMARY_SCHEMA_VERSION, type CallingSummary } from '../../shared/summary.ts';
+import { csvLine } from '../csv/csv-write.ts';
+
+/**
+ * Several reps' summaries (their JSON exports) merged into one team view: each rep as they are,
+ * and the team's total. Counts add up exactly; a rate is recomputed from them; a median cannot be
+ * rebuilt from medians, nor coverage from lists that may overlap, so the total leaves those out.
+ */
+export interface TeamSummary {
+  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
+  reps: { rep: string; summary: CallingSummary }[];
+  total: Omit<CallingSummary, 'scope' | 'coverage' | 'speedToLead'> & { speedToLead: { leads: number } };
+}
+
+export function mergeSummaries(named: { source: string; summary: unknown }[]): TeamSummary {
+  if (named.length === 0) throw new ApiError('invalid-input', 'Give at least one summary to merge.');
+  const summaries = named.map(({ source, summary }) => {
+    const s = summary as CallingSummary;
+    if (s?.schemaVersion !== SUMMARY_SCHEMA_VERSION || !Array.isArray(s.callsByHour)) {
+      throw new ApiError('invalid-input', `${source} is not a Nextcall summary (JSON, schema version ${SUMMARY_SCHEMA_VERSION}).`);
+    }
+    return { rep: s.scope.rep ?? source, summary: s };
+  });
+  const all = summaries.map((s) => s.summary);
+  const sum = (pick: (s: CallingSummary) => number) => all.reduce((total, s) => total + pick(s), 0);
+  const dispositions = new Map<string, { code: string; label: string; count: number }>();
+  const funnel = new Map<string, { from: string; to: string; count: number }>();
+  for (const s of all) {
+    for (const d of s.dispositions) {
+      const entry = dispositions.get(d.code) ?? { code: d.code, label: d.label, count: 0 };
+      entry.count += d.count;
+      dispositions.set(d.code, entry);
+    }
+    for (const f of s.funnel) {
+      const key = `${f.from}>${f.to}`;
+      const entry = funnel.get(key) ?? { from: f.from, to: f.to, count: 0 };
+      entry.count += f.count;
+      funnel.set(key, entry);
+    }
+  }
+  const calls = sum((s) => s.calls);
+  const dials = sum((s) => s.dials);
+  const contacts = sum((s) => s.contacts);
+  const reached = sum((s) => s.attemptsToFirstContact.leads);
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    reps: summaries,
+    total: {
+      schemaVersion: SUMMARY_SCHEMA_VERSION,
+      calls,
+      dials,
+      contacts,
+      conversations: sum((s) => s.conversations),
+      qualified: sum((s) => s.qualified),
+      contactRate: dials === 0 ? 0 : contacts / dials,
+      dispositions: [...dispositions.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).map((d) => ({ ...d, share: calls === 0 ? 0 : d.count / calls })),
+      funnel: [...funnel.values()].sort((a, b) => b.count - a.count),
+      speedToLead: { leads: sum((s) => s.speedToLead.leads) },
+      attemptsToFirstContact: {
+        leads: reached,
+        average: reached === 0 ? null : sum((s) => (s.attemptsToFirstContact.average ?? 0) * s.attemptsToFirstContact.leads) / reached,
+      },
+      callbacks: { set: sum((s) => s.callbacks.set), keptOnTime: sum((s) => s.callbacks.keptOnTime), missed: sum((s) => s.callbacks.missed) },
+      dncAdded: sum((s) => s.dncAdded),
+      handoffs: all.flatMap((s) => s.handoffs).sort((a, b) => a.at.localeCompare(b.at)),
+      callsByHour: Array.from({ length: 24 }, (_, h) => sum((s) => s.callsByHour[h] ?? 0)),
+    },
+  };
+}
+
+/** One row per rep and one for the team: the figures a team lead compares. */
+export function teamSummaryCsv(team: TeamSummary): string {
+  const header = csvLine(['Rep', 'Calls', 'Dials', 'Contacts', 'Contact rate', 'Conversations', 'Qualified (SQL)', 'Callbacks set', 'Callbacks kept', 'Callbacks missed', 'Do-not-call added']);
+  const line = (rep: string, s: TeamSummary['total']) =>
+    csvLine([rep, s.calls, s.dials, s.contacts, s.contactRate, s.conversations, s.qualified, s.callbacks.set, s.callbacks.keptOnTime, s.callbacks.missed, s.dncAdded]);
+  return `${[header, ...team.reps.map((r) => line(r.rep, r.summary)), line('Team', team.total)].join('\r\n')}\r\n`;
+}
