@@ -7,7 +7,7 @@ import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
-import { mergeSummaries, teamSummaryCsv } from '../sessions/team-summary.ts';
+import { mergeSummaries, mixedZonesNote, teamSummaryCsv } from '../sessions/team-summary.ts';
 import { COMMON_FLAGS, runtimeOptions, UsageError } from '../runtime-options.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -224,6 +224,8 @@ async function run(core: Core, command: string, args: string[], values: Values):
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
+      const note = mixedZonesNote(team);
+      if (note) console.error(note);
       return output({ content: format === 'csv' ? teamSummaryCsv(team) : `${JSON.stringify(team, null, 2)}\n` });
     }
     case 'next':

@@ -6,11 +6,15 @@ import { csvLine } from '../csv/csv-write.ts';
  * Several reps' summaries (their JSON exports) merged into one team view: each rep as they are,
  * and the team's total. Counts add up exactly; a rate is recomputed from them; a median cannot be
  * rebuilt from medians, nor coverage from lists that may overlap, so the total leaves those out.
+ * Hours of the day add up only when every summary counted them in the same zone; when reps
+ * exported in their own zones, the total has no hourly figures rather than a mix of clocks.
  */
 export interface TeamSummary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   reps: { rep: string; summary: CallingSummary }[];
-  total: Omit<CallingSummary, 'scope' | 'coverage' | 'speedToLead'> & { speedToLead: { leads: number } };
+  /** The zone every summary counted its hours in, or null when they differ. */
+  timeZone: string | null;
+  total: Omit<CallingSummary, 'scope' | 'coverage' | 'speedToLead' | 'callsByHour'> & { speedToLead: { leads: number }; callsByHour: number[] | null };
 }
 
 export function mergeSummaries(named: { source: string; summary: unknown }[]): TeamSummary {
@@ -43,9 +47,12 @@ export function mergeSummaries(named: { source: string; summary: unknown }[]): T
   const dials = sum((s) => s.dials);
   const contacts = sum((s) => s.contacts);
   const reached = sum((s) => s.attemptsToFirstContact.leads);
+  const zones = new Set(all.map((s) => s.scope.timeZone));
+  const timeZone = zones.size === 1 ? [...zones][0]! : null;
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     reps: summaries,
+    timeZone,
     total: {
       schemaVersion: SUMMARY_SCHEMA_VERSION,
       calls,
@@ -64,9 +71,16 @@ export function mergeSummaries(named: { source: string; summary: unknown }[]): T
       callbacks: { set: sum((s) => s.callbacks.set), keptOnTime: sum((s) => s.callbacks.keptOnTime), missed: sum((s) => s.callbacks.missed) },
       dncAdded: sum((s) => s.dncAdded),
       handoffs: all.flatMap((s) => s.handoffs).sort((a, b) => a.at.localeCompare(b.at)),
-      callsByHour: Array.from({ length: 24 }, (_, h) => sum((s) => s.callsByHour[h] ?? 0)),
+      callsByHour: timeZone === null ? null : Array.from({ length: 24 }, (_, h) => sum((s) => s.callsByHour[h] ?? 0)),
     },
   };
+}
+
+/** Why the team's total has no calls by hour, for whoever reads it; null when it has them. */
+export function mixedZonesNote(team: TeamSummary): string | null {
+  if (team.timeZone !== null) return null;
+  const zones = team.reps.map((r) => `${r.rep} (${r.summary.scope.timeZone})`).join(', ');
+  return `The summaries count hours of the day in different zones: ${zones}. The team total leaves calls by hour out; export every rep's summary with the same --tz to have them.`;
 }
 
 /** One row per rep and one for the team: the figures a team lead compares. */

@@ -47,4 +47,25 @@ describe('npm run cli', () => {
     expect(cli('next', '--data-dir', dataDir, '--clock', 'teatime')).toMatchObject({ code: 1 });
     expect(cli('dance', '--data-dir', dataDir).stderr).toMatch(/Unknown command "dance"/);
   });
+
+  it('merges reps’ summaries into a team CSV, and says why hours counted in different zones are left out', () => {
+    const dataDir = tempDir();
+    const summary = (name: string, ...flags: string[]) => {
+      const out = join(dataDir, name);
+      expect(cli('summary', '--from', '2026-11-20', '--to', '2026-11-21', '--out', out, '--data-dir', dataDir, ...flags).code).toBe(0);
+      return out;
+    };
+    const ana = summary('ana.json', '--tz', 'America/New_York');
+    const kenji = summary('kenji.json', '--tz', 'Asia/Tokyo', '--rep', 'Kenji');
+
+    const team = cli('team-summary', ana, kenji, '--format', 'csv');
+    expect(team.code).toBe(0);
+    expect(team.stdout.split('\r\n').map((line) => line.split(',')[0])).toEqual(['Rep', 'ana.json', 'Kenji', 'Team', '']);
+    expect(team.stderr).toContain('different zones: ana.json (America/New_York), Kenji (Asia/Tokyo)');
+    expect(cli('team-summary', ana, ana).stderr).toBe('');
+
+    const notJson = join(dataDir, 'notes.json');
+    writeFileSync(notJson, 'not json');
+    expect(cli('team-summary', notJson)).toMatchObject({ code: 1, stdout: '' });
+  });
 });

@@ -4,7 +4,7 @@ import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { exportSummary } from '../../../main/sessions/summary-export.ts';
 import { summarize } from '../../../main/sessions/summary.ts';
-import { mergeSummaries, teamSummaryCsv } from '../../../main/sessions/team-summary.ts';
+import { mergeSummaries, mixedZonesNote, teamSummaryCsv } from '../../../main/sessions/team-summary.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
 
@@ -158,9 +158,30 @@ describe('a team summary', () => {
     ]);
     expect(team.reps.map((r) => r.rep)).toEqual(['ana.json', 'Ben']);
     expect(team.total).toMatchObject({ calls: 10, dials: 10, contacts: 4, contactRate: 0.4, qualified: 1, dncAdded: 2, callbacks: { set: 2, keptOnTime: 2, missed: 0 } });
-    expect(team.total.callsByHour[10]).toBe(12);
+    expect(team.total.callsByHour?.[10]).toBe(12);
     expect(team.total.attemptsToFirstContact).toEqual({ leads: 4, average: 1 });
     expect(teamSummaryCsv(team).split('\r\n')[3]).toBe('Team,10,10,4,0.4,4,1,2,2,0,2');
     expect(() => mergeSummaries([{ source: 'notes.json', summary: { hello: 1 } }])).toThrow('notes.json is not a Nextcall summary');
+  });
+
+  it('does not add up hours of the day counted in different zones, and says so', async () => {
+    const { core, sessionId } = await morning();
+    const inNewYork = summarize(core.db, { sessionId, timeZone: 'America/New_York' }, core.clock.now());
+    const inTokyo = summarize(core.db, { sessionId, timeZone: 'Asia/Tokyo' }, core.clock.now());
+    // The same calls, the same day: only the clock they were read on differs.
+    expect(inTokyo.callsByHour).not.toEqual(inNewYork.callsByHour);
+    const mixed = mergeSummaries([
+      { source: 'ana.json', summary: inNewYork },
+      { source: 'kenji.json', summary: { ...inTokyo, scope: { ...inTokyo.scope, rep: 'Kenji' } } },
+    ]);
+    expect(mixed.timeZone).toBeNull();
+    expect(mixed.total.callsByHour).toBeNull();
+    expect(mixed.total.calls).toBe(inNewYork.calls * 2);
+    expect(mixedZonesNote(mixed)).toContain('ana.json (America/New_York), Kenji (Asia/Tokyo)');
+
+    const same = mergeSummaries([{ source: 'ana.json', summary: inTokyo }, { source: 'kenji.json', summary: inTokyo }]);
+    expect(same.timeZone).toBe('Asia/Tokyo');
+    expect(same.total.callsByHour).toEqual(inTokyo.callsByHour.map((n) => n * 2));
+    expect(mixedZonesNote(same)).toBeNull();
   });
 });
