@@ -7,6 +7,7 @@ import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
+import { teamSummaryHtml } from '../sessions/team-report.ts';
 import { mergeSummaries, mixedZonesNote, teamSummaryCsv } from '../sessions/team-summary.ts';
 import { COMMON_FLAGS, runtimeOptions, UsageError } from '../runtime-options.ts';
 
@@ -40,7 +41,7 @@ Commands:
   summary (--session ID | --from DATE --to DATE [--rep NAME]) [--tz ZONE] [--format json|csv|html] [--out FILE]
                          what happened: dials, contacts, funnel, coverage, speed to lead, callbacks…
                          (csv: the calls to FILE, the totals to FILE's -totals.csv)
-  team-summary A.json B.json … [--format json|csv] [--out FILE]
+  team-summary A.json B.json … [--format json|csv|html] [--out FILE]
                          several reps' JSON summaries merged: each rep, and the team in total
   next [--list NAME]     print the next lead the queue offers, and why, as JSON
   queue [--list NAME] [--limit 20] [--at ISO-TIME]
@@ -207,7 +208,7 @@ async function run(core: Core, command: string, args: string[], values: Values):
     case 'team-summary': {
       if (args.length === 0) throw new UsageError('team-summary needs the reps\' JSON summaries: npm run cli -- team-summary ana.json ben.json');
       const format = values.format ?? 'json';
-      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is json or csv, not "${format}".`);
+      if (format !== 'csv' && format !== 'json' && format !== 'html') throw new UsageError(`--format is json, csv or html, not "${format}".`);
       const named = await Promise.all(
         args.map(async (file) => {
           try {
@@ -226,7 +227,8 @@ async function run(core: Core, command: string, args: string[], values: Values):
       }
       const note = mixedZonesNote(team);
       if (note) console.error(note);
-      return output({ content: format === 'csv' ? teamSummaryCsv(team) : `${JSON.stringify(team, null, 2)}\n` });
+      const content = { csv: teamSummaryCsv, html: teamSummaryHtml, json: (t: typeof team) => `${JSON.stringify(t, null, 2)}\n` }[format](team);
+      return output({ content });
     }
     case 'next':
       return (await call('queue.next', list)).next;

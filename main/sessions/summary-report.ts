@@ -6,9 +6,9 @@ import type { CallingSummary } from '../../shared/summary.ts';
  * Apache ECharts on the server as SVG, so the file needs no script and prints as it shows), then
  * the leads handed to sales. One self-contained HTML file; every value from the store is escaped.
  */
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function barChart(title: string, labels: string[], values: number[], horizontal = false): string {
+export function barChart(title: string, labels: string[], values: number[], horizontal = false): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 560, height: horizontal ? Math.max(160, 34 * labels.length + 40) : 220 });
   const category = { type: 'category' as const, data: labels, axisLabel: { fontSize: 11 } };
   const value = { type: 'value' as const, minInterval: 1 };
@@ -25,7 +25,7 @@ function barChart(title: string, labels: string[], values: number[], horizontal 
   return svg;
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
 const minutes = (m: number | null) => (m === null ? '—' : m < 120 ? `${m} min` : `${(m / 60).toFixed(1)} h`);
 
 export function summaryHtml(summary: CallingSummary): string {
@@ -48,6 +48,32 @@ export function summaryHtml(summary: CallingSummary): string {
   const lastHour = 23 - [...summary.callsByHour].reverse().findIndex((n) => n > 0);
   const [from, to] = firstHour === -1 ? [8, 20] : [Math.min(firstHour, 8), Math.max(lastHour, 19)];
 
+  return reportPage(
+    title,
+    `<h1>${escapeHtml(title)}${scope.rep ? ` · ${escapeHtml(scope.rep)}` : ''}</h1>
+<p class="scope">${escapeHtml(when(scope.from))} to ${escapeHtml(when(scope.to))} (${escapeHtml(scope.timeZone)})${scope.listName ? ` · list ${escapeHtml(scope.listName)}` : ''} · ${summary.calls} calls</p>
+<section class="tiles">
+${tiles.map(([label, value, note]) => `  <div class="tile"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div>${note ? `<div class="note">${escapeHtml(note)}</div>` : ''}</div>`).join('\n')}
+</section>
+<section class="charts">
+  <div>${barChart('Dispositions', summary.dispositions.map((d) => d.label), summary.dispositions.map((d) => d.count), true)}</div>
+  <div>${barChart('Dials by hour', hours.slice(from, to + 1), summary.callsByHour.slice(from, to + 1))}</div>
+  <div>${barChart('Stage moves', summary.funnel.map((f) => `${f.from} → ${f.to}`), summary.funnel.map((f) => f.count), true)}</div>
+</section>
+<h2>Handed to sales</h2>
+${
+  summary.handoffs.length === 0
+    ? '<p class="scope">No lead was handed to sales.</p>'
+    : `<table><thead><tr><th>Lead</th><th>When</th><th>Why</th></tr></thead><tbody>
+${summary.handoffs.map((h) => `<tr><td>${escapeHtml(h.leadName)}</td><td>${escapeHtml(when(h.at))}</td><td>${escapeHtml(h.why)}</td></tr>`).join('\n')}
+</tbody></table>`
+}
+`,
+  );
+}
+
+/** One self-contained page: no script, no outside resource, styled for screen and print. */
+export function reportPage(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -70,24 +96,7 @@ export function summaryHtml(summary: CallingSummary): string {
 </style>
 </head>
 <body>
-<h1>${escapeHtml(title)}${scope.rep ? ` · ${escapeHtml(scope.rep)}` : ''}</h1>
-<p class="scope">${escapeHtml(when(scope.from))} to ${escapeHtml(when(scope.to))} (${escapeHtml(scope.timeZone)})${scope.listName ? ` · list ${escapeHtml(scope.listName)}` : ''} · ${summary.calls} calls</p>
-<section class="tiles">
-${tiles.map(([label, value, note]) => `  <div class="tile"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div>${note ? `<div class="note">${escapeHtml(note)}</div>` : ''}</div>`).join('\n')}
-</section>
-<section class="charts">
-  <div>${barChart('Dispositions', summary.dispositions.map((d) => d.label), summary.dispositions.map((d) => d.count), true)}</div>
-  <div>${barChart('Dials by hour', hours.slice(from, to + 1), summary.callsByHour.slice(from, to + 1))}</div>
-  <div>${barChart('Stage moves', summary.funnel.map((f) => `${f.from} → ${f.to}`), summary.funnel.map((f) => f.count), true)}</div>
-</section>
-<h2>Handed to sales</h2>
-${
-  summary.handoffs.length === 0
-    ? '<p class="scope">No lead was handed to sales.</p>'
-    : `<table><thead><tr><th>Lead</th><th>When</th><th>Why</th></tr></thead><tbody>
-${summary.handoffs.map((h) => `<tr><td>${escapeHtml(h.leadName)}</td><td>${escapeHtml(when(h.at))}</td><td>${escapeHtml(h.why)}</td></tr>`).join('\n')}
-</tbody></table>`
-}
+${body}
 </body>
 </html>
 `;

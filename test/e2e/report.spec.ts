@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { teamSummaryHtml } from '../../main/sessions/team-report.ts';
+import { mergeSummaries } from '../../main/sessions/team-summary.ts';
+import type { CallingSummary } from '../../shared/summary.ts';
 import { hostPerTest } from './web-host.ts';
 
 const hosts = hostPerTest('2026-11-23T15:00:00Z');
@@ -24,4 +27,13 @@ test('the printable summary report reads well in Chromium', async ({ page }, tes
   await expect(page.locator('.tile').first()).toHaveText('Dials8');
   await expect(page.locator('svg')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('summary-report.png'), fullPage: true });
+
+  // The team lead's page: two reps' exports side by side, on one clock.
+  const summary = await host.call<CallingSummary>('sessions.summary', { sessionId: session.id, timeZone: 'America/New_York' });
+  const ben = { ...summary, scope: { ...summary.scope, rep: 'Ben' } };
+  await page.setContent(teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary }, { source: 'ben.json', summary: ben }])));
+  await expect(page.locator('tbody tr')).toHaveCount(3);
+  await expect(page.locator('tbody tr').last().locator('th').nth(1)).toHaveText('16');
+  await expect(page.locator('svg')).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('team-report.png'), fullPage: true });
 });

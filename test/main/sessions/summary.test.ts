@@ -4,6 +4,7 @@ import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { exportSummary } from '../../../main/sessions/summary-export.ts';
 import { summarize } from '../../../main/sessions/summary.ts';
+import { teamSummaryHtml } from '../../../main/sessions/team-report.ts';
 import { mergeSummaries, mixedZonesNote, teamSummaryCsv } from '../../../main/sessions/team-summary.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
@@ -183,5 +184,21 @@ describe('a team summary', () => {
     expect(same.timeZone).toBe('Asia/Tokyo');
     expect(same.total.callsByHour).toEqual(inTokyo.callsByHour.map((n) => n * 2));
     expect(mixedZonesNote(same)).toBeNull();
+  });
+
+  it('prints as one HTML page: a row per rep and the team, charts, and the hours only on one clock', async () => {
+    const { core, sessionId } = await morning();
+    const ana = summarize(core.db, { sessionId, timeZone: 'America/New_York' }, core.clock.now());
+    const sneaky = { ...ana, scope: { ...ana.scope, rep: '<img src=x onerror=alert(1)>' } };
+    const html = teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary: ana }, { source: 'x.json', summary: sneaky }]));
+    const rows = [...html.matchAll(/<tr><t[dh]>([^<]*)<\/t[dh]><t[dh]>(\d+)<\/t[dh]>/g)].map((m) => [m[1], Number(m[2])]);
+    expect(rows).toEqual([['ana.json', ana.dials], ['&lt;img src=x onerror=alert(1)&gt;', ana.dials], ['Team', ana.dials * 2]]);
+    expect(html).not.toContain('<img');
+    expect(html.match(/<svg /g)).toHaveLength(3);
+
+    const tokyo = summarize(core.db, { sessionId, timeZone: 'Asia/Tokyo' }, core.clock.now());
+    const mixed = teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary: ana }, { source: 'kenji.json', summary: tokyo }]));
+    expect(mixed.match(/<svg /g)).toHaveLength(2);
+    expect(mixed).toContain('different zones: ana.json (America/New_York), kenji.json (Asia/Tokyo)');
   });
 });

@@ -1,0 +1,37 @@
+import { barChart, escapeHtml, percent, reportPage } from './summary-report.ts';
+import { mixedZonesNote, type TeamSummary } from './team-summary.ts';
+
+/**
+ * The team lead's printable page: each rep beside the team's total, a chart of dials and
+ * contacts per rep, and the dials by hour when every summary counted hours on the same clock.
+ */
+export function teamSummaryHtml(team: TeamSummary): string {
+  type Figures = TeamSummary['total'];
+  const columns: [string, (s: Figures) => string][] = [
+    ['Dials', (s) => String(s.dials)],
+    ['Contacts', (s) => String(s.contacts)],
+    ['Contact rate', (s) => percent(s.contactRate)],
+    ['Conversations', (s) => String(s.conversations)],
+    ['Qualified (SQL)', (s) => String(s.qualified)],
+    ['Callbacks kept', (s) => `${s.callbacks.keptOnTime}/${s.callbacks.set}`],
+    ['Do-not-call added', (s) => String(s.dncAdded)],
+  ];
+  const row = (name: string, s: Figures, tag = 'td') =>
+    `<tr><${tag}>${escapeHtml(name)}</${tag}>${columns.map(([, value]) => `<${tag}>${escapeHtml(value(s))}</${tag}>`).join('')}</tr>`;
+  const names = team.reps.map((r) => r.rep);
+  const hours = team.total.callsByHour;
+  const note = mixedZonesNote(team);
+  const body = `<h1>Team summary</h1>
+<p class="scope">${team.reps.length} reps · ${team.total.calls} calls${team.timeZone ? ` · hours in ${escapeHtml(team.timeZone)}` : ''}</p>
+<table><thead><tr><th>Rep</th>${columns.map(([label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr></thead><tbody>
+${team.reps.map((r) => row(r.rep, r.summary)).join('\n')}
+${row('Team', team.total, 'th')}
+</tbody></table>
+<section class="charts">
+  <div>${barChart('Dials per rep', names, team.reps.map((r) => r.summary.dials), true)}</div>
+  <div>${barChart('Qualified (SQL) per rep', names, team.reps.map((r) => r.summary.qualified), true)}</div>
+  ${hours ? `<div>${barChart('Dials by hour', hours.map((_, h) => String(h).padStart(2, '0')), hours)}</div>` : ''}
+</section>
+${note ? `<p class="scope">${escapeHtml(note)}</p>` : ''}`;
+  return reportPage('Team summary', body);
+}
