@@ -25,8 +25,9 @@ const FILE = [
  *   15:55 Cy   do not call                     a contact; the callback made 5 min late: on time
  *   16:05 session ends. Di is never called.
  */
-async function morning() {
-  const core = testCore('2026-11-23T15:00:00Z');
+/** A store with FILE imported and a console on it, on a clock that starts at `start`. */
+async function consoleAt(start: string) {
+  const core = testCore(start);
   const dispatch = createDispatcher(createHandlers(core));
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await dispatch(method, input);
@@ -36,9 +37,14 @@ async function morning() {
   await call('leads.import', { fileName: 'l.csv', data: Buffer.from(FILE).toString('base64') });
   const id = (crmId: string) => (core.db.prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: number }).id;
   const consoleId = 'console-summary';
+  const log = (crmId: string, code: string, extra: object = {}) => call('calls.disposition', { leadId: id(crmId), code, consoleId, ...extra });
+  return { core, call, id, consoleId, log };
+}
+
+async function morning() {
+  const { core, call, id, consoleId, log } = await consoleAt('2026-11-23T15:00:00Z');
   const session = await call<CallingSession>('sessions.start', { consoleId });
   const at = (hhmm: string) => core.clock.set(`2026-11-23T${hhmm}:00Z`);
-  const log = (crmId: string, code: string, extra: object = {}) => call('calls.disposition', { leadId: id(crmId), code, consoleId, ...extra });
 
   await log('ada', 'no-answer');
   at('15:10');
@@ -145,6 +151,36 @@ describe('the printable report', () => {
     expect(report!.content).not.toContain('<script>');
     expect(report!.content.match(/<svg /g)).toHaveLength(3);
     expect(report!.content).toContain('<div class="label">Qualified (SQL)</div><div class="value">1</div>');
+  });
+});
+
+describe('a session across midnight', () => {
+  it('keeps every call in the session, and each calendar day counts its own side of midnight', async () => {
+    // Paris, Monday 23 November 2026: a session from 23:30 to 00:40 (22:30 to 23:40 UTC).
+    const { core, call, consoleId, log } = await consoleAt('2026-11-23T22:30:00Z');
+    const session = await call<CallingSession>('sessions.start', { consoleId });
+    core.clock.set('2026-11-23T22:45:00Z');
+    await log('ada', 'no-answer'); // 23:45 in Paris, Monday
+    core.clock.set('2026-11-23T23:15:00Z');
+    await log('cy', 'no-answer'); // 00:15 in Paris, Tuesday
+    core.clock.set('2026-11-23T23:20:00Z');
+    await log('di', 'voicemail'); // 00:20 in Paris, Tuesday
+    core.clock.set('2026-11-23T23:40:00Z');
+    await call('sessions.end', { consoleId });
+
+    const timeZone = 'Europe/Paris';
+    const whole = summarize(core.db, { sessionId: session.id, timeZone }, core.clock.now());
+    expect(whole.calls).toBe(3);
+    expect(whole.callsByHour[23]).toBe(1);
+    expect(whole.callsByHour[0]).toBe(2);
+    expect(whole.callsByHour.reduce((a, b) => a + b, 0)).toBe(3);
+
+    // Paris's Monday and Tuesday, as a team lead there would ask for them.
+    const monday = summarize(core.db, { from: Date.parse('2026-11-23T00:00:00+01:00'), to: Date.parse('2026-11-24T00:00:00+01:00'), timeZone }, core.clock.now());
+    const tuesday = summarize(core.db, { from: Date.parse('2026-11-24T00:00:00+01:00'), to: Date.parse('2026-11-25T00:00:00+01:00'), timeZone }, core.clock.now());
+    expect([monday.calls, tuesday.calls]).toEqual([1, 2]);
+    expect(monday.dispositions).toEqual([{ code: 'no-answer', label: 'No answer', count: 1, share: 1 }]);
+    expect(tuesday.dispositions.map((d) => [d.code, d.count])).toEqual([['no-answer', 1], ['voicemail', 1]]);
   });
 });
 
