@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -291,7 +292,7 @@ test('a rep’s hour in miniature: a list through the wizard, five leads by keyb
   expect(await host.call<{ leadId: number }[]>('handoffs.list', {})).toEqual([expect.objectContaining({ leadId: qualified, rep: 'Jordan' })]);
 });
 
-test('a session shows its live figures as the rep works', async ({ page }) => {
+test('a session shows its live figures as the rep works, and its report is one click away', async ({ page }, testInfo) => {
   const host = await hosts.start();
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Load demo list' }).click();
@@ -306,4 +307,11 @@ test('a session shows its live figures as the rep works', async ({ page }) => {
   await strip.getByRole('button', { name: 'End' }).click();
   await expect(page.getByTestId('notice')).toContainText('Session ended: 2 dials, 1 contacts, 0 qualified.');
   await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible();
+
+  // The session just ended is one click from its printable report.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^nextcall-session-\d+\.html$/);
+  const report = await readFile((await download.path())!, 'utf8');
+  expect(report).toContain('<div class="label">Dials</div><div class="value">2</div>');
+  await page.screenshot({ path: testInfo.outputPath('session-ended.png') });
 });

@@ -6,11 +6,21 @@ const clock = (seconds: number) => `${Math.floor(seconds / 3600)}:${String(Math.
 export function SessionStrip() {
   const session = useApp((s) => s.session);
   const act = useApp((s) => s.sessionAction);
+  const endedSessionId = useApp((s) => s.endedSessionId);
+  const downloadReport = useApp((s) => s.downloadSessionReport);
+  const report = (
+    <button type="button" className="link" title="Download the session's printable report (HTML)" onClick={() => void downloadReport()}>
+      Report
+    </button>
+  );
   if (!session) {
     return (
-      <button type="button" className="secondary" onClick={() => void act('start')}>
-        Start session
-      </button>
+      <span className="session-strip">
+        <button type="button" className="secondary" onClick={() => void act('start')}>
+          Start session
+        </button>
+        {endedSessionId !== null && report}
+      </span>
     );
   }
   const s = session.stats;
@@ -44,6 +54,7 @@ export function SessionStrip() {
       <button type="button" className="link" onClick={() => void act('end')}>
         End
       </button>
+      {report}
     </span>
   );
 }

@@ -1,18 +1,24 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CallingSession } from '../../../shared/sessions.ts';
+import { saveFile } from '../file-transfer.ts';
 import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
 
 /** The console's calling session and its live figures. */
 export interface SessionSlice {
   session: CallingSession | null;
+  /** The session this console ended last, whose report is still one click away. */
+  endedSessionId: number | null;
   loadSession(): Promise<void>;
   sessionAction(action: 'start' | 'pause' | 'resume' | 'end'): Promise<void>;
+  /** Downloads the printable report of the running session, or else of the one just ended. */
+  downloadSessionReport(): Promise<void>;
 }
 
 export const createSessionSlice =
   ({ client, consoleId }: StoreDeps): StateCreator<AppState, [], [], SessionSlice> =>
   (set, get) => ({
     session: null,
+    endedSessionId: null,
     async loadSession() {
       try {
         set({ session: await client.call('sessions.current', { consoleId }) });
@@ -23,11 +29,21 @@ export const createSessionSlice =
     async sessionAction(action) {
       try {
         const session = await client.call(`sessions.${action}`, { consoleId });
-        set({ session: action === 'end' ? null : session });
+        set(action === 'end' ? { session: null, endedSessionId: session.id } : { session });
         if (action === 'end') {
           const s = session.stats;
           get().showNotice({ kind: 'info', text: `Session ended: ${s.dials} dials, ${s.contacts} contacts, ${s.qualified} qualified.` });
         }
+      } catch (error) {
+        get().showNotice({ kind: 'error', text: messageOf(error) });
+      }
+    },
+    async downloadSessionReport() {
+      const sessionId = get().session?.id ?? get().endedSessionId;
+      if (sessionId === null) return;
+      try {
+        const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        for (const file of await client.call('sessions.export', { sessionId, format: 'html', timeZone })) saveFile(file);
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
       }
