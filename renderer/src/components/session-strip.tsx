@@ -8,18 +8,25 @@ export function SessionStrip() {
   const act = useApp((s) => s.sessionAction);
   const endedSessionId = useApp((s) => s.endedSessionId);
   const downloadReport = useApp((s) => s.downloadSessionReport);
-  const report = (
-    <button type="button" className="link" title="Download the session's printable report (HTML)" onClick={() => void downloadReport()}>
-      Report
+  const download = (format: 'html' | 'csv' | 'json', label: string, title: string) => (
+    <button type="button" className="link" title={title} aria-label={`Session ${label}`} onClick={() => void downloadReport(format)}>
+      {label}
     </button>
   );
+  const report = download('html', 'Report', "Download the session's printable report (HTML)");
   if (!session) {
     return (
       <span className="session-strip">
         <button type="button" className="secondary" onClick={() => void act('start')}>
           Start session
         </button>
-        {endedSessionId !== null && report}
+        {endedSessionId !== null && (
+          <>
+            {report}
+            {download('csv', 'CSV', 'Download one row per call, and the totals (CSV)')}
+            {download('json', 'JSON', 'Download the summary as JSON, for a team summary')}
+          </>
+        )}
       </span>
     );
   }

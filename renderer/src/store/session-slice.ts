@@ -10,8 +10,8 @@ export interface SessionSlice {
   endedSessionId: number | null;
   loadSession(): Promise<void>;
   sessionAction(action: 'start' | 'pause' | 'resume' | 'end'): Promise<void>;
-  /** Downloads the printable report of the running session, or else of the one just ended. */
-  downloadSessionReport(): Promise<void>;
+  /** Downloads the report (HTML), the calls and totals (CSV) or the summary (JSON) of the running session, or else of the one just ended. */
+  downloadSessionReport(format: 'html' | 'csv' | 'json'): Promise<void>;
 }
 
 export const createSessionSlice =
@@ -38,12 +38,12 @@ export const createSessionSlice =
         get().showNotice({ kind: 'error', text: messageOf(error) });
       }
     },
-    async downloadSessionReport() {
+    async downloadSessionReport(format) {
       const sessionId = get().session?.id ?? get().endedSessionId;
       if (sessionId === null) return;
       try {
         const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        for (const file of await client.call('sessions.export', { sessionId, format: 'html', timeZone })) saveFile(file);
+        for (const file of await client.call('sessions.export', { sessionId, format, timeZone })) saveFile(file);
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
       }
