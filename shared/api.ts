@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dispositionSchema, type ListedDisposition } from './dispositions.ts';
 import type { ActiveScriptView, Handoff, ScriptVersion } from './qualification.ts';
 import type { CallingSession } from './sessions.ts';
-import type { CallingSummary } from './summary.ts';
+import type { CallingSummary, TeamSummary } from './summary.ts';
 import type { CallLog, LeadCard, QueuePreview, QueueSnapshot, WhyNot } from './leads.ts';
 import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportBatch, type ImportPreview, type ImportReport, type SavedMapping, type UndoReport } from './imports.ts';
 import { DIAL_SCHEMES } from './dial-link.ts';
@@ -43,6 +43,12 @@ const file = {
   data: z.string().max(MAX_FILE_REQUEST, 'the file is larger than 100 MB'),
 };
 const name = z.string().trim().min(1).max(120);
+/** Reps' summary files (their JSON exports), read as text, for a team summary. */
+const summaryFiles = z
+  .array(z.strictObject({ fileName: file.fileName, text: z.string().max(4 * 1024 * 1024, 'a summary file is larger than 4 MB') }))
+  .min(1, 'choose at least one summary file')
+  .max(50, 'a team summary takes up to 50 files');
+const SUMMARY_FILES_REQUEST = 50 * 4 * 1024 * 1024 + SMALL_REQUEST;
 /** Each console (window or browser tab) names itself, so its claim on the lead it shows is its own. */
 const consoleId = z.string().regex(/^[\w-]{8,64}$/, 'letters, digits, - or _, 8 to 64 of them');
 const queueScope = { consoleId: consoleId.optional(), listName: name.optional() };
@@ -130,10 +136,16 @@ export const api = {
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
       rep: z.string().max(80).optional(),
+      listName: name.optional(),
       timeZone: z.string().max(64).default('UTC'),
       format: z.enum(['json', 'csv', 'html']).default('json'),
     }),
   ),
+  /** Merges reps' summaries in this process: no server, nothing stored. */
+  'team.merge': method<{ team: TeamSummary; note: string | null }>()(z.strictObject({ files: summaryFiles }), SUMMARY_FILES_REQUEST),
+  'team.export': method<ExportedFile>()(z.strictObject({ files: summaryFiles, format: z.enum(['json', 'csv', 'html']).default('html') }), SUMMARY_FILES_REQUEST),
+  /** The reps who logged calls, for choosing whose summary to read. */
+  'sessions.reps': method<string[]>()(none),
   'sessions.current': method<CallingSession | null>()(z.strictObject({ consoleId })),
   'calls.dial': method<{ dialId: number; at: string }>()(z.strictObject({ leadId, number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number') })),
   'calls.saveDraft': method<{ saved: true }>()(z.strictObject({ leadId, notes: z.string().max(20_000) })),

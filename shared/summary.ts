@@ -1,6 +1,10 @@
+import { z } from 'zod';
+
 /**
  * A summary of calling: for one session, or a rep and a date range. The JSON export is this
- * object; `schemaVersion` changes whenever a field changes meaning or goes away.
+ * object; `schemaVersion` changes whenever a field changes meaning or goes away. The schema below
+ * is the documentation (`npm run cli -- summary-schema` prints it as JSON Schema) and the check a
+ * team summary runs on every file it is given.
  *
  * Definitions: a *dial* is a call that counts as an attempt; a *contact* a call whose disposition
  * says a person answered; a *conversation* a contact that moved the stage, answered the script or
@@ -8,29 +12,54 @@
  */
 export const SUMMARY_SCHEMA_VERSION = 1;
 
-export interface CallingSummary {
+const count = z.int().min(0);
+const share = z.number().min(0).max(1);
+const instant = z.iso.datetime({ offset: true });
+
+export const callingSummarySchema = z
+  .object({
+    schemaVersion: z.literal(SUMMARY_SCHEMA_VERSION),
+    scope: z.object({
+      sessionId: z.int().positive().nullable(),
+      rep: z.string().max(80).nullable(),
+      from: instant,
+      to: instant,
+      timeZone: z.string().min(1).max(64).describe('The IANA zone the hours of the day are counted in.'),
+      listName: z.string().max(120).nullable(),
+    }),
+    calls: count,
+    dials: count.describe('Calls that count as an attempt.'),
+    contacts: count.describe('Calls whose disposition says a person answered.'),
+    conversations: count.describe('Contacts that moved the stage, answered the script or booked a callback.'),
+    qualified: count.describe('Calls that made the lead a sales-qualified lead (SQL).'),
+    contactRate: share.describe('contacts / dials, 0 to 1.'),
+    dispositions: z.array(z.object({ code: z.string().max(64), label: z.string().max(120), count, share })),
+    funnel: z.array(z.object({ from: z.string().max(40), to: z.string().max(40), count })).describe('Stage moves made by the calls in scope, most frequent first.'),
+    coverage: z
+      .object({ leads: count, attempted: count, neverContacted: count, neverContactedShare: share })
+      .describe("The list's leads (every lead when no list): attempted at all, and never reached, up to scope.to."),
+    speedToLead: z
+      .object({ leads: count, medianMinutes: z.number().min(0).nullable(), p90Minutes: z.number().min(0).nullable() })
+      .describe("From a lead's creation (or its latest request for a call) to its first attempt, for first attempts in scope."),
+    attemptsToFirstContact: z.object({ leads: count, average: z.number().min(1).nullable() }).describe('Attempts it took to reach a lead, for first contacts in scope.'),
+    callbacks: z.object({ set: count, keptOnTime: count, missed: count }).describe('Callbacks booked in scope; kept on time (within 15 minutes of the time promised), or missed.'),
+    dncAdded: count,
+    handoffs: z.array(z.object({ leadId: z.int().positive(), leadName: z.string().max(300), at: instant, why: z.string().max(5000) })),
+    callsByHour: z.array(count).length(24).describe('Dials per hour of the day, 0 to 23, in scope.timeZone.'),
+  })
+  .meta({ title: 'Nextcall calling summary', description: `Schema version ${SUMMARY_SCHEMA_VERSION}.` });
+
+export type CallingSummary = z.infer<typeof callingSummarySchema>;
+
+/**
+ * Several reps' summaries merged: each rep as they are, and the team's total. The total leaves
+ * out what cannot be added up honestly (medians, coverage of lists that may overlap), and has no
+ * calls by hour when the reps counted hours on different clocks.
+ */
+export interface TeamSummary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
-  scope: { sessionId: number | null; rep: string | null; from: string; to: string; timeZone: string; listName: string | null };
-  calls: number;
-  dials: number;
-  contacts: number;
-  conversations: number;
-  qualified: number;
-  /** contacts / dials, 0 to 1. */
-  contactRate: number;
-  dispositions: { code: string; label: string; count: number; share: number }[];
-  /** Stage moves made by the calls in scope, most frequent first. */
-  funnel: { from: string; to: string; count: number }[];
-  /** The list's leads (every lead when no list): attempted at all, and never reached, up to `scope.to`. */
-  coverage: { leads: number; attempted: number; neverContacted: number; neverContactedShare: number };
-  /** From a lead's creation (or its latest request for a call) to its first attempt, for first attempts in scope. */
-  speedToLead: { leads: number; medianMinutes: number | null; p90Minutes: number | null };
-  /** Attempts it took to reach a lead, for first contacts in scope. */
-  attemptsToFirstContact: { leads: number; average: number | null };
-  /** Callbacks booked in scope; kept on time (within 15 minutes of the time promised), or missed. */
-  callbacks: { set: number; keptOnTime: number; missed: number };
-  dncAdded: number;
-  handoffs: { leadId: number; leadName: string; at: string; why: string }[];
-  /** Dials per hour of the day, 0 to 23, in `scope.timeZone`. */
-  callsByHour: number[];
+  reps: { rep: string; summary: CallingSummary }[];
+  /** The zone every summary counted its hours in, or null when they differ. */
+  timeZone: string | null;
+  total: Omit<CallingSummary, 'scope' | 'coverage' | 'speedToLead' | 'callsByHour'> & { speedToLead: { leads: number }; callsByHour: number[] | null };
 }

@@ -49,3 +49,26 @@ export function fromZonedInput(local: string, zone: string): number | null {
   }
   return at;
 }
+
+/**
+ * Whole days on a zone's clock, both ends included: "2026-11-23" to "2026-11-23" is Monday from
+ * its midnight to Tuesday's, in that zone. Null when a day is not a date or the range runs backwards.
+ */
+export function zonedDayRange(firstDay: string, lastDay: string, zone: string): { from: string; to: string } | null {
+  const first = calendarDay(firstDay);
+  const last = calendarDay(lastDay);
+  if (first === null || last === null || last < first) return null;
+  const iso = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 16);
+  const from = fromZonedInput(iso(first), zone);
+  const to = fromZonedInput(iso(last + 24 * 3_600_000), zone);
+  return from === null || to === null ? null : { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
+/** "2026-11-23" as UTC midnight of that day, or null for what is not a day of the calendar (30 February). */
+function calendarDay(day: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  const at = Date.UTC(y, m - 1, d);
+  return new Date(at).getUTCDate() === d && new Date(at).getUTCMonth() === m - 1 ? at : null;
+}

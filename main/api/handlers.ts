@@ -23,7 +23,9 @@ import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../sessions/sessions.ts';
 import { exportSummary } from '../sessions/summary-export.ts';
-import { summarize, type SummaryScope } from '../sessions/summary.ts';
+import { callingReps, summarize, type SummaryScope } from '../sessions/summary.ts';
+import { exportTeamSummary } from '../sessions/team-export.ts';
+import { mixedZonesNote, teamFromFiles } from '../sessions/team-summary.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
 import { transaction } from '../store/database.ts';
 
@@ -132,6 +134,12 @@ export function createHandlers(core: Core): Handlers {
     'sessions.end': ({ consoleId }) => endSession(db, consoleId, clock.now()),
     'sessions.summary': (input) => summarize(db, summaryScope(input), clock.now()),
     'sessions.export': ({ format, ...input }) => exportSummary(db, summaryScope(input), format, clock.now()),
+    'team.merge': ({ files }) => {
+      const team = teamFromFiles(files);
+      return { team, note: mixedZonesNote(team) };
+    },
+    'team.export': ({ files, format }) => exportTeamSummary(teamFromFiles(files), format),
+    'sessions.reps': () => callingReps(db),
     'sessions.current': ({ consoleId }) => {
       const id = openSessionId(db, consoleId);
       return id === null ? null : getSession(db, id, clock.now());

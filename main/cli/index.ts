@@ -1,14 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { columnMappingSchema, type InputOf, type MethodName, type OutputOf } from '../../shared/api.ts';
+import { callingSummarySchema } from '../../shared/summary.ts';
+import { zonedDayRange } from '../../shared/zoned-time.ts';
 import { createDispatcher } from '../api/dispatch.ts';
 import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
-import { teamSummaryHtml } from '../sessions/team-report.ts';
-import { mergeSummaries, mixedZonesNote, teamSummaryCsv } from '../sessions/team-summary.ts';
+import { exportTeamSummary } from '../sessions/team-export.ts';
+import { mixedZonesNote, teamFromFiles } from '../sessions/team-summary.ts';
 import { COMMON_FLAGS, runtimeOptions, UsageError } from '../runtime-options.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -38,9 +41,12 @@ Commands:
                          replace the dispositions in use with a file's (YAML or JSON list)
   handoffs [--format csv|json] [--out FILE]
                          the leads handed to sales, with the answers and why they qualified
-  summary (--session ID | --from DATE --to DATE [--rep NAME]) [--tz ZONE] [--format json|csv|html] [--out FILE]
+  summary (--session ID | --from DATE --to DATE [--rep NAME] [--list NAME]) [--tz ZONE] [--format json|csv|html] [--out FILE]
                          what happened: dials, contacts, funnel, coverage, speed to lead, callbacks…
+                         DATEs are whole days on --tz's clock, both included (or exact ISO times);
+                         hours of the day are counted on that clock (default: this computer's)
                          (csv: the calls to FILE, the totals to FILE's -totals.csv)
+  summary-schema         the summary's JSON format (schema version, every field), as JSON Schema
   team-summary A.json B.json … [--format json|csv|html] [--out FILE]
                          several reps' JSON summaries merged: each rep, and the team in total
   next [--list NAME]     print the next lead the queue offers, and why, as JSON
@@ -91,6 +97,10 @@ async function main(argv: string[]): Promise<void> {
     const count = Number(values.count ?? DEMO_LIST_SIZE);
     if (!Number.isInteger(count) || count < 1) throw new UsageError(`--count expects a whole number of leads, not "${values.count}".`);
     process.stdout.write(demoLeadsCsv({ count, now: options.clock.now() }));
+    return;
+  }
+  if (command === 'summary-schema') {
+    console.log(JSON.stringify(z.toJSONSchema(callingSummarySchema), null, 2));
     return;
   }
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
@@ -190,12 +200,13 @@ async function run(core: Core, command: string, args: string[], values: Values):
     case 'summary': {
       const format = values.format ?? 'json';
       if (format !== 'csv' && format !== 'json' && format !== 'html') throw new UsageError(`--format is json, csv or html, not "${format}".`);
+      const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const scope = {
         ...(values.session ? { sessionId: Number(values.session) } : {}),
-        ...(values.from ? { from: isoDay(values.from) } : {}),
-        ...(values.to ? { to: isoDay(values.to) } : {}),
+        ...(values.from || values.to ? summaryRange(values.from, values.to, timeZone) : {}),
         ...(values.rep ? { rep: values.rep } : {}),
-        timeZone: values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        ...list,
+        timeZone,
       };
       const files = await call('sessions.export', { ...scope, format });
       if (!values.out) return files.map((f) => f.content).join('\n');
@@ -209,25 +220,16 @@ async function run(core: Core, command: string, args: string[], values: Values):
       if (args.length === 0) throw new UsageError('team-summary needs the reps\' JSON summaries: npm run cli -- team-summary ana.json ben.json');
       const format = values.format ?? 'json';
       if (format !== 'csv' && format !== 'json' && format !== 'html') throw new UsageError(`--format is json, csv or html, not "${format}".`);
-      const named = await Promise.all(
-        args.map(async (file) => {
-          try {
-            return { source: basename(file), summary: JSON.parse((await readBytes(file)).toString('utf8')) as unknown };
-          } catch (error) {
-            if (error instanceof UsageError) throw error;
-            throw new UsageError(`${file} is not JSON: export it with npm run cli -- summary --format json.`);
-          }
-        }),
-      );
+      const files = await Promise.all(args.map(async (file) => ({ fileName: basename(file), text: (await readBytes(file)).toString('utf8') })));
       let team;
       try {
-        team = mergeSummaries(named);
+        team = teamFromFiles(files);
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
       const note = mixedZonesNote(team);
       if (note) console.error(note);
-      const content = { csv: teamSummaryCsv, html: teamSummaryHtml, json: (t: typeof team) => `${JSON.stringify(t, null, 2)}\n` }[format](team);
+      const { content } = exportTeamSummary(team, format);
       return output({ content });
     }
     case 'next':
@@ -248,10 +250,17 @@ async function run(core: Core, command: string, args: string[], values: Values):
 }
 
 /** "2026-11-23" means that day from midnight UTC; a full ISO time is taken as it is. */
-function isoDay(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00Z`;
-  if (Number.isNaN(Date.parse(value))) throw new UsageError(`"${value}" is not a date: write 2026-11-23 or an ISO time.`);
-  return value;
+/** --from and --to: whole days on the zone's clock (both included), or exact ISO times. */
+function summaryRange(from: string | undefined, to: string | undefined, timeZone: string): { from: string; to: string } {
+  if (!from || !to) throw new UsageError('A date range needs both --from and --to, e.g. --from 2026-11-23 --to 2026-11-27.');
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (day.test(from) && day.test(to)) {
+    const range = zonedDayRange(from, to, timeZone);
+    if (!range) throw new UsageError(`${from} to ${to} is not a range of days: write the first day, then the last, e.g. --from 2026-11-23 --to 2026-11-27.`);
+    return range;
+  }
+  for (const value of [from, to]) if (Number.isNaN(Date.parse(value))) throw new UsageError(`"${value}" is not a date: write 2026-11-23 or an ISO time.`);
+  return { from, to };
 }
 
 async function readBytes(file: string): Promise<Buffer> {

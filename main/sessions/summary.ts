@@ -201,3 +201,11 @@ function callbacks(db: Database, calls: CallRow[], to: number): CallingSummary['
   const missed = rows.filter((r) => r.due_at + ON_TIME < to && (r.done_at === null || r.done_at > r.due_at + ON_TIME)).length;
   return { set: rows.length, keptOnTime: kept, missed };
 }
+
+/** Everyone who has logged a call or opened a session, by name. */
+export function callingReps(db: Database): string[] {
+  const rows = db
+    .prepare(`SELECT rep FROM calls WHERE rep IS NOT NULL AND rep <> '' UNION SELECT rep FROM sessions WHERE rep IS NOT NULL AND rep <> '' ORDER BY rep`)
+    .all() as { rep: string }[];
+  return rows.map((r) => r.rep);
+}

@@ -1,5 +1,6 @@
+import type { TeamSummary } from '../../shared/summary.ts';
 import { barChart, escapeHtml, percent, reportPage } from './summary-report.ts';
-import { mixedZonesNote, type TeamSummary } from './team-summary.ts';
+import { mixedZonesNote } from './team-summary.ts';
 
 /**
  * The team lead's printable page: each rep beside the team's total, a chart of dials and

@@ -1,31 +1,39 @@
 import { ApiError } from '../../shared/api-error.ts';
-import { SUMMARY_SCHEMA_VERSION, type CallingSummary } from '../../shared/summary.ts';
+import { callingSummarySchema, SUMMARY_SCHEMA_VERSION, type CallingSummary, type TeamSummary } from '../../shared/summary.ts';
 import { csvLine } from '../csv/csv-write.ts';
 
 /**
- * Several reps' summaries (their JSON exports) merged into one team view: each rep as they are,
- * and the team's total. Counts add up exactly; a rate is recomputed from them; a median cannot be
- * rebuilt from medians, nor coverage from lists that may overlap, so the total leaves those out.
- * Hours of the day add up only when every summary counted them in the same zone; when reps
- * exported in their own zones, the total has no hourly figures rather than a mix of clocks.
+ * Several reps' summaries (their JSON exports) merged into one team view. Counts add up exactly; a
+ * rate is recomputed from them; a median cannot be rebuilt from medians, nor coverage from lists
+ * that may overlap, so the total leaves those out. Hours of the day add up only when every summary
+ * counted them in the same zone; when reps exported in their own zones, the total has no hourly
+ * figures rather than a mix of clocks.
  */
-export interface TeamSummary {
-  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
-  reps: { rep: string; summary: CallingSummary }[];
-  /** The zone every summary counted its hours in, or null when they differ. */
-  timeZone: string | null;
-  total: Omit<CallingSummary, 'scope' | 'coverage' | 'speedToLead' | 'callsByHour'> & { speedToLead: { leads: number }; callsByHour: number[] | null };
+
+/** A rep's summary file, read and checked: the message names the file and what is wrong with it. */
+export function parseSummaryFile(fileName: string, text: string): CallingSummary {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new ApiError('invalid-input', `${fileName} is not JSON. Export a rep's summary as JSON (the session's JSON link, or npm run cli -- summary --format json).`);
+  }
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version !== 'number') throw new ApiError('invalid-input', `${fileName} is not a Nextcall summary: it has no schemaVersion.`);
+  if (version !== SUMMARY_SCHEMA_VERSION) {
+    throw new ApiError('invalid-input', `${fileName} is a summary of schema version ${version}; this Nextcall reads version ${SUMMARY_SCHEMA_VERSION}. Export it again from this version.`);
+  }
+  const parsed = callingSummarySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ApiError('invalid-input', `${fileName} is not a valid Nextcall summary: ${issue.path.join('.') || 'the file'}: ${issue.message}.`);
+  }
+  return parsed.data;
 }
 
-export function mergeSummaries(named: { source: string; summary: unknown }[]): TeamSummary {
+export function mergeSummaries(named: { source: string; summary: CallingSummary }[]): TeamSummary {
   if (named.length === 0) throw new ApiError('invalid-input', 'Give at least one summary to merge.');
-  const summaries = named.map(({ source, summary }) => {
-    const s = summary as CallingSummary;
-    if (s?.schemaVersion !== SUMMARY_SCHEMA_VERSION || !Array.isArray(s.callsByHour)) {
-      throw new ApiError('invalid-input', `${source} is not a Nextcall summary (JSON, schema version ${SUMMARY_SCHEMA_VERSION}).`);
-    }
-    return { rep: s.scope.rep ?? source, summary: s };
-  });
+  const summaries = named.map(({ source, summary }) => ({ rep: summary.scope.rep ?? source.replace(/\.json$/i, ''), summary }));
   const all = summaries.map((s) => s.summary);
   const sum = (pick: (s: CallingSummary) => number) => all.reduce((total, s) => total + pick(s), 0);
   const dispositions = new Map<string, { code: string; label: string; count: number }>();
@@ -89,4 +97,9 @@ export function teamSummaryCsv(team: TeamSummary): string {
   const line = (rep: string, s: TeamSummary['total']) =>
     csvLine([rep, s.calls, s.dials, s.contacts, s.contactRate, s.conversations, s.qualified, s.callbacks.set, s.callbacks.keptOnTime, s.callbacks.missed, s.dncAdded]);
   return `${[header, ...team.reps.map((r) => line(r.rep, r.summary)), line('Team', team.total)].join('\r\n')}\r\n`;
+}
+
+/** The reps' summary files, each checked, merged into one team view. */
+export function teamFromFiles(files: { fileName: string; text: string }[]): TeamSummary {
+  return mergeSummaries(files.map(({ fileName, text }) => ({ source: fileName, summary: parseSummaryFile(fileName, text) })));
 }

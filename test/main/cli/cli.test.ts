@@ -60,12 +60,18 @@ describe('npm run cli', () => {
 
     const team = cli('team-summary', ana, kenji, '--format', 'csv');
     expect(team.code).toBe(0);
-    expect(team.stdout.split('\r\n').map((line) => line.split(',')[0])).toEqual(['Rep', 'ana.json', 'Kenji', 'Team', '']);
-    expect(team.stderr).toContain('different zones: ana.json (America/New_York), Kenji (Asia/Tokyo)');
+    expect(team.stdout.split('\r\n').map((line) => line.split(',')[0])).toEqual(['Rep', 'ana', 'Kenji', 'Team', '']);
+    expect(team.stderr).toContain('different zones: ana (America/New_York), Kenji (Asia/Tokyo)');
     expect(cli('team-summary', ana, ana).stderr).toBe('');
 
     const notJson = join(dataDir, 'notes.json');
     writeFileSync(notJson, 'not json');
-    expect(cli('team-summary', notJson)).toMatchObject({ code: 1, stdout: '' });
+    expect(cli('team-summary', ana, notJson)).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('notes.json is not JSON') });
+
+    const backwards = cli('summary', '--from', '2026-11-24', '--to', '2026-11-23', '--data-dir', dataDir);
+    expect(backwards).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a range of days') });
+    const schema = JSON.parse(cli('summary-schema').stdout) as { title: string; required: string[] };
+    expect(schema.title).toBe('Nextcall calling summary');
+    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'coverage', 'speedToLead', 'callsByHour']));
   });
 });

@@ -5,7 +5,8 @@ import { createHandlers } from '../../../main/api/handlers.ts';
 import { exportSummary } from '../../../main/sessions/summary-export.ts';
 import { summarize } from '../../../main/sessions/summary.ts';
 import { teamSummaryHtml } from '../../../main/sessions/team-report.ts';
-import { mergeSummaries, mixedZonesNote, teamSummaryCsv } from '../../../main/sessions/team-summary.ts';
+import { mergeSummaries, mixedZonesNote, parseSummaryFile, teamSummaryCsv } from '../../../main/sessions/team-summary.ts';
+import { callingSummarySchema } from '../../../shared/summary.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
 
@@ -193,12 +194,11 @@ describe('a team summary', () => {
       { source: 'ana.json', summary: ana },
       { source: 'ben.json', summary: ben },
     ]);
-    expect(team.reps.map((r) => r.rep)).toEqual(['ana.json', 'Ben']);
+    expect(team.reps.map((r) => r.rep)).toEqual(['ana', 'Ben']);
     expect(team.total).toMatchObject({ calls: 10, dials: 10, contacts: 4, contactRate: 0.4, qualified: 1, dncAdded: 2, callbacks: { set: 2, keptOnTime: 2, missed: 0 } });
     expect(team.total.callsByHour?.[10]).toBe(12);
     expect(team.total.attemptsToFirstContact).toEqual({ leads: 4, average: 1 });
     expect(teamSummaryCsv(team).split('\r\n')[3]).toBe('Team,10,10,4,0.4,4,1,2,2,0,2');
-    expect(() => mergeSummaries([{ source: 'notes.json', summary: { hello: 1 } }])).toThrow('notes.json is not a Nextcall summary');
   });
 
   it('does not add up hours of the day counted in different zones, and says so', async () => {
@@ -214,7 +214,7 @@ describe('a team summary', () => {
     expect(mixed.timeZone).toBeNull();
     expect(mixed.total.callsByHour).toBeNull();
     expect(mixed.total.calls).toBe(inNewYork.calls * 2);
-    expect(mixedZonesNote(mixed)).toContain('ana.json (America/New_York), Kenji (Asia/Tokyo)');
+    expect(mixedZonesNote(mixed)).toContain('ana (America/New_York), Kenji (Asia/Tokyo)');
 
     const same = mergeSummaries([{ source: 'ana.json', summary: inTokyo }, { source: 'kenji.json', summary: inTokyo }]);
     expect(same.timeZone).toBe('Asia/Tokyo');
@@ -228,13 +228,59 @@ describe('a team summary', () => {
     const sneaky = { ...ana, scope: { ...ana.scope, rep: '<img src=x onerror=alert(1)>' } };
     const html = teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary: ana }, { source: 'x.json', summary: sneaky }]));
     const rows = [...html.matchAll(/<tr><t[dh]>([^<]*)<\/t[dh]><t[dh]>(\d+)<\/t[dh]>/g)].map((m) => [m[1], Number(m[2])]);
-    expect(rows).toEqual([['ana.json', ana.dials], ['&lt;img src=x onerror=alert(1)&gt;', ana.dials], ['Team', ana.dials * 2]]);
+    expect(rows).toEqual([['ana', ana.dials], ['&lt;img src=x onerror=alert(1)&gt;', ana.dials], ['Team', ana.dials * 2]]);
     expect(html).not.toContain('<img');
     expect(html.match(/<svg /g)).toHaveLength(3);
 
     const tokyo = summarize(core.db, { sessionId, timeZone: 'Asia/Tokyo' }, core.clock.now());
     const mixed = teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary: ana }, { source: 'kenji.json', summary: tokyo }]));
     expect(mixed.match(/<svg /g)).toHaveLength(2);
-    expect(mixed).toContain('different zones: ana.json (America/New_York), kenji.json (Asia/Tokyo)');
+    expect(mixed).toContain('different zones: ana (America/New_York), kenji (Asia/Tokyo)');
+  });
+
+  it('reads a rep’s JSON export back as the same summary, and names the file and the field when one is not', async () => {
+    const { core, sessionId } = await morning();
+    const [file] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'json', core.clock.now());
+    const summary = summarize(core.db, { sessionId, timeZone: 'America/New_York' }, core.clock.now());
+    expect(parseSummaryFile('ana.json', file!.content)).toEqual(summary);
+    expect(callingSummarySchema.parse(summary)).toEqual(summary);
+    // A file saved by Windows Notepad starts with a byte-order mark.
+    expect(parseSummaryFile('ana.json', `\uFEFF${file!.content}`)).toEqual(summary);
+
+    const broken = (change: object) => JSON.stringify({ ...summary, ...change });
+    expect(() => parseSummaryFile('notes.txt', 'Monday: 40 dials')).toThrow('notes.txt is not JSON');
+    expect(() => parseSummaryFile('leads.json', '[{"name": "Ada"}]')).toThrow('leads.json is not a Nextcall summary: it has no schemaVersion.');
+    expect(() => parseSummaryFile('next.json', broken({ schemaVersion: 2 }))).toThrow('next.json is a summary of schema version 2; this Nextcall reads version 1.');
+    expect(() => parseSummaryFile('ana.json', broken({ callsByHour: summary.callsByHour.slice(1) }))).toThrow('ana.json is not a valid Nextcall summary: callsByHour:');
+    expect(() => parseSummaryFile('ana.json', broken({ dials: -3 }))).toThrow('ana.json is not a valid Nextcall summary: dials:');
+    expect(() => parseSummaryFile('ana.json', broken({ dispositions: [{ code: 'busy', label: 'Busy', count: '4', share: 0.5 }] }))).toThrow(
+      'ana.json is not a valid Nextcall summary: dispositions.0.count:',
+    );
+  });
+
+  it('merges files through the API, lists who called, and refuses a bad file without merging the rest', async () => {
+    const { core, sessionId } = await morning();
+    const dispatch = createDispatcher(createHandlers(core));
+    const [file] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'json', core.clock.now());
+    const files = [
+      { fileName: 'ana.json', text: file!.content },
+      { fileName: 'kenji.json', text: file!.content.replace('"rep": null', '"rep": "Kenji"') },
+    ];
+    const merged = await dispatch('team.merge', { files });
+    expect(merged.ok && merged.value).toMatchObject({ team: { reps: [{ rep: 'ana' }, { rep: 'Kenji' }], total: { calls: 8 } }, note: null });
+    const csv = await dispatch('team.export', { files, format: 'csv' });
+    const { fileName, content } = (csv.ok ? csv.value : {}) as { fileName?: string; content?: string };
+    expect(fileName).toBe('nextcall-team-summary.csv');
+    expect(content?.split('\r\n')[3]).toMatch(/^Team,8,/);
+
+    const refused = await dispatch('team.merge', { files: [...files, { fileName: 'notes.json', text: '{' }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('notes.json is not JSON') } });
+    expect(await dispatch('team.merge', { files: [] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('choose at least one summary file') } });
+
+    // The morning's calls were logged with no rep name; a rep who names herself is listed.
+    expect(await dispatch('sessions.reps', {})).toEqual({ ok: true, value: [] });
+    await dispatch('prefs.set', { repName: 'Zoé' });
+    await dispatch('sessions.start', { consoleId: 'console-zoe' });
+    expect(await dispatch('sessions.reps', {})).toEqual({ ok: true, value: ['Zoé'] });
   });
 });
