@@ -10,6 +10,7 @@ import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
 import { hardenApp } from './shell/harden.ts';
 import { isAppFrame, registerIpcRouter } from './shell/ipc-router.ts';
+import { printHtmlToPdf } from './shell/print-pdf.ts';
 import { createMainWindow } from './shell/main-window.ts';
 
 /**
@@ -47,7 +48,7 @@ function start(): void {
   window = mainWindow;
   const stopRouter = registerIpcRouter({
     ipcMain,
-    dispatch: createDispatcher(createHandlers(core)),
+    dispatch: createDispatcher(createHandlers(core, { printPdf: printHtmlToPdf })),
     events: core.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,

@@ -138,12 +138,15 @@ export const api = {
       rep: z.string().max(80).optional(),
       listName: name.optional(),
       timeZone: z.string().max(64).default('UTC'),
-      format: z.enum(['json', 'csv', 'html']).default('json'),
+      /** pdf: the report printed by the desktop app (see app.capabilities). */
+      format: z.enum(['json', 'csv', 'html', 'pdf']).default('json'),
     }),
   ),
   /** Merges reps' summaries in this process: no server, nothing stored. */
   'team.merge': method<{ team: TeamSummary; note: string | null }>()(z.strictObject({ files: summaryFiles }), SUMMARY_FILES_REQUEST),
-  'team.export': method<ExportedFile>()(z.strictObject({ files: summaryFiles, format: z.enum(['json', 'csv', 'html']).default('html') }), SUMMARY_FILES_REQUEST),
+  'team.export': method<ExportedFile>()(z.strictObject({ files: summaryFiles, format: z.enum(['json', 'csv', 'html', 'pdf']).default('html') }), SUMMARY_FILES_REQUEST),
+  /** What this shell can do beyond the core: the desktop app prints reports to PDF. */
+  'app.capabilities': method<{ pdf: boolean }>()(none),
   /** The reps who logged calls, for choosing whose summary to read. */
   'sessions.reps': method<string[]>()(none),
   'sessions.current': method<CallingSession | null>()(z.strictObject({ consoleId })),

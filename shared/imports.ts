@@ -125,7 +125,9 @@ export interface UndoReport {
 export interface ExportedFile {
   fileName: string;
   mimeType: string;
+  /** The file's text, or its bytes in base64 when `encoding` says so (a PDF). */
   content: string;
+  encoding?: 'base64';
 }
 
 export interface ActivityImportReport {

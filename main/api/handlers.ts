@@ -22,6 +22,7 @@ import { claimLead, holdLead, releaseClaims } from '../queue/claims.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../sessions/sessions.ts';
+import { reportPdf, type PdfPrinter } from '../sessions/report-pdf.ts';
 import { exportSummary } from '../sessions/summary-export.ts';
 import { callingReps, summarize, type SummaryScope } from '../sessions/summary.ts';
 import { exportTeamSummary } from '../sessions/team-export.ts';
@@ -46,8 +47,13 @@ export const DEMO_LIST_SIZE = 300;
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
+/** What a shell adds to the core: the desktop app prints to PDF. */
+export interface ShellEdges {
+  printPdf?: PdfPrinter;
+}
+
 /** The contract's methods, bound to the core. Each is a line or two: the work is in the domain. */
-export function createHandlers(core: Core): Handlers {
+export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
   const { db, clock, events } = core;
   const codes = () => activeDispositions(db).map((d) => d.code);
   const cap = () => core.prefs.read().queueRules.lifetimeAttemptCap;
@@ -133,12 +139,17 @@ export function createHandlers(core: Core): Handlers {
     'sessions.resume': ({ consoleId }) => resumeSession(db, consoleId, clock.now()),
     'sessions.end': ({ consoleId }) => endSession(db, consoleId, clock.now()),
     'sessions.summary': (input) => summarize(db, summaryScope(input), clock.now()),
-    'sessions.export': ({ format, ...input }) => exportSummary(db, summaryScope(input), format, clock.now()),
+    'sessions.export': ({ format, ...input }) =>
+      format === 'pdf'
+        ? reportPdf(exportSummary(db, summaryScope(input), 'html', clock.now())[0]!, edges.printPdf).then((pdf) => [pdf])
+        : exportSummary(db, summaryScope(input), format, clock.now()),
     'team.merge': ({ files }) => {
       const team = teamFromFiles(files);
       return { team, note: mixedZonesNote(team) };
     },
-    'team.export': ({ files, format }) => exportTeamSummary(teamFromFiles(files), format),
+    'team.export': ({ files, format }) =>
+      format === 'pdf' ? reportPdf(exportTeamSummary(teamFromFiles(files), 'html'), edges.printPdf) : exportTeamSummary(teamFromFiles(files), format),
+    'app.capabilities': () => ({ pdf: edges.printPdf !== undefined }),
     'sessions.reps': () => callingReps(db),
     'sessions.current': ({ consoleId }) => {
       const id = openSessionId(db, consoleId);

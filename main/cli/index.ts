@@ -199,6 +199,7 @@ async function run(core: Core, command: string, args: string[], values: Values):
     }
     case 'summary': {
       const format = values.format ?? 'json';
+      if (format === 'pdf') throw new UsageError('PDF comes from the desktop app (Reports, PDF). Here, write --format html and print the page to PDF from a browser.');
       if (format !== 'csv' && format !== 'json' && format !== 'html') throw new UsageError(`--format is json, csv or html, not "${format}".`);
       const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const scope = {

@@ -92,7 +92,7 @@ export function reportPage(title: string, body: string): string {
   .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
   table { border-collapse: collapse; width: 100%; margin-top: 8px; }
   th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #dde1e7; font-size: 13px; }
-  @media print { body { margin: 12mm; } .charts { break-inside: avoid; } }
+  @media print { body { margin: 0; } .charts, .tiles, tr { break-inside: avoid; } h2 { break-after: avoid; } }
 </style>
 </head>
 <body>

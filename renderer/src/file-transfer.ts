@@ -1,3 +1,5 @@
+import type { ExportedFile } from '../../shared/imports.ts';
+
 /** Files to and from main: bytes go as base64 (the core detects the encoding itself). */
 
 export async function fileToBase64(file: Blob): Promise<string> {
@@ -9,8 +11,9 @@ export async function fileToBase64(file: Blob): Promise<string> {
 }
 
 /** Hands a file the core made (an export, the rejected rows) to the browser's or Electron's download. */
-export function saveFile({ fileName, mimeType, content }: { fileName: string; mimeType: string; content: string }): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+export function saveFile({ fileName, mimeType, content, encoding }: ExportedFile): void {
+  const blob = encoding === 'base64' ? new Blob([Uint8Array.from(atob(content), (c) => c.charCodeAt(0))], { type: mimeType }) : new Blob([content], { type: `${mimeType};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { REPORT_PRINT } from '../../main/sessions/report-pdf.ts';
 import { teamSummaryHtml } from '../../main/sessions/team-report.ts';
 import { mergeSummaries } from '../../main/sessions/team-summary.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
@@ -28,6 +29,16 @@ test('the printable summary report reads well in Chromium', async ({ page }, tes
   await expect(page.locator('svg')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('summary-report.png'), fullPage: true });
 
+  // On paper, as the desktop app prints it (Electron's printToPDF is this Chromium's): one A4 page
+  // for a manager, and the same on Letter.
+  const margin = `${REPORT_PRINT.marginInches}in`;
+  const print = (format: 'A4' | 'Letter') => page.pdf({ format, printBackground: REPORT_PRINT.printBackground, margin: { top: margin, bottom: margin, left: margin, right: margin } });
+  const a4 = await print('A4');
+  await testInfo.attach('summary-report.pdf', { body: a4, contentType: 'application/pdf' });
+  expect(a4.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdfPages(a4)).toBe(1);
+  expect(pdfPages(await print('Letter'))).toBe(1);
+
   // The team lead's page: two reps' exports side by side, on one clock.
   const summary = await host.call<CallingSummary>('sessions.summary', { sessionId: session.id, timeZone: 'America/New_York' });
   const ben = { ...summary, scope: { ...summary.scope, rep: 'Ben' } };
@@ -37,3 +48,8 @@ test('the printable summary report reads well in Chromium', async ({ page }, tes
   await expect(page.locator('svg')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('team-report.png'), fullPage: true });
 });
+
+/** How many pages a PDF has: Chromium writes one /Type /Page object per page. */
+function pdfPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+}

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
+import { paperFor } from '../../../main/sessions/report-pdf.ts';
 import { exportSummary } from '../../../main/sessions/summary-export.ts';
 import { summarize } from '../../../main/sessions/summary.ts';
 import { teamSummaryHtml } from '../../../main/sessions/team-report.ts';
@@ -282,5 +283,39 @@ describe('a team summary', () => {
     await dispatch('prefs.set', { repName: 'Zoé' });
     await dispatch('sessions.start', { consoleId: 'console-zoe' });
     expect(await dispatch('sessions.reps', {})).toEqual({ ok: true, value: ['Zoé'] });
+  });
+});
+
+describe('a report as PDF', () => {
+  it('is the HTML report printed by the desktop app, and a clear sentence where no printer is', async () => {
+    const { core, sessionId } = await morning();
+    const printed: string[] = [];
+    const printPdf = async (html: string) => {
+      printed.push(html);
+      return new TextEncoder().encode('%PDF-1.7 printed');
+    };
+    const desktop = createDispatcher(createHandlers(core, { printPdf }));
+    expect(await desktop('app.capabilities', {})).toEqual({ ok: true, value: { pdf: true } });
+    const result = await desktop('sessions.export', { sessionId, format: 'pdf', timeZone: 'America/New_York' });
+    const [pdf] = (result.ok ? result.value : []) as { fileName: string; mimeType: string; content: string; encoding?: string }[];
+    expect(pdf).toMatchObject({ fileName: `nextcall-session-${sessionId}.pdf`, mimeType: 'application/pdf', encoding: 'base64' });
+    expect(Buffer.from(pdf!.content, 'base64').toString()).toBe('%PDF-1.7 printed');
+    const [html] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'html', core.clock.now());
+    // ECharts numbers its SVG classes per render; the page is otherwise the same.
+    const sameRender = (page: string) => page.replace(/zr\d+-cls-\d+/g, 'zr-cls');
+    expect(printed.map(sameRender)).toEqual([sameRender(html!.content)]);
+
+    const [json] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'json', core.clock.now());
+    const team = await desktop('team.export', { files: [{ fileName: 'ana.json', text: json!.content }], format: 'pdf' });
+    expect(team).toMatchObject({ ok: true, value: { fileName: 'nextcall-team-summary.pdf', encoding: 'base64' } });
+    expect(printed[1]).toContain('<h1>Team summary');
+
+    const browser = createDispatcher(createHandlers(core));
+    expect(await browser('app.capabilities', {})).toEqual({ ok: true, value: { pdf: false } });
+    expect(await browser('sessions.export', { sessionId, format: 'pdf' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('PDF comes from the desktop app') } });
+  });
+
+  it('goes on Letter paper in the Americas’ letter-size countries, A4 elsewhere', () => {
+    expect([paperFor('US'), paperFor('ca'), paperFor('FR'), paperFor('JP'), paperFor('')]).toEqual(['Letter', 'Letter', 'A4', 'A4', 'A4']);
   });
 });
