@@ -1,4 +1,5 @@
 import * as echarts from 'echarts';
+import { headlineFigures, hourSpan } from '../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
 
 /**
@@ -25,35 +26,23 @@ export function barChart(title: string, labels: string[], values: number[], hori
   return svg;
 }
 
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
-const minutes = (m: number | null) => (m === null ? '—' : m < 120 ? `${m} min` : `${(m / 60).toFixed(1)} h`);
 
 export function summaryHtml(summary: CallingSummary): string {
   const { scope } = summary;
   const when = (iso: string) =>
     new Intl.DateTimeFormat('en-GB', { timeZone: scope.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(Date.parse(iso));
   const title = scope.sessionId !== null ? `Session #${scope.sessionId}` : `${scope.from.slice(0, 10)} to ${scope.to.slice(0, 10)}`;
-  const tiles: [string, string, string?][] = [
-    ['Dials', String(summary.dials)],
-    ['Contacts', String(summary.contacts), `${percent(summary.contactRate)} of dials`],
-    ['Conversations', String(summary.conversations)],
-    ['Qualified (SQL)', String(summary.qualified)],
-    ['Never contacted', percent(summary.coverage.neverContactedShare), `${summary.coverage.neverContacted} of ${summary.coverage.leads} leads`],
-    ['Speed to lead', minutes(summary.speedToLead.medianMinutes), `median · p90 ${minutes(summary.speedToLead.p90Minutes)}`],
-    ['Callbacks', `${summary.callbacks.keptOnTime}/${summary.callbacks.set}`, `kept on time · ${summary.callbacks.missed} missed`],
-    ['Do-not-call added', String(summary.dncAdded)],
-  ];
+  const [from, to] = hourSpan(summary.callsByHour);
   const hours = summary.callsByHour.map((_, h) => String(h).padStart(2, '0'));
-  const firstHour = summary.callsByHour.findIndex((n) => n > 0);
-  const lastHour = 23 - [...summary.callsByHour].reverse().findIndex((n) => n > 0);
-  const [from, to] = firstHour === -1 ? [8, 20] : [Math.min(firstHour, 8), Math.max(lastHour, 19)];
 
   return reportPage(
     title,
     `<h1>${escapeHtml(title)}${scope.rep ? ` · ${escapeHtml(scope.rep)}` : ''}</h1>
 <p class="scope">${escapeHtml(when(scope.from))} to ${escapeHtml(when(scope.to))} (${escapeHtml(scope.timeZone)})${scope.listName ? ` · list ${escapeHtml(scope.listName)}` : ''} · ${summary.calls} calls</p>
 <section class="tiles">
-${tiles.map(([label, value, note]) => `  <div class="tile"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div>${note ? `<div class="note">${escapeHtml(note)}</div>` : ''}</div>`).join('\n')}
+${headlineFigures(summary)
+  .map(({ label, value, note }) => `  <div class="tile"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div>${note ? `<div class="note">${escapeHtml(note)}</div>` : ''}</div>`)
+  .join('\n')}
 </section>
 <section class="charts">
   <div>${barChart('Dispositions', summary.dispositions.map((d) => d.label), summary.dispositions.map((d) => d.count), true)}</div>

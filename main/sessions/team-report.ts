@@ -1,5 +1,6 @@
+import { TEAM_COLUMNS } from '../../shared/summary-figures.ts';
 import type { TeamSummary } from '../../shared/summary.ts';
-import { barChart, escapeHtml, percent, reportPage } from './summary-report.ts';
+import { barChart, escapeHtml, reportPage } from './summary-report.ts';
 import { mixedZonesNote } from './team-summary.ts';
 
 /**
@@ -7,17 +8,8 @@ import { mixedZonesNote } from './team-summary.ts';
  * contacts per rep, and the dials by hour when every summary counted hours on the same clock.
  */
 export function teamSummaryHtml(team: TeamSummary): string {
-  type Figures = TeamSummary['total'];
-  const columns: [string, (s: Figures) => string][] = [
-    ['Dials', (s) => String(s.dials)],
-    ['Contacts', (s) => String(s.contacts)],
-    ['Contact rate', (s) => percent(s.contactRate)],
-    ['Conversations', (s) => String(s.conversations)],
-    ['Qualified (SQL)', (s) => String(s.qualified)],
-    ['Callbacks kept', (s) => `${s.callbacks.keptOnTime}/${s.callbacks.set}`],
-    ['Do-not-call added', (s) => String(s.dncAdded)],
-  ];
-  const row = (name: string, s: Figures, tag = 'td') =>
+  const columns = TEAM_COLUMNS;
+  const row = (name: string, s: TeamSummary['total'], tag = 'td') =>
     `<tr><${tag}>${escapeHtml(name)}</${tag}>${columns.map(([, value]) => `<${tag}>${escapeHtml(value(s))}</${tag}>`).join('')}</tr>`;
   const names = team.reps.map((r) => r.rep);
   const hours = team.total.callsByHour;

@@ -30,3 +30,15 @@ export function useHotkeys(bindings: Record<string, () => void>): void {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 }
+
+/** Escape closes a dialog wherever the focus is in it (a field included). Off while `active` is false. */
+export function useEscapeToClose(close: () => void, active = true): void {
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [close, active]);
+}

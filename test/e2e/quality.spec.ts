@@ -35,6 +35,17 @@ test('no serious or critical accessibility problem on any screen, light or dark'
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
   expect(await seriousViolations(page), 'settings').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Reports' }).click();
+  const reports = page.getByRole('dialog', { name: 'Reports' });
+  await expect(reports.locator('.report-tile').first()).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), `reports, ${colorScheme}`).toEqual([]);
+  }
+  await reports.getByRole('tab', { name: 'Team summary' }).click();
+  await expect(reports.getByRole('button', { name: 'Add summaries…' })).toBeVisible();
+  expect(await seriousViolations(page), 'team summary').toEqual([]);
 });
 
 test('the call screen holds a long name and fifty activities at 1366×768 and 1920×1080, without a page scrollbar', async ({ page }, testInfo) => {

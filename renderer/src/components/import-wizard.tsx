@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
 import { LEAD_FIELDS, LEAD_FIELD_LABELS, type LeadField } from '../../../shared/imports.ts';
 import { useApp } from '../store/store-context.tsx';
+import { useEscapeToClose } from '../use-hotkeys.ts';
 
 const DELIMITERS: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
 
@@ -16,14 +16,7 @@ export function ImportWizard() {
   const confirm = useApp((s) => s.confirmImport);
   const cancel = useApp((s) => s.cancelImport);
   // Escape cancels wherever the focus is (the Import button may be disabled, and unfocusable).
-  useEffect(() => {
-    if (!wizard) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') cancel();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [wizard, cancel]);
+  useEscapeToClose(cancel, wizard !== null);
   if (!wizard) return null;
   const { preview } = wizard;
   const hasPhone = Object.values(wizard.columns).some((f) => f === 'phone' || f === 'mobilePhone' || f === 'otherPhones');

@@ -6,6 +6,7 @@ import type { ScriptVersion } from '../../../shared/qualification.ts';
 import { saveFile } from '../file-transfer.ts';
 import { messageOf } from '../store/app-store.ts';
 import { useApp } from '../store/store-context.tsx';
+import { useEscapeToClose } from '../use-hotkeys.ts';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -36,13 +37,7 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
     });
   }, [call]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   const attempt = async (work: () => Promise<void>, done: string) => {
     try {

@@ -1,0 +1,145 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { CallingSummary } from '../../../../shared/summary.ts';
+import { toZonedInput, zonedDayRange } from '../../../../shared/zoned-time.ts';
+import { saveFile } from '../../file-transfer.ts';
+import { messageOf } from '../../store/app-store.ts';
+import { useApp } from '../../store/store-context.tsx';
+import { ExportButtons, type ReportFormat } from './export-buttons.tsx';
+import { SummaryView } from './summary-view.tsx';
+
+const DAY = 86_400_000;
+const THIS_COMPUTER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const ZONES = Intl.supportedValuesOf('timeZone');
+const isZone = (zone: string) => ZONES.includes(zone) || zone === 'UTC';
+
+/** A rep's (or everyone's) days: pick the days, whose calls, which list and whose clock; read the figures; take them away. */
+export function RangeReport({ pdf }: { pdf: boolean }) {
+  const call = useApp((s) => s.callApi);
+  // Main's clock: in a test, or a console whose computer clock is off, "today" is the store's.
+  const clockOffset = useApp((s) => s.clockOffset);
+  const [openedAt] = useState(() => Date.now());
+  const nowMs = openedAt + clockOffset;
+  const [timeZone, setTimeZone] = useState(THIS_COMPUTER_ZONE);
+  const dayOf = (offsetDays: number) => toZonedInput(nowMs - offsetDays * DAY, isZone(timeZone) ? timeZone : 'UTC').slice(0, 10);
+  const [firstDay, setFirstDay] = useState(() => dayOf(0));
+  const [lastDay, setLastDay] = useState(() => dayOf(0));
+  const [rep, setRep] = useState('');
+  const [listName, setListName] = useState('');
+  const [reps, setReps] = useState<string[]>([]);
+  const [lists, setLists] = useState<string[]>([]);
+  // What main answered, and for which scope: an answer for another scope is still loading.
+  const [answer, setAnswer] = useState<{ scope: object; summary?: CallingSummary; error?: string } | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void Promise.all([call('sessions.reps', {}), call('lists.list', {})]).then(([r, l]) => {
+      setReps(r);
+      setLists(l.map((list) => list.name));
+    });
+  }, [call]);
+
+  // The scope as main takes it, or why there is none.
+  const scope = useMemo(() => {
+    if (!isZone(timeZone)) return { problem: `“${timeZone}” is not a time zone: pick one from the list, like America/New_York.` };
+    const range = zonedDayRange(firstDay, lastDay, timeZone);
+    if (!range) return { problem: 'The last day comes before the first: pick the days again.' };
+    return { ...range, timeZone, ...(rep ? { rep } : {}), ...(listName ? { listName } : {}) };
+  }, [firstDay, lastDay, timeZone, rep, listName]);
+
+  useEffect(() => {
+    if ('problem' in scope) return;
+    let current = true;
+    call('sessions.summary', scope).then(
+      (summary) => current && setAnswer({ scope, summary }),
+      (e: unknown) => current && setAnswer({ scope, error: messageOf(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [call, scope]);
+
+  const current = answer?.scope === scope;
+  const problem = 'problem' in scope ? scope.problem : (exportError ?? (current ? answer.error : undefined));
+
+  const exportAs = async (format: ReportFormat) => {
+    if ('problem' in scope) return;
+    setBusy(true);
+    setExportError(null);
+    try {
+      for (const file of await call('sessions.export', { ...scope, format })) saveFile(file);
+    } catch (e) {
+      setExportError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const preset = (first: number, last: number) => {
+    setFirstDay(dayOf(first));
+    setLastDay(dayOf(last));
+  };
+
+  return (
+    <div className="range-report">
+      <div className="report-controls">
+        <label>
+          From <input type="date" value={firstDay} required onChange={(e) => setFirstDay(e.target.value)} />
+        </label>
+        <label>
+          to <input type="date" value={lastDay} required onChange={(e) => setLastDay(e.target.value)} />
+        </label>
+        <span className="report-presets" role="group" aria-label="Quick ranges">
+          <button type="button" className="link" onClick={() => preset(0, 0)}>
+            Today
+          </button>
+          <button type="button" className="link" onClick={() => preset(1, 1)}>
+            Yesterday
+          </button>
+          <button type="button" className="link" onClick={() => preset(6, 0)}>
+            Last 7 days
+          </button>
+        </span>
+        <label htmlFor="report-rep">Rep</label>
+        <select id="report-rep" value={rep} onChange={(e) => setRep(e.target.value)}>
+            <option value="">Everyone</option>
+            {reps.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+        </select>
+        <label htmlFor="report-list">List</label>
+        <select id="report-list" value={listName} onChange={(e) => setListName(e.target.value)}>
+            <option value="">All leads</option>
+            {lists.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+        </select>
+        <label>
+          Hours in <input type="text" list="report-zones" value={timeZone} size={18} spellCheck={false} onChange={(e) => setTimeZone(e.target.value.trim())} />
+        </label>
+        <datalist id="report-zones">
+          {ZONES.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+      </div>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {/* The last figures stay on screen while the next are counted, dimmed. */}
+      {answer?.summary ? (
+        <div className={current ? undefined : 'stale'} aria-busy={!current}>
+          <SummaryView summary={answer.summary} />
+        </div>
+      ) : (
+        !problem && <p role="status">Counting the calls…</p>
+      )}
+      <ExportButtons what="summary" pdf={pdf} busy={busy || 'problem' in scope} onExport={(format) => void exportAs(format)} />
+    </div>
+  );
+}

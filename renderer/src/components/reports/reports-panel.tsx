@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { useApp } from '../../store/store-context.tsx';
+import { useEscapeToClose } from '../../use-hotkeys.ts';
+import { RangeReport } from './range-report.tsx';
+import { TeamReport } from './team-report.tsx';
+
+type Tab = 'range' | 'team';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'range', label: 'Days and reps' },
+  { id: 'team', label: 'Team summary' },
+];
+
+/** The team lead's screen: what happened over some days (a rep's or everyone's), and several reps' summaries merged. */
+export function ReportsPanel({ onClose }: { onClose(): void }) {
+  const call = useApp((s) => s.callApi);
+  const [tab, setTab] = useState<Tab>('range');
+  const [pdf, setPdf] = useState(false);
+
+  useEffect(() => {
+    void call('app.capabilities', {}).then((c) => setPdf(c.pdf));
+  }, [call]);
+
+  useEscapeToClose(onClose);
+
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="reports-title">
+      <div className="overlay-card reports">
+        <div className="reports-head">
+          <h2 id="reports-title">Reports</h2>
+          <div role="tablist" aria-label="Reports">
+            {TABS.map(({ id, label }) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`reports-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`reports-panel-${id}`}
+                className={tab === id ? 'tab selected' : 'tab'}
+                onClick={() => setTab(id)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+                  const next = TABS[(TABS.findIndex((t) => t.id === tab) + 1) % TABS.length]!.id;
+                  setTab(next);
+                  document.getElementById(`reports-tab-${next}`)?.focus();
+                }}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <span className="spacer" />
+          <button type="button" className="secondary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        {/* Both stay mounted, so the files a team lead added survive a look at the other tab. */}
+        <div role="tabpanel" id="reports-panel-range" aria-labelledby="reports-tab-range" hidden={tab !== 'range'}>
+          <RangeReport pdf={pdf} />
+        </div>
+        <div role="tabpanel" id="reports-panel-team" aria-labelledby="reports-tab-team" hidden={tab !== 'team'}>
+          <TeamReport pdf={pdf} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useRef, useState } from 'react';
+import { minutes, TEAM_COLUMNS } from '../../../../shared/summary-figures.ts';
+import type { TeamSummary } from '../../../../shared/summary.ts';
+import { saveFile } from '../../file-transfer.ts';
+import { messageOf } from '../../store/app-store.ts';
+import { useApp } from '../../store/store-context.tsx';
+import { ExportButtons, type ReportFormat } from './export-buttons.tsx';
+import { HourBars } from './hour-bars.tsx';
+
+interface SummaryFile {
+  fileName: string;
+  text: string;
+}
+
+/**
+ * Reps' JSON summaries merged on this computer: the team lead adds files (each checked; a bad one
+ * is named and left out, the others stay), reads each rep beside the team, and exports the result.
+ */
+export function TeamReport({ pdf }: { pdf: boolean }) {
+  const call = useApp((s) => s.callApi);
+  const input = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<SummaryFile[]>([]);
+  const [merged, setMerged] = useState<{ team: TeamSummary; note: string | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (next: SummaryFile[]) => {
+    setError(null);
+    if (next.length === 0) {
+      setFiles([]);
+      setMerged(null);
+      return;
+    }
+    try {
+      setMerged(await call('team.merge', { files: next }));
+      setFiles(next);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const add = async (chosen: FileList) => {
+    const read = await Promise.all([...chosen].map(async (file) => ({ fileName: file.name, text: await file.text() })));
+    // The same file chosen again replaces itself rather than counting its rep twice.
+    await choose([...files.filter((f) => !read.some((r) => r.fileName === f.fileName)), ...read]);
+  };
+  const exportAs = async (format: ReportFormat) => {
+    setBusy(true);
+    try {
+      saveFile(await call('team.export', { files, format }));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="team-report">
+      <div className="report-controls">
+        <button type="button" className="secondary" onClick={() => input.current?.click()}>
+          Add summaries…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          multiple
+          hidden
+          data-testid="team-input"
+          onChange={(event) => {
+            const chosen = event.target.files;
+            if (chosen?.length) void add(chosen);
+            event.target.value = '';
+          }}
+        />
+        <span className="muted">Each rep exports a JSON summary (the session’s JSON link, or Reports → JSON); add them here. Nothing is uploaded.</span>
+      </div>
+      {files.length > 0 && (
+        <ul className="team-files" aria-label="Summaries in this team summary">
+          {files.map((f) => (
+            <li key={f.fileName}>
+              {f.fileName}
+              <button type="button" className="link" aria-label={`Remove ${f.fileName}`} onClick={() => void choose(files.filter((other) => other !== f))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {merged && <TeamTable team={merged.team} note={merged.note} />}
+      {merged && <ExportButtons what="team summary" pdf={pdf} busy={busy} onExport={(format) => void exportAs(format)} />}
+    </div>
+  );
+}
+
+function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
+  return (
+    <div className="team-table">
+      <table className="report-table" aria-label="Team summary">
+        <thead>
+          <tr>
+            <th scope="col">Rep</th>
+            {TEAM_COLUMNS.map(([label]) => (
+              <th key={label} scope="col" className="num">
+                {label}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              Speed to lead
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {team.reps.map(({ rep, summary }, i) => (
+            <tr key={`${rep}-${i}`}>
+              <th scope="row">{rep}</th>
+              {TEAM_COLUMNS.map(([label, value]) => (
+                <td key={label} className="num">
+                  {value(summary)}
+                </td>
+              ))}
+              <td className="num">{minutes(summary.speedToLead.medianMinutes)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Team</th>
+            {TEAM_COLUMNS.map(([label, value]) => (
+              <td key={label} className="num">
+                {value(team.total)}
+              </td>
+            ))}
+            <td className="num muted" title="A median cannot be rebuilt from the reps’ medians">
+              —
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {team.total.callsByHour && team.timeZone ? <HourBars callsByHour={team.total.callsByHour} timeZone={team.timeZone} /> : <p className="muted">{note}</p>}
+    </div>
+  );
+}

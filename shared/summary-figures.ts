@@ -1,0 +1,51 @@
+import type { CallingSummary, TeamSummary } from './summary.ts';
+
+/**
+ * The figures a manager reads first, and how each is written: one definition for the printable
+ * report and the console's Reports screen, so both say the same thing in the same words.
+ */
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+export const minutes = (m: number | null) => (m === null ? '—' : m < 120 ? `${Math.round(m)} min` : m < 2880 ? `${(m / 60).toFixed(1)} h` : `${(m / 1440).toFixed(1)} days`);
+
+export interface Headline {
+  label: string;
+  value: string;
+  note?: string;
+}
+
+export function headlineFigures(summary: CallingSummary): Headline[] {
+  return [
+    { label: 'Dials', value: String(summary.dials) },
+    { label: 'Contacts', value: String(summary.contacts), note: `${percent(summary.contactRate)} of dials` },
+    { label: 'Conversations', value: String(summary.conversations) },
+    { label: 'Qualified (SQL)', value: String(summary.qualified) },
+    { label: 'Never contacted', value: percent(summary.coverage.neverContactedShare), note: `${summary.coverage.neverContacted} of ${summary.coverage.leads} leads` },
+    { label: 'Speed to lead', value: minutes(summary.speedToLead.medianMinutes), note: `median · p90 ${minutes(summary.speedToLead.p90Minutes)}` },
+    { label: 'Callbacks', value: `${summary.callbacks.keptOnTime}/${summary.callbacks.set}`, note: `kept on time · ${summary.callbacks.missed} missed` },
+    { label: 'Do-not-call added', value: String(summary.dncAdded) },
+  ];
+}
+
+/** The hours worth drawing: the working day, widened to every hour that had a dial. */
+export function hourSpan(callsByHour: number[]): [first: number, last: number] {
+  const first = callsByHour.findIndex((n) => n > 0);
+  if (first === -1) return [8, 19];
+  const last = callsByHour.length - 1 - [...callsByHour].reverse().findIndex((n) => n > 0);
+  return [Math.min(first, 8), Math.max(last, 19)];
+}
+
+export const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+type TeamFigures = TeamSummary['total'];
+
+/** A team summary's columns: each rep's row and the team's read the same. */
+export const TEAM_COLUMNS: [label: string, value: (s: TeamFigures) => string][] = [
+  ['Dials', (s) => String(s.dials)],
+  ['Contacts', (s) => String(s.contacts)],
+  ['Contact rate', (s) => percent(s.contactRate)],
+  ['Conversations', (s) => String(s.conversations)],
+  ['Qualified (SQL)', (s) => String(s.qualified)],
+  ['Callbacks kept', (s) => `${s.callbacks.keptOnTime}/${s.callbacks.set}`],
+  ['Do-not-call added', (s) => String(s.dncAdded)],
+];
