@@ -1,6 +1,12 @@
-import * as echarts from 'echarts';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TitleComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { headlineFigures, hourSpan } from '../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
+
+// Only what the reports draw: bar charts with a title and axes, rendered to SVG (a smaller app bundle).
+echarts.use([BarChart, GridComponent, TitleComponent, SVGRenderer]);
 
 /**
  * The printable report a manager reads in a minute: the headline figures, then charts (drawn by
