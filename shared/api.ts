@@ -176,6 +176,8 @@ export type MethodName = keyof Api;
 export type InputOf<K extends MethodName> = z.input<Api[K]['input']>;
 /** What a handler receives (validated, defaults applied). */
 export type ParsedInputOf<K extends MethodName> = z.output<Api[K]['input']>;
+/** How a summary leaves Nextcall: the printable report, its PDF (desktop app), CSV or JSON. */
+export type ReportFormat = ParsedInputOf<'sessions.export'>['format'];
 export type OutputOf<K extends MethodName> = Exclude<Api[K]['output'], undefined>;
 
 export type Handlers = { [K in MethodName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };

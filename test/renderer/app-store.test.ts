@@ -153,3 +153,20 @@ describe('notes as the rep types', () => {
     }
   });
 });
+
+describe('the session strip’s exports', () => {
+  it('offer a PDF only where the shell prints one (the desktop app), and ask main for the running session’s', async () => {
+    for (const pdf of [true, false]) {
+      const client = fakeClient({
+        'sessions.current': () => ({ id: 7 }),
+        'app.capabilities': () => ({ pdf }),
+        'sessions.export': () => [],
+      });
+      const store = createAppStore({ client, drafts: memoryDrafts(), consoleId: 'console-test-1' });
+      await store.getState().loadSession();
+      expect(store.getState().canPrintPdf).toBe(pdf);
+      await store.getState().downloadSessionReport('pdf');
+      expect(client.call).toHaveBeenCalledWith('sessions.export', expect.objectContaining({ sessionId: 7, format: 'pdf' }));
+    }
+  });
+});

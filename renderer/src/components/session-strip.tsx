@@ -1,3 +1,4 @@
+import type { ReportFormat } from '../../../shared/api.ts';
 import { useApp } from '../store/store-context.tsx';
 
 const clock = (seconds: number) => `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}`;
@@ -8,7 +9,8 @@ export function SessionStrip() {
   const act = useApp((s) => s.sessionAction);
   const endedSessionId = useApp((s) => s.endedSessionId);
   const downloadReport = useApp((s) => s.downloadSessionReport);
-  const download = (format: 'html' | 'csv' | 'json', label: string, title: string) => (
+  const canPrintPdf = useApp((s) => s.canPrintPdf);
+  const download = (format: ReportFormat, label: string, title: string) => (
     <button type="button" className="link" title={title} aria-label={`Session ${label}`} onClick={() => void downloadReport(format)}>
       {label}
     </button>
@@ -23,6 +25,7 @@ export function SessionStrip() {
         {endedSessionId !== null && (
           <>
             {report}
+            {canPrintPdf && download('pdf', 'PDF', "Download the session's report as PDF")}
             {download('csv', 'CSV', 'Download one row per call, and the totals (CSV)')}
             {download('json', 'JSON', 'Download the summary as JSON, for a team summary')}
           </>

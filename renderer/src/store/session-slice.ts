@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { ReportFormat } from '../../../shared/api.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { saveFile } from '../file-transfer.ts';
 import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
@@ -8,10 +9,12 @@ export interface SessionSlice {
   session: CallingSession | null;
   /** The session this console ended last, whose report is still one click away. */
   endedSessionId: number | null;
+  /** Whether this shell prints reports to PDF (the desktop app does; a browser prints the HTML itself). */
+  canPrintPdf: boolean;
   loadSession(): Promise<void>;
   sessionAction(action: 'start' | 'pause' | 'resume' | 'end'): Promise<void>;
-  /** Downloads the report (HTML), the calls and totals (CSV) or the summary (JSON) of the running session, or else of the one just ended. */
-  downloadSessionReport(format: 'html' | 'csv' | 'json'): Promise<void>;
+  /** Downloads the report (HTML or PDF), the calls and totals (CSV) or the summary (JSON) of the running session, or else of the one just ended. */
+  downloadSessionReport(format: ReportFormat): Promise<void>;
 }
 
 export const createSessionSlice =
@@ -19,9 +22,11 @@ export const createSessionSlice =
   (set, get) => ({
     session: null,
     endedSessionId: null,
+    canPrintPdf: false,
     async loadSession() {
       try {
-        set({ session: await client.call('sessions.current', { consoleId }) });
+        const [session, capabilities] = await Promise.all([client.call('sessions.current', { consoleId }), client.call('app.capabilities', {})]);
+        set({ session, canPrintPdf: capabilities.pdf });
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
       }

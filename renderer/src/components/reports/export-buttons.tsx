@@ -1,4 +1,4 @@
-export type ReportFormat = 'html' | 'csv' | 'json' | 'pdf';
+import type { ReportFormat } from '../../../../shared/api.ts';
 
 const FORMATS: { format: ReportFormat; label: string; title: string }[] = [
   { format: 'html', label: 'Report (HTML)', title: 'A printable page with the figures and charts' },

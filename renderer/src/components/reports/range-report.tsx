@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { ReportFormat } from '../../../../shared/api.ts';
 import type { CallingSummary } from '../../../../shared/summary.ts';
 import { toZonedInput, zonedDayRange } from '../../../../shared/zoned-time.ts';
 import { saveFile } from '../../file-transfer.ts';
 import { messageOf } from '../../store/app-store.ts';
 import { useApp } from '../../store/store-context.tsx';
-import { ExportButtons, type ReportFormat } from './export-buttons.tsx';
+import { ExportButtons } from './export-buttons.tsx';
 import { SummaryView } from './summary-view.tsx';
 
 const DAY = 86_400_000;

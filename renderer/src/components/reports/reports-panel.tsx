@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApp } from '../../store/store-context.tsx';
 import { useEscapeToClose } from '../../use-hotkeys.ts';
 import { RangeReport } from './range-report.tsx';
@@ -12,13 +12,8 @@ const TABS: { id: Tab; label: string }[] = [
 
 /** The team lead's screen: what happened over some days (a rep's or everyone's), and several reps' summaries merged. */
 export function ReportsPanel({ onClose }: { onClose(): void }) {
-  const call = useApp((s) => s.callApi);
+  const pdf = useApp((s) => s.canPrintPdf);
   const [tab, setTab] = useState<Tab>('range');
-  const [pdf, setPdf] = useState(false);
-
-  useEffect(() => {
-    void call('app.capabilities', {}).then((c) => setPdf(c.pdf));
-  }, [call]);
 
   useEscapeToClose(onClose);
 

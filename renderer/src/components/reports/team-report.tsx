@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
+import type { ReportFormat } from '../../../../shared/api.ts';
 import { minutes, TEAM_COLUMNS } from '../../../../shared/summary-figures.ts';
 import type { TeamSummary } from '../../../../shared/summary.ts';
 import { saveFile } from '../../file-transfer.ts';
 import { messageOf } from '../../store/app-store.ts';
 import { useApp } from '../../store/store-context.tsx';
-import { ExportButtons, type ReportFormat } from './export-buttons.tsx';
+import { ExportButtons } from './export-buttons.tsx';
 import { HourBars } from './hour-bars.tsx';
 
 interface SummaryFile {
