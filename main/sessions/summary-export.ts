@@ -3,7 +3,7 @@ import type { CallingSummary } from '../../shared/summary.ts';
 import { csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
 import { summaryHtml } from './summary-report.ts';
-import { summarize, type SummaryScope } from './summary.ts';
+import { rangeFilter, summarize, type SummaryScope } from './summary.ts';
 
 /**
  * A summary for the CRM and for the record: JSON (the summary itself, versioned), or CSV as two
@@ -43,17 +43,15 @@ export function summaryTotalsCsv(summary: CallingSummary): ExportedFile {
 
 export function summaryCallsCsv(db: Database, summary: CallingSummary): ExportedFile {
   const scope = summary.scope;
-  const [where, params] =
-    scope.sessionId !== null
-      ? ['c.session_id = ?', [scope.sessionId]]
-      : [`c.started_at >= ? AND c.started_at < ?${scope.rep === null ? '' : ' AND c.rep = ?'}`, [Date.parse(scope.from), Date.parse(scope.to), ...(scope.rep === null ? [] : [scope.rep])]];
+  const { where, params } =
+    scope.sessionId !== null ? { where: 'c.session_id = ?', params: [scope.sessionId] } : rangeFilter(db, Date.parse(scope.from), Date.parse(scope.to), scope.rep, scope.listName);
   const calls = db
     .prepare(
       `SELECT c.id, c.started_at, c.ended_at, l.id AS lead_id, l.crm_id, l.first_name, l.last_name, c.rep, c.disposition_label,
               c.stage_before, c.stage_after, c.phone_e164, c.notes
        FROM calls c JOIN leads l ON l.id = c.lead_id WHERE ${where} ORDER BY c.started_at, c.id`,
     )
-    .all(...(params as (string | number)[])) as {
+    .all(...params) as {
     id: number;
     started_at: number;
     ended_at: number;

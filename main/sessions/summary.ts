@@ -82,10 +82,11 @@ export function summarize(db: Database, scope: SummaryScope, now: number): Calli
     contactRate: dials.length === 0 ? 0 : contacts.length / dials.length,
     dispositions: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).map((d) => ({ ...d, share: d.count / calls.length })),
     funnel: [...funnel.values()].sort((a, b) => b.count - a.count || `${a.from}${a.to}`.localeCompare(`${b.from}${b.to}`)),
-    coverage: coverage(db, resolved.listName, resolved.to),
+    coverage: coverage(db, resolved.listName, Math.min(resolved.to, now)),
     speedToLead: speedToLead(db, calls, resolved.from, resolved.to),
     attemptsToFirstContact: attemptsToFirstContact(db, contacts, resolved.from, resolved.to),
-    callbacks: callbacks(db, calls, resolved.to),
+    // A callback due later today is not missed yet: a range that runs into the future counts up to now.
+    callbacks: callbacks(db, calls, Math.min(resolved.to, now)),
     dncAdded: calls.filter((c) => c.dnc === 1).length,
     handoffs: (
       db
@@ -122,15 +123,25 @@ function resolveScope(db: Database, scope: SummaryScope, now: number) {
   }
   if (!(scope.from < scope.to)) throw new ApiError('invalid-input', 'The range must end after it starts.');
   const rep = scope.rep ?? null;
-  return {
-    where: `c.started_at >= ? AND c.started_at < ?${rep === null ? '' : ' AND c.rep = ?'}`,
-    params: (rep === null ? [scope.from, scope.to] : [scope.from, scope.to, rep]) as (string | number)[],
-    from: scope.from,
-    to: scope.to,
-    rep,
-    listName: scope.listName ?? null,
-    timeZone: scope.timeZone ?? 'UTC',
-  };
+  const listName = scope.listName ?? null;
+  return { ...rangeFilter(db, scope.from, scope.to, rep, listName), from: scope.from, to: scope.to, rep, listName, timeZone: scope.timeZone ?? 'UTC' };
+}
+
+/** The calls of a range: started within it, by the rep if one is named, to the list's leads if a list is. */
+export function rangeFilter(db: Database, from: number, to: number, rep: string | null, listName: string | null): { where: string; params: (string | number)[] } {
+  const where = ['c.started_at >= ?', 'c.started_at < ?'];
+  const params: (string | number)[] = [from, to];
+  if (rep !== null) {
+    where.push('c.rep = ?');
+    params.push(rep);
+  }
+  if (listName !== null) {
+    const ids = leadIdsOfList(db, listName);
+    if (ids === null) throw new ApiError('not-found', `There is no call list named "${listName}".`);
+    where.push('c.lead_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(ids));
+  }
+  return { where: where.join(' AND '), params };
 }
 
 function coverage(db: Database, listName: string | null, to: number): CallingSummary['coverage'] {

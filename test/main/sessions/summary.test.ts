@@ -157,6 +157,31 @@ describe('the printable report', () => {
 });
 
 describe('a session across midnight', () => {
+  it('counts a callback due later today as set, not missed, when the range runs past now', async () => {
+    const { core, log } = await consoleAt('2026-11-23T15:00:00Z');
+    await log('ada', 'callback', { callbackAt: '2026-11-23T21:00:00Z' });
+    core.clock.set('2026-11-23T16:00:00Z');
+    const today = summarize(core.db, { from: Date.parse('2026-11-23T05:00:00Z'), to: Date.parse('2026-11-24T05:00:00Z'), timeZone: 'America/New_York' }, core.clock.now());
+    expect(today.callbacks).toEqual({ set: 1, keptOnTime: 0, missed: 0 });
+    // The next morning it is missed.
+    core.clock.set('2026-11-24T14:00:00Z');
+    const later = summarize(core.db, { from: Date.parse('2026-11-23T05:00:00Z'), to: Date.parse('2026-11-24T05:00:00Z'), timeZone: 'America/New_York' }, core.clock.now());
+    expect(later.callbacks).toEqual({ set: 1, keptOnTime: 0, missed: 1 });
+  });
+
+  it('counts only the calls to a list’s leads when a list is named, in the figures and in the CSV', async () => {
+    const { core } = await morning();
+    const dispatch = createDispatcher(createHandlers(core));
+    await dispatch('lists.save', { name: 'New this week', filter: { createdSince: '2026-11-22T00:00:00Z' } });
+    const range = { from: Date.parse('2026-11-23T00:00:00Z'), to: Date.parse('2026-11-24T00:00:00Z'), timeZone: 'UTC' };
+    const list = summarize(core.db, { ...range, listName: 'New this week' }, core.clock.now());
+    // Ada and Cy were created this week; Bob (created the 20th) and his qualification are not in it.
+    expect([list.calls, list.qualified, list.coverage.leads]).toEqual([3, 0, 2]);
+    const [calls] = exportSummary(core.db, { ...range, listName: 'New this week' }, 'csv', core.clock.now());
+    expect((parse(calls!.content, { columns: true }) as { Lead: string }[]).map((r) => r.Lead)).toEqual(['Ada Lovelace', 'Cy Young', 'Cy Young']);
+    expect(() => summarize(core.db, { ...range, listName: 'Nope' }, core.clock.now())).toThrow('There is no call list named "Nope".');
+  });
+
   it('keeps every call in the session, and each calendar day counts its own side of midnight', async () => {
     // Paris, Monday 23 November 2026: a session from 23:30 to 00:40 (22:30 to 23:40 UTC).
     const { core, call, consoleId, log } = await consoleAt('2026-11-23T22:30:00Z');
