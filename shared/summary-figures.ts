@@ -1,4 +1,5 @@
 import type { CallingSummary, TeamSummary } from './summary.ts';
+import { zonedDays } from './zoned-time.ts';
 
 /**
  * The figures a manager reads first, and how each is written: one definition for the printable
@@ -49,3 +50,26 @@ export const TEAM_COLUMNS: [label: string, value: (s: TeamFigures) => string][] 
   ['Callbacks kept', (s) => `${s.callbacks.keptOnTime}/${s.callbacks.set}`],
   ['Do-not-call added', (s) => String(s.dncAdded)],
 ];
+
+/** The days a summary covers on its own clock: "2026-11-23", or "2026-11-23 to 2026-11-27". */
+export function scopeDays(scope: CallingSummary['scope']): string {
+  const { first, last } = zonedDays(scope.from, scope.to, scope.timeZone);
+  return first === last ? first : `${first} to ${last}`;
+}
+
+/**
+ * A summary's file name, without extension: whose and which days, so that several reps' files
+ * sit side by side in one folder (each store numbers its sessions from 1).
+ */
+export function summaryFileName(scope: CallingSummary['scope']): string {
+  const slug = (scope.rep ?? '')
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 40);
+  const rep = slug ? `-${slug}` : '';
+  if (scope.sessionId !== null) return `nextcall-session-${scope.sessionId}${rep}`;
+  const { first, last } = zonedDays(scope.from, scope.to, scope.timeZone);
+  return `nextcall-summary${rep}-${first === last ? first : `${first}-to-${last}`}`;
+}

@@ -33,21 +33,51 @@ export function toZonedInput(at: number, zone: string): string {
 
 /**
  * The instant a zone's clock shows "2026-11-24T10:00". A time skipped by daylight saving
- * (02:30 on the night clocks go forward) is read as the moment after the gap.
+ * (02:30 on the night clocks go forward; midnight in Beirut on the last Sunday of March) is read
+ * as the moment after the gap; a time shown twice (the night clocks go back) as its first showing.
  */
 export function fromZonedInput(local: string, zone: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!match) return null;
   const [y, mo, d, h, mi] = match.slice(1).map(Number) as [number, number, number, number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
-  let at = wall;
-  for (let i = 0; i < 3; i++) {
-    const p = partsIn(zone, at);
-    const shown = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
-    if (shown === wall) return at;
-    at += wall - shown;
+  // The zone's offsets a day either side: the wall time is read with one of them.
+  const before = offsetAt(zone, wall - DAY_MS);
+  const after = offsetAt(zone, wall + DAY_MS);
+  const shown = [wall - before, wall - after].filter((at) => wallClock(zone, at) === wall);
+  return shown.length > 0 ? Math.min(...shown) : wall - before;
+}
+
+const DAY_MS = 86_400_000;
+
+/** What the zone's clock shows at an instant, written as if it were UTC (whole minutes). */
+function wallClock(zone: string, at: number): number {
+  const p = partsIn(zone, at);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
+}
+
+function offsetAt(zone: string, at: number): number {
+  return wallClock(zone, at) - Math.floor(at / 60_000) * 60_000;
+}
+
+/** Whether a name is a time zone this runtime knows (IANA names and their aliases: Asia/Kolkata, US/Eastern, Etc/GMT+5). */
+export function isTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
-  return at;
+}
+
+/** The calendar day a zone's clock shows at an instant: "2026-11-23". */
+export const zonedDay = (at: number, zone: string) => toZonedInput(at, zone).slice(0, 10);
+
+/** A calendar day moved by whole days ("2026-03-08" - 1 = "2026-03-07"), whatever the clocks do. */
+export function addDays(day: string, days: number): string | null {
+  const at = calendarDay(day);
+  return at === null ? null : new Date(at + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -57,11 +87,16 @@ export function fromZonedInput(local: string, zone: string): number | null {
 export function zonedDayRange(firstDay: string, lastDay: string, zone: string): { from: string; to: string } | null {
   const first = calendarDay(firstDay);
   const last = calendarDay(lastDay);
-  if (first === null || last === null || last < first) return null;
+  if (first === null || last === null || last < first || !isTimeZone(zone)) return null;
   const iso = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 16);
   const from = fromZonedInput(iso(first), zone);
-  const to = fromZonedInput(iso(last + 24 * 3_600_000), zone);
+  const to = fromZonedInput(iso(last + DAY_MS), zone);
   return from === null || to === null ? null : { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
+/** The days a range covers on a zone's clock, both included: the inverse of zonedDayRange. */
+export function zonedDays(from: string, to: string, zone: string): { first: string; last: string } {
+  return { first: zonedDay(Date.parse(from), zone), last: zonedDay(Date.parse(to) - 1, zone) };
 }
 
 /** "2026-11-23" as UTC midnight of that day, or null for what is not a day of the calendar (30 February). */

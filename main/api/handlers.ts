@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/api.ts';
 import { ApiError } from '../../shared/api-error.ts';
+import { isTimeZone } from '../../shared/zoned-time.ts';
 import type { ImportReport } from '../../shared/imports.ts';
 import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../calls/disposition-store.ts';
 import { recordDial } from '../calls/dials.ts';
@@ -32,11 +33,7 @@ import { transaction } from '../store/database.ts';
 
 /** A session, or a date range (a rep's, or everyone's). */
 function summaryScope(input: { sessionId?: number | undefined; from?: string | undefined; to?: string | undefined; rep?: string | undefined; listName?: string | undefined; timeZone: string }): SummaryScope {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: input.timeZone });
-  } catch {
-    throw new ApiError('invalid-input', `"${input.timeZone}" is not a time zone (write one like America/New_York).`);
-  }
+  if (!isTimeZone(input.timeZone)) throw new ApiError('invalid-input', `"${input.timeZone}" is not a time zone (write one like America/New_York).`);
   if (input.sessionId !== undefined) return { sessionId: input.sessionId, timeZone: input.timeZone };
   if (!input.from || !input.to) throw new ApiError('invalid-input', 'Give a session, or a range: from and to.');
   return { from: Date.parse(input.from), to: Date.parse(input.to), rep: input.rep ?? null, listName: input.listName ?? null, timeZone: input.timeZone };

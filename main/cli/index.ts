@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { columnMappingSchema, type InputOf, type MethodName, type OutputOf } from '../../shared/api.ts';
 import { callingSummarySchema } from '../../shared/summary.ts';
-import { zonedDayRange } from '../../shared/zoned-time.ts';
+import { isTimeZone, zonedDayRange } from '../../shared/zoned-time.ts';
 import { createDispatcher } from '../api/dispatch.ts';
 import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
@@ -254,13 +254,19 @@ async function run(core: Core, command: string, args: string[], values: Values):
 /** --from and --to: whole days on the zone's clock (both included), or exact ISO times. */
 function summaryRange(from: string | undefined, to: string | undefined, timeZone: string): { from: string; to: string } {
   if (!from || !to) throw new UsageError('A date range needs both --from and --to, e.g. --from 2026-11-23 --to 2026-11-27.');
+  if (!isTimeZone(timeZone)) throw new UsageError(`"${timeZone}" is not a time zone: write one like America/New_York.`);
   const day = /^\d{4}-\d{2}-\d{2}$/;
   if (day.test(from) && day.test(to)) {
     const range = zonedDayRange(from, to, timeZone);
     if (!range) throw new UsageError(`${from} to ${to} is not a range of days: write the first day, then the last, e.g. --from 2026-11-23 --to 2026-11-27.`);
     return range;
   }
-  for (const value of [from, to]) if (Number.isNaN(Date.parse(value))) throw new UsageError(`"${value}" is not a date: write 2026-11-23 or an ISO time.`);
+  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  for (const value of [from, to]) {
+    if (!instant.test(value) || Number.isNaN(Date.parse(value))) {
+      throw new UsageError(`"${value}" is neither a day nor an instant: write both as days (2026-11-23) or both as times with their offset (2026-11-23T09:00-05:00).`);
+    }
+  }
   return { from, to };
 }
 

@@ -1,4 +1,5 @@
 import type { ExportedFile } from '../../shared/imports.ts';
+import { summaryFileName } from '../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
 import { csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
@@ -92,6 +93,4 @@ export function exportSummary(db: Database, scope: SummaryScope, format: 'json' 
   return format === 'json' ? [summaryJson(summary)] : [summaryCallsCsv(db, summary), summaryTotalsCsv(summary)];
 }
 
-function baseName(summary: CallingSummary): string {
-  return summary.scope.sessionId !== null ? `nextcall-session-${summary.scope.sessionId}` : `nextcall-summary-${summary.scope.from.slice(0, 10)}-to-${summary.scope.to.slice(0, 10)}`;
-}
+const baseName = (summary: CallingSummary) => summaryFileName(summary.scope);

@@ -2,7 +2,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { headlineFigures, hourSpan } from '../../shared/summary-figures.ts';
+import { headlineFigures, hourSpan, scopeDays } from '../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
 
 // Only what the reports draw: bar charts with a title and axes, rendered to SVG (a smaller app bundle).
@@ -37,7 +37,7 @@ export function summaryHtml(summary: CallingSummary): string {
   const { scope } = summary;
   const when = (iso: string) =>
     new Intl.DateTimeFormat('en-GB', { timeZone: scope.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(Date.parse(iso));
-  const title = scope.sessionId !== null ? `Session #${scope.sessionId}` : `${scope.from.slice(0, 10)} to ${scope.to.slice(0, 10)}`;
+  const title = scope.sessionId !== null ? `Session #${scope.sessionId}` : scopeDays(scope);
   const [from, to] = hourSpan(summary.callsByHour);
   const hours = summary.callsByHour.map((_, h) => String(h).padStart(2, '0'));
 

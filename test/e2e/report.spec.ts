@@ -105,7 +105,7 @@ test.describe('the Reports screen', () => {
     await expect(tile('Qualified (SQL)')).toHaveText('0');
     const csv = await downloads(page, () => reports.getByRole('button', { name: 'CSV' }).click(), 2);
     const calls = csv.find((f) => f.name.endsWith('-calls.csv'))!;
-    expect(calls.name).toBe('nextcall-summary-2026-11-23-to-2026-11-24-calls.csv');
+    expect(calls.name).toBe('nextcall-summary-ben-2026-11-23-calls.csv');
     expect(calls.text.trim().split('\r\n').slice(1).map((line) => line.split(',')[6])).toEqual(['Ben', 'Ben']);
     const [json] = await downloads(page, () => reports.getByRole('button', { name: 'JSON' }).click());
     expect(JSON.parse(json!.text)).toMatchObject({ schemaVersion: 1, scope: { rep: 'Ben', timeZone: 'America/New_York' }, dials: 2 });

@@ -70,6 +70,8 @@ describe('npm run cli', () => {
 
     const backwards = cli('summary', '--from', '2026-11-24', '--to', '2026-11-23', '--data-dir', dataDir);
     expect(backwards).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a range of days') });
+    const badZone = cli('summary', '--from', '2026-11-23', '--to', '2026-11-23', '--tz', 'Foo/Bar', '--data-dir', dataDir);
+    expect(badZone).toMatchObject({ code: 1, stderr: '"Foo/Bar" is not a time zone: write one like America/New_York.\n' });
     const schema = JSON.parse(cli('summary-schema').stdout) as { title: string; required: string[] };
     expect(schema.title).toBe('Nextcall calling summary');
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'coverage', 'speedToLead', 'callsByHour']));

@@ -7,6 +7,7 @@ import { exportSummary } from '../../../main/sessions/summary-export.ts';
 import { summarize } from '../../../main/sessions/summary.ts';
 import { teamSummaryHtml } from '../../../main/sessions/team-report.ts';
 import { mergeSummaries, mixedZonesNote, parseSummaryFile, teamSummaryCsv } from '../../../main/sessions/team-summary.ts';
+import { scopeDays, summaryFileName } from '../../../shared/summary-figures.ts';
 import { callingSummarySchema } from '../../../shared/summary.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
@@ -342,5 +343,18 @@ describe('a report as PDF', () => {
 
   it('goes on Letter paper in the Americas’ letter-size countries, A4 elsewhere', () => {
     expect([paperFor('US'), paperFor('ca'), paperFor('FR'), paperFor('JP'), paperFor('')]).toEqual(['Letter', 'Letter', 'A4', 'A4', 'A4']);
+  });
+});
+
+describe('a summary’s days and file name', () => {
+  const scope = { sessionId: null, rep: null, from: '2026-11-22T23:00:00.000Z', to: '2026-11-23T23:00:00.000Z', timeZone: 'Europe/Paris', listName: null };
+  it('are the days on the summary’s own clock, and say whose it is', () => {
+    expect(scopeDays(scope)).toBe('2026-11-23');
+    expect(summaryFileName(scope)).toBe('nextcall-summary-2026-11-23');
+    const week = { ...scope, rep: 'Zoé Martin', to: '2026-11-27T23:00:00.000Z' };
+    expect(scopeDays(week)).toBe('2026-11-23 to 2026-11-27');
+    expect(summaryFileName(week)).toBe('nextcall-summary-zoe-martin-2026-11-23-to-2026-11-27');
+    expect(summaryFileName({ ...scope, sessionId: 3, rep: '../../etc/passwd' })).toBe('nextcall-session-3-etc-passwd');
+    expect(summaryFileName({ ...scope, sessionId: 3, rep: '***' })).toBe('nextcall-session-3');
   });
 });
