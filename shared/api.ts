@@ -142,8 +142,11 @@ export const api = {
       format: z.enum(['json', 'csv', 'html', 'pdf']).default('json'),
     }),
   ),
-  /** Merges reps' summaries in this process: no server, nothing stored. */
-  'team.merge': method<{ team: TeamSummary; note: string | null }>()(z.strictObject({ files: summaryFiles }), SUMMARY_FILES_REQUEST),
+  /** Merges reps' summaries in this process (no server, nothing stored); files that are not summaries are refused one by one. */
+  'team.merge': method<{ team: TeamSummary | null; note: string | null; refused: { index: number; fileName: string; message: string }[] }>()(
+    z.strictObject({ files: summaryFiles }),
+    SUMMARY_FILES_REQUEST,
+  ),
   'team.export': method<ExportedFile>()(z.strictObject({ files: summaryFiles, format: z.enum(['json', 'csv', 'html', 'pdf']).default('html') }), SUMMARY_FILES_REQUEST),
   /** What this shell can do beyond the core: the desktop app prints reports to PDF. */
   'app.capabilities': method<{ pdf: boolean }>()(none),

@@ -27,7 +27,7 @@ import { reportPdf, type PdfPrinter } from '../sessions/report-pdf.ts';
 import { exportSummary } from '../sessions/summary-export.ts';
 import { callingReps, summarize, type SummaryScope } from '../sessions/summary.ts';
 import { exportTeamSummary } from '../sessions/team-export.ts';
-import { mixedZonesNote, teamFromFiles } from '../sessions/team-summary.ts';
+import { mergeSummaryFiles, teamFromFiles } from '../sessions/team-summary.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
 import { transaction } from '../store/database.ts';
 
@@ -140,10 +140,7 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       format === 'pdf'
         ? reportPdf(exportSummary(db, summaryScope(input), 'html', clock.now())[0]!, edges.printPdf).then((pdf) => [pdf])
         : exportSummary(db, summaryScope(input), format, clock.now()),
-    'team.merge': ({ files }) => {
-      const team = teamFromFiles(files);
-      return { team, note: mixedZonesNote(team) };
-    },
+    'team.merge': ({ files }) => mergeSummaryFiles(files),
     'team.export': ({ files, format }) =>
       format === 'pdf' ? reportPdf(exportTeamSummary(teamFromFiles(files), 'html'), edges.printPdf) : exportTeamSummary(teamFromFiles(files), format),
     'app.capabilities': () => ({ pdf: edges.printPdf !== undefined }),

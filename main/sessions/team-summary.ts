@@ -78,7 +78,7 @@ export function mergeSummaries(named: { source: string; summary: CallingSummary 
       },
       callbacks: { set: sum((s) => s.callbacks.set), keptOnTime: sum((s) => s.callbacks.keptOnTime), missed: sum((s) => s.callbacks.missed) },
       dncAdded: sum((s) => s.dncAdded),
-      handoffs: all.flatMap((s) => s.handoffs).sort((a, b) => a.at.localeCompare(b.at)),
+      handoffs: all.flatMap((s) => s.handoffs).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
       callsByHour: timeZone === null ? null : Array.from({ length: 24 }, (_, h) => sum((s) => s.callsByHour[h] ?? 0)),
     },
   };
@@ -102,4 +102,26 @@ export function teamSummaryCsv(team: TeamSummary): string {
 /** The reps' summary files, each checked, merged into one team view. */
 export function teamFromFiles(files: { fileName: string; text: string }[]): TeamSummary {
   return mergeSummaries(files.map(({ fileName, text }) => ({ source: fileName, summary: parseSummaryFile(fileName, text) })));
+}
+
+/** What the team lead's screen shows: the team from the files that are summaries, and each file refused, with why. */
+export interface MergedFiles {
+  team: TeamSummary | null;
+  note: string | null;
+  refused: { index: number; fileName: string; message: string }[];
+}
+
+export function mergeSummaryFiles(files: { fileName: string; text: string }[]): MergedFiles {
+  const accepted: { source: string; summary: CallingSummary }[] = [];
+  const refused: MergedFiles['refused'] = [];
+  files.forEach(({ fileName, text }, index) => {
+    try {
+      accepted.push({ source: fileName, summary: parseSummaryFile(fileName, text) });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      refused.push({ index, fileName, message: error.message });
+    }
+  });
+  const team = accepted.length === 0 ? null : mergeSummaries(accepted);
+  return { team, note: team && mixedZonesNote(team), refused };
 }

@@ -13,19 +13,22 @@ export function App() {
   const loadSettings = useApp((s) => s.loadSettings);
   const loadScript = useApp((s) => s.loadScript);
   const loadSession = useApp((s) => s.loadSession);
+  const loadCapabilities = useApp((s) => s.loadCapabilities);
   const refreshQueue = useApp((s) => s.refreshQueue);
   const subscribe = useApp((s) => s.subscribe);
   const undoLast = useApp((s) => s.undoLast);
 
-  // U works on every screen: the last disposition may have emptied the queue.
-  useHotkeys({ u: () => void undoLast() });
+  // U works on every screen (the last disposition may have emptied the queue), but not under Reports or Settings.
+  const panelOpen = useApp((s) => s.panel !== null);
+  useHotkeys(panelOpen ? {} : { u: () => void undoLast() });
 
   useEffect(() => {
     void loadSettings();
     void loadScript();
     void loadSession();
+    void loadCapabilities();
     void loadQueue();
-  }, [loadSettings, loadScript, loadSession, loadQueue]);
+  }, [loadSettings, loadScript, loadSession, loadCapabilities, loadQueue]);
 
   // Another window or the CLI changed the store: bring the counts up to date.
   useEffect(() => subscribe('store.changed', () => void refreshQueue()), [subscribe, refreshQueue]);

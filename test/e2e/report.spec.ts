@@ -89,11 +89,11 @@ test.describe('the Reports screen', () => {
   test.use({ timezoneId: 'America/New_York' });
 
   test('a team lead reads today’s figures for everyone and for one rep, and takes them away', async ({ page }, testInfo) => {
-    const { reports } = await reportsAfterAnaAndBen(page);
+    const { host, reports } = await reportsAfterAnaAndBen(page);
     await expect(reports).toBeVisible();
     const tile = (label: string) => reports.locator('.report-tile').filter({ has: page.getByText(label, { exact: true }) }).locator('.value');
     await expect(reports.getByLabel('From')).toHaveValue('2026-11-23');
-    await expect(reports.getByLabel('Hours in')).toHaveValue('America/New_York');
+    await expect(reports.getByLabel('Time zone')).toHaveValue('America/New_York');
     await expect(tile('Dials')).toHaveText('5');
     await expect(tile('Qualified (SQL)')).toHaveText('1');
     await expect(reports.getByRole('region', { name: 'Dispositions' })).toContainText('No answer2');
@@ -120,14 +120,20 @@ test.describe('the Reports screen', () => {
     await expect(reports.getByRole('alert')).toHaveText('The last day comes before the first: pick the days again.');
     await expect(reports.getByRole('button', { name: 'CSV' })).toBeDisabled();
     await reports.getByRole('button', { name: 'Today' }).click();
-    await reports.getByLabel('Hours in').fill('Mars/Olympus');
+    await reports.getByLabel('Time zone').fill('Mars/Olympus');
     await expect(reports.getByRole('alert')).toContainText('“Mars/Olympus” is not a time zone');
-    await reports.getByLabel('Hours in').fill('Asia/Tokyo');
+    await reports.getByLabel('Time zone').fill('Asia/Tokyo');
     await expect(reports.getByRole('alert')).toHaveCount(0);
     // Tokyo's Monday 23 November ended before New York's morning began.
     await expect(tile('Dials')).toHaveText('0');
+
+    // The call screen's keys stay with the lead behind: 9 (do not call), S and U do nothing here.
+    await reports.getByRole('button', { name: 'Close' }).focus();
+    for (const key of ['u', 's', '9', 'c']) await page.keyboard.press(key);
     await page.keyboard.press('Escape');
     await expect(reports).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Reports' })).toBeFocused();
+    expect(await host.call<unknown[]>('calls.recent', {})).toHaveLength(5);
   });
 
   test('a team lead merges reps’ JSON summaries into one team report, and a wrong file is named, not merged', async ({ page }, testInfo) => {
@@ -138,10 +144,13 @@ test.describe('the Reports screen', () => {
     };
     await reports.getByRole('tab', { name: 'Team summary' }).click();
     const input = reports.getByTestId('team-input');
+    // Picked together with a file that is not a summary: that one is named and left out, the two others merged.
     await input.setInputFiles([
       { name: 'ana.json', mimeType: 'application/json', buffer: await export_('Ana') },
+      { name: 'leads.json', mimeType: 'application/json', buffer: Buffer.from('[{"name": "Ada"}]') },
       { name: 'ben.json', mimeType: 'application/json', buffer: await export_('Ben') },
     ]);
+    await expect(reports.getByRole('alert')).toHaveText('leads.json is not a Nextcall summary: it has no schemaVersion.');
     const table = reports.getByRole('table', { name: 'Team summary' });
     const rows = table.getByRole('row');
     await expect(rows).toHaveCount(4);
@@ -151,9 +160,9 @@ test.describe('the Reports screen', () => {
     await expect(reports.locator('#reports-panel-team .hour-bars li[title="10:00: 5 dials"]')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('reports-team.png') });
 
-    // A file that is not a summary is named and left out; the two already there stay.
-    await input.setInputFiles({ name: 'leads.json', mimeType: 'application/json', buffer: Buffer.from('[{"name": "Ada"}]') });
-    await expect(reports.getByRole('alert')).toHaveText('leads.json is not a Nextcall summary: it has no schemaVersion.');
+    // Ben's summary again under another name is counted once.
+    await input.setInputFiles({ name: 'ben (1).json', mimeType: 'application/json', buffer: await export_('Ben') });
+    await expect(reports.getByRole('alert')).toHaveText('ben (1).json is the same summary as ben.json: counted once.');
     await expect(rows).toHaveCount(4);
 
     // Kenji counted his hours in Tokyo: the team keeps his figures but not a mix of clocks.

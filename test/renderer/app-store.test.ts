@@ -164,6 +164,7 @@ describe('the session strip’s exports', () => {
       });
       const store = createAppStore({ client, drafts: memoryDrafts(), consoleId: 'console-test-1' });
       await store.getState().loadSession();
+      await store.getState().loadCapabilities();
       expect(store.getState().canPrintPdf).toBe(pdf);
       await store.getState().downloadSessionReport('pdf');
       expect(client.call).toHaveBeenCalledWith('sessions.export', expect.objectContaining({ sessionId: 7, format: 'pdf' }));

@@ -48,10 +48,11 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const askSnooze = useApp((s) => s.askSnooze);
   const notesField = useRef<HTMLTextAreaElement>(null);
 
-  // While a picker, a prompt or the import wizard is open, keys belong to it, not to the lead behind.
+  // While a picker, a prompt, the import wizard, Reports or Settings is open, keys belong to it, not to the lead behind.
   const wizardOpen = useApp((s) => s.wizard !== null);
+  const panelOpen = useApp((s) => s.panel !== null);
   useHotkeys(
-    askingTime || askingReason || wizardOpen
+    askingTime || askingReason || wizardOpen || panelOpen
       ? {}
       : overlay === 'keys'
         ? { '?': () => setOverlay(null), Escape: () => setOverlay(null) }

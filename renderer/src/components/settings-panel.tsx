@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Preferences } from '../../../shared/api.ts';
 import { DIAL_SCHEMES } from '../../../shared/dial-link.ts';
 import type { ListedDisposition } from '../../../shared/dispositions.ts';
@@ -6,6 +6,7 @@ import type { ScriptVersion } from '../../../shared/qualification.ts';
 import { saveFile } from '../file-transfer.ts';
 import { messageOf } from '../store/app-store.ts';
 import { useApp } from '../store/store-context.tsx';
+import { useDialogFocus } from '../use-dialog-focus.ts';
 import { useEscapeToClose } from '../use-hotkeys.ts';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -37,7 +38,9 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
     });
   }, [call]);
 
+  const card = useRef<HTMLFormElement>(null);
   useEscapeToClose(onClose);
+  useDialogFocus(card, prefs !== null);
 
   const attempt = async (work: () => Promise<void>, done: string) => {
     try {
@@ -66,6 +69,7 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Settings">
       <form
+        ref={card}
         className="overlay-card settings"
         onSubmit={(event) => {
           event.preventDefault();

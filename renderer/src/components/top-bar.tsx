@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { ReportsPanel } from './reports/reports-panel.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
@@ -10,8 +10,9 @@ export function TopBar() {
   const importing = useApp((s) => s.importing);
   const importFile = useApp((s) => s.importFile);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const [reportsOpen, setReportsOpen] = useState(false);
+  const panel = useApp((s) => s.panel);
+  const openPanel = useApp((s) => s.openPanel);
+  const closePanel = useApp((s) => s.closePanel);
 
   return (
     <header className="top-bar">
@@ -30,14 +31,14 @@ export function TopBar() {
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…
       </button>
-      <button type="button" className="secondary" onClick={() => setReportsOpen(true)}>
+      <button type="button" className="secondary" onClick={() => openPanel('reports')}>
         Reports
       </button>
-      <button type="button" className="secondary" onClick={() => setSettingsOpen(true)}>
+      <button type="button" className="secondary" onClick={() => openPanel('settings')}>
         Settings
       </button>
-      {reportsOpen && <ReportsPanel onClose={() => setReportsOpen(false)} />}
-      {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
+      {panel === 'reports' && <ReportsPanel onClose={closePanel} />}
+      {panel === 'settings' && <SettingsPanel onClose={closePanel} />}
       <input
         ref={fileInput}
         type="file"

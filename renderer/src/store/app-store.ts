@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/client.ts';
 import { createCallSlice, type CallSlice } from './call-slice.ts';
 import { createImportSlice, type ImportSlice } from './import-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
+import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
 import { createScriptSlice, type ScriptSlice } from './script-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
@@ -21,7 +22,7 @@ export interface StoreDeps {
   consoleId: string;
 }
 
-export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice & ScriptSlice & SessionSlice & { callApi: ApiClient['call'] };
+export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice & PanelSlice & ScriptSlice & SessionSlice & { callApi: ApiClient['call'] };
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -33,6 +34,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     // Screens that only read and write settings (no state of their own to mirror) call main directly.
     callApi: deps.client.call,
     ...createNoticeSlice(...a),
+    ...createPanelSlice(...a),
     ...createQueueSlice(deps)(...a),
     ...createCallSlice(deps)(...a),
     ...createImportSlice(deps)(...a),

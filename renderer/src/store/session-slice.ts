@@ -12,6 +12,8 @@ export interface SessionSlice {
   /** Whether this shell prints reports to PDF (the desktop app does; a browser prints the HTML itself). */
   canPrintPdf: boolean;
   loadSession(): Promise<void>;
+  /** Asks the shell once what it can do beyond the core (print to PDF). */
+  loadCapabilities(): Promise<void>;
   sessionAction(action: 'start' | 'pause' | 'resume' | 'end'): Promise<void>;
   /** Downloads the report (HTML or PDF), the calls and totals (CSV) or the summary (JSON) of the running session, or else of the one just ended. */
   downloadSessionReport(format: ReportFormat): Promise<void>;
@@ -25,10 +27,16 @@ export const createSessionSlice =
     canPrintPdf: false,
     async loadSession() {
       try {
-        const [session, capabilities] = await Promise.all([client.call('sessions.current', { consoleId }), client.call('app.capabilities', {})]);
-        set({ session, canPrintPdf: capabilities.pdf });
+        set({ session: await client.call('sessions.current', { consoleId }) });
       } catch (error) {
         get().showNotice({ kind: 'error', text: messageOf(error) });
+      }
+    },
+    async loadCapabilities() {
+      try {
+        set({ canPrintPdf: (await client.call('app.capabilities', {})).pdf });
+      } catch {
+        // Without an answer, the console offers what every shell can: HTML, CSV, JSON.
       }
     },
     async sessionAction(action) {

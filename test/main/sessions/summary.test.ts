@@ -294,14 +294,18 @@ describe('a team summary', () => {
       { fileName: 'kenji.json', text: file!.content.replace('"rep": null', '"rep": "Kenji"') },
     ];
     const merged = await dispatch('team.merge', { files });
-    expect(merged.ok && merged.value).toMatchObject({ team: { reps: [{ rep: 'ana' }, { rep: 'Kenji' }], total: { calls: 8 } }, note: null });
+    expect(merged.ok && merged.value).toMatchObject({ team: { reps: [{ rep: 'ana' }, { rep: 'Kenji' }], total: { calls: 8 } }, note: null, refused: [] });
     const csv = await dispatch('team.export', { files, format: 'csv' });
     const { fileName, content } = (csv.ok ? csv.value : {}) as { fileName?: string; content?: string };
     expect(fileName).toBe('nextcall-team-summary.csv');
     expect(content?.split('\r\n')[3]).toMatch(/^Team,8,/);
 
-    const refused = await dispatch('team.merge', { files: [...files, { fileName: 'notes.json', text: '{' }] });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('notes.json is not JSON') } });
+    // A bad file among good ones is refused by name; the good ones are merged.
+    const mixed = await dispatch('team.merge', { files: [files[0], { fileName: 'notes.json', text: '{' }, files[1]] });
+    expect(mixed.ok && mixed.value).toMatchObject({ team: { reps: [{ rep: 'ana' }, { rep: 'Kenji' }] }, refused: [{ index: 1, fileName: 'notes.json', message: expect.stringContaining('notes.json is not JSON') }] });
+    expect(await dispatch('team.merge', { files: [{ fileName: 'notes.json', text: '{' }] })).toMatchObject({ ok: true, value: { team: null, refused: [{ index: 0 }] } });
+    // An export of the whole team needs every file to be a summary.
+    expect(await dispatch('team.export', { files: [files[0], { fileName: 'notes.json', text: '{' }] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('notes.json is not JSON') } });
     expect(await dispatch('team.merge', { files: [] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('choose at least one summary file') } });
 
     // The morning's calls were logged with no rep name; a rep who names herself is listed.

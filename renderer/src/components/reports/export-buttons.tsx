@@ -4,7 +4,7 @@ const FORMATS: { format: ReportFormat; label: string; title: string }[] = [
   { format: 'html', label: 'Report (HTML)', title: 'A printable page with the figures and charts' },
   { format: 'pdf', label: 'PDF', title: 'The report, printed to PDF' },
   { format: 'csv', label: 'CSV', title: 'For a spreadsheet or the CRM' },
-  { format: 'json', label: 'JSON', title: 'The summary itself, to merge into a team summary' },
+  { format: 'json', label: 'JSON', title: 'The figures as JSON, in the documented format' },
 ];
 
 /** The ways a summary leaves the console. PDF only where the shell can print (the desktop app). */

@@ -14,9 +14,16 @@ export function HourBars({ callsByHour, timeZone }: { callsByHour: number[]; tim
       <ol>
         {hours.map((hour) => (
           <li key={hour} title={`${hourLabel(hour)}: ${callsByHour[hour]} dials`}>
-            <span className="count">{callsByHour[hour] || ''}</span>
-            <span className="bar" style={{ height: `${Math.round(((callsByHour[hour] ?? 0) / most) * TALLEST)}px` }} />
-            <span className="hour">{String(hour).padStart(2, '0')}</span>
+            <span className="visually-hidden">
+              {hourLabel(hour)}: {callsByHour[hour]} dials
+            </span>
+            <span className="count" aria-hidden="true">
+              {callsByHour[hour] || ''}
+            </span>
+            <span className="bar" aria-hidden="true" style={{ height: `${Math.round(((callsByHour[hour] ?? 0) / most) * TALLEST)}px` }} />
+            <span className="hour" aria-hidden="true">
+              {String(hour).padStart(2, '0')}
+            </span>
           </li>
         ))}
       </ol>

@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportFormat } from '../../../../shared/api.ts';
 import type { CallingSummary } from '../../../../shared/summary.ts';
-import { toZonedInput, zonedDayRange } from '../../../../shared/zoned-time.ts';
+import { addDays, isTimeZone, zonedDay, zonedDayRange } from '../../../../shared/zoned-time.ts';
 import { saveFile } from '../../file-transfer.ts';
 import { messageOf } from '../../store/app-store.ts';
 import { useApp } from '../../store/store-context.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { SummaryView } from './summary-view.tsx';
 
-const DAY = 86_400_000;
 const THIS_COMPUTER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** Suggestions for the zone field; any name Intl knows is taken (Asia/Kolkata, US/Eastern…). */
 const ZONES = Intl.supportedValuesOf('timeZone');
-const isZone = (zone: string) => ZONES.includes(zone) || zone === 'UTC';
 
 /** A rep's (or everyone's) days: pick the days, whose calls, which list and whose clock; read the figures; take them away. */
 export function RangeReport({ pdf }: { pdf: boolean }) {
@@ -21,7 +20,8 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
   const [openedAt] = useState(() => Date.now());
   const nowMs = openedAt + clockOffset;
   const [timeZone, setTimeZone] = useState(THIS_COMPUTER_ZONE);
-  const dayOf = (offsetDays: number) => toZonedInput(nowMs - offsetDays * DAY, isZone(timeZone) ? timeZone : 'UTC').slice(0, 10);
+  // Days before today on the calendar, not in hours: a day is 23 or 25 hours long when the clocks change.
+  const dayOf = (daysBefore: number) => addDays(zonedDay(nowMs, isTimeZone(timeZone) ? timeZone : 'UTC'), -daysBefore)!;
   const [firstDay, setFirstDay] = useState(() => dayOf(0));
   const [lastDay, setLastDay] = useState(() => dayOf(0));
   const [rep, setRep] = useState('');
@@ -30,19 +30,20 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
   const [lists, setLists] = useState<string[]>([]);
   // What main answered, and for which scope: an answer for another scope is still loading.
   const [answer, setAnswer] = useState<{ scope: object; summary?: CallingSummary; error?: string } | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
+  // An export that failed, for the scope it was asked for: a new scope clears it.
+  const [exportError, setExportError] = useState<{ scope: object; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void Promise.all([call('sessions.reps', {}), call('lists.list', {})]).then(([r, l]) => {
-      setReps(r);
-      setLists(l.map((list) => list.name));
-    });
+    // Without them the screen still works, for everyone and all leads.
+    call('sessions.reps', {}).then(setReps, () => undefined);
+    call('lists.list', {}).then((l) => setLists(l.map((list) => list.name)), () => undefined);
   }, [call]);
 
   // The scope as main takes it, or why there is none.
   const scope = useMemo(() => {
-    if (!isZone(timeZone)) return { problem: `“${timeZone}” is not a time zone: pick one from the list, like America/New_York.` };
+    if (!isTimeZone(timeZone)) return { problem: `“${timeZone}” is not a time zone: pick one from the list, like America/New_York.` };
+    if (!firstDay || !lastDay) return { problem: 'Pick the first and the last day.' };
     const range = zonedDayRange(firstDay, lastDay, timeZone);
     if (!range) return { problem: 'The last day comes before the first: pick the days again.' };
     return { ...range, timeZone, ...(rep ? { rep } : {}), ...(listName ? { listName } : {}) };
@@ -61,7 +62,7 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
   }, [call, scope]);
 
   const current = answer?.scope === scope;
-  const problem = 'problem' in scope ? scope.problem : (exportError ?? (current ? answer.error : undefined));
+  const problem = 'problem' in scope ? scope.problem : exportError?.scope === scope ? exportError.message : current ? answer.error : undefined;
 
   const exportAs = async (format: ReportFormat) => {
     if ('problem' in scope) return;
@@ -70,7 +71,7 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
     try {
       for (const file of await call('sessions.export', { ...scope, format })) saveFile(file);
     } catch (e) {
-      setExportError(messageOf(e));
+      setExportError({ scope, message: messageOf(e) });
     } finally {
       setBusy(false);
     }
@@ -119,7 +120,7 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
             ))}
         </select>
         <label>
-          Hours in <input type="text" list="report-zones" value={timeZone} size={18} spellCheck={false} onChange={(e) => setTimeZone(e.target.value.trim())} />
+          Time zone <input type="text" list="report-zones" title="Days start at midnight, and hours are counted, on this clock" value={timeZone} size={18} spellCheck={false} onChange={(e) => setTimeZone(e.target.value.trim())} />
         </label>
         <datalist id="report-zones">
           {ZONES.map((zone) => (

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useApp } from '../../store/store-context.tsx';
+import { useDialogFocus } from '../../use-dialog-focus.ts';
 import { useEscapeToClose } from '../../use-hotkeys.ts';
 import { RangeReport } from './range-report.tsx';
 import { TeamReport } from './team-report.tsx';
@@ -15,11 +16,13 @@ export function ReportsPanel({ onClose }: { onClose(): void }) {
   const pdf = useApp((s) => s.canPrintPdf);
   const [tab, setTab] = useState<Tab>('range');
 
+  const card = useRef<HTMLDivElement>(null);
   useEscapeToClose(onClose);
+  useDialogFocus(card);
 
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="reports-title">
-      <div className="overlay-card reports">
+      <div className="overlay-card reports" ref={card}>
         <div className="reports-head">
           <h2 id="reports-title">Reports</h2>
           <div role="tablist" aria-label="Reports">

@@ -22,34 +22,48 @@ export function TeamReport({ pdf }: { pdf: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<SummaryFile[]>([]);
   const [merged, setMerged] = useState<{ team: TeamSummary; note: string | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  // One change at a time: a second pick waits until the first is merged, so none is lost.
   const [busy, setBusy] = useState(false);
 
-  const choose = async (next: SummaryFile[]) => {
-    setError(null);
-    if (next.length === 0) {
+  const choose = async (candidates: SummaryFile[], skipped: string[] = []) => {
+    if (candidates.length === 0) {
       setFiles([]);
       setMerged(null);
+      setProblems(skipped);
       return;
     }
+    setBusy(true);
     try {
-      setMerged(await call('team.merge', { files: next }));
-      setFiles(next);
+      const result = await call('team.merge', { files: candidates });
+      const refused = new Set(result.refused.map((r) => r.index));
+      setFiles(candidates.filter((_, i) => !refused.has(i)));
+      setMerged(result.team ? { team: result.team, note: result.note } : null);
+      setProblems([...skipped, ...result.refused.map((r) => r.message)]);
     } catch (e) {
-      setError(messageOf(e));
+      setProblems([messageOf(e)]);
+    } finally {
+      setBusy(false);
     }
   };
   const add = async (chosen: FileList) => {
     const read = await Promise.all([...chosen].map(async (file) => ({ fileName: file.name, text: await file.text() })));
-    // The same file chosen again replaces itself rather than counting its rep twice.
-    await choose([...files.filter((f) => !read.some((r) => r.fileName === f.fileName)), ...read]);
+    // The same summary twice (chosen again, or under another name) would count its calls twice.
+    const next = [...files];
+    const skipped: string[] = [];
+    for (const file of read) {
+      const same = next.find((f) => f.text === file.text);
+      if (same) skipped.push(`${file.fileName} is the same summary as ${same.fileName}: counted once.`);
+      else next.push(file);
+    }
+    await choose(next, skipped);
   };
   const exportAs = async (format: ReportFormat) => {
     setBusy(true);
     try {
       saveFile(await call('team.export', { files, format }));
     } catch (e) {
-      setError(messageOf(e));
+      setProblems([messageOf(e)]);
     } finally {
       setBusy(false);
     }
@@ -58,7 +72,7 @@ export function TeamReport({ pdf }: { pdf: boolean }) {
   return (
     <div className="team-report">
       <div className="report-controls">
-        <button type="button" className="secondary" onClick={() => input.current?.click()}>
+        <button type="button" className="secondary" disabled={busy} onClick={() => input.current?.click()}>
           Add summaries…
         </button>
         <input
@@ -78,20 +92,22 @@ export function TeamReport({ pdf }: { pdf: boolean }) {
       </div>
       {files.length > 0 && (
         <ul className="team-files" aria-label="Summaries in this team summary">
-          {files.map((f) => (
-            <li key={f.fileName}>
+          {files.map((f, i) => (
+            <li key={`${i}-${f.fileName}`}>
               {f.fileName}
-              <button type="button" className="link" aria-label={`Remove ${f.fileName}`} onClick={() => void choose(files.filter((other) => other !== f))}>
+              <button type="button" className="link" aria-label={`Remove ${f.fileName}`} disabled={busy} onClick={() => void choose(files.filter((other) => other !== f))}>
                 ×
               </button>
             </li>
           ))}
         </ul>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+      {problems.length > 0 && (
+        <div className="form-error" role="alert">
+          {problems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </div>
       )}
       {merged && <TeamTable team={merged.team} note={merged.note} />}
       {merged && <ExportButtons what="team summary" pdf={pdf} busy={busy} onExport={(format) => void exportAs(format)} />}

@@ -1,0 +1,17 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from './app-store.ts';
+
+export type Panel = 'reports' | 'settings';
+
+/** The screen open over the call screen, if any: while one is, the call screen's keys are its own no more. */
+export interface PanelSlice {
+  panel: Panel | null;
+  openPanel(panel: Panel): void;
+  closePanel(): void;
+}
+
+export const createPanelSlice: StateCreator<AppState, [], [], PanelSlice> = (set) => ({
+  panel: null,
+  openPanel: (panel) => set({ panel }),
+  closePanel: () => set({ panel: null }),
+});
