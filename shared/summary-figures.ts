@@ -73,3 +73,10 @@ export function summaryFileName(scope: CallingSummary['scope']): string {
   const { first, last } = zonedDays(scope.from, scope.to, scope.timeZone);
   return `nextcall-summary${rep}-${first === last ? first : `${first}-to-${last}`}`;
 }
+
+/** The days a team summary covers: one period when every rep's is the same, else each rep's (a mix worth seeing). */
+export function teamDays(team: TeamSummary): string {
+  const periods = team.reps.map((r) => ({ rep: r.rep, days: r.summary.scope.sessionId !== null ? `session #${r.summary.scope.sessionId}, ${scopeDays(r.summary.scope)}` : scopeDays(r.summary.scope) }));
+  const distinct = new Set(periods.map((p) => p.days));
+  return distinct.size === 1 ? periods[0]!.days : `different periods: ${periods.map((p) => `${p.rep} ${p.days}`).join('; ')}`;
+}

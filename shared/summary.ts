@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './zoned-time.ts';
 
 /**
  * A summary of calling: for one session, or a rep and a date range. The JSON export is this
@@ -24,7 +25,7 @@ export const callingSummarySchema = z
       rep: z.string().max(80).nullable(),
       from: instant,
       to: instant,
-      timeZone: z.string().min(1).max(64).describe('The IANA zone the hours of the day are counted in.'),
+      timeZone: z.string().refine(isTimeZone, 'not a time zone').describe('The IANA zone the days and the hours of the day are counted in.'),
       listName: z.string().max(120).nullable(),
     }),
     calls: count,
@@ -33,8 +34,8 @@ export const callingSummarySchema = z
     conversations: count.describe('Contacts that moved the stage, answered the script or booked a callback.'),
     qualified: count.describe('Calls that made the lead a sales-qualified lead (SQL).'),
     contactRate: share.describe('contacts / dials, 0 to 1.'),
-    dispositions: z.array(z.object({ code: z.string().max(64), label: z.string().max(120), count, share })),
-    funnel: z.array(z.object({ from: z.string().max(40), to: z.string().max(40), count })).describe('Stage moves made by the calls in scope, most frequent first.'),
+    dispositions: z.array(z.object({ code: z.string(), label: z.string(), count, share })),
+    funnel: z.array(z.object({ from: z.string(), to: z.string(), count })).describe('Stage moves made by the calls in scope, most frequent first.'),
     coverage: z
       .object({ leads: count, attempted: count, neverContacted: count, neverContactedShare: share })
       .describe("The list's leads (every lead when no list): attempted at all, and never reached, up to scope.to."),
@@ -44,7 +45,8 @@ export const callingSummarySchema = z
     attemptsToFirstContact: z.object({ leads: count, average: z.number().min(1).nullable() }).describe('Attempts it took to reach a lead, for first contacts in scope.'),
     callbacks: z.object({ set: count, keptOnTime: count, missed: count }).describe('Callbacks booked in scope; kept on time (within 15 minutes of the time promised), or missed.'),
     dncAdded: count,
-    handoffs: z.array(z.object({ leadId: z.int().positive(), leadName: z.string().max(300), at: instant, why: z.string().max(5000) })),
+    // Names and reasons as the store holds them: the file's size (4 MB at most) is the only bound.
+    handoffs: z.array(z.object({ leadId: z.int().positive(), leadName: z.string(), at: instant, why: z.string() })),
     callsByHour: z.array(count).length(24).describe('Dials per hour of the day, 0 to 23, in scope.timeZone.'),
   })
   .meta({ title: 'Nextcall calling summary', description: `Schema version ${SUMMARY_SCHEMA_VERSION}.` });

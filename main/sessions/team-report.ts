@@ -1,4 +1,4 @@
-import { TEAM_COLUMNS } from '../../shared/summary-figures.ts';
+import { TEAM_COLUMNS, teamDays } from '../../shared/summary-figures.ts';
 import type { TeamSummary } from '../../shared/summary.ts';
 import { barChart, escapeHtml, reportPage } from './summary-report.ts';
 import { mixedZonesNote } from './team-summary.ts';
@@ -15,7 +15,7 @@ export function teamSummaryHtml(team: TeamSummary): string {
   const hours = team.total.callsByHour;
   const note = mixedZonesNote(team);
   const body = `<h1>Team summary</h1>
-<p class="scope">${team.reps.length} reps · ${team.total.calls} calls${team.timeZone ? ` · hours in ${escapeHtml(team.timeZone)}` : ''}</p>
+<p class="scope">${escapeHtml(teamDays(team))} · ${team.reps.length} reps · ${team.total.calls} calls${team.timeZone ? ` · hours in ${escapeHtml(team.timeZone)}` : ''}</p>
 <table><thead><tr><th>Rep</th>${columns.map(([label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr></thead><tbody>
 ${team.reps.map((r) => row(r.rep, r.summary)).join('\n')}
 ${row('Team', team.total, 'th')}

@@ -263,6 +263,11 @@ describe('a team summary', () => {
     const mixed = teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary: ana }, { source: 'kenji.json', summary: tokyo }]));
     expect(mixed.match(/<svg /g)).toHaveLength(2);
     expect(mixed).toContain('different zones: ana (America/New_York), kenji (Asia/Tokyo)');
+    // Every summary covers Monday morning's session: the page says which days it is about.
+    expect(html).toContain(`<p class="scope">session #${sessionId}, 2026-11-23 · 2 reps`);
+    const monday = { ...ana, scope: { ...ana.scope, sessionId: null } };
+    const tuesday = { ...monday, scope: { ...monday.scope, rep: 'Ben', from: '2026-11-24T05:00:00.000Z', to: '2026-11-25T05:00:00.000Z' } };
+    expect(teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary: monday }, { source: 'ben.json', summary: tuesday }]))).toContain('different periods: ana 2026-11-23; Ben 2026-11-24');
   });
 
   it('reads a rep’s JSON export back as the same summary, and names the file and the field when one is not', async () => {
@@ -280,6 +285,7 @@ describe('a team summary', () => {
     expect(() => parseSummaryFile('next.json', broken({ schemaVersion: 2 }))).toThrow('next.json is a summary of schema version 2; this Nextcall reads version 1.');
     expect(() => parseSummaryFile('ana.json', broken({ callsByHour: summary.callsByHour.slice(1) }))).toThrow('ana.json is not a valid Nextcall summary: callsByHour:');
     expect(() => parseSummaryFile('ana.json', broken({ dials: -3 }))).toThrow('ana.json is not a valid Nextcall summary: dials:');
+    expect(() => parseSummaryFile('ana.json', broken({ scope: { ...summary.scope, timeZone: 'Mars/Olympus' } }))).toThrow('ana.json is not a valid Nextcall summary: scope.timeZone: not a time zone.');
     expect(() => parseSummaryFile('ana.json', broken({ dispositions: [{ code: 'busy', label: 'Busy', count: '4', share: 0.5 }] }))).toThrow(
       'ana.json is not a valid Nextcall summary: dispositions.0.count:',
     );

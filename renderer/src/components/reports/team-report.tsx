@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ReportFormat } from '../../../../shared/api.ts';
-import { minutes, TEAM_COLUMNS } from '../../../../shared/summary-figures.ts';
+import { minutes, TEAM_COLUMNS, teamDays } from '../../../../shared/summary-figures.ts';
 import type { TeamSummary } from '../../../../shared/summary.ts';
 import { saveFile } from '../../file-transfer.ts';
 import { messageOf } from '../../store/app-store.ts';
@@ -118,6 +118,7 @@ export function TeamReport({ pdf }: { pdf: boolean }) {
 function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
   return (
     <div className="team-table">
+      <p className="muted">{teamDays(team)}</p>
       <table className="report-table" aria-label="Team summary">
         <thead>
           <tr>
