@@ -118,7 +118,7 @@ export function TeamReport({ pdf }: { pdf: boolean }) {
 function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
   return (
     <div className="team-table">
-      <p className="muted">{teamDays(team)}</p>
+      <p className="muted">Covers {teamDays(team)}</p>
       <table className="report-table" aria-label="Team summary">
         <thead>
           <tr>
