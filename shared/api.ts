@@ -43,6 +43,16 @@ const file = {
   data: z.string().max(MAX_FILE_REQUEST, 'the file is larger than 100 MB'),
 };
 const name = z.string().trim().min(1).max(120);
+/** What a summary covers: a session, or a range (a rep's or everyone's, a list's or all leads). */
+const summaryScope = {
+  sessionId: z.int().positive().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  rep: z.string().max(80).optional(),
+  listName: name.optional(),
+  /** The zone the days start in and the hours of the day are counted in (the team lead's, say). */
+  timeZone: z.string().max(64).default('UTC'),
+};
 /** Reps' summary files (their JSON exports), read as text, for a team summary. */
 const summaryFiles = z
   .array(z.strictObject({ fileName: file.fileName, text: z.string().max(4 * 1024 * 1024, 'a summary file is larger than 4 MB') }))
@@ -119,25 +129,10 @@ export const api = {
   'sessions.pause': method<CallingSession>()(z.strictObject({ consoleId })),
   'sessions.resume': method<CallingSession>()(z.strictObject({ consoleId })),
   'sessions.end': method<CallingSession>()(z.strictObject({ consoleId })),
-  'sessions.summary': method<CallingSummary>()(
-    z.strictObject({
-      sessionId: z.int().positive().optional(),
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
-      rep: z.string().max(80).optional(),
-      listName: name.optional(),
-      /** The zone the hours of the day are counted in (the team lead's, say). */
-      timeZone: z.string().max(64).default('UTC'),
-    }),
-  ),
+  'sessions.summary': method<CallingSummary>()(z.strictObject(summaryScope)),
   'sessions.export': method<ExportedFile[]>()(
     z.strictObject({
-      sessionId: z.int().positive().optional(),
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
-      rep: z.string().max(80).optional(),
-      listName: name.optional(),
-      timeZone: z.string().max(64).default('UTC'),
+      ...summaryScope,
       /** pdf: the report printed by the desktop app (see app.capabilities). */
       format: z.enum(['json', 'csv', 'html', 'pdf']).default('json'),
     }),

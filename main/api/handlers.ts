@@ -136,13 +136,16 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     'sessions.resume': ({ consoleId }) => resumeSession(db, consoleId, clock.now()),
     'sessions.end': ({ consoleId }) => endSession(db, consoleId, clock.now()),
     'sessions.summary': (input) => summarize(db, summaryScope(input), clock.now()),
-    'sessions.export': ({ format, ...input }) =>
-      format === 'pdf'
-        ? reportPdf(exportSummary(db, summaryScope(input), 'html', clock.now())[0]!, edges.printPdf).then((pdf) => [pdf])
-        : exportSummary(db, summaryScope(input), format, clock.now()),
+    'sessions.export': async ({ format, ...input }) => {
+      const scope = summaryScope(input);
+      if (format !== 'pdf') return exportSummary(db, scope, format, clock.now());
+      return [await reportPdf(() => exportSummary(db, scope, 'html', clock.now())[0]!, edges.printPdf)];
+    },
     'team.merge': ({ files }) => mergeSummaryFiles(files),
-    'team.export': ({ files, format }) =>
-      format === 'pdf' ? reportPdf(exportTeamSummary(teamFromFiles(files), 'html'), edges.printPdf) : exportTeamSummary(teamFromFiles(files), format),
+    'team.export': ({ files, format }) => {
+      const team = teamFromFiles(files);
+      return format === 'pdf' ? reportPdf(() => exportTeamSummary(team, 'html'), edges.printPdf) : exportTeamSummary(team, format);
+    },
     'app.capabilities': () => ({ pdf: edges.printPdf !== undefined }),
     'sessions.reps': () => callingReps(db),
     'sessions.current': ({ consoleId }) => {

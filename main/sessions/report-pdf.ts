@@ -14,11 +14,15 @@ export function paperFor(countryCode: string): 'A4' | 'Letter' {
   return LETTER_COUNTRIES.has(countryCode.toUpperCase()) ? 'Letter' : 'A4';
 }
 
-/** A report (HTML) as the same report in PDF, for the desktop app; elsewhere, a sentence on how to get one. */
-export async function reportPdf(report: ExportedFile, printer: PdfPrinter | undefined): Promise<ExportedFile> {
+/**
+ * A report (HTML) as the same report in PDF, for the desktop app; elsewhere, a sentence on how to
+ * get one — said before the report is drawn, not after.
+ */
+export async function reportPdf(drawReport: () => ExportedFile, printer: PdfPrinter | undefined): Promise<ExportedFile> {
   if (!printer) {
     throw new ApiError('invalid-input', 'PDF comes from the desktop app. Here, download the report (HTML), open it and print it to PDF (Ctrl+P).');
   }
+  const report = drawReport();
   const bytes = await printer(report.content);
   return {
     fileName: report.fileName.replace(/\.html$/, '.pdf'),
