@@ -6,6 +6,7 @@ import { createHandlers } from './api/handlers.ts';
 import { systemClock } from './clock.ts';
 import { openCore, type Core } from './core.ts';
 import { preferenceStore } from './preferences/preferences.ts';
+import { PRIVATE_FILE_MODE } from './store/private-files.ts';
 import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
 import { hardenApp } from './shell/harden.ts';
@@ -42,7 +43,7 @@ function start(): void {
   hardenApp(session.defaultSession);
   serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
-  const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences' }));
+  const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences', configFileMode: PRIVATE_FILE_MODE }));
   core = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;

@@ -1,0 +1,60 @@
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * The data folder holds every lead's name, email and phone number, so what Nextcall keeps there
+ * is readable by the user who runs it and nobody else: folders 0700, files 0600. Anything that
+ * writes into the data folder (the store, its backups, the preferences, an export) goes through
+ * these helpers rather than fs's defaults, which give 0755 and 0644 under the usual umask.
+ *
+ * POSIX modes only: on Windows chmod cannot take read access away, and the user's profile
+ * (%APPDATA%) is what keeps other accounts out.
+ */
+export const PRIVATE_FOLDER_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** Creates the folder (and any missing parents) for its owner only, or tightens it if it exists. */
+export function ensurePrivateFolder(folder: string): void {
+  // mkdir's mode applies to the folders it creates, and only after the umask; chmod settles it.
+  mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  chmodSync(folder, PRIVATE_FOLDER_MODE);
+}
+
+/**
+ * Creates an empty file for its owner only, or tightens it if it exists. SQLite creates a new
+ * database 0644 and gives its -wal and -shm files the database's own mode: a database file that
+ * exists at 0600 before SQLite opens it keeps all three private.
+ */
+export function ensurePrivateFile(file: string): void {
+  closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+  chmodSync(file, PRIVATE_FILE_MODE);
+}
+
+/** Writes a file readable by its owner only; a file that was there before is tightened too. */
+export async function writePrivateFile(file: string, data: string | Uint8Array): Promise<void> {
+  await writeFile(file, data, { mode: PRIVATE_FILE_MODE });
+  await chmod(file, PRIVATE_FILE_MODE);
+}
+
+/**
+ * Tightens a file, or a folder and everything under it (folders 0700, files 0600), as it finds
+ * them left by an older version. A symbolic link is left alone, and so is what it points at: the
+ * target may be anywhere on the disk. Something missing is not an error (nothing to protect).
+ */
+export function tightenPrivateTree(path: string): void {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (stat.isSymbolicLink()) return;
+  if (stat.isDirectory()) {
+    chmodSync(path, PRIVATE_FOLDER_MODE);
+    for (const entry of readdirSync(path)) tightenPrivateTree(join(path, entry));
+  } else if (stat.isFile()) {
+    if ((stat.mode & 0o777) !== PRIVATE_FILE_MODE) chmodSync(path, PRIVATE_FILE_MODE);
+  }
+}
