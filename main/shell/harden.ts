@@ -1,14 +1,20 @@
 import { app, shell, type Session } from 'electron';
 import { openDialLinkOnly } from './dial-guard.ts';
+import { grantsPermission } from './permissions.ts';
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:
- * no navigation away from the app, no new windows, no webviews, no permissions.
- * A dial link clicked in the page is the one thing that leaves, through the dial guard.
+ * no navigation away from the app, no new windows, no webviews, and no permission but the one
+ * permissions.ts names (writing the clipboard, for Y). A dial link clicked in the page is the one
+ * thing that leaves, through the dial guard.
  */
 export function hardenApp(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(grantsPermission(permission, { address: details.requestingUrl, isMainFrame: details.isMainFrame })),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    grantsPermission(permission, { address: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame }),
+  );
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
