@@ -1,0 +1,71 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { ApiFailure } from '../../shared/api-error.ts';
+import type { Core } from '../../main/core.ts';
+import { STORE_FILE } from '../../main/data-dir.ts';
+import { demoFixture, importCsv, tempDir, testCore, type TestCore } from './test-core.ts';
+
+let template: Buffer | null = null;
+
+/**
+ * A fresh store for each fuzzed method, holding a short call list, so the ids in the inputs name
+ * real leads and no method's calls change what the next one sees. The list is imported once per
+ * file and its database file kept in memory: opening a copy costs far less than migrating and importing again.
+ */
+export async function fuzzStore(): Promise<TestCore> {
+  if (!template) {
+    const seed = testCore();
+    await importCsv(seed, smallDemoList(20));
+    seed.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    template = readFileSync(join(seed.dataDir, STORE_FILE));
+  }
+  const dataDir = tempDir();
+  writeFileSync(join(dataDir, STORE_FILE), template);
+  return testCore(undefined, dataDir);
+}
+
+/**
+ * Every row of every table and the preferences, as text, for "a refused call wrote nothing"
+ * checks. SQLite writes each table out itself (quote() of every column): building a few thousand
+ * row objects in JavaScript, twice a call, would make the fuzzing slow enough that nobody runs it.
+ */
+export function storeText(core: Core): Record<string, string> {
+  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const text: Record<string, string> = {};
+  for (const { name } of tables) {
+    const columns = (core.db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => `quote("${c.name}")`);
+    const row = core.db.prepare(`SELECT group_concat(${columns.join(" || ',' || ")}, char(10)) AS rows FROM (SELECT * FROM "${name}" ORDER BY rowid)`).get() as { rows: string | null };
+    text[name] = row.rows ?? '';
+  }
+  return { ...text, preferences: JSON.stringify(core.prefs.read()) };
+}
+
+/** The tables (and 'preferences') whose contents differ between two storeText()s. */
+export function changedParts(before: Record<string, string>, after: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((part) => before[part] !== after[part]);
+}
+
+/** The first rows of the demo list: enough leads for ids to hit, few enough to compare every row. */
+export function smallDemoList(rows: number): string {
+  return `${demoFixture().split('\n').slice(0, rows + 1).join('\n')}\n`;
+}
+
+const CALLER_CODES: ApiFailure['code'][] = ['invalid-input', 'unknown-method', 'not-found', 'conflict', 'unauthorized'];
+
+/** A refusal a person can act on: the caller's mistake, said in a sentence, no stack trace. */
+export function assertClearFailure(error: ApiFailure): void {
+  expect(CALLER_CODES, `${error.code}: ${error.message}`).toContain(error.code);
+  expect(typeof error.message).toBe('string');
+  expect(error.message.trim().length).toBeGreaterThan(0);
+  expect(error.message).not.toMatch(/\n\s+at |\[object Object\]|TypeError|ReferenceError|SQLITE_|undefined is not/);
+}
+
+/**
+ * How long a property may fuzz: so many runs, or so many milliseconds, whichever comes first.
+ * On a loaded machine that is fewer runs, never a suite that drags past its minute; running out
+ * of time is not a failure (fast-check says how many runs it made when one fails).
+ */
+export function fuzzBudget({ runs, milliseconds }: { runs: number; milliseconds: number }) {
+  return { numRuns: runs, interruptAfterTimeLimit: milliseconds, markInterruptAsFailure: false };
+}
