@@ -34,7 +34,7 @@ describe('fuzzing every API method through the dispatcher', () => {
           try {
             result = await dispatch(method, input);
           } catch (error) {
-            throw new Error(`${method} threw instead of answering: ${String(error)}`);
+            throw new Error(`${method} threw instead of answering: ${String(error)}`, { cause: error });
           }
           expect(typeof result.ok).toBe('boolean');
           expect(logged, 'an internal error was logged').toEqual([]);
