@@ -5,6 +5,7 @@ import { createDispatcher } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import { systemClock } from './clock.ts';
 import { openCore, type Core } from './core.ts';
+import { defaultDataDir } from './data-dir.ts';
 import { preferenceStore } from './preferences/preferences.ts';
 import { PRIVATE_FILE_MODE } from './store/private-files.ts';
 import { installAppMenu } from './shell/app-menu.ts';
@@ -25,6 +26,9 @@ let core: Core | null = null;
 let window: BrowserWindow | null = null;
 
 registerAppScheme();
+// The same folder the web host and the CLI use (data-dir.ts), set before anything reads it:
+// Chromium would take a relative XDG_CONFIG_HOME as given, and the package name's lower case.
+app.setPath('userData', defaultDataDir());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
