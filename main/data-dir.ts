@@ -1,6 +1,7 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, posix, win32 } from 'node:path';
-import { ensurePrivateFile, ensurePrivateFolder, tightenPrivateTree } from './store/private-files.ts';
+import { join, posix, resolve, win32 } from 'node:path';
+import { ensurePrivateFile, PRIVATE_FOLDER_MODE, tightenPrivateTree } from './store/private-files.ts';
 
 /**
  * Where Nextcall keeps its store when no --data-dir is given: the same folder Electron uses as
@@ -40,12 +41,25 @@ export const PRIVATE_ENTRIES = [
 ];
 
 /**
+ * Creates the data folder 0700, or tightens an existing one when it is Nextcall's: the default
+ * folder, or a --data-dir that holds nothing but Nextcall's entries. A --data-dir that also holds
+ * other things (/tmp, a home or project folder) keeps its mode: chmod 0700 on /tmp would lock every
+ * other account out of it. Nextcall's own files there are 0600 all the same.
+ */
+export function preparePrivateFolder(dataDir: string): void {
+  const existed = existsSync(dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  const ours = !existed || resolve(dataDir) === resolve(defaultDataDir()) || readdirSync(dataDir).every((entry) => PRIVATE_ENTRIES.includes(entry));
+  if (ours) tightenPrivateTree(dataDir, { recursive: false });
+}
+
+/**
  * Makes the data folder private before anything is read from or written into it: the folder
- * 0700 (created so, or tightened), the store file 0600 before SQLite creates it 0644, and
- * everything in PRIVATE_ENTRIES tightened.
+ * (see preparePrivateFolder), everything in PRIVATE_ENTRIES tightened, and the store file created
+ * 0600 before SQLite would create it 0644.
  */
 export function preparePrivateDataDir(dataDir: string): void {
-  ensurePrivateFolder(dataDir);
+  preparePrivateFolder(dataDir);
   for (const entry of PRIVATE_ENTRIES) tightenPrivateTree(join(dataDir, entry));
   ensurePrivateFile(join(dataDir, STORE_FILE));
 }

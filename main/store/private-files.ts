@@ -18,7 +18,7 @@ export const PRIVATE_FILE_MODE = 0o600;
 export function ensurePrivateFolder(folder: string): void {
   // mkdir's mode applies to the folders it creates, and only after the umask; chmod settles it.
   mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
-  chmodSync(folder, PRIVATE_FOLDER_MODE);
+  tightenPrivateTree(folder, { recursive: false });
 }
 
 /**
@@ -27,8 +27,12 @@ export function ensurePrivateFolder(folder: string): void {
  * exists at 0600 before SQLite opens it keeps all three private.
  */
 export function ensurePrivateFile(file: string): void {
-  closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
-  chmodSync(file, PRIVATE_FILE_MODE);
+  try {
+    closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  tightenPrivateTree(file);
 }
 
 /** Writes a file readable by its owner only; a file that was there before is tightened too. */
@@ -38,11 +42,13 @@ export async function writePrivateFile(file: string, data: string | Uint8Array):
 }
 
 /**
- * Tightens a file, or a folder and everything under it (folders 0700, files 0600), as it finds
- * them left by an older version. A symbolic link is left alone, and so is what it points at: the
- * target may be anywhere on the disk. Something missing is not an error (nothing to protect).
+ * Tightens a file, or a folder and (unless told otherwise) everything under it: folders 0700,
+ * files 0600, as an older version may have left them. A symbolic link is left alone, and so is
+ * what it points at: the target may be anywhere on the disk. Something missing is not an error
+ * (nothing to protect), nor is something another account owns (not ours to change: starting
+ * anyway beats refusing to open the store).
  */
-export function tightenPrivateTree(path: string): void {
+export function tightenPrivateTree(path: string, { recursive = true } = {}): void {
   let stat;
   try {
     stat = lstatSync(path);
@@ -51,10 +57,14 @@ export function tightenPrivateTree(path: string): void {
     throw error;
   }
   if (stat.isSymbolicLink()) return;
-  if (stat.isDirectory()) {
-    chmodSync(path, PRIVATE_FOLDER_MODE);
-    for (const entry of readdirSync(path)) tightenPrivateTree(join(path, entry));
-  } else if (stat.isFile()) {
-    if ((stat.mode & 0o777) !== PRIVATE_FILE_MODE) chmodSync(path, PRIVATE_FILE_MODE);
+  const mode = stat.isDirectory() ? PRIVATE_FOLDER_MODE : stat.isFile() ? PRIVATE_FILE_MODE : null;
+  if (mode === null) return;
+  if ((stat.mode & 0o777) !== mode) {
+    try {
+      chmodSync(path, mode);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    }
   }
+  if (stat.isDirectory() && recursive) for (const entry of readdirSync(path)) tightenPrivateTree(join(path, entry));
 }

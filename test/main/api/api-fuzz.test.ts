@@ -4,7 +4,7 @@ import { createDispatcher, type Dispatch } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { api, methodNames } from '../../../shared/api.ts';
 import type { Envelope } from '../../../shared/bridge.ts';
-import { assertClearFailure, changedParts, fuzzBudget, fuzzStore, storeText } from '../../helpers/fuzz-checks.ts';
+import { assertClearFailure, changedParts, fuzzStore, storeText, withinBudget } from '../../helpers/fuzz-checks.ts';
 import { inputArbitrary } from '../../helpers/schema-arbitraries.ts';
 
 /**
@@ -14,7 +14,7 @@ import { inputArbitrary } from '../../helpers/schema-arbitraries.ts';
  * envelope (never a thrown exception), a refusal must say what is wrong in words (never
  * 'internal', never a stack), and a refused call must leave the store exactly as it was.
  */
-const BUDGET = fuzzBudget({ runs: 40, milliseconds: 600 });
+const BUDGET = { runs: 40, milliseconds: 600 };
 
 async function fuzzedConsole() {
   const core = await fuzzStore();
@@ -28,22 +28,25 @@ describe('fuzzing every API method through the dispatcher', () => {
     it(`${method}: answers anything with an envelope, refuses in words, and writes nothing when it refuses`, async () => {
       const { core, dispatch, logged } = await fuzzedConsole();
       await fc.assert(
-        fc.asyncProperty(inputArbitrary(api[method].input), async (input) => {
-          const before = storeText(core);
-          let result: Envelope<unknown>;
-          try {
-            result = await dispatch(method, input);
-          } catch (error) {
-            throw new Error(`${method} threw instead of answering: ${String(error)}`, { cause: error });
-          }
-          expect(typeof result.ok).toBe('boolean');
-          expect(logged, 'an internal error was logged').toEqual([]);
-          if (!result.ok) {
-            assertClearFailure(result.error);
-            expect(changedParts(before, storeText(core)), 'a refused call changed the store').toEqual([]);
-          }
-        }),
-        BUDGET,
+        fc.asyncProperty(
+          inputArbitrary(api[method].input),
+          withinBudget(BUDGET, async (input) => {
+            const before = storeText(core);
+            let result: Envelope<unknown>;
+            try {
+              result = await dispatch(method, input);
+            } catch (error) {
+              throw new Error(`${method} threw instead of answering: ${String(error)}`, { cause: error });
+            }
+            expect(typeof result.ok).toBe('boolean');
+            expect(logged, 'an internal error was logged').toEqual([]);
+            if (!result.ok) {
+              assertClearFailure(result.error);
+              expect(changedParts(before, storeText(core)), 'a refused call changed the store').toEqual([]);
+            }
+          }),
+        ),
+        { numRuns: BUDGET.runs },
       );
     });
   }
@@ -51,12 +54,15 @@ describe('fuzzing every API method through the dispatcher', () => {
   it('refuses a method that is not in the table, whatever its name or input', async () => {
     const { dispatch } = await fuzzedConsole();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.anything()), fc.anything(), async (method, input) => {
-        fc.pre(typeof method !== 'string' || !Object.hasOwn(api, method));
-        const result = await dispatch(method, input);
-        expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
-      }),
-      fuzzBudget({ runs: 100, milliseconds: 600 }),
+      fc.asyncProperty(
+        fc.tuple(fc.oneof(fc.string(), fc.anything()), fc.anything()),
+        withinBudget({ runs: 100, milliseconds: 600 }, async ([method, input]) => {
+          fc.pre(typeof method !== 'string' || !Object.hasOwn(api, method));
+          const result = await dispatch(method, input);
+          expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+        }),
+      ),
+      { numRuns: 100 },
     );
   });
 });

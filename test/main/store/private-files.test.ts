@@ -59,8 +59,9 @@ describe('the data folder is private to the user who runs Nextcall', () => {
     expect(openToOthers(...old)).toEqual([]);
   });
 
-  it('leaves alone what is not Nextcall’s in a --data-dir, and what a link points at', () => {
+  it('leaves alone what is not Nextcall’s in a --data-dir (its other files, the folder’s own mode), and what a link points at', () => {
     const dataDir = tempDir();
+    chmodSync(dataDir, 0o1777); // a shared folder, like /tmp
     const elsewhere = join(tempDir(), 'shared-report.csv');
     writeFileSync(elsewhere, 'x', { mode: 0o644 });
     writeFileSync(join(dataDir, 'my-notes.txt'), 'mine', { mode: 0o644 });
@@ -69,6 +70,8 @@ describe('the data folder is private to the user who runs Nextcall', () => {
     openCore({ dataDir, clock: manualClock('2026-11-23T15:00:00Z'), prefs: preferenceStore(memoryFile()) }).close();
     expect(modeOf(join(dataDir, 'my-notes.txt'))).toBe('644');
     expect(modeOf(elsewhere)).toBe('644');
+    expect((statSync(dataDir).mode & 0o7777).toString(8)).toBe('1777');
+    expect(modeOf(join(dataDir, STORE_FILE))).toBe('600');
   });
 
   it('writes the CLI’s exports 0600, in the data folder or beside it', () => {

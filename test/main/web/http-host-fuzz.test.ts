@@ -7,7 +7,7 @@ import { createHandlers } from '../../../main/api/handlers.ts';
 import { startWebHost, type WebHost } from '../../../main/web/http-host.ts';
 import { api, methodNames } from '../../../shared/api.ts';
 import type { ApiFailure } from '../../../shared/api-error.ts';
-import { assertClearFailure, changedParts, fuzzBudget, fuzzStore, storeText } from '../../helpers/fuzz-checks.ts';
+import { assertClearFailure, changedParts, fuzzStore, storeText, withinBudget } from '../../helpers/fuzz-checks.ts';
 import { inputArbitrary } from '../../helpers/schema-arbitraries.ts';
 import { tempDir } from '../../helpers/test-core.ts';
 
@@ -21,6 +21,8 @@ afterEach(async () => {
   await host?.close();
   host = null;
 });
+
+const BUDGET = { runs: 12, milliseconds: 400 };
 
 const STATUS_OF: Record<ApiFailure['code'], number> = {
   'invalid-input': 400,
@@ -77,12 +79,15 @@ describe('fuzzing every API method through the web host', () => {
     it(`${method}: answers every body with a JSON envelope and the right status, never 500`, async () => {
       const { core, post, logged } = await fuzzedHost();
       await fc.assert(
-        fc.asyncProperty(inputArbitrary(api[method].input), async (input) => {
-          const before = storeText(core);
-          await checkAnswer(await post(method, JSON.stringify({ input })), before, () => storeText(core));
-          expect(logged, 'the host or a handler logged a failure').toEqual([]);
-        }),
-        fuzzBudget({ runs: 12, milliseconds: 400 }),
+        fc.asyncProperty(
+          inputArbitrary(api[method].input),
+          withinBudget(BUDGET, async (input) => {
+            const before = storeText(core);
+            await checkAnswer(await post(method, JSON.stringify({ input })), before, () => storeText(core));
+            expect(logged, 'the host or a handler logged a failure').toEqual([]);
+          }),
+        ),
+        { numRuns: BUDGET.runs },
       );
     });
   }
@@ -98,12 +103,15 @@ describe('fuzzing every API method through the web host', () => {
     );
     const method = fc.oneof(fc.constantFrom(...methodNames), fc.string({ maxLength: 30 }));
     await fc.assert(
-      fc.asyncProperty(method, body, async (name, payload) => {
-        const before = storeText(core);
-        await checkAnswer(await post(name, payload), before, () => storeText(core));
-        expect(logged).toEqual([]);
-      }),
-      fuzzBudget({ runs: 150, milliseconds: 3000 }),
+      fc.asyncProperty(
+        fc.tuple(method, body),
+        withinBudget({ runs: 150, milliseconds: 3000 }, async ([name, payload]) => {
+          const before = storeText(core);
+          await checkAnswer(await post(name, payload), before, () => storeText(core));
+          expect(logged).toEqual([]);
+        }),
+      ),
+      { numRuns: 150 },
     );
   });
 });
