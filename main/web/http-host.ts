@@ -102,7 +102,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const result = await options.dispatch(method, input);
       return sendJson(response, result.ok ? 200 : statusOf(result.error), result);
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('invalid-input', 'Only GET here.'));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('invalid-input', 'The console’s files are read with GET.'));
     return serveFile(response, options.rendererDir, path);
   }
 
@@ -188,6 +188,13 @@ export function inputOf(body: string): { input: unknown } | { problem: string } 
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     const what = parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`;
     return { problem: `The request body must be a JSON object such as {"input": {…}}, not ${what}.` };
+  }
+  const others = Object.keys(parsed).filter((key) => key !== 'input');
+  if (others.length > 0) {
+    // {"leadId": 7} would reach the method as no input at all, and be refused for a missing
+    // leadId that the caller did send: say where it belongs instead.
+    const named = others.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ');
+    return { problem: `The request body is {"input": {…}}: put ${named}${others.length > 3 ? ' and the rest' : ''} inside "input".` };
   }
   return { input: (parsed as { input?: unknown }).input };
 }

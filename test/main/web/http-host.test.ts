@@ -155,6 +155,7 @@ describe('the web host', () => {
       expect(JSON.parse(response.body).error.message, body).toBe(`The request body must be a JSON object such as {"input": {…}}, not ${what}.`);
     }
     expect(JSON.parse((await post('{"input": ')).body).error.message).toBe('The request body is not valid JSON.');
+    expect(JSON.parse((await post('{"limit": 5}')).body).error.message).toBe('The request body is {"input": {…}}: put "limit" inside "input".');
     expect((await post('')).status).toBe(200);
   });
 
