@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, resolve, win32 } from 'node:path';
-import { ensurePrivateFile, PRIVATE_FOLDER_MODE, tightenPrivateTree } from './store/private-files.ts';
+import { PRIVATE_FOLDER_MODE, tightenPrivateTree } from './store/private-files.ts';
 
 /**
  * Where Nextcall keeps its store when no --data-dir is given: the same folder Electron uses as
@@ -54,12 +54,11 @@ export function preparePrivateFolder(dataDir: string): void {
 }
 
 /**
- * Makes the data folder private before anything is read from or written into it: the folder
- * (see preparePrivateFolder), everything in PRIVATE_ENTRIES tightened, and the store file created
- * 0600 before SQLite would create it 0644.
+ * Tightens what Nextcall keeps in the data folder (PRIVATE_ENTRIES), once the store is open:
+ * SQLite creates a new store 0644, and its -wal and -shm files take the store's mode when SQLite
+ * makes them, so with the store at 0600 every later journal file is 0600 too. (Until then the
+ * folder, 0700, keeps everyone else out.)
  */
-export function preparePrivateDataDir(dataDir: string): void {
-  preparePrivateFolder(dataDir);
+export function tightenPrivateEntries(dataDir: string): void {
   for (const entry of PRIVATE_ENTRIES) tightenPrivateTree(join(dataDir, entry));
-  ensurePrivateFile(join(dataDir, STORE_FILE));
 }

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -19,20 +19,6 @@ export function ensurePrivateFolder(folder: string): void {
   // mkdir's mode applies to the folders it creates, and only after the umask; chmod settles it.
   mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   tightenPrivateTree(folder, { recursive: false });
-}
-
-/**
- * Creates an empty file for its owner only, or tightens it if it exists. SQLite creates a new
- * database 0644 and gives its -wal and -shm files the database's own mode: a database file that
- * exists at 0600 before SQLite opens it keeps all three private.
- */
-export function ensurePrivateFile(file: string): void {
-  try {
-    closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  tightenPrivateTree(file);
 }
 
 /** Writes a file readable by its owner only; a file that was there before is tightened too. */

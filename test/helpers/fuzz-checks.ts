@@ -61,6 +61,17 @@ export function assertClearFailure(error: ApiFailure): void {
   expect(error.message).not.toMatch(/\n\s+at |\[object Object\]|TypeError|ReferenceError|SQLITE_|undefined is not/);
 }
 
+/**
+ * FUZZ_SCALE=20 npm run test:unit -- test/main/api fuzzes twenty times longer: for a deeper search
+ * by hand, when a handler changes. npm test keeps the default, 1.
+ */
+export const FUZZ_SCALE = Math.max(1, Number(process.env.FUZZ_SCALE) || 1);
+
+/** numRuns for fc.assert, scaled like the time budget. */
+export function fuzzRuns(budget: FuzzBudget): { numRuns: number } {
+  return { numRuns: budget.runs * FUZZ_SCALE };
+}
+
 export interface FuzzBudget {
   runs: number;
   milliseconds: number;
@@ -76,12 +87,13 @@ export interface FuzzBudget {
  * After a failure every input is tried again, so shrinking finds the smallest one.
  */
 export function withinBudget<T>(budget: FuzzBudget, property: (input: T) => Promise<void>): (input: T) => Promise<void> {
+  const milliseconds = budget.milliseconds * FUZZ_SCALE;
   let started = 0;
   let tried = 0;
   let failed = false;
   return async (input) => {
     if (tried === 0) started = Date.now();
-    if (!failed && tried >= (budget.atLeast ?? 5) && Date.now() - started > budget.milliseconds) return;
+    if (!failed && tried >= (budget.atLeast ?? 5) && Date.now() - started > milliseconds) return;
     tried++;
     try {
       await property(input);

@@ -90,7 +90,8 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
 
 /** Values that break one rule of a schema, each the kind of mistake a caller makes. */
 function wrongArbitrary(schema: JsonSchema): fc.Arbitrary<unknown> {
-  const wrong: unknown[] = [null, [], {}, true, 'x', -1, 0, 1.5, '1', ' ', '\u0000', 2 ** 53, -(2 ** 31)];
+  // undefined too: IPC's structured clone keeps a key whose value is undefined, where JSON drops it.
+  const wrong: unknown[] = [undefined, null, [], {}, true, 'x', -1, 0, 1.5, '1', ' ', '\u0000', 2 ** 53, -(2 ** 31)];
   if (schema.type === 'string' && schema.maxLength !== undefined && schema.maxLength <= 100_000) wrong.push('y'.repeat(schema.maxLength + 1));
   if (schema.type === 'string' && schema.minLength) wrong.push('');
   if (schema.format === 'date-time') wrong.push('2026-13-45T25:61:00Z', '2026-11-23', 'yesterday', '2026-11-23T15:00:00');

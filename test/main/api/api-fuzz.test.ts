@@ -4,7 +4,7 @@ import { createDispatcher, type Dispatch } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { api, methodNames } from '../../../shared/api.ts';
 import type { Envelope } from '../../../shared/bridge.ts';
-import { assertClearFailure, changedParts, fuzzStore, storeText, withinBudget } from '../../helpers/fuzz-checks.ts';
+import { assertClearFailure, changedParts, fuzzRuns, fuzzStore, storeText, withinBudget } from '../../helpers/fuzz-checks.ts';
 import { inputArbitrary } from '../../helpers/schema-arbitraries.ts';
 
 /**
@@ -15,6 +15,7 @@ import { inputArbitrary } from '../../helpers/schema-arbitraries.ts';
  * 'internal', never a stack), and a refused call must leave the store exactly as it was.
  */
 const BUDGET = { runs: 40, milliseconds: 600 };
+const UNKNOWN_BUDGET = { runs: 100, milliseconds: 600 };
 
 async function fuzzedConsole() {
   const core = await fuzzStore();
@@ -46,7 +47,7 @@ describe('fuzzing every API method through the dispatcher', () => {
             }
           }),
         ),
-        { numRuns: BUDGET.runs },
+        fuzzRuns(BUDGET),
       );
     });
   }
@@ -56,13 +57,13 @@ describe('fuzzing every API method through the dispatcher', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.tuple(fc.oneof(fc.string(), fc.anything()), fc.anything()),
-        withinBudget({ runs: 100, milliseconds: 600 }, async ([method, input]) => {
+        withinBudget(UNKNOWN_BUDGET, async ([method, input]) => {
           fc.pre(typeof method !== 'string' || !Object.hasOwn(api, method));
           const result = await dispatch(method, input);
           expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
         }),
       ),
-      { numRuns: 100 },
+      fuzzRuns(UNKNOWN_BUDGET),
     );
   });
 });

@@ -7,7 +7,7 @@ import { createHandlers } from '../../../main/api/handlers.ts';
 import { startWebHost, type WebHost } from '../../../main/web/http-host.ts';
 import { api, methodNames } from '../../../shared/api.ts';
 import type { ApiFailure } from '../../../shared/api-error.ts';
-import { assertClearFailure, changedParts, fuzzStore, storeText, withinBudget } from '../../helpers/fuzz-checks.ts';
+import { assertClearFailure, changedParts, fuzzRuns, fuzzStore, storeText, withinBudget } from '../../helpers/fuzz-checks.ts';
 import { inputArbitrary } from '../../helpers/schema-arbitraries.ts';
 import { tempDir } from '../../helpers/test-core.ts';
 
@@ -23,6 +23,7 @@ afterEach(async () => {
 });
 
 const BUDGET = { runs: 12, milliseconds: 400 };
+const RAW_BUDGET = { runs: 150, milliseconds: 3000 };
 
 const STATUS_OF: Record<ApiFailure['code'], number> = {
   'invalid-input': 400,
@@ -87,7 +88,7 @@ describe('fuzzing every API method through the web host', () => {
             expect(logged, 'the host or a handler logged a failure').toEqual([]);
           }),
         ),
-        { numRuns: BUDGET.runs },
+        fuzzRuns(BUDGET),
       );
     });
   }
@@ -105,13 +106,13 @@ describe('fuzzing every API method through the web host', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.tuple(method, body),
-        withinBudget({ runs: 150, milliseconds: 3000 }, async ([name, payload]) => {
+        withinBudget(RAW_BUDGET, async ([name, payload]) => {
           const before = storeText(core);
           await checkAnswer(await post(name, payload), before, () => storeText(core));
           expect(logged).toEqual([]);
         }),
       ),
-      { numRuns: 150 },
+      fuzzRuns(RAW_BUDGET),
     );
   });
 });
