@@ -83,6 +83,7 @@ describe('fuzzing every API method through the web host', () => {
         fc.asyncProperty(
           inputArbitrary(api[method].input),
           withinBudget(BUDGET, async (input) => {
+            logged.length = 0; // each input answers for its own errors, shrinking included
             const before = storeText(core);
             await checkAnswer(await post(method, JSON.stringify({ input })), before, () => storeText(core));
             expect(logged, 'the host or a handler logged a failure').toEqual([]);
@@ -107,6 +108,7 @@ describe('fuzzing every API method through the web host', () => {
       fc.asyncProperty(
         fc.tuple(method, body),
         withinBudget(RAW_BUDGET, async ([name, payload]) => {
+          logged.length = 0;
           const before = storeText(core);
           await checkAnswer(await post(name, payload), before, () => storeText(core));
           expect(logged).toEqual([]);
