@@ -14,8 +14,8 @@ import { inputArbitrary } from '../../helpers/schema-arbitraries.ts';
  * envelope (never a thrown exception), a refusal must say what is wrong in words (never
  * 'internal', never a stack), and a refused call must leave the store exactly as it was.
  */
-const BUDGET = { runs: 40, milliseconds: 600 };
-const UNKNOWN_BUDGET = { runs: 100, milliseconds: 600 };
+const BUDGET = { runs: 40, milliseconds: 300 };
+const UNKNOWN_BUDGET = { runs: 100, milliseconds: 300 };
 
 async function fuzzedConsole() {
   const core = await fuzzStore();

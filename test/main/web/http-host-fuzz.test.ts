@@ -22,8 +22,8 @@ afterEach(async () => {
   host = null;
 });
 
-const BUDGET = { runs: 12, milliseconds: 400 };
-const RAW_BUDGET = { runs: 150, milliseconds: 3000 };
+const BUDGET = { runs: 12, milliseconds: 200 };
+const RAW_BUDGET = { runs: 150, milliseconds: 1500 };
 
 const STATUS_OF: Record<ApiFailure['code'], number> = {
   'invalid-input': 400,
