@@ -1,0 +1,55 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createHandlers } from '../../main/api/handlers.ts';
+import { openCore } from '../../main/core.ts';
+import { STORE_FILE } from '../../main/data-dir.ts';
+import { memoryFile, preferenceStore } from '../../main/preferences/preferences.ts';
+import { BENCH_NOW, DISPOSITION_MIX } from './hot-path.ts';
+import { fillSyntheticStore } from './synthetic-store.ts';
+
+/**
+ * Profiles the hot path (disposition → next lead ready) on a store of any size, without the
+ * whole bench:
+ *
+ *   npm exec -- node --cpu-prof --cpu-prof-dir=/tmp/prof test/bench/profile-hot-path.ts 1000000 2000 /tmp/store-1m
+ *
+ * Arguments: leads, dispositions, and a folder that keeps the filled store between runs (filling
+ * a million leads takes a minute or two; each run works on a copy, so runs are comparable).
+ * Open the .cpuprofile in Chrome's DevTools (Performance) or any cpuprofile viewer.
+ */
+const [leads = 100_000, count = 1_000] = process.argv.slice(2, 4).map(Number);
+const templateDir = process.argv[4] ?? join(tmpdir(), `nextcall-profile-${leads}`);
+const prefs = () => preferenceStore(memoryFile());
+
+if (!existsSync(join(templateDir, STORE_FILE))) {
+  mkdirSync(templateDir, { recursive: true });
+  const core = openCore({ dataDir: templateDir, clock: { now: () => BENCH_NOW }, prefs: prefs() });
+  fillSyntheticStore(core.db, leads, BENCH_NOW);
+  core.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  core.close();
+}
+const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-profile-run-'));
+copyFileSync(join(templateDir, STORE_FILE), join(dataDir, STORE_FILE));
+
+let now = BENCH_NOW;
+const core = openCore({ dataDir, clock: { now: () => now }, prefs: prefs() });
+const handlers = createHandlers(core);
+const samples: number[] = [];
+try {
+  let next = (await handlers['queue.next']({ consoleId: 'profile' })).next;
+  for (let i = 0; i < count && next; i++) {
+    const t0 = performance.now();
+    const result = await handlers['calls.disposition']({ leadId: next.card.lead.id, code: DISPOSITION_MIX[i % DISPOSITION_MIX.length]!, notes: '', consoleId: 'profile' });
+    samples.push(performance.now() - t0);
+    next = result.queue.next;
+    now += 1000;
+  }
+} finally {
+  core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+samples.sort((a, b) => a - b);
+const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)]!.toFixed(3);
+console.log(`${leads} leads, ${samples.length} dispositions: p50 ${at(50)} ms, p95 ${at(95)} ms`);
