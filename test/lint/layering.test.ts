@@ -84,3 +84,17 @@ describe('the lint rules keep each folder to its runtime', () => {
     }
   });
 });
+
+describe('eslint.config.js', () => {
+  it('cites only files and folders that exist in the repository', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const config = readFileSync(`${root}/eslint.config.js`, 'utf8');
+    // Paths it names in comments and messages: docs/ARCHITECTURE.md, main/shell/, test/lint/layering.test.ts…
+    // Globs (main/shell/**/*.ts, test/bench/results/**) are patterns, not citations.
+    const cited = [...new Set(config.match(/\b(?:docs|main|shared|renderer|test)\/[\w./*{},-]*|\b[A-Z]+\.md\b/g) ?? [])]
+      .filter((p) => !/[*{]/.test(p))
+      .map((p) => p.replace(/[.,]$/, ''));
+    expect(cited.length).toBeGreaterThan(3);
+    expect(cited.filter((p) => !existsSync(`${root}/${p}`))).toEqual([]);
+  });
+});
