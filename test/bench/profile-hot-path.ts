@@ -37,12 +37,21 @@ let now = BENCH_NOW;
 const core = openCore({ dataDir, clock: { now: () => now }, prefs: prefs() });
 const handlers = createHandlers(core);
 const samples: number[] = [];
+// The floor beside it, as in npm run bench: one row written and committed (fsync included).
+core.db.exec('CREATE TABLE IF NOT EXISTS bench_floor (at INTEGER NOT NULL) STRICT');
+const floorWrite = core.db.prepare('INSERT INTO bench_floor (at) VALUES (?)');
+const floor: number[] = [];
 try {
   let next = (await handlers['queue.next']({ consoleId: 'profile' })).next;
   for (let i = 0; i < count && next; i++) {
     const t0 = performance.now();
     const result = await handlers['calls.disposition']({ leadId: next.card.lead.id, code: DISPOSITION_MIX[i % DISPOSITION_MIX.length]!, notes: '', consoleId: 'profile' });
     samples.push(performance.now() - t0);
+    const t1 = performance.now();
+    core.db.exec('BEGIN IMMEDIATE');
+    floorWrite.run(now);
+    core.db.exec('COMMIT');
+    floor.push(performance.now() - t1);
     next = result.queue.next;
     now += 1000;
   }
@@ -50,6 +59,5 @@ try {
   core.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
-samples.sort((a, b) => a - b);
-const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)]!.toFixed(3);
-console.log(`${leads} leads, ${samples.length} dispositions: p50 ${at(50)} ms, p95 ${at(95)} ms`);
+const at = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!.toFixed(3);
+console.log(`${leads} leads, ${samples.length} dispositions: p50 ${at(samples, 50)} ms, p95 ${at(samples, 95)} ms; floor (bare transaction + fsync): p50 ${at(floor, 50)} ms, p95 ${at(floor, 95)} ms`);
