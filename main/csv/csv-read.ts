@@ -99,22 +99,18 @@ export function* csvRecords(csv: DecodedCsv, fileName: string): Generator<CsvRec
       let at = pos;
       while (at < end && text.charCodeAt(at) === SPACE) at++;
       if (at < end && text.charCodeAt(at) === QUOTE) {
-        const openedOn = line;
-        let value = '';
-        let from = at + 1;
-        for (;;) {
-          const close = text.indexOf('"', from);
-          if (close === -1) throw refuse(`the quote opened on line ${openedOn} is never closed`);
-          line += lineBreaks(text, from, close);
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            value += text.slice(from, close + 1);
-            from = close + 2;
-            continue;
-          }
-          value += text.slice(from, close);
-          pos = close + 1;
-          break;
+        // The closing quote is the first one not doubled. The doubled ones are undone in one pass
+        // at the end, not piece by piece: a cell of a million "" would otherwise be a million strings.
+        let close = text.indexOf('"', at + 1);
+        let doubled = false;
+        while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
+          doubled = true;
+          close = text.indexOf('"', close + 2);
         }
+        if (close === -1) throw refuse(`the quote opened on line ${line} is never closed`);
+        line += lineBreaks(text, at + 1, close);
+        const value = doubled ? text.slice(at + 1, close).replaceAll('""', '"') : text.slice(at + 1, close);
+        pos = close + 1;
         while (pos < end && text.charCodeAt(pos) === SPACE) pos++;
         const next = pos < end ? text.charCodeAt(pos) : delimiter;
         if (next !== delimiter && next !== CR && next !== LF) {
