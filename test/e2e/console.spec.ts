@@ -250,23 +250,26 @@ test('a rep’s hour in miniature: a list through the wizard, five leads by keyb
 
   // 2. Qualified with BANT: every answer from the keyboard.
   const qualified = await currentLeadId(page);
-  const answer = async (value: string, select = false) => {
+  // Typed answers take Enter; a choice takes its number key (1 yes; 1 You decide).
+  const answer = async (value: string) => {
     await page.keyboard.press('a');
-    const field = page.locator('.question select, .question input').first();
-    if (select) await field.selectOption(value);
-    else await field.fill(value);
+    await page.locator('.question input').first().fill(value);
     await page.keyboard.press('Enter');
   };
   await answer('Their reps dial from spreadsheets');
-  await answer('yes', true);
-  await answer('You decide', true);
+  await page.keyboard.press('1');
+  await page.keyboard.press('1');
   await answer('2027-01-10');
   await expect(page.getByTestId('recommendation')).toContainText('Qualified');
   await page.keyboard.press('8');
   await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(qualified));
 
-  // 3. Do not call. 4. Voicemail. 5. A busy line, undone.
-  const dnc = await dispose(page, '9');
+  // 3. Do not call, confirmed with Enter. 4. Voicemail. 5. A busy line, undone.
+  const dnc = await currentLeadId(page);
+  await page.keyboard.press('9');
+  await expect(page.getByRole('alertdialog', { name: 'Confirm Do not call' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(dnc));
   const voicemail = await dispose(page, '2');
   const undone = await dispose(page, '3');
   await page.keyboard.press('u');

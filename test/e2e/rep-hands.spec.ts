@@ -1,0 +1,161 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { CallLog, LeadCard } from '../../shared/leads.ts';
+import { importFile } from './console-actions.ts';
+import { hostPerTest } from './web-host.ts';
+
+/**
+ * The rep's hands (issue 11, items 6–12): what a rep working four hours by keyboard needs from
+ * the keys, the prompts, the script, the toasts, the callback picker, the session and the layout.
+ */
+// A Monday, 10:00 in New York.
+const CLOCK = '2026-11-23T15:00:00Z';
+const hosts = hostPerTest(CLOCK);
+
+const LEADS = 'Record ID,Name,Phone,Company\n1,Ada Lovelace,+12125550100,Analytical\n2,Bob Marley,+12125550101,Tuff Gong\n3,Cleo Park,+12125550102,Parkside\n4,Dev Shah,+12125550103,Shah & Co\n';
+
+const leadOnScreen = (page: Page) => page.locator('main.call-screen');
+const currentLeadId = async (page: Page) => Number(await leadOnScreen(page).getAttribute('data-lead-id'));
+
+async function openConsole(page: Page, csv = LEADS) {
+  const host = await hosts.start();
+  await page.goto(host.url);
+  await importFile(page, { name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(leadOnScreen(page)).toBeVisible();
+  // The import's report banner is not what these tests look at.
+  await page.getByTestId('import-report').getByRole('button', { name: 'Dismiss' }).click();
+  return host;
+}
+
+/** Whether two boxes on screen share any pixel. */
+async function overlaps(a: Locator, b: Locator): Promise<boolean> {
+  const [x, y] = [await a.boundingBox(), await b.boundingBox()];
+  if (!x || !y) return false;
+  return x.x < y.x + y.width && y.x < x.x + x.width && x.y < y.y + y.height && y.y < x.y + x.height;
+}
+
+test('6. keys work with Shift and Caps Lock, and a dispositions file cannot take the console’s keys', async ({ page }) => {
+  const host = await openConsole(page);
+  const first = await currentLeadId(page);
+
+  // Shift+1 is "!" on this keyboard: it still logs No answer.
+  await page.keyboard.press('Shift+Digit1');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(first));
+  expect((await host.call<CallLog[]>('calls.recent', { limit: 5 })).map((c) => [c.leadId, c.dispositionCode])).toEqual([[first, 'no-answer']]);
+
+  // Caps Lock on: the keys arrive as capitals, as the key sheet shows them.
+  await page.keyboard.press('Q');
+  await expect(page.getByRole('complementary', { name: 'Next leads' })).toBeVisible();
+  await page.keyboard.press('Shift+KeyQ');
+  await expect(page.getByRole('complementary', { name: 'Next leads' })).toBeHidden();
+  await page.keyboard.press('D');
+  await expect(page.getByRole('dialog', { name: 'Reason' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('N');
+  await expect(page.locator('#notes')).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  // A file that gives a disposition one of the console's keys is refused, in words, and nothing changes.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const chooser = page.waitForEvent('filechooser');
+  await settings.getByRole('button', { name: 'Replace from a file…' }).click();
+  await (await chooser).setFiles({
+    name: 'ours.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from('- { code: reached, label: Reached, hotkey: "1", contact: true, countsAsAttempt: true }\n- { code: queued, label: Queued, hotkey: "Q", contact: false, countsAsAttempt: true }\n'),
+  });
+  await expect(settings.getByRole('alert')).toContainText("ours.yaml is not a list of dispositions: 1.hotkey: Q is the console's own key (the next leads)");
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('navigation', { name: 'Dispositions' }).getByRole('button').first()).toHaveText('1No answer');
+  // dispositions.save holds the same line, for the keys kept for the softphone too.
+  await expect(host.call('dispositions.save', { code: 'voicemail-drop', label: 'Voicemail drop', hotkey: 'v', contact: false, countsAsAttempt: true })).rejects.toThrow(
+    "V is the console's own key (kept for the softphone: voicemail drop)",
+  );
+});
+
+test('7. do-not-call waits for Enter; Escape goes back; the undo stays', async ({ page }, testInfo) => {
+  const host = await openConsole(page);
+  const lead = await currentLeadId(page);
+
+  await page.keyboard.press('9');
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm Do not call' });
+  await expect(confirm).toContainText('Do not call closes Ada Lovelace for good');
+  await page.screenshot({ path: testInfo.outputPath('confirm-dnc.png') });
+  // Keys hit in a hurry while it asks do nothing: the lead stays, nothing is logged.
+  await page.keyboard.press('8');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(leadOnScreen(page)).toHaveAttribute('data-lead-id', String(lead));
+  expect(await host.call<CallLog[]>('calls.recent', { limit: 5 })).toEqual([]);
+
+  // The button asks the same.
+  await page.getByRole('button', { name: /Do not call/ }).click();
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(lead));
+  expect((await host.call<LeadCard>('leads.get', { leadId: lead })).lead.doNotCall).toBe(true);
+
+  await page.keyboard.press('u');
+  await expect(leadOnScreen(page)).toHaveAttribute('data-lead-id', String(lead));
+  expect((await host.call<LeadCard>('leads.get', { leadId: lead })).lead.doNotCall).toBe(false);
+
+  // Disqualified asks why, and says it closes the lead.
+  await page.keyboard.press('d');
+  await expect(page.getByRole('dialog', { name: 'Reason' })).toContainText('Disqualified closes Ada Lovelace for good.');
+});
+
+test('8. the script is one key per answer: focus stays in it, a choice takes its number key', async ({ page }, testInfo) => {
+  const host = await openConsole(page);
+  const lead = await currentLeadId(page);
+  const script = page.getByTestId('script');
+
+  await page.keyboard.press('a');
+  await expect(page.locator('#q-need')).toBeFocused();
+  await page.keyboard.type('Reps lose hours dialling');
+  await page.keyboard.press('Enter');
+  // Yes-no: 1 is yes. The key answers the question; it logs no disposition.
+  await expect(page.getByRole('group', { name: 'Is there a budget set aside for this?' })).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('script-number-keys.png') });
+  await page.keyboard.press('1');
+  // One-of: 1 You decide, 2 You and others decide, 3 Someone else decides.
+  await expect(page.getByRole('group', { name: 'Who decides on a purchase like this?' })).toBeFocused();
+  await page.keyboard.press('Shift+Digit1');
+  await expect(page.locator('#q-timeline')).toBeFocused();
+  await page.locator('#q-timeline').fill('2027-01-15');
+  await page.keyboard.press('Enter');
+  await expect(script).toContainText('End of the script.');
+  await expect(script).toBeFocused();
+  expect(await host.call<CallLog[]>('calls.recent', { limit: 5 })).toEqual([]);
+  await expect(page.getByTestId('recommendation')).toContainText('Recommended: Qualified');
+
+  // At the end of the script the disposition keys are back.
+  await page.keyboard.press('8');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(lead));
+  const [call] = await host.call<CallLog[]>('calls.recent', { limit: 1 });
+  expect(call).toMatchObject({ leadId: lead, dispositionCode: 'qualified', answers: { need: 'Reps lose hours dialling', budget: 'yes', authority: 'You decide', timeline: '2027-01-15' } });
+});
+
+test('9. toasts go: "U to undo" after its 30 seconds, a confirmation after a few; none covers the notes', async ({ page }) => {
+  await page.clock.install();
+  const host = await openConsole(page);
+  const notes = page.getByRole('region', { name: 'Notes and history' });
+  const toast = page.getByTestId('notice');
+
+  await page.keyboard.press('1');
+  await expect(toast).toContainText('No answer — U to undo');
+  expect(await overlaps(toast, notes)).toBe(false);
+  await page.clock.runFor(29_000);
+  await expect(toast).toContainText('U to undo');
+  await page.clock.runFor(2_000);
+  await expect(toast).toBeHidden();
+
+  const skipped = await currentLeadId(page);
+  await page.keyboard.press('s');
+  await expect(toast).toContainText('Skipped');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  expect(await overlaps(toast, notes)).toBe(false);
+  await page.clock.runFor(6_000);
+  await expect(toast).toBeHidden();
+  expect(skipped).toBeGreaterThan(0);
+  expect(await host.call<CallLog[]>('calls.recent', { limit: 5 })).toHaveLength(1);
+});
