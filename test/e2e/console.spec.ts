@@ -54,12 +54,12 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   const qualified = await dispose(page, '8');
   const interested = await dispose(page, '7');
 
-  // A callback asks for a time in the lead's own clock; Enter takes the one offered.
+  // A callback asks for a time in the lead's own clock; Enter takes the first quick choice (in 1 h).
   const callbackLead = await currentLeadId(page);
   await page.keyboard.press('0');
   const picker = page.getByRole('dialog', { name: 'Call back at' });
   await expect(picker).toBeVisible();
-  await expect(page.locator('#picked-time')).toBeFocused();
+  await expect(picker.getByRole('button', { name: /In 1 h/ })).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('callback-picker.png') });
   await page.keyboard.press('Enter');
   await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(callbackLead));

@@ -159,3 +159,71 @@ test('9. toasts go: "U to undo" after its 30 seconds, a confirmation after a few
   expect(skipped).toBeGreaterThan(0);
   expect(await host.call<CallLog[]>('calls.recent', { limit: 5 })).toHaveLength(1);
 });
+
+test.describe('a rep in Paris calling a lead in Chicago', () => {
+  test.use({ timezoneId: 'Europe/Paris' });
+
+  test('10. callback quick choices on the lead’s clock, a date-only day, and a due callback announces itself by name', async ({ page }, testInfo) => {
+    // The page's notifications, recorded: the console asks once, when a callback is booked, and never waits.
+    await page.addInitScript(() => {
+      const w = window as unknown as { shown: { title: string; body?: string }[]; asked: number };
+      w.shown = [];
+      w.asked = 0;
+      class RecordedNotification {
+        static permission: NotificationPermission = 'default';
+        static requestPermission() {
+          w.asked += 1;
+          RecordedNotification.permission = 'granted';
+          return Promise.resolve('granted' as NotificationPermission);
+        }
+        constructor(title: string, options?: NotificationOptions) {
+          w.shown.push({ title, ...(options?.body ? { body: options.body } : {}) });
+        }
+      }
+      Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
+    });
+    await page.clock.install();
+    // Monday 9:00 in Chicago, 16:00 in Paris.
+    const host = await openConsole(page, 'Record ID,Name,Phone,Time Zone\n1,Ada Lovelace,+13125550100,America/Chicago\n2,Bob Marley,+13125550101,America/Chicago\n');
+    const ada = await currentLeadId(page);
+
+    await page.keyboard.press('0');
+    const picker = page.getByRole('dialog', { name: 'Call back at' });
+    const quick = picker.getByRole('list', { name: 'Quick choices' }).getByRole('listitem');
+    await expect(quick).toHaveCount(4);
+    await expect(quick.nth(0)).toContainText(/In 1 h\s*Mon, Nov 23, 10:00 AM\s*your time Mon 5:00 PM/);
+    await expect(quick.nth(1)).toContainText(/Tomorrow 9:00\s*Tue, Nov 24, 9:00 AM\s*your time Tue 4:00 PM/);
+    await expect(quick.nth(2)).toContainText(/Tomorrow 14:00\s*Tue, Nov 24, 2:00 PM\s*your time Tue 9:00 PM/);
+    await expect(quick.nth(3)).toContainText(/Next Monday 9:00\s*Mon, Nov 30, 9:00 AM\s*your time Mon 4:00 PM/);
+    await expect(quick.nth(0).getByRole('button')).toBeFocused();
+    await page.screenshot({ path: testInfo.outputPath('callback-picker-1366x768.png') });
+    expect(await page.evaluate(() => (window as unknown as { asked: number }).asked)).toBe(0);
+
+    // 1 takes the first quick choice: in an hour, 10:00 in Chicago.
+    await page.keyboard.press('1');
+    await expect(picker).toBeHidden();
+    await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(ada));
+    const held = await host.call<{ blockers: { rule: string; until: string | null }[] }>('queue.whyNot', { leadId: ada });
+    expect(held.blockers).toEqual([expect.objectContaining({ rule: 'callback-later', until: '2026-11-23T16:00:00.000Z' })]);
+    expect(await page.evaluate(() => (window as unknown as { asked: number }).asked)).toBe(1);
+
+    // A day alone is enough: the time keeps what it offered.
+    const bob = await currentLeadId(page);
+    await page.keyboard.press('0');
+    await page.locator('#picked-day').fill('2026-11-25');
+    await expect(picker.getByTestId('rep-time')).toContainText('Your time: Wed');
+    await page.locator('#picked-day').press('Enter');
+    await expect(picker).toBeHidden();
+    const bobHeld = await host.call<{ blockers: { rule: string; until: string | null }[] }>('queue.whyNot', { leadId: bob });
+    expect(bobHeld.blockers).toEqual([expect.objectContaining({ rule: 'callback-later', until: '2026-11-25T16:00:00.000Z' })]);
+
+    // An hour later Ada's callback is due: the top bar and a notification say so, by name.
+    await expect(page.getByTestId('callback-due')).toBeHidden();
+    await page.clock.fastForward('01:00:00');
+    await expect(page.getByTestId('callback-due')).toContainText('Callback due: Ada Lovelace');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { shown: unknown[] }).shown))
+      .toEqual([{ title: 'Callback due: Ada Lovelace', body: expect.stringMatching(/^Booked for Mon 10:00 AM their time, Mon 5:00 PM yours\.$/) }]);
+    await page.screenshot({ path: testInfo.outputPath('callback-due-1366x768.png') });
+  });
+});

@@ -122,6 +122,8 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
       {askingTime && (
         <TimePicker
           title={askingTime.purpose === 'callback' ? 'Call back at' : 'Snooze until'}
+          purpose={askingTime.purpose}
+          leadId={leadId}
           zone={next.card.lead.timeZone}
           nowMs={nowMs}
           onAnswer={(at) => void answerTime(at)}

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { CallbackAlerts } from './callback-alerts.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
@@ -27,6 +28,7 @@ export function TopBar() {
         </span>
       )}
       <SessionStrip />
+      <CallbackAlerts />
       <span className="spacer" />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…
