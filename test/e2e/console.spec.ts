@@ -301,6 +301,9 @@ test('a session shows its live figures as the rep works, and its report is one c
   await page.getByRole('button', { name: 'Load demo list' }).click();
   await expect(leadOnScreen(page)).toBeVisible();
   await page.getByRole('button', { name: 'Start session' }).click();
+  // A first session asks who is calling.
+  await page.getByLabel(/Your name goes on every call/).fill('Jordan');
+  await page.keyboard.press('Enter');
   const strip = page.getByTestId('session-strip');
   await expect(strip).toContainText('0 dials');
   await dispose(page, '1');

@@ -227,3 +227,124 @@ test.describe('a rep in Paris calling a lead in Chicago', () => {
     await page.screenshot({ path: testInfo.outputPath('callback-due-1366x768.png') });
   });
 });
+
+test('11. the rep’s name is asked before a first session, and the session and its summary carry it', async ({ page }) => {
+  const host = await openConsole(page);
+  await page.getByRole('button', { name: 'Start session' }).click();
+  const ask = page.getByRole('dialog', { name: 'Your name' });
+  await expect(ask).toContainText('Who is calling?');
+  await expect(page.locator('#rep-name')).toBeFocused();
+  // No name, no session: Enter on an empty name says so; Escape leaves without a session.
+  await page.keyboard.press('Enter');
+  await expect(ask.getByRole('alert')).toHaveText('Type your name: a session needs one.');
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(page.getByTestId('session-strip')).toBeHidden();
+  // The call screen's keys are back once it is closed.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await page.locator('#rep-name').fill('Jordan Lee');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('session-strip')).toContainText('0 dials');
+  const session = await host.call<{ id: number; rep: string }>('sessions.current', { consoleId: await page.evaluate(() => sessionStorage.getItem('nextcall.console')) });
+  expect(session.rep).toBe('Jordan Lee');
+  await page.keyboard.press('1');
+  await page.getByTestId('session-strip').getByRole('button', { name: 'End' }).click();
+
+  // Asked once: the next session starts at once, with the same name.
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByTestId('session-strip')).toBeVisible();
+  await expect(ask).toBeHidden();
+
+  // A team lead merging the JSON sees the rep's name, not the file's.
+  const [json] = await host.call<{ content: string }[]>('sessions.export', { sessionId: session.id, format: 'json' });
+  const merged = await host.call<{ team: { reps: { rep: string }[] } }>('team.merge', { files: [{ fileName: 'nextcall-session-1.json', text: json!.content }] });
+  expect(merged.team.reps.map((r) => r.rep)).toEqual(['Jordan Lee']);
+});
+
+/** Every control of the top bar on one line, nothing cut off at the right. */
+async function expectTopBarOnOneLine(page: Page) {
+  const bar = page.locator('header.top-bar');
+  const layout = await bar.evaluate((header) => {
+    const kids = [...header.children].filter((el) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().width > 0);
+    const middles = kids.map((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top + r.height / 2;
+    });
+    return { height: header.getBoundingClientRect().height, spread: Math.max(...middles) - Math.min(...middles), overflow: header.scrollWidth - header.clientWidth, right: Math.max(...kids.map((el) => el.getBoundingClientRect().right)) };
+  });
+  expect(layout.spread).toBeLessThan(4);
+  expect(layout.height).toBeLessThan(56);
+  expect(layout.overflow).toBeLessThanOrEqual(0);
+  expect(layout.right).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+test('12. with a session running the top bar holds on one line at 1366×768 and 1920×1080 (room for two more controls), and the activity stays in view', async ({ page }, testInfo) => {
+  const host = await hosts.start();
+  await host.call('prefs.set', { repName: 'Jordan Lee' });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Load demo list' }).click();
+  await expect(leadOnScreen(page)).toBeVisible();
+  await page.getByTestId('import-report').getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByTestId('session-strip')).toBeVisible();
+  for (const key of ['1', '2', '5', '3']) {
+    const before = await currentLeadId(page);
+    await page.keyboard.press(key);
+    await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(before));
+  }
+  // A lead with a history of activity; the script answered as far as it goes.
+  await page.keyboard.press('a');
+  await page.keyboard.type('Reps lose hours dialling');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('1');
+  await page.keyboard.press('2');
+  await page.keyboard.type('Their CFO, Maria');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#q-timeline')).toBeFocused();
+
+  const firstActivity = page.getByTestId('timeline').locator('li').first();
+  const activityPanel = page.getByRole('region', { name: 'Activity' });
+  const inView = async () => {
+    const [row, panel] = [await firstActivity.boundingBox(), await activityPanel.boundingBox()];
+    return !!row && !!panel && row.y >= panel.y && row.y + row.height <= panel.y + panel.height && row.y + row.height <= page.viewportSize()!.height;
+  };
+
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: testInfo.outputPath(`call-screen-session-${size.width}x${size.height}.png`) });
+    await expectTopBarOnOneLine(page);
+    expect(await inView(), `the first activity is in view at ${size.width}×${size.height}`).toBe(true);
+  }
+
+  // Another engineer adds a call-list picker and a search button: two small controls still fit at 1366.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.locator('header.top-bar').evaluate((header) => {
+    const spacer = header.querySelector('.spacer');
+    const picker = document.createElement('select');
+    picker.setAttribute('aria-label', 'Call list');
+    picker.innerHTML = '<option>All leads (1,204 waiting)</option>';
+    const search = document.createElement('button');
+    search.className = 'secondary';
+    search.textContent = 'Search /';
+    header.insertBefore(picker, spacer);
+    header.insertBefore(search, spacer);
+  });
+  await expectTopBarOnOneLine(page);
+  await page.screenshot({ path: testInfo.outputPath('call-screen-session-two-more-controls-1366x768.png') });
+
+  // The callback picker open: the activity is still there to read.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('0');
+  await expect(page.getByRole('dialog', { name: 'Call back at' })).toBeVisible();
+  expect(await inView()).toBe(true);
+  // The last call's toast does not sit on the picker's fields.
+  await expect(page.getByTestId('notice')).toBeHidden();
+  await page.screenshot({ path: testInfo.outputPath('callback-picker-session-1366x768.png') });
+});

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { CallbackAlerts } from './callback-alerts.tsx';
+import { RepNamePrompt } from './rep-name-prompt.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
@@ -41,6 +42,7 @@ export function TopBar() {
       </button>
       {panel === 'reports' && <ReportsPanel onClose={closePanel} />}
       {panel === 'settings' && <SettingsPanel onClose={closePanel} />}
+      {panel === 'rep-name' && <RepNamePrompt onClose={closePanel} />}
       <input
         ref={fileInput}
         type="file"
