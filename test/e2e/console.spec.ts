@@ -316,12 +316,12 @@ test('a session shows its live figures as the rep works, and its report is one c
 
   // The session just ended is one click from its printable report.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Session Report' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^nextcall-session-\d+\.html$/);
+  expect(download.suggestedFilename()).toMatch(/^nextcall-session-\d+-jordan\.html$/);
   const report = await readFile((await download.path())!, 'utf8');
   expect(report).toContain('<div class="label">Dials</div><div class="value">2</div>');
   const csv: string[] = [];
   page.on('download', (d) => csv.push(d.suggestedFilename()));
   await page.getByRole('button', { name: 'Session CSV' }).click();
-  await expect.poll(() => csv.sort()).toEqual([expect.stringMatching(/^nextcall-session-\d+-calls\.csv$/), expect.stringMatching(/-totals\.csv$/)]);
+  await expect.poll(() => csv.sort()).toEqual([expect.stringMatching(/^nextcall-session-\d+-jordan-calls\.csv$/), expect.stringMatching(/-totals\.csv$/)]);
   await page.screenshot({ path: testInfo.outputPath('session-ended.png') });
 });
