@@ -4,9 +4,9 @@ import { grantsPermission } from './permissions.ts';
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:
- * no navigation away from the app, no new windows, no webviews, and no permission but the one
- * permissions.ts names (writing the clipboard, for Y). A dial link clicked in the page is the one
- * thing that leaves, through the dial guard.
+ * no navigation away from the app, no new windows, no webviews, and no permission but those
+ * permissions.ts names (notifications for due callbacks, writing the clipboard for Y), to the app's
+ * own page. A dial link clicked in the page is the one thing that leaves, through the dial guard.
  */
 export function hardenApp(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantsPermission } from '../../../main/shell/permissions.ts';
+import { grantsPermission, isPermissionGranted } from '../../../main/shell/permissions.ts';
 
 /** Every permission Electron 45's session handlers may be asked about. */
 const ELECTRON_PERMISSIONS = [
@@ -21,9 +21,18 @@ describe('the permission handler', () => {
     expect(grantsPermission('clipboard-sanitized-write', { address: 'app://nextcall', isMainFrame: true })).toBe(true);
   });
 
-  it('grants that one permission and no other, reading the clipboard included', () => {
+  it('grants notifications, so a due callback can announce itself', () => {
+    expect(isPermissionGranted('notifications')).toBe(true);
+    expect(grantsPermission('notifications', page)).toBe(true);
+  });
+
+  it('grants those two permissions and no other, reading the clipboard included', () => {
     const granted = ELECTRON_PERMISSIONS.filter((permission) => grantsPermission(permission, page));
-    expect(granted).toEqual(['clipboard-sanitized-write']);
+    expect(granted).toEqual(['clipboard-sanitized-write', 'notifications']);
+  });
+
+  it.each(['media', 'geolocation', 'clipboard-read', 'midi', 'openExternal', 'fullscreen', 'unknown'])('denies %s', (permission) => {
+    expect(isPermissionGranted(permission)).toBe(false);
   });
 
   it('grants nothing to another origin or to a frame inside the page', () => {
@@ -35,6 +44,7 @@ describe('the permission handler', () => {
       { address: 'app://nextcall/index.html', isMainFrame: false },
     ]) {
       expect(grantsPermission('clipboard-sanitized-write', asker), JSON.stringify(asker)).toBe(false);
+      expect(grantsPermission('notifications', asker), JSON.stringify(asker)).toBe(false);
     }
   });
 });
