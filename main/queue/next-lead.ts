@@ -27,6 +27,11 @@ export interface QueueContext {
   consoleId: string | null;
   /** Only leads of this call list, if set: a condition over `leads`, with its parameters. */
   list?: { where: string; params: (string | number)[] };
+  /**
+   * The lead this console has a call running on: offered first whatever the rules now say (it
+   * was checked when dialled, and the rep must be able to log the call they are on).
+   */
+  keepLeadId?: number;
 }
 
 export interface Pick {
@@ -198,10 +203,10 @@ export function* eligibleLeads(db: Database, ctx: QueueContext): Generator<Pick>
     ) as CandidateRow | undefined;
     const inList = !ctx.list || statement(db, `SELECT 1 FROM leads WHERE leads.id = ? AND (${ctx.list.where})`).get(held.lead_id, ...ctx.list.params) !== undefined;
     const facts = row && inList ? loadLeadFacts(db, row.id, ctx.now) : null;
-    if (row && facts && isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) {
+    if (row && facts && (row.id === ctx.keepLeadId || isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId))) {
       const tier = tierOf({ ...row, due_at: row.due_at ?? undefined }, ctx);
       offered.add(row.id);
-      yield { leadId: row.id, tier, reasons: reasonsFor({ id: row.id, tier, keys: [], row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]! };
+      yield { leadId: row.id, tier, reasons: reasonsFor({ id: row.id, tier, keys: [], row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0] ?? facts.goodNumbers[0] ?? '' };
     }
   }
   for (const tier of TIERS) {
