@@ -170,7 +170,7 @@ export const api = {
   'prefs.get': method<Preferences>()(none),
   'prefs.set': method<Preferences>()(preferencesSchema.partial()),
   /** The console is still open and shows this lead: its claim (a short lease) is renewed. */
-  'queue.heartbeat': method<{ held: boolean }>()(z.strictObject({ consoleId, leadId })),
+  'queue.heartbeat': method<{ held: boolean; leaseSeconds: number }>()(z.strictObject({ consoleId, leadId, listName: name.optional() })),
 } as const;
 
 export type Api = typeof api;

@@ -205,6 +205,9 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       }
       return prefs;
     },
-    'queue.heartbeat': ({ consoleId, leadId }) => ({ held: renewClaim(db, leadId, consoleId, clock.now()) }),
+    'queue.heartbeat': ({ consoleId, leadId, listName }) => ({
+      held: renewClaim(db, leadId, consoleId, clock.now()),
+      leaseSeconds: context({ listName }).rules.claimLeaseSeconds,
+    }),
   };
 }

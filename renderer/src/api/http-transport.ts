@@ -38,10 +38,14 @@ export function httpTransport(origin: string, token: string): Transport {
   return {
     async invoke(method, input) {
       try {
+        const body = JSON.stringify({ input });
         const response = await fetch(`${origin}/api/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ input }),
+          body,
+          // A small call outlives the page that made it (the claim let go as a tab closes);
+          // browsers cap such requests at 64 kB, so files never ask for it.
+          keepalive: body.length < 16_384,
         });
         return (await response.json()) as Envelope<unknown>;
       } catch {
