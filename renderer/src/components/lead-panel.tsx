@@ -28,7 +28,7 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNum
   const dial = (number: string) => (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     void onDial(number).then((allowed) => {
-      if (allowed) window.location.href = dialLink(dialScheme, number);
+      if (allowed) followLink(dialLink(dialScheme, number));
     });
   };
   const time = localTime(lead.timeZone, nowMs);
@@ -102,6 +102,19 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNum
       </p>
     </section>
   );
+}
+
+/**
+ * Hands the link to the softphone the way a click on it would (in the desktop app, through the
+ * shell's dial guard): a link in the page, clicked, then gone.
+ */
+function followLink(href: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
 }
 
 /** How long the rep has been on this call, to the second. */
