@@ -69,3 +69,14 @@ export function runningDial(db: Database, leadId: number, consoleId: string, now
 export function closeDials(db: Database, leadId: number, now: number): void {
   db.prepare('UPDATE dials SET closed_at = ? WHERE lead_id = ? AND call_id IS NULL AND closed_at IS NULL').run(now, leadId);
 }
+
+/** How long after main accepts a dial its link may still be handed to the softphone. */
+export const DIAL_LINK_GRACE_MS = 30_000;
+
+/**
+ * Whether the core accepted a dial of this number a moment ago: the desktop shell opens a dial
+ * link only then, so a link followed without the check (a stale page, a crafted one) never rings.
+ */
+export function dialJustAccepted(db: Database, e164: string, now: number): boolean {
+  return db.prepare('SELECT 1 FROM dials WHERE phone_e164 = ? AND at > ? AND at <= ? AND call_id IS NULL AND closed_at IS NULL LIMIT 1').get(e164, now - DIAL_LINK_GRACE_MS, now) !== undefined;
+}

@@ -4,16 +4,17 @@ import { openDialLinkOnly } from './dial-guard.ts';
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:
  * no navigation away from the app, no new windows, no webviews, no permissions.
- * A dial link clicked in the page is the one thing that leaves, through the dial guard.
+ * A dial link clicked in the page is the one thing that leaves, through the dial guard, and only
+ * for a number whose dial the core has just accepted (`mayDial`).
  */
-export function hardenApp(session: Session): void {
+export function hardenApp(session: Session, mayDial: (e164: string) => boolean = () => false): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       event.preventDefault();
-      openDialLinkOnly(url, shell.openExternal);
+      openDialLinkOnly(url, shell.openExternal, mayDial);
     });
     contents.on('will-frame-navigate', (event) => {
       if (!event.isMainFrame) event.preventDefault();
@@ -21,7 +22,7 @@ export function hardenApp(session: Session): void {
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      openDialLinkOnly(url, shell.openExternal);
+      openDialLinkOnly(url, shell.openExternal, mayDial);
       return { action: 'deny' };
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../main/api/handlers.ts';
-import { recordDial } from '../../../main/calls/dials.ts';
+import { dialJustAccepted, recordDial } from '../../../main/calls/dials.ts';
 import { logDisposition } from '../../../main/calls/log-disposition.ts';
 import { dialRefusals } from '../../../main/queue/dial-check.ts';
 import type { LeadFacts } from '../../../main/queue/eligibility.ts';
@@ -82,6 +82,16 @@ describe('calls.dial', () => {
     expect(() => recordDial(core.db, ada, '+12125550199', core.clock.now(), DEFAULT_QUEUE_RULES)).toThrow(/\+12125550199 is marked as a bad number/);
     expect(() => recordDial(core.db, ada, '+12125550100', Date.parse('2026-11-24T01:05:00Z'), DEFAULT_QUEUE_RULES)).toThrow(/outside calling hours/);
     expect(count(core, 'dials')).toBe(0);
+  });
+
+  it('lets the desktop shell open the dial link only just after the dial was accepted, and never for a refused one', async () => {
+    const { core, ada } = await twoLeads();
+    recordDial(core.db, ada, '+12125550100', core.clock.now(), DEFAULT_QUEUE_RULES);
+    expect(dialJustAccepted(core.db, '+12125550100', core.clock.now() + 1000)).toBe(true);
+    expect(dialJustAccepted(core.db, '+12125550100', core.clock.now() + 60_000)).toBe(false);
+    await markAdaDoNotCall(core);
+    expect(() => recordDial(core.db, ada, '+12125550199', core.clock.now(), DEFAULT_QUEUE_RULES)).toThrow(/do-not-call/);
+    expect(dialJustAccepted(core.db, '+12125550199', core.clock.now() + 1000)).toBe(false);
   });
 
   it('refuses the fourth dial of one number in 24 hours (each dial counts, logged or not)', async () => {
