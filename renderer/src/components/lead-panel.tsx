@@ -69,7 +69,7 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNum
         ))}
       </ul>
 
-      {offered && !dialedAt && (
+      {offered && !dialedAt && !lead.doNotCall && (
         <a className="call-button" href={dialLink(dialScheme, offered)} onClick={dial(offered)} aria-keyshortcuts="c">
           Call {offered} <kbd>C</kbd>
         </a>
