@@ -106,7 +106,7 @@ export const createQueueSlice =
         if (shownId !== undefined && fresh.released?.leadId === shownId && fresh.next?.card.lead.id !== shownId) {
           get().showSnapshot(fresh);
           const then = fresh.next ? ` Next: ${fresh.next.card.lead.firstName} ${fresh.next.card.lead.lastName}`.trimEnd() + '.' : '';
-          get().showNotice({ kind: 'error', text: `${fresh.released.name} may no longer be called: ${fresh.released.reasons.join('; ').toLowerCase()}.${then}` });
+          get().showNotice({ kind: 'error', text: `${fresh.released.name} may no longer be called: ${fresh.released.reasons.map((r) => r.charAt(0).toLowerCase() + r.slice(1)).join('; ')}.${then}` });
           return;
         }
         // The same lead: its card may have news (a new activity). Another lead: keep the one on screen.
