@@ -38,14 +38,12 @@ export function httpTransport(origin: string, token: string): Transport {
   return {
     async invoke(method, input) {
       try {
-        const body = JSON.stringify({ input });
         const response = await fetch(`${origin}/api/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body,
-          // A small call outlives the page that made it (the claim let go as a tab closes);
-          // browsers cap such requests at 64 kB, so files never ask for it.
-          keepalive: body.length < 16_384,
+          body: JSON.stringify({ input }),
+          // Letting the claim go as the tab closes must outlive the page that asks for it.
+          keepalive: method === 'queue.release',
         });
         return (await response.json()) as Envelope<unknown>;
       } catch {

@@ -53,8 +53,7 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNum
               <a
                 className="phone-number"
                 href={dialLink(dialScheme, phone.e164)}
-                title={phone.e164 === offered ? 'Call this number (C)' : 'Call this number (Tab to it, Enter)'}
-                aria-label={`Call ${phone.type} ${phone.e164}`}
+                title={`Call this ${phone.type} number${phone.e164 === offered ? ' (C)' : ''}: the call is logged to it`}
                 aria-current={dialedAt && phone.e164 === dialedNumber ? 'true' : undefined}
                 onClick={dial(phone.e164)}
               >
