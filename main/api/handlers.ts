@@ -24,6 +24,7 @@ import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { dialableNumbers } from '../queue/eligibility.ts';
 import { loadLeadFacts } from '../queue/lead-facts.ts';
 import { queueContext } from '../queue/queue-scope.ts';
+import { leadCallingWindows, upcomingCallbacks } from '../queue/lead-callbacks.ts';
 import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../sessions/sessions.ts';
 import { reportPdf, type PdfPrinter } from '../sessions/report-pdf.ts';
 import { exportSummary } from '../sessions/summary-export.ts';
@@ -205,6 +206,8 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       }
       return prefs;
     },
+    'queue.callingWindows': ({ leadId, listName }) => leadCallingWindows(db, context({ listName }).rules, leadId, clock.now()),
+    'callbacks.upcoming': () => upcomingCallbacks(db, clock.now()),
     'queue.heartbeat': ({ consoleId, leadId, listName }) => ({
       held: renewClaim(db, leadId, consoleId, clock.now()),
       leaseSeconds: context({ listName }).rules.claimLeaseSeconds,

@@ -6,6 +6,7 @@ import { getLead } from '../leads/lead-rows.ts';
 import { dialRefusals, refusalSentence } from '../queue/dial-check.ts';
 import { loadLeadFacts } from '../queue/lead-facts.ts';
 import type { Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /** A dial the disposition may still complete: the call's start is at most this old. */
 export const OPEN_DIAL_MS = 12 * 60 * 60_000;
@@ -56,12 +57,11 @@ export function openDial(db: Database, dialId: number, leadId: number): Dial {
  * reload of the console finds it again, so the timer and the call's start are not lost.
  */
 export function runningDial(db: Database, leadId: number, consoleId: string, now: number): OpenDial | null {
-  const row = db
-    .prepare(
-      `SELECT id, phone_e164, at FROM dials INDEXED BY dials_open_of_lead
-       WHERE lead_id = ? AND call_id IS NULL AND closed_at IS NULL AND at > ? AND console_id = ? ORDER BY at DESC LIMIT 1`,
-    )
-    .get(leadId, now - OPEN_DIAL_MS, consoleId) as { id: number; phone_e164: string; at: number } | undefined;
+  const row = cachedStatement(
+    db,
+    `SELECT id, phone_e164, at FROM dials INDEXED BY dials_open_of_lead
+     WHERE lead_id = ? AND call_id IS NULL AND closed_at IS NULL AND at > ? AND console_id = ? ORDER BY at DESC LIMIT 1`,
+  ).get(leadId, now - OPEN_DIAL_MS, consoleId) as { id: number; phone_e164: string; at: number } | undefined;
   return row ? { dialId: row.id, number: row.phone_e164, at: new Date(row.at).toISOString() } : null;
 }
 

@@ -1,6 +1,7 @@
 import type { ReportFormat } from '../../../shared/api.ts';
 import { RATES_FROM, talkClock } from '../../../shared/sessions.ts';
 import { useApp } from '../store/store-context.tsx';
+import { useStartSession } from './rep-name-prompt.tsx';
 
 const NOT_YET = `shown after ${RATES_FROM.activeSeconds / 60} minutes or ${RATES_FROM.dials} dials`;
 
@@ -11,6 +12,7 @@ export function SessionStrip() {
   const endedSessionId = useApp((s) => s.endedSessionId);
   const downloadReport = useApp((s) => s.downloadSessionReport);
   const canPrintPdf = useApp((s) => s.canPrintPdf);
+  const startSession = useStartSession();
   const download = (format: ReportFormat, label: string, title: string) => (
     <button type="button" className="link" title={title} aria-label={`Session ${label}`} onClick={() => void downloadReport(format)}>
       {label}
@@ -20,7 +22,7 @@ export function SessionStrip() {
   if (!session) {
     return (
       <span className="session-strip">
-        <button type="button" className="secondary" onClick={() => void act('start')}>
+        <button type="button" className="secondary" onClick={() => void startSession()}>
           Start session
         </button>
         {endedSessionId !== null && (
