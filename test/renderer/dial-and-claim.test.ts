@@ -79,7 +79,7 @@ describe('a lead that may no longer be called', () => {
     await store.getState().loadQueue();
     expect(await store.getState().markDialed()).toBe(false);
     expect(store.getState().dialedAt).toBeNull();
-    expect(store.getState().notice).toEqual({ kind: 'error', text: 'Not dialled: Ada Test: the lead is on the do-not-call list.' });
+    expect(store.getState().notice).toMatchObject({ kind: 'error', text: 'Not dialled: Ada Test: the lead is on the do-not-call list.' });
   });
 
   it('on screen and marked do-not-call elsewhere: the console says so at once and offers the next lead', async () => {
@@ -92,7 +92,7 @@ describe('a lead that may no longer be called', () => {
     marked = true;
     await store.getState().refreshQueue();
     expect(store.getState().snapshot?.next?.card.lead.firstName).toBe('Bob');
-    expect(store.getState().notice).toEqual({ kind: 'error', text: 'Ada Test may no longer be called: on the do-not-call list. Next: Bob Test.' });
+    expect(store.getState().notice).toMatchObject({ kind: 'error', text: 'Ada Test may no longer be called: on the do-not-call list. Next: Bob Test.' });
   });
 });
 
