@@ -208,9 +208,10 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     },
     'queue.callingWindows': ({ leadId, listName }) => leadCallingWindows(db, context({ listName }).rules, leadId, clock.now()),
     'callbacks.upcoming': () => upcomingCallbacks(db, clock.now()),
-    'queue.heartbeat': ({ consoleId, leadId, listName }) => ({
-      held: renewClaim(db, leadId, consoleId, clock.now()),
-      leaseSeconds: context({ listName }).rules.claimLeaseSeconds,
-    }),
+    'queue.heartbeat': ({ consoleId, leadId, listName }) => {
+      // The list is checked before the lease is renewed: a refused beat writes nothing.
+      const { rules } = context({ listName });
+      return { held: renewClaim(db, leadId, consoleId, clock.now()), leaseSeconds: rules.claimLeaseSeconds };
+    },
   };
 }

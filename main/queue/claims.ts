@@ -27,6 +27,8 @@ export function renewClaim(db: Database, leadId: number, consoleId: string, now:
   const mine = db.prepare('SELECT console_id FROM claims WHERE lead_id = ?').get(leadId) as { console_id: string } | undefined;
   if (mine && mine.console_id !== consoleId) return false;
   if (!mine) {
+    // A lead removed since (an import undone) cannot be held again.
+    if (!db.prepare('SELECT 1 FROM leads WHERE id = ?').get(leadId)) return false;
     // A lapsed lease no one else took: this console still shows the lead, so it is its again.
     const other = db.prepare('SELECT 1 FROM claims WHERE console_id = ? AND lead_id <> ?').get(consoleId, leadId);
     if (other) return false;

@@ -37,6 +37,12 @@ describe('a claim is a short lease', () => {
     expect(api['queue.heartbeat']({ consoleId: 'console-one', leadId: ada })).toMatchObject({ held: false });
   });
 
+  it('a beat for a lead that is gone (its import undone) holds nothing and writes nothing', async () => {
+    const { core, api } = await twoLeads();
+    expect(api['queue.heartbeat']({ consoleId: 'console-one', leadId: 999_999 })).toEqual({ held: false, leaseSeconds: 90 });
+    expect(core.db.prepare('SELECT count(*) AS n FROM claims').get()).toEqual({ n: 0 });
+  });
+
   it('a page closed on purpose lets its lead go at once', async () => {
     const { ada, api } = await twoLeads();
     expect(await shownTo(api, 'console-one')).toBe(ada);
