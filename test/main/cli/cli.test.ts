@@ -60,7 +60,7 @@ describe('npm run cli', () => {
 
     const team = cli('team-summary', ana, kenji, '--format', 'csv');
     expect(team.code).toBe(0);
-    expect(team.stdout.split('\r\n').map((line) => line.split(',')[0])).toEqual(['Rep', 'ana', 'Kenji', 'Team', '']);
+    expect(team.stdout.split('\r\n').map((line) => line.split(',')[0])).toEqual(['\uFEFFRep', 'ana', 'Kenji', 'Team', '']);
     expect(team.stderr).toContain('different zones: ana (America/New_York), Kenji (Asia/Tokyo)');
     expect(cli('team-summary', ana, ana).stderr).toBe('');
 
