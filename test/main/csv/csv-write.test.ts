@@ -28,8 +28,8 @@ describe('writing CSV that a spreadsheet will not run', () => {
   it('gives back exactly what was written when Nextcall reads its own CSV', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', ' ', "'", '=', '+', '-', '@', ';', ',', '\t', '\r', '\n', '"') }), (value) => {
-        const [[read]] = parse(csvCell(value) || '""', { relax_quotes: true }) as string[][];
-        expect(unguardCell(read!)).toBe(value);
+        const records = parse(csvCell(value) || '""', { relax_quotes: true }) as string[][];
+        expect(unguardCell(records[0]![0]!)).toBe(value);
       }),
       { numRuns: 2000 },
     );
