@@ -1,4 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
+import { ApiError } from '../../shared/api-error.ts';
+import { LIST_SIZED_EXPORT, type LeadExportResult } from '../../shared/lead-export.ts';
 import type { ExportedFile } from '../../shared/imports.ts';
 import type { Lead } from '../../shared/leads.ts';
 import type { Stage } from '../../shared/stages.ts';
@@ -218,6 +220,25 @@ export function leadExport(db: Database, format: ExportFormat, listName?: string
 export function exportLeads(db: Database, format: ExportFormat, listName?: string): ExportedFile {
   const file = leadExport(db, format, listName);
   return { fileName: file.fileName, mimeType: file.mimeType, content: [...file.chunks()].join('') };
+}
+
+/** A shell's way to take an export as a stream: to a file the team lead chose, or a download. */
+export type ExportSink = (file: LeadExport) => Promise<LeadExportResult>;
+
+/**
+ * `leads.export`: through the shell's sink when it has one; otherwise (no shell to stream to)
+ * the file itself, up to a list's size, so no caller can make the process build a million-lead
+ * string.
+ */
+export async function exportLeadsThrough(file: LeadExport, sink: ExportSink | undefined): Promise<LeadExportResult> {
+  if (sink) return sink(file);
+  if (file.leads > LIST_SIZED_EXPORT) {
+    throw new ApiError(
+      'invalid-input',
+      `${file.leads.toLocaleString('en-US')} leads are more than can be handed over in one piece (${LIST_SIZED_EXPORT.toLocaleString('en-US')}): export from the console, or with npm run cli -- export leads --out FILE.`,
+    );
+  }
+  return { kind: 'file', file: { fileName: file.fileName, mimeType: file.mimeType, content: [...file.chunks()].join('') }, leads: file.leads };
 }
 
 function* csvText(rows: Iterable<ExportRow>): Generator<string> {

@@ -6,6 +6,7 @@ import { createHandlers } from '../api/handlers.ts';
 import { openCore } from '../core.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
 import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
+import { createDownloads } from './downloads.ts';
 import { startWebHost } from './http-host.ts';
 
 const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--clock ISO-TIME]
@@ -33,7 +34,8 @@ export async function serve(argv: string[]): Promise<void> {
 
   const options = runtimeOptions(values);
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
-  const hostOptions = { dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir: RENDERER_DIR };
+  const downloads = createDownloads();
+  const hostOptions = { dispatch: createDispatcher(createHandlers(core, { saveExport: downloads.offer })), events: core.events, rendererDir: RENDERER_DIR, downloads };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
     return startWebHost({ ...hostOptions, port: 0 });
