@@ -12,9 +12,6 @@
  * `Acme;=2+3;Inc` is written `"Acme;'=2+3;Inc"`. An apostrophe the value already had in such a
  * place gets one more, so the importer's `unguardCell` gives back exactly what was written.
  */
-const FORMULA_CHARACTERS = new Set(['=', '+', '-', '@', '\t', '\r']);
-const SEPARATORS = new Set([',', ';', '\t', '\r', '\n']);
-
 /** Excel reads a CSV without this mark as the machine's code page: "JosÃ© MÃ¼ller". */
 export const UTF8_BOM = '\uFEFF';
 
@@ -36,39 +33,25 @@ export function csvDocument(lines: readonly string[]): string {
   return `${UTF8_BOM}${lines.map((line) => `${line}\r\n`).join('')}`;
 }
 
-/** Undoes csvCell's formula guard on the way back in: one apostrophe less wherever it added one. */
-export function unguardCell(text: string): string {
-  return rewriteCellStarts(text, (apostrophes) => (apostrophes > 0 ? apostrophes - 1 : 0));
-}
+/**
+ * The places where a spreadsheet could see a cell start: the value's start, and just after each
+ * separator; then the spaces it would skip, and the apostrophes already there, before a formula
+ * character. A separator is matched, a formula character only looked at: a tab or a carriage
+ * return is both, and the place after it is the next match. (Two expressions, as one with `^|`
+ * would match empty at the start and step over a separator standing there.)
+ */
+const AT_START = /^( *)('*)(?=[=+\-@\t\r])/;
+const AFTER_SEPARATOR = /([,;\t\r\n])( *)('*)(?=[=+\-@\t\r])/g;
+const GUARDED_START = /^( *)'('*)(?=[=+\-@\t\r])/;
+const GUARDED_AFTER_SEPARATOR = /([,;\t\r\n])( *)'('*)(?=[=+\-@\t\r])/g;
 
 function guardFormulas(text: string): string {
-  return rewriteCellStarts(text, (apostrophes) => apostrophes + 1);
+  // Most cells (names, emails, ids) hold no formula character at all: nothing to look for.
+  if (!/[=+\-@\t\r]/.test(text)) return text;
+  return text.replace(AT_START, "$1'$2").replace(AFTER_SEPARATOR, "$1$2'$3");
 }
 
-/**
- * Walks the places where a spreadsheet could see a cell start (the value's start, and after
- * each separator, past any spaces); where apostrophes then a formula character stand, keeps as
- * many apostrophes as `count` says.
- */
-function rewriteCellStarts(text: string, count: (apostrophes: number) => number): string {
-  let out = '';
-  let i = 0;
-  let cellStart = true;
-  while (i < text.length) {
-    if (cellStart) {
-      let j = i;
-      while (text[j] === ' ') j++;
-      let k = j;
-      while (text[k] === "'") k++;
-      if (k < text.length && FORMULA_CHARACTERS.has(text[k]!)) {
-        out += `${text.slice(i, j)}${"'".repeat(count(k - j))}`;
-        i = k;
-      }
-    }
-    const c = text[i]!;
-    out += c;
-    cellStart = SEPARATORS.has(c);
-    i++;
-  }
-  return out;
+/** Undoes csvCell's formula guard on the way back in: one apostrophe less wherever it added one. */
+export function unguardCell(text: string): string {
+  return text.includes("'") ? text.replace(GUARDED_AFTER_SEPARATOR, '$1$2$3').replace(GUARDED_START, '$1$2') : text;
 }
