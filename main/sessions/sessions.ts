@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { CallingSession, SessionStats } from '../../shared/sessions.ts';
 import { transaction, type Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /**
  * Calling sessions: a console starts one, pauses and resumes it, and ends it; every call logged
@@ -17,11 +18,13 @@ interface SessionRow {
 }
 
 export function openSessionId(db: Database, consoleId: string): number | null {
-  const row = db.prepare('SELECT id FROM sessions WHERE console_id = ? AND ended_at IS NULL').get(consoleId) as { id: number } | undefined;
+  const row = cachedStatement(db, 'SELECT id FROM sessions WHERE console_id = ? AND ended_at IS NULL').get(consoleId) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function startSession(db: Database, consoleId: string, rep: string | null, listName: string | null, now: number): CallingSession {
+  // A session is a rep's: unnamed, its summary would reach the team lead as nobody's.
+  if (!rep?.trim()) throw new ApiError('invalid-input', 'Give your name before starting a session: it goes on the calls you log and in the team summary.');
   return transaction(db, () => {
     const open = openSessionId(db, consoleId);
     if (open !== null) throw new ApiError('conflict', 'This console has a session going: end it first.');

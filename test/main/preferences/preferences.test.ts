@@ -30,3 +30,25 @@ describe('preferences', () => {
     expect(preferenceStore(file).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'GB', queueRules: DEFAULT_QUEUE_RULES, repName: '' });
   });
 });
+
+describe('reading the preferences again', () => {
+  it('sees a value the file took behind the store (another process, a hand edit) at once', () => {
+    const file = memoryFile();
+    const prefs = preferenceStore(file);
+    expect(prefs.read().repName).toBe('');
+    file.set('repName', 'Jordan');
+    expect(prefs.read().repName).toBe('Jordan');
+    file.set('queueRules', { ...DEFAULT_QUEUE_RULES, lifetimeAttemptCap: 3 });
+    expect(prefs.read().queueRules.lifetimeAttemptCap).toBe(3);
+    file.set('queueRules', 'not rules');
+    expect(prefs.read().queueRules).toEqual(DEFAULT_QUEUE_RULES);
+  });
+
+  it('hands out its own copy: changing what was read changes neither the file nor the next read', () => {
+    const prefs = preferenceStore(memoryFile());
+    prefs.read().queueRules.window.days.push(6);
+    prefs.read().repName = 'Mallory';
+    expect(prefs.read().queueRules.window.days).toEqual([1, 2, 3, 4, 5]);
+    expect(prefs.read().repName).toBe('');
+  });
+});

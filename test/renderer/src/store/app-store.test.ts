@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiClient } from '../../renderer/src/api/client.ts';
-import { createAppStore, type DraftStore } from '../../renderer/src/store/app-store.ts';
-import { ApiError } from '../../shared/api-error.ts';
-import type { CallLog, LeadCard, QueueSnapshot } from '../../shared/leads.ts';
+import type { ApiClient } from '../../../../renderer/src/api/client.ts';
+import { createAppStore, type DraftStore } from '../../../../renderer/src/store/app-store.ts';
+import { ApiError } from '../../../../shared/api-error.ts';
+import type { CallLog, LeadCard, QueueSnapshot } from '../../../../shared/leads.ts';
 
 function card(id: number, firstName: string): LeadCard {
   return {
@@ -96,7 +96,7 @@ describe('the console store', () => {
     await store.getState().logDisposition('qualified');
     expect(store.getState().notes).toBe('Wants a quote');
     expect(drafts.all.get(1)).toBe('Wants a quote');
-    expect(store.getState().notice).toEqual({ kind: 'error', text: 'Nextcall could not complete calls.disposition. The details are in the log.' });
+    expect(store.getState().notice).toMatchObject({ kind: 'error', text: 'Nextcall could not complete calls.disposition. The details are in the log.' });
     expect(store.getState().snapshot?.next?.card.lead.id).toBe(1);
   });
 
