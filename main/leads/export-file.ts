@@ -3,17 +3,19 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { PRIVATE_FILE_MODE } from '../store/private-files.ts';
 
 /**
  * An export written to a file, whatever its size: piece by piece, at the pace the disk takes it,
  * under a temporary name beside the target, renamed over it only once complete. A failed or
- * interrupted export never leaves half a file where the last good one was.
+ * interrupted export never leaves half a file where the last good one was. Every lead's name,
+ * email and number is in it, so it is its owner's only (0600), like everything in the data folder.
  */
 export async function writeExportFile(path: string, pieces: Iterable<string> | AsyncIterable<string>): Promise<void> {
   const target = resolve(path);
   const partial = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
   try {
-    await pipeline(Readable.from(pieces, { objectMode: false }), createWriteStream(partial, { flags: 'wx' }));
+    await pipeline(Readable.from(pieces, { objectMode: false }), createWriteStream(partial, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
