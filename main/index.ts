@@ -14,6 +14,7 @@ import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protoc
 import { hardenApp } from './shell/harden.ts';
 import { isAppFrame, registerIpcRouter } from './shell/ipc-router.ts';
 import { printHtmlToPdf } from './shell/print-pdf.ts';
+import { saveExportWithDialog } from './shell/save-export.ts';
 import { createMainWindow } from './shell/main-window.ts';
 
 /**
@@ -54,7 +55,7 @@ function start(): void {
   window = mainWindow;
   const stopRouter = registerIpcRouter({
     ipcMain,
-    dispatch: createDispatcher(createHandlers(core, { printPdf: printHtmlToPdf })),
+    dispatch: createDispatcher(createHandlers(core, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window) })),
     events: core.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,

@@ -10,6 +10,7 @@ import { queueRulesSchema } from './queue-rules.ts';
 import { callListSchema, type CallList } from './call-lists.ts';
 import type { LeadCallingWindows, UpcomingCallback } from './callbacks.ts';
 export type { ApiEvents, EventName } from './events.ts';
+import type { LeadExportResult } from './lead-export.ts';
 
 /**
  * The contract between the renderer and main: every method, once, with the schema its input
@@ -90,7 +91,7 @@ export const api = {
     MAX_FILE_REQUEST,
   ),
   'leads.importActivities': method<ActivityImportReport>()(z.strictObject(file), MAX_FILE_REQUEST),
-  'leads.export': method<ExportedFile>()(z.strictObject({ format: z.enum(['csv', 'json']).default('csv'), listName: name.optional() })),
+  'leads.export': method<LeadExportResult>()(z.strictObject({ format: z.enum(['csv', 'json']).default('csv'), listName: name.optional() })),
   'leads.loadDemo': method<ImportReport>()(none),
   'leads.get': method<LeadCard>()(z.strictObject({ leadId })),
   'imports.list': method<ImportBatch[]>()(none),

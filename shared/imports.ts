@@ -28,6 +28,7 @@ export const LEAD_FIELDS = [
   'recentConversion',
   'recentConversionDate',
   'lastPageSeen',
+  'badPhones',
 ] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 
@@ -59,6 +60,7 @@ export const LEAD_FIELD_LABELS: Record<LeadField, string> = {
   recentConversion: 'Recent conversion',
   recentConversionDate: 'Recent conversion date',
   lastPageSeen: 'Last page seen',
+  badPhones: 'Bad numbers',
 };
 
 /** Field → the header of the column that fills it (null: leave the field empty). */

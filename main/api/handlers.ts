@@ -12,7 +12,7 @@ import type { Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { listCallLists, saveCallList } from '../leads/call-lists.ts';
 import { getMapping, listMappings, saveMapping } from '../leads/column-mappings.ts';
-import { exportLeads } from '../leads/export-leads.ts';
+import { exportLeadsThrough, leadExport, type ExportSink } from '../leads/export-leads.ts';
 import { importActivities } from '../leads/import-activities.ts';
 import { listImports, rejectedRowsCsv } from '../leads/import-history.ts';
 import { importLeads, previewImport, type ImportOptions } from '../leads/import-leads.ts';
@@ -50,6 +50,8 @@ const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 /** What a shell adds to the core: the desktop app prints to PDF. */
 export interface ShellEdges {
   printPdf?: PdfPrinter;
+  /** Where a lead export streams: a file the team lead chose (desktop), a download (web host). */
+  saveExport?: ExportSink;
 }
 
 /** The contract's methods, bound to the core. Each is a line or two: the work is in the domain. */
@@ -88,7 +90,7 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       return report;
     },
     'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),
-    'leads.export': ({ format, listName }) => exportLeads(db, format, listName),
+    'leads.export': ({ format, listName }) => exportLeadsThrough(leadExport(db, format, listName), edges.saveExport),
     'leads.get': ({ leadId }) => getLeadCard(db, leadId),
     'imports.list': () => listImports(db),
     'imports.undo': ({ batchId }) => {

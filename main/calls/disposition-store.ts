@@ -1,7 +1,7 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ApiError } from '../../shared/api-error.ts';
 import { DEFAULT_DISPOSITIONS, dispositionSchema, type Disposition, type ListedDisposition } from '../../shared/dispositions.ts';
+import { readYaml } from '../scripts/read-yaml.ts';
 import { transaction, type Database } from '../store/database.ts';
 
 /**
@@ -63,12 +63,12 @@ const fileSchema = z.array(dispositionSchema).min(1).max(36);
  * name are retired; the file's order is the bar's order. A bad file changes nothing.
  */
 export function importDispositions(db: Database, text: string, fileName: string, now: number): ListedDisposition[] {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    throw new ApiError('invalid-input', `${fileName} is not readable YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+  const read = readYaml(text);
+  if (!read.ok) {
+    const [problem] = read.problems;
+    throw new ApiError('invalid-input', `${fileName} is not readable YAML or JSON${problem?.line ? ` (line ${problem.line})` : ''}: ${problem?.message}. Nothing was changed.`, read.problems.map((p) => ({ path: p.line ? `line ${p.line}` : '(file)', message: p.message })));
   }
+  const data = read.value;
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(file)', message: i.message }));

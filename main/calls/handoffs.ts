@@ -1,7 +1,7 @@
 import type { ExportedFile } from '../../shared/imports.ts';
 import type { Handoff } from '../../shared/qualification.ts';
 import type { Answers } from '../../shared/scripts/script-schema.ts';
-import { csvLine } from '../csv/csv-write.ts';
+import { csvDocument, csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
 
 /** Leads handed to sales, newest first, with the answers and the reason that justify them. */
@@ -54,5 +54,5 @@ export function exportHandoffs(db: Database, format: 'csv' | 'json'): ExportedFi
   }
   const header = csvLine(['Handed over', 'Record ID', 'Lead', 'Company', 'Rep', 'Why', 'Criteria met', 'Answers', 'Notes']);
   const rows = handoffs.map((h) => csvLine([h.at, h.crmId, h.leadName, h.company, h.rep, h.why.summary, h.why.criteriaMet.join('; '), answersText(h.answers), h.notes]));
-  return { fileName: 'nextcall-handoffs.csv', mimeType: 'text/csv', content: `${[header, ...rows].join('\r\n')}\r\n` };
+  return { fileName: 'nextcall-handoffs.csv', mimeType: 'text/csv', content: csvDocument([header, ...rows]) };
 }

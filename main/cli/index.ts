@@ -2,18 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { columnMappingSchema, type InputOf, type MethodName, type OutputOf } from '../../shared/api.ts';
+import { api, columnMappingSchema, type InputOf, type MethodName, type OutputOf } from '../../shared/api.ts';
 import { callingSummarySchema } from '../../shared/summary.ts';
 import { isTimeZone, zonedDayRange } from '../../shared/zoned-time.ts';
 import { createDispatcher } from '../api/dispatch.ts';
 import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
+import { leadExport } from '../leads/export-leads.ts';
+import { ApiError } from '../../shared/api-error.ts';
+import { writeOutFile, writeStdout } from './out-file.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
 import { exportTeamSummary } from '../sessions/team-export.ts';
 import { mixedZonesNote, teamFromFiles } from '../sessions/team-summary.ts';
 import { COMMON_FLAGS, runtimeOptions, UsageError } from '../runtime-options.ts';
-import { writePrivateFile } from '../store/private-files.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -133,7 +135,7 @@ async function run(core: Core, command: string, args: string[], values: Values):
   const list = values.list ? { listName: values.list } : {};
   const output = async (file: { content: string }) => {
     if (!values.out) return file.content;
-    await writePrivateFile(values.out, file.content);
+    await writeOutFile(values.out, [file.content]);
     console.error(`Written to ${values.out}`);
     return undefined;
   };
@@ -173,7 +175,7 @@ async function run(core: Core, command: string, args: string[], values: Values):
       if (args[0] !== 'leads') throw new UsageError('Say what to export: npm run cli -- export leads [--list NAME] [--format csv|json] [--out FILE]');
       const format = values.format ?? 'csv';
       if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
-      return output(await call('leads.export', { format, ...(values.list ? { listName: values.list } : {}) }));
+      return exportLeadsTo(core, { format, ...list }, values.out);
     }
     case 'scripts':
     case 'dispositions': {
@@ -213,8 +215,8 @@ async function run(core: Core, command: string, args: string[], values: Values):
       const files = await call('sessions.export', { ...scope, format });
       if (!values.out) return files.map((f) => f.content).join('\n');
       const [first, ...rest] = files;
-      await writePrivateFile(values.out, first!.content);
-      for (const extra of rest) await writePrivateFile(values.out.replace(/(\.csv)?$/, '-totals.csv'), extra.content);
+      await writeOutFile(values.out, [first!.content]);
+      for (const extra of rest) await writeOutFile(values.out.replace(/(\.csv)?$/, '-totals.csv'), [extra.content]);
       console.error(`Written to ${values.out}${rest.length ? ' and its -totals.csv' : ''}`);
       return undefined;
     }
@@ -249,6 +251,25 @@ async function run(core: Core, command: string, args: string[], values: Values):
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
+}
+
+/**
+ * Leads out, streamed: a million leads go to --out (or stdout) piece by piece, read from a
+ * snapshot of the store, never held whole in memory. The input is checked by the contract's own
+ * schema, as the API would check it.
+ */
+async function exportLeadsTo(core: Core, input: InputOf<'leads.export'>, out: string | undefined): Promise<undefined> {
+  const parsed = api['leads.export'].input.safeParse(input);
+  if (!parsed.success) throw new UsageError(`--list: ${parsed.error.issues[0]?.message}.`);
+  let file;
+  try {
+    file = leadExport(core.db, parsed.data.format, parsed.data.listName);
+  } catch (error) {
+    throw error instanceof ApiError ? new UsageError(error.message) : error;
+  }
+  if (!out) return void (await writeStdout(file.chunks()));
+  await writeOutFile(out, file.chunks());
+  console.error(`Written to ${out} (${file.leads.toLocaleString('en-US')} leads)`);
 }
 
 /** "2026-11-23" means that day from midnight UTC; a full ISO time is taken as it is. */

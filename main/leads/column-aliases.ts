@@ -34,6 +34,8 @@ const ALIASES: Record<LeadField, readonly string[]> = {
   recentConversion: ['Recent Conversion'],
   recentConversionDate: ['Recent Conversion Date'],
   lastPageSeen: ['Last Page Seen'],
+  // Nextcall's own export: the numbers a call found bad, so they stay flagged in another store.
+  badPhones: ['Bad Phone Numbers', 'Bad Numbers'],
 };
 
 export function normalizeHeader(header: string): string {

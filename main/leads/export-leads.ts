@@ -1,12 +1,14 @@
+import { DatabaseSync } from 'node:sqlite';
 import { ApiError } from '../../shared/api-error.ts';
+import { LIST_SIZED_EXPORT, type LeadExportResult } from '../../shared/lead-export.ts';
 import type { ExportedFile } from '../../shared/imports.ts';
 import type { Lead } from '../../shared/leads.ts';
 import type { Stage } from '../../shared/stages.ts';
-import { csvLine } from '../csv/csv-write.ts';
+import { csvDocument, csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
 import type { Answers } from '../../shared/scripts/script-schema.ts';
 import { answersText } from '../calls/handoffs.ts';
-import { leadIdsOfList } from './call-lists.ts';
+import { callListScope } from './call-lists.ts';
 import { toLead, type LeadRow } from './lead-rows.ts';
 
 /**
@@ -56,28 +58,25 @@ export type ExportedLead = Lead & {
   handoffReason: string | null;
 };
 
-function readLeads(db: Database, listName?: string): ExportedLead[] {
-  let where = '';
-  let params: string[] = [];
-  if (listName) {
-    const ids = leadIdsOfList(db, listName);
-    if (ids === null) throw new ApiError('not-found', `There is no call list named "${listName}".`);
-    where = `WHERE l.id IN (SELECT value FROM json_each(?))`;
-    params = [JSON.stringify(ids)];
-  }
-  const rows = db
-    .prepare(
-      `SELECT l.*,
-         (SELECT json_group_array(json_object('e164', p.e164, 'raw', p.raw, 'type', p.type, 'bad', p.bad))
-            FROM (SELECT * FROM phones WHERE lead_id = l.id ORDER BY position) p) AS phones,
-         (SELECT min(due_at) FROM callbacks cb WHERE cb.lead_id = l.id AND cb.done_by_call_id IS NULL) AS next_callback_at,
-         (SELECT notes FROM calls c WHERE c.lead_id = l.id AND c.notes <> '' ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS latest_notes,
-         (SELECT answers FROM calls c WHERE c.lead_id = l.id AND c.answers IS NOT NULL AND c.answers <> '{}' ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS latest_answers,
-         (SELECT why FROM handoffs h WHERE h.lead_id = l.id ORDER BY h.at DESC, h.id DESC LIMIT 1) AS handoff_why
-       FROM leads l ${where} ORDER BY l.id`,
-    )
-    .all(...params) as unknown as ExportRow[];
-  return rows.map((r) => ({
+/**
+ * One SELECT, read row by row. Each lead's latest handoff comes from a join (handoffs have no
+ * index on the lead, so a subquery per lead would scan them all for every lead); SQLite builds
+ * a temporary index on the joined table once.
+ */
+const SELECT_LEADS = `
+  WITH latest_handoff AS (
+    SELECT lead_id, why FROM (SELECT lead_id, why, row_number() OVER (PARTITION BY lead_id ORDER BY at DESC, id DESC) AS n FROM handoffs) WHERE n = 1
+  )
+  SELECT leads.*, h.why AS handoff_why,
+    (SELECT json_group_array(json_object('e164', p.e164, 'raw', p.raw, 'type', p.type, 'bad', p.bad))
+       FROM (SELECT * FROM phones WHERE lead_id = leads.id ORDER BY position) p) AS phones,
+    (SELECT min(due_at) FROM callbacks cb WHERE cb.lead_id = leads.id AND cb.done_by_call_id IS NULL) AS next_callback_at,
+    (SELECT notes FROM calls c WHERE c.lead_id = leads.id AND c.notes <> '' ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS latest_notes,
+    (SELECT answers FROM calls c WHERE c.lead_id = leads.id AND c.answers IS NOT NULL AND c.answers <> '{}' ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS latest_answers
+  FROM leads LEFT JOIN latest_handoff h ON h.lead_id = leads.id`;
+
+function toExportedLead(r: ExportRow): ExportedLead {
+  return {
     ...toLead(r),
     region: r.region,
     country: r.country,
@@ -87,8 +86,32 @@ function readLeads(db: Database, listName?: string): ExportedLead[] {
     latestNotes: r.latest_notes,
     latestAnswers: r.latest_answers ? (JSON.parse(r.latest_answers) as Answers) : {},
     handoffReason: r.handoff_why ? (JSON.parse(r.handoff_why) as { summary: string }).summary : null,
-  }));
+  };
 }
+
+/** Which leads: all of them, or a call list's (its filter, as the queue reads it). */
+function scopeOf(db: Database, listName: string | undefined): { where: string; params: (string | number)[] } {
+  return listName ? callListScope(db, listName).list : { where: '1', params: [] };
+}
+
+/**
+ * The rows, from a read-only connection of their own inside one read transaction: the file is
+ * the store at one instant, even while reps log calls during a long export (WAL lets them write
+ * meanwhile), and the console's own connection is never left with a statement half read.
+ * A store in memory (no file) is read on its own connection.
+ */
+function* snapshotRows(db: Database, sql: string, params: (string | number)[]): Generator<ExportRow> {
+  const file = db.location();
+  const reader = file ? new DatabaseSync(file, { readOnly: true }) : db;
+  try {
+    if (reader !== db) reader.exec('BEGIN');
+    for (const row of reader.prepare(sql).iterate(...params)) yield toRow(row);
+  } finally {
+    if (reader !== db) reader.close();
+  }
+}
+
+const toRow = (row: unknown) => row as ExportRow;
 
 const HEADERS = [
   'Record ID',
@@ -121,6 +144,8 @@ const HEADERS = [
   'Latest Call Notes',
   'Qualification Answers',
   'Handoff Reason',
+  // Last, so the columns before keep the places CRM mappings saved for them.
+  'Bad Phone Numbers',
 ];
 
 function csvRow(lead: ExportedLead): string {
@@ -160,18 +185,91 @@ function csvRow(lead: ExportedLead): string {
     lead.latestNotes,
     answersText(lead.latestAnswers),
     lead.handoffReason,
+    lead.phones.filter((p) => p.bad).map(number).join('; '),
   ]);
 }
 
-export function exportLeads(db: Database, format: ExportFormat, listName?: string): ExportedFile {
-  const leads = readLeads(db, listName);
+/** An export ready to run: its name, its size in leads, and its text piece by piece. */
+export interface LeadExport {
+  fileName: string;
+  mimeType: string;
+  leads: number;
+  /** The file's text in pieces of about CHUNK_CHARS, read from the store as they are asked for. */
+  chunks(): Generator<string>;
+}
+
+const CHUNK_CHARS = 256 * 1024;
+
+/** Prepares an export (checks the list, counts its leads); nothing is read until chunks() is. */
+export function leadExport(db: Database, format: ExportFormat, listName?: string): LeadExport {
+  const { where, params } = scopeOf(db, listName);
+  const { n } = db.prepare(`SELECT count(*) AS n FROM leads WHERE ${where}`).get(...params) as { n: number };
+  const sql = `${SELECT_LEADS} WHERE ${where} ORDER BY leads.id`;
   const base = `nextcall-leads${listName ? `-${listName.replace(/[^\w-]+/g, '-')}` : ''}`;
+  const rows = () => snapshotRows(db, sql, params);
   if (format === 'json') {
-    return {
-      fileName: `${base}.json`,
-      mimeType: 'application/json',
-      content: `${JSON.stringify({ schemaVersion: LEAD_EXPORT_SCHEMA_VERSION, list: listName ?? null, leads }, null, 2)}\n`,
-    };
+    return { fileName: `${base}.json`, mimeType: 'application/json', leads: n, chunks: () => pieces(jsonText(rows(), listName ?? null)) };
   }
-  return { fileName: `${base}.csv`, mimeType: 'text/csv', content: `${[csvLine(HEADERS), ...leads.map(csvRow)].join('\r\n')}\r\n` };
+  return { fileName: `${base}.csv`, mimeType: 'text/csv', leads: n, chunks: () => pieces(csvText(rows())) };
+}
+
+/**
+ * The export as one file in memory: for a list-sized export only (the API's answer, the tests).
+ * A whole store goes through chunks() to a file or a download instead.
+ */
+export function exportLeads(db: Database, format: ExportFormat, listName?: string): ExportedFile {
+  const file = leadExport(db, format, listName);
+  return { fileName: file.fileName, mimeType: file.mimeType, content: [...file.chunks()].join('') };
+}
+
+/** A shell's way to take an export as a stream: to a file the team lead chose, or a download. */
+export type ExportSink = (file: LeadExport) => Promise<LeadExportResult>;
+
+/**
+ * `leads.export`: through the shell's sink when it has one; otherwise (no shell to stream to)
+ * the file itself, up to a list's size, so no caller can make the process build a million-lead
+ * string.
+ */
+export async function exportLeadsThrough(file: LeadExport, sink: ExportSink | undefined): Promise<LeadExportResult> {
+  if (sink) return sink(file);
+  if (file.leads > LIST_SIZED_EXPORT) {
+    throw new ApiError(
+      'invalid-input',
+      `${file.leads.toLocaleString('en-US')} leads are more than can be handed over in one piece (${LIST_SIZED_EXPORT.toLocaleString('en-US')}): export from the console, or with npm run cli -- export leads --out FILE.`,
+    );
+  }
+  return { kind: 'file', file: { fileName: file.fileName, mimeType: file.mimeType, content: [...file.chunks()].join('') }, leads: file.leads };
+}
+
+function* csvText(rows: Iterable<ExportRow>): Generator<string> {
+  yield csvDocument([csvLine(HEADERS)]);
+  for (const row of rows) yield `${csvRow(toExportedLead(row))}\r\n`;
+}
+
+/** The same text JSON.stringify(…, null, 2) would give, written one lead at a time. */
+function* jsonText(rows: Iterable<ExportRow>, list: string | null): Generator<string> {
+  const head = JSON.stringify({ schemaVersion: LEAD_EXPORT_SCHEMA_VERSION, list }, null, 2).slice(0, -2);
+  let first = true;
+  for (const row of rows) {
+    const lead = JSON.stringify(toExportedLead(row), null, 2).replaceAll('\n', '\n    ');
+    yield first ? `${head},\n  "leads": [\n    ${lead}` : `,\n    ${lead}`;
+    first = false;
+  }
+  yield first ? `${head},\n  "leads": []\n}\n` : '\n  ]\n}\n';
+}
+
+/** Gathers small strings into pieces of about CHUNK_CHARS, so a writer is not called per row. */
+function* pieces(parts: Iterable<string>): Generator<string> {
+  let buffer: string[] = [];
+  let size = 0;
+  for (const part of parts) {
+    buffer.push(part);
+    size += part.length;
+    if (size >= CHUNK_CHARS) {
+      yield buffer.join('');
+      buffer = [];
+      size = 0;
+    }
+  }
+  if (buffer.length) yield buffer.join('');
 }

@@ -38,6 +38,8 @@ export const LEAD_FIELD_LIMITS: Record<LeadField, number> = {
   recentConversionDate: 100,
   // Browsers and CRMs cut addresses at around 2,000 characters.
   lastPageSeen: 2_048,
+  // Our export's Bad Phone Numbers: a lead's numbers in one cell, as Other Phone Numbers.
+  badPhones: 1_000,
 };
 
 /** The columns of an activity file, and the longest value each takes. */

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { ExportedFile, ImportBatch } from '../../shared/imports.ts';
-import { csvLine } from '../csv/csv-write.ts';
+import { csvDocument, csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
 
 /** The imports so far, newest first, for the history and its undo button. */
@@ -49,5 +49,5 @@ export function rejectedRowsCsv(db: Database, batchId: number): ExportedFile {
     raw: string;
   }[];
   const lines = [`${batch.header ?? ''},${csvLine(['Rejected at line', 'Reason'])}`, ...rows.map((r) => `${r.raw},${csvLine([r.line, r.reason])}`)];
-  return { fileName: `${batch.file_name.replace(/\.csv$/i, '')}-rejected.csv`, mimeType: 'text/csv', content: `${lines.join('\r\n')}\r\n` };
+  return { fileName: `${batch.file_name.replace(/\.csv$/i, '')}-rejected.csv`, mimeType: 'text/csv', content: csvDocument(lines) };
 }

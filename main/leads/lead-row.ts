@@ -16,7 +16,7 @@ export type ImportedLead = Pick<
   region: string | null;
   country: string | null;
   createdAt: number;
-  phones: { raw: string; e164: string | null; type: PhoneType }[];
+  phones: { raw: string; e164: string | null; type: PhoneType; bad: boolean }[];
   activities: { type: ActivityType; title: string; url: string | null; occurredAt: number; details: string | null }[];
 };
 
@@ -44,6 +44,7 @@ export function readLeadRow(record: readonly string[], { columns, defaultCountry
   };
 
   const country = countryCode(get('country'));
+  const badNumbers = new Set(get('badPhones').split(';').map((raw) => unguardCell(raw.trim())));
   const phones = (
     [
       [get('phone'), 'work'],
@@ -55,7 +56,8 @@ export function readLeadRow(record: readonly string[], { columns, defaultCountry
     ] as const
   )
     .filter(([raw]) => raw !== '')
-    .map(([raw, type]) => ({ ...normalizePhone(raw, country ?? defaultCountry), type }));
+    .map(([raw, type]) => ({ ...normalizePhone(raw, country ?? defaultCountry), type }))
+    .map((p) => ({ ...p, bad: badNumbers.has(p.raw) || (p.e164 !== null && badNumbers.has(p.e164)) }));
   if (phones.length === 0) return 'no phone number';
 
   let firstName = get('firstName');

@@ -75,7 +75,7 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
     WHERE id = :id`);
   const hasNumber = db.prepare('SELECT 1 FROM phones WHERE lead_id = ? AND (e164 = ? OR raw = ?)');
   const nextPosition = db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM phones WHERE lead_id = ?');
-  const insertPhone = db.prepare('INSERT INTO phones (lead_id, position, raw, e164, type, import_batch_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertPhone = db.prepare('INSERT INTO phones (lead_id, position, raw, e164, type, import_batch_id, bad) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertActivity = db.prepare(
     'INSERT OR IGNORE INTO activities (lead_id, type, title, url, occurred_at, details, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -148,7 +148,7 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
     write(lead: ImportedLead): WriteOutcome {
       const existing = findExisting(lead);
       if (existing === undefined) {
-        const facts = { stage: lead.stage, doNotCall: lead.doNotCall, numbers: lead.phones.map((p) => ({ e164: p.e164, bad: false })), attempts: 0, retryAt: null };
+        const facts = { stage: lead.stage, doNotCall: lead.doNotCall, numbers: lead.phones.map((p) => ({ e164: p.e164, bad: p.bad })), attempts: 0, retryAt: null };
         const { callable, stageRank } = queueColumns(facts, lifetimeAttemptCap);
         const id = Number(
           insertLead.run(...Object.values(params(lead)), lead.stage, lead.createdAt, batchId, callable, stageRank, handRaisedAt(lead)).lastInsertRowid,
@@ -158,7 +158,7 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
           seenZones.add(zone);
           addZone.run(zone);
         }
-        lead.phones.forEach((p, position) => insertPhone.run(id, position, p.raw, p.e164, p.type, batchId));
+        lead.phones.forEach((p, position) => insertPhone.run(id, position, p.raw, p.e164, p.type, batchId, p.bad ? 1 : 0));
         addActivities(id, lead);
         createdHere.add(id);
         return 'created';
@@ -171,7 +171,8 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
       let position = (nextPosition.get(existing) as { p: number }).p;
       for (const p of lead.phones) {
         if (hasNumber.get(existing, p.e164, p.raw)) continue;
-        insertPhone.run(existing, position++, p.raw, p.e164, p.type, batchId);
+        // A number the lead already has keeps the flag this store gave it; a new one comes with the file's.
+        insertPhone.run(existing, position++, p.raw, p.e164, p.type, batchId, p.bad ? 1 : 0);
       }
       addActivities(existing, lead);
       refreshQueueColumns(db, existing, lifetimeAttemptCap);

@@ -1,5 +1,6 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
 import { isAsk, scriptSchema, type Script } from '../../shared/scripts/script-schema.ts';
+import { readYaml } from './read-yaml.ts';
 
 /**
  * A script file (YAML or JSON, which is YAML too) read and checked: its syntax, its fields, and
@@ -15,14 +16,9 @@ export interface ScriptProblem {
 export type ParsedScript = { ok: true; script: Script } | { ok: false; problems: ScriptProblem[] };
 
 export function parseScript(text: string, dispositionCodes: readonly string[]): ParsedScript {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? null, field: '(syntax)', message: e.message.split('\n')[0]! })),
-    };
-  }
+  const read = readYaml(text);
+  if (!read.ok) return { ok: false, problems: read.problems.map((p) => ({ ...p, field: '(syntax)' })) };
+  const { doc, lineCounter } = read;
   const lineOf = (path: readonly PropertyKey[]): number | null => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as (string | number)[], true);
@@ -33,15 +29,7 @@ export function parseScript(text: string, dispositionCodes: readonly string[]): 
     return null;
   };
 
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    // Well-formed YAML can still fail to build: an alias to an anchor that is not there, or
-    // aliases multiplied past yaml's limit (a "billion laughs" file). A problem in the file, not in Nextcall.
-    return { ok: false, problems: [{ line: null, field: '(syntax)', message: (error as Error).message.split('\n')[0]! }] };
-  }
-  const parsed = scriptSchema.safeParse(data);
+  const parsed = scriptSchema.safeParse(read.value);
   if (!parsed.success) {
     return {
       ok: false,

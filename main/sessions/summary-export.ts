@@ -1,7 +1,7 @@
 import type { ExportedFile } from '../../shared/imports.ts';
 import { summaryFileName } from '../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
-import { csvLine } from '../csv/csv-write.ts';
+import { csvDocument, csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
 import { summaryHtml } from './summary-report.ts';
 import { rangeFilter, summarize, type SummaryScope } from './summary.ts';
@@ -38,7 +38,7 @@ export function summaryTotalsCsv(summary: CallingSummary): ExportedFile {
   return {
     fileName: `${baseName(summary)}-totals.csv`,
     mimeType: 'text/csv',
-    content: `${[csvLine(['Figure', 'Value']), ...rows.map(([figure, value]) => csvLine([figure, value]))].join('\r\n')}\r\n`,
+    content: csvDocument([csvLine(['Figure', 'Value']), ...rows.map(([figure, value]) => csvLine([figure, value]))]),
   };
 }
 
@@ -84,7 +84,7 @@ export function summaryCallsCsv(db: Database, summary: CallingSummary): Exported
       c.notes,
     ]),
   );
-  return { fileName: `${baseName(summary)}-calls.csv`, mimeType: 'text/csv', content: `${[header, ...rows].join('\r\n')}\r\n` };
+  return { fileName: `${baseName(summary)}-calls.csv`, mimeType: 'text/csv', content: csvDocument([header, ...rows]) };
 }
 
 export function exportSummary(db: Database, scope: SummaryScope, format: 'json' | 'csv' | 'html', now: number): ExportedFile[] {

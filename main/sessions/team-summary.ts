@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import { callingSummarySchema, SUMMARY_SCHEMA_VERSION, type CallingSummary, type TeamSummary } from '../../shared/summary.ts';
-import { csvLine } from '../csv/csv-write.ts';
+import { csvDocument, csvLine } from '../csv/csv-write.ts';
 
 /**
  * Several reps' summaries (their JSON exports) merged into one team view. Counts add up exactly; a
@@ -100,7 +100,7 @@ export function teamSummaryCsv(team: TeamSummary): string {
   const header = csvLine(['Rep', 'Calls', 'Dials', 'Contacts', 'Contact rate', 'Conversations', 'Qualified (SQL)', 'Callbacks set', 'Callbacks kept', 'Callbacks missed', 'Do-not-call added']);
   const line = (rep: string, s: TeamSummary['total']) =>
     csvLine([rep, s.calls, s.dials, s.contacts, s.contactRate, s.conversations, s.qualified, s.callbacks.set, s.callbacks.keptOnTime, s.callbacks.missed, s.dncAdded]);
-  return `${[header, ...team.reps.map((r) => line(r.rep, r.summary)), line('Team', team.total)].join('\r\n')}\r\n`;
+  return csvDocument([header, ...team.reps.map((r) => line(r.rep, r.summary)), line('Team', team.total)]);
 }
 
 /** The reps' summary files, each checked, merged into one team view. */

@@ -7,6 +7,7 @@ import type { ApiFailure } from '../../shared/api-error.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { EventHub } from '../api/event-hub.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
+import { DOWNLOAD_PATH, type Downloads } from './downloads.ts';
 import { fileInside, mimeTypeOf } from './static-files.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface WebHostOptions {
   port?: number;
   /** Defaults to a fresh random token. */
   token?: string;
+  /** Lead exports streamed to the browser (see downloads.ts). */
+  downloads?: Downloads;
   /** Where the host notes what went wrong on its side, one line each. Defaults to stderr. */
   log?: (line: string) => void;
 }
@@ -78,6 +81,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // EventSource cannot send headers, so this one request carries the token in its query.
       if (!authorized(url.searchParams.get('token'))) return sendJson(response, 401, failure('unauthorized', 'Missing or wrong token.'));
       return streamEvents(request, response, options.events);
+    }
+    if (path.startsWith(DOWNLOAD_PATH)) {
+      if (request.method !== 'GET') return sendJson(response, 405, failure('invalid-input', 'A download is a GET request.'));
+      const served = await options.downloads?.serve(path.slice(DOWNLOAD_PATH.length), response, SECURITY_HEADERS);
+      if (!served) return sendJson(response, 404, failure('not-found', 'This download has expired or was already taken: export again.'));
+      return;
     }
     if (path.startsWith('/api/')) {
       if (request.method !== 'POST') return sendJson(response, 405, failure('invalid-input', 'API calls are POST requests.'));

@@ -3,6 +3,7 @@ import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
+import { createDownloads } from './downloads.ts';
 
 const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--clock ISO-TIME]
 
@@ -40,7 +41,8 @@ export async function serve(argv: string[]): Promise<void> {
     import('./http-host.ts'),
   ]);
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
-  const hostOptions = { dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir: RENDERER_DIR };
+  const downloads = createDownloads();
+  const hostOptions = { dispatch: createDispatcher(createHandlers(core, { saveExport: downloads.offer })), events: core.events, rendererDir: RENDERER_DIR, downloads };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
     return startWebHost({ ...hostOptions, port: 0 });

@@ -23,19 +23,20 @@ const DAY = 86_400_000;
  */
 export function renderText(template: string, ctx: ScriptContext): string {
   const latest = notableActivity(ctx.activities);
-  const fields: Record<string, string | number | null | undefined> = {
-    'lead.firstName': ctx.lead.firstName,
-    'lead.lastName': ctx.lead.lastName,
-    'lead.company': ctx.lead.company,
-    'lead.title': ctx.lead.title,
-    'lead.stage': ctx.lead.stage,
-    'lead.source': ctx.lead.source,
-    'activity.latest.title': latest?.title.replace(/^(ebook|e-book|webinar|report|checklist|template|guide)\s*:\s*/i, ''),
-    'activity.latest.type': latest?.type,
-    'rep.name': ctx.repName,
-  };
+  // A Map, not an object: {{constructor}} or {{toString}} must not find Object's own methods.
+  const fields = new Map<string, string | number | null | undefined>([
+    ['lead.firstName', ctx.lead.firstName],
+    ['lead.lastName', ctx.lead.lastName],
+    ['lead.company', ctx.lead.company],
+    ['lead.title', ctx.lead.title],
+    ['lead.stage', ctx.lead.stage],
+    ['lead.source', ctx.lead.source],
+    ['activity.latest.title', latest?.title.replace(/^(ebook|e-book|webinar|report|checklist|template|guide)\s*:\s*/i, '')],
+    ['activity.latest.type', latest?.type],
+    ['rep.name', ctx.repName],
+  ]);
   return template.replace(/\{\{\s*([\w.]+)\s*(?:\|([^}]*))?\}\}/g, (_, name: string, fallback?: string) => {
-    const value = fields[name];
+    const value = fields.get(name);
     return value === null || value === undefined || value === '' ? (fallback ?? '').trim() : String(value);
   });
 }
@@ -78,9 +79,9 @@ export function walkScript(script: Script, answers: Answers): ScriptWalk {
     seen.add(step.id);
     path.push(step);
     if (isAsk(step)) {
-      const answer: Answer | undefined = answers[step.id];
+      const answer: Answer | undefined = answerTo(answers, step.id);
       if (!isAnswered(answer)) return { path, current: step };
-      const branch: string | undefined = step.branches && typeof answer !== 'object' ? step.branches[String(answer)] : undefined;
+      const branch: string | undefined = step.branches && typeof answer !== 'object' ? ownValue(step.branches, String(answer)) : undefined;
       const target: string | undefined = branch ?? step.next;
       index = target ? byId.get(target) : index + 1;
     } else {
@@ -88,6 +89,20 @@ export function walkScript(script: Script, answers: Answers): ScriptWalk {
     }
   }
   return { path, current: null };
+}
+
+/**
+ * Answers and branches are keyed by what a team lead wrote (a question id, an option): only the
+ * record's own keys count, so a question named "constructor" or an option "toString" is text,
+ * never a method of Object that would answer it or end the script.
+ */
+function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** The answer given to a question, if any. */
+export function answerTo(answers: Answers, questionId: string): Answer | undefined {
+  return ownValue(answers, questionId);
 }
 
 export function isAnswered(answer: Answer | undefined): boolean {
@@ -128,7 +143,7 @@ function holds(c: Condition, answers: Answers, ctx: ScriptContext): boolean {
   if (c.all) return c.all.every((x) => holds(x, answers, ctx));
   if (c.any) return c.any.some((x) => holds(x, answers, ctx));
   if (c.not) return !holds(c.not, answers, ctx);
-  const value: Answer | string | number | boolean | null | undefined = c.answer !== undefined ? answers[c.answer] : leadValue(c.lead!, ctx);
+  const value: Answer | string | number | boolean | null | undefined = c.answer !== undefined ? answerTo(answers, c.answer) : leadValue(c.lead!, ctx);
   if (c.answered !== undefined) return isAnswered(value as Answer | undefined) === c.answered;
   if (value === undefined || value === null || value === '') return false;
   if (c.equals !== undefined) return Array.isArray(value) ? value.includes(String(c.equals)) : value === c.equals;

@@ -223,6 +223,41 @@ if (runs('browser') && process.env.BENCH_BROWSER !== '0') {
   }
 }
 
+// ---------------------------------------------------------------- lead export (issue 16)
+// The export of every lead, CSV and JSON, each scenario in a process of its own (peak memory):
+// streamed to a file, beside the whole file built in memory and the floor of only reading the rows.
+if (process.env.BENCH_EXPORT !== '0') {
+  const leads = Number(process.env.BENCH_EXPORT_LEADS ?? 1_000_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-export-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-export-out-'));
+  try {
+    const core = openCore({ dataDir, clock: { now: () => NOW }, prefs: preferenceStore(memoryFile()) });
+    fillSyntheticStore(core.db, leads, NOW);
+    core.close();
+    const script = new URL('./export-scenario.ts', import.meta.url).pathname;
+    const scenario = (mode: string, format: string) => {
+      const output = execFileSync(process.execPath, [script, mode, format, dataDir, outDir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      rmSync(join(outDir, `${mode}.${format}`), { force: true });
+      return JSON.parse(output.trim().split('\n').pop()!) as { ms: number; peakRssMb: number; leads: number; bytes: number; error?: string };
+    };
+    const rows = {
+      'CSV, streamed to a file': scenario('stream', 'csv'),
+      'JSON, streamed to a file': scenario('stream', 'json'),
+      'baseline: CSV built whole in memory, then written': scenario('whole', 'csv'),
+      'baseline: JSON built whole in memory, then written': scenario('whole', 'json'),
+      'floor: read the leads only': scenario('read', 'csv'),
+    };
+    console.log(`\n| export ${leads.toLocaleString('en-US')} leads | time | peak RSS | file |\n|---|---|---|---|`);
+    for (const [name, r] of Object.entries(rows)) {
+      console.log(`| ${name} | ${r.error ? `failed: ${r.error}` : `${(r.ms / 1000).toFixed(1)} s`} | ${r.peakRssMb} MB | ${r.bytes ? `${Math.round(r.bytes / 2 ** 20)} MB` : '–'} |`);
+    }
+    results[`export-${leads}`] = rows;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 console.log('\n| figure | samples | p50 | p95 | baseline (samples) | baseline p50 | baseline p95 | p95 ratio |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const line of table) console.log(line);

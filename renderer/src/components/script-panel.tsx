@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { Answer, AskStep } from '../../../shared/scripts/script-schema.ts';
 import { isAsk } from '../../../shared/scripts/script-schema.ts';
+import { answerTo } from '../../../shared/scripts/script-engine.ts';
 import type { ScriptView } from '../store/script-slice.ts';
 import { hotkeyOf } from '../use-hotkeys.ts';
 
@@ -46,9 +47,9 @@ export function ScriptPanel({ view, onAnswer, answerField, recommendedLabel }: S
           step === walk.current ? null : (
             <li key={step.id} className={isAsk(step) ? 'asked' : 'said'}>
               <span className="step-text">{view.render(isAsk(step) ? step.ask : step.say)}</span>
-              {isAsk(step) && answers[step.id] !== undefined && (
+              {isAsk(step) && answerTo(answers, step.id) !== undefined && (
                 <button type="button" className="answer link" onClick={() => answerHere(step.id, undefined)} title="Change this answer">
-                  {formatAnswer(answers[step.id]!)}
+                  {formatAnswer(answerTo(answers, step.id)!)}
                 </button>
               )}
             </li>

@@ -51,7 +51,7 @@ describe('npm run cli -- import', () => {
 
     const out = join(dataDir, 'rejected.csv');
     expect(cli('rejected-rows', '1', '--out', out, '--data-dir', dataDir).stderr).toContain(`Written to ${out}`);
-    expect(readFileSync(out, 'utf8')).toBe('Record ID,Name,Phone,Rejected at line,Reason\r\n2,No Phone,,3,no phone number\r\n');
+    expect(readFileSync(out, 'utf8')).toBe('\uFEFFRecord ID,Name,Phone,Rejected at line,Reason\r\n2,No Phone,,3,no phone number\r\n');
 
     expect(cli('undo-import', '1', '--data-dir', dataDir).json()).toEqual({ batchId: 1, removed: 1, restored: 0, kept: 0 });
     expect(cli('undo-import', '1', '--data-dir', dataDir)).toMatchObject({ code: 1, stderr: 'Import #1 is already undone.\n' });
@@ -128,6 +128,6 @@ describe('npm run cli -- scripts, dispositions, handoffs', () => {
   });
 
   it('exports the handoffs (none yet: the header alone)', () => {
-    expect(cli('handoffs', '--data-dir', tempDir()).stdout).toBe('Handed over,Record ID,Lead,Company,Rep,Why,Criteria met,Answers,Notes\r\n');
+    expect(cli('handoffs', '--data-dir', tempDir()).stdout).toBe('\uFEFFHanded over,Record ID,Lead,Company,Rep,Why,Criteria met,Answers,Notes\r\n');
   });
 });

@@ -66,7 +66,7 @@ describe('rejected rows', () => {
     const file = rejectedRowsCsv(core.db, report.batchId!);
     expect(file.fileName).toBe('leads-rejected.csv');
     expect(file.content).toBe(
-      'Record ID,Name,Phone,Rejected at line,Reason\r\n2,"No Phone, Esq.",,3,no phone number\r\n3,\'=cmd|calc,,4,no phone number\r\n',
+      '\uFEFFRecord ID,Name,Phone,Rejected at line,Reason\r\n2,"No Phone, Esq.",,3,no phone number\r\n3,\'=cmd|calc,,4,no phone number\r\n',
     );
   });
 });
@@ -113,12 +113,12 @@ describe('exporting leads for the CRM', () => {
     log(core, '1', 'interested-not-yet', '@SUM(1) call back in Q1');
     const { content, fileName, mimeType } = exportLeads(core.db, 'csv');
     expect([fileName, mimeType]).toEqual(['nextcall-leads.csv', 'text/csv']);
-    const [header, row] = content.trim().split('\r\n');
+    const [header, row] = content.trimEnd().split('\r\n');
     expect(header).toBe(
-      'Record ID,Nextcall ID,First Name,Last Name,Email,Company Name,Job Title,Contact owner,Phone Number,Mobile Phone Number,Other Phone Numbers,Lifecycle Stage,Lead Status,Nextcall Stage,Original Source,Time Zone,State/Region,Country/Region,Requested Call,Do Not Call,Lead Score,Call Attempts,Last Disposition,Last Call Date,Next Attempt Date,Next Callback Date,Create Date,Latest Call Notes,Qualification Answers,Handoff Reason',
+      '\uFEFFRecord ID,Nextcall ID,First Name,Last Name,Email,Company Name,Job Title,Contact owner,Phone Number,Mobile Phone Number,Other Phone Numbers,Lifecycle Stage,Lead Status,Nextcall Stage,Original Source,Time Zone,State/Region,Country/Region,Requested Call,Do Not Call,Lead Score,Call Attempts,Last Disposition,Last Call Date,Next Attempt Date,Next Callback Date,Create Date,Latest Call Notes,Qualification Answers,Handoff Reason,Bad Phone Numbers',
     );
     expect(row).toBe(
-      `1,1,Ada,Lovelace,ada@example.com,"'=HYPERLINK(""http://evil.example"")",,,'+12125550100,,,marketingqualifiedlead,OPEN,MQL,,America/New_York,,,false,false,0,1,Interested — not yet,2026-11-23T15:00:00.000Z,2026-11-30T15:00:00.000Z,,2026-11-23T15:00:00.000Z,'@SUM(1) call back in Q1,,`,
+      `1,1,Ada,Lovelace,ada@example.com,"'=HYPERLINK(""http://evil.example"")",,,'+12125550100,,,marketingqualifiedlead,OPEN,MQL,,America/New_York,,,false,false,0,1,Interested — not yet,2026-11-23T15:00:00.000Z,2026-11-30T15:00:00.000Z,,2026-11-23T15:00:00.000Z,'@SUM(1) call back in Q1,,,`,
     );
     for (const cell of row!.split(',')) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
@@ -213,7 +213,7 @@ describe('a lead with more numbers than two', () => {
     const core = testCore();
     await importCsv(core, csv('Record ID,Name,Phone,Mobile Phone Number,Other Phone Numbers', '1,Ada,+12125550100,+12125550150,"+12125550177; +12125550178"'));
     const exported = exportLeads(core.db, 'csv').content;
-    expect(exported).toContain(`"'+12125550177; +12125550178"`);
+    expect(exported).toContain(`"'+12125550177; '+12125550178"`);
     const fresh = testCore();
     await importCsv(fresh, exported);
     expect(getLeadCard(fresh.db, idOf(fresh, '1')).phones.map((p) => [p.type, p.e164])).toEqual([

@@ -4,11 +4,13 @@ import { useDialogFocus } from '../../use-dialog-focus.ts';
 import { useEscapeToClose } from '../../use-hotkeys.ts';
 import { RangeReport } from './range-report.tsx';
 import { TeamReport } from './team-report.tsx';
+import { LeadsExport } from './leads-export.tsx';
 
-type Tab = 'range' | 'team';
+type Tab = 'range' | 'team' | 'leads';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'range', label: 'Days and reps' },
   { id: 'team', label: 'Team summary' },
+  { id: 'leads', label: 'Leads' },
 ];
 
 /** The team lead's screen: what happened over some days (a rep's or everyone's), and several reps' summaries merged. */
@@ -38,7 +40,8 @@ export function ReportsPanel({ onClose }: { onClose(): void }) {
                 onClick={() => setTab(id)}
                 onKeyDown={(event) => {
                   if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-                  const next = TABS[(TABS.findIndex((t) => t.id === tab) + 1) % TABS.length]!.id;
+                  const step = event.key === 'ArrowLeft' ? TABS.length - 1 : 1;
+                  const next = TABS[(TABS.findIndex((t) => t.id === tab) + step) % TABS.length]!.id;
                   setTab(next);
                   document.getElementById(`reports-tab-${next}`)?.focus();
                 }}
@@ -58,6 +61,9 @@ export function ReportsPanel({ onClose }: { onClose(): void }) {
         </div>
         <div role="tabpanel" id="reports-panel-team" aria-labelledby="reports-tab-team" hidden={tab !== 'team'}>
           <TeamReport pdf={pdf} />
+        </div>
+        <div role="tabpanel" id="reports-panel-leads" aria-labelledby="reports-tab-leads" hidden={tab !== 'leads'}>
+          <LeadsExport />
         </div>
       </div>
     </div>
