@@ -6,6 +6,7 @@ import { createHandlers } from './api/handlers.ts';
 import { systemClock } from './clock.ts';
 import { openCore, type Core } from './core.ts';
 import { preferenceStore } from './preferences/preferences.ts';
+import { watchOtherWriters } from './store/store-watch.ts';
 import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
 import { hardenApp } from './shell/harden.ts';
@@ -43,7 +44,10 @@ function start(): void {
   serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
   const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences' }));
-  core = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
+  const opened = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
+  core = opened;
+  // The CLI writes the same store from another process: the window hears of its commits.
+  app.on('will-quit', watchOtherWriters(opened.db, () => opened.events.emit('store.changed', { reason: 'elsewhere' })));
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;
   const stopRouter = registerIpcRouter({

@@ -26,7 +26,7 @@ export interface PreferenceStore {
   saveWindowBounds(bounds: WindowBounds): void;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '' };
+export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '', callList: null };
 
 export function preferenceStore(file: KeyValueFile): PreferenceStore {
   // A hand-edited or older file may hold anything: each key falls back to its default alone.
@@ -37,6 +37,7 @@ export function preferenceStore(file: KeyValueFile): PreferenceStore {
       defaultCountry: shape.defaultCountry.catch(DEFAULT_PREFERENCES.defaultCountry).parse(file.get('defaultCountry')),
       queueRules: shape.queueRules.catch(DEFAULT_PREFERENCES.queueRules).parse(file.get('queueRules')),
       repName: shape.repName.catch(DEFAULT_PREFERENCES.repName).parse(file.get('repName')),
+      callList: shape.callList.catch(DEFAULT_PREFERENCES.callList).parse(file.get('callList') ?? null),
     };
   };
   return {

@@ -322,7 +322,88 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'finding a lead by name, company, email or number; lead edits kept; accounts; reasons a team lead lists',
+    up(db) {
+      // A number's digits whatever way it was written, so "(212) 555-0100" finds "+1 212 555 0100".
+      const digits = (column: string) =>
+        ['+', ' ', '-', '(', ')', '.', '/', char9].reduce((sql, c) => `replace(${sql}, ${c === char9 ? 'char(9)' : `'${c}'`}, '')`, `coalesce(${column}, '')`);
+      db.exec(`
+        -- Words of a lead's name, company and email, prefix-searchable, accents folded. The
+        -- triggers keep it in step with every writer (imports, undo, edits) without their help.
+        CREATE VIRTUAL TABLE lead_words USING fts5(
+          first_name, last_name, company, email,
+          content = 'leads', content_rowid = 'id',
+          tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        );
+        INSERT INTO lead_words (rowid, first_name, last_name, company, email)
+          SELECT id, first_name, last_name, coalesce(company, ''), coalesce(email, '') FROM leads;
+        CREATE TRIGGER lead_words_insert AFTER INSERT ON leads BEGIN
+          INSERT INTO lead_words (rowid, first_name, last_name, company, email)
+            VALUES (new.id, new.first_name, new.last_name, coalesce(new.company, ''), coalesce(new.email, ''));
+        END;
+        CREATE TRIGGER lead_words_delete AFTER DELETE ON leads BEGIN
+          INSERT INTO lead_words (lead_words, rowid, first_name, last_name, company, email)
+            VALUES ('delete', old.id, old.first_name, old.last_name, coalesce(old.company, ''), coalesce(old.email, ''));
+        END;
+        CREATE TRIGGER lead_words_update AFTER UPDATE OF first_name, last_name, company, email ON leads BEGIN
+          INSERT INTO lead_words (lead_words, rowid, first_name, last_name, company, email)
+            VALUES ('delete', old.id, old.first_name, old.last_name, coalesce(old.company, ''), coalesce(old.email, ''));
+          INSERT INTO lead_words (rowid, first_name, last_name, company, email)
+            VALUES (new.id, new.first_name, new.last_name, coalesce(new.company, ''), coalesce(new.email, ''));
+        END;
+
+        -- Every number's digits (as written, and in E.164), searchable by any run of 3 or more
+        -- digits: a whole number in any format, or the last digits a caller ID shows.
+        CREATE VIRTUAL TABLE phone_digits USING fts5(digits, lead_id UNINDEXED, tokenize = 'trigram');
+        INSERT INTO phone_digits (rowid, digits, lead_id) SELECT id, ${digits('raw')} || ' ' || ${digits('e164')}, lead_id FROM phones;
+        CREATE TRIGGER phone_digits_insert AFTER INSERT ON phones BEGIN
+          INSERT INTO phone_digits (rowid, digits, lead_id) VALUES (new.id, ${digits('new.raw')} || ' ' || ${digits('new.e164')}, new.lead_id);
+        END;
+        CREATE TRIGGER phone_digits_delete AFTER DELETE ON phones BEGIN
+          DELETE FROM phone_digits WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER phone_digits_update AFTER UPDATE OF raw, e164 ON phones BEGIN
+          UPDATE phone_digits SET digits = ${digits('new.raw')} || ' ' || ${digits('new.e164')} WHERE rowid = new.id;
+        END;
+
+        -- Other people at the same company: the account a good rep works, not only the name.
+        CREATE INDEX leads_company ON leads (company COLLATE NOCASE) WHERE company IS NOT NULL;
+
+        -- What a rep changed on a lead by hand, field by field, as it was and as it became.
+        CREATE TABLE lead_edits (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          at INTEGER NOT NULL,
+          rep TEXT,
+          -- JSON: [{ field, before, after }]
+          changes TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX lead_edits_lead ON lead_edits (lead_id, at);
+
+        -- The reasons a team lead offers for a disposition (disqualified, not interested), in
+        -- order; the rep picks one or writes "other", and the reports group the calls by them.
+        CREATE TABLE disposition_reasons (
+          disposition_code TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          label TEXT NOT NULL,
+          PRIMARY KEY (disposition_code, position)
+        ) STRICT;
+      `);
+      const seed = db.prepare('INSERT INTO disposition_reasons (disposition_code, position, label) VALUES (?, ?, ?)');
+      for (const [code, labels] of Object.entries(DEFAULT_REASONS)) labels.forEach((label, i) => seed.run(code, i, label));
+    },
+  },
 ];
+
+const char9 = '\t';
+
+/** The reasons a new store offers; the team lead edits them in Settings. */
+export const DEFAULT_REASONS: Record<string, readonly string[]> = {
+  disqualified: ['No budget', 'Not the decision maker', 'Company too small', 'Wrong industry', 'Already a customer', 'Uses a competitor'],
+  'not-interested': ['No need right now', 'Bad timing', 'Happy with current solution', 'Too expensive', 'Just researching'],
+};
 
 export function schemaVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number };

@@ -6,6 +6,7 @@ import { createHandlers } from '../api/handlers.ts';
 import { openCore } from '../core.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
 import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
+import { watchOtherWriters } from '../store/store-watch.ts';
 import { startWebHost } from './http-host.ts';
 
 const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--clock ISO-TIME]
@@ -33,6 +34,8 @@ export async function serve(argv: string[]): Promise<void> {
 
   const options = runtimeOptions(values);
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
+  // The CLI writes the same store from another process: open consoles hear of its commits.
+  const stopWatch = watchOtherWriters(core.db, () => core.events.emit('store.changed', { reason: 'elsewhere' }));
   const hostOptions = { dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir: RENDERER_DIR };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
@@ -42,6 +45,7 @@ export async function serve(argv: string[]): Promise<void> {
   console.log(`Store: ${options.dataDir}. Press Ctrl+C to stop.`);
 
   const stop = () => {
+    stopWatch();
     void host.close().then(() => {
       core.close();
       process.exit(0);
