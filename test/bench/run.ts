@@ -13,6 +13,7 @@ import { CLOSED_STAGES, STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import { measureKeypressLatency } from './browser-latency.ts';
 import { summarize } from '../../main/sessions/summary.ts';
 import { fillSyntheticStore } from './synthetic-store.ts';
+import { benchLeadSearch } from './lead-search-bench.ts';
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same data
@@ -24,6 +25,7 @@ import { fillSyntheticStore } from './synthetic-store.ts';
  *   - disposition → next lead ready, 100,000 leads: one transaction + pick vs. rewriting the
  *     list as JSON;
  *   - the summary of a 10,000-call session, beside the floor of only reading its calls;
+ *   - find a lead by name, company, email or any number, 100,000 leads, beside a full scan;
  *   - key press on a disposition → next lead painted, in Chromium against the web host, 100,000
  *     leads, beside the floor of the cheapest API call and a paint (needs the build: npm run build).
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run. Results also land as JSON in
@@ -163,6 +165,14 @@ for (const size of SIZES) {
     core.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+// ---------------------------------------------------------------- lead search
+{
+  const leads = Number(process.env.BENCH_SEARCH_LEADS ?? 100_000);
+  const search = benchLeadSearch(leads, NOW);
+  table.push(row(`find a lead by name, company, email or number (${leads.toLocaleString('en-US')} leads)`, stats(search.ours), 'full scan (LIKE)', stats(search.baseline)));
+  results[`lead-search-${leads}`] = { ours: stats(search.ours), baseline: stats(search.baseline) };
 }
 
 // ---------------------------------------------------------------- browser
