@@ -6,9 +6,9 @@ import { normalizePhone } from './phone-numbers.ts';
 /**
  * Finds any lead, open or closed, from one box: a name, a company, an email, or a number in any
  * format. Words go to the full-text index over name, company and email (prefixes, accents
- * folded); a number goes to the index of every number's digits, so "(212) 555-0100",
- * "2125550100", "+1 212 555 0100" and the last digits "0100" all find +12125550100. Both
- * indexes are kept by triggers (migration 7), so every writer keeps them true.
+ * folded; kept by triggers, migration 7, so every writer keeps it true); a number is read into
+ * E.164 and looked up whole, or by its last digits through an index on each number's last four,
+ * so "(212) 555-0100", "2125550100", "+1 212 555 0100" and "0100" all find +12125550100.
  */
 
 /** Fewer digits than this are read as words: "3M" or "42nd" are not phone numbers. */
@@ -87,34 +87,34 @@ function scoreWords(row: LeadRow, words: string[]): { score: number; matched: Le
 }
 
 function byNumber(db: Database, text: string, digits: string, options: { limit: number; defaultCountry: string }): LeadSearchHit[] {
-  // The digits as typed, and the number read in the rep's country ("020 7946 0000" in the UK is
-  // 442079460000): either may be how the store holds it.
-  const e164 = normalizePhone(text, options.defaultCountry).e164?.slice(1);
-  const forms = [...new Set([digits, ...(e164 ? [e164] : [])])];
-  const match = forms.map((f) => `"${f}"`).join(' OR ');
-  const rows = db
-    .prepare(
-      `SELECT l.*, p.digits FROM phone_digits p JOIN leads l ON l.id = p.lead_id
-       WHERE phone_digits MATCH ? ORDER BY p.rowid DESC LIMIT ?`,
-    )
-    .all(match, CANDIDATES) as unknown as (LeadRow & { digits: string })[];
-  // A whole number first, then one that ends with the digits (a caller ID's tail), then the rest.
-  const rank = (stored: string) => {
-    const numbers = stored.split(' ');
-    if (forms.some((f) => numbers.includes(f))) return 2;
-    if (forms.some((f) => numbers.some((n) => n.endsWith(f)))) return 1;
-    return 0;
+  // The whole number, read in the rep's country ("020 7946 0000" in the UK is +442079460000) or
+  // as international digits; and its tail, with a national trunk 0 dropped, for a caller ID's
+  // last digits or a number written without its country code.
+  const whole = [...new Set([normalizePhone(text, options.defaultCountry).e164, normalizePhone(`+${digits}`, options.defaultCountry).e164].filter((n): n is string => n !== null))];
+  const national = digits.replace(/^0+/, '');
+  const found = new Map<number, { rank: number; at: number }>();
+  const note = (rows: { lead_id: number; id: number }[], rank: number) => {
+    for (const r of rows) {
+      const known = found.get(r.lead_id);
+      if (!known || known.rank < rank) found.set(r.lead_id, { rank, at: r.id });
+    }
   };
-  const seen = new Map<number, { row: LeadRow; rank: number }>();
-  for (const row of rows) {
-    const r = rank(row.digits);
-    const known = seen.get(row.id);
-    if (!known || known.rank < r) seen.set(row.id, { row, rank: r });
+  if (whole.length) {
+    note(db.prepare('SELECT lead_id, id FROM phones WHERE e164 IN (SELECT value FROM json_each(?)) LIMIT ?').all(JSON.stringify(whole), CANDIDATES) as { lead_id: number; id: number }[], 2);
   }
-  return [...seen.values()]
-    .sort((a, b) => b.rank - a.rank || b.row.id - a.row.id)
-    .slice(0, options.limit)
-    .map(({ row }) => hit(db, row, 'number'));
+  note(
+    db
+      .prepare(
+        `SELECT lead_id, id FROM phones INDEXED BY phones_last_digits
+         WHERE e164 IS NOT NULL AND substr(e164, -4) = ? AND (e164 LIKE '%' || ? OR e164 LIKE '%' || ?) ORDER BY id DESC LIMIT ?`,
+      )
+      .all(digits.slice(-4), digits, national.length >= MIN_NUMBER_DIGITS ? national : digits, CANDIDATES) as { lead_id: number; id: number }[],
+    1,
+  );
+  const ids = [...found.entries()].sort((a, b) => b[1].rank - a[1].rank || b[0] - a[0]).slice(0, options.limit).map(([id]) => id);
+  const rows = db.prepare('SELECT * FROM leads WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as unknown as LeadRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [hit(db, byId.get(id)!, 'number')] : []));
 }
 
 function hit(db: Database, row: LeadRow, matched: LeadSearchHit['matched']): LeadSearchHit {

@@ -326,16 +326,13 @@ export const migrations: readonly Migration[] = [
     version: 7,
     name: 'finding a lead by name, company, email or number; lead edits kept; accounts; reasons a team lead lists',
     up(db) {
-      // A number's digits whatever way it was written, so "(212) 555-0100" finds "+1 212 555 0100".
-      const digits = (column: string) =>
-        ['+', ' ', '-', '(', ')', '.', '/', char9].reduce((sql, c) => `replace(${sql}, ${c === char9 ? 'char(9)' : `'${c}'`}, '')`, `coalesce(${column}, '')`);
       db.exec(`
         -- Words of a lead's name, company and email, prefix-searchable, accents folded. The
         -- triggers keep it in step with every writer (imports, undo, edits) without their help.
         CREATE VIRTUAL TABLE lead_words USING fts5(
           first_name, last_name, company, email,
           content = 'leads', content_rowid = 'id',
-          tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+          tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0
         );
         INSERT INTO lead_words (rowid, first_name, last_name, company, email)
           SELECT id, first_name, last_name, coalesce(company, ''), coalesce(email, '') FROM leads;
@@ -354,19 +351,9 @@ export const migrations: readonly Migration[] = [
             VALUES (new.id, new.first_name, new.last_name, coalesce(new.company, ''), coalesce(new.email, ''));
         END;
 
-        -- Every number's digits (as written, and in E.164), searchable by any run of 3 or more
-        -- digits: a whole number in any format, or the last digits a caller ID shows.
-        CREATE VIRTUAL TABLE phone_digits USING fts5(digits, lead_id UNINDEXED, tokenize = 'trigram');
-        INSERT INTO phone_digits (rowid, digits, lead_id) SELECT id, ${digits('raw')} || ' ' || ${digits('e164')}, lead_id FROM phones;
-        CREATE TRIGGER phone_digits_insert AFTER INSERT ON phones BEGIN
-          INSERT INTO phone_digits (rowid, digits, lead_id) VALUES (new.id, ${digits('new.raw')} || ' ' || ${digits('new.e164')}, new.lead_id);
-        END;
-        CREATE TRIGGER phone_digits_delete AFTER DELETE ON phones BEGIN
-          DELETE FROM phone_digits WHERE rowid = old.id;
-        END;
-        CREATE TRIGGER phone_digits_update AFTER UPDATE OF raw, e164 ON phones BEGIN
-          UPDATE phone_digits SET digits = ${digits('new.raw')} || ' ' || ${digits('new.e164')} WHERE rowid = new.id;
-        END;
+        -- A number's last four digits, the part a rep reads off a caller ID or a note: with the
+        -- E.164 index, every format of a number and its tail are found without a scan.
+        CREATE INDEX phones_last_digits ON phones (substr(e164, -4)) WHERE e164 IS NOT NULL;
 
         -- Other people at the same company: the account a good rep works, not only the name.
         CREATE INDEX leads_company ON leads (company COLLATE NOCASE) WHERE company IS NOT NULL;
@@ -397,7 +384,6 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-const char9 = '\t';
 
 /** The reasons a new store offers; the team lead edits them in Settings. */
 export const DEFAULT_REASONS: Record<string, readonly string[]> = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../main/store/migrations.ts';
 
 describe('migration 7', () => {
-  it("indexes version-6 leads' words and numbers, and seeds the reasons", () => {
+  it("indexes version-6 leads' words and numbers' last digits, and seeds the reasons", () => {
     const db = new DatabaseSync(':memory:');
     db.exec('PRAGMA foreign_keys = ON');
     migrate(db, 6);
@@ -15,11 +15,11 @@ describe('migration 7', () => {
     migrate(db, 7);
     expect(schemaVersion(db)).toBe(7);
     expect(db.prepare('SELECT rowid FROM lead_words WHERE lead_words MATCH ?').all('"zoe"* "muller"*')).toEqual([{ rowid: 1 }]);
-    expect(db.prepare('SELECT digits FROM phone_digits ORDER BY rowid').all()).toEqual([{ digits: '2125550100 12125550100' }, { digits: '55501 ' }]);
+    expect(db.prepare("SELECT lead_id FROM phones INDEXED BY phones_last_digits WHERE e164 IS NOT NULL AND substr(e164, -4) = '0100'").all()).toEqual([{ lead_id: 1 }]);
     expect(db.prepare("SELECT count(*) AS n FROM disposition_reasons WHERE disposition_code = 'disqualified'").get()).toEqual({ n: 6 });
     db.exec(`INSERT INTO lead_edits (lead_id, at, changes) VALUES (1, 2, '[]')`);
     db.exec('DELETE FROM leads WHERE id = 1');
-    expect(db.prepare('SELECT count(*) AS n FROM phone_digits').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT rowid FROM lead_words WHERE lead_words MATCH ?').all('zoe')).toEqual([]);
     expect(db.prepare('SELECT count(*) AS n FROM lead_edits').get()).toEqual({ n: 0 });
     db.close();
   });
