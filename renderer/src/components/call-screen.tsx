@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { NextUp } from '../../../shared/leads.ts';
 import { useHotkeys } from '../use-hotkeys.ts';
 import { useApp } from '../store/store-context.tsx';
+import { LeadWithAccount } from './account-panel.tsx';
 import { ActivityPanel } from './activity-panel.tsx';
 import { DispositionBar } from './disposition-bar.tsx';
 import { LeadPanel } from './lead-panel.tsx';
@@ -72,22 +73,24 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
 
   return (
     <main className="call-screen" data-lead-id={next.card.lead.id}>
-      <LeadPanel
-        card={next.card}
-        nowMs={nowMs}
-        dialScheme={dialScheme}
-        onDial={markDialed}
-        dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
-        clockOffset={clockOffset}
-        offered={next.number}
-      />
+      <LeadWithAccount lead={next.card.lead}>
+        <LeadPanel
+          card={next.card}
+          nowMs={nowMs}
+          dialScheme={dialScheme}
+          onDial={markDialed}
+          dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
+          clockOffset={clockOffset}
+          offered={next.number}
+        />
+      </LeadWithAccount>
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
         {view && <ScriptPanel view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}
       </ActivityPanel>
       <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} stageHistory={next.card.stageHistory} readOnly={loggingCall} />
       {overlay === 'keys' && <KeyboardHelp dispositions={dispositions} onClose={() => setOverlay(null)} />}
       {overlay === 'queue' && <QueueDrawer onClose={() => setOverlay(null)} />}
-      {askingReason && <ReasonPrompt question={askingReason.why} onAnswer={(reason) => void answerReason(reason)} />}
+      {askingReason && <ReasonPrompt question={askingReason.why} code={askingReason.code} onAnswer={(reason) => void answerReason(reason)} />}
       {askingTime && (
         <TimePicker
           title={askingTime.purpose === 'callback' ? 'Call back at' : 'Snooze until'}

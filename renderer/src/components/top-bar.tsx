@@ -1,4 +1,6 @@
 import { useRef } from 'react';
+import { LeadSearchButton } from './lead-search.tsx';
+import { ListPicker } from './list-picker.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
@@ -26,8 +28,10 @@ export function TopBar() {
           due now · {snapshot.total.toLocaleString()} leads
         </span>
       )}
+      <ListPicker />
       <SessionStrip />
       <span className="spacer" />
+      <LeadSearchButton />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…
       </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
-import { createHandlers } from '../../../main/api/handlers.ts';
+import { syncHandlers } from '../../helpers/sync-handlers.ts';
 import { mergeSummaries } from '../../../main/sessions/team-summary.ts';
 import { otherReason } from '../../../shared/lead-context.ts';
 import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
@@ -8,7 +8,7 @@ import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
 async function fiveLeads() {
   const core = testCore('2026-11-23T15:00:00Z');
   await importCsv(core, csv('First Name,Phone Number', ...['Ada', 'Bob', 'Cy', 'Dee', 'Eve'].map((n, i) => `${n},+1212555010${i}`)));
-  const handlers = createHandlers(core);
+  const handlers = syncHandlers(core);
   const ids = (core.db.prepare('SELECT id FROM leads ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   return { core, handlers, ids, dispatch: createDispatcher(handlers, () => undefined) };
 }

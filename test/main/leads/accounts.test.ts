@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/api/handlers.ts';
+import { syncHandlers } from '../../helpers/sync-handlers.ts';
 import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
 
 describe('the account view', () => {
@@ -15,7 +15,7 @@ describe('the account view', () => {
         '4,Dee,Other,CEO,Globex,+12125550103',
       ),
     );
-    const handlers = createHandlers(core);
+    const handlers = syncHandlers(core);
     const id = (first: string) => (core.db.prepare('SELECT id FROM leads WHERE first_name = ?').get(first) as { id: number }).id;
     core.prefs.update({ repName: 'Ben' });
     handlers['calls.disposition']({ leadId: id('Bob'), code: 'not-interested', notes: '', reason: 'Bad timing' });
@@ -34,6 +34,6 @@ describe('the account view', () => {
     const core = testCore();
     await importCsv(core, csv('First Name,Phone Number', 'Ada,+12125550100'));
     const { id } = core.db.prepare('SELECT id FROM leads').get() as { id: number };
-    expect(createHandlers(core)['leads.account']({ leadId: id })).toEqual({ company: null, members: [], more: 0 });
+    expect(syncHandlers(core)['leads.account']({ leadId: id })).toEqual({ company: null, members: [], more: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/api/handlers.ts';
+import { syncHandlers } from '../../helpers/sync-handlers.ts';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { searchLeads } from '../../../main/leads/lead-search.ts';
 import { csv, importCsv, storeContents, testCore } from '../../helpers/test-core.ts';
@@ -8,7 +8,7 @@ async function oneLead() {
   const core = testCore('2026-11-23T15:00:00Z');
   core.prefs.update({ repName: 'Ben' });
   await importCsv(core, csv('Record ID,First Name,Last Name,Company Name,Email,Phone Number,Mobile Phone Number', '1,Ada,Lovelace,Engines,ada@engines.io,+12125550100,+19175550100'));
-  const handlers = createHandlers(core);
+  const handlers = syncHandlers(core);
   const dispatch = createDispatcher(handlers, () => undefined);
   const id = (core.db.prepare('SELECT id FROM leads').get() as { id: number }).id;
   const phones = () => handlers['leads.get']({ leadId: id }).phones;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/api/handlers.ts';
+import { syncHandlers } from '../../helpers/sync-handlers.ts';
 import { searchLeads } from '../../../main/leads/lead-search.ts';
 import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
 
@@ -65,7 +65,7 @@ describe('finding a lead', () => {
   it('finds closed leads too, with their last call', async () => {
     const { core, find } = await store();
     // Adam came in as a customer; Ada is disqualified on a call.
-    const handlers = createHandlers(core);
+    const handlers = syncHandlers(core);
     const ada = find('Lovelace').hits[0]!.lead.id;
     handlers['calls.disposition']({ leadId: ada, code: 'disqualified', notes: '', reason: 'No budget' });
     const hit = find('(212) 555-0100').hits[0]!;

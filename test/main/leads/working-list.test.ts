@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
-import { createHandlers } from '../../../main/api/handlers.ts';
+import { syncHandlers } from '../../helpers/sync-handlers.ts';
 import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
 
 // A Monday, 10:00 in New York: every lead below is in its calling hours.
@@ -8,7 +8,7 @@ async function twoLists() {
   const core = testCore('2026-11-23T15:00:00Z');
   await importCsv(core, csv('First Name,Phone Number,Time Zone', 'Ada,+12125550100,America/New_York', 'Bob,+12125550101,America/New_York'), { listName: 'Webinar' });
   await importCsv(core, csv('First Name,Phone Number,Time Zone', 'Cy,+12125550102,America/New_York'), { listName: 'Event' });
-  const handlers = createHandlers(core);
+  const handlers = syncHandlers(core);
   return { core, handlers, dispatch: createDispatcher(handlers, () => undefined) };
 }
 

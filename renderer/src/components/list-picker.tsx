@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useApp } from '../store/store-context.tsx';
+
+/**
+ * The call list this console works, chosen from the top bar, with how many of each list's leads
+ * wait now. Switching lets the lead on screen go and brings the new list's first.
+ */
+export function ListPicker() {
+  const lists = useApp((s) => s.workingLists);
+  const load = useApp((s) => s.loadWorkingLists);
+  const workList = useApp((s) => s.workList);
+  const subscribe = useApp((s) => s.subscribe);
+  // Each lead logged changes what waits: the counts follow the snapshot and the store's changes.
+  const snapshotNow = useApp((s) => s.snapshot?.now);
+  useEffect(() => {
+    void load();
+  }, [load, snapshotNow]);
+  useEffect(() => subscribe('store.changed', () => void load()), [subscribe, load]);
+  if (!lists || (lists.lists.length <= 1 && lists.current === null)) return null;
+  const waiting = (n: number, cap: number) => `${n}${n >= cap ? '+' : ''} waiting`;
+  const current = lists.lists.find((l) => l.name === lists.current);
+  return (
+    <label className="list-picker">
+      <span className="muted">Call list</span>
+      <select
+        aria-label="Call list"
+        data-testid="list-picker"
+        value={lists.current ?? ''}
+        onChange={(event) => {
+          void workList(event.target.value === '' ? null : event.target.value);
+          event.target.blur();
+        }}
+      >
+        {lists.lists.map((l) => (
+          <option key={l.name ?? ''} value={l.name ?? ''}>
+            {l.name ?? 'Every lead'} · {waiting(l.waiting, l.waitingCapped)}
+          </option>
+        ))}
+      </select>
+      {current && (
+        <span className="list-waiting" data-testid="list-waiting">
+          {waiting(current.waiting, current.waitingCapped)}
+        </span>
+      )}
+    </label>
+  );
+}
