@@ -332,7 +332,7 @@ export const migrations: readonly Migration[] = [
         CREATE VIRTUAL TABLE lead_words USING fts5(
           first_name, last_name, company, email,
           content = 'leads', content_rowid = 'id',
-          tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0
+          tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0, prefix = '2'
         );
         INSERT INTO lead_words (rowid, first_name, last_name, company, email)
           SELECT id, first_name, last_name, coalesce(company, ''), coalesce(email, '') FROM leads;
