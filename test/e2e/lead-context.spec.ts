@@ -208,3 +208,28 @@ test('the call list from the top bar with its waiting count; a CLI import and un
   await picker.selectOption('');
   await expect(nameOnScreen(page)).toHaveText(/Ada Lovelace|Bob Stone|Cy Young/);
 });
+
+test('the team lead edits the reasons; the rep picks one; the Reports screen groups the calls by them', async ({ page }) => {
+  await page.goto(host!.url);
+  await expect(nameOnScreen(page)).toHaveText('Ada Lovelace');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Disqualified', { exact: true }).fill('No budget\nStudent\n');
+  await settings.getByRole('button', { name: 'Save reasons for Disqualified' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Reasons for "Disqualified" saved.');
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await expect(settings).toBeHidden();
+
+  await page.keyboard.press('d');
+  const reason = page.getByRole('dialog', { name: 'Reason' });
+  await expect(reason.getByRole('button')).toHaveText([/1\s*No budget/, /2\s*Student/, /3\s*Other/, /Back/]);
+  await page.keyboard.press('2');
+  await expect(nameOnScreen(page)).toHaveText('Bob Stone');
+  await page.keyboard.press('d');
+  await page.keyboard.press('1');
+  await expect(nameOnScreen(page)).toHaveText('Cy Young');
+
+  await page.getByRole('button', { name: 'Reports' }).click();
+  const groups = page.getByRole('dialog', { name: 'Reports' }).getByTestId('reason-groups');
+  await expect(groups.locator('tr')).toHaveText([/Disqualified: No budget\s*1/, /Student\s*1/]);
+});
