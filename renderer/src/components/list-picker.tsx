@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useApp } from '../store/store-context.tsx';
 
+/** How long after the last lead changed the picker counts again. */
+const RECOUNT_DELAY_MS = 1200;
+
 /**
  * The call list this console works, chosen from the top bar, with how many of each list's leads
  * wait now. Switching lets the lead on screen go and brings the new list's first.
@@ -10,10 +13,13 @@ export function ListPicker() {
   const load = useApp((s) => s.loadWorkingLists);
   const workList = useApp((s) => s.workList);
   const subscribe = useApp((s) => s.subscribe);
-  // Each lead logged changes what waits: the counts follow the snapshot and the store's changes.
+  // Each lead logged changes what waits: the counts follow the snapshot and the store's changes,
+  // once the rep pauses (counting is not free, and main answers one call at a time: the next
+  // disposition must never queue behind a recount).
   const snapshotNow = useApp((s) => s.snapshot?.now);
   useEffect(() => {
-    void load();
+    const timer = setTimeout(() => void load(), snapshotNow === undefined ? 0 : RECOUNT_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [load, snapshotNow]);
   useEffect(() => subscribe('store.changed', () => void load()), [subscribe, load]);
   if (!lists || (lists.lists.length <= 1 && lists.current === null)) return null;
@@ -26,6 +32,7 @@ export function ListPicker() {
         aria-label="Call list"
         data-testid="list-picker"
         value={lists.current ?? ''}
+        onFocus={() => void load()}
         onChange={(event) => {
           void workList(event.target.value === '' ? null : event.target.value);
           event.target.blur();
