@@ -215,7 +215,7 @@ test('the team lead edits the reasons; the rep picks one; the Reports screen gro
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByLabel('Disqualified', { exact: true }).fill('No budget\nStudent\n');
-  await settings.getByRole('button', { name: 'Save reasons for Disqualified' }).click();
+  await settings.getByRole('button', { name: 'Update reasons for Disqualified' }).click();
   await expect(page.getByTestId('notice')).toContainText('Reasons for "Disqualified" saved.');
   await settings.getByRole('button', { name: 'Close' }).click();
   await expect(settings).toBeHidden();

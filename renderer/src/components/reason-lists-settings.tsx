@@ -46,7 +46,7 @@ function ReasonListEditor({ list }: { list: ReasonList }) {
           })
         }
       >
-        Save reasons for {list.label}
+        Update reasons for {list.label}
       </button>
     </div>
   );
