@@ -24,19 +24,19 @@ export interface LeadSearchResult {
   hits: LeadSearchHit[];
 }
 
-/** The fields a rep may correct on a lead; each one given replaces what is there. */
+/** The fields a rep may correct on a lead; each one given replaces what is there. Bounds as an import's. */
 export const leadEditSchema = z.strictObject({
   leadId: z.int().positive(),
-  firstName: z.string().trim().max(120).optional(),
-  lastName: z.string().trim().max(120).optional(),
-  company: z.string().trim().max(200).nullable().optional(),
-  title: z.string().trim().max(200).nullable().optional(),
+  firstName: z.string().trim().max(256).optional(),
+  lastName: z.string().trim().max(256).optional(),
+  company: z.string().trim().max(256).nullable().optional(),
+  title: z.string().trim().max(256).nullable().optional(),
   email: z.string().trim().max(254).nullable().optional(),
   /** An IANA zone (or a way a CRM writes one: "Eastern", "US/Pacific"); null: unknown. */
   timeZone: z.string().trim().max(64).nullable().optional(),
   /** The lead's numbers, in order, as the rep writes them; a number with an id is that number changed. */
   phones: z
-    .array(z.strictObject({ id: z.int().positive().optional(), raw: z.string().trim().min(1, 'a number cannot be empty').max(40), type: z.enum(PHONE_TYPES) }))
+    .array(z.strictObject({ id: z.int().positive().optional(), raw: z.string().trim().min(1, 'a number cannot be empty').max(100), type: z.enum(PHONE_TYPES) }))
     .max(10)
     .optional(),
 });

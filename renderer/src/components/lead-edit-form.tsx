@@ -55,10 +55,10 @@ export function LeadEditForm({ card, onDone }: { card: LeadCard; onDone(): void 
       }}
     >
       <div className="edit-grid">
-        {field('firstName', 'First name', 120)}
-        {field('lastName', 'Last name', 120)}
-        {field('company', 'Company', 200)}
-        {field('title', 'Title', 200)}
+        {field('firstName', 'First name', 256)}
+        {field('lastName', 'Last name', 256)}
+        {field('company', 'Company', 256)}
+        {field('title', 'Title', 256)}
         {field('email', 'Email', 254)}
         {field('timeZone', 'Time zone (e.g. America/Chicago)', 64)}
       </div>
@@ -66,7 +66,7 @@ export function LeadEditForm({ card, onDone }: { card: LeadCard; onDone(): void 
         <legend>Numbers</legend>
         {phones.map((p, i) => (
           <div className="edit-phone" key={p.key}>
-            <input type="tel" aria-label={`Number ${i + 1}`} value={p.raw} maxLength={40} onChange={(e) => setPhone(p.key, { raw: e.target.value })} />
+            <input type="tel" aria-label={`Number ${i + 1}`} value={p.raw} maxLength={100} onChange={(e) => setPhone(p.key, { raw: e.target.value })} />
             <select aria-label={`Number ${i + 1} type`} value={p.type} onChange={(e) => setPhone(p.key, { type: e.target.value as PhoneType })}>
               {PHONE_TYPES.map((t) => (
                 <option key={t} value={t}>
