@@ -8,6 +8,7 @@ import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportB
 import { DIAL_SCHEMES } from './dial-link.ts';
 import { queueRulesSchema } from './queue-rules.ts';
 import { callListSchema, type CallList } from './call-lists.ts';
+import type { LeadCallingWindows, UpcomingCallback } from './callbacks.ts';
 import { leadEditSchema, reasonListSchema, type AccountView, type LeadEdit, type LeadSearchResult, type ReasonList, type WorkingLists } from './lead-context.ts';
 export type { ApiEvents, EventName } from './events.ts';
 
@@ -169,6 +170,10 @@ export const api = {
   'dispositions.list': method<ListedDisposition[]>()(none),
   'prefs.get': method<Preferences>()(none),
   'prefs.set': method<Preferences>()(preferencesSchema.partial()),
+  /** The hours a lead may be called (the list's, narrowed by the law), for the callback picker's quick choices. */
+  'queue.callingWindows': method<LeadCallingWindows>()(z.strictObject({ leadId, listName: name.optional() })),
+  /** Callbacks not made yet that come due within a day (or are due), soonest first: the console announces each. */
+  'callbacks.upcoming': method<UpcomingCallback[]>()(none),
   // Context the rep needs (issue 11): find any lead, correct it, its account, the list worked, reasons.
   /** Any lead, open or closed, by name, company, email, or a number in any format (or its last digits). */
   'leads.search': method<LeadSearchResult>()(z.strictObject({ query: z.string().trim().min(1, 'type a name, a company, an email or a number').max(200), limit: z.int().min(1).max(50).default(20) })),

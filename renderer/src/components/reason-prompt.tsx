@@ -7,7 +7,17 @@ import { useApp } from '../store/store-context.tsx';
  * disposition whose team lead listed reasons (disqualified, not interested), the list comes
  * first, each on a key, with "Other" for the rep's own words, so the reports can group them.
  */
-export function ReasonPrompt({ question, code, onAnswer }: { question: string; code?: string; onAnswer(reason: string | null): void }) {
+export function ReasonPrompt({
+  question,
+  code,
+  warning = null,
+  onAnswer,
+}: {
+  question: string;
+  code?: string;
+  warning?: string | null;
+  onAnswer(reason: string | null): void;
+}) {
   const [reason, setReason] = useState('');
   const [other, setOther] = useState(false);
   const lists = useApp((s) => s.reasonLists);
@@ -34,15 +44,18 @@ export function ReasonPrompt({ question, code, onAnswer }: { question: string; c
           else onAnswer(null);
           return;
         }
-        // Keys pick from the list while the rep is not typing their own words.
+        // Keys pick from the list while the rep is not typing their own words; a digit by its
+        // key's place, so Shift, Caps Lock or an AZERTY keyboard pick the same reason.
         if (typed || event.ctrlKey || event.metaKey || event.altKey) return;
-        const index = event.key === '0' ? listed.length : Number.parseInt(event.key, 10) - 1;
-        if (!Number.isInteger(index) || index < 0) return;
+        const digit = /^(?:Digit|Numpad)(\d)$/.exec(event.code)?.[1] ?? (/^\d$/.test(event.key) ? event.key : null);
+        if (digit === null) return;
+        const index = digit === '0' ? listed.length : Number(digit) - 1;
         event.preventDefault();
         if (index < listed.length) onAnswer(listed[index]!);
         else if (index === listed.length) setOther(true);
       }}
     >
+      {warning && <strong className="prompt-warning">{warning}</strong>}
       <label htmlFor={typed ? 'reason' : undefined}>{question}</label>
       {listed.length > 0 && (
         <div className="reason-choices" role="group" aria-label="Reasons">
@@ -65,7 +78,7 @@ export function ReasonPrompt({ question, code, onAnswer }: { question: string; c
             placeholder={listed.length ? 'Other: in your words' : undefined}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
-            maxLength={1900}
+            maxLength={listed.length ? 1900 : 2000}
             autoFocus
             required
           />

@@ -1,4 +1,6 @@
 import { useRef } from 'react';
+import { CallbackAlerts } from './callback-alerts.tsx';
+import { RepNamePrompt } from './rep-name-prompt.tsx';
 import { LeadSearchButton } from './lead-search.tsx';
 import { ListPicker } from './list-picker.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
@@ -30,6 +32,7 @@ export function TopBar() {
       )}
       <ListPicker />
       <SessionStrip />
+      <CallbackAlerts />
       <span className="spacer" />
       <LeadSearchButton />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
@@ -43,6 +46,7 @@ export function TopBar() {
       </button>
       {panel === 'reports' && <ReportsPanel onClose={closePanel} />}
       {panel === 'settings' && <SettingsPanel onClose={closePanel} />}
+      {panel === 'rep-name' && <RepNamePrompt onClose={closePanel} />}
       <input
         ref={fileInput}
         type="file"
