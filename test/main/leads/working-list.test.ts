@@ -26,11 +26,12 @@ describe('the call list a console works', () => {
   });
 
   it('once chosen, the queue, its preview and a new session work that list only; the waiting count falls as leads are called', async () => {
-    const { handlers } = await twoLists();
+    const { core, handlers } = await twoLists();
     expect(handlers['lists.work']({ listName: 'event' }).current).toBe('Event');
     expect(handlers['queue.preview']({ limit: 20 }).next.map((p) => p.name)).toEqual(['Cy']);
     const next = handlers['queue.next']({ consoleId: 'console-1' });
     expect(next.next?.card.lead.firstName).toBe('Cy');
+    core.prefs.update({ repName: 'Ben' });
     expect(handlers['sessions.start']({ consoleId: 'console-1' }).listName).toBe('Event');
     handlers['calls.disposition']({ consoleId: 'console-1', leadId: next.next!.card.lead.id, code: 'no-answer', notes: '' });
     expect(handlers['lists.working']({}).lists.find((l) => l.name === 'Event')?.waiting).toBe(0);
