@@ -195,12 +195,14 @@ test('the call list from the top bar with its waiting count; a CLI import and un
   await picker.selectOption('Event');
   await expect(page.getByTestId('notice')).toContainText('Working the list "Event".');
   await expect(nameOnScreen(page)).toHaveText(/(Dee|Eve) Event/);
-  await expect(page.getByTestId('list-waiting')).toHaveText('1 waiting');
+  await expect(picker.locator('option:checked')).toHaveText('Event · 1 waiting');
+  const first = await leadOnScreen(page).getAttribute('data-lead-id');
   await page.keyboard.press('1');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', first!);
   await expect(nameOnScreen(page)).toHaveText(/(Dee|Eve) Event/);
   await page.keyboard.press('1');
   await expect(page.getByRole('heading', { name: 'Nothing to call right now' })).toBeVisible();
-  await expect(page.getByTestId('list-waiting')).toHaveText('0 waiting');
+  await expect(picker.locator('option:checked')).toHaveText('Event · 0 waiting');
 
   // The choice is kept: after a reload the console still works the Event list.
   await page.reload();

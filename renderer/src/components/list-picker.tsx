@@ -24,31 +24,25 @@ export function ListPicker() {
   useEffect(() => subscribe('store.changed', () => void load()), [subscribe, load]);
   if (!lists || (lists.lists.length <= 1 && lists.current === null)) return null;
   const waiting = (n: number, cap: number) => `${n}${n >= cap ? '+' : ''} waiting`;
-  const current = lists.lists.find((l) => l.name === lists.current);
+  // The top bar holds one line at 1366 px: the select says it all (the list, and what waits in it).
   return (
-    <label className="list-picker">
-      <span className="muted">Call list</span>
-      <select
-        aria-label="Call list"
-        data-testid="list-picker"
-        value={lists.current ?? ''}
-        onFocus={() => void load()}
-        onChange={(event) => {
-          void workList(event.target.value === '' ? null : event.target.value);
-          event.target.blur();
-        }}
-      >
-        {lists.lists.map((l) => (
-          <option key={l.name ?? ''} value={l.name ?? ''}>
-            {l.name ?? 'Every lead'} · {waiting(l.waiting, l.waitingCapped)}
-          </option>
-        ))}
-      </select>
-      {current && (
-        <span className="list-waiting" data-testid="list-waiting">
-          {waiting(current.waiting, current.waitingCapped)}
-        </span>
-      )}
-    </label>
+    <select
+      className="list-picker"
+      aria-label="Call list"
+      title="The call list this console works"
+      data-testid="list-picker"
+      value={lists.current ?? ''}
+      onFocus={() => void load()}
+      onChange={(event) => {
+        void workList(event.target.value === '' ? null : event.target.value);
+        event.target.blur();
+      }}
+    >
+      {lists.lists.map((l) => (
+        <option key={l.name ?? ''} value={l.name ?? ''}>
+          {l.name ?? 'Every lead'} · {waiting(l.waiting, l.waitingCapped)}
+        </option>
+      ))}
+    </select>
   );
 }
