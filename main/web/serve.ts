@@ -1,13 +1,8 @@
 import { existsSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDispatcher } from '../api/dispatch.ts';
-import { createHandlers } from '../api/handlers.ts';
-import { openCore } from '../core.ts';
-import { confPreferences } from '../preferences/conf-preferences.ts';
 import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
-import { watchOtherWriters } from '../store/store-watch.ts';
-import { startWebHost } from './http-host.ts';
 
 const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--clock ISO-TIME]
 
@@ -33,6 +28,18 @@ export async function serve(argv: string[]): Promise<void> {
   if (!existsSync(RENDERER_DIR)) throw new Error('The console is not built yet: run "npm run build" first (npm run serve does it for you).');
 
   const options = runtimeOptions(values);
+  // Reading and compiling the core's modules is most of a start. Node keeps what it compiled (in
+  // the OS temp folder, checked against each file's content), so every start after the first
+  // skips that work; the modules are loaded only after asking, or there would be nothing to keep.
+  enableCompileCache();
+  const [{ createDispatcher }, { createHandlers }, { openCore }, { confPreferences }, { startWebHost }, { watchOtherWriters }] = await Promise.all([
+    import('../api/dispatch.ts'),
+    import('../api/handlers.ts'),
+    import('../core.ts'),
+    import('../preferences/conf-preferences.ts'),
+    import('./http-host.ts'),
+    import('../store/store-watch.ts'),
+  ]);
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
   // The CLI writes the same store from another process: open consoles hear of its commits.
   const stopWatch = watchOtherWriters(core.db, () => core.events.emit('store.changed', { reason: 'elsewhere' }));
