@@ -8,6 +8,7 @@ import { systemClock } from './clock.ts';
 import { openCore, type Core } from './core.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { preferenceStore } from './preferences/preferences.ts';
+import { watchOtherWriters } from './store/store-watch.ts';
 import { PRIVATE_FILE_MODE } from './store/private-files.ts';
 import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
@@ -50,7 +51,10 @@ function start(): void {
   serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
   const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences', configFileMode: PRIVATE_FILE_MODE }));
-  core = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
+  const opened = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
+  core = opened;
+  // The CLI writes the same store from another process: the window hears of its commits.
+  app.on('will-quit', watchOtherWriters(opened.db, () => opened.events.emit('store.changed', { reason: 'elsewhere' })));
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;
   const stopRouter = registerIpcRouter({

@@ -9,6 +9,7 @@ import { DIAL_SCHEMES } from './dial-link.ts';
 import { queueRulesSchema } from './queue-rules.ts';
 import { callListSchema, type CallList } from './call-lists.ts';
 import type { LeadCallingWindows, UpcomingCallback } from './callbacks.ts';
+import { leadEditSchema, reasonListSchema, type AccountView, type LeadEdit, type LeadSearchResult, type ReasonList, type WorkingLists } from './lead-context.ts';
 export type { ApiEvents, EventName } from './events.ts';
 import type { LeadExportResult } from './lead-export.ts';
 
@@ -74,6 +75,8 @@ export const preferencesSchema = z.strictObject({
   queueRules: queueRulesSchema,
   /** Who works this console, written on the calls, stage changes and handoffs it logs. */
   repName: z.string().trim().max(80),
+  /** The call list this console works (the queue, its counts, a session); null: every lead. */
+  callList: z.string().trim().min(1).max(120).nullable(),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -177,6 +180,20 @@ export const api = {
   'callbacks.upcoming': method<UpcomingCallback[]>()(none),
   /** The console is still open and shows this lead: its claim (a short lease) is renewed. */
   'queue.heartbeat': method<{ held: boolean; leaseSeconds: number }>()(z.strictObject({ consoleId, leadId, listName: name.optional() })),
+  // Context the rep needs (issue 11): find any lead, correct it, its account, the list worked, reasons.
+  /** Any lead, open or closed, by name, company, email, or a number in any format (or its last digits). */
+  'leads.search': method<LeadSearchResult>()(z.strictObject({ query: z.string().trim().min(1, 'type a name, a company, an email or a number').max(200), limit: z.int().min(1).max(50).default(20) })),
+  'leads.edit': method<LeadCard>()(leadEditSchema),
+  /** What reps changed on the lead by hand, newest first. */
+  'leads.edits': method<LeadEdit[]>()(z.strictObject({ leadId })),
+  /** The other people at the lead's company, where each stands and who called them last. */
+  'leads.account': method<AccountView>()(z.strictObject({ leadId })),
+  /** The call lists with how many leads wait in each, and the one this console works. */
+  'lists.working': method<WorkingLists>()(none),
+  /** Works this list from now on (null: every lead). */
+  'lists.work': method<WorkingLists>()(z.strictObject({ listName: name.nullable() })),
+  'reasons.list': method<ReasonList[]>()(none),
+  'reasons.save': method<ReasonList[]>()(reasonListSchema),
 } as const;
 
 export type Api = typeof api;

@@ -4,7 +4,8 @@
  */
 export interface ApiEvents {
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number };
-  'store.changed': { reason: 'import' | 'disposition' };
+  /** 'elsewhere': another process (the CLI) committed to the store. */
+  'store.changed': { reason: 'import' | 'disposition' | 'edit' | 'elsewhere' };
 }
 
 export type EventName = keyof ApiEvents;

@@ -48,6 +48,10 @@ export const callingSummarySchema = z
     // Names and reasons as the store holds them: the file's size (4 MB at most) is the only bound.
     handoffs: z.array(z.object({ leadId: z.int().positive(), leadName: z.string(), at: instant, why: z.string() })),
     callsByHour: z.array(count).length(24).describe('Dials per hour of the day, 0 to 23, in scope.timeZone.'),
+    reasons: z
+      .array(z.object({ code: z.string(), label: z.string(), reason: z.string(), count }))
+      .default([])
+      .describe("Why leads were closed: calls per disposition (disqualified, not interested) and reason from the team lead's list; 'Other' holds the rest. Absent from files written before it existed."),
   })
   .meta({ title: 'Nextcall calling summary', description: `Schema version ${SUMMARY_SCHEMA_VERSION}.` });
 

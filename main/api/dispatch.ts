@@ -21,7 +21,7 @@ export function createDispatcher(handlers: Handlers, logError: (error: unknown) 
 
   return async (method, input) => {
     if (!isMethodName(method)) {
-      return failure({ code: 'unknown-method', message: `Nextcall has no method named ${JSON.stringify(String(method)).slice(0, 80)}.` });
+      return failure({ code: 'unknown-method', message: `Nextcall has no method named ${describeMethod(method)}.` });
     }
     const parsed = api[method].input.safeParse(input ?? {});
     if (!parsed.success) {
@@ -42,6 +42,11 @@ export function createDispatcher(handlers: Handlers, logError: (error: unknown) 
 
 function call<K extends MethodName>(handlers: Handlers, method: K, input: ParsedInputOf<K>) {
   return (handlers[method] as (input: ParsedInputOf<K>) => unknown)(input);
+}
+
+/** A caller's method name, quoted; anything not a string (an object whose toString is not a function, say) by its kind. */
+function describeMethod(method: unknown): string {
+  return typeof method === 'string' ? JSON.stringify(method).slice(0, 80) : `(${method === null ? 'null' : typeof method}, not a name)`;
 }
 
 function failure(error: ApiFailure): Envelope<never> {

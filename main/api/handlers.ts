@@ -33,6 +33,11 @@ import { exportTeamSummary } from '../sessions/team-export.ts';
 import { mergeSummaryFiles, teamFromFiles } from '../sessions/team-summary.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
 import { transaction } from '../store/database.ts';
+import { listReasons, saveReasons } from '../calls/disposition-reasons.ts';
+import { accountOf } from '../leads/accounts.ts';
+import { editLead, leadEdits } from '../leads/edit-lead.ts';
+import { searchLeads } from '../leads/lead-search.ts';
+import { chooseWorkingList, workingListName, workingLists } from '../leads/working-list.ts';
 
 /** A session, or a date range (a rep's, or everyone's). */
 function summaryScope(input: { sessionId?: number | undefined; from?: string | undefined; to?: string | undefined; rep?: string | undefined; listName?: string | undefined; timeZone: string }): SummaryScope {
@@ -59,7 +64,9 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
   const { db, clock, events } = core;
   const codes = () => activeDispositions(db).map((d) => d.code);
   const cap = () => core.prefs.read().queueRules.lifetimeAttemptCap;
-  const context = (scope: { consoleId?: string | undefined; listName?: string | undefined }) => queueContext(db, core.prefs, clock.now(), scope);
+  // A call that names no list works the console's chosen one (the preference), if it still exists.
+  const context = (scope: { consoleId?: string | undefined; listName?: string | undefined }) =>
+    queueContext(db, core.prefs, clock.now(), { ...scope, listName: scope.listName ?? workingListName(db, core.prefs) });
   // Picking claims the lead for the console: a write, so it is a transaction of its own.
   const snapshot = (scope: { consoleId?: string | undefined; listName?: string | undefined }) => transaction(db, () => queueSnapshot(db, context(scope)));
 
@@ -138,7 +145,7 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       events.emit('store.changed', { reason: 'disposition' });
       return result;
     },
-    'sessions.start': ({ consoleId, listName }) => startSession(db, consoleId, core.prefs.read().repName || null, listName ?? null, clock.now()),
+    'sessions.start': ({ consoleId, listName }) => startSession(db, consoleId, core.prefs.read().repName || null, listName ?? workingListName(db, core.prefs) ?? null, clock.now()),
     'sessions.pause': ({ consoleId }) => pauseSession(db, consoleId, clock.now()),
     'sessions.resume': ({ consoleId }) => resumeSession(db, consoleId, clock.now()),
     'sessions.end': ({ consoleId }) => endSession(db, consoleId, clock.now()),
@@ -215,5 +222,18 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       const { rules } = context({ listName });
       return { held: renewClaim(db, leadId, consoleId, clock.now()), leaseSeconds: rules.claimLeaseSeconds };
     },
+    // Context the rep needs (issue 11).
+    'leads.search': ({ query, limit }) => searchLeads(db, query, { limit, defaultCountry: core.prefs.read().defaultCountry }),
+    'leads.edit': (input) => {
+      const card = editLead(db, input, { clock, rep: core.prefs.read().repName || null, defaultCountry: core.prefs.read().defaultCountry, lifetimeAttemptCap: cap() });
+      events.emit('store.changed', { reason: 'edit' });
+      return card;
+    },
+    'leads.edits': ({ leadId }) => leadEdits(db, leadId),
+    'leads.account': ({ leadId }) => accountOf(db, leadId),
+    'lists.working': () => workingLists(db, core.prefs, clock.now()),
+    'lists.work': ({ listName }) => chooseWorkingList(db, core.prefs, listName, clock.now()),
+    'reasons.list': () => listReasons(db),
+    'reasons.save': ({ code, reasons }) => saveReasons(db, code, reasons),
   };
 }

@@ -50,13 +50,17 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
 }
 
 /** Comma, semicolon (European Excel) or tab: whichever the header line uses most, outside quotes. */
+const DELIMITERS: CsvDelimiter[] = [',', ';', '\t'];
+
 export function detectDelimiter(text: string): CsvDelimiter {
-  const end = text.search(/[\r\n]/);
-  const header = (end === -1 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
-  const candidates: CsvDelimiter[] = [',', ';', '\t'];
-  const counts = candidates.map((d) => header.split(d).length - 1);
-  const best = counts.indexOf(Math.max(...counts));
-  return candidates[best] ?? ',';
+  // The header decides; a one-column header says nothing, so the first rows after it do.
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/, 21).map((line) => line.replace(/"[^"]*"/g, ''));
+  for (const sample of [lines[0] ?? '', lines.slice(1).join('\n')]) {
+    const counts = DELIMITERS.map((d) => sample.split(d).length - 1);
+    const most = Math.max(...counts);
+    if (most > 0) return DELIMITERS[counts.indexOf(most)]!;
+  }
+  return ',';
 }
 
 export interface CsvRecord {

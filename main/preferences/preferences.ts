@@ -26,7 +26,7 @@ export interface PreferenceStore {
   saveWindowBounds(bounds: WindowBounds): void;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '' };
+export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '', callList: null };
 
 /** Stands for undefined in the key of the last read (JSON drops undefined, a file may hold it). */
 const UNDEFINED = '\u0000undefined';
@@ -40,13 +40,14 @@ export function preferenceStore(file: KeyValueFile): PreferenceStore {
       defaultCountry: shape.defaultCountry.catch(DEFAULT_PREFERENCES.defaultCountry).parse(raw.defaultCountry),
       queueRules: shape.queueRules.catch(DEFAULT_PREFERENCES.queueRules).parse(raw.queueRules),
       repName: shape.repName.catch(DEFAULT_PREFERENCES.repName).parse(raw.repName),
+      callList: shape.callList.catch(DEFAULT_PREFERENCES.callList).parse(raw.callList ?? null),
     };
   };
   // A disposition reads the preferences several times; validating costs ~50 µs a time, so the
   // last answer is kept for as long as the file holds the same values, and handed out as a copy.
   let last: { key: string; preferences: Preferences } | null = null;
   const read = (): Preferences => {
-    const raw = { dialScheme: file.get('dialScheme'), defaultCountry: file.get('defaultCountry'), queueRules: file.get('queueRules'), repName: file.get('repName') };
+    const raw = { dialScheme: file.get('dialScheme'), defaultCountry: file.get('defaultCountry'), queueRules: file.get('queueRules'), repName: file.get('repName'), callList: file.get('callList') };
     const key = JSON.stringify(raw, (_, value: unknown) => (value === undefined ? UNDEFINED : value));
     if (last?.key !== key) last = { key, preferences: parse(raw) };
     return structuredClone(last.preferences);

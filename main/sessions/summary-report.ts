@@ -48,6 +48,7 @@ ${headlineFigures(summary)
   <div>${barChart('Dispositions', summary.dispositions.map((d) => d.label), summary.dispositions.map((d) => d.count), true)}</div>
   <div>${barChart('Dials by hour', hours.slice(from, to + 1), summary.callsByHour.slice(from, to + 1))}</div>
   <div>${barChart('Stage moves', summary.funnel.map((f) => `${f.from} → ${f.to}`), summary.funnel.map((f) => f.count), true)}</div>
+  ${summary.reasons.length ? `<div>${barChart('Why leads were closed', summary.reasons.map((r) => `${r.label}: ${r.reason}`), summary.reasons.map((r) => r.count), true)}</div>` : ''}
 </section>
 <h2>Handed to sales</h2>
 ${

@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api-error.ts';
 import { SUMMARY_SCHEMA_VERSION, type CallingSummary } from '../../shared/summary.ts';
 import { leadIdsOfList } from '../leads/call-lists.ts';
 import type { Database } from '../store/database.ts';
+import { groupReasons } from './summary-reasons.ts';
 
 /**
  * What happened in a session, or for a rep over a date range, as the figures a team lead reads:
@@ -102,6 +103,7 @@ export function summarize(db: Database, scope: SummaryScope, now: number): Calli
       why: (JSON.parse(h.why) as { summary: string }).summary,
     })),
     callsByHour,
+    reasons: groupReasons(db, calls.map((c) => c.id)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api-error.ts';
 import { callingSummarySchema, SUMMARY_SCHEMA_VERSION, type CallingSummary, type TeamSummary } from '../../shared/summary.ts';
 import { csvDocument, csvLine } from '../csv/csv-write.ts';
+import { mergeReasons } from './summary-reasons.ts';
 
 /**
  * Several reps' summaries (their JSON exports) merged into one team view. Counts add up exactly; a
@@ -84,6 +85,7 @@ export function mergeSummaries(named: { source: string; summary: CallingSummary 
       dncAdded: sum((s) => s.dncAdded),
       handoffs: all.flatMap((s) => s.handoffs).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
       callsByHour: timeZone === null ? null : Array.from({ length: 24 }, (_, h) => sum((s) => s.callsByHour[h] ?? 0)),
+      reasons: mergeReasons(all.map((s) => s.reasons)),
     },
   };
 }

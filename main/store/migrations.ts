@@ -339,7 +339,74 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'finding a lead by name, company, email or number; lead edits kept; accounts; reasons a team lead lists',
+    up(db) {
+      db.exec(`
+        -- Words of a lead's name, company and email, prefix-searchable, accents folded. The
+        -- triggers keep it in step with every writer (imports, undo, edits) without their help.
+        CREATE VIRTUAL TABLE lead_words USING fts5(
+          first_name, last_name, company, email,
+          content = 'leads', content_rowid = 'id',
+          tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0, prefix = '2'
+        );
+        INSERT INTO lead_words (rowid, first_name, last_name, company, email)
+          SELECT id, first_name, last_name, coalesce(company, ''), coalesce(email, '') FROM leads;
+        CREATE TRIGGER lead_words_insert AFTER INSERT ON leads BEGIN
+          INSERT INTO lead_words (rowid, first_name, last_name, company, email)
+            VALUES (new.id, new.first_name, new.last_name, coalesce(new.company, ''), coalesce(new.email, ''));
+        END;
+        CREATE TRIGGER lead_words_delete AFTER DELETE ON leads BEGIN
+          INSERT INTO lead_words (lead_words, rowid, first_name, last_name, company, email)
+            VALUES ('delete', old.id, old.first_name, old.last_name, coalesce(old.company, ''), coalesce(old.email, ''));
+        END;
+        CREATE TRIGGER lead_words_update AFTER UPDATE OF first_name, last_name, company, email ON leads BEGIN
+          INSERT INTO lead_words (lead_words, rowid, first_name, last_name, company, email)
+            VALUES ('delete', old.id, old.first_name, old.last_name, coalesce(old.company, ''), coalesce(old.email, ''));
+          INSERT INTO lead_words (rowid, first_name, last_name, company, email)
+            VALUES (new.id, new.first_name, new.last_name, coalesce(new.company, ''), coalesce(new.email, ''));
+        END;
+
+        -- A number's last four digits, the part a rep reads off a caller ID or a note: with the
+        -- E.164 index, every format of a number and its tail are found without a scan.
+        CREATE INDEX phones_last_digits ON phones (substr(e164, -4)) WHERE e164 IS NOT NULL;
+
+        -- Other people at the same company: the account a good rep works, not only the name.
+        CREATE INDEX leads_company ON leads (company COLLATE NOCASE) WHERE company IS NOT NULL;
+
+        -- What a rep changed on a lead by hand, field by field, as it was and as it became.
+        CREATE TABLE lead_edits (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          at INTEGER NOT NULL,
+          rep TEXT,
+          -- JSON: [{ field, before, after }]
+          changes TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX lead_edits_lead ON lead_edits (lead_id, at);
+
+        -- The reasons a team lead offers for a disposition (disqualified, not interested), in
+        -- order; the rep picks one or writes "other", and the reports group the calls by them.
+        CREATE TABLE disposition_reasons (
+          disposition_code TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          label TEXT NOT NULL,
+          PRIMARY KEY (disposition_code, position)
+        ) STRICT;
+      `);
+      const seed = db.prepare('INSERT INTO disposition_reasons (disposition_code, position, label) VALUES (?, ?, ?)');
+      for (const [code, labels] of Object.entries(DEFAULT_REASONS)) labels.forEach((label, i) => seed.run(code, i, label));
+    },
+  },
 ];
+
+
+/** The reasons a new store offers; the team lead edits them in Settings. */
+export const DEFAULT_REASONS: Record<string, readonly string[]> = {
+  disqualified: ['No budget', 'Not the decision maker', 'Company too small', 'Wrong industry', 'Already a customer', 'Uses a competitor'],
+  'not-interested': ['No need right now', 'Bad timing', 'Happy with current solution', 'Too expensive', 'Just researching'],
+};
 
 export function schemaVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number };

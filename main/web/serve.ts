@@ -33,15 +33,18 @@ export async function serve(argv: string[]): Promise<void> {
   // the OS temp folder, checked against each file's content), so every start after the first
   // skips that work; the modules are loaded only after asking, or there would be nothing to keep.
   enableCompileCache();
-  const [{ createDispatcher }, { createHandlers }, { openCore }, { confPreferences }, { startWebHost }] = await Promise.all([
+  const [{ createDispatcher }, { createHandlers }, { openCore }, { confPreferences }, { startWebHost }, { watchOtherWriters }] = await Promise.all([
     import('../api/dispatch.ts'),
     import('../api/handlers.ts'),
     import('../core.ts'),
     import('../preferences/conf-preferences.ts'),
     import('./http-host.ts'),
+    import('../store/store-watch.ts'),
   ]);
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
   const downloads = createDownloads();
+  // The CLI writes the same store from another process: open consoles hear of its commits.
+  const stopWatch = watchOtherWriters(core.db, () => core.events.emit('store.changed', { reason: 'elsewhere' }));
   const hostOptions = { dispatch: createDispatcher(createHandlers(core, { saveExport: downloads.offer })), events: core.events, rendererDir: RENDERER_DIR, downloads };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
@@ -51,6 +54,7 @@ export async function serve(argv: string[]): Promise<void> {
   console.log(`Store: ${options.dataDir}. Press Ctrl+C to stop.`);
 
   const stop = () => {
+    stopWatch();
     void host.close().then(() => {
       core.close();
       process.exit(0);

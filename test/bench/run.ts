@@ -14,6 +14,7 @@ import { measureKeypressLatency } from './browser-latency.ts';
 import { measureColdStart } from './cold-start.ts';
 import { summarize } from '../../main/sessions/summary.ts';
 import { fillSyntheticStore } from './synthetic-store.ts';
+import { benchLeadSearch } from './lead-search-bench.ts';
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same data
@@ -25,6 +26,7 @@ import { fillSyntheticStore } from './synthetic-store.ts';
  *   - disposition → next lead ready, 100,000 leads: one transaction + pick vs. rewriting the
  *     list as JSON;
  *   - the summary of a 10,000-call session, beside the floor of only reading its calls;
+ *   - find a lead by name, company, email or any number, 100,000 leads, beside a full scan;
  *   - key press on a disposition → next lead painted, in Chromium against the web host, 100,000
  *     leads, beside the floor of the cheapest API call and a paint (needs the build: npm run build).
  *   - disposition → next lead ready at every size, beside the floor of a bare transaction (one
@@ -32,7 +34,7 @@ import { fillSyntheticStore } from './synthetic-store.ts';
  *   - cold start → first lead served by the web host's API, 100,000 leads, beside the floor of a
  *     process that opens the database and makes one indexed read.
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run; naming scenarios runs only those
- * (npm run bench -- queue cold-start; the names: import, queue, summary, cold-start, browser).
+ * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser).
  * Results also land as JSON in test/bench/results/ (ignored by git).
  */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -55,7 +57,7 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
-const SCENARIOS = ['import', 'queue', 'summary', 'cold-start', 'browser'];
+const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
 if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}: choose among ${SCENARIOS.join(', ')} (or none, for all).`);
@@ -186,6 +188,14 @@ if (runs('summary')) {
     core.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+// ---------------------------------------------------------------- lead search
+if (runs('lead-search')) {
+  const leads = Number(process.env.BENCH_SEARCH_LEADS ?? 100_000);
+  const search = benchLeadSearch(leads, NOW);
+  table.push(row(`find a lead by name, company, email or number (${leads.toLocaleString('en-US')} leads)`, stats(search.ours), 'full scan (LIKE)', stats(search.baseline)));
+  results[`lead-search-${leads}`] = { ours: stats(search.ours), baseline: stats(search.baseline) };
 }
 
 // ---------------------------------------------------------------- cold start

@@ -3,6 +3,7 @@ import { closesForGood } from '../../../shared/dispositions.ts';
 import { fullName, type NextUp } from '../../../shared/leads.ts';
 import { useHotkeys } from '../use-hotkeys.ts';
 import { useApp } from '../store/store-context.tsx';
+import { LeadWithAccount } from './account-panel.tsx';
 import { ActivityPanel } from './activity-panel.tsx';
 import { ConfirmPrompt } from './confirm-prompt.tsx';
 import { DispositionBar } from './disposition-bar.tsx';
@@ -87,16 +88,18 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
 
   return (
     <main className="call-screen" data-lead-id={next.card.lead.id}>
-      <LeadPanel
-        card={next.card}
-        nowMs={nowMs}
-        dialScheme={dialScheme}
-        onDial={markDialed}
-        dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
-        dialedNumber={dialedAt?.leadId === next.card.lead.id ? dialedAt.number : null}
-        clockOffset={clockOffset}
-        offered={next.number}
-      />
+      <LeadWithAccount lead={next.card.lead}>
+        <LeadPanel
+          card={next.card}
+          nowMs={nowMs}
+          dialScheme={dialScheme}
+          onDial={markDialed}
+          dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
+          dialedNumber={dialedAt?.leadId === next.card.lead.id ? dialedAt.number : null}
+          clockOffset={clockOffset}
+          offered={next.number}
+        />
+      </LeadWithAccount>
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
         {view && <ScriptPanel key={leadId} view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}
       </ActivityPanel>
@@ -116,6 +119,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
       {askingReason && (
         <ReasonPrompt
           question={askingReason.why}
+          code={askingReason.code}
           warning={closingReason && closesForGood(closingReason) ? `${closingReason.label} closes ${fullName(next.card.lead) || 'this lead'} for good.` : null}
           onAnswer={(reason) => void answerReason(reason)}
         />

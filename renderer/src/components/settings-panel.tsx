@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Preferences } from '../../../shared/api.ts';
+import { ReasonListsSettings } from './reason-lists-settings.tsx';
 import { DIAL_SCHEMES } from '../../../shared/dial-link.ts';
 import type { ListedDisposition } from '../../../shared/dispositions.ts';
 import type { ScriptVersion } from '../../../shared/qualification.ts';
@@ -180,6 +181,7 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
             </button>
           </div>
         </fieldset>
+        <ReasonListsSettings />
         <fieldset>
           <legend>Scripts</legend>
           <ul className="script-versions">

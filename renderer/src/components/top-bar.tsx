@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { CallbackAlerts } from './callback-alerts.tsx';
 import { RepNamePrompt } from './rep-name-prompt.tsx';
+import { LeadSearchButton } from './lead-search.tsx';
+import { ListPicker } from './list-picker.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
@@ -28,9 +30,11 @@ export function TopBar() {
           due now · {snapshot.total.toLocaleString()} leads
         </span>
       )}
+      <ListPicker />
       <SessionStrip />
       <CallbackAlerts />
       <span className="spacer" />
+      <LeadSearchButton />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…
       </button>

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.ts';
 import { createCallSlice, type CallSlice } from './call-slice.ts';
 import { createImportSlice, type ImportSlice } from './import-slice.ts';
+import { createLeadContextSlice, type LeadContextSlice } from './lead-context-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
@@ -22,7 +23,14 @@ export interface StoreDeps {
   consoleId: string;
 }
 
-export type AppState = QueueSlice & CallSlice & ImportSlice & NoticeSlice & PanelSlice & ScriptSlice & SessionSlice & { callApi: ApiClient['call'] };
+export type AppState = QueueSlice &
+  CallSlice &
+  ImportSlice &
+  NoticeSlice &
+  PanelSlice &
+  ScriptSlice &
+  SessionSlice &
+  LeadContextSlice & { callApi: ApiClient['call'] };
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -40,6 +48,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createImportSlice(deps)(...a),
     ...createScriptSlice(deps)(...a),
     ...createSessionSlice(deps)(...a),
+    ...createLeadContextSlice(deps)(...a),
   }));
 }
 

@@ -100,7 +100,8 @@ export const createCallSlice =
           return;
         }
         const recommended = get().recommendation();
-        if (!reason && disposition?.needsReason) {
+        // A disposition the team lead listed reasons for asks for one too, so the reports can group them.
+        if (disposition && !reason && (disposition.needsReason || get().reasonLists.some((l) => l.code === code && l.reasons.length > 0))) {
           set({ askingReason: { code, ...(callbackAt ? { callbackAt } : {}), why: `Why "${disposition.label}"?` } });
           return;
         }

@@ -25,6 +25,8 @@ describe('the dispatcher', () => {
     expect(await dispatch('leads.dropAll', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    // Found by the API fuzz: an object whose toString is not a function broke the refusal itself.
+    expect(await dispatch({ toString: false }, {})).toMatchObject({ ok: false, error: { code: 'unknown-method', message: 'Nextcall has no method named (object, not a name).' } });
   });
 
   it('refuses invalid input with the field at fault, before any service runs', async () => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecords, MAX_COLUMNS, type CsvDelimiter, type CsvRecord } from '../../../main/csv/csv-read.ts';
+import { csvRecords, detectDelimiter, MAX_COLUMNS, type CsvDelimiter, type CsvRecord } from '../../../main/csv/csv-read.ts';
 import { ApiError } from '../../../shared/api-error.ts';
 
 const read = (text: string, delimiter: CsvDelimiter = ','): CsvRecord[] => [...csvRecords({ text, delimiter, encoding: 'utf-8' }, 'leads.csv')];
@@ -123,5 +123,15 @@ describe('reading CSV records', () => {
   it(`refuses a line of more than ${MAX_COLUMNS.toLocaleString('en-US')} columns, and reads one of 1,000`, () => {
     expect(read(`${'a,'.repeat(999)}a\n`)[0]!.fields).toHaveLength(1_000);
     expect(refusal(`Name,Phone\n${','.repeat(5_000_000)}\n`)).toBe('leads.csv is not a readable CSV file: line 2 has more than 10,000 columns.');
+  });
+});
+
+describe('guessing the separator', () => {
+  it('reads it from the header, and from the first rows when the header is one column', () => {
+    expect(detectDelimiter('Name;Phone\nAda;+12125550100\n')).toBe(';');
+    // Found by the importer fuzz: a one-column header over rows written with semicolons.
+    expect(detectDelimiter('Mobile Phone Number\n"";"marketingqualifiedlead"\r\n')).toBe(';');
+    expect(detectDelimiter('Phone\n+12125550100\t+12125550101\n')).toBe('\t');
+    expect(detectDelimiter('Phone\n+12125550100\n')).toBe(',');
   });
 });

@@ -8,7 +8,7 @@ import { tempDir, testCore } from '../../helpers/test-core.ts';
 
 describe('preferences', () => {
   it('start from sensible defaults', () => {
-    expect(preferenceStore(memoryFile()).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '' });
+    expect(preferenceStore(memoryFile()).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '', callList: null });
     expect(DEFAULT_QUEUE_RULES.window).toEqual({ days: [1, 2, 3, 4, 5], start: 480, end: 1200 });
   });
 
@@ -29,7 +29,7 @@ describe('preferences', () => {
     file.set('dialScheme', 'javascript');
     file.set('defaultCountry', 'GB');
     file.set('queueRules', { window: { days: [], start: 600, end: 480 } });
-    expect(preferenceStore(file).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'GB', queueRules: DEFAULT_QUEUE_RULES, repName: '' });
+    expect(preferenceStore(file).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'GB', queueRules: DEFAULT_QUEUE_RULES, repName: '', callList: null });
   });
 
   it('take a key sent as undefined (as IPC sends it) for unchanged, not for an error', async () => {

@@ -92,6 +92,8 @@ describe('the summary of a session', () => {
       handoffs: [{ leadId: id('bob'), leadName: 'Bob Marley', at: '2026-11-23T15:10:00.000Z', why: 'BANT met: need, budget, authority, and a timeline within 90 days' }],
       // 10:00–10:59 in New York.
       callsByHour: Array.from({ length: 24 }, (_, h) => (h === 10 ? 4 : 0)),
+      // No call here closed a lead with a reason (test/main/calls/disposition-reasons.test.ts groups them).
+      reasons: [],
     });
   });
 

@@ -1,6 +1,7 @@
 import { headlineFigures, percent } from '../../../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../../../shared/summary.ts';
 import { HourBars } from './hour-bars.tsx';
+import { ReasonGroups } from './reason-groups.tsx';
 
 /** A summary as a team lead reads it: the headline figures, then what the calls were and did, then the leads handed to sales. */
 export function SummaryView({ summary }: { summary: CallingSummary }) {
@@ -54,6 +55,7 @@ export function SummaryView({ summary }: { summary: CallingSummary }) {
               </tbody>
             </table>
           )}
+          <ReasonGroups reasons={summary.reasons} />
           <p className="muted">
             Coverage: {summary.coverage.attempted} of {summary.coverage.leads} leads attempted · attempts to first contact{' '}
             {summary.attemptsToFirstContact.average === null ? '—' : summary.attemptsToFirstContact.average.toFixed(1)}

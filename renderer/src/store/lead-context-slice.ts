@@ -1,0 +1,166 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { AccountView, LeadEdit, LeadEditInput, LeadSearchResult, ReasonList, WorkingLists } from '../../../shared/lead-context.ts';
+import type { LeadCard, WhyNot } from '../../../shared/leads.ts';
+import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
+
+/** A lead opened from the search: its card, what reps changed by hand, and (when asked) why the queue holds it. */
+export interface OpenedLead {
+  card: LeadCard;
+  edits: LeadEdit[];
+  account: AccountView;
+  whyNot: WhyNot | null;
+}
+
+/**
+ * The context around the lead on screen: finding any lead, correcting it, its account, the call
+ * list being worked, and the team lead's reasons. Main is the truth; this mirrors its answers.
+ */
+export interface LeadContextSlice {
+  search: LeadSearchResult | null;
+  searching: boolean;
+  /** The lead opened from the search, if any. */
+  opened: OpenedLead | null;
+  /** The account of the lead on the call screen (loaded when the lead changes). */
+  account: { leadId: number; view: AccountView } | null;
+  workingLists: WorkingLists | null;
+  reasonLists: ReasonList[];
+  openSearch(): void;
+  closeSearch(): void;
+  searchLeads(query: string): Promise<void>;
+  openLead(leadId: number): Promise<void>;
+  closeLead(): void;
+  /** Saves a correction; true when main took it (the form stays open with what was typed otherwise). */
+  saveLeadEdit(input: LeadEditInput): Promise<boolean>;
+  explainWhyNot(leadId: number): Promise<void>;
+  loadAccount(leadId: number): Promise<void>;
+  loadWorkingLists(): Promise<void>;
+  /** Works this list from now on (null: every lead) and shows its next lead. */
+  workList(name: string | null): Promise<void>;
+  loadReasonLists(): Promise<void>;
+  saveReasonList(code: string, reasons: string[]): Promise<boolean>;
+}
+
+export const createLeadContextSlice =
+  ({ client, consoleId }: StoreDeps): StateCreator<AppState, [], [], LeadContextSlice> =>
+  (set, get) => {
+    // The newest search wins: a slow answer to "ad" never replaces the answer to "ada".
+    let searchSeq = 0;
+    const fail = (error: unknown) => get().showNotice({ kind: 'error', text: messageOf(error) });
+    const details = async (leadId: number): Promise<OpenedLead> => {
+      const [card, edits, account] = await Promise.all([
+        client.call('leads.get', { leadId }),
+        client.call('leads.edits', { leadId }),
+        client.call('leads.account', { leadId }),
+      ]);
+      return { card, edits, account, whyNot: null };
+    };
+    return {
+      search: null,
+      searching: false,
+      opened: null,
+      account: null,
+      workingLists: null,
+      reasonLists: [],
+      openSearch() {
+        if (get().panel === null) get().openPanel('search');
+      },
+      closeSearch() {
+        set({ search: null, opened: null });
+        if (get().panel === 'search') get().closePanel();
+      },
+      async searchLeads(query) {
+        const seq = ++searchSeq;
+        if (!query.trim()) {
+          set({ search: null, searching: false });
+          return;
+        }
+        set({ searching: true });
+        try {
+          const result = await client.call('leads.search', { query, limit: 20 });
+          if (seq === searchSeq) set({ search: result });
+        } catch (error) {
+          if (seq === searchSeq) fail(error);
+        } finally {
+          if (seq === searchSeq) set({ searching: false });
+        }
+      },
+      async openLead(leadId) {
+        try {
+          set({ opened: await details(leadId) });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      closeLead: () => set({ opened: null }),
+      async saveLeadEdit(input) {
+        try {
+          const card = await client.call('leads.edit', input);
+          const opened = get().opened;
+          if (opened?.card.lead.id === card.lead.id) set({ opened: { ...(await details(card.lead.id)), whyNot: null } });
+          // The lead on screen shows the correction at once (the queue's refresh follows).
+          const snapshot = get().snapshot;
+          if (snapshot?.next?.card.lead.id === card.lead.id) {
+            const offered = card.phones.some((p) => p.e164 === snapshot.next!.number && !p.bad) ? snapshot.next.number : (card.phones.find((p) => p.e164 && !p.bad)?.e164 ?? '');
+            set({ snapshot: { ...snapshot, next: { ...snapshot.next, card, number: offered } } });
+            void get().loadAccount(card.lead.id);
+          }
+          get().showNotice({ kind: 'info', text: `Saved: ${`${card.lead.firstName} ${card.lead.lastName}`.trim()}.` });
+          return true;
+        } catch (error) {
+          fail(error);
+          return false;
+        }
+      },
+      async explainWhyNot(leadId) {
+        try {
+          const whyNot = await client.call('queue.whyNot', { leadId });
+          const opened = get().opened;
+          if (opened?.card.lead.id === leadId) set({ opened: { ...opened, whyNot } });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      async loadAccount(leadId) {
+        try {
+          const view = await client.call('leads.account', { leadId });
+          set({ account: { leadId, view } });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      async loadWorkingLists() {
+        try {
+          set({ workingLists: await client.call('lists.working', {}) });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      async workList(name) {
+        try {
+          set({ workingLists: await client.call('lists.work', { listName: name }) });
+          // The lead on screen belongs to the old list: let it go, and show the new list's first.
+          await client.call('queue.release', { consoleId });
+          await get().loadQueue();
+          get().showNotice({ kind: 'info', text: name === null ? 'Working every lead.' : `Working the list "${name}".` });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      async loadReasonLists() {
+        try {
+          set({ reasonLists: await client.call('reasons.list', {}) });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      async saveReasonList(code, reasons) {
+        try {
+          set({ reasonLists: await client.call('reasons.save', { code, reasons }) });
+          return true;
+        } catch (error) {
+          fail(error);
+          return false;
+        }
+      },
+    };
+  };

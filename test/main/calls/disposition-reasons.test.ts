@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { syncHandlers } from '../../helpers/sync-handlers.ts';
+import { mergeSummaries } from '../../../main/sessions/team-summary.ts';
+import { otherReason } from '../../../shared/lead-context.ts';
+import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
+
+async function fiveLeads() {
+  const core = testCore('2026-11-23T15:00:00Z');
+  await importCsv(core, csv('First Name,Phone Number', ...['Ada', 'Bob', 'Cy', 'Dee', 'Eve'].map((n, i) => `${n},+1212555010${i}`)));
+  const handlers = syncHandlers(core);
+  const ids = (core.db.prepare('SELECT id FROM leads ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  return { core, handlers, ids, dispatch: createDispatcher(handlers, () => undefined) };
+}
+
+describe('the reasons a team lead lists', () => {
+  it('come with a new store for Disqualified and Not interested, and the team lead replaces them', async () => {
+    const { handlers } = await fiveLeads();
+    const lists = handlers['reasons.list']({});
+    expect(lists.map((l) => l.code)).toEqual(['not-interested', 'disqualified']);
+    expect(lists.find((l) => l.code === 'disqualified')?.reasons).toContain('No budget');
+    const saved = handlers['reasons.save']({ code: 'disqualified', reasons: ['No budget', 'Student'] });
+    expect(saved.find((l) => l.code === 'disqualified')).toEqual({ code: 'disqualified', label: 'Disqualified', reasons: ['No budget', 'Student'] });
+  });
+
+  it('refuse an empty or repeated reason, or an unknown disposition, and change nothing', async () => {
+    const { handlers, dispatch } = await fiveLeads();
+    const before = handlers['reasons.list']({});
+    expect(await dispatch('reasons.save', { code: 'disqualified', reasons: ['No budget', 'no budget'] })).toMatchObject({ ok: false, error: { message: /listed twice/ } });
+    expect(await dispatch('reasons.save', { code: 'disqualified', reasons: [' '] })).toMatchObject({ ok: false, error: { message: /cannot be empty/ } });
+    expect(await dispatch('reasons.save', { code: 'nope', reasons: ['x'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(handlers['reasons.list']({})).toEqual(before);
+  });
+
+  it('group the calls in the summary: each listed reason counted, free text under Other', async () => {
+    const { handlers, ids } = await fiveLeads();
+    const log = (leadId: number, code: string, reason: string) => handlers['calls.disposition']({ leadId, code, notes: '', reason });
+    log(ids[0]!, 'disqualified', 'No budget');
+    log(ids[1]!, 'disqualified', 'no budget');
+    log(ids[2]!, 'disqualified', otherReason('Bought a rival last week'));
+    log(ids[3]!, 'not-interested', 'Bad timing');
+    log(ids[4]!, 'no-answer', 'line was noisy');
+    const summary = handlers['sessions.summary']({ from: '2026-11-23T00:00:00Z', to: '2026-11-24T00:00:00Z', timeZone: 'UTC' });
+    expect(summary.reasons).toEqual([
+      { code: 'disqualified', label: 'Disqualified', reason: 'No budget', count: 2 },
+      { code: 'disqualified', label: 'Disqualified', reason: 'Other', count: 1 },
+      { code: 'not-interested', label: 'Not interested', reason: 'Bad timing', count: 1 },
+    ]);
+    // A team's total adds the reps' reasons up; a summary file from before reasons reads as none.
+    const { reasons: _gone, ...older } = summary;
+    const team = mergeSummaries([
+      { source: 'a.json', summary },
+      { source: 'b.json', summary: { ...older, reasons: [] } },
+      { source: 'c.json', summary },
+    ]);
+    expect(team.total.reasons.find((r) => r.reason === 'No budget')?.count).toBe(4);
+  });
+});

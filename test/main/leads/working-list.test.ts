@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { syncHandlers } from '../../helpers/sync-handlers.ts';
+import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
+
+// A Monday, 10:00 in New York: every lead below is in its calling hours.
+async function twoLists() {
+  const core = testCore('2026-11-23T15:00:00Z');
+  await importCsv(core, csv('First Name,Phone Number,Time Zone', 'Ada,+12125550100,America/New_York', 'Bob,+12125550101,America/New_York'), { listName: 'Webinar' });
+  await importCsv(core, csv('First Name,Phone Number,Time Zone', 'Cy,+12125550102,America/New_York'), { listName: 'Event' });
+  const handlers = syncHandlers(core);
+  return { core, handlers, dispatch: createDispatcher(handlers, () => undefined) };
+}
+
+describe('the call list a console works', () => {
+  it('lists every list with its waiting count, beside every lead', async () => {
+    const { handlers } = await twoLists();
+    expect(handlers['lists.working']({})).toEqual({
+      current: null,
+      lists: [
+        { name: null, leads: 3, waiting: 3, waitingCapped: 100 },
+        { name: 'Event', leads: 1, waiting: 1, waitingCapped: 100 },
+        { name: 'Webinar', leads: 2, waiting: 2, waitingCapped: 100 },
+      ],
+    });
+  });
+
+  it('once chosen, the queue, its preview and a new session work that list only; the waiting count falls as leads are called', async () => {
+    const { core, handlers } = await twoLists();
+    expect(handlers['lists.work']({ listName: 'event' }).current).toBe('Event');
+    expect(handlers['queue.preview']({ limit: 20 }).next.map((p) => p.name)).toEqual(['Cy']);
+    const next = handlers['queue.next']({ consoleId: 'console-1' });
+    expect(next.next?.card.lead.firstName).toBe('Cy');
+    core.prefs.update({ repName: 'Ben' });
+    expect(handlers['sessions.start']({ consoleId: 'console-1' }).listName).toBe('Event');
+    handlers['calls.disposition']({ consoleId: 'console-1', leadId: next.next!.card.lead.id, code: 'no-answer', notes: '' });
+    expect(handlers['lists.working']({}).lists.find((l) => l.name === 'Event')?.waiting).toBe(0);
+
+    handlers['lists.work']({ listName: null });
+    expect(handlers['queue.preview']({ limit: 20 }).next.map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
+  });
+
+  it('refuses a list that does not exist by name, and keeps working the last one', async () => {
+    const { dispatch, handlers } = await twoLists();
+    handlers['lists.work']({ listName: 'Webinar' });
+    const refused = await dispatch('lists.work', { listName: 'Trade show' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found', message: 'There is no call list named "Trade show".' } });
+    expect(handlers['lists.working']({}).current).toBe('Webinar');
+  });
+
+  it('falls back to every lead when the chosen list is renamed, rather than stopping the queue', async () => {
+    const { core, handlers } = await twoLists();
+    handlers['lists.work']({ listName: 'Webinar' });
+    core.db.prepare("UPDATE call_lists SET name = 'Webinar (old)' WHERE name = 'Webinar'").run();
+    expect(handlers['queue.next']({ consoleId: 'console-1' }).next).not.toBeNull();
+    expect(handlers['lists.working']({}).current).toBeNull();
+  });
+});
