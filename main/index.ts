@@ -1,10 +1,12 @@
-import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import { systemClock } from './clock.ts';
-import { openCore, type Core } from './core.ts';
+import { backUpCore, openCore, type Core } from './core.ts';
+import { STORE_FILE } from './data-dir.ts';
 import { preferenceStore } from './preferences/preferences.ts';
 import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
@@ -12,6 +14,10 @@ import { hardenApp } from './shell/harden.ts';
 import { isAppFrame, registerIpcRouter } from './shell/ipc-router.ts';
 import { printHtmlToPdf } from './shell/print-pdf.ts';
 import { createMainWindow } from './shell/main-window.ts';
+import { backupsFolder, listBackups, newestBackupAt } from './store/backups.ts';
+import { scheduleBackups } from './store/backup-schedule.ts';
+import { restoreStore } from './store/restore-store.ts';
+import { StoreProblem, storeStartupMessage } from './store/store-check.ts';
 
 /**
  * The Electron shell: one window over the core. Everything here is platform glue; the product
@@ -22,6 +28,7 @@ const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
+let stopBackups: (() => void) | null = null;
 
 registerAppScheme();
 
@@ -34,22 +41,36 @@ if (!app.requestSingleInstanceLock()) {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    stopBackups?.();
+    core?.close();
+  });
   void app.whenReady().then(start);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   hardenApp(session.defaultSession);
   serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
   const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences' }));
-  core = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
+  const opened = await openStoreOrSay(prefs);
+  if (!opened) {
+    app.quit();
+    return;
+  }
+  core = opened;
+  stopBackups = scheduleBackups({
+    backUp: (reason) => backUpCore(opened, reason),
+    newestAt: () => newestBackupAt(opened.dataDir),
+    clock: systemClock,
+    onError: (error) => console.error(`The backup of the lead store failed: ${storeStartupMessage(error) ?? String(error)}`),
+  }).stop;
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;
   const stopRouter = registerIpcRouter({
     ipcMain,
-    dispatch: createDispatcher(createHandlers(core, { printPdf: printHtmlToPdf })),
-    events: core.events,
+    dispatch: createDispatcher(createHandlers(opened, { printPdf: printHtmlToPdf })),
+    events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,
   });
@@ -57,4 +78,43 @@ function start(): void {
     stopRouter();
     window = null;
   });
+}
+
+/**
+ * Opens the store, or says in a dialog why it cannot (its path and what to do) and returns null:
+ * never a window over a store that answers every call with an error. A damaged or emptied store
+ * with a backup beside it can be restored from the dialog; the damaged file is kept aside.
+ */
+async function openStoreOrSay(prefs: ReturnType<typeof preferenceStore>): Promise<Core | null> {
+  const dataDir = app.getPath('userData');
+  for (;;) {
+    try {
+      return openCore({ dataDir, clock: systemClock, prefs });
+    } catch (error) {
+      const message = storeStartupMessage(error);
+      if (message === null) throw error;
+      const newest = listBackups(dataDir).backups[0];
+      if (!(error instanceof StoreProblem) || error.kind === 'read-only' || !newest) {
+        dialog.showErrorBox('Nextcall cannot open its lead store', message);
+        return null;
+      }
+      const taken = new Date(newest.takenAt).toLocaleString();
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Nextcall cannot open its lead store',
+        message: `${error.summary}.`,
+        detail: `Restore the newest backup, taken ${taken}? Calls logged since then are not in it. The damaged file is kept aside in ${backupsFolder(dataDir)}.`,
+        buttons: ['Restore the newest backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice !== 0) return null;
+      try {
+        await restoreStore({ storeFile: join(dataDir, STORE_FILE), dataDir, clock: systemClock, inUse: false }, join(backupsFolder(dataDir), newest.fileName));
+      } catch (failure) {
+        dialog.showErrorBox('Nextcall could not restore the backup', failure instanceof Error ? failure.message : String(failure));
+        return null;
+      }
+    }
+  }
 }

@@ -8,6 +8,7 @@ import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportB
 import { DIAL_SCHEMES } from './dial-link.ts';
 import { queueRulesSchema } from './queue-rules.ts';
 import { callListSchema, type CallList } from './call-lists.ts';
+import { BACKUP_FILE_NAME, type BackupInfo, type BackupList, type RestoreReport } from './backups.ts';
 export type { ApiEvents, EventName } from './events.ts';
 
 /**
@@ -166,6 +167,10 @@ export const api = {
   'dispositions.list': method<ListedDisposition[]>()(none),
   'prefs.get': method<Preferences>()(none),
   'prefs.set': method<Preferences>()(preferencesSchema.partial()),
+  /** The store's backups (newest first), one now, and a restore by name: the current store is kept as a backup first. */
+  'store.backups': method<BackupList>()(none),
+  'store.backup': method<BackupInfo>()(none),
+  'store.restore': method<RestoreReport>()(z.strictObject({ fileName: z.string().max(120).regex(BACKUP_FILE_NAME, 'the name of one of the store’s backups') })),
 } as const;
 
 export type Api = typeof api;

@@ -4,7 +4,7 @@
  */
 export interface ApiEvents {
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number };
-  'store.changed': { reason: 'import' | 'disposition' };
+  'store.changed': { reason: 'import' | 'disposition' | 'restore' };
 }
 
 export type EventName = keyof ApiEvents;

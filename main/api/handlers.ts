@@ -8,7 +8,7 @@ import { exportHandoffs, listHandoffs } from '../calls/handoffs.ts';
 import { logDisposition } from '../calls/log-disposition.ts';
 import { saveNoteDraft } from '../calls/note-drafts.ts';
 import { undoDisposition } from '../calls/undo-disposition.ts';
-import type { Core } from '../core.ts';
+import { backUpCore, restoreCore, type Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { listCallLists, saveCallList } from '../leads/call-lists.ts';
 import { getMapping, listMappings, saveMapping } from '../leads/column-mappings.ts';
@@ -29,6 +29,7 @@ import { callingReps, summarize, type SummaryScope } from '../sessions/summary.t
 import { exportTeamSummary } from '../sessions/team-export.ts';
 import { mergeSummaryFiles, teamFromFiles } from '../sessions/team-summary.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
+import { listBackups } from '../store/backups.ts';
 import { transaction } from '../store/database.ts';
 
 /** A session, or a date range (a rep's, or everyone's). */
@@ -197,6 +198,13 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
         });
       }
       return prefs;
+    },
+    'store.backups': () => listBackups(core.dataDir),
+    'store.backup': () => backUpCore(core, 'manual'),
+    'store.restore': async ({ fileName }) => {
+      const report = await restoreCore(core, fileName);
+      events.emit('store.changed', { reason: 'restore' });
+      return report;
     },
   };
 }

@@ -3,9 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatch.ts';
 import { createHandlers } from '../api/handlers.ts';
-import { openCore } from '../core.ts';
+import { backUpCore, openCore } from '../core.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
 import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
+import { newestBackupAt } from '../store/backups.ts';
+import { scheduleBackups } from '../store/backup-schedule.ts';
+import { storeStartupMessage } from '../store/store-check.ts';
 import { startWebHost } from './http-host.ts';
 
 const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--clock ISO-TIME]
@@ -29,10 +32,14 @@ export async function serve(argv: string[]): Promise<void> {
   }
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port expects a number from 0 to 65535, not "${values.port}".`);
-  if (!existsSync(RENDERER_DIR)) throw new Error('The console is not built yet: run "npm run build" first (npm run serve does it for you).');
 
   const options = runtimeOptions(values);
+  // The store is checked before anything listens: a damaged one stops the start with its sentence.
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
+  if (!existsSync(RENDERER_DIR)) {
+    core.close();
+    throw new Error('The console is not built yet: run "npm run build" first (npm run serve does it for you).');
+  }
   const hostOptions = { dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir: RENDERER_DIR };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
@@ -40,9 +47,16 @@ export async function serve(argv: string[]): Promise<void> {
   });
   console.log(`Nextcall is running at ${host.url}`);
   console.log(`Store: ${options.dataDir}. Press Ctrl+C to stop.`);
+  const backups = scheduleBackups({
+    backUp: (reason) => backUpCore(core, reason),
+    newestAt: () => newestBackupAt(core.dataDir),
+    clock: core.clock,
+    onError: (error) => console.error(`The backup of the lead store failed: ${storeStartupMessage(error) ?? (error instanceof Error ? error.message : String(error))}`),
+  });
 
   const stop = () => {
-    void host.close().then(() => {
+    backups.stop();
+    void Promise.all([host.close(), backups.started]).then(() => {
       core.close();
       process.exit(0);
     });
@@ -53,7 +67,7 @@ export async function serve(argv: string[]): Promise<void> {
 
 if (import.meta.main) {
   serve(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(storeStartupMessage(error) ?? (error instanceof Error ? error.message : error));
     process.exitCode = 1;
   });
 }
