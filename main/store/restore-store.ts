@@ -6,7 +6,7 @@ import type { RestoreReport } from '../../shared/backups.ts';
 import type { Clock } from '../clock.ts';
 import { backupFileName, backupsFolder, parseBackupName, takeBackup } from './backups.ts';
 import { migrations } from './migrations.ts';
-import { checkStoreFile, StoreProblem } from './store-check.ts';
+import { checkStoreFile, integrityFindings, StoreProblem } from './store-check.ts';
 import { sqliteErrorCode } from './store-errors.ts';
 
 const ALL_PAGES = 2 ** 31 - 1;
@@ -58,8 +58,8 @@ export function checkBackupFile(file: string): RestoreReport['restored'] {
   let db: DatabaseSync | null = null;
   try {
     db = new DatabaseSync(file, { readOnly: true });
-    const findings = (db.prepare('PRAGMA integrity_check(10)').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
-    if (findings[0] !== 'ok') throw new ApiError('invalid-input', `${name} is damaged (its integrity check found: ${findings[0]}): choose another backup.`);
+    const findings = integrityFindings(db, 'integrity_check');
+    if (findings.length) throw new ApiError('invalid-input', `${name} is damaged (its integrity check found ${findings.length >= 100 ? '100 or more' : findings.length} problem${findings.length === 1 ? '' : 's'}, the first: ${findings[0]}): choose another backup.`);
     const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
     const hasLeads = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'leads'").get() !== undefined;
     if (version === 0 || !hasLeads) throw new ApiError('invalid-input', `${name} is a SQLite database, but not a Nextcall lead store: choose one of Nextcall's backups.`);

@@ -59,8 +59,8 @@ export function checkStoreFile(file: string, { thorough = false } = {}): StoreHe
   let db: DatabaseSync | null = null;
   try {
     db = new DatabaseSync(file, { readOnly: true });
-    const findings = (db.prepare(`PRAGMA ${check}(100)`).all() as Record<string, string>[]).map((row) => String(Object.values(row)[0]));
-    if (findings.length !== 1 || findings[0] !== 'ok') throw damaged(file, `its ${check.replace('_', ' ')} found ${findings.length === 100 ? '100 or more' : findings.length} problem${findings.length === 1 ? '' : 's'}`, findings);
+    const findings = integrityFindings(db, check);
+    if (findings.length) throw damaged(file, `its ${check.replace('_', ' ')} found ${findings.length >= 100 ? '100 or more' : findings.length} problem${findings.length === 1 ? '' : 's'}, the first: ${findings[0]}`, findings);
     const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
     if (version > LATEST_SCHEMA_VERSION) {
       throw new StoreProblem(
@@ -81,6 +81,14 @@ export function checkStoreFile(file: string, { thorough = false } = {}): StoreHe
     db?.close();
   }
   return { file, state: 'sound', check };
+}
+
+/** What SQLite's check found, a line each (none: the store is sound). */
+export function integrityFindings(db: DatabaseSync, check: 'quick_check' | 'integrity_check'): string[] {
+  const rows = db.prepare(`PRAGMA ${check}(100)`).all() as Record<string, string>[];
+  const lines = rows.flatMap((row) => String(Object.values(row)[0]).split('\n'));
+  if (lines.length === 1 && lines[0] === 'ok') return [];
+  return lines.filter((line) => line.trim() && !line.startsWith('***'));
 }
 
 /** The sentence for an error met while opening the store after its check (a read-only folder, say), or null. */

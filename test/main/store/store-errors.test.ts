@@ -36,7 +36,7 @@ describe('busy and full are sentences', () => {
   it('a disposition held up past the wait says the store is busy, logs nothing, and goes through when pressed again', async () => {
     const { core, dispose, logged } = await consoleWithDemoList();
     core.db.exec('PRAGMA busy_timeout = 100');
-    const lock = await holdWriteLock(storeFile(core), 1500);
+    const lock = await holdWriteLock(storeFile(core));
     const busy = await dispose();
     expect(busy).toEqual({
       ok: false,
@@ -48,6 +48,7 @@ describe('busy and full are sentences', () => {
     expect(JSON.stringify(busy)).not.toMatch(/locked|details are in the log/);
     expect(logged).toEqual([]);
     expect(count(core, 'calls')).toBe(0);
+    lock.release();
     await lock.released;
     expect(await dispose()).toMatchObject({ ok: true });
     expect(count(core, 'calls')).toBe(1);
