@@ -26,7 +26,7 @@ const SENTENCES: Record<StoreErrorCode, string> = {
   'store-read-only':
     'The lead store cannot be written: its file or its folder is read-only. Nothing was saved; give your user write permission on the data folder, then try again.',
   'store-damaged':
-    'The lead store is damaged. Nothing was saved; quit Nextcall and restore a backup (npm run cli -- check says what is wrong, npm run cli -- restore FILE brings a backup back).',
+    'The lead store is damaged. Nothing was saved; restore a backup in Settings, Backups (the damaged store is kept aside), or with npm run cli -- restore FILE.',
 };
 
 /** The SQLite result code of an error node:sqlite threw, or null for any other error. */

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,28 @@ describe('restoring a backup', () => {
     aside.close();
     await value('store.restore', { fileName: (report.keptAside as BackupInfo).fileName });
     expect(count(core, 'calls')).toBe(2);
+  });
+
+  it('a store damaged while the console runs says so on every call, and a backup restored from Settings brings it back', async () => {
+    const { core, dispatch, backup } = await consoleWithBackup();
+    core.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const file = join(core.dataDir, STORE_FILE);
+    const pages = readFileSync(file).length / 4096;
+    const fd = openSync(file, 'r+');
+    // A disk error: garbage over the second half of the file, under the console's feet.
+    writeSync(fd, Buffer.alloc(4096 * Math.ceil(pages / 2), 0x5a), 0, 4096 * Math.ceil(pages / 2), 4096 * Math.floor(pages / 2));
+    closeSync(fd);
+    core.db.exec('PRAGMA cache_size = 0; PRAGMA cache_size = -65536');
+
+    const damaged = await dispatch('queue.preview', { limit: 200 });
+    expect(damaged).toEqual({
+      ok: false,
+      error: { code: 'store-damaged', message: 'The lead store is damaged. Nothing was saved; restore a backup in Settings, Backups (the damaged store is kept aside), or with npm run cli -- restore FILE.' },
+    });
+    const restored = await dispatch('store.restore', { fileName: backup.fileName });
+    expect(restored).toMatchObject({ ok: true, value: { keptAside: { damaged: true } } });
+    expect(core.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(await dispatch('queue.preview', { limit: 200 })).toMatchObject({ ok: true });
   });
 
   it('refuses a damaged backup in a sentence, and changes nothing', async () => {
