@@ -10,6 +10,7 @@ import { backupsFolder, takeBackup } from './store/backups.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrations.ts';
 import { restoreStore } from './store/restore-store.ts';
+import { checkStoreFile } from './store/store-check.ts';
 
 /** Everything the services need, made once per process by whichever shell runs them. */
 export interface Core {
@@ -32,7 +33,9 @@ export interface CoreOptions {
 /** Opens the store (checked first: a damaged one throws a StoreProblem and is left untouched). */
 export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   const storeFile = join(dataDir, STORE_FILE);
-  const db = openDatabase(storeFile);
+  // First, before anything touches the data folder: a damaged store is left exactly as it is.
+  const checked = checkStoreFile(storeFile);
+  const db = openDatabase(storeFile, { checked });
   seedStore(db, clock);
   return {
     db,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { BACKUP_FILE_NAME, BACKUP_KEEP_DAYS, type BackupInfo, type BackupList, type BackupReason } from '../../shared/backups.ts';
@@ -68,7 +68,8 @@ function oneAtATime<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
 export function takeBackup(storeFile: string, dataDir: string, clock: Clock, reason: BackupReason, { prune = true } = {}): Promise<BackupInfo> {
   return oneAtATime(dataDir, async () => {
     const folder = backupsFolder(dataDir);
-    mkdirSync(folder, { recursive: true });
+    // Every lead's contact details: for this user's eyes only, like the store.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const fileName = backupFileName(dataDir, clock.now(), reason);
     const partial = join(folder, `.${fileName}.partial`);
     try {
@@ -87,6 +88,7 @@ export function takeBackup(storeFile: string, dataDir: string, clock: Clock, rea
       } finally {
         copy.close();
       }
+      chmodSync(partial, 0o600);
       renameSync(partial, join(folder, fileName));
     } catch (error) {
       rmSync(partial, { force: true });

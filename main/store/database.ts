@@ -2,27 +2,30 @@ import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations.ts';
-import { checkStoreFile, storeProblemFrom } from './store-check.ts';
+import { checkStoreFile, storeProblemFrom, type StoreHealth } from './store-check.ts';
 
 export type Database = DatabaseSync;
 
 /**
  * Opens (or creates) the lead store and brings its schema up to date.
- * The file is checked first (PRAGMA quick_check, read-only): a damaged, emptied or read-only
- * store throws a StoreProblem that names it and says what to do, and is never written to.
+ * The file is checked first (PRAGMA quick_check, read-only; or by the caller, who passes what it
+ * found): a damaged, emptied or read-only store throws a StoreProblem that names it and says what
+ * to do, and is never written to.
  * WAL lets the console read while an import writes; synchronous=FULL makes a committed
  * disposition survive a power cut, which matters more to a rep than a few microseconds.
  * busy_timeout: a disposition waits this long for another process's import to commit before
  * it says the store is busy.
  */
-export function openDatabase(file: string): Database {
+export function openDatabase(file: string, { checked }: { checked?: StoreHealth } = {}): Database {
   if (file !== ':memory:') {
+    // Checked before the folder is made: an empty file that a caller made since (to set its mode)
+    // is then a new store, not an emptied one.
+    if (!checked) checkStoreFile(file);
     try {
       mkdirSync(dirname(file), { recursive: true });
     } catch (error) {
       throw storeProblemFrom(file, error) ?? error;
     }
-    checkStoreFile(file);
   }
   let db: Database | null = null;
   try {

@@ -82,7 +82,7 @@ export function checkBackupFile(file: string): RestoreReport['restored'] {
  */
 function setDamagedAside(at: StoreLocation): { fileName: string; damaged: true } {
   const folder = backupsFolder(at.dataDir);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const fileName = backupFileName(at.dataDir, at.clock.now(), 'damaged');
   copyFileSync(at.storeFile, join(folder, fileName));
   if (existsSync(`${at.storeFile}-wal`) && statSync(`${at.storeFile}-wal`).size > 0) copyFileSync(`${at.storeFile}-wal`, join(folder, `${fileName}-wal`));

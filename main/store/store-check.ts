@@ -44,7 +44,7 @@ export function checkStoreFile(file: string, { thorough = false } = {}): StoreHe
   const check = thorough ? 'integrity_check' : 'quick_check';
   const folder = dirname(file);
   if (!existsSync(file)) {
-    if (!writable(folder)) throw readOnly(file);
+    if (!writable(nearestExisting(folder))) throw readOnly(file);
     return { file, state: 'new', check };
   }
   // SQLite takes an empty file for a new store and would fill it; a store that was emptied
@@ -122,6 +122,13 @@ function restoreRemedy(file: string, orElse?: string): string {
     ? `restore a backup, the newest with "npm run cli -- restore ${newest.fileName} --data-dir ${dataDir}" (taken ${newest.takenAt.slice(0, 16).replace('T', ' ')} UTC; the others are in ${backupsFolder(dataDir)})`
     : `restore a backup with "npm run cli -- restore FILE --data-dir ${dataDir}" (there is none in ${backupsFolder(dataDir)} yet)`;
   return `${restore}, which keeps this file aside${orElse ? `, ${orElse}` : ''}`;
+}
+
+/** The folder itself, or the closest parent that exists (the one a new data folder is made in). */
+function nearestExisting(folder: string): string {
+  let current = folder;
+  while (!existsSync(current) && dirname(current) !== current) current = dirname(current);
+  return current;
 }
 
 function writable(path: string): boolean {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,11 @@ describe('backups of the lead store', () => {
     expect(copy.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     expect(copy.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 300 });
     expect(backup.bytes).toBe(readFileSync(join(backupsFolder(core.dataDir), backup.fileName)).length);
+    // Every lead's contact details: for this user's eyes only.
+    if (process.platform !== 'win32') {
+      expect(statSync(join(backupsFolder(core.dataDir), backup.fileName)).mode & 0o777).toBe(0o600);
+      expect(statSync(backupsFolder(core.dataDir)).mode & 0o777).toBe(0o700);
+    }
     copy.close();
   });
 

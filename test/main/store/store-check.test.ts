@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/store/database.ts';
-import { StoreProblem } from '../../../main/store/store-check.ts';
+import { checkStoreFile, StoreProblem } from '../../../main/store/store-check.ts';
+import { tempDir } from '../../helpers/test-core.ts';
 import { DAMAGES, damagedDataDir, readOnlyDataDir, sha } from '../../helpers/damaged-store.ts';
 
 const CLI = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
@@ -93,6 +94,17 @@ describe('a damaged store is named in one sentence, never half-served', () => {
     } finally {
       chmodSync(dataDir, 0o755);
     }
+  });
+
+  it('a store file made empty after the check (to set its mode before SQLite writes it) opens as a new store', () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'nextcall.sqlite');
+    const checked = checkStoreFile(file);
+    expect(checked.state).toBe('new');
+    writeFileSync(file, '', { mode: 0o600 });
+    const db = openDatabase(file, { checked });
+    expect(db.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 0 });
+    db.close();
   });
 
   it('openDatabase throws a StoreProblem, and writes nothing beside a damaged store', () => {
