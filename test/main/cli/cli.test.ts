@@ -58,15 +58,16 @@ describe('npm run cli', () => {
     const ana = summary('ana.json', '--tz', 'America/New_York');
     const kenji = summary('kenji.json', '--tz', 'Asia/Tokyo', '--rep', 'Kenji');
 
-    const team = cli('team-summary', ana, kenji, '--format', 'csv');
+    // --data-dir: never the real user's folder, which another version of Nextcall may have written.
+    const team = cli('team-summary', ana, kenji, '--format', 'csv', '--data-dir', dataDir);
     expect(team.code).toBe(0);
     expect(team.stdout.split('\r\n').map((line) => line.split(',')[0])).toEqual(['Rep', 'ana', 'Kenji', 'Team', '']);
     expect(team.stderr).toContain('different zones: ana (America/New_York), Kenji (Asia/Tokyo)');
-    expect(cli('team-summary', ana, ana).stderr).toBe('');
+    expect(cli('team-summary', ana, ana, '--data-dir', dataDir).stderr).toBe('');
 
     const notJson = join(dataDir, 'notes.json');
     writeFileSync(notJson, 'not json');
-    expect(cli('team-summary', ana, notJson)).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('notes.json is not JSON') });
+    expect(cli('team-summary', ana, notJson, '--data-dir', dataDir)).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('notes.json is not JSON') });
 
     const backwards = cli('summary', '--from', '2026-11-24', '--to', '2026-11-23', '--data-dir', dataDir);
     expect(backwards).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a range of days') });
