@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/store/database.ts';
 import { checkStoreFile, StoreProblem } from '../../../main/store/store-check.ts';
-import { tempDir } from '../../helpers/test-core.ts';
+import { tempDir, testCore } from '../../helpers/test-core.ts';
 import { DAMAGES, damagedDataDir, readOnlyDataDir, sha } from '../../helpers/damaged-store.ts';
 
 const CLI = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
@@ -41,19 +41,30 @@ const oneSentence = (text: string) => text.trim().split('\n').length === 1 && !/
 
 describe('a damaged store is named in one sentence, never half-served', () => {
   for (const damage of DAMAGES) {
-    it(`the CLI refuses a store with ${damage}, names the file and what to do, and leaves it as it was`, () => {
+    it(`refuses a store with ${damage}, names the file and what to do, and leaves it as it was`, () => {
       const { dataDir, file } = damagedDataDir(damage);
       const before = sha(file);
-      const result = cli(['next', '--data-dir', dataDir]);
-      expect(result.code).toBe(1);
-      expect(result.stdout).toBe('');
-      expect(oneSentence(result.stderr)).toBe(true);
-      expect(result.stderr).toContain(`The lead store ${file} is ${damage === 'zero bytes' ? 'empty (0 bytes)' : 'damaged'}`);
-      expect(result.stderr).toContain('restore a backup with "npm run cli -- restore FILE');
+      expect(() => testCore(undefined, dataDir)).toThrow(StoreProblem);
+      try {
+        testCore(undefined, dataDir);
+      } catch (error) {
+        const { message } = error as StoreProblem;
+        expect(oneSentence(message)).toBe(true);
+        expect(message).toContain(`The lead store ${file} is ${damage === 'zero bytes' ? 'empty (0 bytes)' : 'damaged'}`);
+        expect(message).toContain(`restore a backup with "npm run cli -- restore FILE --data-dir ${dataDir}"`);
+      }
       expect(sha(file)).toBe(before);
       if (damage === 'zero bytes') expect(statSync(file).size).toBe(0);
     });
   }
+
+  it('the CLI says it in that one sentence, without a stack trace, and exits 1', () => {
+    const { dataDir, file } = damagedDataDir('bad header');
+    const result = cli(['next', '--data-dir', dataDir]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(oneSentence(result.stderr)).toBe(true);
+    expect(result.stderr).toContain(`The lead store ${file} is damaged (SQLite says: file is not a database; its header is damaged)`);
+  });
 
   it('names the newest backup and the command that restores it', () => {
     const { dataDir, file } = damagedDataDir('garbage in the middle');
@@ -61,8 +72,7 @@ describe('a damaged store is named in one sentence, never half-served', () => {
     const newest = 'nextcall-2026-11-23T15-00-00-000Z-daily.sqlite';
     copyFileSync(file, join(dataDir, 'backups', 'nextcall-2026-11-22T15-00-00-000Z-start.sqlite'));
     copyFileSync(file, join(dataDir, 'backups', newest));
-    const result = cli(['next', '--data-dir', dataDir]);
-    expect(result.stderr).toContain(`the newest with "npm run cli -- restore ${newest} --data-dir ${dataDir}" (taken 2026-11-23 15:00 UTC`);
+    expect(() => checkStoreFile(file)).toThrow(`the newest with "npm run cli -- restore ${newest} --data-dir ${dataDir}" (taken 2026-11-23 15:00 UTC`);
   });
 
   it('the web host does not start over a damaged store: it says why and exits, instead of answering 500 to every call', async () => {
