@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
 import { ApiError } from '../../shared/api-error.ts';
 
 /**
@@ -53,7 +51,7 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
 
 /** Comma, semicolon (European Excel) or tab: whichever the header line uses most, outside quotes. */
 export function detectDelimiter(text: string): CsvDelimiter {
-  const end = text.search(/\r?\n/);
+  const end = text.search(/[\r\n]/);
   const header = (end === -1 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
   const candidates: CsvDelimiter[] = [',', ';', '\t'];
   const counts = candidates.map((d) => header.split(d).length - 1);
@@ -67,52 +65,102 @@ export interface CsvRecord {
   line: number;
 }
 
-/** The records of a decoded file, streamed: blank lines skipped, ragged rows allowed. */
-export async function* csvRecords(csv: DecodedCsv, fileName: string): AsyncGenerator<CsvRecord> {
-  // Fed in slices, so the parser holds a slice's records at a time rather than the whole file's.
-  const parser = Readable.from(slices(csv.text, 64 * 1024)).pipe(
-    parse({ delimiter: csv.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, info: true }),
-  );
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { fields: record, line: info.lines };
-    }
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const line = lineOfUnclosedQuote(csv.text, csv.delimiter);
-      throw new ApiError('invalid-input', `${fileName} is not a readable CSV file: the quote opened on line ${line} is never closed.`);
-    }
-    const line = (error as CsvError & { lines?: number }).lines;
-    throw new ApiError('invalid-input', `${fileName} is not a readable CSV file${line ? ` (line ${line})` : ''}: ${error.message}.`);
-  }
-}
+/**
+ * More columns than any CRM export has: a line past it is not a table (a file of commas would
+ * otherwise become an array of millions of empty cells before a single row is read).
+ */
+export const MAX_COLUMNS = 10_000;
 
-function* slices(text: string, size: number): Generator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
 
-/** Where the quoted field that never closes begins (the parser only knows where the file ends). */
-export function lineOfUnclosedQuote(text: string, delimiter: string): number {
+/**
+ * The records of a decoded file, one at a time: blank lines skipped, ragged rows allowed.
+ *
+ * Every row may end its own way: CRLF, LF or a lone CR (files pasted together from Windows,
+ * Unix and old Mac sources do mix them), and each counts as one line, inside quotes too, so a
+ * reported line is the one an editor shows. A file we cannot read as a table is refused at the
+ * line at fault, in words; a row is never folded into another.
+ */
+export function* csvRecords(csv: DecodedCsv, fileName: string): Generator<CsvRecord> {
+  const text = csv.text.charCodeAt(0) === 0xfeff ? csv.text.slice(1) : csv.text;
+  const delimiter = csv.delimiter.charCodeAt(0);
+  const end = text.length;
+  const refuse = (why: string) => new ApiError('invalid-input', `${fileName} is not a readable CSV file: ${why}.`);
+  let pos = 0;
   let line = 1;
-  let openedOn = 1;
-  let quoted = false;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') i++;
-        else quoted = false;
-      } else if (c === '\n') line++;
-      continue;
+
+  while (pos < end) {
+    const fields: string[] = [];
+    for (;;) {
+      // One field, then what ends it: a delimiter (another field follows), a line ending or the end of the file.
+      let at = pos;
+      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      if (at < end && text.charCodeAt(at) === QUOTE) {
+        // The closing quote is the first one not doubled. The doubled ones are undone in one pass
+        // at the end, not piece by piece: a cell of a million "" would otherwise be a million strings.
+        let close = text.indexOf('"', at + 1);
+        let doubled = false;
+        while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
+          doubled = true;
+          close = text.indexOf('"', close + 2);
+        }
+        if (close === -1) throw refuse(`the quote opened on line ${line} is never closed`);
+        line += lineBreaks(text, at + 1, close);
+        const value = doubled ? text.slice(at + 1, close).replaceAll('""', '"') : text.slice(at + 1, close);
+        pos = close + 1;
+        while (pos < end && text.charCodeAt(pos) === SPACE) pos++;
+        const next = pos < end ? text.charCodeAt(pos) : delimiter;
+        if (next !== delimiter && next !== CR && next !== LF) {
+          const after = text.slice(pos, pos + 40).split(/[\r\n]/)[0]!.split(csv.delimiter)[0]!;
+          throw refuse(`on line ${line}, the quoted value "${shorten(value)}" is followed by "${shorten(after)}" in the same cell (a quote inside a quoted value is written twice: "")`);
+        }
+        fields.push(value);
+      } else {
+        // Unquoted: up to the delimiter or the line's end. A quote inside is kept as written.
+        let stop = pos;
+        for (; stop < end; stop++) {
+          const c = text.charCodeAt(stop);
+          if (c === delimiter || c === CR || c === LF) break;
+        }
+        fields.push(text.slice(pos, stop));
+        pos = stop;
+      }
+      if (fields.length > MAX_COLUMNS) throw refuse(`line ${line} has more than ${MAX_COLUMNS.toLocaleString('en-US')} columns`);
+      if (pos < end && text.charCodeAt(pos) === delimiter) {
+        pos++;
+        continue;
+      }
+      break;
     }
-    if (c === '"' && fieldStart) {
-      quoted = true;
-      openedOn = line;
+    const recordLine = line;
+    if (pos < end) {
+      // CRLF, LF or CR: whichever this row ends with.
+      if (text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF) pos++;
+      pos++;
+      line++;
     }
-    if (c === '\n') line++;
-    fieldStart = c === delimiter || c === '\n' || c === '\r';
+    // A blank line, or one of empty cells (",,,"), is no row.
+    if (fields.some((f) => f.length !== 0 && f.trim() !== '')) yield { fields, line: recordLine };
   }
-  return openedOn;
+}
+
+/** Line endings in text[from, to): CRLF, LF and CR each count once. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) breaks++;
+    else if (c === CR) {
+      breaks++;
+      if (text.charCodeAt(i + 1) === LF) i++;
+    }
+  }
+  return breaks;
+}
+
+function shorten(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }

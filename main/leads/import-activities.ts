@@ -1,12 +1,14 @@
 import { ApiError } from '../../shared/api-error.ts';
 import { ACTIVITY_TYPES, type ActivityType } from '../../shared/leads.ts';
 import type { ActivityImportReport } from '../../shared/imports.ts';
-import { csvRecords, decodeCsv } from '../csv/csv-read.ts';
+import { csvRecords, decodeCsv, type CsvRecord } from '../csv/csv-read.ts';
 import { unguardCell } from '../csv/csv-write.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import type { Database } from '../store/database.ts';
 import { normalizeHeader } from './column-aliases.ts';
 import { activityTypeOf, isHandRaise, timeFromCrm } from './crm-values.ts';
+import { ACTIVITY_FIELD_LIMITS, isTooLong, tooLongReason } from './field-limits.ts';
+import { firstRecord } from './import-leads.ts';
 import { normalizePhone } from './phone-numbers.ts';
 
 /**
@@ -24,14 +26,30 @@ const COLUMNS = {
   time: ['Time', 'Date', 'Timestamp', 'Occurred At', 'Activity Date'],
 } as const;
 type Column = keyof typeof COLUMNS;
+const BREATHE_EVERY = 5_000;
 
 export async function importActivities(db: Database, bytes: Uint8Array, fileName: string, defaultCountry: string, lifetimeAttemptCap?: number): Promise<ActivityImportReport> {
-  const records = csvRecords(decodeCsv(bytes), fileName);
-  const first = await records.next();
-  if (first.done) throw new ApiError('invalid-input', `${fileName} is empty: there is no header row. Nothing was imported.`);
+  try {
+    return await importRecords(db, csvRecords(decodeCsv(bytes), fileName), fileName, defaultCountry, lifetimeAttemptCap);
+  } catch (error) {
+    if (error instanceof ApiError && !error.message.includes('Nothing was imported')) {
+      throw new ApiError(error.code, `${error.message} Nothing was imported.`, error.issues);
+    }
+    throw error;
+  }
+}
+
+async function importRecords(
+  db: Database,
+  records: Generator<CsvRecord>,
+  fileName: string,
+  defaultCountry: string,
+  lifetimeAttemptCap?: number,
+): Promise<ActivityImportReport> {
+  const header = firstRecord(records, fileName);
   const index = new Map<Column, number>();
   for (const [column, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-    const at = first.value.fields.findIndex((h) => aliases.some((a) => normalizeHeader(a) === normalizeHeader(h)));
+    const at = header.fields.findIndex((h) => aliases.some((a) => normalizeHeader(a) === normalizeHeader(h)));
     if (at !== -1) index.set(column, at);
   }
   if (!index.has('crmId') && !index.has('email') && !index.has('phone')) {
@@ -53,8 +71,15 @@ export async function importActivities(db: Database, bytes: Uint8Array, fileName
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    for await (const { fields, line } of records) {
+    for (const { fields, line } of records) {
       report.rowsRead++;
+      // A long file lets the event loop breathe, so the web host answers while it imports.
+      if (report.rowsRead % BREATHE_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      const tooLong = overLongCell(fields, index);
+      if (tooLong) {
+        report.rejected.push({ line, reason: tooLong });
+        continue;
+      }
       const get = (column: Column) => unguardCell((fields[index.get(column) ?? -1] ?? '').trim());
       const e164 = get('phone') ? normalizePhone(get('phone'), defaultCountry).e164 : null;
       const hit = ((get('crmId') && byCrmId.get(get('crmId'))) || (get('email') && byEmail.get(get('email').toLowerCase())) || (e164 && byNumber.get(e164))) as
@@ -85,6 +110,16 @@ export async function importActivities(db: Database, bytes: Uint8Array, fileName
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** Checked before any cell is parsed or matched against a pattern. */
+function overLongCell(fields: readonly string[], index: ReadonlyMap<Column, number>): string | null {
+  for (const [column, at] of index) {
+    const cell = fields[at];
+    const { label, limit } = ACTIVITY_FIELD_LIMITS[column];
+    if (cell !== undefined && isTooLong(cell, limit)) return tooLongReason(label, cell, limit);
+  }
+  return null;
 }
 
 function typeOf(type: string, title: string): ActivityType {

@@ -6,6 +6,7 @@ import { csvRecords, decodeCsv, type CsvRecord, type DecodedCsv } from '../csv/c
 import type { Database } from '../store/database.ts';
 import { addBatchToList } from './call-lists.ts';
 import { mappingOf, requirePhoneColumn, resolveColumns } from './column-aliases.ts';
+import { cut, headerProblem, keptCells } from './field-limits.ts';
 import { readLeadRow } from './lead-row.ts';
 import { leadWriter } from './lead-writer.ts';
 
@@ -31,16 +32,18 @@ export interface ImportOptions {
 /** Rows between progress reports; also how often a long import lets the event loop breathe. */
 const PROGRESS_EVERY = 5_000;
 const SAMPLE_ROWS = 5;
+/** A preview shows a cell's start: enough to tell what the column holds, never megabytes of it. */
+const SAMPLE_CELL_LIMIT = 1_000;
 
 /** What an import of this file would read: encoding, delimiter, mapping and the first rows. */
 export async function previewImport(bytes: Uint8Array, fileName: string, mapping: ColumnMapping = {}): Promise<ImportPreview> {
   const csv = decodeCsv(bytes);
   const records = csvRecords(csv, fileName);
-  const header = await firstRecord(records, fileName);
+  const header = firstRecord(records, fileName);
   const columns = resolveColumns(header.fields, mapping);
   const sample: string[][] = [];
-  for await (const record of records) {
-    sample.push(record.fields);
+  for (const record of records) {
+    sample.push(record.fields.map((cell) => (cell.length > SAMPLE_CELL_LIMIT ? `${cut(cell, SAMPLE_CELL_LIMIT)}…` : cell)));
     if (sample.length === SAMPLE_ROWS) break;
   }
   const mapped = new Set(columns.values());
@@ -69,7 +72,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const header = await firstRecord(records, options.fileName);
+    const header = firstRecord(records, options.fileName);
     const columns = resolveColumns(header.fields, options.mapping);
     requirePhoneColumn(columns);
 
@@ -88,12 +91,12 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
       options.onProgress?.({ rowsDone: rowsRead, rowsPerSecond: Math.round(rowsRead / seconds) });
     };
 
-    for await (const { fields, line } of records) {
+    for (const { fields, line } of records) {
       rowsRead++;
       const lead = readLeadRow(fields, context);
       if (typeof lead === 'string') {
         rejected.push({ line, reason: lead });
-        reject.run(batchId, line, lead, csvLine(fields));
+        reject.run(batchId, line, lead, csvLine(keptCells(fields)));
       } else {
         counts[writer.write(lead)]++;
       }
@@ -133,9 +136,12 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
   }
 }
 
-async function firstRecord(records: AsyncGenerator<CsvRecord>, fileName: string): Promise<CsvRecord> {
-  const first = await records.next();
+/** The header row: there, and short enough to be one. */
+export function firstRecord(records: Generator<CsvRecord>, fileName: string): CsvRecord {
+  const first = records.next();
   if (first.done) throw new ApiError('invalid-input', `${fileName} is empty: there is no header row.`);
+  const problem = headerProblem(first.value.fields);
+  if (problem) throw new ApiError('invalid-input', `In ${fileName}, ${problem}`);
   return first.value;
 }
 

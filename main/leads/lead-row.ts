@@ -2,6 +2,7 @@ import type { ActivityType, Lead, PhoneType } from '../../shared/leads.ts';
 import type { LeadField } from '../../shared/imports.ts';
 import { unguardCell } from '../csv/csv-write.ts';
 import type { ColumnIndex } from './column-aliases.ts';
+import { overLongLeadCell } from './field-limits.ts';
 import { activityTypeOf, flagFromCrm, isHandRaise, sourceFromCrm, stageFromCrm, timeFromCrm } from './crm-values.ts';
 import { normalizePhone } from './phone-numbers.ts';
 import { countryCode, regionCode } from './region-zones.ts';
@@ -26,8 +27,17 @@ export interface RowContext {
   now: number;
 }
 
+/**
+ * Something, an at sign, then dot-separated labels. A label holds no dot, so the pattern can
+ * split an address only one way: it runs in time linear in the address (the old pattern's
+ * overlapping groups were quadratic, and a long cell of dots kept it busy for seconds).
+ */
+const EMAIL = /^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$/;
+
 /** A CSV record as a lead, or the reason it cannot be one. */
 export function readLeadRow(record: readonly string[], { columns, defaultCountry, now }: RowContext): ImportedLead | string {
+  const tooLong = overLongLeadCell(record, columns);
+  if (tooLong) return tooLong;
   const get = (field: LeadField): string => {
     const index = columns.get(field);
     return index === undefined ? '' : unguardCell((record[index] ?? '').trim());
@@ -61,7 +71,7 @@ export function readLeadRow(record: readonly string[], { columns, defaultCountry
     crmId: get('crmId') || null,
     firstName,
     lastName,
-    email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : null,
+    email: EMAIL.test(email) ? email : null,
     company: get('company') || null,
     title: get('title') || null,
     owner: get('owner') || null,
