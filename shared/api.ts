@@ -8,6 +8,7 @@ import { LEAD_FIELDS, type ActivityImportReport, type ExportedFile, type ImportB
 import { DIAL_SCHEMES } from './dial-link.ts';
 import { queueRulesSchema } from './queue-rules.ts';
 import { callListSchema, type CallList } from './call-lists.ts';
+import type { LeadCallingWindows, UpcomingCallback } from './callbacks.ts';
 import { BACKUP_FILE_NAME, type BackupInfo, type BackupList, type RestoreReport } from './backups.ts';
 export type { ApiEvents, EventName } from './events.ts';
 
@@ -167,6 +168,10 @@ export const api = {
   'dispositions.list': method<ListedDisposition[]>()(none),
   'prefs.get': method<Preferences>()(none),
   'prefs.set': method<Preferences>()(preferencesSchema.partial()),
+  /** The hours a lead may be called (the list's, narrowed by the law), for the callback picker's quick choices. */
+  'queue.callingWindows': method<LeadCallingWindows>()(z.strictObject({ leadId, listName: name.optional() })),
+  /** Callbacks not made yet that come due within a day (or are due), soonest first: the console announces each. */
+  'callbacks.upcoming': method<UpcomingCallback[]>()(none),
   /** The store's backups (newest first), one now, and a restore by name: the current store is kept as a backup first. */
   'store.backups': method<BackupList>()(none),
   'store.backup': method<BackupInfo>()(none),

@@ -49,20 +49,58 @@ export const DEFAULT_DISPOSITIONS: readonly Disposition[] = [
   { code: 'disqualified', label: 'Disqualified', hotkey: 'd', contact: true, countsAsAttempt: true, moveTo: 'disqualified', needsReason: true },
 ];
 
+/** How long a logged call can be taken back (U), in main and on the console's "U to undo". */
+export const UNDO_GRACE_MS = 30_000;
+
 export function dispositionByCode(list: readonly Disposition[], code: string): Disposition | undefined {
   return list.find((d) => d.code === code);
 }
 
-/** Keys the console keeps for itself: A (answer), N (notes), S (skip), U (undo), Z (snooze), ? (help). */
-export const RESERVED_KEYS = ['a', 'c', 'n', 's', 'u', 'z', '?'] as const;
+/**
+ * Keys the console keeps for itself, and what each does (or will do: H, M, P and V are held for the
+ * softphone, / for search). A disposition may not take one, whether from a file or dispositions.save.
+ */
+export const RESERVED_KEYS: Readonly<Record<string, string>> = {
+  q: 'the next leads',
+  y: 'copy the number',
+  c: 'call',
+  a: 'answer the script',
+  s: 'skip',
+  z: 'snooze',
+  u: 'undo',
+  n: 'notes',
+  '?': 'the list of keys',
+  '/': 'search',
+  h: 'kept for the softphone: hang up',
+  m: 'kept for the softphone: mute',
+  p: 'kept for the softphone: hold',
+  v: 'kept for the softphone: voicemail drop',
+};
+
+/** Why a key cannot log a disposition, in words; null when it can. */
+export function reservedKeyProblem(key: string): string | null {
+  const use = Object.hasOwn(RESERVED_KEYS, key) ? RESERVED_KEYS[key] : undefined;
+  return use ? `${key.toUpperCase()} is the console's own key (${use}): pick a digit or another letter` : null;
+}
+
+/** A disposition that closes the lead for good: the console asks the rep to confirm it. */
+export function closesForGood(d: Pick<Disposition, 'doNotCall' | 'moveTo'>): boolean {
+  return d.doNotCall === true || d.moveTo === 'disqualified';
+}
 
 export const dispositionSchema = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
   label: z.string().trim().min(1).max(60),
+  // Keys are matched without regard to Shift or Caps Lock, so "D" in a file is the d key.
   hotkey: z
     .string()
-    .regex(/^[0-9a-z]$/, 'one digit or lower-case letter')
-    .refine((key) => !(RESERVED_KEYS as readonly string[]).includes(key), 'A, C, N, S, U and Z are the console\'s own keys'),
+    .trim()
+    .toLowerCase()
+    .superRefine((key, ctx) => {
+      const reserved = reservedKeyProblem(key);
+      if (reserved) ctx.addIssue({ code: 'custom', message: reserved });
+      else if (!/^[0-9a-z]$/.test(key)) ctx.addIssue({ code: 'custom', message: 'one digit or one letter' });
+    }),
   contact: z.boolean(),
   countsAsAttempt: z.boolean(),
   moveTo: z.enum(STAGES).optional(),

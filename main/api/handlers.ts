@@ -22,6 +22,7 @@ import { activateScript, activeScript, importScript, listScripts, scriptDocument
 import { claimLead, holdLead, releaseClaims } from '../queue/claims.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { queueContext } from '../queue/queue-scope.ts';
+import { leadCallingWindows, upcomingCallbacks } from '../queue/lead-callbacks.ts';
 import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../sessions/sessions.ts';
 import { reportPdf, type PdfPrinter } from '../sessions/report-pdf.ts';
 import { exportSummary } from '../sessions/summary-export.ts';
@@ -199,6 +200,8 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       }
       return prefs;
     },
+    'queue.callingWindows': ({ leadId, listName }) => leadCallingWindows(db, context({ listName }).rules, leadId, clock.now()),
+    'callbacks.upcoming': () => upcomingCallbacks(db, clock.now()),
     'store.backups': () => listBackups(core.dataDir),
     'store.backup': () => backUpCore(core, 'manual'),
     'store.restore': async ({ fileName }) => {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api-error.ts';
-import { dispositionByCode, type Disposition } from '../../shared/dispositions.ts';
+import { dispositionByCode, UNDO_GRACE_MS, type Disposition } from '../../shared/dispositions.ts';
 import type { CallLog } from '../../shared/leads.ts';
 import { DEFAULT_QUEUE_RULES, type QueueRules } from '../../shared/queue-rules.ts';
 import { canMove } from '../../shared/stages.ts';
@@ -50,7 +50,7 @@ const DAY = 24 * 60 * MINUTE;
 /** A callback is for a conversation soon, not a reminder for next year. */
 const CALLBACK_HORIZON = 180 * DAY;
 /** How long the rep can take a disposition back (the Undo toast). */
-export const UNDO_GRACE_MS = 30_000;
+export { UNDO_GRACE_MS };
 
 /**
  * Logs a call and applies its disposition in one transaction: the call row (with the script's

@@ -22,6 +22,8 @@ export function openSessionId(db: Database, consoleId: string): number | null {
 }
 
 export function startSession(db: Database, consoleId: string, rep: string | null, listName: string | null, now: number): CallingSession {
+  // A session is a rep's: unnamed, its summary would reach the team lead as nobody's.
+  if (!rep?.trim()) throw new ApiError('invalid-input', 'Give your name before starting a session: it goes on the calls you log and in the team summary.');
   return transaction(db, () => {
     const open = openSessionId(db, consoleId);
     if (open !== null) throw new ApiError('conflict', 'This console has a session going: end it first.');

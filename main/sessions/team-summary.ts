@@ -33,7 +33,11 @@ export function parseSummaryFile(fileName: string, text: string): CallingSummary
 
 export function mergeSummaries(named: { source: string; summary: CallingSummary }[]): TeamSummary {
   if (named.length === 0) throw new ApiError('invalid-input', 'Give at least one summary to merge.');
-  const summaries = named.map(({ source, summary }) => ({ rep: summary.scope.rep ?? source.replace(/\.json$/i, ''), summary }));
+  // A summary with no rep (a range of everyone's calls, or an old session) is nobody's by name:
+  // a file name is not a person, so it is shown as what it is.
+  let unnamed = 0;
+  const unnamedCount = named.filter(({ summary }) => !summary.scope.rep).length;
+  const summaries = named.map(({ summary }) => ({ rep: summary.scope.rep || (unnamedCount > 1 ? `Unnamed rep ${++unnamed}` : 'Unnamed rep'), summary }));
   const all = summaries.map((s) => s.summary);
   const sum = (pick: (s: CallingSummary) => number) => all.reduce((total, s) => total + pick(s), 0);
   const dispositions = new Map<string, { code: string; label: string; count: number }>();

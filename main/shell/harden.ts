@@ -1,14 +1,15 @@
 import { app, shell, type Session } from 'electron';
 import { openDialLinkOnly } from './dial-guard.ts';
+import { isPermissionGranted } from './permissions.ts';
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:
- * no navigation away from the app, no new windows, no webviews, no permissions.
+ * no navigation away from the app, no new windows, no webviews, no permissions but notifications.
  * A dial link clicked in the page is the one thing that leaves, through the dial guard.
  */
 export function hardenApp(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {

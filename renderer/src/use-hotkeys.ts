@@ -1,8 +1,30 @@
 import { useEffect, useRef } from 'react';
 
+/** What a key press carries that decides which key it is. */
+export type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+
+/**
+ * The key a press means on the key sheet, or null for a shortcut of the browser or the system
+ * (Ctrl, Cmd or Alt held). Letters are the same with Shift or Caps Lock (D and d both log
+ * Disqualified). A digit is the key's own digit whatever Shift does to it: Shift+1 is "!" on a
+ * US keyboard, and on a French one the digits need Shift, so the row of digits is read by position.
+ */
+export function hotkeyOf(press: KeyPress): string | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  const digit = /^(?:Digit|Numpad)(\d)$/.exec(press.code);
+  if (digit) return digit[1]!;
+  return press.key.length === 1 ? press.key.toLowerCase() : press.key;
+}
+
+/** Whether focus is in a field that takes typing (where single keys are letters, not commands). */
+function isTyping(target: HTMLElement | null): target is HTMLElement {
+  return !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
 /**
  * Single keys for the call screen. They never fire while the rep is typing in a field or holds
- * a modifier (so the browser's and the system's shortcuts keep working); Escape in a field
+ * a modifier (so the browser's and the system's shortcuts keep working), nor when a part of the
+ * screen took the key for itself (the script's choices take their number keys); Escape in a field
  * leaves it, so the keys work again without reaching for the mouse.
  */
 export function useHotkeys(bindings: Record<string, () => void>): void {
@@ -14,13 +36,13 @@ export function useHotkeys(bindings: Record<string, () => void>): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      const typing = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (typing) {
+      if (isTyping(target)) {
         if (event.key === 'Escape') target.blur();
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-      const action = latest.current[event.key];
+      if (event.defaultPrevented || event.repeat) return;
+      const key = hotkeyOf(event);
+      const action = key === null ? undefined : latest.current[key];
       if (action) {
         event.preventDefault();
         action();

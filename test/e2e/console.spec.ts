@@ -54,12 +54,12 @@ test('a rep imports the demo list, dispositions three leads by keyboard, and fin
   const qualified = await dispose(page, '8');
   const interested = await dispose(page, '7');
 
-  // A callback asks for a time in the lead's own clock; Enter takes the one offered.
+  // A callback asks for a time in the lead's own clock; Enter takes the first quick choice (in 1 h).
   const callbackLead = await currentLeadId(page);
   await page.keyboard.press('0');
   const picker = page.getByRole('dialog', { name: 'Call back at' });
   await expect(picker).toBeVisible();
-  await expect(page.locator('#picked-time')).toBeFocused();
+  await expect(picker.getByRole('button', { name: /In 1 h/ })).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('callback-picker.png') });
   await page.keyboard.press('Enter');
   await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(callbackLead));
@@ -250,23 +250,26 @@ test('a rep’s hour in miniature: a list through the wizard, five leads by keyb
 
   // 2. Qualified with BANT: every answer from the keyboard.
   const qualified = await currentLeadId(page);
-  const answer = async (value: string, select = false) => {
+  // Typed answers take Enter; a choice takes its number key (1 yes; 1 You decide).
+  const answer = async (value: string) => {
     await page.keyboard.press('a');
-    const field = page.locator('.question select, .question input').first();
-    if (select) await field.selectOption(value);
-    else await field.fill(value);
+    await page.locator('.question input').first().fill(value);
     await page.keyboard.press('Enter');
   };
   await answer('Their reps dial from spreadsheets');
-  await answer('yes', true);
-  await answer('You decide', true);
+  await page.keyboard.press('1');
+  await page.keyboard.press('1');
   await answer('2027-01-10');
   await expect(page.getByTestId('recommendation')).toContainText('Qualified');
   await page.keyboard.press('8');
   await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(qualified));
 
-  // 3. Do not call. 4. Voicemail. 5. A busy line, undone.
-  const dnc = await dispose(page, '9');
+  // 3. Do not call, confirmed with Enter. 4. Voicemail. 5. A busy line, undone.
+  const dnc = await currentLeadId(page);
+  await page.keyboard.press('9');
+  await expect(page.getByRole('alertdialog', { name: 'Confirm Do not call' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(leadOnScreen(page)).not.toHaveAttribute('data-lead-id', String(dnc));
   const voicemail = await dispose(page, '2');
   const undone = await dispose(page, '3');
   await page.keyboard.press('u');
@@ -298,6 +301,9 @@ test('a session shows its live figures as the rep works, and its report is one c
   await page.getByRole('button', { name: 'Load demo list' }).click();
   await expect(leadOnScreen(page)).toBeVisible();
   await page.getByRole('button', { name: 'Start session' }).click();
+  // A first session asks who is calling.
+  await page.getByLabel(/Your name goes on every call/).fill('Jordan');
+  await page.keyboard.press('Enter');
   const strip = page.getByTestId('session-strip');
   await expect(strip).toContainText('0 dials');
   await dispose(page, '1');
@@ -310,12 +316,12 @@ test('a session shows its live figures as the rep works, and its report is one c
 
   // The session just ended is one click from its printable report.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Session Report' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^nextcall-session-\d+\.html$/);
+  expect(download.suggestedFilename()).toMatch(/^nextcall-session-\d+-jordan\.html$/);
   const report = await readFile((await download.path())!, 'utf8');
   expect(report).toContain('<div class="label">Dials</div><div class="value">2</div>');
   const csv: string[] = [];
   page.on('download', (d) => csv.push(d.suggestedFilename()));
   await page.getByRole('button', { name: 'Session CSV' }).click();
-  await expect.poll(() => csv.sort()).toEqual([expect.stringMatching(/^nextcall-session-\d+-calls\.csv$/), expect.stringMatching(/-totals\.csv$/)]);
+  await expect.poll(() => csv.sort()).toEqual([expect.stringMatching(/^nextcall-session-\d+-jordan-calls\.csv$/), expect.stringMatching(/-totals\.csv$/)]);
   await page.screenshot({ path: testInfo.outputPath('session-ended.png') });
 });

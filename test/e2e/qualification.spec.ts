@@ -13,13 +13,20 @@ async function importLeads(page: Page, csv: string) {
   await expect(page.getByTestId('import-report')).toBeVisible();
 }
 
-/** Answers the script's current question from the keyboard: A, the answer, Enter. */
+/** Answers the script's current question from the keyboard: a choice by its number key, else A, the answer, Enter. */
 async function answer(page: Page, value: string, kind: 'text' | 'select' | 'date' = 'text') {
+  if (kind === 'select') {
+    const choices = page.locator('.question [role="group"]');
+    const options = (await choices.getByRole('button').allTextContents()).map((text) => text.replace(/^\d\s*/, '').trim());
+    await page.keyboard.press('a');
+    await expect(choices).toBeFocused();
+    await page.keyboard.press(String((options.indexOf(value) + 1) % 10));
+    return;
+  }
   await page.keyboard.press('a');
-  const field = page.locator('.question select, .question input').first();
+  const field = page.locator('.question input').first();
   await expect(field).toBeFocused();
-  if (kind === 'select') await field.selectOption(value);
-  else await field.fill(value);
+  await field.fill(value);
   await page.keyboard.press('Enter');
 }
 
@@ -66,6 +73,8 @@ test('choosing other than the recommendation asks why; U takes the call back', a
   await expect(page.getByRole('timer', { name: 'Time on this call' })).toContainText('On call 0:01', { timeout: 3000 });
   await answer(page, 'Too many spreadsheets');
   await expect(page.getByTestId('recommendation')).toContainText('Recommended: Interested — not yet');
+  // Focus stays in the script for the next answer; Esc leaves it for the disposition keys.
+  await page.keyboard.press('Escape');
   await page.keyboard.press('3');
   const reason = page.getByRole('dialog', { name: 'Reason' });
   await expect(reason).toContainText('The criteria recommend "Interested — not yet". Why "Busy"?');

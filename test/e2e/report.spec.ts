@@ -10,10 +10,12 @@ const hosts = hostPerTest('2026-11-23T15:00:00Z');
 
 test('the printable summary report reads well in Chromium', async ({ page }, testInfo) => {
   const host = await hosts.start();
+  // A session is a named rep's.
+  await host.call('prefs.set', { repName: 'Ana' });
   const session = await workASession(host, 'console-report', ['no-answer', 'voicemail', 'busy', 'wrong-person', 'interested-not-yet', 'no-answer', 'qualified', 'do-not-call']);
   const [report] = await host.call<{ content: string }[]>('sessions.export', { sessionId: session.id, format: 'html', timeZone: 'America/New_York' });
   await page.setContent(report!.content);
-  await expect(page.locator('h1')).toHaveText(`Session #${session.id}`);
+  await expect(page.locator('h1')).toHaveText(`Session #${session.id} · Ana`);
   await expect(page.locator('.tile').first()).toHaveText('Dials8');
   await expect(page.locator('svg')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('summary-report.png'), fullPage: true });

@@ -96,7 +96,7 @@ describe('the console store', () => {
     await store.getState().logDisposition('qualified');
     expect(store.getState().notes).toBe('Wants a quote');
     expect(drafts.all.get(1)).toBe('Wants a quote');
-    expect(store.getState().notice).toEqual({ kind: 'error', text: 'Nextcall could not complete calls.disposition. The details are in the log.' });
+    expect(store.getState().notice).toMatchObject({ kind: 'error', text: 'Nextcall could not complete calls.disposition. The details are in the log.' });
     expect(store.getState().snapshot?.next?.card.lead.id).toBe(1);
   });
 

@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
-import type { NextUp } from '../../../shared/leads.ts';
+import { closesForGood } from '../../../shared/dispositions.ts';
+import { fullName, type NextUp } from '../../../shared/leads.ts';
 import { useHotkeys } from '../use-hotkeys.ts';
 import { useApp } from '../store/store-context.tsx';
 import { ActivityPanel } from './activity-panel.tsx';
+import { ConfirmPrompt } from './confirm-prompt.tsx';
 import { DispositionBar } from './disposition-bar.tsx';
 import { LeadPanel } from './lead-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
@@ -47,22 +49,35 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const skip = useApp((s) => s.skip);
   const askSnooze = useApp((s) => s.askSnooze);
   const notesField = useRef<HTMLTextAreaElement>(null);
+  // A disposition that closes the lead for good waits here for the rep's Enter. It belongs to the
+  // lead it was pressed on: if another lead comes on screen (an undo), it is dropped.
+  const [confirming, setConfirming] = useState<{ code: string; leadId: number } | null>(null);
+  const leadId = next.card.lead.id;
+  const confirmingNow = confirming?.leadId === leadId ? dispositions.find((d) => d.code === confirming.code) : undefined;
+  const choose = (code: string) => {
+    const disposition = dispositions.find((d) => d.code === code);
+    // One that asks why is confirmed by the reason the rep types; the others by Enter.
+    if (disposition && closesForGood(disposition) && !disposition.needsReason) setConfirming({ code, leadId });
+    else void logDisposition(code);
+  };
+  const closingReason = askingReason ? dispositions.find((d) => d.code === askingReason.code) : undefined;
 
   // While a picker, a prompt, the import wizard, Reports or Settings is open, keys belong to it, not to the lead behind.
   const wizardOpen = useApp((s) => s.wizard !== null);
   const panelOpen = useApp((s) => s.panel !== null);
   useHotkeys(
-    askingTime || askingReason || wizardOpen || panelOpen
+    askingTime || askingReason || confirmingNow || wizardOpen || panelOpen
       ? {}
       : overlay === 'keys'
         ? { '?': () => setOverlay(null), Escape: () => setOverlay(null) }
         : {
+          // The console's own keys come last, so they win over a disposition given one of them before they were reserved.
+          ...Object.fromEntries(dispositions.map((d) => [d.hotkey, () => choose(d.code)])),
           '?': () => toggle('keys'),
           q: () => toggle('queue'),
           y: copyNumber,
-          ...Object.fromEntries(dispositions.map((d) => [d.hotkey, () => void logDisposition(d.code)])),
           n: () => notesField.current?.focus(),
-          a: () => answerForm.current?.querySelector<HTMLElement>('select, input')?.focus(),
+          a: () => answerForm.current?.querySelector<HTMLElement>('[data-answer-field]')?.focus(),
           s: () => void skip(),
           z: () => askSnooze(),
           // C dials the number the queue offers, through the same link a click would follow.
@@ -82,15 +97,33 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
         offered={next.number}
       />
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
-        {view && <ScriptPanel view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}
+        {view && <ScriptPanel key={leadId} view={view} onAnswer={answer} answerField={answerForm} recommendedLabel={recommendedLabel} />}
       </ActivityPanel>
       <NotesPanel ref={notesField} notes={notes} onNotes={setNotes} calls={next.card.calls} stageHistory={next.card.stageHistory} readOnly={loggingCall} />
       {overlay === 'keys' && <KeyboardHelp dispositions={dispositions} onClose={() => setOverlay(null)} />}
       {overlay === 'queue' && <QueueDrawer onClose={() => setOverlay(null)} />}
-      {askingReason && <ReasonPrompt question={askingReason.why} onAnswer={(reason) => void answerReason(reason)} />}
+      {confirmingNow && (
+        <ConfirmPrompt
+          disposition={confirmingNow}
+          leadName={fullName(next.card.lead)}
+          onAnswer={(confirmed) => {
+            setConfirming(null);
+            if (confirmed) void logDisposition(confirmingNow.code);
+          }}
+        />
+      )}
+      {askingReason && (
+        <ReasonPrompt
+          question={askingReason.why}
+          warning={closingReason && closesForGood(closingReason) ? `${closingReason.label} closes ${fullName(next.card.lead) || 'this lead'} for good.` : null}
+          onAnswer={(reason) => void answerReason(reason)}
+        />
+      )}
       {askingTime && (
         <TimePicker
           title={askingTime.purpose === 'callback' ? 'Call back at' : 'Snooze until'}
+          purpose={askingTime.purpose}
+          leadId={leadId}
           zone={next.card.lead.timeZone}
           nowMs={nowMs}
           onAnswer={(at) => void answerTime(at)}
@@ -100,7 +133,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
         dispositions={dispositions}
         disabled={loggingCall}
         recommended={view?.recommendation?.disposition ?? null}
-        onLog={(code) => void logDisposition(code)}
+        onLog={choose}
       />
     </main>
   );

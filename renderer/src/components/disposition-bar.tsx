@@ -1,4 +1,4 @@
-import type { Disposition } from '../../../shared/dispositions.ts';
+import { closesForGood, type Disposition } from '../../../shared/dispositions.ts';
 
 /** Every disposition as a button with its key; one press logs the call and brings the next lead. */
 export function DispositionBar({
@@ -16,8 +16,8 @@ export function DispositionBar({
   return (
     <nav className="disposition-bar" aria-label="Dispositions">
       {dispositions.map((d) => (
-        <button key={d.code} type="button" disabled={disabled} onClick={() => onLog(d.code)} className={`disposition ${dispositionTone(d)}${d.code === recommended ? ' recommended' : ''}`} aria-keyshortcuts={d.hotkey}>
-          <kbd>{d.hotkey}</kbd>
+        <button key={d.code} type="button" disabled={disabled} onClick={() => onLog(d.code)} className={`disposition ${dispositionTone(d)}${d.code === recommended ? ' recommended' : ''}`} aria-keyshortcuts={d.hotkey} title={closesForGood(d) ? 'Closes the lead for good: asks you to confirm' : undefined}>
+          <kbd>{d.hotkey.toUpperCase()}</kbd>
           <span>{d.label}</span>
         </button>
       ))}

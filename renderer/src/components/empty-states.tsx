@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { describeAgo } from '../../../shared/relative-time.ts';
+import { NOTICE_MS } from '../store/notice-slice.ts';
 import { useApp } from '../store/store-context.tsx';
 
 /** The store holds no lead yet: import a list, or try the console on the demo list. */
@@ -93,14 +95,20 @@ export function ImportReportBanner() {
   );
 }
 
+/** The last message, for a few seconds ("U to undo" for as long as U can undo), never over the notes. */
 export function NoticeToast() {
   const notice = useApp((s) => s.notice);
   const clear = useApp((s) => s.clearNotice);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => clear(notice.id), notice.ttlMs ?? NOTICE_MS[notice.kind]);
+    return () => clearTimeout(timer);
+  }, [notice, clear]);
   if (!notice) return null;
   return (
     <div className={`toast ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
       <span>{notice.text}</span>
-      <button type="button" className="link" onClick={clear} aria-label="Dismiss message">
+      <button type="button" className="link" onClick={() => clear(notice.id)} aria-label="Dismiss message">
         ×
       </button>
     </div>

@@ -1,12 +1,12 @@
-import type { Disposition } from '../../../shared/dispositions.ts';
+import { closesForGood, type Disposition } from '../../../shared/dispositions.ts';
 
 /** Every key of the call screen, in one place: ? opens it, Escape or ? closes it. */
 export function KeyboardHelp({ dispositions, onClose }: { dispositions: Disposition[]; onClose(): void }) {
   const keys: [string, string][] = [
-    ...dispositions.map((d): [string, string] => [d.hotkey.toUpperCase(), `Log “${d.label}”`]),
+    ...dispositions.map((d): [string, string] => [d.hotkey.toUpperCase(), `Log “${d.label}”${closesForGood(d) ? (d.needsReason ? ' (closes the lead: asks why)' : ' (closes the lead: Enter confirms)') : ''}`]),
     ['C', 'Call the number the queue offers (your softphone)'],
     ['Y', 'Copy that number'],
-    ['A', 'Answer the script’s question (Enter to record it)'],
+    ['A', 'Answer the script: a choice’s number key, or type and Enter; focus stays in the script until Esc'],
     ['N', 'Write in the notes (Esc to leave them)'],
     ['S', 'Skip: back into the queue for a few minutes'],
     ['Z', 'Snooze until a time you pick'],
@@ -18,6 +18,7 @@ export function KeyboardHelp({ dispositions, onClose }: { dispositions: Disposit
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={onClose}>
       <div className="overlay-card" onClick={(event) => event.stopPropagation()}>
         <h2>Keys</h2>
+        <p className="muted">Letters work with Shift or Caps Lock on, digits from either row.</p>
         <dl className="keys">
           {keys.map(([key, what]) => (
             <div key={key + what}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 /** Asks the rep why, in a sentence; Enter records it with the call, Escape goes back. */
-export function ReasonPrompt({ question, onAnswer }: { question: string; onAnswer(reason: string | null): void }) {
+export function ReasonPrompt({ question, warning = null, onAnswer }: { question: string; warning?: string | null; onAnswer(reason: string | null): void }) {
   const [reason, setReason] = useState('');
   return (
     <form
@@ -19,6 +19,7 @@ export function ReasonPrompt({ question, onAnswer }: { question: string; onAnswe
         }
       }}
     >
+      {warning && <strong className="prompt-warning">{warning}</strong>}
       <label htmlFor="reason">{question}</label>
       <input id="reason" type="text" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={2000} autoFocus required />
       <button type="submit" className="primary" disabled={!reason.trim()}>

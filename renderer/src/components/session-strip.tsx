@@ -1,5 +1,6 @@
 import type { ReportFormat } from '../../../shared/api.ts';
 import { useApp } from '../store/store-context.tsx';
+import { useStartSession } from './rep-name-prompt.tsx';
 
 const clock = (seconds: number) => `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}`;
 
@@ -10,6 +11,7 @@ export function SessionStrip() {
   const endedSessionId = useApp((s) => s.endedSessionId);
   const downloadReport = useApp((s) => s.downloadSessionReport);
   const canPrintPdf = useApp((s) => s.canPrintPdf);
+  const startSession = useStartSession();
   const download = (format: ReportFormat, label: string, title: string) => (
     <button type="button" className="link" title={title} aria-label={`Session ${label}`} onClick={() => void downloadReport(format)}>
       {label}
@@ -19,7 +21,7 @@ export function SessionStrip() {
   if (!session) {
     return (
       <span className="session-strip">
-        <button type="button" className="secondary" onClick={() => void act('start')}>
+        <button type="button" className="secondary" onClick={() => void startSession()}>
           Start session
         </button>
         {endedSessionId !== null && (

@@ -1,4 +1,6 @@
 import { useRef } from 'react';
+import { CallbackAlerts } from './callback-alerts.tsx';
+import { RepNamePrompt } from './rep-name-prompt.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
@@ -27,6 +29,7 @@ export function TopBar() {
         </span>
       )}
       <SessionStrip />
+      <CallbackAlerts />
       <span className="spacer" />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…
@@ -39,6 +42,7 @@ export function TopBar() {
       </button>
       {panel === 'reports' && <ReportsPanel onClose={closePanel} />}
       {panel === 'settings' && <SettingsPanel onClose={closePanel} />}
+      {panel === 'rep-name' && <RepNamePrompt onClose={closePanel} />}
       <input
         ref={fileInput}
         type="file"

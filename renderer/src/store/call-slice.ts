@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { DialScheme } from '../../../shared/dial-link.ts';
-import type { Disposition } from '../../../shared/dispositions.ts';
+import { UNDO_GRACE_MS, type Disposition } from '../../../shared/dispositions.ts';
 import type { CallLog } from '../../../shared/leads.ts';
 import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
 
@@ -119,7 +119,7 @@ export const createCallSlice =
           drafts.clear(lead.id);
           set({ lastCall: call });
           get().showSnapshot(queue);
-          get().showNotice({ kind: 'info', text: `${call.leadName}: ${call.dispositionLabel} — U to undo` });
+          get().showNotice({ kind: 'info', text: `${call.leadName}: ${call.dispositionLabel} — U to undo`, ttlMs: UNDO_GRACE_MS });
         } catch (error) {
           // The note stays in drafts and on screen: nothing the rep typed is lost.
           get().showNotice({ kind: 'error', text: messageOf(error) });

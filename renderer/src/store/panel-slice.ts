@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store.ts';
 
-export type Panel = 'reports' | 'settings';
+/** rep-name: the rep's name, asked before a first session. */
+export type Panel = 'reports' | 'settings' | 'rep-name';
 
 /** The screen open over the call screen, if any: while one is, the call screen's keys are its own no more. */
 export interface PanelSlice {

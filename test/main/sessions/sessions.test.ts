@@ -16,6 +16,7 @@ async function setUp() {
     return result.value as T;
   };
   await call('leads.import', { fileName: 'l.csv', data: csv(['1,Ada,+12125550100', '2,Bob,+12125550101', '3,Cy,+12125550102', '4,Di,+12125550103']) });
+  await call('prefs.set', { repName: 'Jordan' });
   return { core, call };
 }
 

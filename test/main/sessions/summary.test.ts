@@ -38,6 +38,7 @@ async function consoleAt(start: string) {
     return result.value as T;
   };
   await call('leads.import', { fileName: 'l.csv', data: Buffer.from(FILE).toString('base64') });
+  await call('prefs.set', { repName: 'ana' });
   const id = (crmId: string) => (core.db.prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: number }).id;
   const consoleId = 'console-summary';
   const log = (crmId: string, code: string, extra: object = {}) => call('calls.disposition', { leadId: id(crmId), code, consoleId, ...extra });
@@ -67,7 +68,7 @@ describe('the summary of a session', () => {
     const summary = summarize(core.db, { sessionId, timeZone: 'America/New_York' }, core.clock.now());
     expect(summary).toEqual({
       schemaVersion: 1,
-      scope: { sessionId, rep: null, from: '2026-11-23T15:00:00.000Z', to: '2026-11-23T16:05:00.000Z', timeZone: 'America/New_York', listName: null },
+      scope: { sessionId, rep: 'ana', from: '2026-11-23T15:00:00.000Z', to: '2026-11-23T16:05:00.000Z', timeZone: 'America/New_York', listName: null },
       calls: 4,
       dials: 4,
       contacts: 3,
@@ -149,7 +150,7 @@ describe('the printable report', () => {
     const { core, sessionId, id } = await morning();
     core.db.prepare("UPDATE leads SET first_name = '<script>alert(1)</script>' WHERE id = ?").run(id('bob'));
     const [report] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'html', core.clock.now());
-    expect(report!.fileName).toBe(`nextcall-session-${sessionId}.html`);
+    expect(report!.fileName).toBe(`nextcall-session-${sessionId}-ana.html`);
     expect(report!.content).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Marley');
     expect(report!.content).not.toContain('<script>');
     expect(report!.content.match(/<svg /g)).toHaveLength(3);
@@ -260,7 +261,7 @@ describe('a team summary', () => {
     expect(html.match(/<svg /g)).toHaveLength(3);
 
     const tokyo = summarize(core.db, { sessionId, timeZone: 'Asia/Tokyo' }, core.clock.now());
-    const mixed = teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary: ana }, { source: 'kenji.json', summary: tokyo }]));
+    const mixed = teamSummaryHtml(mergeSummaries([{ source: 'ana.json', summary: ana }, { source: 'kenji.json', summary: { ...tokyo, scope: { ...tokyo.scope, rep: 'kenji' } } }]));
     expect(mixed.match(/<svg /g)).toHaveLength(2);
     expect(mixed).toContain('different zones: ana (America/New_York), kenji (Asia/Tokyo)');
     // Every summary covers Monday morning's session: the page says which days it is about.
@@ -297,7 +298,7 @@ describe('a team summary', () => {
     const [file] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'json', core.clock.now());
     const files = [
       { fileName: 'ana.json', text: file!.content },
-      { fileName: 'kenji.json', text: file!.content.replace('"rep": null', '"rep": "Kenji"') },
+      { fileName: 'kenji.json', text: file!.content.replace('"rep": "ana"', '"rep": "Kenji"') },
     ];
     const merged = await dispatch('team.merge', { files });
     expect(merged.ok && merged.value).toMatchObject({ team: { reps: [{ rep: 'ana' }, { rep: 'Kenji' }], total: { calls: 8 } }, note: null, refused: [] });
@@ -314,11 +315,11 @@ describe('a team summary', () => {
     expect(await dispatch('team.export', { files: [files[0], { fileName: 'notes.json', text: '{' }] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('notes.json is not JSON') } });
     expect(await dispatch('team.merge', { files: [] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('choose at least one summary file') } });
 
-    // The morning's calls were logged with no rep name; a rep who names herself is listed.
-    expect(await dispatch('sessions.reps', {})).toEqual({ ok: true, value: [] });
+    // The morning's calls were ana's; a rep who names herself and starts a session is listed too.
+    expect(await dispatch('sessions.reps', {})).toEqual({ ok: true, value: ['ana'] });
     await dispatch('prefs.set', { repName: 'Zoé' });
     await dispatch('sessions.start', { consoleId: 'console-zoe' });
-    expect(await dispatch('sessions.reps', {})).toEqual({ ok: true, value: ['Zoé'] });
+    expect(await dispatch('sessions.reps', {})).toEqual({ ok: true, value: ['Zoé', 'ana'] });
   });
 });
 
@@ -334,7 +335,7 @@ describe('a report as PDF', () => {
     expect(await desktop('app.capabilities', {})).toEqual({ ok: true, value: { pdf: true } });
     const result = await desktop('sessions.export', { sessionId, format: 'pdf', timeZone: 'America/New_York' });
     const [pdf] = (result.ok ? result.value : []) as { fileName: string; mimeType: string; content: string; encoding?: string }[];
-    expect(pdf).toMatchObject({ fileName: `nextcall-session-${sessionId}.pdf`, mimeType: 'application/pdf', encoding: 'base64' });
+    expect(pdf).toMatchObject({ fileName: `nextcall-session-${sessionId}-ana.pdf`, mimeType: 'application/pdf', encoding: 'base64' });
     expect(Buffer.from(pdf!.content, 'base64').toString()).toBe('%PDF-1.7 printed');
     const [html] = exportSummary(core.db, { sessionId, timeZone: 'America/New_York' }, 'html', core.clock.now());
     // ECharts numbers its SVG classes per render; the page is otherwise the same.
