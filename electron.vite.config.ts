@@ -24,6 +24,8 @@ export default defineConfig({
       externalizeDeps: { exclude: ['echarts', 'zrender'] },
       rollupOptions: { input: { index: resolve('main/index.ts') } },
     },
+    // Node loads ECharts the first time a chart is drawn; one bundle has it inside from the start.
+    resolve: { alias: [{ find: /^\.\/chart-engine-loader\.ts$/, replacement: resolve('main/sessions/chart-engine-bundled.ts') }] },
   },
   preload: {
     build: {

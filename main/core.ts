@@ -3,7 +3,7 @@ import type { BackupInfo, BackupReason, RestoreReport } from '../shared/backups.
 import { activeDispositions, ensureDefaultDispositions } from './calls/disposition-store.ts';
 import { createEventHub, type EventHub } from './api/event-hub.ts';
 import type { Clock } from './clock.ts';
-import { STORE_FILE } from './data-dir.ts';
+import { preparePrivateFolder, STORE_FILE, tightenPrivateEntries } from './data-dir.ts';
 import type { PreferenceStore } from './preferences/preferences.ts';
 import { ensureBuiltInScripts } from './scripts/script-store.ts';
 import { backupsFolder, takeBackup } from './store/backups.ts';
@@ -35,7 +35,10 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   const storeFile = join(dataDir, STORE_FILE);
   // First, before anything touches the data folder: a damaged store is left exactly as it is.
   const checked = checkStoreFile(storeFile);
+  // The store holds every lead's contact details: for this user's eyes only (data-dir.ts).
+  preparePrivateFolder(dataDir);
   const db = openDatabase(storeFile, { checked });
+  tightenPrivateEntries(dataDir);
   seedStore(db, clock);
   return {
     db,

@@ -6,8 +6,9 @@ import { createDispatcher } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import { systemClock } from './clock.ts';
 import { backUpCore, openCore, type Core } from './core.ts';
-import { STORE_FILE } from './data-dir.ts';
+import { defaultDataDir, STORE_FILE } from './data-dir.ts';
 import { preferenceStore } from './preferences/preferences.ts';
+import { PRIVATE_FILE_MODE } from './store/private-files.ts';
 import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
 import { hardenApp } from './shell/harden.ts';
@@ -31,6 +32,9 @@ let window: BrowserWindow | null = null;
 let stopBackups: (() => void) | null = null;
 
 registerAppScheme();
+// The same folder the web host and the CLI use (data-dir.ts), set before anything reads it:
+// Chromium would take a relative XDG_CONFIG_HOME as given, and the package name's lower case.
+app.setPath('userData', defaultDataDir());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -52,7 +56,7 @@ async function start(): Promise<void> {
   hardenApp(session.defaultSession);
   serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
-  const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences' }));
+  const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences', configFileMode: PRIVATE_FILE_MODE }));
   const opened = await openStoreOrSay(prefs);
   if (!opened) {
     app.quit();

@@ -2,6 +2,7 @@ import type { Activity, ActivityType, CallLog, Lead, LeadCard, LeadSource, Phone
 import type { Stage } from '../../shared/stages.ts';
 import { ApiError } from '../../shared/api-error.ts';
 import type { Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /** Reads leads and what hangs off them, shaped for the contract (ISO times, booleans). */
 
@@ -98,7 +99,7 @@ const CALL_COLUMNS = `c.id, c.lead_id, l.first_name, l.last_name, c.disposition_
 const CARD_HISTORY_LIMIT = 50;
 
 export function findLead(db: Database, leadId: number): Lead | null {
-  const row = db.prepare('SELECT * FROM leads WHERE id = ?').get(leadId) as LeadRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM leads WHERE id = ?').get(leadId) as LeadRow | undefined;
   return row ? toLead(row) : null;
 }
 
@@ -109,8 +110,7 @@ export function getLead(db: Database, leadId: number): Lead {
 }
 
 export function phonesOf(db: Database, leadId: number): Phone[] {
-  const rows = db
-    .prepare('SELECT id, raw, e164, type, bad FROM phones WHERE lead_id = ? ORDER BY position')
+  const rows = cachedStatement(db, 'SELECT id, raw, e164, type, bad FROM phones WHERE lead_id = ? ORDER BY position')
     .all(leadId) as { id: number; raw: string; e164: string | null; type: PhoneType; bad: number }[];
   return rows.map((r) => ({ id: r.id, raw: r.raw, e164: r.e164, type: r.type, bad: r.bad === 1 }));
 }
@@ -118,26 +118,23 @@ export function phonesOf(db: Database, leadId: number): Phone[] {
 export function getLeadCard(db: Database, leadId: number): LeadCard {
   const lead = getLead(db, leadId);
   const activities = (
-    db
-      .prepare('SELECT id, type, title, url, occurred_at FROM activities WHERE lead_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?')
+    cachedStatement(db, 'SELECT id, type, title, url, occurred_at FROM activities WHERE lead_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?')
       .all(leadId, CARD_HISTORY_LIMIT) as { id: number; type: ActivityType; title: string; url: string | null; occurred_at: number }[]
   ).map((r): Activity => ({ id: r.id, type: r.type, title: r.title, url: r.url, occurredAt: iso(r.occurred_at) }));
   const calls = (
-    db
-      .prepare(`SELECT ${CALL_COLUMNS} FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.lead_id = ? ORDER BY c.started_at DESC, c.id DESC LIMIT ?`)
+    cachedStatement(db, `SELECT ${CALL_COLUMNS} FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.lead_id = ? ORDER BY c.started_at DESC, c.id DESC LIMIT ?`)
       .all(leadId, CARD_HISTORY_LIMIT) as unknown as CallRow[]
   ).map(toCall);
   const stageHistory = (
-    db
-      .prepare('SELECT from_stage, to_stage, reason, at, rep, call_id FROM stage_history WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT ?')
+    cachedStatement(db, 'SELECT from_stage, to_stage, reason, at, rep, call_id FROM stage_history WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT ?')
       .all(leadId, CARD_HISTORY_LIMIT) as { from_stage: Stage | null; to_stage: Stage; reason: string; at: number; rep: string | null; call_id: number | null }[]
   ).map((r): StageChange => ({ from: r.from_stage, to: r.to_stage, reason: r.reason, at: iso(r.at), rep: r.rep, callId: r.call_id }));
-  const draft = (db.prepare('SELECT text FROM note_drafts WHERE lead_id = ?').get(leadId) as { text: string } | undefined)?.text ?? '';
+  const draft = (cachedStatement(db, 'SELECT text FROM note_drafts WHERE lead_id = ?').get(leadId) as { text: string } | undefined)?.text ?? '';
   return { lead, phones: phonesOf(db, leadId), activities, calls, stageHistory, draft };
 }
 
 export function getCall(db: Database, callId: number): CallLog {
-  const row = db.prepare(`SELECT ${CALL_COLUMNS} FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.id = ?`).get(callId) as
+  const row = cachedStatement(db, `SELECT ${CALL_COLUMNS} FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.id = ?`).get(callId) as
     | CallRow
     | undefined;
   if (!row) throw new ApiError('not-found', `No call with id ${callId}.`);

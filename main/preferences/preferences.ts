@@ -28,21 +28,36 @@ export interface PreferenceStore {
 
 export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '' };
 
+/** Stands for undefined in the key of the last read (JSON drops undefined, a file may hold it). */
+const UNDEFINED = '\u0000undefined';
+
 export function preferenceStore(file: KeyValueFile): PreferenceStore {
   // A hand-edited or older file may hold anything: each key falls back to its default alone.
-  const read = (): Preferences => {
+  const parse = (raw: Record<keyof Preferences, unknown>): Preferences => {
     const shape = preferencesSchema.shape;
     return {
-      dialScheme: shape.dialScheme.catch(DEFAULT_PREFERENCES.dialScheme).parse(file.get('dialScheme')),
-      defaultCountry: shape.defaultCountry.catch(DEFAULT_PREFERENCES.defaultCountry).parse(file.get('defaultCountry')),
-      queueRules: shape.queueRules.catch(DEFAULT_PREFERENCES.queueRules).parse(file.get('queueRules')),
-      repName: shape.repName.catch(DEFAULT_PREFERENCES.repName).parse(file.get('repName')),
+      dialScheme: shape.dialScheme.catch(DEFAULT_PREFERENCES.dialScheme).parse(raw.dialScheme),
+      defaultCountry: shape.defaultCountry.catch(DEFAULT_PREFERENCES.defaultCountry).parse(raw.defaultCountry),
+      queueRules: shape.queueRules.catch(DEFAULT_PREFERENCES.queueRules).parse(raw.queueRules),
+      repName: shape.repName.catch(DEFAULT_PREFERENCES.repName).parse(raw.repName),
     };
+  };
+  // A disposition reads the preferences several times; validating costs ~50 µs a time, so the
+  // last answer is kept for as long as the file holds the same values, and handed out as a copy.
+  let last: { key: string; preferences: Preferences } | null = null;
+  const read = (): Preferences => {
+    const raw = { dialScheme: file.get('dialScheme'), defaultCountry: file.get('defaultCountry'), queueRules: file.get('queueRules'), repName: file.get('repName') };
+    const key = JSON.stringify(raw, (_, value: unknown) => (value === undefined ? UNDEFINED : value));
+    if (last?.key !== key) last = { key, preferences: parse(raw) };
+    return structuredClone(last.preferences);
   };
   return {
     read,
     update(patch) {
-      const next = preferencesSchema.parse({ ...read(), ...patch });
+      // A key sent as undefined means "unchanged": IPC keeps such keys (JSON drops them), and
+      // spread over the current values it would blank one and fail the whole update.
+      const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const next = preferencesSchema.parse({ ...read(), ...given });
       for (const [key, value] of Object.entries(next)) file.set(key, value);
       return next;
     },

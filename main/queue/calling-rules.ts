@@ -1,5 +1,6 @@
 import ct from 'countries-and-timezones';
 import type { CallingWindow, QueueRules } from '../../shared/queue-rules.ts';
+import { localClock } from './zone-clock.ts';
 
 export { DEFAULT_QUEUE_RULES, type CallingWindow, type QueueRules } from '../../shared/queue-rules.ts';
 
@@ -66,26 +67,8 @@ export function attemptsPer24hFor(place: LeadPlace, rules: QueueRules): number {
   return Math.min(rules.attemptsPer24h, ...legalRulesFor(place).map((r) => r.attemptsPer24h ?? Infinity));
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The lead's weekday (1–7) and minutes after midnight at an instant, daylight saving included. */
-export function localClock(zone: string, at: number): { weekday: number; minutes: number } {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
-    formatters.set(zone, format);
-  }
-  let weekday = 0;
-  let minutes = 0;
-  for (const part of format.formatToParts(at)) {
-    if (part.type === 'weekday') weekday = WEEKDAYS[part.value] ?? 0;
-    else if (part.type === 'hour') minutes += Number(part.value) * 60;
-    else if (part.type === 'minute') minutes += Number(part.value);
-  }
-  return { weekday, minutes };
-}
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+export { localClock } from './zone-clock.ts';
 
 function inside(window: CallingWindow, clock: { weekday: number; minutes: number }): boolean {
   return window.days.includes(clock.weekday) && clock.minutes >= window.start && clock.minutes < window.end;

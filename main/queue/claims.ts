@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /**
  * A console claims the lead it shows, so no other console (a second window, another rep) is
@@ -7,8 +8,8 @@ import type { Database } from '../store/database.ts';
  * console that crashed lapses after QueueRules.claimMinutes.
  */
 export function claimLead(db: Database, leadId: number, consoleId: string, now: number): void {
-  db.prepare('DELETE FROM claims WHERE console_id = ? AND lead_id <> ?').run(consoleId, leadId);
-  db.prepare('INSERT INTO claims (lead_id, console_id, claimed_at) VALUES (?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET console_id = excluded.console_id, claimed_at = excluded.claimed_at').run(
+  cachedStatement(db, 'DELETE FROM claims WHERE console_id = ? AND lead_id <> ?').run(consoleId, leadId);
+  cachedStatement(db, 'INSERT INTO claims (lead_id, console_id, claimed_at) VALUES (?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET console_id = excluded.console_id, claimed_at = excluded.claimed_at').run(
     leadId,
     consoleId,
     now,
@@ -20,7 +21,7 @@ export function releaseClaims(db: Database, consoleId: string): void {
 }
 
 export function releaseLead(db: Database, leadId: number): void {
-  db.prepare('DELETE FROM claims WHERE lead_id = ?').run(leadId);
+  cachedStatement(db, 'DELETE FROM claims WHERE lead_id = ?').run(leadId);
 }
 
 /** Holds a lead back until an instant (a skip: a few minutes; a snooze: the rep's choice). */

@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { QueuePreview, QueueSnapshot, WhyNot } from '../../shared/leads.ts';
 import { fullName } from '../../shared/leads.ts';
+import { leadCount } from '../leads/lead-count.ts';
 import { getLead, getLeadCard } from '../leads/lead-rows.ts';
 import type { Database } from '../store/database.ts';
 import { nextOpening } from './calling-rules.ts';
@@ -8,12 +9,13 @@ import { claimLead } from './claims.ts';
 import { blockersOf, eligibleFrom } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
 import { eligibleLeads, openZones, previewQueue, TIERS, type QueueContext, type Tier } from './next-lead.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /** What the console shows of the queue: the next lead (claimed for this console) and how many wait. */
 export function queueSnapshot(db: Database, ctx: QueueContext): QueueSnapshot {
   const pick = eligibleLeads(db, ctx).next().value ?? null;
   if (pick && ctx.consoleId) claimLead(db, pick.leadId, ctx.consoleId, ctx.now);
-  const total = (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+  const total = leadCount(db);
   return {
     now: new Date(ctx.now).toISOString(),
     next: pick ? { card: getLeadCard(db, pick.leadId), reasons: pick.reasons, tier: pick.tier, number: pick.number } : null,
@@ -74,11 +76,11 @@ export function countWaitingByTier(db: Database, ctx: QueueContext, cap: number)
   const zones = openZones(db, ctx.rules, ctx.now);
   const counts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
   counts.callback = (
-    db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM callbacks WHERE done_by_call_id IS NULL AND due_at <= ? LIMIT ?)').get(ctx.now, cap) as { n: number }
+    cachedStatement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM callbacks WHERE done_by_call_id IS NULL AND due_at <= ? LIMIT ?)').get(ctx.now, cap) as { n: number }
   ).n;
   let total = counts.callback;
   for (const [tier, { index, where }] of Object.entries(WAITING) as [Exclude<Tier, 'callback'>, { index: string; where: string }][]) {
-    const count = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM leads INDEXED BY ${index} WHERE coalesce(time_zone, '') = :zone AND ${where} LIMIT :k)`);
+    const count = cachedStatement(db, `SELECT count(*) AS n FROM (SELECT 1 FROM leads INDEXED BY ${index} WHERE coalesce(time_zone, '') = :zone AND ${where} LIMIT :k)`);
     for (const zone of zones) {
       if (total >= cap) break;
       const { n } = count.get(where.includes(':now') ? { zone, k: cap - total, now: ctx.now } : { zone, k: cap - total }) as { n: number };

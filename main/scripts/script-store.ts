@@ -4,6 +4,7 @@ import type { Database } from '../store/database.ts';
 import { transaction } from '../store/database.ts';
 import { parseScript } from './parse-script.ts';
 import { BANT_PLAYBOOK, PERMISSION_PLAYBOOK } from './playbooks.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /**
  * Scripts are versioned documents: importing a script with an id already known makes its next
@@ -77,7 +78,7 @@ export function listScripts(db: Database): StoredScript[] {
 
 /** The script the console follows now, as validated when it was imported. */
 export function activeScript(db: Database): ActiveScript | null {
-  const row = db.prepare('SELECT id, version, definition FROM scripts WHERE active = 1').get() as { id: string; version: number; definition: string } | undefined;
+  const row = cachedStatement(db, 'SELECT id, version, definition FROM scripts WHERE active = 1').get() as { id: string; version: number; definition: string } | undefined;
   return row ? { id: row.id, version: row.version, script: JSON.parse(row.definition) as Script } : null;
 }
 

@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { CallingSession, SessionStats } from '../../shared/sessions.ts';
 import { transaction, type Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /**
  * Calling sessions: a console starts one, pauses and resumes it, and ends it; every call logged
@@ -17,7 +18,7 @@ interface SessionRow {
 }
 
 export function openSessionId(db: Database, consoleId: string): number | null {
-  const row = db.prepare('SELECT id FROM sessions WHERE console_id = ? AND ended_at IS NULL').get(consoleId) as { id: number } | undefined;
+  const row = cachedStatement(db, 'SELECT id FROM sessions WHERE console_id = ? AND ended_at IS NULL').get(consoleId) as { id: number } | undefined;
   return row?.id ?? null;
 }
 

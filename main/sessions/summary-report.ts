@@ -1,12 +1,6 @@
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TitleComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { headlineFigures, hourSpan, scopeDays } from '../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
-
-// Only what the reports draw: bar charts with a title and axes, rendered to SVG (a smaller app bundle).
-echarts.use([BarChart, GridComponent, TitleComponent, SVGRenderer]);
+import { chartEngine } from './chart-engine-loader.ts';
 
 /**
  * The printable report a manager reads in a minute: the headline figures, then charts (drawn by
@@ -16,7 +10,7 @@ echarts.use([BarChart, GridComponent, TitleComponent, SVGRenderer]);
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function barChart(title: string, labels: string[], values: number[], horizontal = false): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 560, height: horizontal ? Math.max(160, 34 * labels.length + 40) : 220 });
+  const chart = chartEngine().init(null, null, { renderer: 'svg', ssr: true, width: 560, height: horizontal ? Math.max(160, 34 * labels.length + 40) : 220 });
   const category = { type: 'category' as const, data: labels, axisLabel: { fontSize: 11 } };
   const value = { type: 'value' as const, minInterval: 1 };
   chart.setOption({

@@ -3,6 +3,8 @@ import type { DatabaseSync } from 'node:sqlite';
 /**
  * Numbered schema migrations. The version lives in PRAGMA user_version; each migration runs
  * in its own transaction and is never edited once shipped: a change is a new migration.
+ * test/main/store/migration-snapshots.test.ts holds each one to the schema it shipped with; a
+ * new migration, appended at the end, needs only its own snapshot (the test says how).
  */
 export interface Migration {
   version: number;

@@ -1,15 +1,8 @@
 import { existsSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDispatcher } from '../api/dispatch.ts';
-import { createHandlers } from '../api/handlers.ts';
-import { backUpCore, openCore } from '../core.ts';
-import { confPreferences } from '../preferences/conf-preferences.ts';
 import { COMMON_FLAGS, runtimeOptions } from '../runtime-options.ts';
-import { newestBackupAt } from '../store/backups.ts';
-import { scheduleBackups } from '../store/backup-schedule.ts';
-import { storeStartupMessage } from '../store/store-check.ts';
-import { startWebHost } from './http-host.ts';
 
 const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--clock ISO-TIME]
 
@@ -34,6 +27,21 @@ export async function serve(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port expects a number from 0 to 65535, not "${values.port}".`);
 
   const options = runtimeOptions(values);
+  // Reading and compiling the core's modules is most of a start. Node keeps what it compiled (in
+  // the OS temp folder, checked against each file's content), so every start after the first
+  // skips that work; the modules are loaded only after asking, or there would be nothing to keep.
+  enableCompileCache();
+  const [{ createDispatcher }, { createHandlers }, { backUpCore, openCore }, { confPreferences }, { startWebHost }, { newestBackupAt }, { scheduleBackups }, { storeStartupMessage }] =
+    await Promise.all([
+      import('../api/dispatch.ts'),
+      import('../api/handlers.ts'),
+      import('../core.ts'),
+      import('../preferences/conf-preferences.ts'),
+      import('./http-host.ts'),
+      import('../store/backups.ts'),
+      import('../store/backup-schedule.ts'),
+      import('../store/store-check.ts'),
+    ]);
   // The store is checked before anything listens: a damaged one stops the start with its sentence.
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
   if (!existsSync(RENDERER_DIR)) {
@@ -66,7 +74,8 @@ export async function serve(argv: string[]): Promise<void> {
 }
 
 if (import.meta.main) {
-  serve(process.argv.slice(2)).catch((error: unknown) => {
+  serve(process.argv.slice(2)).catch(async (error: unknown) => {
+    const { storeStartupMessage } = await import('../store/store-check.ts');
     console.error(storeStartupMessage(error) ?? (error instanceof Error ? error.message : error));
     process.exitCode = 1;
   });

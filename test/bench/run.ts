@@ -11,6 +11,7 @@ import { pickNext, type QueueContext } from '../../main/queue/next-lead.ts';
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { CLOSED_STAGES, STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import { measureKeypressLatency } from './browser-latency.ts';
+import { measureColdStart } from './cold-start.ts';
 import { summarize } from '../../main/sessions/summary.ts';
 import { fillSyntheticStore } from './synthetic-store.ts';
 
@@ -26,8 +27,13 @@ import { fillSyntheticStore } from './synthetic-store.ts';
  *   - the summary of a 10,000-call session, beside the floor of only reading its calls;
  *   - key press on a disposition → next lead painted, in Chromium against the web host, 100,000
  *     leads, beside the floor of the cheapest API call and a paint (needs the build: npm run build).
- * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run. Results also land as JSON in
- * test/bench/results/ (ignored by git).
+ *   - disposition → next lead ready at every size, beside the floor of a bare transaction (one
+ *     row written, committed, fsynced) on the same store, interleaved with the dispositions;
+ *   - cold start → first lead served by the web host's API, 100,000 leads, beside the floor of a
+ *     process that opens the database and makes one indexed read.
+ * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run; naming scenarios runs only those
+ * (npm run bench -- queue cold-start; the names: import, queue, summary, cold-start, browser).
+ * Results also land as JSON in test/bench/results/ (ignored by git).
  */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -49,11 +55,16 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
+const SCENARIOS = ['import', 'queue', 'summary', 'cold-start', 'browser'];
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
+if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}: choose among ${SCENARIOS.join(', ')} (or none, for all).`);
+const runs = (scenario: string) => chosen.length === 0 || chosen.includes(scenario);
 const results: Record<string, unknown> = { node: process.version, at: new Date().toISOString() };
 console.log(`Nextcall benchmark — Node ${process.version}`);
 
 // ---------------------------------------------------------------- import
-{
+if (runs('import')) {
   const dir = mkdtempSync(join(tmpdir(), 'nextcall-bench-import-'));
   const file = join(dir, 'hubspot-export.csv');
   writeFileSync(file, demoLeadsCsv({ count: IMPORT_ROWS, now: NOW }));
@@ -72,7 +83,7 @@ console.log(`Nextcall benchmark — Node ${process.version}`);
 
 // ---------------------------------------------------------------- queue
 const table: string[] = [];
-for (const size of SIZES) {
+for (const size of runs('queue') ? SIZES : []) {
   const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-queue-'));
   let now = NOW;
   const clock = { now: () => now };
@@ -87,6 +98,11 @@ for (const size of SIZES) {
 
     const picks: number[] = [];
     const dispositions: number[] = [];
+    // The floor of a disposition: one row written in a transaction and committed (fsync included),
+    // on the same store, right after each disposition, so both see the same disk at the same time.
+    core.db.exec('CREATE TABLE bench_floor (at INTEGER NOT NULL) STRICT');
+    const floorWrite = core.db.prepare('INSERT INTO bench_floor (at) VALUES (?)');
+    const bareTransactions: number[] = [];
     for (let i = 0; i < PICKS; i++) {
       const t1 = performance.now();
       const pick = pickNext(core.db, ctx());
@@ -96,6 +112,11 @@ for (const size of SIZES) {
       const t2 = performance.now();
       await handlers['calls.disposition']({ leadId: pick.leadId, code: mix[i % mix.length]!, notes: '', consoleId: 'bench-console' });
       dispositions.push(performance.now() - t2);
+      const t3 = performance.now();
+      core.db.exec('BEGIN IMMEDIATE');
+      floorWrite.run(now);
+      core.db.exec('COMMIT');
+      bareTransactions.push(performance.now() - t3);
       now += 1000;
     }
 
@@ -120,6 +141,8 @@ for (const size of SIZES) {
       table.push(row(`disposition → next lead ready, core (${size.toLocaleString('en-US')} leads)`, stats(dispositions), 'rewrite list as JSON', stats(json)));
       results[`disposition-${size}`] = { ours: stats(dispositions), baseline: stats(json) };
     }
+    table.push(row(`disposition → next lead ready, core (${size.toLocaleString('en-US')} leads)`, stats(dispositions), 'floor: bare transaction + fsync', stats(bareTransactions)));
+    results[`disposition-vs-floor-${size}`] = { ours: stats(dispositions), floor: stats(bareTransactions) };
     results[`pick-${size}`] = { ours: pickStats, baseline: baselineStats };
   } finally {
     core.close();
@@ -128,7 +151,7 @@ for (const size of SIZES) {
 }
 
 // ---------------------------------------------------------------- summary
-{
+if (runs('summary')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-summary-'));
   const core = openCore({ dataDir, clock: { now: () => NOW }, prefs: preferenceStore(memoryFile()) });
   try {
@@ -165,8 +188,25 @@ for (const size of SIZES) {
   }
 }
 
+// ---------------------------------------------------------------- cold start
+if (runs('cold-start')) {
+  const leads = Number(process.env.BENCH_COLD_START_LEADS ?? 100_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-cold-'));
+  const core = openCore({ dataDir, clock: { now: () => NOW }, prefs: preferenceStore(memoryFile()) });
+  fillSyntheticStore(core.db, leads, NOW);
+  core.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  core.close();
+  try {
+    const started = await measureColdStart(dataDir, new Date(NOW).toISOString(), Number(process.env.BENCH_COLD_STARTS ?? 10));
+    table.push(row(`cold start → first lead served by the API (${leads.toLocaleString('en-US')} leads)`, stats(started.firstLead), 'floor: open the database + one indexed read', stats(started.floor)));
+    results[`cold-start-${leads}`] = { ours: stats(started.firstLead), floor: stats(started.floor) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------- browser
-if (process.env.BENCH_BROWSER !== '0') {
+if (runs('browser') && process.env.BENCH_BROWSER !== '0') {
   const leads = SIZES[0]!;
   const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-browser-'));
   const core = openCore({ dataDir, clock: { now: () => NOW }, prefs: preferenceStore(memoryFile()) });

@@ -74,7 +74,7 @@ describe('npm run cli', () => {
     expect(backwards).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a range of days') });
     const badZone = cli('summary', '--from', '2026-11-23', '--to', '2026-11-23', '--tz', 'Foo/Bar', '--data-dir', dataDir);
     expect(badZone).toMatchObject({ code: 1, stderr: '"Foo/Bar" is not a time zone: write one like America/New_York.\n' });
-    const schema = JSON.parse(cli('summary-schema').stdout) as { title: string; required: string[] };
+    const schema = JSON.parse(cli('summary-schema', '--data-dir', dataDir).stdout) as { title: string; required: string[] };
     expect(schema.title).toBe('Nextcall calling summary');
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'coverage', 'speedToLead', 'callsByHour']));
     // Eight CLI runs, each a Node start-up: on a loaded two-core machine that is more than the default 30 s.

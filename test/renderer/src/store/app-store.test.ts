@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiClient } from '../../renderer/src/api/client.ts';
-import { createAppStore, type DraftStore } from '../../renderer/src/store/app-store.ts';
-import { ApiError } from '../../shared/api-error.ts';
-import type { CallLog, LeadCard, QueueSnapshot } from '../../shared/leads.ts';
+import type { ApiClient } from '../../../../renderer/src/api/client.ts';
+import { createAppStore, type DraftStore } from '../../../../renderer/src/store/app-store.ts';
+import { ApiError } from '../../../../shared/api-error.ts';
+import type { CallLog, LeadCard, QueueSnapshot } from '../../../../shared/leads.ts';
 
 function card(id: number, firstName: string): LeadCard {
   return {

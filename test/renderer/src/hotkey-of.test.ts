@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotkeyOf, type KeyPress } from '../../renderer/src/use-hotkeys.ts';
+import { hotkeyOf, type KeyPress } from '../../../renderer/src/use-hotkeys.ts';
 
 const press = (key: string, code: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, code, ctrlKey: false, metaKey: false, altKey: false, ...mods });
 
