@@ -1,11 +1,16 @@
 import { join } from 'node:path';
+import type { BackupInfo, BackupReason, RestoreReport } from '../shared/backups.ts';
 import { activeDispositions, ensureDefaultDispositions } from './calls/disposition-store.ts';
 import { createEventHub, type EventHub } from './api/event-hub.ts';
 import type { Clock } from './clock.ts';
 import { preparePrivateFolder, STORE_FILE, tightenPrivateEntries } from './data-dir.ts';
 import type { PreferenceStore } from './preferences/preferences.ts';
 import { ensureBuiltInScripts } from './scripts/script-store.ts';
+import { backupsFolder, takeBackup } from './store/backups.ts';
 import { openDatabase, type Database } from './store/database.ts';
+import { migrate } from './store/migrations.ts';
+import { restoreStore } from './store/restore-store.ts';
+import { checkStoreFile } from './store/store-check.ts';
 
 /** Everything the services need, made once per process by whichever shell runs them. */
 export interface Core {
@@ -13,6 +18,9 @@ export interface Core {
   clock: Clock;
   prefs: PreferenceStore;
   events: EventHub;
+  /** The data folder, and the store file in it (backups go in its backups/ folder). */
+  dataDir: string;
+  storeFile: string;
   close(): void;
 }
 
@@ -22,21 +30,47 @@ export interface CoreOptions {
   prefs: PreferenceStore;
 }
 
+/** Opens the store (checked first: a damaged one throws a StoreProblem and is left untouched). */
 export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
+  const storeFile = join(dataDir, STORE_FILE);
+  // First, before anything touches the data folder: a damaged store is left exactly as it is.
+  const checked = checkStoreFile(storeFile);
   // The store holds every lead's contact details: for this user's eyes only (data-dir.ts).
   preparePrivateFolder(dataDir);
-  const db = openDatabase(join(dataDir, STORE_FILE));
+  const db = openDatabase(storeFile, { checked });
   tightenPrivateEntries(dataDir);
-  // A new store starts with the default dispositions and the two built-in playbooks (BANT active).
-  ensureDefaultDispositions(db);
-  ensureBuiltInScripts(db, activeDispositions(db).map((d) => d.code), clock.now());
+  seedStore(db, clock);
   return {
     db,
     clock,
     prefs,
     events: createEventHub(),
+    dataDir,
+    storeFile,
     close: () => {
       if (db.isOpen) db.close();
     },
   };
+}
+
+/** A new store starts with the default dispositions and the two built-in playbooks (BANT active). */
+function seedStore(db: Database, clock: Clock): void {
+  ensureDefaultDispositions(db);
+  ensureBuiltInScripts(db, activeDispositions(db).map((d) => d.code), clock.now());
+}
+
+/** A backup of the open store, now. */
+export function backUpCore(core: Core, reason: BackupReason): Promise<BackupInfo> {
+  return takeBackup(core.storeFile, core.dataDir, core.clock, reason);
+}
+
+/**
+ * Restores one of the store's backups (by its name in backups/) under the open core: the store
+ * as it was is kept as a backup first, and the restored one is brought up to this version's schema.
+ */
+export async function restoreCore(core: Core, fileName: string): Promise<RestoreReport> {
+  const report = await restoreStore({ storeFile: core.storeFile, dataDir: core.dataDir, clock: core.clock, inUse: true }, join(backupsFolder(core.dataDir), fileName));
+  migrate(core.db);
+  seedStore(core.db, core.clock);
+  return report;
 }

@@ -1,12 +1,13 @@
-import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import { dialJustAccepted } from './calls/dials.ts';
 import { systemClock } from './clock.ts';
-import { openCore, type Core } from './core.ts';
-import { defaultDataDir } from './data-dir.ts';
+import { backUpCore, openCore, type Core } from './core.ts';
+import { defaultDataDir, STORE_FILE } from './data-dir.ts';
 import { preferenceStore } from './preferences/preferences.ts';
 import { watchOtherWriters } from './store/store-watch.ts';
 import { PRIVATE_FILE_MODE } from './store/private-files.ts';
@@ -17,6 +18,10 @@ import { isAppFrame, registerIpcRouter } from './shell/ipc-router.ts';
 import { printHtmlToPdf } from './shell/print-pdf.ts';
 import { saveExportWithDialog } from './shell/save-export.ts';
 import { createMainWindow } from './shell/main-window.ts';
+import { backupsFolder, listBackups, newestBackupAt } from './store/backups.ts';
+import { scheduleBackups } from './store/backup-schedule.ts';
+import { restoreStore } from './store/restore-store.ts';
+import { StoreProblem, storeStartupMessage } from './store/store-check.ts';
 
 /**
  * The Electron shell: one window over the core. Everything here is platform glue; the product
@@ -27,6 +32,7 @@ const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
+let stopBackups: (() => void) | null = null;
 
 registerAppScheme();
 // The same folder the web host and the CLI use (data-dir.ts), set before anything reads it:
@@ -42,25 +48,38 @@ if (!app.requestSingleInstanceLock()) {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    stopBackups?.();
+    core?.close();
+  });
   void app.whenReady().then(start);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   hardenApp(session.defaultSession, (e164) => core !== null && dialJustAccepted(core.db, e164, systemClock.now()));
   serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
   const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences', configFileMode: PRIVATE_FILE_MODE }));
-  const opened = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
+  const opened = await openStoreOrSay(prefs);
+  if (!opened) {
+    app.quit();
+    return;
+  }
   core = opened;
   // The CLI writes the same store from another process: the window hears of its commits.
   app.on('will-quit', watchOtherWriters(opened.db, () => opened.events.emit('store.changed', { reason: 'elsewhere' })));
+  stopBackups = scheduleBackups({
+    backUp: (reason) => backUpCore(opened, reason),
+    newestAt: () => newestBackupAt(opened.dataDir),
+    clock: systemClock,
+    onError: (error) => console.error(`The backup of the lead store failed: ${storeStartupMessage(error) ?? String(error)}`),
+  }).stop;
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;
   const stopRouter = registerIpcRouter({
     ipcMain,
-    dispatch: createDispatcher(createHandlers(core, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window) })),
-    events: core.events,
+    dispatch: createDispatcher(createHandlers(opened, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window) })),
+    events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,
   });
@@ -68,4 +87,43 @@ function start(): void {
     stopRouter();
     window = null;
   });
+}
+
+/**
+ * Opens the store, or says in a dialog why it cannot (its path and what to do) and returns null:
+ * never a window over a store that answers every call with an error. A damaged or emptied store
+ * with a backup beside it can be restored from the dialog; the damaged file is kept aside.
+ */
+async function openStoreOrSay(prefs: ReturnType<typeof preferenceStore>): Promise<Core | null> {
+  const dataDir = app.getPath('userData');
+  for (;;) {
+    try {
+      return openCore({ dataDir, clock: systemClock, prefs });
+    } catch (error) {
+      const message = storeStartupMessage(error);
+      if (message === null) throw error;
+      const newest = listBackups(dataDir).backups[0];
+      if (!(error instanceof StoreProblem) || error.kind === 'read-only' || !newest) {
+        dialog.showErrorBox('Nextcall cannot open its lead store', message);
+        return null;
+      }
+      const taken = new Date(newest.takenAt).toLocaleString();
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Nextcall cannot open its lead store',
+        message: `${error.summary}.`,
+        detail: `Restore the newest backup, taken ${taken}? Calls logged since then are not in it. The damaged file is kept aside in ${backupsFolder(dataDir)}.`,
+        buttons: ['Restore the newest backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice !== 0) return null;
+      try {
+        await restoreStore({ storeFile: join(dataDir, STORE_FILE), dataDir, clock: systemClock, inUse: false }, join(backupsFolder(dataDir), newest.fileName));
+      } catch (failure) {
+        dialog.showErrorBox('Nextcall could not restore the backup', failure instanceof Error ? failure.message : String(failure));
+        return null;
+      }
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { storeStartupMessage } from './store/store-check.ts';
 import { serve } from './web/serve.ts';
 
 /**
@@ -49,7 +50,7 @@ if (binary) {
 } else {
   console.log('The Electron runtime is not installed on this machine, so Nextcall opens in your browser instead: open the link below.');
   serve(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(storeStartupMessage(error) ?? (error instanceof Error ? error.message : error));
     process.exitCode = 1;
   });
 }

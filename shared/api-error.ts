@@ -3,7 +3,13 @@
  * can act on; the adapters turn schema failures into 'invalid-input' and anything else into
  * 'internal' without leaking a stack trace.
  */
-export type ApiErrorCode = 'invalid-input' | 'unknown-method' | 'not-found' | 'conflict' | 'unauthorized' | 'internal';
+export type ApiErrorCode = 'invalid-input' | 'unknown-method' | 'not-found' | 'conflict' | 'unauthorized' | 'internal' | StoreErrorCode;
+
+/**
+ * What the store itself can say (main/store/store-errors.ts): busy (another process writes; try
+ * again), full (the disk), read-only (permissions), damaged (restore a backup). Nothing was saved.
+ */
+export type StoreErrorCode = 'store-busy' | 'store-full' | 'store-read-only' | 'store-damaged';
 
 export interface ApiFailure {
   code: ApiErrorCode;

@@ -10,6 +10,7 @@ import { queueRulesSchema } from './queue-rules.ts';
 import { callListSchema, type CallList } from './call-lists.ts';
 import type { LeadCallingWindows, UpcomingCallback } from './callbacks.ts';
 import { leadEditSchema, reasonListSchema, type AccountView, type LeadEdit, type LeadSearchResult, type ReasonList, type WorkingLists } from './lead-context.ts';
+import { BACKUP_FILE_NAME, type BackupInfo, type BackupList, type RestoreReport } from './backups.ts';
 export type { ApiEvents, EventName } from './events.ts';
 import type { LeadExportResult } from './lead-export.ts';
 
@@ -194,6 +195,10 @@ export const api = {
   'lists.work': method<WorkingLists>()(z.strictObject({ listName: name.nullable() })),
   'reasons.list': method<ReasonList[]>()(none),
   'reasons.save': method<ReasonList[]>()(reasonListSchema),
+  /** The store's backups (newest first), one now, and a restore by name: the current store is kept as a backup first. */
+  'store.backups': method<BackupList>()(none),
+  'store.backup': method<BackupInfo>()(none),
+  'store.restore': method<RestoreReport>()(z.strictObject({ fileName: z.string().max(120).regex(BACKUP_FILE_NAME, 'the name of one of the store’s backups') })),
 } as const;
 
 export type Api = typeof api;

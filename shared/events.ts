@@ -4,8 +4,8 @@
  */
 export interface ApiEvents {
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number };
-  /** 'elsewhere': another process (the CLI) committed to the store. */
-  'store.changed': { reason: 'import' | 'disposition' | 'edit' | 'elsewhere' };
+  /** 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it. */
+  'store.changed': { reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore' };
 }
 
 export type EventName = keyof ApiEvents;

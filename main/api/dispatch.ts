@@ -1,6 +1,7 @@
 import { api, isMethodName, type Handlers, type MethodName, type ParsedInputOf } from '../../shared/api.ts';
 import { ApiError, type ApiFailure } from '../../shared/api-error.ts';
 import type { Envelope } from '../../shared/bridge.ts';
+import { storeFailure } from '../store/store-errors.ts';
 
 /** One call from any adapter: an untrusted method name and an untrusted input. */
 export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
@@ -34,6 +35,9 @@ export function createDispatcher(handlers: Handlers, logError: (error: unknown) 
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return failure(error.toFailure());
+      // Busy, full, read-only, damaged: a sentence the rep can act on, not "details in the log".
+      const store = storeFailure(error);
+      if (store) return failure(store.toFailure());
       logError(error);
       return failure({ code: 'internal', message: `Nextcall could not complete ${method}. The details are in the log.` });
     }

@@ -8,7 +8,7 @@ import { exportHandoffs, listHandoffs } from '../calls/handoffs.ts';
 import { logDisposition } from '../calls/log-disposition.ts';
 import { saveNoteDraft } from '../calls/note-drafts.ts';
 import { undoDisposition } from '../calls/undo-disposition.ts';
-import type { Core } from '../core.ts';
+import { backUpCore, restoreCore, type Core } from '../core.ts';
 import { demoLeadsCsv } from '../demo/demo-list.ts';
 import { listCallLists, saveCallList } from '../leads/call-lists.ts';
 import { getMapping, listMappings, saveMapping } from '../leads/column-mappings.ts';
@@ -32,6 +32,7 @@ import { callingReps, summarize, type SummaryScope } from '../sessions/summary.t
 import { exportTeamSummary } from '../sessions/team-export.ts';
 import { mergeSummaryFiles, teamFromFiles } from '../sessions/team-summary.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../queue/queue-view.ts';
+import { listBackups } from '../store/backups.ts';
 import { transaction } from '../store/database.ts';
 import { listReasons, saveReasons } from '../calls/disposition-reasons.ts';
 import { accountOf } from '../leads/accounts.ts';
@@ -235,5 +236,12 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     'lists.work': ({ listName }) => chooseWorkingList(db, core.prefs, listName, clock.now()),
     'reasons.list': () => listReasons(db),
     'reasons.save': ({ code, reasons }) => saveReasons(db, code, reasons),
+    'store.backups': () => listBackups(core.dataDir),
+    'store.backup': () => backUpCore(core, 'manual'),
+    'store.restore': async ({ fileName }) => {
+      const report = await restoreCore(core, fileName);
+      events.emit('store.changed', { reason: 'restore' });
+      return report;
+    },
   };
 }

@@ -16,6 +16,8 @@ import { confPreferences } from '../preferences/conf-preferences.ts';
 import { exportTeamSummary } from '../sessions/team-export.ts';
 import { mixedZonesNote, teamFromFiles } from '../sessions/team-summary.ts';
 import { COMMON_FLAGS, runtimeOptions, UsageError } from '../runtime-options.ts';
+import { storeStartupMessage } from '../store/store-check.ts';
+import { isStoreCommand, storeCommand } from './store-commands.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -59,6 +61,10 @@ Commands:
   why-not LEAD-ID [--list NAME] [--at ISO-TIME]
                          which rules hold a lead back, and when it will be offered
   demo-list [--count N]  print a demo call list (fictional leads) as CSV
+  backup                 back the store up now, into its backups folder (kept 14 days)
+  restore FILE           make a backup the store (a path, or a name in the backups folder); it is
+                         checked first, and the current store is kept as a backup (or, damaged, aside)
+  check                  the store's full integrity check; says what to do when it is damaged
 
 Options:
   --data-dir DIR         the store's folder (default: the desktop app's data folder)
@@ -104,6 +110,11 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'summary-schema') {
     console.log(JSON.stringify(z.toJSONSchema(callingSummarySchema), null, 2));
+    return;
+  }
+  // The store's upkeep (issue 16): restore and check work on a store that will not open.
+  if (isStoreCommand(command)) {
+    process.stdout.write(`${JSON.stringify(await storeCommand(command, rest, options), null, 2)}\n`);
     return;
   }
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
@@ -317,7 +328,8 @@ async function readMapping(file: string) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-  console.error(known ? (error as Error).message : error);
+  const store = storeStartupMessage(error);
+  const known = store !== null || error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  console.error(store ?? (known ? (error as Error).message : error));
   process.exitCode = known ? 1 : 2;
 });

@@ -2,26 +2,47 @@ import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations.ts';
+import { checkStoreFile, storeProblemFrom, type StoreHealth } from './store-check.ts';
 
 export type Database = DatabaseSync;
 
 /**
  * Opens (or creates) the lead store and brings its schema up to date.
+ * The file is checked first (PRAGMA quick_check, read-only; or by the caller, who passes what it
+ * found): a damaged, emptied or read-only store throws a StoreProblem that names it and says what
+ * to do, and is never written to.
  * WAL lets the console read while an import writes; synchronous=FULL makes a committed
  * disposition survive a power cut, which matters more to a rep than a few microseconds.
+ * busy_timeout: a disposition waits this long for another process's import to commit before
+ * it says the store is busy.
  */
-export function openDatabase(file: string): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new DatabaseSync(file);
-  db.exec(`
-    PRAGMA journal_mode = WAL;
-    PRAGMA synchronous = FULL;
-    PRAGMA foreign_keys = ON;
-    PRAGMA busy_timeout = 5000;
-    PRAGMA cache_size = -65536;
-  `);
-  migrate(db);
-  return db;
+export function openDatabase(file: string, { checked }: { checked?: StoreHealth } = {}): Database {
+  if (file !== ':memory:') {
+    // Checked before the folder is made: an empty file that a caller made since (to set its mode)
+    // is then a new store, not an emptied one.
+    if (!checked) checkStoreFile(file);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw storeProblemFrom(file, error) ?? error;
+    }
+  }
+  let db: Database | null = null;
+  try {
+    db = new DatabaseSync(file);
+    db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      PRAGMA foreign_keys = ON;
+      PRAGMA busy_timeout = 5000;
+      PRAGMA cache_size = -65536;
+    `);
+    migrate(db);
+    return db;
+  } catch (error) {
+    if (db?.isOpen) db.close();
+    throw storeProblemFrom(file, error) ?? error;
+  }
 }
 
 /**

@@ -26,22 +26,30 @@ export async function serve(argv: string[]): Promise<void> {
   }
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port expects a number from 0 to 65535, not "${values.port}".`);
-  if (!existsSync(RENDERER_DIR)) throw new Error('The console is not built yet: run "npm run build" first (npm run serve does it for you).');
 
   const options = runtimeOptions(values);
   // Reading and compiling the core's modules is most of a start. Node keeps what it compiled (in
   // the OS temp folder, checked against each file's content), so every start after the first
   // skips that work; the modules are loaded only after asking, or there would be nothing to keep.
   enableCompileCache();
-  const [{ createDispatcher }, { createHandlers }, { openCore }, { confPreferences }, { startWebHost }, { watchOtherWriters }] = await Promise.all([
-    import('../api/dispatch.ts'),
-    import('../api/handlers.ts'),
-    import('../core.ts'),
-    import('../preferences/conf-preferences.ts'),
-    import('./http-host.ts'),
-    import('../store/store-watch.ts'),
-  ]);
+  const [{ createDispatcher }, { createHandlers }, { backUpCore, openCore }, { confPreferences }, { startWebHost }, { newestBackupAt }, { scheduleBackups }, { storeStartupMessage }, { watchOtherWriters }] =
+    await Promise.all([
+      import('../api/dispatch.ts'),
+      import('../api/handlers.ts'),
+      import('../core.ts'),
+      import('../preferences/conf-preferences.ts'),
+      import('./http-host.ts'),
+      import('../store/backups.ts'),
+      import('../store/backup-schedule.ts'),
+      import('../store/store-check.ts'),
+      import('../store/store-watch.ts'),
+    ]);
+  // The store is checked before anything listens: a damaged one stops the start with its sentence.
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
+  if (!existsSync(RENDERER_DIR)) {
+    core.close();
+    throw new Error('The console is not built yet: run "npm run build" first (npm run serve does it for you).');
+  }
   const downloads = createDownloads();
   // The CLI writes the same store from another process: open consoles hear of its commits.
   const stopWatch = watchOtherWriters(core.db, () => core.events.emit('store.changed', { reason: 'elsewhere' }));
@@ -52,10 +60,17 @@ export async function serve(argv: string[]): Promise<void> {
   });
   console.log(`Nextcall is running at ${host.url}`);
   console.log(`Store: ${options.dataDir}. Press Ctrl+C to stop.`);
+  const backups = scheduleBackups({
+    backUp: (reason) => backUpCore(core, reason),
+    newestAt: () => newestBackupAt(core.dataDir),
+    clock: core.clock,
+    onError: (error) => console.error(`The backup of the lead store failed: ${storeStartupMessage(error) ?? (error instanceof Error ? error.message : String(error))}`),
+  });
 
   const stop = () => {
     stopWatch();
-    void host.close().then(() => {
+    backups.stop();
+    void Promise.all([host.close(), backups.started]).then(() => {
       core.close();
       process.exit(0);
     });
@@ -65,8 +80,9 @@ export async function serve(argv: string[]): Promise<void> {
 }
 
 if (import.meta.main) {
-  serve(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+  serve(process.argv.slice(2)).catch(async (error: unknown) => {
+    const { storeStartupMessage } = await import('../store/store-check.ts');
+    console.error(storeStartupMessage(error) ?? (error instanceof Error ? error.message : error));
     process.exitCode = 1;
   });
 }

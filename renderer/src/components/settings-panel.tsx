@@ -9,6 +9,7 @@ import { messageOf } from '../store/app-store.ts';
 import { useApp } from '../store/store-context.tsx';
 import { useDialogFocus } from '../use-dialog-focus.ts';
 import { useEscapeToClose } from '../use-hotkeys.ts';
+import { BackupsSection } from './backups-section.tsx';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -223,6 +224,7 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
             Import a script…
           </button>
         </fieldset>
+        <BackupsSection />
       </form>
     </div>
   );

@@ -7,6 +7,7 @@ import { openCore } from '../../../main/core.ts';
 import { STORE_FILE } from '../../../main/data-dir.ts';
 import { confPreferences } from '../../../main/preferences/conf-preferences.ts';
 import { memoryFile, preferenceStore } from '../../../main/preferences/preferences.ts';
+import { openDatabase } from '../../../main/store/database.ts';
 import { DEMO_FIXTURE, importCsv, manualClock, tempDir } from '../../helpers/test-core.ts';
 
 const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
@@ -49,8 +50,10 @@ describe('the data folder is private to the user who runs Nextcall', () => {
     chmodSync(dataDir, 0o755);
     const store = join(dataDir, STORE_FILE);
     const old = [store, `${store}-wal`, `${store}-shm`, join(dataDir, 'preferences.json'), join(dataDir, 'backups', '2026-11', 'nextcall-1.sqlite')];
-    for (const file of old) writeFileSync(file, '', { mode: 0o644 });
-    writeFileSync(store, ''); // an empty file is a database SQLite can open
+    // A real store an older version left 0644 (an empty file would be an emptied store, and refused).
+    openDatabase(store).close();
+    chmodSync(store, 0o644);
+    for (const file of old.slice(1)) writeFileSync(file, '', { mode: 0o644 });
     const core = openCore({ dataDir, clock: manualClock('2026-11-23T15:00:00Z'), prefs: preferenceStore(memoryFile()) });
     core.close();
     expect(modeOf(dataDir)).toBe('700');

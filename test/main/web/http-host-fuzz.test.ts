@@ -32,6 +32,11 @@ const STATUS_OF: Record<ApiFailure['code'], number> = {
   conflict: 409,
   unauthorized: 401,
   internal: 500,
+  // The store's own conditions (main/store/store-errors.ts): http-host.ts answers them 500 for now.
+  'store-busy': 500,
+  'store-full': 500,
+  'store-read-only': 500,
+  'store-damaged': 500,
 };
 
 async function fuzzedHost() {
