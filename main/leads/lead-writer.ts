@@ -103,7 +103,8 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
     }
     if (lead.email) {
       const hit = byEmail.get(lead.email) as { id: number } | undefined;
-      if (hit && sameCrmIdAndEmail(hit.id, lead)) return hit.id;
+      // One address on many people (info@…, a shared inbox) is no proof they are one: the name must agree too.
+      if (hit && sameCrmIdAndEmail(hit.id, lead) && sameFirstName(hit.id, lead)) return hit.id;
     }
     for (const phone of lead.phones) {
       if (!phone.e164) continue;
