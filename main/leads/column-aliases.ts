@@ -155,8 +155,8 @@ export function resolveColumns(headers: readonly string[], override: ColumnMappi
       ranks.set(field, rank);
     }
   });
-  // No phone column by name: the file's first column of numbers ("Phone 1 - Value", "Business Phone") is it.
-  if (!columns.has('phone') && !columns.has('mobilePhone')) {
+  // No phone column by name: the file's first other column of numbers ("Phone 1 - Value", "First Phone") is it.
+  if (!columns.has('phone')) {
     const first = headers.findIndex((header, index) => phoneTypeOfHeader(header) !== null && ![...columns.values()].includes(index));
     if (first !== -1) columns.set('phone', first);
   }
