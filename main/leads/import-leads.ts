@@ -20,6 +20,8 @@ export interface ImportOptions {
   /** Country for numbers written without a +prefix, e.g. "US". */
   defaultCountry: string;
   mapping?: ColumnMapping;
+  /** The encoding the team lead chose over the guess. */
+  encoding?: string;
   /** The call list the imported leads join (created if new). */
   listName?: string;
   /** Report what would happen; write nothing. */
@@ -38,8 +40,8 @@ const MAX_PREAMBLE_LINES = 10;
 const SAMPLE_CELL_LIMIT = 1_000;
 
 /** What an import of this file would read: encoding, delimiter, mapping and the first rows. */
-export async function previewImport(bytes: Uint8Array, fileName: string, mapping: ColumnMapping = {}): Promise<ImportPreview> {
-  const csv = decodeCsv(bytes);
+export async function previewImport(bytes: Uint8Array, fileName: string, mapping: ColumnMapping = {}, encoding?: string): Promise<ImportPreview> {
+  const csv = decodeCsv(bytes, encoding);
   const records = csvRecords(csv, fileName);
   const header = firstRecord(records, fileName);
   const columns = resolveColumns(header.fields, mapping);
@@ -69,7 +71,7 @@ export async function previewImport(bytes: Uint8Array, fileName: string, mapping
  */
 export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const started = clock.now();
-  const csv = decodeCsv(bytes);
+  const csv = decodeCsv(bytes, options.encoding);
   const records = csvRecords(csv, options.fileName);
 
   db.exec('BEGIN IMMEDIATE');
