@@ -77,14 +77,21 @@ function unmarkedUnicode(sample: Uint8Array): CsvEncoding | null {
   return null;
 }
 
-/** Comma, semicolon (European Excel) or tab: whichever the header line uses most, outside quotes. */
+/**
+ * Comma, semicolon (European Excel) or tab: whichever the header line uses most, outside quotes.
+ * A line with none (a one-column header, LinkedIn's "Notes:" above the header) tells nothing:
+ * the next line that has one decides.
+ */
 export function detectDelimiter(text: string): CsvDelimiter {
-  const end = text.search(/[\r\n]/);
-  const header = (end === -1 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
   const candidates: CsvDelimiter[] = [',', ';', '\t'];
-  const counts = candidates.map((d) => header.split(d).length - 1);
-  const best = counts.indexOf(Math.max(...counts));
-  return candidates[best] ?? ',';
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/, 20);
+  for (const line of lines) {
+    const unquoted = line.replace(/"[^"]*"/g, '');
+    const counts = candidates.map((d) => unquoted.split(d).length - 1);
+    const most = Math.max(...counts);
+    if (most > 0) return candidates[counts.indexOf(most)]!;
+  }
+  return ',';
 }
 
 export interface CsvRecord {

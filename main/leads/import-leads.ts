@@ -100,11 +100,12 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
       // A report's footer is no row: not imported, not rejected, not counted.
       if (lead === null) continue;
       rowsRead++;
-      if (typeof lead === 'string') {
-        rejected.push({ line, reason: lead });
-        reject.run(batchId, line, lead, csvLine(keptCells(fields)));
+      const outcome = typeof lead === 'string' ? lead : writer.write(lead);
+      if (outcome === 'created' || outcome === 'updated' || outcome === 'merged') {
+        counts[outcome]++;
       } else {
-        counts[writer.write(lead)]++;
+        rejected.push({ line, reason: outcome });
+        reject.run(batchId, line, outcome, csvLine(keptCells(fields)));
       }
       if (rowsRead % PROGRESS_EVERY === 0) {
         progress();

@@ -8,7 +8,11 @@ import { normalizePhone } from './phone-numbers.ts';
 import { countryCode, regionCode } from './region-zones.ts';
 import { resolveTimeZone } from './time-zones.ts';
 
-/** A row read as a lead: the lead's own fields, plus what hangs off it. */
+/**
+ * A row read as a lead: the lead's own fields, plus what hangs off it. `phones` may be empty
+ * only when the row has a CRM id or an email: the writer then completes the lead those name,
+ * or turns the row away (NO_PHONE).
+ */
 export type ImportedLead = Pick<
   Lead,
   'crmId' | 'firstName' | 'lastName' | 'email' | 'company' | 'title' | 'owner' | 'stage' | 'source' | 'timeZone' | 'requestedCall' | 'doNotCall' | 'score'
@@ -62,6 +66,9 @@ export function isReportFooter(record: readonly string[]): boolean {
 /** Honorifics: Outlook's "Title" column holds these where Salesforce's holds a job title. */
 const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|mme|mlle|m|herr|frau|sr|sra|srta|rev|fr)\.?$/i;
 
+/** Why a row with no number that names no lead the store has is turned away. */
+export const NO_PHONE = 'no phone number';
+
 /** The demo records HubSpot, Zoho, Dynamics and Close seed an account with mark their last names. */
 const DEMO_SUFFIX = /\s*\((sample contact|sample lead|sample)\)$/i;
 
@@ -107,7 +114,6 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
     const phone = { ...normalizePhone(raw, country ?? defaultCountry), type };
     if (!phones.some((p) => (p.e164 ?? p.raw) === (phone.e164 ?? phone.raw))) phones.push(phone);
   }
-  if (phones.length === 0) return 'no phone number';
 
   let firstName = get('firstName');
   let lastName = get('lastName');
@@ -115,6 +121,9 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
   lastName = lastName.replace(DEMO_SUFFIX, '');
   const title = get('title');
   const email = get('email').toLowerCase();
+  // A row without a number may still complete a lead the store has (by CRM id or email): the
+  // writer decides, as only it sees the store. Without either, it can be no lead at all.
+  if (phones.length === 0 && !get('crmId') && !EMAIL.test(email)) return NO_PHONE;
   const createdAt = timeFromCrm(get('createdAt')) ?? now;
   const activities = conversions(get, createdAt);
   const score = Number.parseInt(get('score'), 10);

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv } from '../../../main/csv/csv-read.ts';
+import { decodeCsv, detectDelimiter } from '../../../main/csv/csv-read.ts';
 
 const SHEET = [
   'Nazwisko,Imię,Firma,Miasto,Telefon',
@@ -41,5 +41,13 @@ describe('the encoding of a CSV file, guessed and overridable', () => {
     expect(decodeCsv(bytes, 'iso-8859-1').text).toContain('Élodie');
     expect(decodeCsv(bytes, 'utf-8').text).not.toContain('Élodie');
     expect(() => decodeCsv(bytes, 'klingon')).toThrow(/"klingon" is not an encoding Nextcall knows.*Nothing was imported/);
+  });
+});
+
+describe('the delimiter of a file whose first line has none', () => {
+  it('is told by the next line that has one (a notes preamble, a one-column header)', () => {
+    expect(detectDelimiter('Notes:\n"Some e-mails are missing, as set by each member."\n\nFirst Name;Last Name;Phone\nAda;Lovelace;+441234\n')).toBe(';');
+    expect(detectDelimiter('Phone Number\n;\r\n')).toBe(';');
+    expect(detectDelimiter('Phone\n+12125550100\n')).toBe(',');
   });
 });

@@ -41,3 +41,15 @@ describe('what around a table of leads is not a lead', () => {
     expect(await importCsv(core, csv('First Name,Email,Phone', 'Andy,info@salesforce.com,+1 212 555 0199'))).toMatchObject({ created: 0, updated: 1 });
   });
 });
+
+describe('a row with no number', () => {
+  it('completes the lead its email names, instead of being rejected', async () => {
+    const core = testCore();
+    await importCsv(core, csv('First Name,Email,Phone', 'Ada,ada@example.com,+1 212 555 0101'));
+    const report = await importCsv(core, csv('First Name,Email,Company,Phone', 'Ada,ada@example.com,Analytical Engines,', 'Bob,bob@example.com,Nowhere Inc,'));
+    expect(report).toMatchObject({ created: 0, updated: 1, rejected: [{ line: 3, reason: 'no phone number' }] });
+    const ada = core.db.prepare("SELECT company FROM leads WHERE email = 'ada@example.com'").get() as { company: string };
+    expect(ada.company).toBe('Analytical Engines');
+    expect(count(core, 'leads')).toBe(1);
+  });
+});
