@@ -5,7 +5,9 @@ import { createDispatcher } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import { systemClock } from './clock.ts';
 import { openCore, type Core } from './core.ts';
+import { defaultDataDir } from './data-dir.ts';
 import { preferenceStore } from './preferences/preferences.ts';
+import { PRIVATE_FILE_MODE } from './store/private-files.ts';
 import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
 import { hardenApp } from './shell/harden.ts';
@@ -24,6 +26,9 @@ let core: Core | null = null;
 let window: BrowserWindow | null = null;
 
 registerAppScheme();
+// The same folder the web host and the CLI use (data-dir.ts), set before anything reads it:
+// Chromium would take a relative XDG_CONFIG_HOME as given, and the package name's lower case.
+app.setPath('userData', defaultDataDir());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -42,7 +47,7 @@ function start(): void {
   hardenApp(session.defaultSession);
   serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
-  const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences' }));
+  const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences', configFileMode: PRIVATE_FILE_MODE }));
   core = openCore({ dataDir: app.getPath('userData'), clock: systemClock, prefs });
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;

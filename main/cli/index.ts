@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { confPreferences } from '../preferences/conf-preferences.ts';
 import { exportTeamSummary } from '../sessions/team-export.ts';
 import { mixedZonesNote, teamFromFiles } from '../sessions/team-summary.ts';
 import { COMMON_FLAGS, runtimeOptions, UsageError } from '../runtime-options.ts';
+import { writePrivateFile } from '../store/private-files.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -132,7 +133,7 @@ async function run(core: Core, command: string, args: string[], values: Values):
   const list = values.list ? { listName: values.list } : {};
   const output = async (file: { content: string }) => {
     if (!values.out) return file.content;
-    await writeFile(values.out, file.content);
+    await writePrivateFile(values.out, file.content);
     console.error(`Written to ${values.out}`);
     return undefined;
   };
@@ -212,8 +213,8 @@ async function run(core: Core, command: string, args: string[], values: Values):
       const files = await call('sessions.export', { ...scope, format });
       if (!values.out) return files.map((f) => f.content).join('\n');
       const [first, ...rest] = files;
-      await writeFile(values.out, first!.content);
-      for (const extra of rest) await writeFile(values.out.replace(/(\.csv)?$/, '-totals.csv'), extra.content);
+      await writePrivateFile(values.out, first!.content);
+      for (const extra of rest) await writePrivateFile(values.out.replace(/(\.csv)?$/, '-totals.csv'), extra.content);
       console.error(`Written to ${values.out}${rest.length ? ' and its -totals.csv' : ''}`);
       return undefined;
     }

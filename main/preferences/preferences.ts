@@ -54,7 +54,10 @@ export function preferenceStore(file: KeyValueFile): PreferenceStore {
   return {
     read,
     update(patch) {
-      const next = preferencesSchema.parse({ ...read(), ...patch });
+      // A key sent as undefined means "unchanged": IPC keeps such keys (JSON drops them), and
+      // spread over the current values it would blank one and fail the whole update.
+      const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const next = preferencesSchema.parse({ ...read(), ...given });
       for (const [key, value] of Object.entries(next)) file.set(key, value);
       return next;
     },

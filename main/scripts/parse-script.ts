@@ -33,7 +33,15 @@ export function parseScript(text: string, dispositionCodes: readonly string[]): 
     return null;
   };
 
-  const parsed = scriptSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // Well-formed YAML can still fail to build: an alias to an anchor that is not there, or
+    // aliases multiplied past yaml's limit (a "billion laughs" file). A problem in the file, not in Nextcall.
+    return { ok: false, problems: [{ line: null, field: '(syntax)', message: (error as Error).message.split('\n')[0]! }] };
+  }
+  const parsed = scriptSchema.safeParse(data);
   if (!parsed.success) {
     return {
       ok: false,

@@ -1,25 +1,19 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { fileInside } from '../web/static-files.ts';
+import { appFileFor } from './app-address.ts';
 
-/**
- * The console is served from app://nextcall/ rather than file://, as Electron's checklist
- * advises: under file:// the page's 'self' would be every file on the disk, here it is the built
- * renderer and nothing else.
- */
-export const APP_ORIGIN = 'app://nextcall';
-export const APP_URL = `${APP_ORIGIN}/index.html`;
+export { APP_ORIGIN, APP_URL } from './app-address.ts';
 
 /** Before the app is ready: app:// behaves like https (secure context, standard URLs, fetch). */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
+/** Serves the built renderer at app://nextcall/ (see app-address.ts for which request gets what). */
 export function serveAppProtocol(rendererDir: string): void {
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === 'nextcall' ? fileInside(rendererDir, decodeURIComponent(url.pathname)) : null;
-    if (!file) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).href);
+    const answer = appFileFor(rendererDir, request.url);
+    if (answer.status !== 200) return new Response(answer.message, { status: answer.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return net.fetch(pathToFileURL(answer.file).href);
   });
 }

@@ -1,15 +1,20 @@
 import { app, shell, type Session } from 'electron';
 import { openDialLinkOnly } from './dial-guard.ts';
-import { isPermissionGranted } from './permissions.ts';
+import { grantsPermission } from './permissions.ts';
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:
- * no navigation away from the app, no new windows, no webviews, no permissions but notifications.
- * A dial link clicked in the page is the one thing that leaves, through the dial guard.
+ * no navigation away from the app, no new windows, no webviews, and no permission but those
+ * permissions.ts names (notifications for due callbacks, writing the clipboard for Y), to the app's
+ * own page. A dial link clicked in the page is the one thing that leaves, through the dial guard.
  */
 export function hardenApp(session: Session): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
-  session.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(grantsPermission(permission, { address: details.requestingUrl, isMainFrame: details.isMainFrame })),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    grantsPermission(permission, { address: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame }),
+  );
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {

@@ -23,6 +23,8 @@ export interface WebHostOptions {
   port?: number;
   /** Defaults to a fresh random token. */
   token?: string;
+  /** Where the host notes what went wrong on its side, one line each. Defaults to stderr. */
+  log?: (line: string) => void;
 }
 
 export interface WebHost {
@@ -53,9 +55,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
   };
 
+  const log = options.log ?? ((line: string) => console.error(line));
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      console.error(error);
+      // Not a client's mistake (those are answered above): worth its stack, once.
+      log(`The web host failed to answer ${request.method} ${request.url?.split('?')[0]}: ${error instanceof Error ? error.stack : String(error)}`);
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'The web host failed to answer.' } });
       else response.destroy();
     });
@@ -85,17 +89,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const method = path.slice('/api/'.length);
       const limit = isMethodName(method) ? api[method].maxBytes : 64 * 1024;
       const body = await readBody(request, limit);
-      if (body === null) return tooLarge(response, limit);
-      let input: unknown;
-      try {
-        input = body.length ? (JSON.parse(body) as { input?: unknown }).input : undefined;
-      } catch {
-        return sendJson(response, 400, failure('invalid-input', 'The request body is not valid JSON.'));
+      if (body === TOO_LARGE) return tooLarge(response, limit);
+      if (body === CUT_OFF) {
+        // The browser went away mid-upload (a closed tab, a lost network): nobody to answer, and
+        // nothing was run. One line, not a stack trace: it is not a fault of the host.
+        log(`A call to ${method.slice(0, 80)} was cut off before its request arrived whole; nothing was run.`);
+        return;
       }
+      const read = inputOf(body);
+      if ('problem' in read) return sendJson(response, 400, failure('invalid-input', read.problem));
+      const input = read.input;
       const result = await options.dispatch(method, input);
       return sendJson(response, result.ok ? 200 : statusOf(result.error), result);
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('invalid-input', 'Only GET here.'));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('invalid-input', 'The console’s files are read with GET.'));
     return serveFile(response, options.rendererDir, path);
   }
 
@@ -156,16 +163,52 @@ function safeDecode(pathname: string): string | null {
 /** Says so and closes the connection, rather than reading (or silently dropping) the rest. */
 function tooLarge(response: ServerResponse, limit: number): void {
   response.setHeader('Connection', 'close');
-  sendJson(response, 413, failure('invalid-input', `The request is larger than this call accepts (${Math.round(limit / 2 ** 20)} MB).`));
+  sendJson(response, 413, failure('invalid-input', `The request is larger than this call accepts (${sizeInWords(limit)}).`));
 }
 
-/** The body as text, or null when it is (or announces itself as) larger than the limit. */
-function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+/** A size as a person reads it: 64 KB, 1 MB, 134 MB (never "0 MB" for a limit under a megabyte). */
+export function sizeInWords(bytes: number): string {
+  if (bytes >= 2 ** 20) return `${Math.floor(bytes / 2 ** 20).toLocaleString('en-US')} MB`;
+  if (bytes >= 1024) return `${Math.floor(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * A call's body is `{"input": …}` (an empty body means no input). Anything else is named for what
+ * it is: JSON.parse takes `null`, `[]` or `5` happily, and `null` used to be called "not valid JSON".
+ */
+export function inputOf(body: string): { input: unknown } | { problem: string } {
+  if (!body.trim()) return { input: undefined };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { problem: 'The request body is not valid JSON.' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    const what = parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`;
+    return { problem: `The request body must be a JSON object such as {"input": {…}}, not ${what}.` };
+  }
+  const others = Object.keys(parsed).filter((key) => key !== 'input');
+  if (others.length > 0) {
+    // {"leadId": 7} would reach the method as no input at all, and be refused for a missing
+    // leadId that the caller did send: say where it belongs instead.
+    const named = others.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ');
+    return { problem: `The request body is {"input": {…}}: put ${named}${others.length > 3 ? ' and the rest' : ''} inside "input".` };
+  }
+  return { input: (parsed as { input?: unknown }).input };
+}
+
+const TOO_LARGE = Symbol('too large');
+const CUT_OFF = Symbol('cut off');
+
+/** The body as text; TOO_LARGE when it is (or announces itself as) over the limit; CUT_OFF when the client left mid-way. */
+function readBody(request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE | typeof CUT_OFF> {
   if (Number(request.headers['content-length'] ?? 0) > limit) {
     request.resume();
-    return Promise.resolve(null);
+    return Promise.resolve(TOO_LARGE);
   }
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -173,11 +216,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
       if (size > limit) {
         chunks.length = 0;
         request.pause();
-        resolve(null);
+        resolve(TOO_LARGE);
       } else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+    // An aborted upload ends in 'error' (ECONNRESET) or a bare 'close' without 'end': either way,
+    // the request is incomplete. (A promise settles once, so 'close' after 'end' changes nothing.)
+    request.on('error', () => resolve(CUT_OFF));
+    request.on('close', () => resolve(CUT_OFF));
   });
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { createHandlers } from '../../../main/api/handlers.ts';
 import { confPreferences } from '../../../main/preferences/conf-preferences.ts';
 import { DEFAULT_PREFERENCES, memoryFile, preferenceStore } from '../../../main/preferences/preferences.ts';
 import { DEFAULT_QUEUE_RULES } from '../../../shared/queue-rules.ts';
-import { tempDir } from '../../helpers/test-core.ts';
+import { tempDir, testCore } from '../../helpers/test-core.ts';
 
 describe('preferences', () => {
   it('start from sensible defaults', () => {
@@ -28,6 +30,13 @@ describe('preferences', () => {
     file.set('defaultCountry', 'GB');
     file.set('queueRules', { window: { days: [], start: 600, end: 480 } });
     expect(preferenceStore(file).read()).toEqual({ dialScheme: 'tel', defaultCountry: 'GB', queueRules: DEFAULT_QUEUE_RULES, repName: '' });
+  });
+
+  it('take a key sent as undefined (as IPC sends it) for unchanged, not for an error', async () => {
+    const core = testCore();
+    core.prefs.update({ defaultCountry: 'GB' });
+    const dispatch = createDispatcher(createHandlers(core), () => undefined);
+    expect(await dispatch('prefs.set', { defaultCountry: undefined, repName: 'Ana' })).toMatchObject({ ok: true, value: { defaultCountry: 'GB', repName: 'Ana' } });
   });
 });
 

@@ -63,4 +63,10 @@ describe('reading a script file', () => {
     const looping = VALID.replace('    type: yes-no', '    type: yes-no\n    next: fit');
     expect(problems(looping)).toEqual([{ line: 5, field: 'steps', message: 'the steps form a loop: a question leads back to an earlier one' }]);
   });
+
+  it('names an alias to a missing anchor, or a file of multiplied aliases, as a problem in the file (found by the API fuzzing)', () => {
+    expect(problems(`${VALID}extra: *nowhere\n`)).toEqual([{ line: null, field: '(syntax)', message: expect.stringContaining('Unresolved alias') }]);
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    expect(problems(laughs)).toEqual([{ line: null, field: '(syntax)', message: expect.stringContaining('alias') }]);
+  });
 });

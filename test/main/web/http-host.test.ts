@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { startWebHost, type WebHost } from '../../../main/web/http-host.ts';
@@ -13,7 +14,7 @@ afterEach(async () => {
   host = null;
 });
 
-async function start() {
+async function start(log?: (line: string) => void) {
   const core = testCore();
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
@@ -21,7 +22,7 @@ async function start() {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, '..', 'secret.txt'), 'not for you');
   writeFileSync(join(rendererDir, 'secret.txt'), 'fine to serve');
-  host = await startWebHost({ dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir });
+  host = await startWebHost({ dispatch: createDispatcher(createHandlers(core)), events: core.events, rendererDir, ...(log ? { log } : {}) });
   return { core, host };
 }
 
@@ -135,5 +136,51 @@ describe('the web host', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     core.events.emit('store.changed', { reason: 'import' });
     expect(await received).toContain('event: store.changed\ndata: {"reason":"import"}');
+  });
+
+  it('says a limit under a megabyte in kilobytes, not "0 MB"', async () => {
+    const { host } = await start();
+    const response = await api(host, 'no.such-method', { padding: 'x'.repeat(100 * 1024) });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).error.message).toBe('The request is larger than this call accepts (64 KB).');
+  });
+
+  it('calls a body that is JSON but not an object what it is, not "not valid JSON"', async () => {
+    const { host } = await start();
+    const post = (body: string) =>
+      send(`${host.origin}/api/queue.next`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` }, body });
+    for (const [body, what] of [['null', 'null'], ['[]', 'a list'], ['5', 'a number'], ['"x"', 'a string']]) {
+      const response = await post(body!);
+      expect(response.status, body).toBe(400);
+      expect(JSON.parse(response.body).error.message, body).toBe(`The request body must be a JSON object such as {"input": {…}}, not ${what}.`);
+    }
+    expect(JSON.parse((await post('{"input": ')).body).error.message).toBe('The request body is not valid JSON.');
+    expect(JSON.parse((await post('{"limit": 5}')).body).error.message).toBe('The request body is {"input": {…}}: put "limit" inside "input".');
+    expect((await post('')).status).toBe(200);
+  });
+
+  it('notes an upload cut off mid-way in one line, with no stack trace on stderr, and runs nothing', async () => {
+    const logged: string[] = [];
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { host, core } = await start((line) => logged.push(line));
+    const { port } = new URL(host.origin);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /api/leads.import HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${host.token}\r\n` +
+            `Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{"input":{"fileName":"leads.csv","data":"`,
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
+      });
+    });
+    await vi.waitFor(() => expect(logged).toHaveLength(1));
+    expect(logged[0]).toBe('A call to leads.import was cut off before its request arrived whole; nothing was run.');
+    expect(stderr).not.toHaveBeenCalled();
+    stderr.mockRestore();
+    expect((await api(host, 'queue.next', {})).status).toBe(200);
+    expect(count(core, 'leads')).toBe(0);
   });
 });
