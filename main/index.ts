@@ -3,6 +3,7 @@ import ElectronStore from 'electron-store';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
+import { dialJustAccepted } from './calls/dials.ts';
 import { systemClock } from './clock.ts';
 import { openCore, type Core } from './core.ts';
 import { defaultDataDir } from './data-dir.ts';
@@ -44,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  hardenApp(session.defaultSession);
+  hardenApp(session.defaultSession, (e164) => core !== null && dialJustAccepted(core.db, e164, systemClock.now()));
   serveAppProtocol(rendererDir);
   installAppMenu(app.isPackaged);
   const prefs = preferenceStore(new ElectronStore<Record<string, unknown>>({ name: 'preferences', configFileMode: PRIVATE_FILE_MODE }));

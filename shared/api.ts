@@ -153,7 +153,10 @@ export const api = {
   /** The reps who logged calls, for choosing whose summary to read. */
   'sessions.reps': method<string[]>()(none),
   'sessions.current': method<CallingSession | null>()(z.strictObject({ consoleId })),
-  'calls.dial': method<{ dialId: number; at: string }>()(z.strictObject({ leadId, number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number') })),
+  /** Checked at the instant of the dial (do-not-call, bad number, calling hours, caps): a refusal says why. */
+  'calls.dial': method<{ dialId: number; at: string }>()(
+    z.strictObject({ ...queueScope, leadId, number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number') }),
+  ),
   'calls.saveDraft': method<{ saved: true }>()(z.strictObject({ leadId, notes: z.string().max(20_000) })),
   'calls.undo': method<QueueSnapshot>()(z.strictObject({ callId: z.int().positive(), consoleId: consoleId.optional() })),
   'handoffs.list': method<Handoff[]>()(z.strictObject({ limit: z.int().min(1).max(1000).default(100) })),
@@ -175,6 +178,8 @@ export const api = {
   'queue.callingWindows': method<LeadCallingWindows>()(z.strictObject({ leadId, listName: name.optional() })),
   /** Callbacks not made yet that come due within a day (or are due), soonest first: the console announces each. */
   'callbacks.upcoming': method<UpcomingCallback[]>()(none),
+  /** The console is still open and shows this lead: its claim (a short lease) is renewed. */
+  'queue.heartbeat': method<{ held: boolean; leaseSeconds: number }>()(z.strictObject({ consoleId, leadId, listName: name.optional() })),
 } as const;
 
 export type Api = typeof api;

@@ -113,6 +113,24 @@ export interface NextUp {
   reasons: string[];
   /** The number to dial (E.164): the first good one still under its 24-hour cap. */
   number: string;
+  /** The call this console has running on the lead (dialled, not logged yet): survives a reload. */
+  openDial?: OpenDial | null;
+}
+
+/** A dial written before the phone rang, that no disposition has completed yet. */
+export interface OpenDial {
+  dialId: number;
+  /** The number dialled, E.164. */
+  number: string;
+  /** When it was dialled (ISO, main's clock): the call's start. */
+  at: string;
+}
+
+/** The lead a console showed and may no longer call, and why in words. */
+export interface ReleasedLead {
+  leadId: number;
+  name: string;
+  reasons: string[];
 }
 
 export interface QueueSnapshot {
@@ -126,6 +144,8 @@ export interface QueueSnapshot {
   total: number;
   /** When nothing can be called now: the next moment something can, and why. */
   nextEligible?: { at: string; reason: string } | null;
+  /** The lead this console showed, when it may no longer be offered (marked do-not-call elsewhere, hours closed…). */
+  released?: ReleasedLead;
 }
 
 export interface QueuePreview {

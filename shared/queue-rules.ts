@@ -24,7 +24,21 @@ export const queueRulesSchema = z
     attemptsPer24h: z.int().min(1).max(50),
     skipMinutes: z.int().min(1).max(24 * 60),
     freshInboundHours: z.int().min(0).max(24 * 30),
-    claimMinutes: z.int().min(1).max(24 * 60),
+    /**
+     * Speed to lead: a request for a call younger than this comes before every older one
+     * (the oldest of the fresh first); older requests follow, newest first. Defaults, so rules
+     * saved before these existed still read.
+     */
+    handRaiserFreshMinutes: z.int().min(1).max(7 * 24 * 60).default(60),
+    /** A request older than this is stale: the lead waits with the never-called leads. */
+    handRaiserMaxDays: z.int().min(1).max(365).default(30),
+    /**
+     * How long a console's claim on the lead it shows lasts without a heartbeat (the console
+     * renews it while open, and lets it go when the page is hidden for good).
+     */
+    claimLeaseSeconds: z.int().min(15).max(60 * 60).default(90),
+    /** Kept so rules saved by older versions still read; claims are leases now (claimLeaseSeconds). */
+    claimMinutes: z.int().min(1).max(24 * 60).optional(),
   });
 
 export type QueueRules = z.infer<typeof queueRulesSchema>;
@@ -38,5 +52,7 @@ export const DEFAULT_QUEUE_RULES: QueueRules = {
   attemptsPer24h: 3,
   skipMinutes: 10,
   freshInboundHours: 24,
-  claimMinutes: 30,
+  handRaiserFreshMinutes: 60,
+  handRaiserMaxDays: 30,
+  claimLeaseSeconds: 90,
 };

@@ -8,11 +8,11 @@ export interface SessionStats {
   conversations: number;
   /** Leads made SQL. */
   qualified: number;
-  /** contacts / dials, 0 to 1. */
-  contactRate: number;
-  /** Dials per hour of the session, pauses left out. */
-  dialsPerHour: number;
-  /** Seconds from dialling to disposition, over the contacts. */
+  /** contacts / dials, 0 to 1; null until the figure means something (see RATES_FROM). */
+  contactRate: number | null;
+  /** Dials per hour of the session, pauses left out; null until the figure means something. */
+  dialsPerHour: number | null;
+  /** Seconds on the phone, from dialling to disposition, over the calls where a person answered. */
   talkSeconds: number;
 }
 
@@ -26,4 +26,18 @@ export interface CallingSession {
   /** Time worked so far, pauses left out, in seconds. */
   activeSeconds: number;
   stats: SessionStats;
+}
+
+/**
+ * A rate over two minutes or three dials is noise (one dial in 45 s reads as 80 dials/h): the
+ * live rates appear once the session has this much behind it, whichever comes first.
+ */
+export const RATES_FROM = { activeSeconds: 10 * 60, dials: 10 } as const;
+
+/** Talk time to the second: "0:45", "12:07", "1:02:30" (hours and minutes alone read 0:00 for a morning of short calls). */
+export function talkClock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const ss = String(seconds % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }

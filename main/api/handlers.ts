@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api-error.ts';
 import { isTimeZone } from '../../shared/zoned-time.ts';
 import type { ImportReport } from '../../shared/imports.ts';
 import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../calls/disposition-store.ts';
-import { recordDial } from '../calls/dials.ts';
+import { closeDials, recordDial, runningDial } from '../calls/dials.ts';
 import { exportHandoffs, listHandoffs } from '../calls/handoffs.ts';
 import { logDisposition } from '../calls/log-disposition.ts';
 import { saveNoteDraft } from '../calls/note-drafts.ts';
@@ -19,8 +19,10 @@ import { importLeads, previewImport, type ImportOptions } from '../leads/import-
 import { getLeadCard, recentCalls } from '../leads/lead-rows.ts';
 import { undoImport } from '../leads/undo-import.ts';
 import { activateScript, activeScript, importScript, listScripts, scriptDocument, validateScript } from '../scripts/script-store.ts';
-import { claimLead, holdLead, releaseClaims } from '../queue/claims.ts';
+import { claimLead, holdLead, releaseClaims, renewClaim } from '../queue/claims.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
+import { dialableNumbers } from '../queue/eligibility.ts';
+import { loadLeadFacts } from '../queue/lead-facts.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { leadCallingWindows, upcomingCallbacks } from '../queue/lead-callbacks.ts';
 import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../sessions/sessions.ts';
@@ -107,11 +109,13 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       transaction(db, () => {
         const ctx = context(scope);
         holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * 60_000, ctx.now);
+        closeDials(db, leadId, ctx.now);
         return queueSnapshot(db, context(scope));
       }),
     'queue.snooze': ({ leadId, until, ...scope }) =>
       transaction(db, () => {
         holdLead(db, leadId, Date.parse(until), clock.now());
+        closeDials(db, leadId, clock.now());
         return queueSnapshot(db, context(scope));
       }),
     'queue.release': ({ consoleId }) => {
@@ -154,20 +158,23 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
       const id = openSessionId(db, consoleId);
       return id === null ? null : getSession(db, id, clock.now());
     },
-    'calls.dial': ({ leadId, number }) => recordDial(db, leadId, number, clock.now()),
+    'calls.dial': ({ leadId, number, consoleId, listName }) => recordDial(db, leadId, number, clock.now(), context({ listName }).rules, consoleId ?? null),
     'calls.saveDraft': ({ leadId, notes }) => {
       saveNoteDraft(db, leadId, notes, clock.now());
       return { saved: true };
     },
     'calls.undo': ({ callId, consoleId }) => {
-      const { leadId } = undoDisposition(db, clock, callId);
+      const { leadId } = undoDisposition(db, clock, callId, cap());
       events.emit('store.changed', { reason: 'disposition' });
-      // The lead comes back to the console that undid it.
+      // The lead comes back to the console that undid it, with its call running again if it was dialled.
       return transaction(db, () => {
         const ctx = context({ consoleId });
         if (consoleId) claimLead(db, leadId, consoleId, ctx.now);
         const view = queueSnapshot(db, { ...ctx, consoleId: null });
-        return { ...view, next: { card: getLeadCard(db, leadId), tier: 'callback', reasons: ['Disposition undone: back to you'], number: '' } };
+        const openDial = consoleId ? runningDial(db, leadId, consoleId, ctx.now) : null;
+        const facts = loadLeadFacts(db, leadId, ctx.now);
+        const number = openDial?.number ?? (facts ? (dialableNumbers(facts, ctx.rules, ctx.now)[0] ?? '') : '');
+        return { ...view, next: { card: getLeadCard(db, leadId), tier: 'callback', reasons: ['Disposition undone: back to you'], number, openDial } };
       });
     },
     'handoffs.list': ({ limit }) => listHandoffs(db, limit),
@@ -202,5 +209,9 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     },
     'queue.callingWindows': ({ leadId, listName }) => leadCallingWindows(db, context({ listName }).rules, leadId, clock.now()),
     'callbacks.upcoming': () => upcomingCallbacks(db, clock.now()),
+    'queue.heartbeat': ({ consoleId, leadId, listName }) => ({
+      held: renewClaim(db, leadId, consoleId, clock.now()),
+      leaseSeconds: context({ listName }).rules.claimLeaseSeconds,
+    }),
   };
 }

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import { dispositionByCode, UNDO_GRACE_MS, type Disposition } from '../../shared/dispositions.ts';
-import type { CallLog } from '../../shared/leads.ts';
+import { fullName, type CallLog } from '../../shared/leads.ts';
 import { DEFAULT_QUEUE_RULES, type QueueRules } from '../../shared/queue-rules.ts';
 import { canMove } from '../../shared/stages.ts';
 import type { Answers } from '../../shared/scripts/script-schema.ts';
@@ -8,13 +8,14 @@ import type { Clock } from '../clock.ts';
 import { getCall, getLead } from '../leads/lead-rows.ts';
 import { releaseLead } from '../queue/claims.ts';
 import { dialableNumbers } from '../queue/eligibility.ts';
+import { dialRefusals, refusalSentence } from '../queue/dial-check.ts';
 import { loadLeadFacts } from '../queue/lead-facts.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import type { ActiveScript } from '../scripts/script-store.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { openDial } from './dials.ts';
 import { judgeAnswers } from './qualification.ts';
-import { snapshotForUndo } from './undo-disposition.ts';
+import { recordUndo, snapshotForUndo } from './undo-disposition.ts';
 
 export interface DispositionInput {
   leadId: number;
@@ -87,12 +88,18 @@ export function logDisposition(
     }
     const before = snapshotForUndo(db, lead.id);
     const facts = loadLeadFacts(db, lead.id, now)!;
-    // The number dialled: the one the console says, which must be one of the lead's good numbers;
-    // else the one the queue offered (the first good one still under its 24-hour cap).
-    if (input.number !== undefined && !facts.goodNumbers.includes(input.number)) {
-      throw new ApiError('invalid-input', `${input.number} is not a good number of this lead.`);
-    }
+    // The number dialled: the dial's, or the one the console says; else the one the queue
+    // offered (the first good one still under its 24-hour cap).
     const dialed = input.number ?? dialableNumbers(facts, rules, now)[0] ?? facts.goodNumbers[0] ?? null;
+    if (!dial && dialed !== null && disposition.countsAsAttempt && !disposition.doNotCall) {
+      // No dial on record: logging this attempt is the dial, so it passes the dial's check now.
+      // (A recorded dial was checked when it was placed; the call it started is logged whatever
+      // happened since. Marking a lead do-not-call is never refused.)
+      const refusals = dialRefusals(facts, dialed, rules, now);
+      if (refusals.length > 0) throw new ApiError('conflict', refusalSentence(`Not logged: ${fullName(lead) || `lead #${lead.id}`}`, refusals));
+    } else if (!dial && input.number !== undefined && !facts.goodNumbers.includes(input.number) && !facts.badNumbers.includes(input.number)) {
+      throw new ApiError('invalid-input', `${input.number} is not a number of this lead.`);
+    }
     const dialedId = dialed === null ? null : (db.prepare('SELECT id FROM phones WHERE lead_id = ? AND e164 = ?').get(lead.id, dialed) as { id: number }).id;
     const stageAfter = disposition.moveTo && canMove(lead.stage, disposition.moveTo) ? disposition.moveTo : lead.stage;
 
@@ -180,7 +187,7 @@ export function logDisposition(
     db.prepare('DELETE FROM note_drafts WHERE lead_id = ?').run(lead.id);
     refreshQueueColumns(db, lead.id, callableCap);
     if (dial) db.prepare('UPDATE dials SET call_id = ? WHERE id = ?').run(callId, dial.id);
-    db.prepare('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)').run(callId, JSON.stringify(before), now + UNDO_GRACE_MS);
+    recordUndo(db, callId, lead.id, before, now + UNDO_GRACE_MS);
     return getCall(db, callId);
   });
 }

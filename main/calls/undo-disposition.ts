@@ -1,29 +1,50 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { Clock } from '../clock.ts';
+import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { transaction, type Database } from '../store/database.ts';
 
 /**
- * A disposition taken back within its grace period restores every row it touched exactly as it
- * was: the lead (all of it), its numbers, its callbacks and its claim; the call, its history row
- * and its handoff go.
+ * A disposition taken back within its grace period puts back what that call changed, and only
+ * that: each lead field the call wrote returns to its value before the call, unless someone else
+ * (an import, another console, the CLI) has changed it since; then their change stands. So an
+ * undo never clears a do-not-call or a stage that an import set after the call. The call, its
+ * history row, its handoff and the callback it booked go; the dial it completed is open again.
  */
+const LEAD_FIELDS = ['attempts', 'last_attempt_at', 'last_disposition', 'stage', 'do_not_call', 'retry_at', 'not_before', 'hand_raised_at'] as const;
+type LeadField = (typeof LEAD_FIELDS)[number];
+type Value = string | number | null;
+
 interface Snapshot {
-  lead: Record<string, unknown>;
+  /** The lead's fields the call may write, before it. */
+  lead: Record<LeadField, Value>;
   phones: { id: number; bad: number }[];
-  callbacks: { id: number; done_by_call_id: number | null }[];
-  claim: Record<string, unknown> | null;
 }
 
-export function snapshotForUndo(db: Database, leadId: number): Snapshot {
+interface Change {
+  before: Snapshot;
+  /** The same fields right after the call was logged: a field that still has this value was not touched since. */
+  after: Snapshot;
+}
+
+function read(db: Database, leadId: number): Snapshot {
   return {
-    lead: db.prepare('SELECT * FROM leads WHERE id = ?').get(leadId) as Record<string, unknown>,
+    lead: db.prepare(`SELECT ${LEAD_FIELDS.join(', ')} FROM leads WHERE id = ?`).get(leadId) as Record<LeadField, Value>,
     phones: db.prepare('SELECT id, bad FROM phones WHERE lead_id = ?').all(leadId) as { id: number; bad: number }[],
-    callbacks: db.prepare('SELECT id, done_by_call_id FROM callbacks WHERE lead_id = ?').all(leadId) as { id: number; done_by_call_id: number | null }[],
-    claim: (db.prepare('SELECT * FROM claims WHERE lead_id = ?').get(leadId) as Record<string, unknown> | undefined) ?? null,
   };
 }
 
-export function undoDisposition(db: Database, clock: Clock, callId: number): { callId: number; leadId: number } {
+/** Before the call is logged: what the lead was. */
+export function snapshotForUndo(db: Database, leadId: number): Snapshot {
+  return read(db, leadId);
+}
+
+/** After the call is logged (same transaction): what the call made of it, kept beside the before. */
+export function recordUndo(db: Database, callId: number, leadId: number, before: Snapshot, until: number): void {
+  const change: Change = { before, after: read(db, leadId) };
+  db.prepare('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)').run(callId, JSON.stringify(change), until);
+}
+
+export function undoDisposition(db: Database, clock: Clock, callId: number, lifetimeAttemptCap?: number): { callId: number; leadId: number; kept: string[] } {
   return transaction(db, () => {
     const row = db.prepare('SELECT u.before, u.until, c.lead_id FROM call_undo u JOIN calls c ON c.id = u.call_id WHERE u.call_id = ?').get(callId) as
       | { before: string; until: number; lead_id: number }
@@ -32,26 +53,35 @@ export function undoDisposition(db: Database, clock: Clock, callId: number): { c
     if (clock.now() > row.until) throw new ApiError('conflict', 'Too late to undo this disposition: the grace period has passed.');
     const later = db.prepare('SELECT id FROM calls WHERE lead_id = ? AND id > ? LIMIT 1').get(row.lead_id, callId);
     if (later) throw new ApiError('conflict', 'A later call on this lead was logged since: undo that one first.');
-    const before = JSON.parse(row.before) as Snapshot;
+    const change = JSON.parse(row.before) as Partial<Change>;
+    if (!change.after || !change.before) throw new ApiError('conflict', 'This disposition was logged by an older version of Nextcall and cannot be undone.');
+    const { before, after } = change as Change;
 
     db.prepare('DELETE FROM callbacks WHERE set_by_call_id = ?').run(callId);
     db.prepare('DELETE FROM handoffs WHERE call_id = ?').run(callId);
     db.prepare('DELETE FROM stage_history WHERE call_id = ?').run(callId);
+    db.prepare('UPDATE callbacks SET done_by_call_id = NULL WHERE done_by_call_id = ?').run(callId);
     // The call's note goes back to being the rep's note in progress.
     db.prepare(
       `INSERT INTO note_drafts (lead_id, text, saved_at) SELECT lead_id, notes, ? FROM calls WHERE id = ? AND notes <> ''
        ON CONFLICT (lead_id) DO UPDATE SET text = excluded.text, saved_at = excluded.saved_at`,
     ).run(clock.now(), callId);
+    // The dial this call completed is open again (the call is running again, as before the key).
+    db.prepare('UPDATE dials SET call_id = NULL WHERE call_id = ?').run(callId);
     db.prepare('DELETE FROM calls WHERE id = ?').run(callId);
-    const columns = Object.keys(before.lead).filter((c) => c !== 'id');
-    db.prepare(`UPDATE leads SET ${columns.map((c) => `${c} = :${c}`).join(', ')} WHERE id = :id`).run(before.lead as Record<string, string | number | null>);
-    for (const phone of before.phones) db.prepare('UPDATE phones SET bad = ? WHERE id = ?').run(phone.bad, phone.id);
-    for (const cb of before.callbacks) db.prepare('UPDATE callbacks SET done_by_call_id = ? WHERE id = ?').run(cb.done_by_call_id, cb.id);
-    db.prepare('DELETE FROM claims WHERE lead_id = ?').run(row.lead_id);
-    if (before.claim) {
-      const c = before.claim as { lead_id: number; console_id: string; claimed_at: number };
-      db.prepare('INSERT INTO claims (lead_id, console_id, claimed_at) VALUES (?, ?, ?)').run(c.lead_id, c.console_id, c.claimed_at);
+
+    const kept: string[] = [];
+    for (const field of LEAD_FIELDS) {
+      if (before.lead[field] === after.lead[field]) continue;
+      // `IS` compares NULLs too: the field goes back only if it still holds what the call wrote.
+      const restored = db.prepare(`UPDATE leads SET ${field} = ? WHERE id = ? AND ${field} IS ?`).run(before.lead[field], row.lead_id, after.lead[field]);
+      if (restored.changes === 0) kept.push(field);
     }
-    return { callId, leadId: row.lead_id };
+    for (const phone of before.phones) {
+      const then = after.phones.find((p) => p.id === phone.id);
+      if (then && then.bad !== phone.bad) db.prepare('UPDATE phones SET bad = ? WHERE id = ? AND bad = ?').run(phone.bad, phone.id, then.bad);
+    }
+    refreshQueueColumns(db, row.lead_id, lifetimeAttemptCap);
+    return { callId, leadId: row.lead_id, kept };
   });
 }

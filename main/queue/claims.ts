@@ -4,8 +4,10 @@ import { cachedStatement } from '../store/statement-cache.ts';
 
 /**
  * A console claims the lead it shows, so no other console (a second window, another rep) is
- * offered it; one claim per console. A disposition, a skip or a snooze lets it go; a claim by a
- * console that crashed lapses after QueueRules.claimMinutes.
+ * offered it; one claim per console. A claim is a short lease (QueueRules.claimLeaseSeconds):
+ * the console renews it with a heartbeat while it is open, and lets it go when its page is
+ * closed; a disposition, a skip or a snooze lets it go too. A console that crashed or lost its
+ * network holds nothing for long.
  */
 export function claimLead(db: Database, leadId: number, consoleId: string, now: number): void {
   cachedStatement(db, 'DELETE FROM claims WHERE console_id = ? AND lead_id <> ?').run(consoleId, leadId);
@@ -14,6 +16,23 @@ export function claimLead(db: Database, leadId: number, consoleId: string, now: 
     consoleId,
     now,
   );
+}
+
+/**
+ * The console is still open on this lead: its lease starts again. False when the claim is gone
+ * (it lapsed and another console took the lead, or the lead was logged elsewhere): the console
+ * then asks for its lead again.
+ */
+export function renewClaim(db: Database, leadId: number, consoleId: string, now: number): boolean {
+  const mine = db.prepare('SELECT console_id FROM claims WHERE lead_id = ?').get(leadId) as { console_id: string } | undefined;
+  if (mine && mine.console_id !== consoleId) return false;
+  if (!mine) {
+    // A lapsed lease no one else took: this console still shows the lead, so it is its again.
+    const other = db.prepare('SELECT 1 FROM claims WHERE console_id = ? AND lead_id <> ?').get(consoleId, leadId);
+    if (other) return false;
+  }
+  claimLead(db, leadId, consoleId, now);
+  return true;
 }
 
 export function releaseClaims(db: Database, consoleId: string): void {

@@ -17,6 +17,8 @@ export interface LeadFacts {
   place: LeadPlace;
   /** Numbers with an E.164 form that are not marked bad, in the lead's order. */
   goodNumbers: readonly string[];
+  /** Numbers marked bad (a rep's "Bad number", or the CRM's). */
+  badNumbers: readonly string[];
   /** Attempts per number in the 24 hours before now (their start times). */
   recentAttempts: ReadonlyMap<string, readonly number[]>;
   claim: { consoleId: string; claimedAt: number } | null;
@@ -45,7 +47,7 @@ export interface Blocker {
 }
 
 const DAY = 24 * 60 * 60_000;
-const MINUTE = 60_000;
+const SECOND = 1000;
 
 /** The numbers still under their 24-hour cap, best first: the one to dial is the first. */
 export function dialableNumbers(facts: LeadFacts, rules: QueueRules, now: number): string[] {
@@ -77,8 +79,8 @@ export function blockersOf(facts: LeadFacts, rules: QueueRules, now: number, con
   }
   if (facts.notBefore !== null && facts.notBefore > now) hold('snoozed', 'Skipped or snoozed', facts.notBefore);
   if (facts.callbackDueAt !== null && facts.callbackDueAt > now) hold('callback-later', 'A callback is booked for later', facts.callbackDueAt);
-  if (facts.claim && facts.claim.consoleId !== consoleId && facts.claim.claimedAt > now - rules.claimMinutes * MINUTE) {
-    hold('claimed', 'On another console', facts.claim.claimedAt + rules.claimMinutes * MINUTE);
+  if (facts.claim && facts.claim.consoleId !== consoleId && facts.claim.claimedAt > now - rules.claimLeaseSeconds * SECOND) {
+    hold('claimed', 'On another console', facts.claim.claimedAt + rules.claimLeaseSeconds * SECOND);
   }
 
   if (!decidingZones(facts.place, rules)) {

@@ -18,7 +18,7 @@ function statements(db: Database): Statements {
   if (!s) {
     s = {
       lead: db.prepare('SELECT id, stage, do_not_call, attempts, retry_at, not_before, time_zone, region, country FROM leads WHERE id = ?'),
-      phones: db.prepare('SELECT e164 FROM phones WHERE lead_id = ? AND bad = 0 AND e164 IS NOT NULL ORDER BY position'),
+      phones: db.prepare('SELECT e164, bad FROM phones WHERE lead_id = ? AND e164 IS NOT NULL ORDER BY position'),
       // Logged calls that count, and dials never logged (a crash): both are attempts on the number.
       attempts: db.prepare(
         `SELECT started_at FROM calls INDEXED BY calls_number WHERE phone_e164 = :n AND started_at > :since AND counts_as_attempt = 1
@@ -50,7 +50,9 @@ export function loadLeadFacts(db: Database, leadId: number, now: number): LeadFa
       }
     | undefined;
   if (!row) return null;
-  const goodNumbers = (s.phones.all(leadId) as { e164: string }[]).map((p) => p.e164);
+  const phones = s.phones.all(leadId) as { e164: string; bad: number }[];
+  const goodNumbers = phones.filter((p) => p.bad === 0).map((p) => p.e164);
+  const badNumbers = phones.filter((p) => p.bad !== 0).map((p) => p.e164);
   const recentAttempts = new Map(goodNumbers.map((n) => [n, (s.attempts.all({ n, since: now - DAY }) as { started_at: number }[]).map((r) => r.started_at)]));
   const claim = s.claim.get(leadId) as { console_id: string; claimed_at: number } | undefined;
   const { due_at: callbackDueAt } = s.callback.get(leadId) as { due_at: number | null };
@@ -63,6 +65,7 @@ export function loadLeadFacts(db: Database, leadId: number, now: number): LeadFa
     notBefore: row.not_before,
     place: { timeZone: row.time_zone, region: row.region, country: row.country, numbers: goodNumbers },
     goodNumbers,
+    badNumbers,
     recentAttempts,
     claim: claim ? { consoleId: claim.console_id, claimedAt: claim.claimed_at } : null,
     callbackDueAt,

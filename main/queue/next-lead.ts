@@ -10,7 +10,9 @@ import { loadLeadFacts } from './lead-facts.ts';
  * Which lead is next, in tiers (each rule configurable in QueueRules, defaults from the best
  * dialers):
  *   1. callbacks that are due, a missed one first;
- *   2. hand-raisers not yet answered and fresh inbound leads: the one who has waited longest first;
+ *   2. hand-raisers not yet answered and fresh inbound leads: requests younger than an hour
+ *      first (the longest-waiting of them first), then older ones newest first; a request over
+ *      30 days old no longer counts (see speedToLeadKeys);
  *   3. retries whose wait has passed, the longest-waiting first;
  *   4. never-called leads, closest to sales first (stage, score, latest activity);
  *   5. the rest, oldest last attempt first, so no lead starves.
@@ -27,6 +29,11 @@ export interface QueueContext {
   consoleId: string | null;
   /** Only leads of this call list, if set: a condition over `leads`, with its parameters. */
   list?: { where: string; params: (string | number)[] };
+  /**
+   * The lead this console has a call running on: offered first whatever the rules now say (it
+   * was checked when dialled, and the rep must be able to log the call they are on).
+   */
+  keepLeadId?: number;
 }
 
 export interface Pick {
@@ -70,10 +77,15 @@ const QUERIES = {
               WHERE c.done_by_call_id IS NULL AND c.due_at <= ? AND l.callable = 1
                 AND coalesce(l.time_zone, '') IN (SELECT value FROM json_each(?))
               GROUP BY l.id ORDER BY due_at LIMIT ?`,
-  handRaisers: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers
-                WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 ORDER BY hand_raised_at LIMIT ?`,
+  // Requests still fresh, the one waiting longest first; then older ones, the newest first.
+  handRaisersFresh: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers
+                     WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 AND hand_raised_at >= ?
+                     ORDER BY hand_raised_at LIMIT ?`,
+  handRaisersOlder: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers
+                     WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 AND hand_raised_at < ? AND hand_raised_at >= ?
+                     ORDER BY hand_raised_at DESC LIMIT ?`,
   handRaisersAgain: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers_again
-                     WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0 AND retry_at <= ?
+                     WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0 AND retry_at <= ? AND hand_raised_at >= ?
                      ORDER BY retry_at LIMIT ?`,
   freshInbound: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_fresh_inbound
                  WHERE ${ZONE} = ? AND callable = 1 AND attempts = 0 AND source = 'inbound' AND created_at >= ?
@@ -142,9 +154,11 @@ function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: Que
   } else {
     for (const zone of zones) {
       if (tier === 'hand-raiser') {
-        take(QUERIES.handRaisers, [zone], (r) => [r.hand_raised_at!]);
-        take(QUERIES.handRaisersAgain, [zone, now], (r) => [r.hand_raised_at!]);
-        take(QUERIES.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR], (r) => [r.created_at]);
+        const { fresh, stale } = requestBounds(ctx);
+        take(QUERIES.handRaisersFresh, [zone, fresh], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
+        take(QUERIES.handRaisersOlder, [zone, fresh, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
+        take(QUERIES.handRaisersAgain, [zone, now, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
+        take(QUERIES.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR], (r) => speedToLeadKeys(r.created_at, ctx));
       } else if (tier === 'retry') take(QUERIES.retries, [zone, now], (r) => [r.retry_at!]);
       else if (tier === 'never-called') take(QUERIES.neverCalled, [zone], (r) => [-rankOf(r.stage), -r.score, -(r.last_activity_at ?? 0)]);
       else take(QUERIES.rest, [zone], (r) => [r.last_attempt_at ?? 0]);
@@ -155,6 +169,21 @@ function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: Que
     .sort((a, b) => compareKeys(a.keys, b.keys) || a.id - b.id)
     .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
   return { list, full };
+}
+
+/**
+ * Speed to lead: a request younger than the freshness window (default an hour) is the most
+ * urgent thing on the floor, and among those the one waiting longest goes first; a request older
+ * than that is less likely to pick up, so the newer of them go first; one older than
+ * handRaiserMaxDays is no hand-raiser any more (the lead waits with the never-called ones).
+ */
+export function requestBounds(ctx: { now: number; rules: QueueRules }): { fresh: number; stale: number } {
+  return { fresh: ctx.now - ctx.rules.handRaiserFreshMinutes * 60_000, stale: ctx.now - ctx.rules.handRaiserMaxDays * 24 * HOUR };
+}
+
+/** Sort keys within the hand-raiser tier for a request (or a fresh inbound lead) made at `at`. */
+export function speedToLeadKeys(at: number, ctx: { now: number; rules: QueueRules }): number[] {
+  return at >= requestBounds(ctx).fresh ? [0, at] : [1, -at];
 }
 
 /** Adds the list's condition (over `leads`, aliased l in the callbacks query) before GROUP BY or ORDER BY. */
@@ -178,7 +207,9 @@ const LAST_BATCH = 4096;
 /** The tier a lead stands in now, as the tier queries would find it. */
 function tierOf(row: CandidateRow, ctx: QueueContext): Tier {
   if (row.due_at !== undefined && row.due_at !== null && row.due_at <= ctx.now) return 'callback';
-  if (row.hand_raised_at !== null && (row.attempts === 0 || (row.retry_at !== null && row.retry_at <= ctx.now))) return 'hand-raiser';
+  if (row.hand_raised_at !== null && row.hand_raised_at >= requestBounds(ctx).stale && (row.attempts === 0 || (row.retry_at !== null && row.retry_at <= ctx.now))) {
+    return 'hand-raiser';
+  }
   if (row.attempts === 0 && row.source === 'inbound' && row.created_at >= ctx.now - ctx.rules.freshInboundHours * HOUR) return 'hand-raiser';
   if (row.attempts > 0 && row.retry_at !== null) return 'retry';
   return row.attempts === 0 ? 'never-called' : 'rest';
@@ -198,10 +229,10 @@ export function* eligibleLeads(db: Database, ctx: QueueContext): Generator<Pick>
     ) as CandidateRow | undefined;
     const inList = !ctx.list || statement(db, `SELECT 1 FROM leads WHERE leads.id = ? AND (${ctx.list.where})`).get(held.lead_id, ...ctx.list.params) !== undefined;
     const facts = row && inList ? loadLeadFacts(db, row.id, ctx.now) : null;
-    if (row && facts && isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) {
+    if (row && facts && (row.id === ctx.keepLeadId || isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId))) {
       const tier = tierOf({ ...row, due_at: row.due_at ?? undefined }, ctx);
       offered.add(row.id);
-      yield { leadId: row.id, tier, reasons: reasonsFor({ id: row.id, tier, keys: [], row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]! };
+      yield { leadId: row.id, tier, reasons: reasonsFor({ id: row.id, tier, keys: [], row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0] ?? facts.goodNumbers[0] ?? '' };
     }
   }
   for (const tier of TIERS) {

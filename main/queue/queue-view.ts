@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
-import type { QueuePreview, QueueSnapshot, WhyNot } from '../../shared/leads.ts';
+import type { QueuePreview, QueueSnapshot, ReleasedLead, WhyNot } from '../../shared/leads.ts';
+import { runningDial } from '../calls/dials.ts';
 import { fullName } from '../../shared/leads.ts';
 import { leadCount } from '../leads/lead-count.ts';
 import { getLead, getLeadCard } from '../leads/lead-rows.ts';
@@ -11,19 +12,51 @@ import { loadLeadFacts } from './lead-facts.ts';
 import { eligibleLeads, openZones, previewQueue, TIERS, type QueueContext, type Tier } from './next-lead.ts';
 import { cachedStatement } from '../store/statement-cache.ts';
 
-/** What the console shows of the queue: the next lead (claimed for this console) and how many wait. */
+/**
+ * What the console shows of the queue: the next lead (claimed for this console) and how many
+ * wait. The lead the console already shows stays first while it may be called, and whatever the
+ * rules say while the console has a call running on it (a reload mid-call finds the call again);
+ * when it may no longer be called, the snapshot says which lead was let go, and why.
+ */
 export function queueSnapshot(db: Database, ctx: QueueContext): QueueSnapshot {
-  const pick = eligibleLeads(db, ctx).next().value ?? null;
+  const held = ctx.consoleId ? heldLeadOf(db, ctx.consoleId) : null;
+  const running = held !== null && ctx.consoleId ? runningDial(db, held, ctx.consoleId, ctx.now) : null;
+  const pick = eligibleLeads(db, running ? { ...ctx, keepLeadId: held! } : ctx).next().value ?? null;
   if (pick && ctx.consoleId) claimLead(db, pick.leadId, ctx.consoleId, ctx.now);
   const total = leadCount(db);
+  const released = held !== null && pick?.leadId !== held ? releasedLead(db, held, ctx) : undefined;
   return {
     now: new Date(ctx.now).toISOString(),
-    next: pick ? { card: getLeadCard(db, pick.leadId), reasons: pick.reasons, tier: pick.tier, number: pick.number } : null,
+    next: pick
+      ? {
+          card: getLeadCard(db, pick.leadId),
+          reasons: pick.reasons,
+          tier: pick.tier,
+          number: running && pick.leadId === held ? running.number : pick.number,
+          openDial: pick.leadId === held ? running : null,
+        }
+      : null,
     due: countWaiting(db, ctx, DUE_COUNT_CAP),
     dueCapped: DUE_COUNT_CAP,
     total,
     ...(pick || total === 0 ? {} : { nextEligible: nextEligible(db, ctx) }),
+    ...(released ? { released } : {}),
   };
+}
+
+function heldLeadOf(db: Database, consoleId: string): number | null {
+  const row = cachedStatement(db, 'SELECT lead_id FROM claims WHERE console_id = ?').get(consoleId) as { lead_id: number } | undefined;
+  return row?.lead_id ?? null;
+}
+
+/** Why the lead a console showed is no longer offered to it, in the rep's words. */
+function releasedLead(db: Database, leadId: number, ctx: QueueContext): ReleasedLead {
+  const facts = loadLeadFacts(db, leadId, ctx.now);
+  if (!facts) return { leadId, name: `Lead #${leadId}`, reasons: ['it was removed from the store'] };
+  const inList = !ctx.list || db.prepare(`SELECT 1 FROM leads WHERE leads.id = ? AND (${ctx.list.where})`).get(leadId, ...ctx.list.params) !== undefined;
+  const reasons = blockersOf(facts, ctx.rules, ctx.now, ctx.consoleId, false).map((b) => b.reason);
+  if (!inList) reasons.unshift('Not on this call list any more');
+  return { leadId, name: fullName(getLead(db, leadId)), reasons: reasons.length > 0 ? reasons : ['Another lead comes first now'] };
 }
 
 /**

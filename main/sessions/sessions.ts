@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api-error.ts';
-import type { CallingSession, SessionStats } from '../../shared/sessions.ts';
+import { RATES_FROM, type CallingSession, type SessionStats } from '../../shared/sessions.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { cachedStatement } from '../store/statement-cache.ts';
 
@@ -100,6 +100,7 @@ function sessionStats(db: Database, sessionId: number, activeSeconds: number): S
     set_callback: number;
   }[];
   const dials = calls.filter((c) => c.counts_as_attempt === 1).length;
+  const meaningful = activeSeconds >= RATES_FROM.activeSeconds || dials >= RATES_FROM.dials;
   const contacts = calls.filter((c) => c.contact === 1);
   const conversations = contacts.filter((c) => c.stage_after !== c.stage_before || (c.answers !== null && c.answers !== '{}') || c.set_callback === 1).length;
   return {
@@ -107,8 +108,8 @@ function sessionStats(db: Database, sessionId: number, activeSeconds: number): S
     contacts: contacts.length,
     conversations,
     qualified: calls.filter((c) => c.stage_after === 'SQL' && c.stage_before !== 'SQL').length,
-    contactRate: dials === 0 ? 0 : contacts.length / dials,
-    dialsPerHour: activeSeconds === 0 ? 0 : dials / (activeSeconds / 3600),
+    contactRate: meaningful && dials > 0 ? contacts.length / dials : null,
+    dialsPerHour: meaningful && activeSeconds > 0 ? dials / (activeSeconds / 3600) : null,
     talkSeconds: Math.round(contacts.reduce((sum, c) => sum + (c.ended_at - c.started_at), 0) / 1000),
   };
 }

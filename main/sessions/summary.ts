@@ -82,7 +82,7 @@ export function summarize(db: Database, scope: SummaryScope, now: number): Calli
     contactRate: dials.length === 0 ? 0 : contacts.length / dials.length,
     dispositions: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).map((d) => ({ ...d, share: d.count / calls.length })),
     funnel: [...funnel.values()].sort((a, b) => b.count - a.count || `${a.from}${a.to}`.localeCompare(`${b.from}${b.to}`)),
-    coverage: coverage(db, resolved.listName, Math.min(resolved.to, now)),
+    coverage: coverage(db, resolved.listName, Math.min(resolved.to, now), 'sessionId' in scope ? new Set(calls.map((c) => c.lead_id)) : null),
     speedToLead: speedToLead(db, calls, resolved.from, resolved.to),
     attemptsToFirstContact: attemptsToFirstContact(db, contacts, resolved.from, resolved.to),
     // A callback due later today is not missed yet: a range that runs into the future counts up to now.
@@ -144,7 +144,11 @@ export function rangeFilter(db: Database, from: number, to: number, rep: string 
   return { where: where.join(' AND '), params };
 }
 
-function coverage(db: Database, listName: string | null, to: number): CallingSummary['coverage'] {
+/**
+ * The list's leads, those attempted and those never reached. A session counts its own calls
+ * only: "attempted" is the leads its calls tried, not those other consoles tried meanwhile.
+ */
+function coverage(db: Database, listName: string | null, to: number, attemptedBySession: ReadonlySet<number> | null): CallingSummary['coverage'] {
   const ids = listName ? leadIdsOfList(db, listName) : null;
   const scoped = ids === null ? 'l.created_at < :to' : 'l.id IN (SELECT value FROM json_each(:ids))';
   const row = db
@@ -158,7 +162,8 @@ function coverage(db: Database, listName: string | null, to: number): CallingSum
     .get(ids === null ? { to } : { to, ids: JSON.stringify(ids) }) as { leads: number; attempted: number | null; never: number | null };
   const leads = row.leads;
   const neverContacted = row.never ?? 0;
-  return { leads, attempted: row.attempted ?? 0, neverContacted, neverContactedShare: leads === 0 ? 0 : neverContacted / leads };
+  const attempted = attemptedBySession === null ? (row.attempted ?? 0) : [...attemptedBySession].filter((id) => ids === null || ids.includes(id)).length;
+  return { leads, attempted, neverContacted, neverContactedShare: leads === 0 ? 0 : neverContacted / leads };
 }
 
 function percentile(sorted: number[], p: number): number | null {

@@ -6,9 +6,10 @@ import { grantsPermission } from './permissions.ts';
  * Electron's security checklist, applied to every web contents the app ever creates:
  * no navigation away from the app, no new windows, no webviews, and no permission but those
  * permissions.ts names (notifications for due callbacks, writing the clipboard for Y), to the app's
- * own page. A dial link clicked in the page is the one thing that leaves, through the dial guard.
+ * own page. A dial link clicked in the page is the one thing that leaves, through the dial guard,
+ * and only for a number whose dial the core has just accepted (`mayDial`).
  */
-export function hardenApp(session: Session): void {
+export function hardenApp(session: Session, mayDial: (e164: string) => boolean = () => false): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(grantsPermission(permission, { address: details.requestingUrl, isMainFrame: details.isMainFrame })),
   );
@@ -19,7 +20,7 @@ export function hardenApp(session: Session): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       event.preventDefault();
-      openDialLinkOnly(url, shell.openExternal);
+      openDialLinkOnly(url, shell.openExternal, mayDial);
     });
     contents.on('will-frame-navigate', (event) => {
       if (!event.isMainFrame) event.preventDefault();
@@ -27,7 +28,7 @@ export function hardenApp(session: Session): void {
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      openDialLinkOnly(url, shell.openExternal);
+      openDialLinkOnly(url, shell.openExternal, mayDial);
       return { action: 'deny' };
     });
   });

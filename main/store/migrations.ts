@@ -324,6 +324,21 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'a dial knows its console, and ends without a disposition when the rep skips the lead',
+    up(db) {
+      db.exec(`
+        -- The console that dialled: after a reload it finds its open dial (and the call's start) again;
+        -- another console picking the lead later does not.
+        ALTER TABLE dials ADD COLUMN console_id TEXT;
+        -- Set when the rep let the lead go without logging the call (skip, snooze): the attempt
+        -- stays on record for the caps, but the call is no longer running.
+        ALTER TABLE dials ADD COLUMN closed_at INTEGER;
+        CREATE INDEX dials_open_of_lead ON dials (lead_id, at) WHERE call_id IS NULL AND closed_at IS NULL;
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -32,6 +32,8 @@ export function App() {
 
   // Another window or the CLI changed the store: bring the counts up to date.
   useEffect(() => subscribe('store.changed', () => void refreshQueue()), [subscribe, refreshQueue]);
+  const keepClaim = useApp((s) => s.keepClaim);
+  useEffect(() => keepClaim(window), [keepClaim]);
 
   const nowMs = useNow() + clockOffset;
   return (

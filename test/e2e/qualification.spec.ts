@@ -65,7 +65,8 @@ test('choosing other than the recommendation asks why; U takes the call back', a
   // (Headless Chromium has no softphone for tel: links; the page keeps the click to itself.)
   await page.evaluate(() =>
     document.addEventListener('click', (event) => {
-      if ((event.target as HTMLElement).closest('a.phone-number, a.call-button')) event.preventDefault();
+      // Every dial link: the number's, C's, and the one the console follows once main accepts the dial.
+      if ((event.target as HTMLElement).closest('a[href^="tel:"]')) event.preventDefault();
     }),
   );
   await page.keyboard.press('c');
@@ -122,6 +123,7 @@ test('a team lead replaces the dispositions and the script with their own files,
   await answer(page, 'yes', 'select');
   await expect(page.getByTestId('recommendation')).toContainText('Recommended: Meeting booked');
   await page.keyboard.press('2');
+  await expect(page.getByTestId('notice')).toContainText('Meeting booked');
   const [call] = await host.call<CallLog[]>('calls.recent', { limit: 1 });
   expect(call).toMatchObject({ dispositionCode: 'booked', stageAfter: 'SQL', answers: { meeting: 'yes' } });
 });

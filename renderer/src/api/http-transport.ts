@@ -42,6 +42,8 @@ export function httpTransport(origin: string, token: string): Transport {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
           body: JSON.stringify({ input }),
+          // Letting the claim go as the tab closes must outlive the page that asks for it.
+          keepalive: method === 'queue.release',
         });
         return (await response.json()) as Envelope<unknown>;
       } catch {

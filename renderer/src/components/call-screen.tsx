@@ -93,6 +93,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
         dialScheme={dialScheme}
         onDial={markDialed}
         dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
+        dialedNumber={dialedAt?.leadId === next.card.lead.id ? dialedAt.number : null}
         clockOffset={clockOffset}
         offered={next.number}
       />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { dialLink, type DialScheme } from '../../../shared/dial-link.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
@@ -9,17 +9,28 @@ interface LeadPanelProps {
   card: LeadCard;
   nowMs: number;
   dialScheme: DialScheme;
-  onDial(): unknown;
+  /** Main checks the number may be called now and records the dial; true when the phone may ring. */
+  onDial(number: string): Promise<boolean>;
   /** When the rep dialled this lead (ISO, main's clock), for the call timer. */
   dialedAt: string | null;
+  /** The number of the call running (E.164), marked on screen. */
+  dialedNumber?: string | null;
   /** Main's clock minus this window's. */
   clockOffset: number;
   /** The number the queue offers (first good one under its daily cap), E.164. */
   offered: string;
 }
 
-export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, clockOffset, offered }: LeadPanelProps) {
+export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNumber = null, clockOffset, offered }: LeadPanelProps) {
   const { lead, phones } = card;
+  // The link is followed only once main has said this number may be called now and has the
+  // attempt on record: a lead marked do-not-call since it was shown never rings.
+  const dial = (number: string) => (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    void onDial(number).then((allowed) => {
+      if (allowed) followLink(dialLink(dialScheme, number));
+    });
+  };
   const time = localTime(lead.timeZone, nowMs);
   const hour = lead.timeZone ? localHour(lead.timeZone, nowMs) : null;
   const callable = hour !== null && hour >= 8 && hour < 20;
@@ -39,7 +50,13 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, clockOffs
           <li key={phone.id} className={phone.bad || !phone.e164 ? 'bad' : ''}>
             <span className="phone-type">{phone.type}</span>
             {phone.e164 && !phone.bad ? (
-              <a className="phone-number" href={dialLink(dialScheme, phone.e164)} title="Call with your softphone (C)" onClick={onDial}>
+              <a
+                className="phone-number"
+                href={dialLink(dialScheme, phone.e164)}
+                title={`Call this ${phone.type} number${phone.e164 === offered ? ' (C)' : ''}: the call is logged to it`}
+                aria-current={dialedAt && phone.e164 === dialedNumber ? 'true' : undefined}
+                onClick={dial(phone.e164)}
+              >
                 {phone.e164}
               </a>
             ) : (
@@ -51,12 +68,12 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, clockOffs
         ))}
       </ul>
 
-      {offered && !dialedAt && (
-        <a className="call-button" href={dialLink(dialScheme, offered)} onClick={onDial} aria-keyshortcuts="c">
+      {offered && !dialedAt && !lead.doNotCall && (
+        <a className="call-button" href={dialLink(dialScheme, offered)} onClick={dial(offered)} aria-keyshortcuts="c">
           Call {offered} <kbd>C</kbd>
         </a>
       )}
-      {dialedAt && <CallTimer since={dialedAt} clockOffset={clockOffset} />}
+      {dialedAt && <CallTimer since={dialedAt} clockOffset={clockOffset} number={dialedNumber} />}
 
       <dl className="facts">
         <dt>Stage</dt>
@@ -86,8 +103,21 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, clockOffs
   );
 }
 
+/**
+ * Hands the link to the softphone the way a click on it would (in the desktop app, through the
+ * shell's dial guard): a link in the page, clicked, then gone.
+ */
+function followLink(href: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 /** How long the rep has been on this call, to the second. */
-function CallTimer({ since, clockOffset }: { since: string; clockOffset: number }) {
+function CallTimer({ since, clockOffset, number }: { since: string; clockOffset: number; number: string | null }) {
   const [now, setNow] = useState(() => Date.now() + clockOffset);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now() + clockOffset), 1000);
@@ -97,6 +127,7 @@ function CallTimer({ since, clockOffset }: { since: string; clockOffset: number 
   return (
     <p className="call-timer" role="timer" aria-label="Time on this call">
       On call {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')}
+      {number ? ` · ${number}` : ''}
     </p>
   );
 }

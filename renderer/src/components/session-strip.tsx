@@ -1,8 +1,9 @@
 import type { ReportFormat } from '../../../shared/api.ts';
+import { RATES_FROM, talkClock } from '../../../shared/sessions.ts';
 import { useApp } from '../store/store-context.tsx';
 import { useStartSession } from './rep-name-prompt.tsx';
 
-const clock = (seconds: number) => `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}`;
+const NOT_YET = `shown after ${RATES_FROM.activeSeconds / 60} minutes or ${RATES_FROM.dials} dials`;
 
 /** The session's live figures, and its start, pause and end. */
 export function SessionStrip() {
@@ -42,7 +43,8 @@ export function SessionStrip() {
         <strong>{s.dials}</strong> dials
       </span>
       <span>
-        <strong>{s.contacts}</strong> contacts ({Math.round(s.contactRate * 100)}%)
+        <strong>{s.contacts}</strong> contacts
+        {s.contactRate === null ? '' : ` (${Math.round(s.contactRate * 100)}%)`}
       </span>
       <span>
         <strong>{s.conversations}</strong> conversations
@@ -50,10 +52,10 @@ export function SessionStrip() {
       <span>
         <strong>{s.qualified}</strong> SQL
       </span>
-      <span>
-        <strong>{s.dialsPerHour.toFixed(1)}</strong> dials/h
+      <span title={s.dialsPerHour === null ? `Dials per hour: ${NOT_YET}` : undefined}>
+        <strong>{s.dialsPerHour === null ? '—' : s.dialsPerHour.toFixed(1)}</strong> dials/h
       </span>
-      <span>talk {clock(s.talkSeconds)}</span>
+      <span>talk {talkClock(s.talkSeconds)}</span>
       {session.pausedAt ? (
         <button type="button" className="link" onClick={() => void act('resume')}>
           Resume

@@ -12,10 +12,14 @@ export interface CallSlice {
   /** True while a disposition is on its way: a second key press must not log a second call. */
   loggingCall: boolean;
   lastCall: CallLog | null;
-  /** When the rep dialled the lead on screen (from the number's link or C). */
-  dialedAt: { leadId: number; at: string; dialId: number } | null;
-  /** The rep dialled: main writes the attempt before the phone rings. */
-  markDialed(): Promise<void>;
+  /** The call running on the lead on screen: when and which number the rep dialled (its link or C). */
+  dialedAt: { leadId: number; at: string; dialId: number; number: string } | null;
+  /**
+   * The rep dials a number of the lead on screen (the one the queue offers unless another is
+   * named). Main checks at this instant that it may be called and writes the attempt before the
+   * phone rings; true when the phone may ring, else the refusal is on screen, in words.
+   */
+  markDialed(number?: string): Promise<boolean>;
   /** A time the rep is asked for (a callback, a snooze), in the lead's own time. */
   askingTime: { purpose: 'callback'; code: string } | { purpose: 'snooze' } | null;
   /** A disposition waits for the rep's reason (one that asks for it, or one against the recommendation). */
@@ -51,14 +55,20 @@ export const createCallSlice =
       askingTime: null,
       askingReason: null,
       dialedAt: null,
-      async markDialed() {
+      async markDialed(number) {
         const next = get().snapshot?.next;
-        if (!next || !next.number) return;
+        const dialling = number ?? next?.number;
+        if (!next || !dialling) return false;
+        const leadId = next.card.lead.id;
         try {
-          const { dialId, at } = await client.call('calls.dial', { leadId: next.card.lead.id, number: next.number });
-          set({ dialedAt: { leadId: next.card.lead.id, at, dialId } });
+          const { dialId, at } = await client.call('calls.dial', { leadId, number: dialling, consoleId });
+          set({ dialedAt: { leadId, at, dialId, number: dialling } });
+          return true;
         } catch (error) {
           get().showNotice({ kind: 'error', text: messageOf(error) });
+          // The refusal may mean the lead changed (marked do-not-call elsewhere): show what is true now.
+          void get().refreshQueue();
+          return false;
         }
       },
       async loadSettings() {
@@ -100,6 +110,7 @@ export const createCallSlice =
           return;
         }
         const answers = get().answersFor === lead.id ? get().answers : {};
+        const dialed = get().dialedAt?.leadId === lead.id ? get().dialedAt : null;
         set({ loggingCall: true });
         try {
           const { call, queue } = await client.call('calls.disposition', {
@@ -109,8 +120,8 @@ export const createCallSlice =
             consoleId,
             ...(callbackAt ? { callbackAt } : {}),
             ...(reason ? { reason } : {}),
-            ...(get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
-            ...(get().dialedAt?.leadId === lead.id ? { dialId: get().dialedAt!.dialId } : {}),
+            // The number dialled is the number logged (and flagged, for a bad number): the call's own.
+            ...(dialed ? { number: dialed.number, dialId: dialed.dialId } : get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
             ...(Object.keys(answers).length ? { answers } : {}),
           });
           set({ answers: {}, answersFor: null, dialedAt: null });
@@ -149,6 +160,8 @@ export const createCallSlice =
         try {
           get().showSnapshot(await client.call('calls.undo', { callId: call.id, consoleId }));
           set({ lastCall: null });
+          // The call is out of every figure: the strip says so at once.
+          if (get().session) void get().loadSession();
           get().showNotice({ kind: 'info', text: `Undone: ${call.leadName} is back, as before the call.` });
         } catch (error) {
           get().showNotice({ kind: 'error', text: messageOf(error) });

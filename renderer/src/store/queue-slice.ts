@@ -21,7 +21,16 @@ export interface QueueSlice {
   previewQueue(): Promise<QueuePreview | null>;
   /** Main's pushes, for components that react to them; returns the unsubscribe. */
   subscribe: ApiClient['on'];
+  /**
+   * While this page is open, keeps the claim on the lead on screen alive (a short lease renewed
+   * by a heartbeat), and lets it go when the page is closed — unless a call is running, which a
+   * reload must find again. Returns the stop.
+   */
+  keepClaim(page: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void;
 }
+
+/** The first heartbeat's pace, before main says how long a lease lasts. */
+const FIRST_HEARTBEAT_MS = 20_000;
 
 export const createQueueSlice =
   ({ client, drafts, consoleId }: StoreDeps): StateCreator<AppState, [], [], QueueSlice> =>
@@ -29,6 +38,43 @@ export const createQueueSlice =
     snapshot: null,
     clockOffset: 0,
     subscribe: (event, listener) => client.on(event, listener),
+    keepClaim(page) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let stopped = false;
+      const beat = async () => {
+        const leadId = get().snapshot?.next?.card.lead.id;
+        let pace = FIRST_HEARTBEAT_MS;
+        if (leadId !== undefined) {
+          try {
+            const { held, leaseSeconds } = await client.call('queue.heartbeat', { consoleId, leadId });
+            // Three beats per lease: one lost beat never lets the lead go.
+            pace = (leaseSeconds * 1000) / 3;
+            // Another console has the lead now (this one was away too long): ask what is true.
+            if (!held) void get().refreshQueue();
+          } catch {
+            // Main unreachable for a moment: the lease outlives a missed beat.
+          }
+        }
+        if (!stopped) timer = setTimeout(() => void beat(), pace);
+      };
+      const onHide = () => {
+        if (get().dialedAt) return;
+        void client.call('queue.release', { consoleId }).catch(() => undefined);
+      };
+      // Back from the back-forward cache: the claim was let go, take the lead again.
+      const onShow = (event: Event) => {
+        if ((event as PageTransitionEvent).persisted) void get().loadQueue();
+      };
+      page.addEventListener('pagehide', onHide);
+      page.addEventListener('pageshow', onShow);
+      timer = setTimeout(() => void beat(), FIRST_HEARTBEAT_MS);
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+        page.removeEventListener('pagehide', onHide);
+        page.removeEventListener('pageshow', onShow);
+      };
+    },
     async previewQueue() {
       try {
         return await client.call('queue.preview', { limit: 20 });
@@ -54,8 +100,17 @@ export const createQueueSlice =
       try {
         const fresh = await client.call('queue.next', { consoleId });
         const current = get().snapshot;
+        const shownId = current?.next?.card.lead.id;
+        // The lead on screen may no longer be called (marked do-not-call by an import, another
+        // console or the CLI; hours closed): say so at once, and offer the next lead.
+        if (shownId !== undefined && fresh.released?.leadId === shownId && fresh.next?.card.lead.id !== shownId) {
+          get().showSnapshot(fresh);
+          const then = fresh.next ? ` Next: ${fresh.next.card.lead.firstName} ${fresh.next.card.lead.lastName}`.trimEnd() + '.' : '';
+          get().showNotice({ kind: 'error', text: `${fresh.released.name} may no longer be called: ${fresh.released.reasons.map((r) => r.charAt(0).toLowerCase() + r.slice(1)).join('; ')}.${then}` });
+          return;
+        }
         // The same lead: its card may have news (a new activity). Another lead: keep the one on screen.
-        const sameLead = fresh.next?.card.lead.id === current?.next?.card.lead.id;
+        const sameLead = fresh.next?.card.lead.id === shownId;
         if (current?.next) set({ snapshot: { ...fresh, next: sameLead ? fresh.next : current.next } });
         else get().showSnapshot(fresh);
       } catch (error) {
@@ -64,7 +119,12 @@ export const createQueueSlice =
     },
     showSnapshot(snapshot) {
       const leadId = snapshot.next?.card.lead.id;
+      const open = snapshot.next?.openDial;
+      const kept = get().dialedAt;
       set({
+        // A call running on this lead (found again after a reload) keeps its start and number.
+        // Main knows whether this console has a call running on the lead (after a reload, an undo).
+        dialedAt: open && leadId !== undefined ? { leadId, ...open } : open === undefined && kept?.leadId === leadId ? kept : null,
         snapshot,
         clockOffset: Date.parse(snapshot.now) - Date.now(),
         // This window's copy is the freshest; main's is there after a restart or on another origin.

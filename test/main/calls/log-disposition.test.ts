@@ -4,6 +4,7 @@ import { logDisposition } from '../../../main/calls/log-disposition.ts';
 import { loadLeadFacts } from '../../../main/queue/lead-facts.ts';
 import { getLeadCard } from '../../../main/leads/lead-rows.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
+import { DEFAULT_QUEUE_RULES } from '../../../shared/queue-rules.ts';
 import { count, csv, importCsv, testCore } from '../../helpers/test-core.ts';
 
 async function oneLead(stage = 'lead') {
@@ -71,7 +72,7 @@ describe('the number dialled', () => {
     const { id } = core.db.prepare('SELECT id FROM leads').get() as { id: number };
     const call = logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', number: '+12125550150' });
     expect(call.phoneE164).toBe('+12125550150');
-    expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', number: '+19995550000' })).toThrow(/not a good number of this lead/);
+    expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', number: '+19995550000' })).toThrow(/not a number of this lead/);
   });
 });
 
@@ -87,7 +88,7 @@ describe('how long a call lasted', () => {
 describe('a dial', () => {
   it('is on record before the disposition, counts against the number’s cap if never logged, and is completed by the call', async () => {
     const { core, id } = await oneLead();
-    const dial = recordDial(core.db, id, '+12125550100', Date.parse('2026-11-23T14:58:00Z'));
+    const dial = recordDial(core.db, id, '+12125550100', Date.parse('2026-11-23T14:58:00Z'), DEFAULT_QUEUE_RULES);
     const facts = loadLeadFacts(core.db, id, core.clock.now())!;
     expect(facts.recentAttempts.get('+12125550100')).toEqual([Date.parse('2026-11-23T14:58:00Z')]);
     const call = logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'busy', notes: '', dialId: dial.dialId });

@@ -91,7 +91,7 @@ describe('undoing a disposition', () => {
     const callbacksBefore = core.db.prepare('SELECT * FROM callbacks ORDER BY id').all();
     const call = log(core, id, 'qualified', { answers: BANT_MET, notes: 'Handing over' });
     expect(count(core, 'handoffs')).toBe(1);
-    expect(undoDisposition(core.db, core.clock, call.id)).toEqual({ callId: call.id, leadId: id });
+    expect(undoDisposition(core.db, core.clock, call.id)).toMatchObject({ callId: call.id, leadId: id });
     expect(storeContents(core)).toEqual(before);
     expect(core.db.prepare('SELECT * FROM callbacks ORDER BY id').all()).toEqual(callbacksBefore);
     expect(count(core, 'handoffs')).toBe(0);

@@ -51,15 +51,15 @@ describe('the order of the queue', () => {
     expect(previewQueue(core.db, ctx(core), 5).map((p) => p.tier)).toEqual(['callback', 'hand-raiser', 'retry', 'never-called', 'rest']);
   });
 
-  it('answers hand-raisers oldest request first, and counts a fresh inbound lead among them', async () => {
+  it('answers a request made within the hour first, then older ones newest first, and counts a fresh inbound lead among them', async () => {
     const core = await store(
       'late,L,+12125550100,lead,10,2026-11-01,Contact sales,2026-11-23 14:00,,',
       'early,E,+12125550101,lead,10,2026-11-01,Request a demo,2026-11-22 09:00,,',
       'inbound,I,+12125550102,lead,10,2026-11-23 13:00,,,,Organic Search',
       'old-inbound,O,+12125550103,marketingqualifiedlead,90,2026-11-01,,,,Organic Search',
     );
-    expect(order(core)).toEqual(['early', 'inbound', 'late', 'old-inbound']);
-    expect(pickNext(core.db, ctx(core))?.reasons).toEqual(['Asked for a call 30 h ago', 'Not called yet']);
+    expect(order(core)).toEqual(['late', 'inbound', 'early', 'old-inbound']);
+    expect(pickNext(core.db, ctx(core))?.reasons).toEqual(['Asked for a call 1 h ago', 'Not called yet']);
   });
 
   it('ranks never-called leads by stage, then score, then latest activity', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
-import type { CallingSession } from '../../../shared/sessions.ts';
+import { talkClock, type CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
 
 const MIN = 60_000;
@@ -61,8 +61,51 @@ describe('a calling session', () => {
     await call('sessions.start', { consoleId: 'console-rep-2' });
     await expect(call('sessions.start', { consoleId: 'console-rep-2' })).rejects.toThrow(/has a session going/);
     const ended = await call<CallingSession>('sessions.end', { consoleId: 'console-rep-2' });
-    expect(ended.stats).toEqual({ dials: 0, contacts: 0, conversations: 0, qualified: 0, contactRate: 0, dialsPerHour: 0, talkSeconds: 0 });
+    expect(ended.stats).toEqual({ dials: 0, contacts: 0, conversations: 0, qualified: 0, contactRate: null, dialsPerHour: null, talkSeconds: 0 });
     await expect(call('sessions.pause', { consoleId: 'console-rep-2' })).rejects.toThrow(/no session going/);
     expect(await call('sessions.current', { consoleId: 'console-rep-2' })).toBeNull();
+  });
+
+  it('shows no rate until it means something: two dials in two minutes are not 60 dials/h', async () => {
+    const { core, call } = await setUp();
+    const consoleId = 'console-rep-3';
+    await call('sessions.start', { consoleId });
+    for (let i = 0; i < 2; i++) {
+      const leadId = (await call<{ next: { card: { lead: { id: number } } } }>('queue.next', { consoleId })).next.card.lead.id;
+      core.clock.advance(MIN);
+      await call('calls.disposition', { leadId, code: 'no-answer', consoleId });
+    }
+    const early = await call<CallingSession>('sessions.current', { consoleId });
+    expect(early.stats).toMatchObject({ dials: 2, contactRate: null, dialsPerHour: null });
+    // Ten minutes in: 2 dials in 10 minutes is 12 an hour, and none answered.
+    core.clock.advance(8 * MIN);
+    expect((await call<CallingSession>('sessions.current', { consoleId })).stats).toMatchObject({ dials: 2, contactRate: 0, dialsPerHour: 12 });
+  });
+
+  it('counts talk time in seconds: a 45-second conversation reads 0:45', async () => {
+    const { core, call } = await setUp();
+    const consoleId = 'console-rep-4';
+    await call('sessions.start', { consoleId });
+    const leadId = (await call<{ next: { card: { lead: { id: number } } } }>('queue.next', { consoleId })).next.card.lead.id;
+    const { dialId } = await call<{ dialId: number }>('calls.dial', { leadId, number: '+12125550100', consoleId });
+    core.clock.advance(45_000);
+    await call('calls.disposition', { leadId, code: 'wrong-person', consoleId, dialId });
+    const { stats } = await call<CallingSession>('sessions.current', { consoleId });
+    expect(stats.talkSeconds).toBe(45);
+    expect(talkClock(stats.talkSeconds)).toBe('0:45');
+    expect(talkClock(3750)).toBe('1:02:30');
+  });
+
+  it('takes an undone call out of every figure', async () => {
+    const { core, call } = await setUp();
+    const consoleId = 'console-rep-5';
+    await call('sessions.start', { consoleId });
+    const leadId = (await call<{ next: { card: { lead: { id: number } } } }>('queue.next', { consoleId })).next.card.lead.id;
+    const { dialId } = await call<{ dialId: number }>('calls.dial', { leadId, number: '+12125550100', consoleId });
+    core.clock.advance(30_000);
+    const { call: logged } = await call<{ call: { id: number } }>('calls.disposition', { leadId, code: 'wrong-person', consoleId, dialId });
+    expect((await call<CallingSession>('sessions.current', { consoleId })).stats).toMatchObject({ dials: 1, contacts: 1, talkSeconds: 30 });
+    await call('calls.undo', { callId: logged.id, consoleId });
+    expect((await call<CallingSession>('sessions.current', { consoleId })).stats).toMatchObject({ dials: 0, contacts: 0, conversations: 0, talkSeconds: 0 });
   });
 });

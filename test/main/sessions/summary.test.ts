@@ -95,6 +95,18 @@ describe('the summary of a session', () => {
     });
   });
 
+  it('counts its own calls only: a lead another console tried meanwhile is not one this session attempted', async () => {
+    const { core, call, id, consoleId, log } = await consoleAt('2026-11-23T15:00:00Z');
+    const session = await call<CallingSession>('sessions.start', { consoleId });
+    await log('ada', 'no-answer');
+    core.clock.set('2026-11-23T15:05:00Z');
+    await call('calls.disposition', { leadId: id('di'), code: 'no-answer', consoleId: 'console-other' });
+    core.clock.set('2026-11-23T15:10:00Z');
+    await call('sessions.end', { consoleId });
+    const summary = summarize(core.db, { sessionId: session.id }, core.clock.now());
+    expect([summary.dials, summary.coverage.attempted]).toEqual([1, 1]);
+  });
+
   it('counts the hours in the zone asked for: in Tokyo the same calls fall after midnight', async () => {
     const { core, sessionId } = await morning();
     const tokyo = summarize(core.db, { sessionId, timeZone: 'Asia/Tokyo' }, core.clock.now());

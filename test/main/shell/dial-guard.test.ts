@@ -32,4 +32,12 @@ describe('the dial guard in front of shell.openExternal', () => {
     }
     expect(opened).toEqual([]);
   });
+
+  it('hands on a link only for a number the core has just accepted a dial of', () => {
+    opened.length = 0;
+    const accepted = new Set(['+12125550100']);
+    expect(openDialLinkOnly('tel:+12125550100', open, (n) => accepted.has(n))).toBe(true);
+    expect(openDialLinkOnly('tel:+12125550199', open, (n) => accepted.has(n))).toBe(false);
+    expect(opened).toEqual(['tel:+12125550100']);
+  });
 });

@@ -98,3 +98,25 @@ describe('migration 2', () => {
     db.close();
   });
 });
+
+describe('migration 7', () => {
+  it('keeps version-6 dials (still open, console unknown) and adds who dialled and when a dial was let go', () => {
+    const db = new DatabaseSync(':memory:');
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db, 6);
+    db.exec(`
+      INSERT INTO leads (id, first_name, stage, created_at) VALUES (1, 'Ada', 'IQL', 1);
+      INSERT INTO dials (lead_id, phone_e164, at) VALUES (1, '+12125550100', 5);
+    `);
+    migrate(db, 7);
+    expect(schemaVersion(db)).toBe(7);
+    expect(db.prepare('SELECT phone_e164, at, call_id, console_id, closed_at FROM dials').get()).toEqual({
+      phone_e164: '+12125550100',
+      at: 5,
+      call_id: null,
+      console_id: null,
+      closed_at: null,
+    });
+    db.close();
+  });
+});
