@@ -41,6 +41,9 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 /** Files travel as base64 (JSON and IPC alike): four characters for every three bytes. */
 const MAX_FILE_REQUEST = Math.ceil(MAX_FILE_BYTES / 3) * 4 + SMALL_REQUEST;
 
+/** The encoding the team lead chose over the guess ("shift_jis", "windows-1252"); the core checks it is one it knows. */
+const chosenEncoding = z.string().trim().min(1).max(40).optional();
+
 const file = {
   fileName: z.string().trim().min(1).max(255),
   /** The file's bytes, base64: the core detects the encoding itself. */
@@ -82,11 +85,12 @@ export const preferencesSchema = z.strictObject({
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 export const api = {
-  'leads.previewImport': method<ImportPreview>()(z.strictObject({ ...file, mapping: columnMappingSchema.optional() }), MAX_FILE_REQUEST),
+  'leads.previewImport': method<ImportPreview>()(z.strictObject({ ...file, mapping: columnMappingSchema.optional(), encoding: chosenEncoding }), MAX_FILE_REQUEST),
   'leads.import': method<ImportReport>()(
     z.strictObject({
       ...file,
       mapping: columnMappingSchema.optional(),
+      encoding: chosenEncoding,
       mappingName: name.optional(),
       listName: name.optional(),
       defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US').optional(),

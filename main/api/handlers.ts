@@ -83,10 +83,11 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
   };
 
   return {
-    'leads.previewImport': ({ fileName, data, mapping }) => previewImport(bytesOf(data), fileName, mapping),
-    'leads.import': ({ fileName, data, mapping, mappingName, listName, defaultCountry, dryRun }) =>
+    'leads.previewImport': ({ fileName, data, mapping, encoding }) => previewImport(bytesOf(data), fileName, mapping, encoding),
+    'leads.import': ({ fileName, data, mapping, encoding, mappingName, listName, defaultCountry, dryRun }) =>
       runImport(bytesOf(data), {
         fileName,
+        ...(encoding ? { encoding } : {}),
         mapping: { ...(mappingName ? getMapping(db, mappingName) : {}), ...mapping },
         ...(listName ? { listName } : {}),
         defaultCountry,

@@ -1,10 +1,15 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import { ApiError } from '../../shared/api-error.ts';
 
 /**
- * CSV in, as files really come: UTF-8 with or without a byte-order mark, UTF-16 (Excel's
- * "Unicode text"), or Windows-1252 (Excel's plain "CSV" on Windows); comma, semicolon or tab.
+ * CSV in, as files really come: UTF-8 with or without a byte-order mark, UTF-16 and UTF-32 with
+ * or without one (Excel's "Unicode text"), Windows-1252 (Excel's plain "CSV" on Windows), and the
+ * legacy code pages of other languages (Shift_JIS from a Japanese Outlook, ISO-8859-2…), as the
+ * chardet library guesses them; comma, semicolon or tab. The encoding is an iconv-lite name,
+ * lower-cased ("utf-8", "shift_jis", "windows-1252").
  */
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type CsvEncoding = string;
 export type CsvDelimiter = ',' | ';' | '\t';
 
 export interface DecodedCsv {
@@ -13,52 +18,78 @@ export interface DecodedCsv {
   delimiter: CsvDelimiter;
 }
 
-export function decodeCsv(bytes: Uint8Array): DecodedCsv {
-  const encoding = detectEncoding(bytes);
-  // TextDecoder drops a byte-order mark by itself.
-  const text = new TextDecoder(encoding).decode(bytes);
+/** Decodes the file in the encoding it is in, or in the one the team lead chose over our guess. */
+export function decodeCsv(bytes: Uint8Array, chosenEncoding?: string): DecodedCsv {
+  if (chosenEncoding !== undefined && !iconv.encodingExists(chosenEncoding)) {
+    throw new ApiError('invalid-input', `"${chosenEncoding}" is not an encoding Nextcall knows: choose one such as utf-8, windows-1252 or shift_jis. Nothing was imported.`);
+  }
+  const encoding = chosenEncoding?.toLowerCase() ?? detectEncoding(bytes);
+  // iconv-lite drops a byte-order mark by itself.
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   if (text.includes('\u0000')) {
     throw new ApiError('invalid-input', 'The file is not text in an encoding Nextcall reads (UTF-8, UTF-16 or Windows-1252): save it from your spreadsheet as CSV. Nothing was imported.');
   }
   return { text, encoding, delimiter: detectDelimiter(text) };
 }
 
+/** How much of the file chardet looks at: enough for its statistics, not the whole of a big file. */
+const CHARDET_SAMPLE = 64 * 1024;
+
 export function detectEncoding(bytes: Uint8Array): CsvEncoding {
+  // Byte-order marks first: UTF-32's LE mark begins with UTF-16's.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return 'utf-32le';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'utf-32be';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  // UTF-16 without a mark: ASCII text has a zero in every other byte.
-  // Text from Excel or a CRM has zeros in one of the two byte positions only; most characters
-  // of a CSV are ASCII, so that position is mostly zeros.
-  const sample = bytes.subarray(0, 4096);
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (sample[i] !== 0) continue;
-    if (i % 2 === 0) evenZeros++;
-    else oddZeros++;
-  }
-  const pairs = sample.length / 2;
-  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
-  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  const unmarked = unmarkedUnicode(bytes.subarray(0, 4096));
+  if (unmarked) return unmarked;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf-8';
   } catch {
-    // Not valid UTF-8: Excel on Windows writes CSV in the Windows-1252 code page.
-    return 'windows-1252';
+    // Not UTF-8: a legacy code page, which only statistics can tell apart.
   }
+  const guess = chardet
+    .analyse(bytes.subarray(0, CHARDET_SAMPLE))
+    .map((match) => match.name.toLowerCase())
+    .find((name) => !name.startsWith('utf') && iconv.encodingExists(name));
+  // ISO-8859-1 is Windows-1252 less the characters Excel writes in 0x80–0x9F (€, curly quotes).
+  if (!guess || guess === 'iso-8859-1') return 'windows-1252';
+  return guess;
 }
 
-/** Comma, semicolon (European Excel) or tab: whichever the header line uses most, outside quotes. */
-const DELIMITERS: CsvDelimiter[] = [',', ';', '\t'];
+/**
+ * UTF-16 or UTF-32 without a mark: ASCII text has zeros at fixed positions of every 2 or 4
+ * bytes. Text from Excel or a CRM is mostly ASCII, so those positions are mostly zeros.
+ */
+function unmarkedUnicode(sample: Uint8Array): CsvEncoding | null {
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) zeros[i % 4]!++;
+  const quarter = sample.length / 4;
+  const many = (n: number) => n > quarter * 0.3;
+  const few = (n: number) => n < quarter * 0.05;
+  const [z0, z1, z2, z3] = zeros as [number, number, number, number];
+  if (few(z0) && many(z1) && many(z2) && many(z3)) return 'utf-32le';
+  if (many(z0) && many(z1) && many(z2) && few(z3)) return 'utf-32be';
+  if (few(z0) && few(z2) && many(z1) && many(z3)) return 'utf-16le';
+  if (many(z0) && many(z2) && few(z1) && few(z3)) return 'utf-16be';
+  return null;
+}
 
+/**
+ * Comma, semicolon (European Excel) or tab: whichever the header line uses most, outside quotes.
+ * A line with none (a one-column header, LinkedIn's "Notes:" above the header) tells nothing:
+ * the next line that has one decides.
+ */
 export function detectDelimiter(text: string): CsvDelimiter {
-  // The header decides; a one-column header says nothing, so the first rows after it do.
-  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/, 21).map((line) => line.replace(/"[^"]*"/g, ''));
-  for (const sample of [lines[0] ?? '', lines.slice(1).join('\n')]) {
-    const counts = DELIMITERS.map((d) => sample.split(d).length - 1);
+  const candidates: CsvDelimiter[] = [',', ';', '\t'];
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/, 20);
+  for (const line of lines) {
+    const unquoted = line.replace(/"[^"]*"/g, '');
+    const counts = candidates.map((d) => unquoted.split(d).length - 1);
     const most = Math.max(...counts);
-    if (most > 0) return DELIMITERS[counts.indexOf(most)]!;
+    if (most > 0) return candidates[counts.indexOf(most)]!;
   }
   return ',';
 }

@@ -5,7 +5,7 @@ import { csvLine } from '../csv/csv-write.ts';
 import { csvRecords, decodeCsv, type CsvRecord, type DecodedCsv } from '../csv/csv-read.ts';
 import type { Database } from '../store/database.ts';
 import { addBatchToList } from './call-lists.ts';
-import { mappingOf, requirePhoneColumn, resolveColumns } from './column-aliases.ts';
+import { isPreambleLine, mappingOf, phoneSlots, requirePhoneColumn, resolveColumns } from './column-aliases.ts';
 import { cut, headerProblem, keptCells } from './field-limits.ts';
 import { readLeadRow } from './lead-row.ts';
 import { leadWriter } from './lead-writer.ts';
@@ -20,6 +20,8 @@ export interface ImportOptions {
   /** Country for numbers written without a +prefix, e.g. "US". */
   defaultCountry: string;
   mapping?: ColumnMapping;
+  /** The encoding the team lead chose over the guess. */
+  encoding?: string;
   /** The call list the imported leads join (created if new). */
   listName?: string;
   /** Report what would happen; write nothing. */
@@ -32,12 +34,14 @@ export interface ImportOptions {
 /** Rows between progress reports; also how often a long import lets the event loop breathe. */
 const PROGRESS_EVERY = 5_000;
 const SAMPLE_ROWS = 5;
+/** Lines of notes a file may carry above its header. */
+const MAX_PREAMBLE_LINES = 10;
 /** A preview shows a cell's start: enough to tell what the column holds, never megabytes of it. */
 const SAMPLE_CELL_LIMIT = 1_000;
 
 /** What an import of this file would read: encoding, delimiter, mapping and the first rows. */
-export async function previewImport(bytes: Uint8Array, fileName: string, mapping: ColumnMapping = {}): Promise<ImportPreview> {
-  const csv = decodeCsv(bytes);
+export async function previewImport(bytes: Uint8Array, fileName: string, mapping: ColumnMapping = {}, encoding?: string): Promise<ImportPreview> {
+  const csv = decodeCsv(bytes, encoding);
   const records = csvRecords(csv, fileName);
   const header = firstRecord(records, fileName);
   const columns = resolveColumns(header.fields, mapping);
@@ -67,7 +71,7 @@ export async function previewImport(bytes: Uint8Array, fileName: string, mapping
  */
 export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const started = clock.now();
-  const csv = decodeCsv(bytes);
+  const csv = decodeCsv(bytes, options.encoding);
   const records = csvRecords(csv, options.fileName);
 
   db.exec('BEGIN IMMEDIATE');
@@ -82,7 +86,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
     );
     const writer = leadWriter(db, batchId, options.lifetimeAttemptCap);
     const reject = db.prepare('INSERT INTO import_rejections (batch_id, line, reason, raw) VALUES (?, ?, ?, ?)');
-    const context = { columns, defaultCountry: options.defaultCountry, now: started };
+    const context = { columns, phoneSlots: phoneSlots(header.fields, columns), defaultCountry: options.defaultCountry, now: started };
     const counts = { created: 0, updated: 0, merged: 0 };
     const rejected: RejectedRow[] = [];
     let rowsRead = 0;
@@ -92,13 +96,16 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
     };
 
     for (const { fields, line } of records) {
-      rowsRead++;
       const lead = readLeadRow(fields, context);
-      if (typeof lead === 'string') {
-        rejected.push({ line, reason: lead });
-        reject.run(batchId, line, lead, csvLine(keptCells(fields)));
+      // A report's footer is no row: not imported, not rejected, not counted.
+      if (lead === null) continue;
+      rowsRead++;
+      const outcome = typeof lead === 'string' ? lead : writer.write(lead);
+      if (outcome === 'created' || outcome === 'updated' || outcome === 'merged') {
+        counts[outcome]++;
       } else {
-        counts[writer.write(lead)]++;
+        rejected.push({ line, reason: outcome });
+        reject.run(batchId, line, outcome, csvLine(keptCells(fields)));
       }
       if (rowsRead % PROGRESS_EVERY === 0) {
         progress();
@@ -136,9 +143,10 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
   }
 }
 
-/** The header row: there, and short enough to be one. */
+/** The header row: there, after any preamble (LinkedIn's "Notes:"), and short enough to be one. */
 export function firstRecord(records: Generator<CsvRecord>, fileName: string): CsvRecord {
-  const first = records.next();
+  let first = records.next();
+  for (let skipped = 0; !first.done && skipped < MAX_PREAMBLE_LINES && isPreambleLine(first.value.fields); skipped++) first = records.next();
   if (first.done) throw new ApiError('invalid-input', `${fileName} is empty: there is no header row.`);
   const problem = headerProblem(first.value.fields);
   if (problem) throw new ApiError('invalid-input', `In ${fileName}, ${problem}`);

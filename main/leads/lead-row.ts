@@ -1,14 +1,18 @@
 import type { ActivityType, Lead, PhoneType } from '../../shared/leads.ts';
 import type { LeadField } from '../../shared/imports.ts';
 import { unguardCell } from '../csv/csv-write.ts';
-import type { ColumnIndex } from './column-aliases.ts';
+import { phoneTypeOfLabel, type ColumnIndex, type PhoneSlot } from './column-aliases.ts';
 import { overLongLeadCell } from './field-limits.ts';
 import { activityTypeOf, flagFromCrm, isHandRaise, sourceFromCrm, stageFromCrm, timeFromCrm } from './crm-values.ts';
 import { normalizePhone } from './phone-numbers.ts';
 import { countryCode, regionCode } from './region-zones.ts';
 import { resolveTimeZone } from './time-zones.ts';
 
-/** A row read as a lead: the lead's own fields, plus what hangs off it. */
+/**
+ * A row read as a lead: the lead's own fields, plus what hangs off it. `phones` may be empty
+ * only when the row has a CRM id or an email: the writer then completes the lead those name,
+ * or turns the row away (NO_PHONE).
+ */
 export type ImportedLead = Pick<
   Lead,
   'crmId' | 'firstName' | 'lastName' | 'email' | 'company' | 'title' | 'owner' | 'stage' | 'source' | 'timeZone' | 'requestedCall' | 'doNotCall' | 'score'
@@ -22,6 +26,8 @@ export type ImportedLead = Pick<
 
 export interface RowContext {
   columns: ColumnIndex;
+  /** Every column of numbers beyond phone, mobile and other phones (column-aliases' phoneSlots). */
+  phoneSlots?: readonly PhoneSlot[];
   defaultCountry: string;
   /** When the file says nothing about when a lead was created. */
   now: number;
@@ -34,36 +40,93 @@ export interface RowContext {
  */
 const EMAIL = /^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$/;
 
-/** A CSV record as a lead, or the reason it cannot be one. */
-export function readLeadRow(record: readonly string[], { columns, defaultCountry, now }: RowContext): ImportedLead | string {
+/**
+ * What CRMs write for "nothing here": Salesforce and its Data Loader's "#N/A", Outlook's quoted
+ * empty string and its "no date" 0/0/00.
+ */
+const NULL_MARKERS = new Set(['#N/A', '""', '0/0/00']);
+
+/** A cell as its value: trimmed, formula guard undone, a null marker read as empty. */
+export function cellValue(cell: string | undefined): string {
+  const value = unguardCell((cell ?? '').trim());
+  return NULL_MARKERS.has(value.toUpperCase()) ? '' : value;
+}
+
+/**
+ * The lines a Salesforce report ends with: its total and its legal notice, in the first cell
+ * with the rest empty. They are the report's, not rows of leads.
+ */
+const REPORT_FOOTER = /^(grand totals?\s*\(\d[\d,.]*\s+records?\)|confidential information\b|copyright\b|©)/i;
+
+export function isReportFooter(record: readonly string[]): boolean {
+  const filled = record.filter((cell) => cellValue(cell) !== '');
+  return filled.length === 1 && REPORT_FOOTER.test(filled[0]!.trim());
+}
+
+/** Honorifics: Outlook's "Title" column holds these where Salesforce's holds a job title. */
+const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|mme|mlle|m|herr|frau|sr|sra|srta|rev|fr)\.?$/i;
+
+/** Why a row with no number that names no lead the store has is turned away. */
+export const NO_PHONE = 'no phone number';
+
+/** The demo records HubSpot, Zoho, Dynamics and Close seed an account with mark their last names. */
+const DEMO_SUFFIX = /\s*\((sample contact|sample lead|sample)\)$/i;
+
+/**
+ * A CSV record as a lead, the reason it cannot be one, or null when it is no row of leads at all
+ * (a report's footer): skipped, neither imported nor rejected.
+ */
+export function readLeadRow(record: readonly string[], { columns, phoneSlots = [], defaultCountry, now }: RowContext): ImportedLead | string | null {
   const tooLong = overLongLeadCell(record, columns);
   if (tooLong) return tooLong;
+  if (isReportFooter(record)) return null;
   const get = (field: LeadField): string => {
     const index = columns.get(field);
-    return index === undefined ? '' : unguardCell((record[index] ?? '').trim());
+    return index === undefined ? '' : cellValue(record[index]);
   };
 
+  // The row's own country beats the list's default, for its numbers and its zone.
   const country = countryCode(get('country'));
-  const badNumbers = new Set(get('badPhones').split(';').map((raw) => unguardCell(raw.trim())));
-  const phones = (
-    [
-      [get('phone'), 'work'],
-      [get('mobilePhone'), 'mobile'],
-      // Our export joins a lead's further numbers in one cell with semicolons.
-      ...get('otherPhones')
-        .split(';')
-        .map((raw) => [unguardCell(raw.trim()), 'other'] as const),
-    ] as const
-  )
-    .filter(([raw]) => raw !== '')
-    .map(([raw, type]) => ({ ...normalizePhone(raw, country ?? defaultCountry), type }))
-    .map((p) => ({ ...p, bad: badNumbers.has(p.raw) || (p.e164 !== null && badNumbers.has(p.e164)) }));
-  if (phones.length === 0) return 'no phone number';
+  // Numbers our own export marked bad stay bad when the file comes back.
+  const badNumbers = new Set(get('badPhones').split(';').map((raw) => cellValue(raw)));
+  const slotAt = new Map(phoneSlots.map((slot) => [slot.index, slot]));
+  const typed = (index: number | undefined, type: PhoneType): [string, PhoneType | null] => {
+    if (index === undefined) return ['', type];
+    const slot = slotAt.get(index);
+    slotAt.delete(index);
+    const label = slot?.typeIndex === undefined ? '' : cellValue(record[slot.typeIndex]);
+    // A header that says only "Phone" keeps the kind its field gives; "Home Phone" says more.
+    const byHeader = slot && slot.type !== 'other' ? slot.type : type;
+    return [cellValue(record[index]), label ? phoneTypeOfLabel(label, byHeader) : byHeader];
+  };
+  const written: [string, PhoneType | null][] = [
+    typed(columns.get('phone'), 'work'),
+    typed(columns.get('mobilePhone'), 'mobile'),
+    // Our export joins a lead's further numbers in one cell with semicolons.
+    ...get('otherPhones')
+      .split(';')
+      .map((raw) => [cellValue(raw), 'other'] as [string, PhoneType]),
+  ];
+  for (const slot of [...slotAt.values()]) written.push(typed(slot.index, slot.type));
+  const phones: ImportedLead['phones'] = [];
+  for (const [cell, type] of written) {
+    // A fax or pager (by its type cell) is no number to call. Excel's text guard "'" goes.
+    const raw = cell.replace(/^'(?=[\d+(])/, '');
+    if (!raw || !type) continue;
+    const normalized = normalizePhone(raw, country ?? defaultCountry);
+    const phone = { ...normalized, type, bad: badNumbers.has(normalized.raw) || (normalized.e164 !== null && badNumbers.has(normalized.e164)) };
+    if (!phones.some((p) => (p.e164 ?? p.raw) === (phone.e164 ?? phone.raw))) phones.push(phone);
+  }
 
   let firstName = get('firstName');
   let lastName = get('lastName');
   if (!firstName && !lastName) [firstName, lastName] = splitName(get('fullName'));
+  lastName = lastName.replace(DEMO_SUFFIX, '');
+  const title = get('title');
   const email = get('email').toLowerCase();
+  // A row without a number may still complete a lead the store has (by CRM id or email): the
+  // writer decides, as only it sees the store. Without either, it can be no lead at all.
+  if (phones.length === 0 && !get('crmId') && !EMAIL.test(email)) return NO_PHONE;
   const createdAt = timeFromCrm(get('createdAt')) ?? now;
   const activities = conversions(get, createdAt);
   const score = Number.parseInt(get('score'), 10);
@@ -75,7 +138,7 @@ export function readLeadRow(record: readonly string[], { columns, defaultCountry
     lastName,
     email: EMAIL.test(email) ? email : null,
     company: get('company') || null,
-    title: get('title') || null,
+    title: HONORIFIC.test(title) ? null : title || null,
     owner: get('owner') || null,
     stage: stageOf(get('stage'), get('leadStatus')),
     source: sourceFromCrm(get('source')),

@@ -1,7 +1,7 @@
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { queueColumns, refreshQueueColumns } from '../queue/queue-columns.ts';
 import type { Database } from '../store/database.ts';
-import type { ImportedLead } from './lead-row.ts';
+import { NO_PHONE, type ImportedLead } from './lead-row.ts';
 
 /** When the lead asked for a call: its latest call or demo request, or the import for a flag. */
 function handRaisedAt(lead: ImportedLead): number | null {
@@ -103,7 +103,8 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
     }
     if (lead.email) {
       const hit = byEmail.get(lead.email) as { id: number } | undefined;
-      if (hit && sameCrmIdAndEmail(hit.id, lead)) return hit.id;
+      // One address on many people (info@…, a shared inbox) is no proof they are one: the name must agree too.
+      if (hit && sameCrmIdAndEmail(hit.id, lead) && sameFirstName(hit.id, lead)) return hit.id;
     }
     for (const phone of lead.phones) {
       if (!phone.e164) continue;
@@ -145,8 +146,10 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
     finish(): void {
       recordAfter.run(batchId);
     },
-    write(lead: ImportedLead): WriteOutcome {
+    write(lead: ImportedLead): WriteOutcome | typeof NO_PHONE {
       const existing = findExisting(lead);
+      // A row with no number only completes a lead the store already has; it never makes one.
+      if (existing === undefined && lead.phones.length === 0) return NO_PHONE;
       if (existing === undefined) {
         const facts = { stage: lead.stage, doNotCall: lead.doNotCall, numbers: lead.phones.map((p) => ({ e164: p.e164, bad: p.bad })), attempts: 0, retryAt: null };
         const { callable, stageRank } = queueColumns(facts, lifetimeAttemptCap);

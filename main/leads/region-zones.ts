@@ -1,3 +1,5 @@
+import countries from 'i18n-iso-countries';
+
 /**
  * The time zone of a state or province, for the countries whose lists team leads call most and
  * that span several zones. A state split between two zones gets the zone most of its people
@@ -85,39 +87,15 @@ const AU: Record<string, [name: string, zone: string]> = {
   WA: ['Western Australia', 'Australia/Perth'],
 };
 
-const COUNTRY_NAMES: Record<string, string> = {
-  us: 'US',
-  usa: 'US',
-  unitedstates: 'US',
-  unitedstatesofamerica: 'US',
-  ca: 'CA',
-  canada: 'CA',
-  au: 'AU',
-  australia: 'AU',
-  gb: 'GB',
-  uk: 'GB',
-  unitedkingdom: 'GB',
-  greatbritain: 'GB',
-  fr: 'FR',
-  france: 'FR',
-  de: 'DE',
-  germany: 'DE',
-  deutschland: 'DE',
-  es: 'ES',
-  spain: 'ES',
-  it: 'IT',
-  italy: 'IT',
-  nl: 'NL',
-  netherlands: 'NL',
-  ie: 'IE',
-  ireland: 'IE',
-  mx: 'MX',
-  mexico: 'MX',
-};
-
 const REGIONS: Record<string, Record<string, [string, string]>> = { US, CA, AU };
 
-const squash = (value: string) => value.toLowerCase().replace(/[^a-z]/g, '');
+/** Lower-case letters and digits of any script, accents dropped: "Österreich" → "osterreich", "日本" stays. */
+const squash = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 function index(table: Record<string, [string, string]>): Map<string, string> {
   return new Map(Object.entries(table).flatMap(([code, [name, zone]]) => [[squash(code), zone] as const, [squash(name), zone] as const]));
@@ -125,11 +103,71 @@ function index(table: Record<string, [string, string]>): Map<string, string> {
 
 const BY_COUNTRY = new Map(Object.entries(REGIONS).map(([country, table]) => [country, index(table)]));
 
-/** A two-letter country code from what CRMs write ("United States", "USA", "us"), or null. */
+/** Names no standard gives but CRMs and people write. */
+const COUNTRY_NICKNAMES: Record<string, string> = {
+  unitedstatesofamerica: 'US',
+  america: 'US',
+  greatbritain: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  northernireland: 'GB',
+  holland: 'NL',
+};
+
+let countryNames: Map<string, string> | null = null;
+
+/**
+ * Every way a country is written, to its ISO code: the code itself, its ISO-3 code (from the
+ * i18n-iso-countries data), and its name, long and short, in English, French, German, Spanish
+ * and in the language its own people speak (Unicode's likely-subtags data through Intl),
+ * so "Sweden", "Sverige", "SWE", "SE", "Österreich", "日本", "Brasil", "UK" and "USA" all resolve.
+ */
+function countryNameIndex(): Map<string, string> {
+  if (countryNames) return countryNames;
+  const names = new Map<string, string>();
+  const displayNames = new Map<string, Intl.DisplayNames[]>();
+  const namers = (language: string) => {
+    let found = displayNames.get(language);
+    if (!found) {
+      found = (['long', 'short'] as const).map((style) => new Intl.DisplayNames([language], { type: 'region', style, fallback: 'none' }));
+      displayNames.set(language, found);
+    }
+    return found;
+  };
+  for (const [alpha2, alpha3] of Object.entries(countries.getAlpha2Codes()).map(([a2]) => [a2, countries.alpha2ToAlpha3(a2)] as const)) {
+    const own = new Intl.Locale(`und-${alpha2}`).maximize().language;
+    for (const language of ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', own]) {
+      for (const namer of namers(language)) {
+        const name = namer.of(alpha2);
+        if (name && !names.has(squash(name))) names.set(squash(name), alpha2);
+      }
+    }
+    if (alpha3) names.set(squash(alpha3), alpha2);
+    names.set(squash(alpha2), alpha2);
+  }
+  for (const [nickname, code] of Object.entries(COUNTRY_NICKNAMES)) names.set(nickname, code);
+  countryNames = names;
+  return names;
+}
+
+/**
+ * A two-letter country code from what CRMs write ("United States", "USA", "us", "Sverige",
+ * "日本"), or from a subdivision code ("US-NY"); null when it names no country.
+ */
 export function countryCode(value: string): string | null {
-  const key = squash(value);
+  const subdivision = /^([a-z]{2})-[a-z0-9]{1,3}$/i.exec(value.trim());
+  const key = squash(subdivision ? subdivision[1]! : value);
   if (!key) return null;
-  return COUNTRY_NAMES[key] ?? (/^[a-z]{2}$/.test(key) ? key.toUpperCase() : null);
+  return countryNameIndex().get(key) ?? null;
+}
+
+/** The zone of a country that keeps one clock ("Sweden", "Japan"), from Intl's own data, or null. */
+export function zoneOfCountry(country: string | null): string | null {
+  if (!country) return null;
+  const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & { getTimeZones?: () => string[] | undefined };
+  const zones = locale.getTimeZones?.() ?? [];
+  return zones.length === 1 ? zones[0]! : null;
 }
 
 /**
@@ -137,7 +175,7 @@ export function countryCode(value: string): string | null {
  * as the store keeps it, so rules that follow a state find it; other regions stay as written.
  */
 export function regionCode(region: string, country: string | null): string | null {
-  const text = region.trim();
+  const text = withoutCountryPrefix(region);
   if (!text) return null;
   const key = squash(text);
   for (const c of country ? [country] : ['US', 'CA', 'AU']) {
@@ -154,7 +192,7 @@ export function regionCode(region: string, country: string | null): string | nul
  * Canadian province, then an Australian state ("ON" can only be Ontario).
  */
 export function zoneOfRegion(region: string, country: string | null): string | null {
-  const key = squash(region);
+  const key = squash(withoutCountryPrefix(region));
   if (!key) return null;
   const countries = country ? [country] : ['US', 'CA', 'AU'];
   for (const c of countries) {
@@ -162,4 +200,9 @@ export function zoneOfRegion(region: string, country: string | null): string | n
     if (zone) return zone;
   }
   return null;
+}
+
+/** "US-NY" (ISO 3166-2, as OroCRM writes a state) is the state "NY". */
+function withoutCountryPrefix(region: string): string {
+  return region.trim().replace(/^[a-z]{2}-(?=[a-z0-9]{1,3}$)/i, '');
 }

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { deserialize } from 'bson';
-import { zoneOfRegion } from './region-zones.ts';
+import { zoneOfCountry, zoneOfRegion } from './region-zones.ts';
 
 /**
  * A lead's IANA time zone, from the best evidence first: a time-zone column, then the state or
- * province with the country, then the phone number. Null when none of them tells: the queue
+ * province with the country, then a country that keeps one clock, then the phone number. Null when none of them tells: the queue
  * treats an unknown zone with care rather than guessing.
  */
 export interface ZoneEvidence {
@@ -18,7 +18,12 @@ export interface ZoneEvidence {
 }
 
 export function resolveTimeZone(evidence: ZoneEvidence): string | null {
-  return canonicalZone(evidence.explicit) ?? zoneOfRegion(evidence.region, evidence.country) ?? firstZoneOfNumbers(evidence.numbers);
+  return (
+    canonicalZone(evidence.explicit) ??
+    zoneOfRegion(evidence.region, evidence.country) ??
+    zoneOfCountry(evidence.country) ??
+    firstZoneOfNumbers(evidence.numbers)
+  );
 }
 
 function firstZoneOfNumbers(numbers: readonly string[]): string | null {

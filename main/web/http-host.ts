@@ -139,7 +139,8 @@ function failure(code: ApiFailure['code'], message: string) {
   return { ok: false as const, error: { code, message } };
 }
 
-function statusOf(error: ApiFailure): number {
+/** The HTTP status a refusal travels with; its sentence is in the body either way. */
+export function statusOf(error: ApiFailure): number {
   switch (error.code) {
     case 'invalid-input':
     case 'unknown-method':
@@ -150,6 +151,12 @@ function statusOf(error: ApiFailure): number {
       return 409;
     case 'unauthorized':
       return 401;
+    // The store is busy (another writer holds it) or cannot be written now: worth trying again.
+    case 'store-busy':
+    case 'store-read-only':
+      return 503;
+    case 'store-full':
+      return 507;
     default:
       return 500;
   }

@@ -4,6 +4,29 @@ import { useEscapeToClose } from '../use-hotkeys.ts';
 
 const DELIMITERS: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
 
+/** The encodings a team lead may pick when the guess is wrong: what spreadsheets and CRMs write. */
+const ENCODINGS: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE (Excel "Unicode text")',
+  'utf-16be': 'UTF-16 BE',
+  'utf-32le': 'UTF-32 LE',
+  'windows-1252': 'Windows-1252 (Western Europe, Americas)',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+  'iso-8859-15': 'ISO-8859-15 (Latin-9)',
+  'windows-1250': 'Windows-1250 (Central Europe)',
+  'iso-8859-2': 'ISO-8859-2 (Central Europe)',
+  'windows-1251': 'Windows-1251 (Cyrillic)',
+  'windows-1257': 'Windows-1257 (Baltic)',
+  'koi8-r': 'KOI8-R (Russian)',
+  'iso-8859-7': 'ISO-8859-7 (Greek)',
+  'iso-8859-9': 'ISO-8859-9 (Turkish)',
+  shift_jis: 'Shift_JIS (Japanese)',
+  'euc-jp': 'EUC-JP (Japanese)',
+  'euc-kr': 'EUC-KR (Korean)',
+  gb18030: 'GB18030 (Simplified Chinese)',
+  big5: 'Big5 (Traditional Chinese)',
+};
+
 /**
  * Before a file is imported: how Nextcall reads it (encoding, separator), which column fills
  * which field (detected, and changeable), the first rows, and the call list it joins.
@@ -13,6 +36,7 @@ export function ImportWizard() {
   const wizard = useApp((s) => s.wizard);
   const setColumn = useApp((s) => s.setColumn);
   const setListName = useApp((s) => s.setListName);
+  const setEncoding = useApp((s) => s.setEncoding);
   const confirm = useApp((s) => s.confirmImport);
   const cancel = useApp((s) => s.cancelImport);
   // Escape cancels wherever the focus is (the Import button may be disabled, and unfocusable).
@@ -34,6 +58,17 @@ export function ImportWizard() {
         <p className="muted" data-testid="wizard-format">
           Read as {preview.encoding.toUpperCase()}, columns separated by {DELIMITERS[preview.delimiter] ?? preview.delimiter}. Check what each column fills:
         </p>
+        <label className="wizard-encoding">
+          Characters look wrong? Read the file as{' '}
+          <select aria-label="Encoding" value={preview.encoding} onChange={(event) => void setEncoding(event.target.value)}>
+            {!(preview.encoding in ENCODINGS) && <option value={preview.encoding}>{preview.encoding.toUpperCase()}</option>}
+            {Object.entries(ENCODINGS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="wizard-table">
           <table>
             <thead>

@@ -13,6 +13,8 @@ export interface ImportSlice {
   /** Which field a column fills (null: the column is not used). */
   setColumn(header: string, field: LeadField | null): void;
   setListName(name: string): void;
+  /** Reads the file again in the encoding the team lead chose over the guess. */
+  setEncoding(encoding: string): Promise<void>;
   confirmImport(): Promise<void>;
   cancelImport(): void;
   loadDemo(): Promise<void>;
@@ -28,6 +30,18 @@ export interface ImportWizard {
   /** Column header → the field it fills. */
   columns: Record<string, LeadField | null>;
   listName: string;
+  /** The team lead's choice; null while the guess stands. */
+  encoding: string | null;
+}
+
+/** Each field as its detected column: where the wizard's selects start. */
+function detectedColumns(preview: ImportPreview): Record<string, LeadField | null> {
+  const columns = Object.fromEntries(preview.headers.map((h) => [h, null])) as Record<string, LeadField | null>;
+  for (const field of LEAD_FIELDS) {
+    const header = preview.mapping[field];
+    if (header !== null) columns[header] = field;
+  }
+  return columns;
 }
 
 export const createImportSlice =
@@ -65,12 +79,7 @@ export const createImportSlice =
         try {
           const data = await fileToBase64(file);
           const preview = await client.call('leads.previewImport', { fileName: file.name, data });
-          const columns = Object.fromEntries(preview.headers.map((h) => [h, null])) as Record<string, LeadField | null>;
-          for (const field of LEAD_FIELDS) {
-            const header = preview.mapping[field];
-            if (header !== null) columns[header] = field;
-          }
-          set({ wizard: { fileName: file.name, data, preview, columns, listName: '' } });
+          set({ wizard: { fileName: file.name, data, preview, columns: detectedColumns(preview), listName: '', encoding: null } });
         } catch (error) {
           get().showNotice({ kind: 'error', text: messageOf(error) });
         }
@@ -86,6 +95,17 @@ export const createImportSlice =
         const wizard = get().wizard;
         if (wizard) set({ wizard: { ...wizard, listName } });
       },
+      async setEncoding(encoding) {
+        const wizard = get().wizard;
+        if (!wizard) return;
+        try {
+          // Headers read in another encoding are other headers: the mapping is detected afresh.
+          const preview = await client.call('leads.previewImport', { fileName: wizard.fileName, data: wizard.data, encoding });
+          set({ wizard: { ...wizard, preview, columns: detectedColumns(preview), encoding } });
+        } catch (error) {
+          get().showNotice({ kind: 'error', text: messageOf(error) });
+        }
+      },
       cancelImport: () => set({ wizard: null }),
       confirmImport() {
         const wizard = get().wizard;
@@ -93,7 +113,13 @@ export const createImportSlice =
         set({ wizard: null });
         const mapping = Object.fromEntries(LEAD_FIELDS.map((field) => [field, Object.entries(wizard.columns).find(([, f]) => f === field)?.[0] ?? null]));
         return run(() =>
-          client.call('leads.import', { fileName: wizard.fileName, data: wizard.data, mapping, ...(wizard.listName.trim() ? { listName: wizard.listName.trim() } : {}) }),
+          client.call('leads.import', {
+            fileName: wizard.fileName,
+            data: wizard.data,
+            mapping,
+            ...(wizard.encoding ? { encoding: wizard.encoding } : {}),
+            ...(wizard.listName.trim() ? { listName: wizard.listName.trim() } : {}),
+          }),
         );
       },
       loadDemo: () => run(() => client.call('leads.loadDemo', {})),

@@ -32,10 +32,10 @@ const STATUS_OF: Record<ApiFailure['code'], number> = {
   conflict: 409,
   unauthorized: 401,
   internal: 500,
-  // The store's own conditions (main/store/store-errors.ts): http-host.ts answers them 500 for now.
-  'store-busy': 500,
-  'store-full': 500,
-  'store-read-only': 500,
+  // The store's own conditions (main/store/store-errors.ts): busy and read-only may pass, a full disk is named.
+  'store-busy': 503,
+  'store-full': 507,
+  'store-read-only': 503,
   'store-damaged': 500,
 };
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
-import { startWebHost, type WebHost } from '../../../main/web/http-host.ts';
+import { startWebHost, statusOf, type WebHost } from '../../../main/web/http-host.ts';
 import { count, tempDir, testCore } from '../../helpers/test-core.ts';
 
 let host: WebHost | null = null;
@@ -182,5 +182,14 @@ describe('the web host', () => {
     stderr.mockRestore();
     expect((await api(host, 'queue.next', {})).status).toBe(200);
     expect(count(core, 'leads')).toBe(0);
+  });
+});
+
+describe('the status a refusal travels with', () => {
+  it('says a busy or read-only store may be tried again (503) and a full disk is out of room (507), never a bare 500', () => {
+    expect(statusOf({ code: 'store-busy', message: 'busy' })).toBe(503);
+    expect(statusOf({ code: 'store-read-only', message: 'read-only' })).toBe(503);
+    expect(statusOf({ code: 'store-full', message: 'full' })).toBe(507);
+    expect(statusOf({ code: 'internal', message: 'internal' })).toBe(500);
   });
 });
