@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiClient } from '../../../../renderer/src/api/client.ts';
+import { fakeClient } from '../../../helpers/fake-api-client.ts';
 import { createAppStore, type DraftStore } from '../../../../renderer/src/store/app-store.ts';
 import { ApiError } from '../../../../shared/api-error.ts';
 import type { CallLog, LeadCard, QueueSnapshot } from '../../../../shared/leads.ts';
@@ -47,16 +47,6 @@ function memoryDrafts(): DraftStore & { all: Map<number, string> } {
   return { all, read: (id) => all.get(id) ?? '', write: (id, text) => void all.set(id, text), clear: (id) => void all.delete(id) };
 }
 
-function fakeClient(handlers: Record<string, (input: never) => unknown>): ApiClient {
-  return {
-    call: vi.fn(async (method: string, input: unknown) => {
-      const handler = handlers[method];
-      if (!handler) throw new Error(`unexpected call ${method}`);
-      return handler(input as never);
-    }) as ApiClient['call'],
-    on: () => () => undefined,
-  };
-}
 
 describe('the console store', () => {
   it('logs a disposition with the rep’s note, then shows the next lead with its own (empty) note', async () => {

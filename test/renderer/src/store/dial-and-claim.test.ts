@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiClient } from '../../renderer/src/api/client.ts';
-import { createAppStore, type DraftStore } from '../../renderer/src/store/app-store.ts';
-import { ApiError } from '../../shared/api-error.ts';
-import type { CallLog, LeadCard, NextUp, QueueSnapshot } from '../../shared/leads.ts';
-import type { CallingSession } from '../../shared/sessions.ts';
+import { fakeClient } from '../../../helpers/fake-api-client.ts';
+import { createAppStore, type DraftStore } from '../../../../renderer/src/store/app-store.ts';
+import { ApiError } from '../../../../shared/api-error.ts';
+import type { CallLog, LeadCard, NextUp, QueueSnapshot } from '../../../../shared/leads.ts';
+import type { CallingSession } from '../../../../shared/sessions.ts';
 
 function card(id: number, firstName: string): LeadCard {
   return {
@@ -33,16 +33,6 @@ const snapshot = (c: LeadCard | null, extra: Partial<QueueSnapshot> = {}, next: 
 
 const drafts = (): DraftStore => ({ read: () => '', write: () => undefined, clear: () => undefined });
 
-function fakeClient(handlers: Record<string, (input: never) => unknown>): ApiClient {
-  return {
-    call: vi.fn(async (method: string, input: unknown) => {
-      const handler = handlers[method];
-      if (!handler) throw new Error(`unexpected call ${method}`);
-      return handler(input as never);
-    }) as ApiClient['call'],
-    on: () => () => undefined,
-  };
-}
 
 const ada = card(1, 'Ada');
 const bob = card(2, 'Bob');
