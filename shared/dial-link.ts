@@ -6,7 +6,8 @@
 export const DIAL_SCHEMES = ['tel', 'sip', 'callto'] as const;
 export type DialScheme = (typeof DIAL_SCHEMES)[number];
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+/** A number in E.164 form: a plus, a non-zero digit, 7 to 15 digits in all. */
+export const E164 = /^\+[1-9]\d{6,14}$/;
 
 export function isE164(value: string): boolean {
   return E164.test(value);
@@ -20,7 +21,7 @@ export function dialLink(scheme: DialScheme, e164: string): string {
 
 /** Parses a link back; null unless it is exactly what dialLink would have made. */
 export function parseDialLink(url: string): { scheme: DialScheme; e164: string } | null {
-  const match = /^(tel|sip|callto):(\+[1-9]\d{6,14})$/.exec(url);
-  if (!match) return null;
-  return { scheme: match[1] as DialScheme, e164: match[2]! };
+  const [scheme = '', e164 = '', ...extra] = url.split(':');
+  if (extra.length > 0 || !(DIAL_SCHEMES as readonly string[]).includes(scheme) || !isE164(e164)) return null;
+  return { scheme: scheme as DialScheme, e164 };
 }

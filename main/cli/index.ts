@@ -6,9 +6,9 @@ import { api, columnMappingSchema, type InputOf, type MethodName, type OutputOf 
 import { callingSummarySchema } from '../../shared/summary.ts';
 import { isTimeZone, zonedDayRange } from '../../shared/zoned-time.ts';
 import { createDispatcher } from '../api/dispatch.ts';
-import { createHandlers, DEMO_LIST_SIZE } from '../api/handlers.ts';
+import { createHandlers } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
-import { demoLeadsCsv } from '../demo/demo-list.ts';
+import { DEMO_LIST_SIZE, demoLeadsCsv } from '../demo/demo-list.ts';
 import { leadExport } from '../leads/export-leads.ts';
 import { ApiError } from '../../shared/api-error.ts';
 import { writeOutFile, writeStdout } from './out-file.ts';

@@ -1,5 +1,8 @@
 import { csvLine } from '../csv/csv-write.ts';
 
+/** How many leads "Load demo list" makes (and the CLI's demo-list, unless told). */
+export const DEMO_LIST_SIZE = 300;
+
 /**
  * A realistic call list, shaped like a HubSpot contact export, made from a seed so the same
  * call gives the same file. Every number is in a range reserved for fiction (North America's

@@ -1,0 +1,45 @@
+import type { Handlers, MethodName } from '../../shared/api.ts';
+import type { Core } from '../core.ts';
+import type { ExportSink } from '../leads/export-leads.ts';
+import { workingListName } from '../leads/working-list.ts';
+import type { QueueContext } from '../queue/next-lead.ts';
+import { queueContext } from '../queue/queue-scope.ts';
+import { queueSnapshot } from '../queue/queue-view.ts';
+import type { PdfPrinter } from '../sessions/report-pdf.ts';
+import { transaction } from '../store/database.ts';
+
+/** What a shell adds to the core: the desktop app prints to PDF. */
+export interface ShellEdges {
+  printPdf?: PdfPrinter;
+  /** Where a lead export streams: a file the team lead chose (desktop), a download (web host). */
+  saveExport?: ExportSink;
+}
+
+/** A namespace's share of the contract: `HandlersOf<'leads'>` is every `leads.*` handler. */
+export type HandlersOf<Namespace extends string> = Pick<Handlers, Extract<MethodName, `${Namespace}.${string}`>>;
+
+type QueueScope = { consoleId?: string | undefined; listName?: string | undefined };
+
+/** The core and the shell's edges, with the few bindings several domains' handlers share. */
+export interface HandlerContext {
+  core: Core;
+  edges: ShellEdges;
+  /** The lifetime attempt cap (a preference), which the queue columns are written against. */
+  cap(): number;
+  /** The queue as a console sees it now; a call that names no list works the console's chosen one. */
+  queueContext(scope: QueueScope): QueueContext;
+  /** The next lead, claimed for the console: a write, so a transaction of its own. */
+  snapshot(scope: QueueScope): ReturnType<typeof queueSnapshot>;
+}
+
+export function handlerContext(core: Core, edges: ShellEdges): HandlerContext {
+  const { db, clock } = core;
+  const context = (scope: QueueScope) => queueContext(db, core.prefs, clock.now(), { ...scope, listName: scope.listName ?? workingListName(db, core.prefs) });
+  return {
+    core,
+    edges,
+    cap: () => core.prefs.read().queueRules.lifetimeAttemptCap,
+    queueContext: context,
+    snapshot: (scope) => transaction(db, () => queueSnapshot(db, context(scope))),
+  };
+}

@@ -1,0 +1,57 @@
+import type { ImportReport } from '../../../shared/imports.ts';
+import { DEMO_LIST_SIZE, demoLeadsCsv } from '../../demo/demo-list.ts';
+import { accountOf } from '../../leads/accounts.ts';
+import { getMapping } from '../../leads/column-mappings.ts';
+import { editLead, leadEdits } from '../../leads/edit-lead.ts';
+import { exportLeadsThrough, leadExport } from '../../leads/export-leads.ts';
+import { importActivities } from '../../leads/import-activities.ts';
+import { importLeads, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
+import { getLeadCard } from '../../leads/lead-rows.ts';
+import { searchLeads } from '../../leads/lead-search.ts';
+import type { HandlerContext, HandlersOf } from '../handler-context.ts';
+
+const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
+
+export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<'leads'> {
+  const { db, clock, events, prefs } = core;
+
+  const runImport = async (bytes: Uint8Array, options: Omit<ImportOptions, 'onProgress' | 'defaultCountry'> & { defaultCountry?: string | undefined }): Promise<ImportReport> => {
+    const report = await importLeads(db, clock, bytes, {
+      ...options,
+      defaultCountry: options.defaultCountry ?? prefs.read().defaultCountry,
+      lifetimeAttemptCap: cap(),
+      onProgress: (progress) => events.emit('import.progress', { fileName: options.fileName, ...progress }),
+    });
+    if (!report.dryRun) events.emit('store.changed', { reason: 'import' });
+    return report;
+  };
+
+  return {
+    'leads.previewImport': ({ fileName, data, mapping, encoding }) => previewImport(bytesOf(data), fileName, mapping, encoding),
+    'leads.import': ({ fileName, data, mapping, encoding, mappingName, listName, defaultCountry, dryRun }) =>
+      runImport(bytesOf(data), {
+        fileName,
+        ...(encoding ? { encoding } : {}),
+        mapping: { ...(mappingName ? getMapping(db, mappingName) : {}), ...mapping },
+        ...(listName ? { listName } : {}),
+        defaultCountry,
+        dryRun,
+      }),
+    'leads.importActivities': async ({ fileName, data }) => {
+      const report = await importActivities(db, bytesOf(data), fileName, prefs.read().defaultCountry, cap());
+      events.emit('store.changed', { reason: 'import' });
+      return report;
+    },
+    'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),
+    'leads.export': ({ format, listName }) => exportLeadsThrough(leadExport(db, format, listName), edges.saveExport),
+    'leads.get': ({ leadId }) => getLeadCard(db, leadId),
+    'leads.search': ({ query, limit }) => searchLeads(db, query, { limit, defaultCountry: prefs.read().defaultCountry }),
+    'leads.edit': (input) => {
+      const card = editLead(db, input, { clock, rep: prefs.read().repName || null, defaultCountry: prefs.read().defaultCountry, lifetimeAttemptCap: cap() });
+      events.emit('store.changed', { reason: 'edit' });
+      return card;
+    },
+    'leads.edits': ({ leadId }) => leadEdits(db, leadId),
+    'leads.account': ({ leadId }) => accountOf(db, leadId),
+  };
+}

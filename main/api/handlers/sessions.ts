@@ -1,0 +1,35 @@
+import type { ParsedInputOf } from '../../../shared/api.ts';
+import { workingListName } from '../../leads/working-list.ts';
+import { reportPdf } from '../../sessions/report-pdf.ts';
+import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../../sessions/sessions.ts';
+import { exportSummary } from '../../sessions/summary-export.ts';
+import { callingReps, summarize, type SummaryScope } from '../../sessions/summary.ts';
+import type { HandlerContext, HandlersOf } from '../handler-context.ts';
+
+/** The contract has checked the zone and that a session or both ends of a range are given. */
+function summaryScope(input: ParsedInputOf<'sessions.summary'>): SummaryScope {
+  const { sessionId, from, to, rep, listName, timeZone } = input;
+  if (sessionId !== undefined) return { sessionId, timeZone };
+  return { from: Date.parse(from!), to: Date.parse(to!), rep: rep ?? null, listName: listName ?? null, timeZone };
+}
+
+export function sessionsHandlers({ core, edges }: HandlerContext): HandlersOf<'sessions'> {
+  const { db, clock, prefs } = core;
+  return {
+    'sessions.start': ({ consoleId, listName }) => startSession(db, consoleId, prefs.read().repName || null, listName ?? workingListName(db, prefs) ?? null, clock.now()),
+    'sessions.pause': ({ consoleId }) => pauseSession(db, consoleId, clock.now()),
+    'sessions.resume': ({ consoleId }) => resumeSession(db, consoleId, clock.now()),
+    'sessions.end': ({ consoleId }) => endSession(db, consoleId, clock.now()),
+    'sessions.current': ({ consoleId }) => {
+      const id = openSessionId(db, consoleId);
+      return id === null ? null : getSession(db, id, clock.now());
+    },
+    'sessions.summary': (input) => summarize(db, summaryScope(input), clock.now()),
+    'sessions.export': async ({ format, ...input }) => {
+      const scope = summaryScope(input);
+      if (format !== 'pdf') return exportSummary(db, scope, format, clock.now());
+      return [await reportPdf(() => exportSummary(db, scope, 'html', clock.now())[0]!, edges.printPdf)];
+    },
+    'sessions.reps': () => callingReps(db),
+  };
+}
