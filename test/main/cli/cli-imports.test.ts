@@ -8,6 +8,7 @@ import { DEMO_FIXTURE, storeContents, tempDir, testCore } from '../../helpers/te
 
 const CLI = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
 const HUBSPOT = fileURLToPath(new URL('../../fixtures/hubspot-contacts.csv', import.meta.url));
+const SHIFT_JIS = fileURLToPath(new URL('../../fixtures/crm-exports/thunderbird-shiftjis__mozilla-comm-central-via-hechengjin_ExMail__shiftjis_addressbook.csv', import.meta.url));
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -63,6 +64,34 @@ describe('npm run cli -- import', () => {
     const file = join(dataDir, 'activities.csv');
     writeFileSync(file, 'Record ID,Type,Title,Time\n100000,webinar,Webinar: BANT,2026-11-20 17:00\n');
     expect(cli('import-activities', file, '--data-dir', dataDir).json()).toEqual({ rowsRead: 1, added: 1, alreadyThere: 0, rejected: [] });
+  });
+
+  it('reads the file in the encoding --encoding names, and refuses an unknown one in a sentence, importing nothing', () => {
+    const dataDir = tempDir();
+    // Thunderbird's Shift_JIS address book: one row, a Japanese name, no phone (so it is rejected, by line).
+    const guessed = cli('import', SHIFT_JIS, '--data-dir', dataDir, '--dry-run');
+    expect(guessed.json()).toMatchObject({ encoding: 'shift_jis', rowsRead: 1, rejected: [{ line: 2, reason: 'no phone number' }] });
+    expect(cli('preview', SHIFT_JIS, '--data-dir', dataDir).json().sample[0][0]).toBe('権兵衛');
+
+    // The team lead's choice wins over the guess: read as Windows-1252, the same bytes are another name.
+    const chosen = cli('import', SHIFT_JIS, '--data-dir', dataDir, '--encoding', 'windows-1252');
+    expect(chosen.json()).toMatchObject({ encoding: 'windows-1252', dryRun: false, rowsRead: 1 });
+    const misread = cli('preview', SHIFT_JIS, '--encoding', 'windows-1252', '--data-dir', dataDir).json();
+    expect(misread).toMatchObject({ encoding: 'windows-1252' });
+    expect(misread.sample[0][0]).not.toBe('権兵衛');
+
+    const unknown = cli('import', SHIFT_JIS, '--data-dir', dataDir, '--encoding', 'klingon');
+    expect(unknown).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: '"klingon" is not an encoding Nextcall knows: choose one such as utf-8, windows-1252 or shift_jis. Nothing was imported.\n',
+    });
+    expect(cli('imports', '--data-dir', dataDir).json()).toHaveLength(1);
+  });
+
+  it('refuses a flag the command does not take, with its usage line', () => {
+    const refused = cli('import', HUBSPOT, '--format', 'json', '--data-dir', tempDir());
+    expect(refused).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('import takes no --format: npm run cli -- import FILE.csv [--list NAME]') });
   });
 
   it('leaves the store as it was when a 10,000-row import is killed midway', async () => {
