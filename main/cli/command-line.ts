@@ -39,7 +39,7 @@ function findCommand(words: string[], commands: readonly CliCommand[]): CliComma
   const family = commands.filter((c) => c.name.startsWith(`${words[0]} `));
   if (family.length > 0) {
     const asked = words.slice(0, 2).join(' ');
-    throw new UsageError(`Unknown command "${asked}". ${words[0]} is one of:\n${family.map((c) => `  npm run cli -- ${synopsis(c)}`).join('\n')}`);
+    throw new UsageError(`Unknown command "${asked}". The ${words[0]} commands:\n${family.map((c) => `  npm run cli -- ${synopsis(c)}`).join('\n')}`);
   }
   throw new UsageError(`Unknown command "${words[0]}".\n\n${usage(commands)}`);
 }
