@@ -39,6 +39,7 @@ import { accountOf } from '../leads/accounts.ts';
 import { editLead, leadEdits } from '../leads/edit-lead.ts';
 import { searchLeads } from '../leads/lead-search.ts';
 import { chooseWorkingList, workingListName, workingLists } from '../leads/working-list.ts';
+import { MINUTE_MS } from '../../shared/time-units.ts';
 
 /** A session, or a date range (a rep's, or everyone's). */
 function summaryScope(input: { sessionId?: number | undefined; from?: string | undefined; to?: string | undefined; rep?: string | undefined; listName?: string | undefined; timeZone: string }): SummaryScope {
@@ -118,7 +119,7 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     'queue.skip': ({ leadId, ...scope }) =>
       transaction(db, () => {
         const ctx = context(scope);
-        holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * 60_000, ctx.now);
+        holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * MINUTE_MS, ctx.now);
         closeDials(db, leadId, ctx.now);
         return queueSnapshot(db, context(scope));
       }),
