@@ -4,6 +4,7 @@ import { ReasonListsSettings } from './reason-lists-settings.tsx';
 import { DIAL_SCHEMES } from '../../../shared/dial-link.ts';
 import type { ListedDisposition } from '../../../shared/dispositions.ts';
 import type { ScriptVersion } from '../../../shared/qualification.ts';
+import { HOUR_MINUTES } from '../../../shared/time-units.ts';
 import { saveFile } from '../file-transfer.ts';
 import { messageOf } from '../store/error-message.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
@@ -12,10 +13,10 @@ import { useEscapeToClose } from '../use-hotkeys.ts';
 import { BackupsSection } from './backups-section.tsx';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const toTime = (minutes: number) => `${String(Math.floor(minutes / HOUR_MINUTES)).padStart(2, '0')}:${String(minutes % HOUR_MINUTES).padStart(2, '0')}`;
 const toMinutes = (time: string) => {
   const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+  return (h ?? 0) * HOUR_MINUTES + (m ?? 0);
 };
 
 /**
@@ -41,7 +42,7 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
         setScripts(s);
       },
       // Without the settings there is no form to show: the panel says why instead of staying blank.
-      (e: unknown) => setLoadError(`The settings could not be read: ${messageOf(e)}`),
+      (e: unknown) => setLoadError(`The settings could not be read. ${messageOf(e)}`),
     );
   }, [call]);
 
