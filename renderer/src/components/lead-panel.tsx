@@ -3,6 +3,7 @@ import { dialLink, type DialScheme } from '../../../shared/dial-link.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
 import { localHour, localTime } from '../local-time.ts';
+import { SECOND_MS } from '../../../shared/time-units.ts';
 
 /** Who the rep is calling: name, company, the lead's own time, numbers, stage and flags. */
 interface LeadPanelProps {
@@ -125,7 +126,7 @@ function CallTimer({ since, clockOffset, number }: { since: string; clockOffset:
     const timer = setInterval(() => setNow(Date.now() + clockOffset), 1000);
     return () => clearInterval(timer);
   }, [clockOffset]);
-  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / SECOND_MS));
   return (
     <p className="call-timer" role="timer" aria-label="Time on this call">
       On call {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')}
