@@ -1,4 +1,5 @@
 import { SECOND_MS } from './time-units.ts';
+
 /** "4 min ago", "yesterday", "in 3 h": how the console speaks about time relative to now. */
 export function describeAgo(thenMs: number, nowMs: number): string {
   const seconds = Math.round((nowMs - thenMs) / SECOND_MS);
