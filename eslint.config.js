@@ -33,6 +33,45 @@ const forbid = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }]
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'stream', 'url', 'util', 'module', 'worker_threads'];
 const bareNode = { group: NODE_BUILTINS, message: 'Write node:* (and only where Node is allowed).' };
 
+/**
+ * Time is counted in units named once, in shared/time-units.ts (MINUTE_MS, DAY_MS, DAY_MINUTES…):
+ * a bare 60_000 or 24 * 60 * 60 * 1000 elsewhere is refused, so "an hour" cannot mean 60 in one
+ * file and 3,600,000 in another. test/lint/time-literals.test.ts checks the rule still fires.
+ */
+const TIME_LITERALS = [1_000 * 60, 1_000 * 60 * 60, 1_000 * 60 * 60 * 24, 1_000 * 60 * 60 * 24 * 7].map((ms) => ({
+  selector: `Literal[value=${ms}]`,
+  message: `${ms} is a length of time: use MINUTE_MS, HOUR_MS or DAY_MS from shared/time-units.ts.`,
+}));
+const TIME_PRODUCTS = [
+  ['60', '60'],
+  ['24', '60'],
+  ['60', '24'],
+  ['60', '1000'],
+  ['1000', '60'],
+].map(([left, right]) => ({
+  selector: `BinaryExpression[operator='*'][left.value=${left}][right.value=${right}]`,
+  message: `${left} * ${right} is a length of time: use the units of shared/time-units.ts (HOUR_MS, DAY_MINUTES…).`,
+}));
+const SECONDS_TO_MS = {
+  selector: "BinaryExpression[operator='*'][right.value=1000]",
+  message: 'Seconds to milliseconds: multiply by SECOND_MS from shared/time-units.ts.',
+};
+const TIME_UNITS = [...TIME_LITERALS, ...TIME_PRODUCTS, SECONDS_TO_MS];
+const TIME_UNITS_HOME = 'shared/time-units.ts';
+
+/**
+ * The renderer reaches main through the store's actions or the typed client (useApi), never a raw
+ * call function kept in the store's state; and a button is clicked through a ref, not by searching
+ * the whole page for it. test/lint/renderer-rules.test.ts checks both still fire.
+ */
+const RENDERER_SYNTAX = [
+  { selector: "Identifier[name='callApi']", message: 'No callApi escape hatch in the store: add an action to a slice, or call the typed client from useApi().' },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^querySelector(All)?$/]",
+    message: 'Reach an element through a ref (or state), not by searching the whole document.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/bench/results/**'] },
   js.configs.recommended,
@@ -44,6 +83,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    files: ['main/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: [TIME_UNITS_HOME],
+    rules: { 'no-restricted-syntax': ['error', ...TIME_UNITS] },
   },
   {
     files: ['shared/**/*.ts'],
@@ -72,7 +116,12 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, ...forbid([electron, node, bareNode, mainFolder]) },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid([electron, node, bareNode, mainFolder]),
+      // Replaces the block above for these files (ESLint does not merge a rule's options): both lists.
+      'no-restricted-syntax': ['error', ...TIME_UNITS, ...RENDERER_SYNTAX],
+    },
   },
   {
     files: ['test/**/*.ts', '*.config.{ts,js}', '*.ts'],

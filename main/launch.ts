@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storeStartupMessage } from './store/store-check.ts';
 import { serve } from './web/serve.ts';
+import { MINUTE_MS } from '../shared/time-units.ts';
 
 /**
  * `npm start`: the desktop app when the Electron runtime is here, the web host otherwise.
@@ -32,7 +33,7 @@ function tryDownloadElectron(): void {
   try {
     const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
     console.log('Fetching the Electron runtime (first start only)…');
-    spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 5 * 60_000 });
+    spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 5 * MINUTE_MS });
   } catch {
     // Whatever went wrong, the check below tells the user in plain words.
   }

@@ -1,5 +1,6 @@
 import type { CallingWindow } from './queue-rules.ts';
 import { addDays, fromZonedInput, toZonedInput } from './zoned-time.ts';
+import { DAY_MINUTES, HOUR_MS, MINUTE_MS } from './time-units.ts';
 
 /**
  * Callbacks on the console's side. The quick choices of the callback picker, computed from now and the lead's zone: "in 1 h",
@@ -20,9 +21,8 @@ export interface CallbackChoice {
   moved: string | null;
 }
 
-const HOUR_MS = 3_600_000;
 /** "In 1 h" lands on the nearest round five minutes. */
-const ROUND_MS = 5 * 60_000;
+const ROUND_MS = 5 * MINUTE_MS;
 /** How far a choice may move to find the lead's window open. */
 const SEARCH_DAYS = 14;
 
@@ -36,7 +36,7 @@ function weekdayOf(day: string): number {
 function hoursOn(weekday: number, windows: readonly CallingWindow[]): { start: number; end: number } | null {
   if (windows.some((w) => !w.days.includes(weekday))) return null;
   const start = Math.max(0, ...windows.map((w) => w.start));
-  const end = Math.min(24 * 60, ...windows.map((w) => w.end));
+  const end = Math.min(DAY_MINUTES, ...windows.map((w) => w.end));
   return start < end ? { start, end } : null;
 }
 

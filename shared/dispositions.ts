@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAGES, type Stage } from './stages.ts';
+import { DAY_MINUTES, HOUR_MINUTES } from './time-units.ts';
 
 /**
  * A disposition is data, not code: what the rep says happened, and what that does to the
@@ -31,18 +32,15 @@ export interface Disposition {
   needsReason?: boolean;
 }
 
-const HOUR = 60;
-const DAY = 24 * HOUR;
-
 export const DEFAULT_DISPOSITIONS: readonly Disposition[] = [
-  { code: 'no-answer', label: 'No answer', hotkey: '1', contact: false, countsAsAttempt: true, retryAfterMinutes: 4 * HOUR },
-  { code: 'voicemail', label: 'Left voicemail', hotkey: '2', contact: false, countsAsAttempt: true, retryAfterMinutes: DAY, answeringMachine: true },
+  { code: 'no-answer', label: 'No answer', hotkey: '1', contact: false, countsAsAttempt: true, retryAfterMinutes: 4 * HOUR_MINUTES },
+  { code: 'voicemail', label: 'Left voicemail', hotkey: '2', contact: false, countsAsAttempt: true, retryAfterMinutes: DAY_MINUTES, answeringMachine: true },
   { code: 'busy', label: 'Busy', hotkey: '3', contact: false, countsAsAttempt: true, retryAfterMinutes: 30 },
   // Retry at once: the lead's next good number, if it has one.
   { code: 'bad-number', label: 'Bad number', hotkey: '4', contact: false, countsAsAttempt: true, badNumber: true, retryAfterMinutes: 0 },
-  { code: 'wrong-person', label: 'Wrong person', hotkey: '5', contact: true, countsAsAttempt: true, retryAfterMinutes: 7 * DAY },
+  { code: 'wrong-person', label: 'Wrong person', hotkey: '5', contact: true, countsAsAttempt: true, retryAfterMinutes: 7 * DAY_MINUTES },
   { code: 'not-interested', label: 'Not interested', hotkey: '6', contact: true, countsAsAttempt: true, moveTo: 'nurture', recycleAfterDays: 90 },
-  { code: 'interested-not-yet', label: 'Interested — not yet', hotkey: '7', contact: true, countsAsAttempt: true, moveTo: 'MQL', retryAfterMinutes: 7 * DAY },
+  { code: 'interested-not-yet', label: 'Interested — not yet', hotkey: '7', contact: true, countsAsAttempt: true, moveTo: 'MQL', retryAfterMinutes: 7 * DAY_MINUTES },
   { code: 'qualified', label: 'Qualified', hotkey: '8', contact: true, countsAsAttempt: true, moveTo: 'SQL' },
   { code: 'do-not-call', label: 'Do not call', hotkey: '9', contact: true, countsAsAttempt: true, doNotCall: true },
   { code: 'callback', label: 'Callback', hotkey: '0', contact: true, countsAsAttempt: true, needsCallbackTime: true },
@@ -104,7 +102,7 @@ export const dispositionSchema = z.strictObject({
   contact: z.boolean(),
   countsAsAttempt: z.boolean(),
   moveTo: z.enum(STAGES).optional(),
-  retryAfterMinutes: z.int().min(0).max(60 * 24 * 365).optional(),
+  retryAfterMinutes: z.int().min(0).max(365 * DAY_MINUTES).optional(),
   doNotCall: z.boolean().optional(),
   badNumber: z.boolean().optional(),
   answeringMachine: z.boolean().optional(),

@@ -1,6 +1,8 @@
+import { SECOND_MS } from './time-units.ts';
+
 /** "4 min ago", "yesterday", "in 3 h": how the console speaks about time relative to now. */
 export function describeAgo(thenMs: number, nowMs: number): string {
-  const seconds = Math.round((nowMs - thenMs) / 1000);
+  const seconds = Math.round((nowMs - thenMs) / SECOND_MS);
   if (seconds < 0) return `in ${span(-seconds)}`;
   if (seconds < 45) return 'just now';
   return `${span(seconds)} ago`;

@@ -1,3 +1,4 @@
+import { DAY_MS, MINUTE_MS } from './time-units.ts';
 /**
  * Wall-clock time in a given IANA zone, both ways, without a date library: the console shows
  * and picks callback times in the lead's own time, and stores instants.
@@ -48,8 +49,6 @@ export function fromZonedInput(local: string, zone: string): number | null {
   return shown.length > 0 ? Math.min(...shown) : wall - before;
 }
 
-const DAY_MS = 86_400_000;
-
 /** What the zone's clock shows at an instant, written as if it were UTC (whole minutes). */
 function wallClock(zone: string, at: number): number {
   const p = partsIn(zone, at);
@@ -57,7 +56,7 @@ function wallClock(zone: string, at: number): number {
 }
 
 function offsetAt(zone: string, at: number): number {
-  return wallClock(zone, at) - Math.floor(at / 60_000) * 60_000;
+  return wallClock(zone, at) - Math.floor(at / MINUTE_MS) * MINUTE_MS;
 }
 
 /** Whether a name is a time zone this runtime knows (IANA names and their aliases: Asia/Kolkata, US/Eastern, Etc/GMT+5). */

@@ -7,9 +7,10 @@ import { dialRefusals, refusalSentence } from '../queue/dial-check.ts';
 import { loadLeadFacts } from '../queue/lead-facts.ts';
 import type { Database } from '../store/database.ts';
 import { cachedStatement } from '../store/statement-cache.ts';
+import { HOUR_MS } from '../../shared/time-units.ts';
 
 /** A dial the disposition may still complete: the call's start is at most this old. */
-export const OPEN_DIAL_MS = 12 * 60 * 60_000;
+export const OPEN_DIAL_MS = 12 * HOUR_MS;
 
 /**
  * Dialling writes the attempt before the softphone rings, so a crash between the dial and the

@@ -16,6 +16,7 @@ import { transaction, type Database } from '../store/database.ts';
 import { openDial } from './dials.ts';
 import { judgeAnswers } from './qualification.ts';
 import { recordUndo, snapshotForUndo } from './undo-disposition.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
 
 export interface DispositionInput {
   leadId: number;
@@ -46,10 +47,8 @@ export interface DispositionContext {
   rep?: string | null;
 }
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 /** A callback is for a conversation soon, not a reminder for next year. */
-const CALLBACK_HORIZON = 180 * DAY;
+const CALLBACK_HORIZON_MS = 180 * DAY_MS;
 /** How long the rep can take a disposition back (the Undo toast). */
 export { UNDO_GRACE_MS };
 
@@ -72,7 +71,7 @@ export function logDisposition(
   const callbackAt = callbackTime(disposition, input.callbackAt, now);
   const reason = input.reason?.trim() || null;
   const startedAt = input.startedAt === undefined ? now : Date.parse(input.startedAt);
-  if (!(startedAt <= now && startedAt >= now - 12 * 60 * MINUTE)) throw new ApiError('invalid-input', 'The call must have started in the last 12 hours.');
+  if (!(startedAt <= now && startedAt >= now - 12 * HOUR_MS)) throw new ApiError('invalid-input', 'The call must have started in the last 12 hours.');
   if (disposition.needsReason && !reason) throw new ApiError('invalid-input', `"${disposition.label}" needs a reason.`);
 
   return transaction(db, () => {
@@ -197,9 +196,9 @@ export function logDisposition(
  * nurture its recycle date. A callback brings the lead back through the callback tier instead.
  */
 function retryTime(disposition: Disposition, stageAfter: string, now: number): number | null {
-  if (stageAfter === 'nurture') return disposition.recycleAfterDays === undefined ? null : now + disposition.recycleAfterDays * DAY;
+  if (stageAfter === 'nurture') return disposition.recycleAfterDays === undefined ? null : now + disposition.recycleAfterDays * DAY_MS;
   if (disposition.needsCallbackTime) return null;
-  return disposition.retryAfterMinutes === undefined ? null : now + disposition.retryAfterMinutes * MINUTE;
+  return disposition.retryAfterMinutes === undefined ? null : now + disposition.retryAfterMinutes * MINUTE_MS;
 }
 
 function callbackTime(disposition: Disposition, requested: string | undefined, now: number): number | null {
@@ -210,6 +209,6 @@ function callbackTime(disposition: Disposition, requested: string | undefined, n
   if (requested === undefined) throw new ApiError('invalid-input', `"${disposition.label}" needs a callback time.`);
   const at = Date.parse(requested);
   if (!(at > now)) throw new ApiError('invalid-input', 'The callback time has passed: pick a time in the future.');
-  if (at > now + CALLBACK_HORIZON) throw new ApiError('invalid-input', 'A callback must be within 180 days.');
+  if (at > now + CALLBACK_HORIZON_MS) throw new ApiError('invalid-input', 'A callback must be within 180 days.');
   return at;
 }

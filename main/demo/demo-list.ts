@@ -1,4 +1,5 @@
 import { csvLine } from '../csv/csv-write.ts';
+import { DAY_MS, MINUTE_MS } from '../../shared/time-units.ts';
 
 /** How many leads "Load demo list" makes (and the CLI's demo-list, unless told). */
 export const DEMO_LIST_SIZE = 300;
@@ -110,8 +111,6 @@ const INTENT = ['Pricing page', 'Product tour video'];
 const HAND_RAISE = ['Contact sales', 'Request a demo'];
 const PAGES = ['https://www.example.com/pricing', 'https://www.example.com/product/dialer', 'https://www.example.com/blog/speed-to-lead', 'https://www.example.com/customers'];
 
-const DAY = 86_400_000;
-
 export function demoLeadsCsv({ count, seed = 2026, now }: DemoListOptions): string {
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -129,12 +128,12 @@ export function demoLeadsCsv({ count, seed = 2026, now }: DemoListOptions): stri
     const first = pick(FIRST);
     const last = pick(LAST);
     const company = pick(COMPANIES);
-    const created = now - Math.floor(random() * 60 * DAY);
+    const created = now - Math.floor(random() * 60 * DAY_MS);
     const firstConversion = random() < 0.75 ? pick(CONTENT) : '';
-    const firstAt = created + Math.floor(random() * DAY);
+    const firstAt = created + Math.floor(random() * DAY_MS);
     const roll = random();
     const recentConversion = roll < 0.08 ? pick(HAND_RAISE) : roll < 0.35 ? pick(INTENT) : roll < 0.6 ? pick(CONTENT) : '';
-    const recentAt = Math.min(now - 60_000, firstAt + Math.floor(random() * 20 * DAY));
+    const recentAt = Math.min(now - MINUTE_MS, firstAt + Math.floor(random() * 20 * DAY_MS));
     // A few numbers are typed the way people type them into forms, and a few are broken.
     const phone = random() < 0.02 ? `555-01${String(i % 100).padStart(2, '0')}` : region.number(k);
     const mobile = random() < 0.15 ? (region.mobile?.(k) ?? '') : '';

@@ -3,6 +3,7 @@ import type { Stage } from '../../shared/stages.ts';
 import { ApiError } from '../../shared/api-error.ts';
 import type { Database } from '../store/database.ts';
 import { cachedStatement } from '../store/statement-cache.ts';
+import { SECOND_MS } from '../../shared/time-units.ts';
 
 /** Reads leads and what hangs off them, shaped for the contract (ISO times, booleans). */
 
@@ -82,7 +83,7 @@ function toCall(row: CallRow): CallLog {
     phoneE164: row.phone_e164,
     notes: row.notes,
     startedAt: iso(row.started_at),
-    durationSeconds: Math.round((row.ended_at - row.started_at) / 1000),
+    durationSeconds: Math.round((row.ended_at - row.started_at) / SECOND_MS),
     stageBefore: row.stage_before,
     stageAfter: row.stage_after,
     rep: row.rep,

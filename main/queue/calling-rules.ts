@@ -1,6 +1,7 @@
 import ct from 'countries-and-timezones';
 import type { CallingWindow, QueueRules } from '../../shared/queue-rules.ts';
 import { localClock } from './zone-clock.ts';
+import { DAY_MS, MINUTE_MS } from '../../shared/time-units.ts';
 
 export { DEFAULT_QUEUE_RULES, type CallingWindow, type QueueRules } from '../../shared/queue-rules.ts';
 
@@ -96,13 +97,13 @@ export function isCallableAt(place: LeadPlace, rules: QueueRules, at: number): b
   });
 }
 
-const STEP = 5 * 60_000;
-const HORIZON = 9 * 24 * 60 * 60_000;
+const STEP_MS = 5 * MINUTE_MS;
+const HORIZON_MS = 9 * DAY_MS;
 
 /** The next instant (to five minutes) the lead's window opens, within nine days; null if never. */
 export function nextOpening(place: LeadPlace, rules: QueueRules, from: number): number | null {
   if (isCallableAt(place, rules, from)) return from;
-  for (let at = Math.ceil(from / STEP) * STEP; at <= from + HORIZON; at += STEP) {
+  for (let at = Math.ceil(from / STEP_MS) * STEP_MS; at <= from + HORIZON_MS; at += STEP_MS) {
     if (isCallableAt(place, rules, at)) return at;
   }
   return null;

@@ -1,6 +1,7 @@
 import type { QueueRules } from '../../shared/queue-rules.ts';
 import { attemptsPer24hFor, decidingZones, isCallableAt, legalRulesFor, localClock } from './calling-rules.ts';
 import type { LeadFacts } from './eligibility.ts';
+import { DAY_MS } from '../../shared/time-units.ts';
 
 /**
  * May this number be dialled at this instant? Asked when the number is dialled, not only when
@@ -21,7 +22,6 @@ export interface DialRefusal {
   reason: string;
 }
 
-const DAY = 24 * 60 * 60_000;
 
 export function dialRefusals(facts: LeadFacts, number: string, rules: QueueRules, now: number): DialRefusal[] {
   const refusals: DialRefusal[] = [];
@@ -41,7 +41,7 @@ export function dialRefusals(facts: LeadFacts, number: string, rules: QueueRules
 
   if (facts.attempts >= rules.lifetimeAttemptCap) refuse('attempt-cap', `${facts.attempts} attempts already: the cap is ${rules.lifetimeAttemptCap}`);
   const cap = attemptsPer24hFor(facts.place, rules);
-  const recent = (facts.recentAttempts.get(number) ?? []).filter((t) => t > now - DAY).length;
+  const recent = (facts.recentAttempts.get(number) ?? []).filter((t) => t > now - DAY_MS).length;
   if (recent >= cap) refuse('daily-cap', `${number} was tried ${recent} times in the last 24 hours: the cap is ${cap}`);
   return refusals;
 }

@@ -1,6 +1,7 @@
 import type { QueueRules } from '../../shared/queue-rules.ts';
 import type { Stage } from '../../shared/stages.ts';
 import { attemptsPer24hFor, decidingZones, isCallableAt, legalRulesFor, nextOpening, type LeadPlace } from './calling-rules.ts';
+import { DAY_MS } from '../../shared/time-units.ts';
 
 /**
  * Every rule that can hold a lead back, as one pure function of what is known about the lead
@@ -46,13 +47,12 @@ export interface Blocker {
   until: number | null;
 }
 
-const DAY = 24 * 60 * 60_000;
 const SECOND = 1000;
 
 /** The numbers still under their 24-hour cap, best first: the one to dial is the first. */
 export function dialableNumbers(facts: LeadFacts, rules: QueueRules, now: number): string[] {
   const cap = attemptsPer24hFor(facts.place, rules);
-  return facts.goodNumbers.filter((n) => (facts.recentAttempts.get(n) ?? []).filter((t) => t > now - DAY).length < cap);
+  return facts.goodNumbers.filter((n) => (facts.recentAttempts.get(n) ?? []).filter((t) => t > now - DAY_MS).length < cap);
 }
 
 /** The pick's question: may the queue offer this lead now? (No "until" is worked out.) */
@@ -95,8 +95,8 @@ export function blockersOf(facts: LeadFacts, rules: QueueRules, now: number, con
     const cap = attemptsPer24hFor(facts.place, rules);
     const frees = Math.min(
       ...facts.goodNumbers.map((n) => {
-        const times = [...(facts.recentAttempts.get(n) ?? [])].filter((t) => t > now - DAY).sort((a, b) => b - a);
-        return (times[cap - 1] ?? now) + DAY;
+        const times = [...(facts.recentAttempts.get(n) ?? [])].filter((t) => t > now - DAY_MS).sort((a, b) => b - a);
+        return (times[cap - 1] ?? now) + DAY_MS;
       }),
     );
     hold('daily-cap', `${cap} attempts per number in 24 hours reached`, frees);

@@ -3,6 +3,7 @@ import type { LeadCallingWindows, UpcomingCallback } from '../../shared/callback
 import type { Database } from '../store/database.ts';
 import { legalRulesFor, type QueueRules } from './calling-rules.ts';
 import { loadLeadFacts } from './lead-facts.ts';
+import { DAY_MS } from '../../shared/time-units.ts';
 
 /**
  * What the console needs to book and keep callbacks: the hours a lead may be called (for the
@@ -15,7 +16,7 @@ export function leadCallingWindows(db: Database, rules: QueueRules, leadId: numb
 }
 
 /** How far ahead the console looks: it asks again as the day goes on. */
-const LOOK_AHEAD_MS = 24 * 60 * 60_000;
+const LOOK_AHEAD_MS = DAY_MS;
 
 /** Callbacks not made yet, due before a day from now (those already due included), soonest first. */
 export function upcomingCallbacks(db: Database, now: number, limit = 100): UpcomingCallback[] {

@@ -1,8 +1,8 @@
 import type { Stage } from '../../shared/stages.ts';
 import type { Database } from '../store/database.ts';
 import type { LeadFacts } from './eligibility.ts';
+import { DAY_MS } from '../../shared/time-units.ts';
 
-const DAY = 24 * 60 * 60_000;
 
 interface Statements {
   lead: ReturnType<Database['prepare']>;
@@ -53,7 +53,7 @@ export function loadLeadFacts(db: Database, leadId: number, now: number): LeadFa
   const phones = s.phones.all(leadId) as { e164: string; bad: number }[];
   const goodNumbers = phones.filter((p) => p.bad === 0).map((p) => p.e164);
   const badNumbers = phones.filter((p) => p.bad !== 0).map((p) => p.e164);
-  const recentAttempts = new Map(goodNumbers.map((n) => [n, (s.attempts.all({ n, since: now - DAY }) as { started_at: number }[]).map((r) => r.started_at)]));
+  const recentAttempts = new Map(goodNumbers.map((n) => [n, (s.attempts.all({ n, since: now - DAY_MS }) as { started_at: number }[]).map((r) => r.started_at)]));
   const claim = s.claim.get(leadId) as { console_id: string; claimed_at: number } | undefined;
   const { due_at: callbackDueAt } = s.callback.get(leadId) as { due_at: number | null };
   return {

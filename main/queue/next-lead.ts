@@ -5,6 +5,7 @@ import type { Database } from '../store/database.ts';
 import { localClock } from './calling-rules.ts';
 import { dialableNumbers, isOfferable } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
 
 /**
  * Which lead is next, in tiers (each rule configurable in QueueRules, defaults from the best
@@ -100,8 +101,6 @@ const QUERIES = {
          WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NULL ORDER BY last_attempt_at LIMIT ?`,
 } as const;
 
-const HOUR = 60 * 60_000;
-
 function statement(db: Database, sql: string) {
   let byDb = prepared.get(db);
   if (!byDb) prepared.set(db, (byDb = new Map()));
@@ -117,7 +116,7 @@ const prepared = new WeakMap<Database, Map<string, ReturnType<Database['prepare'
  */
 export function openZones(db: Database, rules: QueueRules, now: number): string[] {
   const zones = (statement(db, 'SELECT time_zone FROM queue_zones').all() as { time_zone: string }[]).map((r) => r.time_zone);
-  const key = `${Math.floor(now / 60_000)}|${JSON.stringify(rules.window)}|${rules.allowUnknownZone}|${zones.join(',')}`;
+  const key = `${Math.floor(now / MINUTE_MS)}|${JSON.stringify(rules.window)}|${rules.allowUnknownZone}|${zones.join(',')}`;
   const cached = openZonesCache.get(key);
   if (cached) return cached;
   const open = zones.filter((zone) => {
@@ -158,7 +157,7 @@ function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: Que
         take(QUERIES.handRaisersFresh, [zone, fresh], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
         take(QUERIES.handRaisersOlder, [zone, fresh, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
         take(QUERIES.handRaisersAgain, [zone, now, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
-        take(QUERIES.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR], (r) => speedToLeadKeys(r.created_at, ctx));
+        take(QUERIES.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR_MS], (r) => speedToLeadKeys(r.created_at, ctx));
       } else if (tier === 'retry') take(QUERIES.retries, [zone, now], (r) => [r.retry_at!]);
       else if (tier === 'never-called') take(QUERIES.neverCalled, [zone], (r) => [-rankOf(r.stage), -r.score, -(r.last_activity_at ?? 0)]);
       else take(QUERIES.rest, [zone], (r) => [r.last_attempt_at ?? 0]);
@@ -178,7 +177,7 @@ function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: Que
  * handRaiserMaxDays is no hand-raiser any more (the lead waits with the never-called ones).
  */
 export function requestBounds(ctx: { now: number; rules: QueueRules }): { fresh: number; stale: number } {
-  return { fresh: ctx.now - ctx.rules.handRaiserFreshMinutes * 60_000, stale: ctx.now - ctx.rules.handRaiserMaxDays * 24 * HOUR };
+  return { fresh: ctx.now - ctx.rules.handRaiserFreshMinutes * MINUTE_MS, stale: ctx.now - ctx.rules.handRaiserMaxDays * DAY_MS };
 }
 
 /** Sort keys within the hand-raiser tier for a request (or a fresh inbound lead) made at `at`. */
@@ -210,7 +209,7 @@ function tierOf(row: CandidateRow, ctx: QueueContext): Tier {
   if (row.hand_raised_at !== null && row.hand_raised_at >= requestBounds(ctx).stale && (row.attempts === 0 || (row.retry_at !== null && row.retry_at <= ctx.now))) {
     return 'hand-raiser';
   }
-  if (row.attempts === 0 && row.source === 'inbound' && row.created_at >= ctx.now - ctx.rules.freshInboundHours * HOUR) return 'hand-raiser';
+  if (row.attempts === 0 && row.source === 'inbound' && row.created_at >= ctx.now - ctx.rules.freshInboundHours * HOUR_MS) return 'hand-raiser';
   if (row.attempts > 0 && row.retry_at !== null) return 'retry';
   return row.attempts === 0 ? 'never-called' : 'rest';
 }
@@ -273,7 +272,7 @@ function reasonsFor({ tier, row }: Candidate, now: number): string[] {
   const last = row.last_attempt_at === null ? null : `last: ${row.last_disposition ?? 'call'} ${describeAgo(row.last_attempt_at, now)}`;
   switch (tier) {
     case 'callback':
-      return [row.due_at! < now - 15 * 60_000 ? `Callback missed: was due ${local(row.due_at!)}` : `Callback due ${local(row.due_at!)}`, ...(last ? [last] : [])];
+      return [row.due_at! < now - 15 * MINUTE_MS ? `Callback missed: was due ${local(row.due_at!)}` : `Callback due ${local(row.due_at!)}`, ...(last ? [last] : [])];
     case 'hand-raiser':
       return row.hand_raised_at !== null
         ? [

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../../shared/time-units.ts';
 /**
  * A lead's wall clock (weekday and minutes after midnight) at an instant, daylight saving
  * included. Intl is the only thing that knows the zones' rules, and asking it is the dearest
@@ -18,7 +19,7 @@ const remembered = new Map<string, WallClock>();
 const REMEMBER_AT_MOST = 4096;
 
 export function localClock(zone: string, at: number): WallClock {
-  const key = `${zone}|${Math.floor(at / 60_000)}`;
+  const key = `${zone}|${Math.floor(at / MINUTE_MS)}`;
   const known = remembered.get(key);
   if (known) return { weekday: known.weekday, minutes: known.minutes };
   const clock = askIntl(zone, at);

@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api-error.ts';
 import { RATES_FROM, type CallingSession, type SessionStats } from '../../shared/sessions.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { cachedStatement } from '../store/statement-cache.ts';
+import { SECOND_MS } from '../../shared/time-units.ts';
 
 /**
  * Calling sessions: a console starts one, pauses and resumes it, and ends it; every call logged
@@ -65,7 +66,7 @@ export function getSession(db: Database, id: number, now: number): CallingSessio
   if (!row) throw new ApiError('not-found', `There is no session #${id}.`);
   const end = row.ended_at ?? now;
   const paused = row.paused_ms + (row.paused_at !== null ? now - row.paused_at : 0);
-  const activeSeconds = Math.max(0, Math.round((end - row.started_at - paused) / 1000));
+  const activeSeconds = Math.max(0, Math.round((end - row.started_at - paused) / SECOND_MS));
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     id: row.id,
@@ -110,6 +111,6 @@ function sessionStats(db: Database, sessionId: number, activeSeconds: number): S
     qualified: calls.filter((c) => c.stage_after === 'SQL' && c.stage_before !== 'SQL').length,
     contactRate: meaningful && dials > 0 ? contacts.length / dials : null,
     dialsPerHour: meaningful && activeSeconds > 0 ? dials / (activeSeconds / 3600) : null,
-    talkSeconds: Math.round(contacts.reduce((sum, c) => sum + (c.ended_at - c.started_at), 0) / 1000),
+    talkSeconds: Math.round(contacts.reduce((sum, c) => sum + (c.ended_at - c.started_at), 0) / SECOND_MS),
   };
 }

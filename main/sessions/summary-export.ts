@@ -5,6 +5,7 @@ import { csvDocument, csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
 import { summaryHtml } from './summary-report.ts';
 import { rangeFilter, summarize, type SummaryScope } from './summary.ts';
+import { SECOND_MS } from '../../shared/time-units.ts';
 
 /**
  * A summary for the CRM and for the record: JSON (the summary itself, versioned), or CSV as two
@@ -73,7 +74,7 @@ export function summaryCallsCsv(db: Database, summary: CallingSummary): Exported
     csvLine([
       c.id,
       new Date(c.started_at).toISOString(),
-      Math.round((c.ended_at - c.started_at) / 1000),
+      Math.round((c.ended_at - c.started_at) / SECOND_MS),
       c.lead_id,
       c.crm_id,
       `${c.first_name} ${c.last_name}`.trim(),

@@ -3,6 +3,7 @@ import { SUMMARY_SCHEMA_VERSION, type CallingSummary } from '../../shared/summar
 import { leadIdsOfList } from '../leads/call-lists.ts';
 import type { Database } from '../store/database.ts';
 import { groupReasons } from './summary-reasons.ts';
+import { MINUTE_MS } from '../../shared/time-units.ts';
 
 /**
  * What happened in a session, or for a rep over a date range, as the figures a team lead reads:
@@ -28,9 +29,8 @@ interface CallRow {
   set_callback: number;
 }
 
-const MINUTE = 60_000;
 /** A callback made within this long after the time promised was kept on time. */
-const ON_TIME = 15 * MINUTE;
+const ON_TIME = 15 * MINUTE_MS;
 
 export function summarize(db: Database, scope: SummaryScope, now: number): CallingSummary {
   const resolved = resolveScope(db, scope, now);
@@ -185,7 +185,7 @@ function speedToLead(db: Database, calls: CallRow[], from: number, to: number): 
     const { at } = first.get(leadId) as { at: number };
     if (at < from || at >= to) continue;
     const { since: start } = since.get({ id: leadId, before: at }) as { since: number };
-    minutes.push(Math.max(0, (at - start) / MINUTE));
+    minutes.push(Math.max(0, (at - start) / MINUTE_MS));
   }
   minutes.sort((a, b) => a - b);
   const median = percentile(minutes, 50);

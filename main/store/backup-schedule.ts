@@ -1,8 +1,7 @@
 import type { BackupReason } from '../../shared/backups.ts';
 import type { Clock } from '../clock.ts';
+import { DAY_MS, HOUR_MS } from '../../shared/time-units.ts';
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 export interface BackupSchedule {
   /** Takes one backup; the schedule never runs two at once. */
@@ -19,7 +18,7 @@ export interface BackupSchedule {
  * day old, so a laptop that slept through the night backs up when it wakes. The timer never
  * keeps the process alive. Returns the stop function, and the start backup's promise.
  */
-export function scheduleBackups(schedule: BackupSchedule, checkEveryMs = HOUR): { stop(): void; started: Promise<void> } {
+export function scheduleBackups(schedule: BackupSchedule, checkEveryMs = HOUR_MS): { stop(): void; started: Promise<void> } {
   let running: Promise<void> | null = null;
   const run = (reason: BackupReason): Promise<void> => {
     running ??= schedule
@@ -33,7 +32,7 @@ export function scheduleBackups(schedule: BackupSchedule, checkEveryMs = HOUR): 
   const started = run('start');
   const timer = setInterval(() => {
     const newest = schedule.newestAt();
-    if (newest === null || schedule.clock.now() - newest >= DAY) void run('daily');
+    if (newest === null || schedule.clock.now() - newest >= DAY_MS) void run('daily');
   }, checkEveryMs);
   timer.unref();
   return { stop: () => clearInterval(timer), started };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { BACKUP_FILE_NAME, BACKUP_KEEP_DAYS, type BackupInfo, type BackupList, type BackupReason } from '../../shared/backups.ts';
 import type { Clock } from '../clock.ts';
+import { DAY_MS } from '../../shared/time-units.ts';
 
 /**
  * Backups of the lead store, in `backups/` beside it. Each is taken with SQLite's online backup
@@ -14,7 +15,6 @@ export const BACKUPS_FOLDER = 'backups';
 
 /** sqlite3_backup_step's page count: all of them, in one read transaction. */
 const ALL_PAGES = 2 ** 31 - 1;
-const DAY = 24 * 60 * 60 * 1000;
 
 export function backupsFolder(dataDir: string): string {
   return join(dataDir, BACKUPS_FOLDER);
@@ -113,7 +113,7 @@ export function pruneBackups(dataDir: string, now: number): string[] {
     const day = b.takenAt.slice(0, 10);
     const firstOfDay = !daysSeen.has(day);
     daysSeen.add(day);
-    const keep = index === 0 || (age < BACKUP_KEEP_DAYS * DAY && (age < DAY || firstOfDay || b.reason === 'before-restore'));
+    const keep = index === 0 || (age < BACKUP_KEEP_DAYS * DAY_MS && (age < DAY_MS || firstOfDay || b.reason === 'before-restore'));
     if (keep) return;
     rmSync(join(folder, b.fileName), { force: true });
     removed.push(b.fileName);

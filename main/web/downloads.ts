@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { LeadExportResult } from '../../shared/lead-export.ts';
 import type { LeadExport } from '../leads/export-leads.ts';
+import { MINUTE_MS } from '../../shared/time-units.ts';
 
 /**
  * Downloads the web host streams. A browser's download cannot carry the API token in a header,
@@ -19,7 +20,7 @@ export interface Downloads {
 }
 
 export const DOWNLOAD_PATH = '/download/';
-const TICKET_LIFETIME_MS = 60_000;
+const TICKET_LIFETIME_MS = MINUTE_MS;
 
 export function createDownloads(now: () => number = Date.now): Downloads {
   const tickets = new Map<string, { file: LeadExport; expiresAt: number }>();

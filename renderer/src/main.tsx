@@ -15,7 +15,7 @@ if ('error' in client) {
   const store = createAppStore({ client, drafts: localStorageDrafts(window.localStorage), consoleId: consoleIdFor(window.sessionStorage) });
   root.render(
     <StrictMode>
-      <StoreProvider store={store}>
+      <StoreProvider store={store} client={client}>
         <App />
       </StoreProvider>
     </StrictMode>,

@@ -1,5 +1,6 @@
 import type { Activity, Lead } from '../leads.ts';
 import { isAsk, type Answer, type Answers, type AskStep, type Condition, type Script, type ScriptStep } from './script-schema.ts';
+import { DAY_MS } from '../time-units.ts';
 
 /**
  * Running a script, as pure functions both sides share: the console walks it live as the rep
@@ -14,7 +15,6 @@ export interface ScriptContext {
   now: number;
 }
 
-const DAY = 86_400_000;
 
 /**
  * Fills `{{lead.firstName}}`, `{{activity.latest.title}}`, `{{rep.name}}`… with the lead's data;
@@ -150,7 +150,7 @@ function holds(c: Condition, answers: Answers, ctx: ScriptContext): boolean {
   if (c.in) return Array.isArray(value) ? value.some((v) => c.in!.includes(v)) : c.in.includes(value as string | number);
   if (c.withinDays !== undefined) {
     const at = Date.parse(`${String(value)}T23:59:59Z`);
-    return !Number.isNaN(at) && at - ctx.now <= c.withinDays * DAY;
+    return !Number.isNaN(at) && at - ctx.now <= c.withinDays * DAY_MS;
   }
   if (typeof value !== 'number') return false;
   return (c.atLeast === undefined || value >= c.atLeast) && (c.atMost === undefined || value <= c.atMost);

@@ -3,6 +3,7 @@ import { holdLead, releaseClaims, renewClaim } from '../../queue/claims.ts';
 import { leadCallingWindows, upcomingCallbacks } from '../../queue/lead-callbacks.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../../queue/queue-view.ts';
 import { transaction } from '../../store/database.ts';
+import { MINUTE_MS } from '../../../shared/time-units.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function queueHandlers({ core, queueContext, snapshot }: HandlerContext): HandlersOf<'queue' | 'callbacks'> {
@@ -14,7 +15,7 @@ export function queueHandlers({ core, queueContext, snapshot }: HandlerContext):
     'queue.skip': ({ leadId, ...scope }) =>
       transaction(db, () => {
         const ctx = queueContext(scope);
-        holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * 60_000, ctx.now);
+        holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * MINUTE_MS, ctx.now);
         closeDials(db, leadId, ctx.now);
         return queueSnapshot(db, queueContext(scope));
       }),

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, BackupList, BackupReason } from '../../../shared/backups.ts';
 import { BACKUP_KEEP_DAYS } from '../../../shared/backups.ts';
-import { messageOf } from '../store/app-store.ts';
-import { useApp } from '../store/store-context.tsx';
+import { messageOf } from '../store/error-message.ts';
+import { useApi, useApp } from '../store/store-context.tsx';
 
 const REASONS: Record<BackupReason, string> = {
   start: 'when Nextcall started',
@@ -24,7 +24,7 @@ function size(bytes: number): string {
  * restore is never a loss: the list then shows it, ready to be restored in turn.
  */
 export function BackupsSection() {
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   const showNotice = useApp((s) => s.showNotice);
   const reloadSettings = useApp((s) => s.loadSettings);
   const reloadScript = useApp((s) => s.loadScript);

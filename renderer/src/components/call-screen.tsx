@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import { closesForGood } from '../../../shared/dispositions.ts';
 import { fullName, type NextUp } from '../../../shared/leads.ts';
 import { useHotkeys } from '../use-hotkeys.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { selectScriptView } from '../store/script-view.ts';
 import { useApp } from '../store/store-context.tsx';
 import { LeadWithAccount } from './account-panel.tsx';
 import { ActivityPanel } from './activity-panel.tsx';
@@ -39,11 +41,11 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
       .catch(() => showNotice({ kind: 'error', text: 'This window may not write to the clipboard.' }));
   };
   const answer = useApp((s) => s.answer);
-  // The script's view derives from the answers, the lead and the script: subscribe to each, so
-  // that a new answer re-renders the screen, then derive.
-  useApp((s) => s.answers);
-  useApp((s) => s.script);
-  const view = useApp((s) => s.scriptView)();
+  // The script's view derives from the answers, the lead and the script: subscribe to those, so
+  // that a new answer re-renders the screen, then derive at main's clock (nowMs).
+  const scriptInputs = useApp(useShallow((s) => ({ script: s.script, snapshot: s.snapshot, answers: s.answers, answersFor: s.answersFor })));
+  const view = selectScriptView(scriptInputs, nowMs);
+  const callButton = useRef<HTMLAnchorElement>(null);
   const answerForm = useRef<HTMLFormElement>(null);
   const recommendedLabel = dispositions.find((d) => d.code === view?.recommendation?.disposition)?.label ?? null;
   const answerTime = useApp((s) => s.answerTime);
@@ -82,7 +84,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           s: () => void skip(),
           z: () => askSnooze(),
           // C dials the number the queue offers, through the same link a click would follow.
-          c: () => document.querySelector<HTMLAnchorElement>('a.call-button')?.click(),
+          c: () => callButton.current?.click(),
         },
   );
 
@@ -98,6 +100,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           dialedNumber={dialedAt?.leadId === next.card.lead.id ? dialedAt.number : null}
           clockOffset={clockOffset}
           offered={next.number}
+          callButton={callButton}
         />
       </LeadWithAccount>
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { UpcomingCallback } from '../../../shared/callbacks.ts';
-import { messageOf } from '../store/app-store.ts';
-import { useApp } from '../store/store-context.tsx';
+import { messageOf } from '../store/error-message.ts';
+import { useApi, useApp } from '../store/store-context.tsx';
+import { MINUTE_MS } from '../../../shared/time-units.ts';
 
 /** How often the console asks main again for the callbacks of the coming day. */
-const REFRESH_MS = 15 * 60_000;
+const REFRESH_MS = 15 * MINUTE_MS;
 /** The longest a browser timer may wait (about 24.8 days); the refresh comes sooner anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -14,7 +15,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * allowed them. It never takes the lead on screen away: the queue offers due callbacks first.
  */
 export function CallbackAlerts() {
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   const clockOffset = useApp((s) => s.clockOffset);
   const snapshotAt = useApp((s) => s.snapshot?.now);
   const subscribe = useApp((s) => s.subscribe);

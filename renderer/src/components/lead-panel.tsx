@@ -1,8 +1,9 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent, type Ref } from 'react';
 import { dialLink, type DialScheme } from '../../../shared/dial-link.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
 import { localHour, localTime } from '../local-time.ts';
+import { SECOND_MS } from '../../../shared/time-units.ts';
 
 /** Who the rep is calling: name, company, the lead's own time, numbers, stage and flags. */
 interface LeadPanelProps {
@@ -19,9 +20,11 @@ interface LeadPanelProps {
   clockOffset: number;
   /** The number the queue offers (first good one under its daily cap), E.164. */
   offered: string;
+  /** The call button, so the C key follows the very link a click would. */
+  callButton?: Ref<HTMLAnchorElement>;
 }
 
-export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNumber = null, clockOffset, offered }: LeadPanelProps) {
+export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNumber = null, clockOffset, offered, callButton }: LeadPanelProps) {
   const { lead, phones } = card;
   // The link is followed only once main has said this number may be called now and has the
   // attempt on record: a lead marked do-not-call since it was shown never rings.
@@ -69,7 +72,7 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNum
       </ul>
 
       {offered && !dialedAt && !lead.doNotCall && (
-        <a className="call-button" href={dialLink(dialScheme, offered)} onClick={dial(offered)} aria-keyshortcuts="c">
+        <a ref={callButton} className="call-button" href={dialLink(dialScheme, offered)} onClick={dial(offered)} aria-keyshortcuts="c">
           Call {offered} <kbd>C</kbd>
         </a>
       )}
@@ -123,7 +126,7 @@ function CallTimer({ since, clockOffset, number }: { since: string; clockOffset:
     const timer = setInterval(() => setNow(Date.now() + clockOffset), 1000);
     return () => clearInterval(timer);
   }, [clockOffset]);
-  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / SECOND_MS));
   return (
     <p className="call-timer" role="timer" aria-label="Time on this call">
       On call {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { messageOf } from '../store/app-store.ts';
-import { useApp } from '../store/store-context.tsx';
+import { messageOf } from '../store/error-message.ts';
+import { useApi, useApp } from '../store/store-context.tsx';
 import { useDialogFocus } from '../use-dialog-focus.ts';
 import { useEscapeToClose } from '../use-hotkeys.ts';
 
@@ -9,7 +9,7 @@ import { useEscapeToClose } from '../use-hotkeys.ts';
  * the rep's name asks for it first (once: it is kept in the preferences).
  */
 export function useStartSession(): () => Promise<void> {
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   const act = useApp((s) => s.sessionAction);
   const openPanel = useApp((s) => s.openPanel);
   const showNotice = useApp((s) => s.showNotice);
@@ -26,7 +26,7 @@ export function useStartSession(): () => Promise<void> {
 
 /** Who is calling? Asked before a first session; the name goes on every call and in the team summary. */
 export function RepNamePrompt({ onClose }: { onClose(): void }) {
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   const act = useApp((s) => s.sessionAction);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react
 import type { Answer, AskStep } from '../../../shared/scripts/script-schema.ts';
 import { isAsk } from '../../../shared/scripts/script-schema.ts';
 import { answerTo } from '../../../shared/scripts/script-engine.ts';
-import type { ScriptView } from '../store/script-slice.ts';
+import type { ScriptView } from '../store/script-view.ts';
 import { hotkeyOf } from '../use-hotkeys.ts';
 
 interface ScriptPanelProps {

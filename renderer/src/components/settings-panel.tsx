@@ -1,21 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import type { Preferences } from '../../../shared/api.ts';
 import { ReasonListsSettings } from './reason-lists-settings.tsx';
 import { DIAL_SCHEMES } from '../../../shared/dial-link.ts';
 import type { ListedDisposition } from '../../../shared/dispositions.ts';
 import type { ScriptVersion } from '../../../shared/qualification.ts';
+import { HOUR_MINUTES } from '../../../shared/time-units.ts';
 import { saveFile } from '../file-transfer.ts';
-import { messageOf } from '../store/app-store.ts';
-import { useApp } from '../store/store-context.tsx';
+import { messageOf } from '../store/error-message.ts';
+import { useApi, useApp } from '../store/store-context.tsx';
 import { useDialogFocus } from '../use-dialog-focus.ts';
 import { useEscapeToClose } from '../use-hotkeys.ts';
 import { BackupsSection } from './backups-section.tsx';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const toTime = (minutes: number) => `${String(Math.floor(minutes / HOUR_MINUTES)).padStart(2, '0')}:${String(minutes % HOUR_MINUTES).padStart(2, '0')}`;
 const toMinutes = (time: string) => {
   const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+  return (h ?? 0) * HOUR_MINUTES + (m ?? 0);
 };
 
 /**
@@ -23,7 +24,7 @@ const toMinutes = (time: string) => {
  * called and how often, the dispositions and the script. Files in and out for the last two.
  */
 export function SettingsPanel({ onClose }: { onClose(): void }) {
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   const reload = useApp((s) => s.loadSettings);
   const reloadScript = useApp((s) => s.loadScript);
   const showNotice = useApp((s) => s.showNotice);
@@ -31,18 +32,23 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
   const [dispositions, setDispositions] = useState<ListedDisposition[]>([]);
   const [scripts, setScripts] = useState<ScriptVersion[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    void Promise.all([call('prefs.get', {}), call('dispositions.list', {}), call('scripts.list', {})]).then(([p, d, s]) => {
-      setPrefs(p);
-      setDispositions(d);
-      setScripts(s);
-    });
+    void Promise.all([call('prefs.get', {}), call('dispositions.list', {}), call('scripts.list', {})]).then(
+      ([p, d, s]) => {
+        setPrefs(p);
+        setDispositions(d);
+        setScripts(s);
+      },
+      // Without the settings there is no form to show: the panel says why instead of staying blank.
+      (e: unknown) => setLoadError(`The settings could not be read. ${messageOf(e)}`),
+    );
   }, [call]);
 
   const card = useRef<HTMLFormElement>(null);
   useEscapeToClose(onClose);
-  useDialogFocus(card, prefs !== null);
+  useDialogFocus(card, prefs !== null || loadError !== null);
 
   const attempt = async (work: () => Promise<void>, done: string) => {
     try {
@@ -64,7 +70,7 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
     input.click();
   };
 
-  if (!prefs) return null;
+  if (!prefs) return loadError ? <SettingsUnreadable ref={card} sentence={loadError} onClose={onClose} /> : null;
   const rules = prefs.queueRules;
   const setRules = (patch: Partial<typeof rules>) => setPrefs({ ...prefs, queueRules: { ...rules, ...patch } });
 
@@ -225,6 +231,23 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
           </button>
         </fieldset>
         <BackupsSection />
+      </form>
+    </div>
+  );
+}
+
+/** The panel when main could not give the settings: the reason in a sentence, and the way out. */
+function SettingsUnreadable({ ref, sentence, onClose }: { ref: Ref<HTMLFormElement>; sentence: string; onClose(): void }) {
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Settings">
+      <form ref={ref} className="overlay-card settings" onSubmit={(event) => event.preventDefault()}>
+        <h2>Settings</h2>
+        <p role="alert">{sentence}</p>
+        <div className="wizard-actions">
+          <button type="button" onClick={onClose}>
+            Close <kbd>Esc</kbd>
+          </button>
+        </div>
       </form>
     </div>
   );

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { callbackChoices } from '../../../shared/callbacks.ts';
 import type { CallingWindow } from '../../../shared/queue-rules.ts';
 import { fromZonedInput, toZonedInput } from '../../../shared/zoned-time.ts';
-import { useApp } from '../store/store-context.tsx';
+import { useApi } from '../store/store-context.tsx';
 import { hotkeyOf } from '../use-hotkeys.ts';
+import { HOUR_MS, MINUTE_MS } from '../../../shared/time-units.ts';
 
 interface TimePickerProps {
   title: string;
@@ -16,7 +17,6 @@ interface TimePickerProps {
   onAnswer(at: string | null): void;
 }
 
-const HOUR = 3_600_000;
 
 /**
  * Picks a time in the lead's own clock (a callback at "10:00" means ten in the morning where the
@@ -26,7 +26,7 @@ const HOUR = 3_600_000;
 export function TimePicker({ title, leadId, zone, nowMs, purpose, onAnswer }: TimePickerProps) {
   const repZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const leadZone = zone ?? repZone;
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   // The lead's calling hours: until main says, the choices are not moved into them.
   const [windows, setWindows] = useState<CallingWindow[]>([]);
   useEffect(() => {
@@ -43,7 +43,7 @@ export function TimePicker({ title, leadId, zone, nowMs, purpose, onAnswer }: Ti
   const quick = callbackChoices(openedAt, leadZone, windows);
 
   // A day of its own keeps the time of "in 1 h" until the rep changes it.
-  const [initial] = useState(() => toZonedInput(Math.round((nowMs + HOUR) / (5 * 60_000)) * 5 * 60_000, leadZone));
+  const [initial] = useState(() => toZonedInput(Math.round((nowMs + HOUR_MS) / (5 * MINUTE_MS)) * 5 * MINUTE_MS, leadZone));
   const [day, setDay] = useState(initial.slice(0, 10));
   const [time, setTime] = useState(initial.slice(11));
   const at = /^\d{4}-\d{2}-\d{2}$/.test(day) && /^\d{2}:\d{2}$/.test(time) ? fromZonedInput(`${day}T${time}`, leadZone) : null;

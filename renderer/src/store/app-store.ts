@@ -30,7 +30,7 @@ export type AppState = QueueSlice &
   PanelSlice &
   ScriptSlice &
   SessionSlice &
-  LeadContextSlice & { callApi: ApiClient['call'] };
+  LeadContextSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -39,8 +39,6 @@ export type AppStore = StoreApi<AppState>;
  */
 export function createAppStore(deps: StoreDeps): AppStore {
   return createStore<AppState>()((...a) => ({
-    // Screens that only read and write settings (no state of their own to mirror) call main directly.
-    callApi: deps.client.call,
     ...createNoticeSlice(...a),
     ...createPanelSlice(...a),
     ...createQueueSlice(deps)(...a),
@@ -68,9 +66,4 @@ export function consoleIdFor(storage: Storage): string {
   const id = crypto.randomUUID();
   storage.setItem('nextcall.console', id);
   return id;
-}
-
-/** A readable sentence for anything a call can throw. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { DialScheme } from '../../../shared/dial-link.ts';
 import { UNDO_GRACE_MS, type Disposition } from '../../../shared/dispositions.ts';
 import type { CallLog } from '../../../shared/leads.ts';
-import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
+import type { AppState, StoreDeps } from './app-store.ts';
+import { selectMainNow, selectRecommendation } from './script-view.ts';
 
 export interface CallSlice {
   dispositions: Disposition[];
@@ -60,24 +61,18 @@ export const createCallSlice =
         const dialling = number ?? next?.number;
         if (!next || !dialling) return false;
         const leadId = next.card.lead.id;
-        try {
-          const { dialId, at } = await client.call('calls.dial', { leadId, number: dialling, consoleId });
-          set({ dialedAt: { leadId, at, dialId, number: dialling } });
-          return true;
-        } catch (error) {
-          get().showNotice({ kind: 'error', text: messageOf(error) });
+        const dialed = await get().withErrorNotice(() => client.call('calls.dial', { leadId, number: dialling, consoleId }));
+        if (!dialed) {
           // The refusal may mean the lead changed (marked do-not-call elsewhere): show what is true now.
           void get().refreshQueue();
           return false;
         }
+        set({ dialedAt: { leadId, at: dialed.at, dialId: dialed.dialId, number: dialling } });
+        return true;
       },
       async loadSettings() {
-        try {
-          const [dispositions, prefs] = await Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]);
-          set({ dispositions: dispositions.filter((d) => !d.retired), dialScheme: prefs.dialScheme });
-        } catch (error) {
-          get().showNotice({ kind: 'error', text: messageOf(error) });
-        }
+        const loaded = await get().withErrorNotice(() => Promise.all([client.call('dispositions.list', {}), client.call('prefs.get', {})]));
+        if (loaded) set({ dispositions: loaded[0].filter((d) => !d.retired), dialScheme: loaded[1].dialScheme });
       },
       setNotes(text) {
         const lead = get().snapshot?.next?.card.lead;
@@ -99,7 +94,7 @@ export const createCallSlice =
           set({ askingTime: { purpose: 'callback', code } });
           return;
         }
-        const recommended = get().recommendation();
+        const recommended = selectRecommendation(get(), selectMainNow(get()));
         // A disposition the team lead listed reasons for asks for one too, so the reports can group them.
         if (disposition && !reason && (disposition.needsReason || get().reasonLists.some((l) => l.code === code && l.reasons.length > 0))) {
           set({ askingReason: { code, ...(callbackAt ? { callbackAt } : {}), why: `Why "${disposition.label}"?` } });
@@ -114,17 +109,22 @@ export const createCallSlice =
         const dialed = get().dialedAt?.leadId === lead.id ? get().dialedAt : null;
         set({ loggingCall: true });
         try {
-          const { call, queue } = await client.call('calls.disposition', {
-            leadId: lead.id,
-            code,
-            notes: get().notes,
-            consoleId,
-            ...(callbackAt ? { callbackAt } : {}),
-            ...(reason ? { reason } : {}),
-            // The number dialled is the number logged (and flagged, for a bad number): the call's own.
-            ...(dialed ? { number: dialed.number, dialId: dialed.dialId } : get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
-            ...(Object.keys(answers).length ? { answers } : {}),
-          });
+          // On failure the note stays in drafts and on screen: nothing the rep typed is lost.
+          const logged = await get().withErrorNotice(() =>
+            client.call('calls.disposition', {
+              leadId: lead.id,
+              code,
+              notes: get().notes,
+              consoleId,
+              ...(callbackAt ? { callbackAt } : {}),
+              ...(reason ? { reason } : {}),
+              // The number dialled is the number logged (and flagged, for a bad number): the call's own.
+              ...(dialed ? { number: dialed.number, dialId: dialed.dialId } : get().snapshot?.next?.number ? { number: get().snapshot!.next!.number } : {}),
+              ...(Object.keys(answers).length ? { answers } : {}),
+            }),
+          );
+          if (!logged) return;
+          const { call, queue } = logged;
           set({ answers: {}, answersFor: null, dialedAt: null });
           if (get().session) void get().loadSession();
           clearTimeout(draftTimer);
@@ -132,9 +132,6 @@ export const createCallSlice =
           set({ lastCall: call });
           get().showSnapshot(queue);
           get().showNotice({ kind: 'info', text: `${call.leadName}: ${call.dispositionLabel} — U to undo`, ttlMs: UNDO_GRACE_MS });
-        } catch (error) {
-          // The note stays in drafts and on screen: nothing the rep typed is lost.
-          get().showNotice({ kind: 'error', text: messageOf(error) });
         } finally {
           set({ loggingCall: false });
         }
@@ -142,12 +139,10 @@ export const createCallSlice =
       async skip() {
         const lead = get().snapshot?.next?.card.lead;
         if (!lead || get().loggingCall) return;
-        try {
-          get().showSnapshot(await client.call('queue.skip', { leadId: lead.id, consoleId }));
-          get().showNotice({ kind: 'info', text: `Skipped: ${lead.firstName} ${lead.lastName} comes back in a few minutes.` });
-        } catch (error) {
-          get().showNotice({ kind: 'error', text: messageOf(error) });
-        }
+        const snapshot = await get().withErrorNotice(() => client.call('queue.skip', { leadId: lead.id, consoleId }));
+        if (!snapshot) return;
+        get().showSnapshot(snapshot);
+        get().showNotice({ kind: 'info', text: `Skipped: ${lead.firstName} ${lead.lastName} comes back in a few minutes.` });
       },
       async answerReason(reason) {
         const asking = get().askingReason;
@@ -158,15 +153,13 @@ export const createCallSlice =
       async undoLast() {
         const call = get().lastCall;
         if (!call || get().loggingCall) return;
-        try {
-          get().showSnapshot(await client.call('calls.undo', { callId: call.id, consoleId }));
-          set({ lastCall: null });
-          // The call is out of every figure: the strip says so at once.
-          if (get().session) void get().loadSession();
-          get().showNotice({ kind: 'info', text: `Undone: ${call.leadName} is back, as before the call.` });
-        } catch (error) {
-          get().showNotice({ kind: 'error', text: messageOf(error) });
-        }
+        const snapshot = await get().withErrorNotice(() => client.call('calls.undo', { callId: call.id, consoleId }));
+        if (!snapshot) return;
+        get().showSnapshot(snapshot);
+        set({ lastCall: null });
+        // The call is out of every figure: the strip says so at once.
+        if (get().session) void get().loadSession();
+        get().showNotice({ kind: 'info', text: `Undone: ${call.leadName} is back, as before the call.` });
       },
       askSnooze() {
         if (get().snapshot?.next) set({ askingTime: { purpose: 'snooze' } });
@@ -178,12 +171,10 @@ export const createCallSlice =
         if (asking.purpose === 'callback') return get().logDisposition(asking.code, at);
         const lead = get().snapshot?.next?.card.lead;
         if (!lead) return;
-        try {
-          get().showSnapshot(await client.call('queue.snooze', { leadId: lead.id, until: at, consoleId }));
-          get().showNotice({ kind: 'info', text: `Snoozed: ${lead.firstName} ${lead.lastName}.` });
-        } catch (error) {
-          get().showNotice({ kind: 'error', text: messageOf(error) });
-        }
+        const snapshot = await get().withErrorNotice(() => client.call('queue.snooze', { leadId: lead.id, until: at, consoleId }));
+        if (!snapshot) return;
+        get().showSnapshot(snapshot);
+        get().showNotice({ kind: 'info', text: `Snoozed: ${lead.firstName} ${lead.lastName}.` });
       },
     };
   };

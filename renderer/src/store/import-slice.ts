@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { LEAD_FIELDS, type ImportPreview, type ImportReport, type LeadField } from '../../../shared/imports.ts';
 import { fileToBase64, saveFile } from '../file-transfer.ts';
-import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
+import type { AppState, StoreDeps } from './app-store.ts';
 
 export interface ImportSlice {
   importing: boolean;
@@ -52,10 +52,11 @@ export const createImportSlice =
       set({ importing: true, importProgress: null, importReport: null });
       const stop = client.on('import.progress', ({ rowsDone, rowsPerSecond }) => set({ importProgress: { rowsDone, rowsPerSecond } }));
       try {
-        set({ importReport: await work() });
-        await get().refreshQueue();
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
+        const report = await get().withErrorNotice(work);
+        if (report) {
+          set({ importReport: report });
+          await get().refreshQueue();
+        }
       } finally {
         stop();
         set({ importing: false, importProgress: null });
@@ -63,12 +64,7 @@ export const createImportSlice =
     };
     const withBatch = async (work: (batchId: number) => Promise<void>) => {
       const batchId = get().importReport?.batchId;
-      if (!batchId) return;
-      try {
-        await work(batchId);
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-      }
+      if (batchId) await get().withErrorNotice(() => work(batchId));
     };
     return {
       importing: false,
@@ -76,13 +72,11 @@ export const createImportSlice =
       importReport: null,
       wizard: null,
       async importFile(file) {
-        try {
+        await get().withErrorNotice(async () => {
           const data = await fileToBase64(file);
           const preview = await client.call('leads.previewImport', { fileName: file.name, data });
           set({ wizard: { fileName: file.name, data, preview, columns: detectedColumns(preview), listName: '', encoding: null } });
-        } catch (error) {
-          get().showNotice({ kind: 'error', text: messageOf(error) });
-        }
+        });
       },
       setColumn(header, field) {
         const wizard = get().wizard;
@@ -98,13 +92,9 @@ export const createImportSlice =
       async setEncoding(encoding) {
         const wizard = get().wizard;
         if (!wizard) return;
-        try {
-          // Headers read in another encoding are other headers: the mapping is detected afresh.
-          const preview = await client.call('leads.previewImport', { fileName: wizard.fileName, data: wizard.data, encoding });
-          set({ wizard: { ...wizard, preview, columns: detectedColumns(preview), encoding } });
-        } catch (error) {
-          get().showNotice({ kind: 'error', text: messageOf(error) });
-        }
+        // Headers read in another encoding are other headers: the mapping is detected afresh.
+        const preview = await get().withErrorNotice(() => client.call('leads.previewImport', { fileName: wizard.fileName, data: wizard.data, encoding }));
+        if (preview) set({ wizard: { ...wizard, preview, columns: detectedColumns(preview), encoding } });
       },
       cancelImport: () => set({ wizard: null }),
       confirmImport() {

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AccountView, LeadEdit, LeadEditInput, LeadSearchResult, ReasonList, WorkingLists } from '../../../shared/lead-context.ts';
 import type { LeadCard, WhyNot } from '../../../shared/leads.ts';
-import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
+import type { AppState, StoreDeps } from './app-store.ts';
 
 /** A lead opened from the search: its card, what reps changed by hand, and (when asked) why the queue holds it. */
 export interface OpenedLead {
@@ -45,7 +45,6 @@ export const createLeadContextSlice =
   (set, get) => {
     // The newest search wins: a slow answer to "ad" never replaces the answer to "ada".
     let searchSeq = 0;
-    const fail = (error: unknown) => get().showNotice({ kind: 'error', text: messageOf(error) });
     const details = async (leadId: number): Promise<OpenedLead> => {
       const [card, edits, account] = await Promise.all([
         client.call('leads.get', { leadId }),
@@ -79,21 +78,18 @@ export const createLeadContextSlice =
           const result = await client.call('leads.search', { query, limit: 20 });
           if (seq === searchSeq) set({ search: result });
         } catch (error) {
-          if (seq === searchSeq) fail(error);
+          // Only the newest search speaks: an old one's failure is no news to the rep.
+          if (seq === searchSeq) get().showError(error);
         } finally {
           if (seq === searchSeq) set({ searching: false });
         }
       },
       async openLead(leadId) {
-        try {
-          set({ opened: await details(leadId) });
-        } catch (error) {
-          fail(error);
-        }
+        await get().withErrorNotice(async () => set({ opened: await details(leadId) }));
       },
       closeLead: () => set({ opened: null }),
       async saveLeadEdit(input) {
-        try {
+        const saved = await get().withErrorNotice(async () => {
           const card = await client.call('leads.edit', input);
           const opened = get().opened;
           if (opened?.card.lead.id === card.lead.id) set({ opened: { ...(await details(card.lead.id)), whyNot: null } });
@@ -106,61 +102,37 @@ export const createLeadContextSlice =
           }
           get().showNotice({ kind: 'info', text: `Saved: ${`${card.lead.firstName} ${card.lead.lastName}`.trim()}.` });
           return true;
-        } catch (error) {
-          fail(error);
-          return false;
-        }
+        });
+        return saved ?? false;
       },
       async explainWhyNot(leadId) {
-        try {
-          const whyNot = await client.call('queue.whyNot', { leadId });
-          const opened = get().opened;
-          if (opened?.card.lead.id === leadId) set({ opened: { ...opened, whyNot } });
-        } catch (error) {
-          fail(error);
-        }
+        const whyNot = await get().withErrorNotice(() => client.call('queue.whyNot', { leadId }));
+        const opened = get().opened;
+        if (whyNot && opened?.card.lead.id === leadId) set({ opened: { ...opened, whyNot } });
       },
       async loadAccount(leadId) {
-        try {
-          const view = await client.call('leads.account', { leadId });
-          set({ account: { leadId, view } });
-        } catch (error) {
-          fail(error);
-        }
+        const view = await get().withErrorNotice(() => client.call('leads.account', { leadId }));
+        if (view) set({ account: { leadId, view } });
       },
       async loadWorkingLists() {
-        try {
-          set({ workingLists: await client.call('lists.working', {}) });
-        } catch (error) {
-          fail(error);
-        }
+        await get().withErrorNotice(async () => set({ workingLists: await client.call('lists.working', {}) }));
       },
       async workList(name) {
-        try {
+        await get().withErrorNotice(async () => {
           set({ workingLists: await client.call('lists.work', { listName: name }) });
           // The lead on screen belongs to the old list: let it go, and show the new list's first.
           await client.call('queue.release', { consoleId });
           await get().loadQueue();
           get().showNotice({ kind: 'info', text: name === null ? 'Working every lead.' : `Working the list "${name}".` });
-        } catch (error) {
-          fail(error);
-        }
+        });
       },
       async loadReasonLists() {
-        try {
-          set({ reasonLists: await client.call('reasons.list', {}) });
-        } catch (error) {
-          fail(error);
-        }
+        await get().withErrorNotice(async () => set({ reasonLists: await client.call('reasons.list', {}) }));
       },
       async saveReasonList(code, reasons) {
-        try {
-          set({ reasonLists: await client.call('reasons.save', { code, reasons }) });
-          return true;
-        } catch (error) {
-          fail(error);
-          return false;
-        }
+        const reasonLists = await get().withErrorNotice(() => client.call('reasons.save', { code, reasons }));
+        if (reasonLists) set({ reasonLists });
+        return reasonLists !== undefined;
       },
     };
   };

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store.ts';
+import { messageOf } from './error-message.ts';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -17,6 +18,13 @@ export interface NoticeSlice {
   showNotice(notice: Notice): void;
   /** Takes this message away (or the one on screen): a later message is left alone. */
   clearNotice(id?: number): void;
+  /** The error notice, in main's words (an ApiError carries the sentence). */
+  showError(error: unknown): void;
+  /**
+   * Runs a call to main. If it fails, the error notice says why in main's words and the answer is
+   * undefined; what the rep typed stays where it was. The store's one way to handle a failure.
+   */
+  withErrorNotice<T>(work: () => Promise<T>): Promise<T | undefined>;
 }
 
 export const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (set, get) => {
@@ -24,8 +32,17 @@ export const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (s
   return {
     notice: null,
     showNotice: (notice) => set({ notice: { ...notice, id: ++lastId } }),
+    showError: (error) => get().showNotice({ kind: 'error', text: messageOf(error) }),
     clearNotice: (id) => {
       if (id === undefined || get().notice?.id === id) set({ notice: null });
+    },
+    async withErrorNotice(work) {
+      try {
+        return await work();
+      } catch (error) {
+        get().showError(error);
+        return undefined;
+      }
     },
   };
 };

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { QueuePreview, QueueSnapshot } from '../../../shared/leads.ts';
 import type { ApiClient } from '../api/client.ts';
-import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
+import type { AppState, StoreDeps } from './app-store.ts';
+import { SECOND_MS } from '../../../shared/time-units.ts';
 
 export interface QueueSlice {
   snapshot: QueueSnapshot | null;
@@ -48,7 +49,7 @@ export const createQueueSlice =
           try {
             const { held, leaseSeconds } = await client.call('queue.heartbeat', { consoleId, leadId });
             // Three beats per lease: one lost beat never lets the lead go.
-            pace = (leaseSeconds * 1000) / 3;
+            pace = (leaseSeconds * SECOND_MS) / 3;
             // Another console has the lead now (this one was away too long): ask what is true.
             if (!held) void get().refreshQueue();
           } catch {
@@ -76,20 +77,14 @@ export const createQueueSlice =
       };
     },
     async previewQueue() {
-      try {
-        return await client.call('queue.preview', { limit: 20 });
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-        return null;
-      }
+      return (await get().withErrorNotice(() => client.call('queue.preview', { limit: 20 }))) ?? null;
     },
     loading: false,
     async loadQueue() {
       set({ loading: true });
       try {
-        get().showSnapshot(await client.call('queue.next', { consoleId }));
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
+        const snapshot = await get().withErrorNotice(() => client.call('queue.next', { consoleId }));
+        if (snapshot) get().showSnapshot(snapshot);
       } finally {
         set({ loading: false });
       }
@@ -97,25 +92,22 @@ export const createQueueSlice =
     async refreshQueue() {
       const onScreen = get().snapshot?.next;
       if (!onScreen) return get().loadQueue();
-      try {
-        const fresh = await client.call('queue.next', { consoleId });
-        const current = get().snapshot;
-        const shownId = current?.next?.card.lead.id;
-        // The lead on screen may no longer be called (marked do-not-call by an import, another
-        // console or the CLI; hours closed): say so at once, and offer the next lead.
-        if (shownId !== undefined && fresh.released?.leadId === shownId && fresh.next?.card.lead.id !== shownId) {
-          get().showSnapshot(fresh);
-          const then = fresh.next ? ` Next: ${fresh.next.card.lead.firstName} ${fresh.next.card.lead.lastName}`.trimEnd() + '.' : '';
-          get().showNotice({ kind: 'error', text: `${fresh.released.name} may no longer be called: ${fresh.released.reasons.map((r) => r.charAt(0).toLowerCase() + r.slice(1)).join('; ')}.${then}` });
-          return;
-        }
-        // The same lead: its card may have news (a new activity). Another lead: keep the one on screen.
-        const sameLead = fresh.next?.card.lead.id === shownId;
-        if (current?.next) set({ snapshot: { ...fresh, next: sameLead ? fresh.next : current.next } });
-        else get().showSnapshot(fresh);
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
+      const fresh = await get().withErrorNotice(() => client.call('queue.next', { consoleId }));
+      if (!fresh) return;
+      const current = get().snapshot;
+      const shownId = current?.next?.card.lead.id;
+      // The lead on screen may no longer be called (marked do-not-call by an import, another
+      // console or the CLI; hours closed): say so at once, and offer the next lead.
+      if (shownId !== undefined && fresh.released?.leadId === shownId && fresh.next?.card.lead.id !== shownId) {
+        get().showSnapshot(fresh);
+        const then = fresh.next ? ` Next: ${fresh.next.card.lead.firstName} ${fresh.next.card.lead.lastName}`.trimEnd() + '.' : '';
+        get().showNotice({ kind: 'error', text: `${fresh.released.name} may no longer be called: ${fresh.released.reasons.map((r) => r.charAt(0).toLowerCase() + r.slice(1)).join('; ')}.${then}` });
+        return;
       }
+      // The same lead: its card may have news (a new activity). Another lead: keep the one on screen.
+      const sameLead = fresh.next?.card.lead.id === shownId;
+      if (current?.next) set({ snapshot: { ...fresh, next: sameLead ? fresh.next : current.next } });
+      else get().showSnapshot(fresh);
     },
     showSnapshot(snapshot) {
       const leadId = snapshot.next?.card.lead.id;

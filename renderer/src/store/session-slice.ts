@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { ReportFormat } from '../../../shared/api.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { saveFile } from '../file-transfer.ts';
-import { messageOf, type AppState, type StoreDeps } from './app-store.ts';
+import type { AppState, StoreDeps } from './app-store.ts';
 
 /** The console's calling session and its live figures. */
 export interface SessionSlice {
@@ -26,11 +26,7 @@ export const createSessionSlice =
     endedSessionId: null,
     canPrintPdf: false,
     async loadSession() {
-      try {
-        set({ session: await client.call('sessions.current', { consoleId }) });
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-      }
+      await get().withErrorNotice(async () => set({ session: await client.call('sessions.current', { consoleId }) }));
     },
     async loadCapabilities() {
       try {
@@ -40,25 +36,19 @@ export const createSessionSlice =
       }
     },
     async sessionAction(action) {
-      try {
-        const session = await client.call(`sessions.${action}`, { consoleId });
-        set(action === 'end' ? { session: null, endedSessionId: session.id } : { session });
-        if (action === 'end') {
-          const s = session.stats;
-          get().showNotice({ kind: 'info', text: `Session ended: ${s.dials} dials, ${s.contacts} contacts, ${s.qualified} qualified.` });
-        }
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
+      const session = await get().withErrorNotice(() => client.call(`sessions.${action}`, { consoleId }));
+      if (!session) return;
+      set(action === 'end' ? { session: null, endedSessionId: session.id } : { session });
+      if (action === 'end') {
+        const s = session.stats;
+        get().showNotice({ kind: 'info', text: `Session ended: ${s.dials} dials, ${s.contacts} contacts, ${s.qualified} qualified.` });
       }
     },
     async downloadSessionReport(format) {
       const sessionId = get().session?.id ?? get().endedSessionId;
       if (sessionId === null) return;
-      try {
-        const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        for (const file of await client.call('sessions.export', { sessionId, format, timeZone })) saveFile(file);
-      } catch (error) {
-        get().showNotice({ kind: 'error', text: messageOf(error) });
-      }
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const files = await get().withErrorNotice(() => client.call('sessions.export', { sessionId, format, timeZone }));
+      for (const file of files ?? []) saveFile(file);
     },
   });

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { CallList } from '../../../../shared/call-lists.ts';
 import type { LeadExportResult } from '../../../../shared/lead-export.ts';
 import { saveFile } from '../../file-transfer.ts';
-import { messageOf } from '../../store/app-store.ts';
-import { useApp } from '../../store/store-context.tsx';
+import { messageOf } from '../../store/error-message.ts';
+import { useApi } from '../../store/store-context.tsx';
 
 const FORMATS = [
   { format: 'csv', label: 'CSV', title: 'HubSpot’s column names: opens in Excel, imports into HubSpot, Salesforce or Nextcall' },
@@ -18,7 +18,7 @@ const count = (n: number) => `${n.toLocaleString('en-US')} lead${n === 1 ? '' : 
  * as a download; the page never holds it.
  */
 export function LeadsExport() {
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   const [lists, setLists] = useState<CallList[]>([]);
   const [listName, setListName] = useState('');
   const [busy, setBusy] = useState(false);

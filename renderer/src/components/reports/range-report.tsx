@@ -3,8 +3,8 @@ import type { ReportFormat } from '../../../../shared/api.ts';
 import type { CallingSummary } from '../../../../shared/summary.ts';
 import { addDays, isTimeZone, zonedDay, zonedDayRange } from '../../../../shared/zoned-time.ts';
 import { saveFile } from '../../file-transfer.ts';
-import { messageOf } from '../../store/app-store.ts';
-import { useApp } from '../../store/store-context.tsx';
+import { messageOf } from '../../store/error-message.ts';
+import { useApi, useApp } from '../../store/store-context.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { SummaryView } from './summary-view.tsx';
 
@@ -14,7 +14,7 @@ const ZONES = Intl.supportedValuesOf('timeZone');
 
 /** A rep's (or everyone's) days: pick the days, whose calls, which list and whose clock; read the figures; take them away. */
 export function RangeReport({ pdf }: { pdf: boolean }) {
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   // Main's clock: in a test, or a console whose computer clock is off, "today" is the store's.
   const clockOffset = useApp((s) => s.clockOffset);
   const [openedAt] = useState(() => Date.now());

@@ -3,8 +3,8 @@ import type { ReportFormat } from '../../../../shared/api.ts';
 import { minutes, TEAM_COLUMNS, teamDays } from '../../../../shared/summary-figures.ts';
 import type { TeamSummary } from '../../../../shared/summary.ts';
 import { saveFile } from '../../file-transfer.ts';
-import { messageOf } from '../../store/app-store.ts';
-import { useApp } from '../../store/store-context.tsx';
+import { messageOf } from '../../store/error-message.ts';
+import { useApi } from '../../store/store-context.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { HourBars } from './hour-bars.tsx';
 
@@ -18,7 +18,7 @@ interface SummaryFile {
  * is named and left out, the others stay), reads each rep beside the team, and exports the result.
  */
 export function TeamReport({ pdf }: { pdf: boolean }) {
-  const call = useApp((s) => s.callApi);
+  const call = useApi();
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<SummaryFile[]>([]);
   const [merged, setMerged] = useState<{ team: TeamSummary; note: string | null } | null>(null);
