@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrations.ts';
 import { restoreStore } from './store/restore-store.ts';
 import { checkStoreFile } from './store/store-check.ts';
+import { forgetCleanClose, recordCleanClose } from './store/clean-close.ts';
 
 /** Everything the services need, made once per process by whichever shell runs them. */
 export interface Core {
@@ -34,7 +35,10 @@ export interface CoreOptions {
 export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   const storeFile = join(dataDir, STORE_FILE);
   // First, before anything touches the data folder: a damaged store is left exactly as it is.
-  const checked = checkStoreFile(storeFile);
+  // Whole, unless the record of its last clean close vouches for it (store/clean-close.ts).
+  const checked = checkStoreFile(storeFile, { now: clock.now() });
+  // Open from here on: a crash before close() leaves no record, so the next start checks it whole.
+  forgetCleanClose(storeFile);
   // The store holds every lead's contact details: for this user's eyes only (data-dir.ts).
   preparePrivateFolder(dataDir);
   const db = openDatabase(storeFile, { checked });
@@ -48,7 +52,9 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
     dataDir,
     storeFile,
     close: () => {
-      if (db.isOpen) db.close();
+      if (!db.isOpen) return;
+      db.close();
+      recordCleanClose(storeFile, checked.fullCheckAt ?? clock.now());
     },
   };
 }

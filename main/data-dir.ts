@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, resolve, win32 } from 'node:path';
+import { CLEAN_CLOSE_SUFFIX } from './store/clean-close.ts';
 import { PRIVATE_FOLDER_MODE, tightenPrivateTree } from './store/private-files.ts';
 
 /**
@@ -35,6 +36,8 @@ export const PRIVATE_ENTRIES = [
   `${STORE_FILE}-wal`,
   `${STORE_FILE}-shm`,
   `${STORE_FILE}-journal`,
+  /** The record of the store's last clean close (store/clean-close.ts). */
+  `${STORE_FILE}${CLEAN_CLOSE_SUFFIX}`,
   /** The web host's and the CLI's preferences (conf), and the desktop app's (electron-store). */
   'preferences.json',
   'backups',

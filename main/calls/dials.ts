@@ -33,7 +33,7 @@ export function recordDial(
   if (refusals.length > 0) {
     throw new ApiError('conflict', refusalSentence(`Not dialled: ${fullName(getLead(db, leadId)) || `lead #${leadId}`}`, refusals), refusals.map((r) => ({ path: r.rule, message: r.reason })));
   }
-  const dialId = Number(db.prepare('INSERT INTO dials (lead_id, phone_e164, at, console_id) VALUES (?, ?, ?, ?)').run(leadId, number, now, consoleId).lastInsertRowid);
+  const dialId = Number(cachedStatement(db, 'INSERT INTO dials (lead_id, phone_e164, at, console_id) VALUES (?, ?, ?, ?)').run(leadId, number, now, consoleId).lastInsertRowid);
   return { dialId, at: new Date(now).toISOString() };
 }
 
@@ -46,7 +46,7 @@ export interface Dial {
 
 /** An open dial of this lead (not yet completed by a disposition), or an error. */
 export function openDial(db: Database, dialId: number, leadId: number): Dial {
-  const row = db.prepare('SELECT id, lead_id, phone_e164, at FROM dials WHERE id = ? AND call_id IS NULL').get(dialId) as
+  const row = cachedStatement(db, 'SELECT id, lead_id, phone_e164, at FROM dials WHERE id = ? AND call_id IS NULL').get(dialId) as
     | { id: number; lead_id: number; phone_e164: string; at: number }
     | undefined;
   if (!row || row.lead_id !== leadId) throw new ApiError('invalid-input', `Dial #${dialId} is not an open dial of this lead.`);
@@ -68,7 +68,7 @@ export function runningDial(db: Database, leadId: number, consoleId: string, now
 
 /** The rep let the lead go without logging the call (a skip, a snooze): the call is over, the attempt stays. */
 export function closeDials(db: Database, leadId: number, now: number): void {
-  db.prepare('UPDATE dials SET closed_at = ? WHERE lead_id = ? AND call_id IS NULL AND closed_at IS NULL').run(now, leadId);
+  cachedStatement(db, 'UPDATE dials SET closed_at = ? WHERE lead_id = ? AND call_id IS NULL AND closed_at IS NULL').run(now, leadId);
 }
 
 /** How long after main accepts a dial its link may still be handed to the softphone. */
@@ -79,5 +79,5 @@ export const DIAL_LINK_GRACE_MS = 30_000;
  * link only then, so a link followed without the check (a stale page, a crafted one) never rings.
  */
 export function dialJustAccepted(db: Database, e164: string, now: number): boolean {
-  return db.prepare('SELECT 1 FROM dials WHERE phone_e164 = ? AND at > ? AND at <= ? AND call_id IS NULL AND closed_at IS NULL LIMIT 1').get(e164, now - DIAL_LINK_GRACE_MS, now) !== undefined;
+  return cachedStatement(db, 'SELECT 1 FROM dials WHERE phone_e164 = ? AND at > ? AND at <= ? AND call_id IS NULL AND closed_at IS NULL LIMIT 1').get(e164, now - DIAL_LINK_GRACE_MS, now) !== undefined;
 }

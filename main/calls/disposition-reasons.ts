@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { ReasonList } from '../../shared/lead-context.ts';
 import { transaction, type Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 import { listDispositions } from './disposition-store.ts';
 
 /**
@@ -9,7 +10,7 @@ import { listDispositions } from './disposition-store.ts';
  * disposition that asks for a reason, or has a list, appears, so the team lead can start one.
  */
 export function listReasons(db: Database): ReasonList[] {
-  const rows = db.prepare('SELECT disposition_code AS code, label FROM disposition_reasons ORDER BY disposition_code, position').all() as {
+  const rows = cachedStatement(db, 'SELECT disposition_code AS code, label FROM disposition_reasons ORDER BY disposition_code, position').all() as {
     code: string;
     label: string;
   }[];
@@ -21,15 +22,15 @@ export function listReasons(db: Database): ReasonList[] {
 }
 
 export function reasonsFor(db: Database, code: string): string[] {
-  return (db.prepare('SELECT label FROM disposition_reasons WHERE disposition_code = ? ORDER BY position').all(code) as { label: string }[]).map((r) => r.label);
+  return (cachedStatement(db, 'SELECT label FROM disposition_reasons WHERE disposition_code = ? ORDER BY position').all(code) as { label: string }[]).map((r) => r.label);
 }
 
 /** Replaces a disposition's reasons (an empty list: the rep writes the reason in words). */
 export function saveReasons(db: Database, code: string, reasons: readonly string[]): ReasonList[] {
   if (!listDispositions(db).some((d) => d.code === code && !d.retired)) throw new ApiError('not-found', `There is no disposition "${code}" in use.`);
   return transaction(db, () => {
-    db.prepare('DELETE FROM disposition_reasons WHERE disposition_code = ?').run(code);
-    const insert = db.prepare('INSERT INTO disposition_reasons (disposition_code, position, label) VALUES (?, ?, ?)');
+    cachedStatement(db, 'DELETE FROM disposition_reasons WHERE disposition_code = ?').run(code);
+    const insert = cachedStatement(db, 'INSERT INTO disposition_reasons (disposition_code, position, label) VALUES (?, ?, ?)');
     reasons.forEach((label, i) => insert.run(code, i, label.trim()));
     return listReasons(db);
   });

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api-error.ts';
 import { DEFAULT_DISPOSITIONS, dispositionSchema, type Disposition, type ListedDisposition } from '../../shared/dispositions.ts';
 import { readYaml } from '../scripts/read-yaml.ts';
 import { transaction, type Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /**
  * Dispositions are data a team lead edits: add, rename, re-key, retire, or replace them all from
@@ -10,19 +11,20 @@ import { transaction, type Database } from '../store/database.ts';
  * label. A store starts with the defaults.
  */
 export function ensureDefaultDispositions(db: Database): void {
-  const { n } = db.prepare('SELECT count(*) AS n FROM dispositions').get() as { n: number };
+  const { n } = cachedStatement(db, 'SELECT count(*) AS n FROM dispositions').get() as { n: number };
   if (n === 0) transaction(db, () => DEFAULT_DISPOSITIONS.forEach((d, i) => write(db, d, i)));
 }
 
 function write(db: Database, d: Disposition, position: number): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO dispositions (code, position, definition, hotkey, retired_at) VALUES (?, ?, ?, ?, NULL)
      ON CONFLICT (code) DO UPDATE SET position = excluded.position, definition = excluded.definition, hotkey = excluded.hotkey, retired_at = NULL`,
   ).run(d.code, position, JSON.stringify(d), d.hotkey);
 }
 
 export function listDispositions(db: Database): ListedDisposition[] {
-  const rows = db.prepare('SELECT definition, retired_at FROM dispositions ORDER BY retired_at IS NOT NULL, position').all() as {
+  const rows = cachedStatement(db, 'SELECT definition, retired_at FROM dispositions ORDER BY retired_at IS NOT NULL, position').all() as {
     definition: string;
     retired_at: number | null;
   }[];
@@ -40,8 +42,8 @@ export function saveDisposition(db: Database, disposition: Disposition): ListedD
   return transaction(db, () => {
     const clash = activeDispositions(db).find((d) => d.hotkey === disposition.hotkey && d.code !== disposition.code);
     if (clash) throw new ApiError('conflict', `The key ${disposition.hotkey} already logs "${clash.label}".`);
-    const existing = db.prepare('SELECT position FROM dispositions WHERE code = ?').get(disposition.code) as { position: number } | undefined;
-    const { next } = db.prepare('SELECT coalesce(max(position), -1) + 1 AS next FROM dispositions').get() as { next: number };
+    const existing = cachedStatement(db, 'SELECT position FROM dispositions WHERE code = ?').get(disposition.code) as { position: number } | undefined;
+    const { next } = cachedStatement(db, 'SELECT coalesce(max(position), -1) + 1 AS next FROM dispositions').get() as { next: number };
     write(db, disposition, existing?.position ?? next);
     return listDispositions(db);
   });
@@ -49,7 +51,7 @@ export function saveDisposition(db: Database, disposition: Disposition): ListedD
 
 export function retireDisposition(db: Database, code: string, now: number): ListedDisposition[] {
   return transaction(db, () => {
-    const changed = db.prepare('UPDATE dispositions SET retired_at = ?, hotkey = NULL WHERE code = ? AND retired_at IS NULL').run(now, code);
+    const changed = cachedStatement(db, 'UPDATE dispositions SET retired_at = ?, hotkey = NULL WHERE code = ? AND retired_at IS NULL').run(now, code);
     if (changed.changes === 0) throw new ApiError('not-found', `There is no disposition "${code}" in use.`);
     if (activeDispositions(db).length === 0) throw new ApiError('conflict', 'At least one disposition must stay in use.');
     return listDispositions(db);
@@ -83,7 +85,7 @@ export function importDispositions(db: Database, text: string, fileName: string,
     }
   }
   return transaction(db, () => {
-    db.prepare('UPDATE dispositions SET retired_at = ?, hotkey = NULL WHERE retired_at IS NULL').run(now);
+    cachedStatement(db, 'UPDATE dispositions SET retired_at = ?, hotkey = NULL WHERE retired_at IS NULL').run(now);
     list.forEach((d, i) => write(db, d, i));
     return listDispositions(db);
   });

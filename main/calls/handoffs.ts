@@ -3,15 +3,15 @@ import type { Handoff } from '../../shared/qualification.ts';
 import type { Answers } from '../../shared/scripts/script-schema.ts';
 import { csvDocument, csvLine } from '../csv/csv-write.ts';
 import type { Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /** Leads handed to sales, newest first, with the answers and the reason that justify them. */
 export function listHandoffs(db: Database, limit = 1000): Handoff[] {
-  const rows = db
-    .prepare(
-      `SELECT h.id, h.lead_id, l.first_name, l.last_name, l.company, l.crm_id, h.call_id, h.rep, h.at, h.answers, h.notes, h.why
-       FROM handoffs h JOIN leads l ON l.id = h.lead_id ORDER BY h.at DESC, h.id DESC LIMIT ?`,
-    )
-    .all(limit) as {
+  const rows = cachedStatement(
+    db,
+    `SELECT h.id, h.lead_id, l.first_name, l.last_name, l.company, l.crm_id, h.call_id, h.rep, h.at, h.answers, h.notes, h.why
+     FROM handoffs h JOIN leads l ON l.id = h.lead_id ORDER BY h.at DESC, h.id DESC LIMIT ?`,
+  ).all(limit) as {
     id: number;
     lead_id: number;
     first_name: string;

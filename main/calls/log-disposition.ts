@@ -13,6 +13,7 @@ import { loadLeadFacts } from '../queue/lead-facts.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import type { ActiveScript } from '../scripts/script-store.ts';
 import { transaction, type Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 import { openDial } from './dials.ts';
 import { judgeAnswers } from './qualification.ts';
 import { recordUndo, snapshotForUndo } from './undo-disposition.ts';
@@ -99,40 +100,40 @@ export function logDisposition(
     } else if (!dial && input.number !== undefined && !facts.goodNumbers.includes(input.number) && !facts.badNumbers.includes(input.number)) {
       throw new ApiError('invalid-input', `${input.number} is not a number of this lead.`);
     }
-    const dialedId = dialed === null ? null : (db.prepare('SELECT id FROM phones WHERE lead_id = ? AND e164 = ?').get(lead.id, dialed) as { id: number }).id;
+    const dialedId = dialed === null ? null : (cachedStatement(db, 'SELECT id FROM phones WHERE lead_id = ? AND e164 = ?').get(lead.id, dialed) as { id: number }).id;
     const stageAfter = disposition.moveTo && canMove(lead.stage, disposition.moveTo) ? disposition.moveTo : lead.stage;
 
-    const call = db
-      .prepare(
-        `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes, started_at, ended_at,
-                            stage_before, stage_after, counts_as_attempt, rep, script_id, script_version, answers, criteria_met,
-                            recommended, override_reason, session_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        lead.id,
-        dialedId,
-        dialed,
-        disposition.code,
-        disposition.label,
-        input.notes,
-        dial?.at ?? startedAt,
-        now,
-        lead.stage,
-        stageAfter,
-        disposition.countsAsAttempt ? 1 : 0,
-        rep,
-        script?.id ?? null,
-        script?.version ?? null,
-        JSON.stringify(judged.answers),
-        JSON.stringify(judged.met.map((c) => c.id)),
-        judged.recommended?.disposition ?? null,
-        reason,
-        input.sessionId ?? null,
-      );
+    const call = cachedStatement(
+      db,
+      `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes, started_at, ended_at,
+                          stage_before, stage_after, counts_as_attempt, rep, script_id, script_version, answers, criteria_met,
+                          recommended, override_reason, session_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      lead.id,
+      dialedId,
+      dialed,
+      disposition.code,
+      disposition.label,
+      input.notes,
+      dial?.at ?? startedAt,
+      now,
+      lead.stage,
+      stageAfter,
+      disposition.countsAsAttempt ? 1 : 0,
+      rep,
+      script?.id ?? null,
+      script?.version ?? null,
+      JSON.stringify(judged.answers),
+      JSON.stringify(judged.met.map((c) => c.id)),
+      judged.recommended?.disposition ?? null,
+      reason,
+      input.sessionId ?? null,
+    );
     const callId = Number(call.lastInsertRowid);
 
-    db.prepare(
+    cachedStatement(
+      db,
       `UPDATE leads SET
          attempts = attempts + ?,
          last_attempt_at = ?,
@@ -155,11 +156,11 @@ export function logDisposition(
       lead.id,
     );
 
-    db.prepare('UPDATE callbacks SET done_by_call_id = ? WHERE lead_id = ? AND done_by_call_id IS NULL').run(callId, lead.id);
-    if (callbackAt !== null) db.prepare('INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)').run(lead.id, callbackAt, callId);
-    if (disposition.badNumber && dialedId !== null) db.prepare('UPDATE phones SET bad = 1 WHERE id = ?').run(dialedId);
+    cachedStatement(db, 'UPDATE callbacks SET done_by_call_id = ? WHERE lead_id = ? AND done_by_call_id IS NULL').run(callId, lead.id);
+    if (callbackAt !== null) cachedStatement(db, 'INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)').run(lead.id, callbackAt, callId);
+    if (disposition.badNumber && dialedId !== null) cachedStatement(db, 'UPDATE phones SET bad = 1 WHERE id = ?').run(dialedId);
     if (stageAfter !== lead.stage) {
-      db.prepare('INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, call_id, at, rep) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      cachedStatement(db, 'INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, call_id, at, rep) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         lead.id,
         lead.stage,
         stageAfter,
@@ -171,7 +172,7 @@ export function logDisposition(
     }
     if (stageAfter === 'SQL' && lead.stage !== 'SQL') {
       const why = judged.recommended?.disposition === disposition.code ? judged.recommended.because : (reason ?? disposition.label);
-      db.prepare('INSERT INTO handoffs (lead_id, call_id, rep, at, answers, notes, why) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      cachedStatement(db, 'INSERT INTO handoffs (lead_id, call_id, rep, at, answers, notes, why) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         lead.id,
         callId,
         rep,
@@ -183,9 +184,9 @@ export function logDisposition(
     }
     releaseLead(db, lead.id);
     // The note is now the call's: the draft goes.
-    db.prepare('DELETE FROM note_drafts WHERE lead_id = ?').run(lead.id);
+    cachedStatement(db, 'DELETE FROM note_drafts WHERE lead_id = ?').run(lead.id);
     refreshQueueColumns(db, lead.id, callableCap);
-    if (dial) db.prepare('UPDATE dials SET call_id = ? WHERE id = ?').run(callId, dial.id);
+    if (dial) cachedStatement(db, 'UPDATE dials SET call_id = ? WHERE id = ?').run(callId, dial.id);
     recordUndo(db, callId, lead.id, before, now + UNDO_GRACE_MS);
     return getCall(db, callId);
   });

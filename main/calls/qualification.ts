@@ -4,6 +4,7 @@ import { checkAnswer, evaluateCriteria, recommendDisposition, type CriterionResu
 import { isAsk, type Answers } from '../../shared/scripts/script-schema.ts';
 import type { ActiveScript } from '../scripts/script-store.ts';
 import type { Database } from '../store/database.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 export interface Judgement {
   /** The answers as stored: checked against their questions. */
@@ -31,7 +32,7 @@ export function judgeAnswers(db: Database, active: ActiveScript | null, lead: Le
     if (!result.ok) throw new ApiError('invalid-input', `"${step.ask}": ${result.message}.`, [{ path: `answers.${id}`, message: result.message }]);
     checked[id] = result.value;
   }
-  const activities = db.prepare('SELECT type, title FROM activities WHERE lead_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1').all(lead.id) as {
+  const activities = cachedStatement(db, 'SELECT type, title FROM activities WHERE lead_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1').all(lead.id) as {
     type: ActivityType;
     title: string;
   }[];

@@ -24,13 +24,13 @@ export function claimLead(db: Database, leadId: number, consoleId: string, now: 
  * then asks for its lead again.
  */
 export function renewClaim(db: Database, leadId: number, consoleId: string, now: number): boolean {
-  const mine = db.prepare('SELECT console_id FROM claims WHERE lead_id = ?').get(leadId) as { console_id: string } | undefined;
+  const mine = cachedStatement(db, 'SELECT console_id FROM claims WHERE lead_id = ?').get(leadId) as { console_id: string } | undefined;
   if (mine && mine.console_id !== consoleId) return false;
   if (!mine) {
     // A lead removed since (an import undone) cannot be held again.
-    if (!db.prepare('SELECT 1 FROM leads WHERE id = ?').get(leadId)) return false;
+    if (!cachedStatement(db, 'SELECT 1 FROM leads WHERE id = ?').get(leadId)) return false;
     // A lapsed lease no one else took: this console still shows the lead, so it is its again.
-    const other = db.prepare('SELECT 1 FROM claims WHERE console_id = ? AND lead_id <> ?').get(consoleId, leadId);
+    const other = cachedStatement(db, 'SELECT 1 FROM claims WHERE console_id = ? AND lead_id <> ?').get(consoleId, leadId);
     if (other) return false;
   }
   claimLead(db, leadId, consoleId, now);
@@ -38,7 +38,7 @@ export function renewClaim(db: Database, leadId: number, consoleId: string, now:
 }
 
 export function releaseClaims(db: Database, consoleId: string): void {
-  db.prepare('DELETE FROM claims WHERE console_id = ?').run(consoleId);
+  cachedStatement(db, 'DELETE FROM claims WHERE console_id = ?').run(consoleId);
 }
 
 export function releaseLead(db: Database, leadId: number): void {
@@ -48,7 +48,7 @@ export function releaseLead(db: Database, leadId: number): void {
 /** Holds a lead back until an instant (a skip: a few minutes; a snooze: the rep's choice). */
 export function holdLead(db: Database, leadId: number, until: number, now: number): void {
   if (until <= now) throw new ApiError('invalid-input', 'Snooze until a time in the future.');
-  const changed = db.prepare('UPDATE leads SET not_before = ? WHERE id = ?').run(until, leadId);
+  const changed = cachedStatement(db, 'UPDATE leads SET not_before = ? WHERE id = ?').run(until, leadId);
   if (changed.changes === 0) throw new ApiError('not-found', `No lead with id ${leadId}.`);
   releaseLead(db, leadId);
 }

@@ -6,6 +6,7 @@ import { localClock } from './calling-rules.ts';
 import { dialableNumbers, isOfferable } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
+import { cachedStatement } from '../store/statement-cache.ts';
 
 /**
  * Which lead is next, in tiers (each rule configurable in QueueRules, defaults from the best
@@ -50,7 +51,8 @@ interface Candidate {
   tier: Tier;
   /** Sort keys within the tier, smaller first. */
   keys: number[];
-  row: CandidateRow;
+  /** The lead's row, read only for a candidate about to be offered (see QUERIES); a callback's carries its due_at. */
+  row?: CandidateRow;
 }
 
 interface CandidateRow {
@@ -71,6 +73,12 @@ interface CandidateRow {
 const COLUMNS = 'id, stage, score, attempts, source, created_at, last_attempt_at, last_disposition, hand_raised_at, retry_at, time_zone';
 const ZONE = "coalesce(time_zone, '')";
 
+/**
+ * The tier queries read only the id and the sort keys: a pick asks each of them in every open
+ * zone (some forty queries at 10 am on the US east coast) and offers one lead, so the other
+ * columns are read for that one lead only (ROW), not for the hundreds of candidates behind it.
+ */
+const ROW = `SELECT ${COLUMNS} FROM leads WHERE id = ?`;
 const QUERIES = {
   callbacks: `SELECT l.id, l.stage, l.score, l.attempts, l.source, l.created_at, l.last_attempt_at, l.last_disposition, l.hand_raised_at,
                      l.retry_at, l.time_zone, min(c.due_at) AS due_at
@@ -79,43 +87,35 @@ const QUERIES = {
                 AND coalesce(l.time_zone, '') IN (SELECT value FROM json_each(?))
               GROUP BY l.id ORDER BY due_at LIMIT ?`,
   // Requests still fresh, the one waiting longest first; then older ones, the newest first.
-  handRaisersFresh: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers
+  handRaisersFresh: `SELECT id, hand_raised_at FROM leads INDEXED BY queue_hand_raisers
                      WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 AND hand_raised_at >= ?
                      ORDER BY hand_raised_at LIMIT ?`,
-  handRaisersOlder: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers
+  handRaisersOlder: `SELECT id, hand_raised_at FROM leads INDEXED BY queue_hand_raisers
                      WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 AND hand_raised_at < ? AND hand_raised_at >= ?
                      ORDER BY hand_raised_at DESC LIMIT ?`,
-  handRaisersAgain: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_hand_raisers_again
+  handRaisersAgain: `SELECT id, hand_raised_at FROM leads INDEXED BY queue_hand_raisers_again
                      WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0 AND retry_at <= ? AND hand_raised_at >= ?
                      ORDER BY retry_at LIMIT ?`,
-  freshInbound: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_fresh_inbound
+  freshInbound: `SELECT id, created_at FROM leads INDEXED BY queue_fresh_inbound
                  WHERE ${ZONE} = ? AND callable = 1 AND attempts = 0 AND source = 'inbound' AND created_at >= ?
                  ORDER BY created_at LIMIT ?`,
-  retries: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_retries
+  retries: `SELECT id, retry_at FROM leads INDEXED BY queue_retries
             WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= ?
             ORDER BY retry_at LIMIT ?`,
-  neverCalled: `SELECT ${COLUMNS}, last_activity_at FROM leads INDEXED BY queue_never_called
+  neverCalled: `SELECT id, stage, score, last_activity_at FROM leads INDEXED BY queue_never_called
                 WHERE ${ZONE} = ? AND callable = 1 AND attempts = 0
                 ORDER BY stage_rank DESC, score DESC, last_activity_at DESC LIMIT ?`,
-  rest: `SELECT ${COLUMNS} FROM leads INDEXED BY queue_rest
+  rest: `SELECT id, last_attempt_at FROM leads INDEXED BY queue_rest
          WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NULL ORDER BY last_attempt_at LIMIT ?`,
 } as const;
 
-function statement(db: Database, sql: string) {
-  let byDb = prepared.get(db);
-  if (!byDb) prepared.set(db, (byDb = new Map()));
-  let s = byDb.get(sql);
-  if (!s) byDb.set(sql, (s = db.prepare(sql)));
-  return s;
-}
-const prepared = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
 
 /**
  * Zones whose list window is open now ('' stands for unknown, open only if the list allows it).
  * Remembered for the minute: windows open and close on whole minutes.
  */
 export function openZones(db: Database, rules: QueueRules, now: number): string[] {
-  const zones = (statement(db, 'SELECT time_zone FROM queue_zones').all() as { time_zone: string }[]).map((r) => r.time_zone);
+  const zones = (cachedStatement(db, 'SELECT time_zone FROM queue_zones').all() as { time_zone: string }[]).map((r) => r.time_zone);
   const key = `${Math.floor(now / MINUTE_MS)}|${JSON.stringify(rules.window)}|${rules.allowUnknownZone}|${zones.join(',')}`;
   const cached = openZonesCache.get(key);
   if (cached) return cached;
@@ -135,21 +135,24 @@ export function openZones(db: Database, rules: QueueRules, now: number): string[
 
 const openZonesCache = new Map<string, string[]>();
 
+/** What a tier query reads: the id and its sort keys (the callbacks query, the whole row). */
+type KeyRow = { id: number } & Partial<Omit<CandidateRow, 'id'>> & { last_activity_at?: number | null };
+
 /** Up to k candidates of a tier, across the open zones, in tier order. */
 function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: QueueContext, k: number): { list: Candidate[]; full: boolean } {
   const rows: Candidate[] = [];
   let full = false;
   // Positional parameters: on these hot statements, binding by name costs a lookup per value.
   // A list's condition goes into the query itself, so the index hands back only its leads.
-  const take = (sql: string, params: (string | number)[], keys: (r: CandidateRow & { last_activity_at?: number | null }) => number[]) => {
+  const take = (sql: string, params: (string | number)[], keys: (r: KeyRow) => number[], whole = false) => {
     const [query, listParams] = ctx.list ? [withList(sql, ctx.list.where), ctx.list.params] : [sql, []];
-    const found = statement(db, query).all(...params, ...listParams, k) as unknown as (CandidateRow & { last_activity_at?: number | null })[];
+    const found = cachedStatement(db, query).all(...params, ...listParams, k) as unknown as KeyRow[];
     if (found.length === k) full = true;
-    for (const row of found) rows.push({ id: row.id, tier, keys: keys(row), row });
+    for (const row of found) rows.push({ id: row.id, tier, keys: keys(row), ...(whole ? { row: row as CandidateRow } : {}) });
   };
   const { now } = ctx;
   if (tier === 'callback') {
-    take(QUERIES.callbacks, [now, JSON.stringify(zones)], (r) => [r.due_at!]);
+    take(QUERIES.callbacks, [now, JSON.stringify(zones)], (r) => [r.due_at!], true);
   } else {
     for (const zone of zones) {
       if (tier === 'hand-raiser') {
@@ -157,9 +160,9 @@ function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: Que
         take(QUERIES.handRaisersFresh, [zone, fresh], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
         take(QUERIES.handRaisersOlder, [zone, fresh, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
         take(QUERIES.handRaisersAgain, [zone, now, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
-        take(QUERIES.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR_MS], (r) => speedToLeadKeys(r.created_at, ctx));
+        take(QUERIES.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR_MS], (r) => speedToLeadKeys(r.created_at!, ctx));
       } else if (tier === 'retry') take(QUERIES.retries, [zone, now], (r) => [r.retry_at!]);
-      else if (tier === 'never-called') take(QUERIES.neverCalled, [zone], (r) => [-rankOf(r.stage), -r.score, -(r.last_activity_at ?? 0)]);
+      else if (tier === 'never-called') take(QUERIES.neverCalled, [zone], (r) => [-rankOf(r.stage!), -r.score!, -(r.last_activity_at ?? 0)]);
       else take(QUERIES.rest, [zone], (r) => [r.last_attempt_at ?? 0]);
     }
   }
@@ -221,12 +224,12 @@ function tierOf(row: CandidateRow, ctx: QueueContext): Tier {
 export function* eligibleLeads(db: Database, ctx: QueueContext): Generator<Pick> {
   const zones = openZones(db, ctx.rules, ctx.now);
   const offered = new Set<number>();
-  const held = ctx.consoleId ? (statement(db, 'SELECT lead_id FROM claims WHERE console_id = ?').get(ctx.consoleId) as { lead_id: number } | undefined) : undefined;
+  const held = ctx.consoleId ? (cachedStatement(db, 'SELECT lead_id FROM claims WHERE console_id = ?').get(ctx.consoleId) as { lead_id: number } | undefined) : undefined;
   if (held) {
-    const row = statement(db, `SELECT ${COLUMNS}, (SELECT min(due_at) FROM callbacks WHERE lead_id = leads.id AND done_by_call_id IS NULL) AS due_at FROM leads WHERE id = ?`).get(
+    const row = cachedStatement(db, `SELECT ${COLUMNS}, (SELECT min(due_at) FROM callbacks WHERE lead_id = leads.id AND done_by_call_id IS NULL) AS due_at FROM leads WHERE id = ?`).get(
       held.lead_id,
     ) as CandidateRow | undefined;
-    const inList = !ctx.list || statement(db, `SELECT 1 FROM leads WHERE leads.id = ? AND (${ctx.list.where})`).get(held.lead_id, ...ctx.list.params) !== undefined;
+    const inList = !ctx.list || cachedStatement(db, `SELECT 1 FROM leads WHERE leads.id = ? AND (${ctx.list.where})`).get(held.lead_id, ...ctx.list.params) !== undefined;
     const facts = row && inList ? loadLeadFacts(db, row.id, ctx.now) : null;
     if (row && facts && (row.id === ctx.keepLeadId || isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId))) {
       const tier = tierOf({ ...row, due_at: row.due_at ?? undefined }, ctx);
@@ -245,7 +248,8 @@ export function* eligibleLeads(db: Database, ctx: QueueContext): Generator<Pick>
         const facts = loadLeadFacts(db, c.id, ctx.now);
         if (!facts || !isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) continue;
         offered.add(c.id);
-        yield { leadId: c.id, tier, reasons: reasonsFor(c, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]! };
+        const row = c.row ?? (cachedStatement(db, ROW).get(c.id) as unknown as CandidateRow);
+        yield { leadId: c.id, tier, reasons: reasonsFor({ ...c, row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]! };
       }
       if (!full) break;
     }
@@ -266,7 +270,7 @@ export function previewQueue(db: Database, ctx: QueueContext, limit: number): Pi
   return picks;
 }
 
-function reasonsFor({ tier, row }: Candidate, now: number): string[] {
+function reasonsFor({ tier, row }: Candidate & { row: CandidateRow }, now: number): string[] {
   const local = (at: number) =>
     row.time_zone ? new Intl.DateTimeFormat('en-US', { timeZone: row.time_zone, hour: 'numeric', minute: '2-digit' }).format(at) + ' local' : describeAgo(at, now);
   const last = row.last_attempt_at === null ? null : `last: ${row.last_disposition ?? 'call'} ${describeAgo(row.last_attempt_at, now)}`;

@@ -399,6 +399,22 @@ export const migrations: readonly Migration[] = [
       for (const [code, labels] of Object.entries(DEFAULT_REASONS)) labels.forEach((label, i) => seed.run(code, i, label));
     },
   },
+  {
+    version: 9,
+    name: 'hand-raisers tried again: the request time in their index',
+    up(db) {
+      // The queue asks for hand-raisers whose retry is due AND whose request is under 30 days
+      // old. With only the retry time in the index, every older request still waiting in it was
+      // read from the table on every pick, in every open zone: a cost that grew with the store's
+      // history (about 0.3 ms a pick at 1,000,000 leads after a day's calls). With the request
+      // time in the index, the old ones are passed over inside it.
+      db.exec(`
+        DROP INDEX queue_hand_raisers_again;
+        CREATE INDEX queue_hand_raisers_again ON leads (coalesce(time_zone, ''), retry_at, hand_raised_at)
+          WHERE callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0;
+      `);
+    },
+  },
 ];
 
 

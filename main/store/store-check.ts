@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { backupsFolder, listBackups } from './backups.ts';
+import { headerProblem, readCleanClose, whyCheckWhole } from './clean-close.ts';
 import { migrations } from './migrations.ts';
 import { sqliteErrorCode, storeErrorCode, storeErrorSentence } from './store-errors.ts';
 
@@ -36,16 +37,23 @@ export interface StoreHealth {
   file: string;
   /** 'new' when there is no store yet (it will be made). */
   state: 'sound' | 'new';
-  check: 'quick_check' | 'integrity_check';
+  /** 'header': the clean close's record vouched for the file, so only the cheap check ran (clean-close.ts). */
+  check: 'quick_check' | 'integrity_check' | 'header';
+  /** When the store last passed a whole-file check (a new store: now), when the opener gave the time. */
+  fullCheckAt: number | null;
 }
 
-/** Reads the store without writing to it; throws StoreProblem when it must not be opened. */
-export function checkStoreFile(file: string, { thorough = false } = {}): StoreHealth {
-  const check = thorough ? 'integrity_check' : 'quick_check';
+/**
+ * Reads the store without writing to it; throws StoreProblem when it must not be opened.
+ * Given `now` (the opener's clock), the whole-file check is skipped when the record of the last
+ * clean close vouches for the file (clean-close.ts says why that is safe); the cheap check runs
+ * always. Without it (restore, backups) or `thorough` (the CLI's check), the whole file is read.
+ */
+export function checkStoreFile(file: string, { thorough = false, now }: { thorough?: boolean; now?: number } = {}): StoreHealth {
   const folder = dirname(file);
   if (!existsSync(file)) {
     if (!writable(nearestExisting(folder))) throw readOnly(file);
-    return { file, state: 'new', check };
+    return { file, state: 'new', check: thorough ? 'integrity_check' : 'quick_check', fullCheckAt: now ?? null };
   }
   // SQLite takes an empty file for a new store and would fill it; a store that was emptied
   // (a bad copy, a sync tool) must be restored instead. An empty file beside a WAL is a store
@@ -56,10 +64,20 @@ export function checkStoreFile(file: string, { thorough = false } = {}): StoreHe
   // WAL writes files beside the store: the folder must be writable too.
   if (!writable(file) || !writable(folder)) throw readOnly(file);
 
+  const record = now === undefined || thorough ? null : readCleanClose(file);
+  const vouched = record !== null && whyCheckWhole(file, record, now!) === null;
+  const check = thorough ? 'integrity_check' : vouched ? 'header' : 'quick_check';
   let db: DatabaseSync | null = null;
   try {
+    if (check === 'header') {
+      const problem = headerProblem(file);
+      if (problem) throw damaged(file, problem);
+    }
     db = new DatabaseSync(file, { readOnly: true });
-    const findings = integrityFindings(db, check);
+    // The cheap check still has SQLite read the header and the whole schema.
+    let findings: string[] = [];
+    if (check === 'header') db.prepare('SELECT count(*) AS n FROM sqlite_schema').get();
+    else findings = integrityFindings(db, check);
     if (findings.length) throw damaged(file, `its ${check.replace('_', ' ')} found ${findings.length >= 100 ? '100 or more' : findings.length} problem${findings.length === 1 ? '' : 's'}, the first: ${findings[0]}`, findings);
     const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
     if (version > LATEST_SCHEMA_VERSION) {
@@ -80,7 +98,7 @@ export function checkStoreFile(file: string, { thorough = false } = {}): StoreHe
   } finally {
     db?.close();
   }
-  return { file, state: 'sound', check };
+  return { file, state: 'sound', check, fullCheckAt: check === 'header' ? record!.fullCheckAt : (now ?? null) };
 }
 
 /** What SQLite's check found, a line each (none: the store is sound). */

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { forgetCleanClose } from '../../main/store/clean-close.ts';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { STORE_FILE } from '../../main/data-dir.ts';
@@ -10,6 +11,8 @@ import { STORE_FILE } from '../../main/data-dir.ts';
  * same run, the floor: a new Node process that opens the database and makes one indexed read.
  * The store's pages are in the OS cache after the first start, as they are on a rep's machine
  * that has run the console before; the first start of each kind is left out of both.
+ * afterCrash: each start finds no record of a clean close, as after a crash or a kill, so the
+ * store is checked whole before it is served (store/clean-close.ts).
  */
 const SERVE = fileURLToPath(new URL('../../main/web/serve.ts', import.meta.url));
 const FLOOR = fileURLToPath(new URL('./open-and-read.ts', import.meta.url));
@@ -19,10 +22,11 @@ export interface ColdStartResult {
   floor: number[];
 }
 
-export async function measureColdStart(dataDir: string, clock: string, samples: number): Promise<ColdStartResult> {
+export async function measureColdStart(dataDir: string, clock: string, samples: number, { afterCrash = false } = {}): Promise<ColdStartResult> {
   const firstLead: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i <= samples; i++) {
+    if (afterCrash) forgetCleanClose(join(dataDir, STORE_FILE));
     const served = await firstLeadServed(dataDir, clock);
     const read = await openAndRead(join(dataDir, STORE_FILE));
     if (i === 0) continue;

@@ -12,6 +12,7 @@ import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { CLOSED_STAGES, STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import { measureKeypressLatency } from './browser-latency.ts';
 import { measureColdStart } from './cold-start.ts';
+import { DISPOSITION_MIX } from './hot-path.ts';
 import { summarize } from '../../main/sessions/summary.ts';
 import { fillSyntheticStore } from './synthetic-store.ts';
 import { benchLeadSearch } from './lead-search-bench.ts';
@@ -29,12 +30,14 @@ import { benchLeadSearch } from './lead-search-bench.ts';
  *   - find a lead by name, company, email or any number, 100,000 leads, beside a full scan;
  *   - key press on a disposition → next lead painted, in Chromium against the web host, 100,000
  *     leads, beside the floor of the cheapest API call and a paint (needs the build: npm run build).
- *   - disposition → next lead ready at every size, beside the floor of a bare transaction (one
- *     row written, committed, fsynced) on the same store, interleaved with the dispositions;
+ *   - disposition → next lead ready at every size (with the upcoming callbacks the console asks
+ *     for after each), beside the floor of a bare transaction (one row written, committed,
+ *     fsynced) on the same store, interleaved with the dispositions;
  *   - cold start → first lead served by the web host's API, 100,000 leads, beside the floor of a
- *     process that opens the database and makes one indexed read.
+ *     process that opens the database and makes one indexed read: after a clean close (the
+ *     usual start), and after a crash (the store checked whole first, store/clean-close.ts).
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run; naming scenarios runs only those
- * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser).
+ * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export).
  * Results also land as JSON in test/bench/results/ (ignored by git).
  */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -57,7 +60,7 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
-const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser'];
+const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
 if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}: choose among ${SCENARIOS.join(', ')} (or none, for all).`);
@@ -96,7 +99,6 @@ for (const size of runs('queue') ? SIZES : []) {
     console.log(`\n${size.toLocaleString('en-US')} leads written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const ctx = (): QueueContext => ({ now, rules: DEFAULT_QUEUE_RULES, consoleId: 'bench-console' });
     const handlers = createHandlers(core);
-    const mix = ['no-answer', 'voicemail', 'busy', 'interested-not-yet', 'not-interested', 'qualified', 'wrong-person'];
 
     const picks: number[] = [];
     const dispositions: number[] = [];
@@ -110,9 +112,13 @@ for (const size of runs('queue') ? SIZES : []) {
       const pick = pickNext(core.db, ctx());
       picks.push(performance.now() - t1);
       if (!pick) break;
-      // The API's own path: validation aside, what the console waits for after a key press.
+      // The API's own path: validation aside, what the console waits for after a key press, and
+      // what it asks next on every disposition: the upcoming callbacks, once for the new snapshot
+      // and once for the store.changed event (renderer/src/components/callback-alerts.tsx).
       const t2 = performance.now();
-      await handlers['calls.disposition']({ leadId: pick.leadId, code: mix[i % mix.length]!, notes: '', consoleId: 'bench-console' });
+      await handlers['calls.disposition']({ leadId: pick.leadId, code: DISPOSITION_MIX[i % DISPOSITION_MIX.length]!, notes: '', consoleId: 'bench-console' });
+      await handlers['callbacks.upcoming']({});
+      await handlers['callbacks.upcoming']({});
       dispositions.push(performance.now() - t2);
       const t3 = performance.now();
       core.db.exec('BEGIN IMMEDIATE');
@@ -207,9 +213,13 @@ if (runs('cold-start')) {
   core.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   core.close();
   try {
-    const started = await measureColdStart(dataDir, new Date(NOW).toISOString(), Number(process.env.BENCH_COLD_STARTS ?? 10));
+    const starts = Number(process.env.BENCH_COLD_STARTS ?? 10);
+    const started = await measureColdStart(dataDir, new Date(NOW).toISOString(), starts);
     table.push(row(`cold start → first lead served by the API (${leads.toLocaleString('en-US')} leads)`, stats(started.firstLead), 'floor: open the database + one indexed read', stats(started.floor)));
     results[`cold-start-${leads}`] = { ours: stats(started.firstLead), floor: stats(started.floor) };
+    const afterCrash = await measureColdStart(dataDir, new Date(NOW).toISOString(), starts, { afterCrash: true });
+    table.push(row(`cold start after a crash, store checked whole (${leads.toLocaleString('en-US')} leads)`, stats(afterCrash.firstLead), 'floor: open the database + one indexed read', stats(afterCrash.floor)));
+    results[`cold-start-after-crash-${leads}`] = { ours: stats(afterCrash.firstLead), floor: stats(afterCrash.floor) };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -236,7 +246,7 @@ if (runs('browser') && process.env.BENCH_BROWSER !== '0') {
 // ---------------------------------------------------------------- lead export (issue 16)
 // The export of every lead, CSV and JSON, each scenario in a process of its own (peak memory):
 // streamed to a file, beside the whole file built in memory and the floor of only reading the rows.
-if (process.env.BENCH_EXPORT !== '0') {
+if (runs('export') && process.env.BENCH_EXPORT !== '0') {
   const leads = Number(process.env.BENCH_EXPORT_LEADS ?? 1_000_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-export-'));
   const outDir = mkdtempSync(join(tmpdir(), 'nextcall-bench-export-out-'));
