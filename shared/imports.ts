@@ -99,6 +99,8 @@ export interface ImportReport {
   /** Rows that repeat a lead met earlier in the same file, folded into it. */
   merged: number;
   rejected: RejectedRow[];
+  /** Rows imported with something left out (an invalid email), each with what and why. */
+  flagged: RejectedRow[];
 }
 
 export interface ImportBatch {

@@ -7,7 +7,7 @@ import type { Database } from '../store/database.ts';
 import { addBatchToList } from './call-lists.ts';
 import { isPreambleLine, mappingOf, phoneSlots, requirePhoneColumn, resolveColumns } from './column-aliases.ts';
 import { cut, headerProblem, keptCells } from './field-limits.ts';
-import { readLeadRow } from './lead-row.ts';
+import { invalidEmailFlag, readLeadRow } from './lead-row.ts';
 import { leadWriter } from './lead-writer.ts';
 
 export interface ImportProgress {
@@ -89,6 +89,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
     const context = { columns, phoneSlots: phoneSlots(header.fields, columns), defaultCountry: options.defaultCountry, now: started };
     const counts = { created: 0, updated: 0, merged: 0 };
     const rejected: RejectedRow[] = [];
+    const flagged: RejectedRow[] = [];
     let rowsRead = 0;
     const progress = () => {
       const seconds = Math.max(clock.now() - started, 1) / 1000;
@@ -103,6 +104,12 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
       const outcome = typeof lead === 'string' ? lead : writer.write(lead);
       if (outcome === 'created' || outcome === 'updated' || outcome === 'merged') {
         counts[outcome]++;
+        // The lead keeps the row's other data; the value goes to the rows file, so it can be fixed and imported again.
+        if (typeof lead !== 'string' && lead.invalidEmail !== null) {
+          const reason = invalidEmailFlag(lead.invalidEmail);
+          flagged.push({ line, reason });
+          reject.run(batchId, line, reason, csvLine(keptCells(fields)));
+        }
       } else {
         rejected.push({ line, reason: outcome });
         reject.run(batchId, line, outcome, csvLine(keptCells(fields)));
@@ -133,6 +140,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
       rowsRead,
       ...counts,
       rejected,
+      flagged,
     };
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');

@@ -22,6 +22,8 @@ export type ImportedLead = Pick<
   createdAt: number;
   phones: { raw: string; e164: string | null; type: PhoneType; bad: boolean }[];
   activities: { type: ActivityType; title: string; url: string | null; occurredAt: number; details: string | null }[];
+  /** What the row holds in its email column when that is no address: the lead comes in without it, flagged. */
+  invalidEmail: string | null;
 };
 
 export interface RowContext {
@@ -65,6 +67,11 @@ export function isReportFooter(record: readonly string[]): boolean {
 
 /** Honorifics: Outlook's "Title" column holds these where Salesforce's holds a job title. */
 const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|mme|mlle|m|herr|frau|sr|sra|srta|rev|fr)\.?$/i;
+
+/** Why a row came in without its email: said in the report and in the rows file beside the value. */
+export function invalidEmailFlag(value: string): string {
+  return `invalid email "${value}": imported without it`;
+}
 
 /** Why a row with no number that names no lead the store has is turned away. */
 export const NO_PHONE = 'no phone number';
@@ -123,7 +130,8 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
   if (!firstName && !lastName) [firstName, lastName] = splitName(get('fullName'));
   lastName = lastName.replace(DEMO_SUFFIX, '');
   const title = get('title');
-  const email = get('email').toLowerCase();
+  const writtenEmail = get('email');
+  const email = writtenEmail.toLowerCase();
   // A row without a number may still complete a lead the store has (by CRM id or email): the
   // writer decides, as only it sees the store. Without either, it can be no lead at all.
   if (phones.length === 0 && !get('crmId') && !EMAIL.test(email)) return NO_PHONE;
@@ -151,6 +159,7 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
     createdAt,
     phones,
     activities,
+    invalidEmail: writtenEmail && !EMAIL.test(email) ? writtenEmail : null,
   };
 }
 

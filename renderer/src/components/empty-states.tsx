@@ -66,11 +66,11 @@ export function ImportReportBanner() {
   return (
     <div className="banner" role="status" data-testid="import-report">
       <span>
-        Imported {report.rowsRead} rows: {report.created} new, {report.updated} updated, {report.merged} merged, {report.rejected.length} rejected.
+        Imported {report.rowsRead} rows: {report.created} new, {report.updated} updated, {report.merged} merged, {report.rejected.length} rejected{report.flagged.length > 0 ? `, ${report.flagged.length} flagged (${report.flagged[0]!.reason}${report.flagged.length > 1 ? '…' : ''})` : ''}.
       </span>
-      {report.rejected.length > 0 && (
+      {report.rejected.length + report.flagged.length > 0 && (
         <button type="button" className="link" onClick={() => void downloadRejected()}>
-          Download rejected rows
+          Download {report.flagged.length > 0 ? 'rejected and flagged' : 'rejected'} rows
         </button>
       )}
       <button type="button" className="link" onClick={() => void undo()}>

@@ -63,7 +63,7 @@ describe('the dispatcher', () => {
         order.push('import starts');
         await new Promise<void>((resolve) => (release = resolve));
         order.push('import ends');
-        return { batchId: 1, dryRun: false, encoding: 'utf-8', delimiter: ',', rowsRead: 0, created: 0, updated: 0, merged: 0, rejected: [] };
+        return { batchId: 1, dryRun: false, encoding: 'utf-8', delimiter: ',', rowsRead: 0, created: 0, updated: 0, merged: 0, rejected: [], flagged: [] };
       },
       'queue.next': () => {
         order.push('queue read');

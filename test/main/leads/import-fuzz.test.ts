@@ -50,7 +50,7 @@ async function importChecked(core: TestCore, bytes: Uint8Array, rowCount: number
   expect(report.created + report.updated + report.merged + report.rejected.length).toBe(report.rowsRead);
   expect(count(core, 'leads')).toBe(leadsBefore + report.created);
   expect(count(core, 'import_batches')).toBe(batchesBefore + 1);
-  expect(core.db.prepare('SELECT count(*) AS n FROM import_rejections WHERE batch_id = ?').get(report.batchId)).toEqual({ n: report.rejected.length });
+  expect(core.db.prepare('SELECT count(*) AS n FROM import_rejections WHERE batch_id = ?').get(report.batchId)).toEqual({ n: report.rejected.length + report.flagged.length });
   for (const { line, reason } of report.rejected) {
     expect(line).toBeGreaterThan(1);
     expect(reason).toMatch(/^\S.{5,}/);

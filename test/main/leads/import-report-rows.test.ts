@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { count, csv, importCsv, testCore } from '../../helpers/test-core.ts';
+import { rejectedRowsCsv } from '../../../main/leads/import-history.ts';
 
 describe('what around a table of leads is not a lead', () => {
   it("skips LinkedIn's notes above the header", async () => {
@@ -51,5 +52,17 @@ describe('a row with no number', () => {
     const ada = core.db.prepare("SELECT company FROM leads WHERE email = 'ada@example.com'").get() as { company: string };
     expect(ada.company).toBe('Analytical Engines');
     expect(count(core, 'leads')).toBe(1);
+  });
+});
+
+describe('a row with an email that is no address', () => {
+  it('imports the lead with its other data and flags the email, with its value, in the report and the rows file', async () => {
+    const core = testCore();
+    const report = await importCsv(core, csv('First Name,Last Name,Email,Company,Phone', 'Grace,Hopper,grace at navy.mil,US Navy,+1 212 555 0199'));
+    expect(report).toMatchObject({ created: 1, rejected: [], flagged: [{ line: 2, reason: 'invalid email "grace at navy.mil": imported without it' }] });
+    expect(core.db.prepare("SELECT first_name, email, company FROM leads WHERE last_name = 'Hopper'").get()).toEqual({ first_name: 'Grace', email: null, company: 'US Navy' });
+    const download = rejectedRowsCsv(core.db, report.batchId!).content;
+    expect(download).toContain('grace at navy.mil');
+    expect(download).toContain('"invalid email ""grace at navy.mil"": imported without it"');
   });
 });
