@@ -1,0 +1,130 @@
+import { sqliteErrorCode } from '../store-errors.ts';
+
+/**
+ * Every difference between the two stores' SQL, in one place. The core writes one text per
+ * query; this file says how each store runs it and what each store's values look like:
+ *
+ * | difference   | the core writes                  | SQLite            | PostgreSQL                                   |
+ * |--------------|----------------------------------|-------------------|----------------------------------------------|
+ * | placeholders | `?`                              | as written        | `$1, $2…` (sql below)                        |
+ * | upserts      | `INSERT … ON CONFLICT (…) DO …`  | as written        | as written; `INSERT OR IGNORE/REPLACE` refused |
+ * | times        | epoch ms as integers             | INTEGER           | bigint columns, read back as numbers          |
+ * | flags        | 0/1 integers                     | INTEGER 0/1       | smallint 0/1 columns; a boolean *expression* (EXISTS, a = b) read back as 0/1 |
+ * | counts, sums | numbers                          | numbers           | bigint/numeric read back as numbers           |
+ * | a new id     | `… RETURNING id`                 | as written        | as written                                   |
+ * | planner hints| `INDEXED BY x`                   | as written        | removed (its planner picks the partial index itself) |
+ * | JSON columns | text, parsed in TypeScript       | TEXT              | text                                         |
+ * | case-blind names | `name = ?` on a NOCASE column | COLLATE NOCASE   | citext column                                |
+ *
+ * What cannot be one text is a fragment here (`idsInOrder`, `lockSkippingLocked`), used by the
+ * few queries that need it; the error codes both stores raise for the same condition are read
+ * here too.
+ */
+export interface Dialect {
+  readonly kind: 'sqlite' | 'postgres';
+  /** The core's SQL as this store runs it. */
+  sql(text: string): string;
+  /**
+   * A table `(id, position)` from ONE `?` parameter holding a JSON array of integer ids, in the
+   * array's order: how a caller passes an ordered list (the queue's candidates) to one query.
+   */
+  readonly idsInOrder: string;
+  /**
+   * After a SELECT: lock the rows it returns of the table with this alias for the transaction,
+   * passing over rows another transaction holds. Empty on SQLite, where a writing transaction
+   * runs alone and holds the whole store.
+   */
+  lockSkippingLocked(alias: string): string;
+  /** A unique constraint refused a row (another transaction may have inserted it first). */
+  isUniqueViolation(error: unknown): boolean;
+}
+
+export const sqliteDialect: Dialect = {
+  kind: 'sqlite',
+  sql: (text) => text,
+  idsInOrder: '(SELECT CAST(value AS INTEGER) AS id, CAST(key AS INTEGER) AS position FROM json_each(?))',
+  lockSkippingLocked: () => '',
+  isUniqueViolation(error) {
+    const code = sqliteErrorCode(error);
+    // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
+    return code === 2067 || code === 1555;
+  },
+};
+
+export const postgresDialect: Dialect = {
+  kind: 'postgres',
+  sql: (text) => {
+    let translated = translated_.get(text);
+    if (translated === undefined) {
+      if (translated_.size >= 2000) translated_.clear();
+      translated_.set(text, (translated = toPostgres(text)));
+    }
+    return translated;
+  },
+  idsInOrder: '(SELECT value::bigint AS id, ordinality AS position FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY)',
+  lockSkippingLocked: (alias) => ` FOR UPDATE OF ${alias} SKIP LOCKED`,
+  isUniqueViolation: (error) => postgresErrorCode(error) === '23505',
+};
+
+const translated_ = new Map<string, string>();
+
+/**
+ * `?` → `$n` outside strings, quoted names and comments; SQLite's planner hints dropped. The
+ * core never uses PostgreSQL's jsonb `?` operator (jsonb_exists does the same), so a `?` is
+ * always a parameter.
+ */
+function toPostgres(text: string): string {
+  if (/\bINSERT\s+OR\s+(IGNORE|REPLACE)\b/i.test(text)) {
+    throw new Error('INSERT OR IGNORE/REPLACE is SQLite only: write INSERT … ON CONFLICT (…) DO NOTHING / DO UPDATE, which both stores run.');
+  }
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "'" || c === '"') {
+      const end = text.indexOf(c, i + 1);
+      const stop = end === -1 ? text.length : end + 1;
+      out += text.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '-' && text[i + 1] === '-') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+      out += '\n';
+    } else if (c === '?') {
+      out += `$${++n}`;
+    } else {
+      out += c;
+    }
+  }
+  return out.replace(/\s+INDEXED\s+BY\s+\w+/gi, '');
+}
+
+/** PostgreSQL's SQLSTATE of an error `pg` raised, or null. */
+export function postgresErrorCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+}
+
+/** Serialization failure, deadlock: the transaction lost a race and may simply run again. */
+export function isRetryable(error: unknown): boolean {
+  const code = postgresErrorCode(error);
+  return code === '40001' || code === '40P01';
+}
+
+/**
+ * How PostgreSQL's values come back, so a row reads the same from either store: times and counts
+ * (bigint), sums (numeric) and boolean expressions as numbers. Keyed by type OID.
+ */
+export const POSTGRES_VALUE_PARSERS: Record<number, (text: string) => unknown> = {
+  // int8: epoch ms, count(*), ids. Safe as a number up to 2^53 (the year 287396 in ms).
+  20: (text) => {
+    const value = Number(text);
+    if (!Number.isSafeInteger(value)) throw new Error(`${text} is too large for a JavaScript number.`);
+    return value;
+  },
+  // numeric: sum() of a bigint, avg().
+  1700: Number,
+  // bool: EXISTS (…), a = b; flags themselves are smallint 0/1 columns.
+  16: (text) => (text === 't' ? 1 : 0),
+};

@@ -1,0 +1,130 @@
+import pg from 'pg';
+import { isRetryable, postgresDialect, POSTGRES_VALUE_PARSERS } from './dialect.ts';
+import { checkChannel, type Queryable, type SqlValue, type Store, type TransactionOptions } from './store.ts';
+
+/**
+ * The seam over the team's PostgreSQL, with `pg` (node-postgres): a pool of connections for
+ * statements and transactions, and one more connection that only LISTENs. Every query is a named
+ * prepared statement on its connection (parsed and planned once per connection, like SQLite's
+ * statement cache). A transaction holds one pooled connection from BEGIN to COMMIT, and runs its
+ * work again when PostgreSQL says it lost a race (serialization failure, deadlock).
+ */
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Connections in the pool (default 10). */
+  max?: number;
+  /** Told when an idle connection fails (the server restarted, an admin ended it); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
+}
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => POSTGRES_VALUE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Prepared statement names, one per SQL text, the same on every connection. */
+const names = new Map<string, string>();
+function named(text: string, values: readonly SqlValue[]): pg.QueryConfig {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `nc_${names.size + 1}`));
+  return { name, text, values: values as SqlValue[] };
+}
+
+type Client = pg.Pool | pg.PoolClient;
+
+export async function openPostgresStore({ connectionString, max = 10, onConnectionError = () => {} }: PostgresStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({ connectionString, max, types, application_name: 'nextcall' });
+  pool.on('error', onConnectionError);
+  // Fails here, with the server's own sentence, rather than on the first call.
+  (await pool.connect()).release();
+
+  const query = async (client: Client, sql: string, params: readonly SqlValue[]) => client.query(named(postgresDialect.sql(sql), params));
+
+  let savepoints = 0;
+  const statements = (client: Client, inTransaction: boolean): Queryable => {
+    const handle: Queryable = {
+      dialect: postgresDialect,
+      all: async <Row>(sql: string, params: readonly SqlValue[] = []) => (await query(client, sql, params)).rows as Row[],
+      one: async <Row>(sql: string, params: readonly SqlValue[] = []) => (await query(client, sql, params)).rows[0] as Row | undefined,
+      run: async (sql, params = []) => ({ changes: (await query(client, sql, params)).rowCount ?? 0 }),
+      // pg_notify inside a transaction is sent when it commits, and never if it rolls back.
+      notify: async (channel, payload) => void (await query(client, 'SELECT pg_notify(?, ?)', [checkChannel(channel), payload])),
+      transaction: async (work, options) => {
+        if (!inTransaction) return outermost(work, options);
+        const name = `seam_${++savepoints}`;
+        await (client as pg.PoolClient).query(`SAVEPOINT ${name}`);
+        try {
+          const result = await work(handle);
+          await (client as pg.PoolClient).query(`RELEASE SAVEPOINT ${name}`);
+          return result;
+        } catch (error) {
+          await (client as pg.PoolClient).query(`ROLLBACK TO SAVEPOINT ${name}`);
+          throw error;
+        }
+      },
+    };
+    return handle;
+  };
+
+  async function outermost<T>(work: (tx: Queryable) => Promise<T>, { isolation = 'serializable', attempts = 6 }: TransactionOptions = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`);
+        const result = await work(statements(client, true));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          // The connection itself failed: it leaves the pool rather than serve another caller.
+          broken = true;
+        }
+        if (!isRetryable(error) || attempt >= attempts) throw error;
+      } finally {
+        client.release(broken);
+      }
+      // Lost a race: wait a little, more each time and never in step with the winner, then again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+    }
+  }
+
+  let listener: pg.Client | null = null;
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  const listening = async (): Promise<pg.Client> => {
+    if (listener) return listener;
+    const client = new pg.Client({ connectionString, types, application_name: 'nextcall-listen' });
+    client.on('error', onConnectionError);
+    client.on('notification', ({ channel, payload }) => {
+      for (const onMessage of listeners.get(channel) ?? []) onMessage(payload ?? '');
+    });
+    await client.connect();
+    return (listener = client);
+  };
+
+  return {
+    ...statements(pool, false),
+    async listen(channel, onMessage) {
+      checkChannel(channel);
+      const client = await listening();
+      let set = listeners.get(channel);
+      if (!set) {
+        listeners.set(channel, (set = new Set()));
+        await client.query(`LISTEN ${channel}`);
+      }
+      set.add(onMessage);
+      return async () => {
+        set.delete(onMessage);
+        if (set.size === 0 && listeners.get(channel) === set) {
+          listeners.delete(channel);
+          await client.query(`UNLISTEN ${channel}`);
+        }
+      };
+    },
+    async close() {
+      await listener?.end();
+      await pool.end();
+    },
+  };
+}
