@@ -44,7 +44,7 @@ function runPg(program: string, args: string[]): void {
     execFileSync(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' });
   } catch (error) {
     const { stderr, stdout } = error as { stderr?: Buffer; stdout?: Buffer };
-    throw new Error(`${program} failed: ${stderr?.toString() || stdout?.toString() || String(error)}`);
+    throw new Error(`${program} failed: ${stderr?.toString() || stdout?.toString() || String(error)}`, { cause: error });
   }
 }
 

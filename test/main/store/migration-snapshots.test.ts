@@ -3,6 +3,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate, migrations } from '../../../main/store/migrations.ts';
+import { migratePostgres, postgresMigrations } from '../../../main/store/postgres-migrations.ts';
+import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
+import { describePostgresSchema } from '../../helpers/postgres-schema.ts';
+import { usePostgresCluster } from '../../helpers/test-stores.ts';
 import { checkSchemaSnapshots, schemaDiff, type MigratingStore, type SchemaObject, type SnapshotCheck } from '../../helpers/schema-snapshots.ts';
 
 const FOLDER = fileURLToPath(new URL('./schema-snapshots/', import.meta.url));
@@ -63,5 +67,43 @@ describe('shipped migrations are never edited', () => {
     const versions = new Set(migrations.map((m) => m.version));
     const strays = readdirSync(`${FOLDER}sqlite`).filter((f) => !versions.has(Number(f.replace(/\.schema$/, ''))));
     expect(strays, `Snapshots for migrations that are gone: ${strays.join(', ')}. A shipped migration stays; a change is a new one at the end.`).toEqual([]);
+  });
+});
+
+describe('shipped PostgreSQL migrations are never edited either', () => {
+  const cluster = usePostgresCluster();
+  const checks = new Map<number, SnapshotCheck>();
+  beforeAll(async () => {
+    const store = await openPostgresStore({ connectionString: await cluster().createDatabase() });
+    try {
+      const postgres: MigratingStore = {
+        kind: 'postgres',
+        migrations: postgresMigrations,
+        migrateTo: (version) => migratePostgres(store, version),
+        describe: () => describePostgresSchema(store),
+      };
+      for (const check of await checkSchemaSnapshots(postgres, FOLDER, { writeMissing: process.env.WRITE_MISSING_SCHEMA_SNAPSHOTS === '1' })) checks.set(check.version, check);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  for (const { version, name } of postgresMigrations) {
+    it(`PostgreSQL migration ${version} (${name}) builds the schema it shipped with`, () => {
+      const check = checks.get(version)!;
+      if (check.expected === null) expect.fail(`PostgreSQL migration ${version} ("${name}") has no schema snapshot yet. Write it (existing ones are never overwritten):\n  ${WRITE}\nthen commit ${check.file}.`);
+      if (check.actual !== check.expected) {
+        expect.fail(
+          `PostgreSQL migration ${version} ("${name}") no longer builds the schema it shipped with (${check.file}):\n${schemaDiff(check.expected, check.actual)}\n` +
+            `Team databases already ran it as it was. Put the change in a new migration at the end of main/store/postgres-migrations.ts, then:\n  ${WRITE}`,
+        );
+      }
+    });
+  }
+
+  it('has a snapshot only for PostgreSQL migrations that exist', () => {
+    const versions = new Set(postgresMigrations.map((m) => m.version));
+    const strays = readdirSync(`${FOLDER}postgres`).filter((f) => !versions.has(Number(f.replace(/\.schema$/, ''))));
+    expect(strays).toEqual([]);
   });
 });

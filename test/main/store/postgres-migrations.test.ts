@@ -1,0 +1,88 @@
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, migrations } from '../../../main/store/migrations.ts';
+import { migratePostgres, postgresMigrations } from '../../../main/store/postgres-migrations.ts';
+import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
+import type { Store } from '../../../main/store/seam/store.ts';
+import { postgresColumns } from '../../helpers/postgres-schema.ts';
+import { usePostgresCluster } from '../../helpers/test-stores.ts';
+
+/** Tables only a team has (people) or only one store needs (PostgreSQL's version row). */
+const TEAM_ONLY = new Set(['accounts', 'sign_in_sessions', 'sign_in_limits', 'nextcall_schema']);
+/** SQLite's full-text table and the tables FTS5 makes for it: PostgreSQL indexes a lead's words instead. */
+const SQLITE_ONLY = /^lead_words/;
+const SAME_KIND: Record<string, readonly string[]> = { INTEGER: ['bigint', 'integer', 'smallint'], TEXT: ['text', 'citext'] };
+
+describe('the PostgreSQL migrations', () => {
+  const cluster = usePostgresCluster();
+  const stores: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+  });
+  const fresh = async () => {
+    const url = await cluster().createDatabase();
+    const connect = async () => {
+      const store = await openPostgresStore({ connectionString: url });
+      stores.push(store);
+      return store;
+    };
+    return { store: await connect(), connect };
+  };
+
+  it('mirror every SQLite migration: each table and column of the rep store is in the team store, of the same kind', async () => {
+    const latestSqlite = migrations.at(-1)!.version;
+    const mirrored = Math.max(...postgresMigrations.map((m) => m.mirrorsSqlite ?? 0));
+    expect(mirrored, `SQLite migration ${latestSqlite} has no PostgreSQL counterpart: add a migration to main/store/postgres-migrations.ts that brings the team store to the same meaning (mirrorsSqlite: ${latestSqlite}).`).toBe(latestSqlite);
+
+    const sqlite = new DatabaseSync(':memory:');
+    migrate(sqlite);
+    const { store } = await fresh();
+    await migratePostgres(store);
+    const team = await postgresColumns(store);
+    const sqliteTables = (sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+      .map((r) => r.name)
+      .filter((name) => !SQLITE_ONLY.test(name));
+    const differences: string[] = [];
+    for (const table of sqliteTables) {
+      const columns = sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string }[];
+      for (const { name, type } of columns) {
+        const teamType = team.get(table)?.get(name);
+        if (!teamType) differences.push(`${table}.${name} is missing`);
+        else if (!SAME_KIND[type]?.includes(teamType)) differences.push(`${table}.${name} is ${teamType}, SQLite has ${type}`);
+      }
+      for (const name of team.get(table)?.keys() ?? []) if (!columns.some((c) => c.name === name)) differences.push(`${table}.${name} is not in SQLite`);
+    }
+    for (const table of team.keys()) if (!sqliteTables.includes(table) && !TEAM_ONLY.has(table)) differences.push(`${table} is not in SQLite`);
+    expect(differences).toEqual([]);
+    expect(await store.all('SELECT disposition_code, position, label FROM disposition_reasons ORDER BY disposition_code, position')).toEqual(
+      sqlite.prepare('SELECT disposition_code, position, label FROM disposition_reasons ORDER BY disposition_code, position').all().map((r) => ({ ...r })),
+    );
+    sqlite.close();
+  });
+
+  it('migrate once when two server processes start together', async () => {
+    const { store, connect } = await fresh();
+    const other = await connect();
+    await Promise.all([migratePostgres(store), migratePostgres(other)]);
+    expect(await store.one('SELECT version FROM nextcall_schema')).toEqual({ version: postgresMigrations.at(-1)!.version });
+    expect(await store.one('SELECT count(*) AS n FROM nextcall_schema')).toEqual({ n: 1 });
+    expect(await store.one('SELECT count(*) AS n FROM disposition_reasons')).not.toEqual({ n: 0 });
+  });
+
+  it('refuse a team database written by a newer Nextcall, and leave it alone', async () => {
+    const { store } = await fresh();
+    await migratePostgres(store);
+    await store.run('UPDATE nextcall_schema SET version = ?', [99]);
+    await expect(migratePostgres(store)).rejects.toThrow(/written by a newer Nextcall \(schema 99/);
+    expect(await store.one('SELECT version FROM nextcall_schema')).toEqual({ version: 99 });
+  });
+
+  it('leave the database at the previous version when a migration fails', async () => {
+    const { store } = await fresh();
+    await migratePostgres(store, 1);
+    await store.run('CREATE TABLE accounts (id integer)');
+    await expect(migratePostgres(store)).rejects.toThrow(/already exists/);
+    expect(await store.one('SELECT version FROM nextcall_schema')).toEqual({ version: 1 });
+    expect(await store.one("SELECT to_regclass('sign_in_sessions') IS NULL AS absent")).toEqual({ absent: 1 });
+  });
+});
