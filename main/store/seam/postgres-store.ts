@@ -69,6 +69,13 @@ export async function openPostgresStore({ connectionString, max = 10, onConnecti
     for (let attempt = 1; ; attempt++) {
       const client = await pool.connect();
       let broken = false;
+      // The connection can die mid-transaction (the server restarted, an admin ended it): the
+      // pool only watches idle ones, so this one is watched here, and leaves the pool after.
+      const onError = (error: Error) => {
+        broken = true;
+        onConnectionError(error);
+      };
+      client.on('error', onError);
       try {
         await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`);
         const result = await work(statements(client, true));
@@ -83,6 +90,7 @@ export async function openPostgresStore({ connectionString, max = 10, onConnecti
         }
         if (!isRetryable(error) || attempt >= attempts) throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
       // Lost a race: wait a little, more each time and never in step with the winner, then again.
