@@ -8,6 +8,8 @@ import type { PreferenceStore } from './preferences/preferences.ts';
 import { ensureBuiltInScripts } from './scripts/script-store.ts';
 import { backupsFolder, takeBackup } from './store/backups.ts';
 import { openDatabase, type Database } from './store/database.ts';
+import { sqliteStore } from './store/seam/sqlite-store.ts';
+import type { Store } from './store/seam/store.ts';
 import { migrate } from './store/migrations.ts';
 import { restoreStore } from './store/restore-store.ts';
 import { checkStoreFile } from './store/store-check.ts';
@@ -16,6 +18,8 @@ import { forgetCleanClose, recordCleanClose } from './store/clean-close.ts';
 /** Everything the services need, made once per process by whichever shell runs them. */
 export interface Core {
   db: Database;
+  /** The same store behind the async seam, for the modules already written against it (sessions). */
+  store: Store;
   clock: Clock;
   prefs: PreferenceStore;
   events: EventHub;
@@ -46,6 +50,7 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   seedStore(db, clock);
   return {
     db,
+    store: sqliteStore(db),
     clock,
     prefs,
     events: createEventHub(),

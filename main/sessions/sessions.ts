@@ -1,12 +1,15 @@
 import { ApiError } from '../../shared/api-error.ts';
+import type { Disposition } from '../../shared/dispositions.ts';
 import { RATES_FROM, type CallingSession, type SessionStats } from '../../shared/sessions.ts';
-import { transaction, type Database } from '../store/database.ts';
-import { cachedStatement } from '../store/statement-cache.ts';
+import type { Queryable } from '../store/seam/store.ts';
 import { SECOND_MS } from '../../shared/time-units.ts';
 
 /**
  * Calling sessions: a console starts one, pauses and resumes it, and ends it; every call logged
  * from that console meanwhile belongs to it. One open session per console.
+ *
+ * Written against the store seam (main/store/seam/store.ts): the same functions run on a rep's
+ * SQLite store and on a team's PostgreSQL.
  */
 interface SessionRow {
   id: number;
@@ -18,51 +21,62 @@ interface SessionRow {
   paused_ms: number;
 }
 
-export function openSessionId(db: Database, consoleId: string): number | null {
-  const row = cachedStatement(db, 'SELECT id FROM sessions WHERE console_id = ? AND ended_at IS NULL').get(consoleId) as { id: number } | undefined;
+export async function openSessionId(q: Queryable, consoleId: string): Promise<number | null> {
+  const row = await q.one<{ id: number }>('SELECT id FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
   return row?.id ?? null;
 }
 
-export function startSession(db: Database, consoleId: string, rep: string | null, listName: string | null, now: number): CallingSession {
+const HAS_ONE = 'This console has a session going: end it first.';
+
+export async function startSession(q: Queryable, consoleId: string, rep: string | null, listName: string | null, now: number): Promise<CallingSession> {
   // A session is a rep's: unnamed, its summary would reach the team lead as nobody's.
   if (!rep?.trim()) throw new ApiError('invalid-input', 'Give your name before starting a session: it goes on the calls you log and in the team summary.');
-  return transaction(db, () => {
-    const open = openSessionId(db, consoleId);
-    if (open !== null) throw new ApiError('conflict', 'This console has a session going: end it first.');
-    const id = Number(db.prepare('INSERT INTO sessions (console_id, rep, list_name, started_at) VALUES (?, ?, ?, ?)').run(consoleId, rep, listName, now).lastInsertRowid);
-    return getSession(db, id, now);
+  try {
+    return await q.transaction(async (tx) => {
+      const open = await openSessionId(tx, consoleId);
+      if (open !== null) throw new ApiError('conflict', HAS_ONE);
+      const { id } = (await tx.one<{ id: number }>('INSERT INTO sessions (console_id, rep, list_name, started_at) VALUES (?, ?, ?, ?) RETURNING id', [consoleId, rep, listName, now]))!;
+      return getSession(tx, id, now);
+    });
+  } catch (error) {
+    // Two starts at once on two server processes: serializable makes the second run again and find
+    // the first; inside a caller's weaker transaction, the one-open-session index refuses it.
+    if (q.dialect.isUniqueViolation(error)) throw new ApiError('conflict', HAS_ONE);
+    throw error;
+  }
+}
+
+export async function pauseSession(q: Queryable, consoleId: string, now: number): Promise<CallingSession> {
+  const id = await requireOpen(q, consoleId);
+  await q.run('UPDATE sessions SET paused_at = ? WHERE id = ? AND paused_at IS NULL', [now, id]);
+  return getSession(q, id, now);
+}
+
+const RESUME = 'UPDATE sessions SET paused_ms = paused_ms + (? - paused_at), paused_at = NULL WHERE id = ? AND paused_at IS NOT NULL';
+
+export async function resumeSession(q: Queryable, consoleId: string, now: number): Promise<CallingSession> {
+  const id = await requireOpen(q, consoleId);
+  await q.run(RESUME, [now, id]);
+  return getSession(q, id, now);
+}
+
+export async function endSession(q: Queryable, consoleId: string, now: number): Promise<CallingSession> {
+  const id = await requireOpen(q, consoleId);
+  await q.transaction(async (tx) => {
+    await tx.run(RESUME, [now, id]);
+    await tx.run('UPDATE sessions SET ended_at = ? WHERE id = ?', [now, id]);
   });
+  return getSession(q, id, now);
 }
 
-export function pauseSession(db: Database, consoleId: string, now: number): CallingSession {
-  const id = requireOpen(db, consoleId);
-  db.prepare('UPDATE sessions SET paused_at = ? WHERE id = ? AND paused_at IS NULL').run(now, id);
-  return getSession(db, id, now);
-}
-
-export function resumeSession(db: Database, consoleId: string, now: number): CallingSession {
-  const id = requireOpen(db, consoleId);
-  db.prepare('UPDATE sessions SET paused_ms = paused_ms + (? - paused_at), paused_at = NULL WHERE id = ? AND paused_at IS NOT NULL').run(now, id);
-  return getSession(db, id, now);
-}
-
-export function endSession(db: Database, consoleId: string, now: number): CallingSession {
-  const id = requireOpen(db, consoleId);
-  transaction(db, () => {
-    db.prepare('UPDATE sessions SET paused_ms = paused_ms + (? - paused_at), paused_at = NULL WHERE id = ? AND paused_at IS NOT NULL').run(now, id);
-    db.prepare('UPDATE sessions SET ended_at = ? WHERE id = ?').run(now, id);
-  });
-  return getSession(db, id, now);
-}
-
-function requireOpen(db: Database, consoleId: string): number {
-  const id = openSessionId(db, consoleId);
+async function requireOpen(q: Queryable, consoleId: string): Promise<number> {
+  const id = await openSessionId(q, consoleId);
   if (id === null) throw new ApiError('conflict', 'This console has no session going: start one.');
   return id;
 }
 
-export function getSession(db: Database, id: number, now: number): CallingSession {
-  const row = db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+export async function getSession(q: Queryable, id: number, now: number): Promise<CallingSession> {
+  const row = await q.one<SessionRow>('SELECT id, rep, list_name, started_at, ended_at, paused_at, paused_ms FROM sessions WHERE id = ?', [id]);
   if (!row) throw new ApiError('not-found', `There is no session #${id}.`);
   const end = row.ended_at ?? now;
   const paused = row.paused_ms + (row.paused_at !== null ? now - row.paused_at : 0);
@@ -76,33 +90,37 @@ export function getSession(db: Database, id: number, now: number): CallingSessio
     endedAt: iso(row.ended_at),
     pausedAt: iso(row.paused_at),
     activeSeconds,
-    stats: sessionStats(db, id, activeSeconds),
+    stats: await sessionStats(q, id, activeSeconds),
   };
 }
 
 /** The live strip's figures, from the session's calls. */
-function sessionStats(db: Database, sessionId: number, activeSeconds: number): SessionStats {
-  const calls = db
-    .prepare(
-      `SELECT c.counts_as_attempt, c.stage_before, c.stage_after, c.answers, c.started_at, c.ended_at,
-              coalesce(json_extract(d.definition, '$.contact'), 0) AS contact,
-              EXISTS (SELECT 1 FROM callbacks cb WHERE cb.set_by_call_id = c.id) AS set_callback
-       FROM calls c LEFT JOIN dispositions d ON d.code = c.disposition_code
-       WHERE c.session_id = ?`,
-    )
-    .all(sessionId) as {
+async function sessionStats(q: Queryable, sessionId: number, activeSeconds: number): Promise<SessionStats> {
+  const calls = await q.all<{
+    disposition_code: string;
     counts_as_attempt: number;
     stage_before: string;
     stage_after: string;
     answers: string | null;
     started_at: number;
     ended_at: number;
-    contact: number;
     set_callback: number;
-  }[];
+  }>(
+    `SELECT c.disposition_code, c.counts_as_attempt, c.stage_before, c.stage_after, c.answers, c.started_at, c.ended_at,
+            EXISTS (SELECT 1 FROM callbacks cb WHERE cb.set_by_call_id = c.id) AS set_callback
+     FROM calls c WHERE c.session_id = ?`,
+    [sessionId],
+  );
+  // Whether a disposition means a person answered lives in its definition (JSON): read here, in
+  // TypeScript, rather than with each store's JSON functions.
+  const definitions = await q.all<{ code: string; definition: string }>(
+    'SELECT code, definition FROM dispositions WHERE code IN (SELECT DISTINCT disposition_code FROM calls WHERE session_id = ?)',
+    [sessionId],
+  );
+  const contactCodes = new Set(definitions.filter((d) => (JSON.parse(d.definition) as Partial<Disposition>).contact === true).map((d) => d.code));
   const dials = calls.filter((c) => c.counts_as_attempt === 1).length;
   const meaningful = activeSeconds >= RATES_FROM.activeSeconds || dials >= RATES_FROM.dials;
-  const contacts = calls.filter((c) => c.contact === 1);
+  const contacts = calls.filter((c) => contactCodes.has(c.disposition_code));
   const conversations = contacts.filter((c) => c.stage_after !== c.stage_before || (c.answers !== null && c.answers !== '{}') || c.set_callback === 1).length;
   return {
     dials,

@@ -15,10 +15,12 @@ import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 export function callsHandlers({ core, cap, queueContext }: HandlerContext): HandlersOf<'calls' | 'handoffs'> {
   const { db, clock, events, prefs } = core;
   return {
-    'calls.disposition': ({ consoleId, listName, ...input }) => {
+    'calls.disposition': async ({ consoleId, listName, ...input }) => {
+      // Read before the transaction (sessions are on the async store seam): the dispatcher runs
+      // one call at a time, so no session starts or ends in between.
+      const sessionId = consoleId ? await openSessionId(core.store, consoleId) : null;
       // The call and the next lead's claim commit together: one write to disk, not two.
       const result = transaction(db, () => {
-        const sessionId = consoleId ? openSessionId(db, consoleId) : null;
         const call = logDisposition(db, clock, activeDispositions(db), { ...input, sessionId }, {
           rules: queueContext({ listName }).rules,
           callableCap: cap(),

@@ -14,15 +14,15 @@ function summaryScope(input: ParsedInputOf<'sessions.summary'>): SummaryScope {
 }
 
 export function sessionsHandlers({ core, edges }: HandlerContext): HandlersOf<'sessions'> {
-  const { db, clock, prefs } = core;
+  const { db, store, clock, prefs } = core;
   return {
-    'sessions.start': ({ consoleId, listName }) => startSession(db, consoleId, prefs.read().repName || null, listName ?? workingListName(db, prefs) ?? null, clock.now()),
-    'sessions.pause': ({ consoleId }) => pauseSession(db, consoleId, clock.now()),
-    'sessions.resume': ({ consoleId }) => resumeSession(db, consoleId, clock.now()),
-    'sessions.end': ({ consoleId }) => endSession(db, consoleId, clock.now()),
-    'sessions.current': ({ consoleId }) => {
-      const id = openSessionId(db, consoleId);
-      return id === null ? null : getSession(db, id, clock.now());
+    'sessions.start': ({ consoleId, listName }) => startSession(store, consoleId, prefs.read().repName || null, listName ?? workingListName(db, prefs) ?? null, clock.now()),
+    'sessions.pause': ({ consoleId }) => pauseSession(store, consoleId, clock.now()),
+    'sessions.resume': ({ consoleId }) => resumeSession(store, consoleId, clock.now()),
+    'sessions.end': ({ consoleId }) => endSession(store, consoleId, clock.now()),
+    'sessions.current': async ({ consoleId }) => {
+      const id = await openSessionId(store, consoleId);
+      return id === null ? null : getSession(store, id, clock.now());
     },
     'sessions.summary': (input) => summarize(db, summaryScope(input), clock.now()),
     'sessions.export': async ({ format, ...input }) => {

@@ -3,6 +3,10 @@ import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { talkClock, type CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
+import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../../../main/sessions/sessions.ts';
+import type { Queryable } from '../../../main/store/seam/store.ts';
+import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
+import { describeEachStore } from '../../helpers/test-stores.ts';
 
 const MIN = 60_000;
 const csv = (rows: string[]) => Buffer.from(['Record ID,Name,Phone', ...rows].join('\n')).toString('base64');
@@ -108,4 +112,80 @@ describe('a calling session', () => {
     await call('calls.undo', { callId: logged.id, consoleId });
     expect((await call<CallingSession>('sessions.current', { consoleId })).stats).toMatchObject({ dials: 0, contacts: 0, conversations: 0, talkSeconds: 0 });
   });
+});
+
+/**
+ * The module itself, on both stores (one suite, two stores): the same behaviour as above, with the
+ * calls written straight into the store, since the rest of the core (import, queue, dispositions)
+ * is not on the seam yet and cannot run on PostgreSQL.
+ */
+describeEachStore('a calling session, on the store seam', ({ open, connect, kind }) => {
+  const T0 = Date.parse('2026-11-23T15:00:00Z');
+
+  async function seed(store: Queryable) {
+    for (const [i, d] of DEFAULT_DISPOSITIONS.entries()) {
+      await store.run('INSERT INTO dispositions (code, position, definition, hotkey) VALUES (?, ?, ?, ?)', [d.code, i, JSON.stringify(d), d.hotkey]);
+    }
+    return (await store.one<{ id: number }>("INSERT INTO leads (first_name, stage, created_at) VALUES ('Ada', 'MQL', ?) RETURNING id", [T0]))!.id;
+  }
+
+  async function logCall(store: Queryable, sessionId: number, leadId: number, code: string, start: number, minutes: number, extra: { stageAfter?: string; answers?: string; callbackAt?: number; attempt?: 0 | 1 } = {}) {
+    const { id } = (await store.one<{ id: number }>(
+      `INSERT INTO calls (lead_id, disposition_code, disposition_label, started_at, ended_at, stage_before, stage_after, answers, counts_as_attempt, session_id)
+       VALUES (?, ?, ?, ?, ?, 'MQL', ?, ?, ?, ?) RETURNING id`,
+      [leadId, code, code, start, start + minutes * MIN, extra.stageAfter ?? 'MQL', extra.answers ?? null, extra.attempt ?? 1, sessionId],
+    ))!;
+    if (extra.callbackAt) await store.run('INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)', [leadId, extra.callbackAt, id]);
+  }
+
+  it('counts its calls into the hand-worked figures, pauses left out', async () => {
+    const store = await open();
+    const leadId = await seed(store);
+    const session = await startSession(store, 'console-1', 'Jordan', 'Webinar list', T0);
+    expect(session).toMatchObject({ rep: 'Jordan', listName: 'Webinar list', startedAt: '2026-11-23T15:00:00.000Z', endedAt: null, activeSeconds: 0 });
+    await logCall(store, session.id, leadId, 'no-answer', T0, 1);
+    await logCall(store, session.id, leadId, 'interested-not-yet', T0 + MIN, 5, { answers: '{"need":"spreadsheets"}' });
+    await pauseSession(store, 'console-1', T0 + 6 * MIN);
+    expect((await getSession(store, session.id, T0 + 16 * MIN)).pausedAt).toBe('2026-11-23T15:06:00.000Z');
+    await resumeSession(store, 'console-1', T0 + 26 * MIN);
+    await logCall(store, session.id, leadId, 'wrong-person', T0 + 26 * MIN, 2);
+    await logCall(store, session.id, leadId, 'qualified', T0 + 28 * MIN, 8, { stageAfter: 'SQL' });
+    await logCall(store, session.id, leadId, 'no-answer', T0 + 36 * MIN, 1, { attempt: 0 });
+    const ended = await endSession(store, 'console-1', T0 + 60 * MIN);
+    expect(ended).toMatchObject({ activeSeconds: 40 * 60, endedAt: '2026-11-23T16:00:00.000Z', pausedAt: null });
+    expect(ended.stats).toEqual({ dials: 4, contacts: 3, conversations: 2, qualified: 1, contactRate: 0.75, dialsPerHour: 6, talkSeconds: (5 + 2 + 8) * 60 });
+  });
+
+  it('counts a callback set as a conversation, and shows no rate until it means something', async () => {
+    const store = await open();
+    const leadId = await seed(store);
+    const { id } = await startSession(store, 'console-1', 'Jordan', null, T0);
+    await logCall(store, id, leadId, 'wrong-person', T0, 1, { callbackAt: T0 + 60 * MIN });
+    expect((await getSession(store, id, T0 + 2 * MIN)).stats).toMatchObject({ dials: 1, contacts: 1, conversations: 1, contactRate: null, dialsPerHour: null });
+    expect((await getSession(store, id, T0 + 10 * MIN)).stats).toMatchObject({ contactRate: 1, dialsPerHour: 6 });
+  });
+
+  it('is one per console, needs a rep, and says so', async () => {
+    const store = await open();
+    await expect(startSession(store, 'console-1', '  ', null, T0)).rejects.toMatchObject({ code: 'invalid-input' });
+    await startSession(store, 'console-1', 'Jordan', null, T0);
+    await expect(startSession(store, 'console-1', 'Jordan', null, T0)).rejects.toMatchObject({ code: 'conflict', message: 'This console has a session going: end it first.' });
+    expect(await openSessionId(store, 'console-2')).toBeNull();
+    await expect(pauseSession(store, 'console-2', T0)).rejects.toMatchObject({ code: 'conflict', message: 'This console has no session going: start one.' });
+    await expect(getSession(store, 999, T0)).rejects.toMatchObject({ code: 'not-found' });
+    await endSession(store, 'console-1', T0 + MIN);
+    expect(await openSessionId(store, 'console-1')).toBeNull();
+    expect((await startSession(store, 'console-1', 'Jordan', null, T0 + 2 * MIN)).endedAt).toBeNull();
+  });
+
+  if (kind === 'postgres') {
+    it('starts once when two server processes start the same console at once', async () => {
+      const store = await open();
+      const other = await connect();
+      const results = await Promise.allSettled([startSession(store, 'console-1', 'Jordan', null, T0), startSession(other, 'console-1', 'Jordan', null, T0)]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+      expect(await store.one('SELECT count(*) AS n FROM sessions')).toEqual({ n: 1 });
+    });
+  }
 });
