@@ -68,7 +68,8 @@ export async function signIn(
   input: { name: string; password: string; address: string },
   rules: Readonly<SignInRules> = SIGN_IN_RULES,
 ): Promise<SignedIn> {
-  const name = input.name.trim();
+  // Bounded: a name is at most 64 characters (accounts.ts); a longer one still counts, by its start.
+  const name = input.name.trim().slice(0, 128);
   const byName = await countAttempt(store, nameLimitKey(name), now, rules.windowMs);
   const byAddress = await countAttempt(store, `address:${input.address}`, now, rules.windowMs);
   const over = [
