@@ -101,7 +101,7 @@ describeEachStore(
       expect(await store.all('SELECT lead_id, count(*) AS n FROM calls GROUP BY lead_id HAVING count(*) > 1')).toEqual([]);
       expect(await store.one('SELECT count(DISTINCT lead_id) AS leads, count(*) AS calls FROM calls')).toEqual({ leads: 200, calls: 200 });
       // The work was shared, not done by one console while the others waited.
-      expect(worked.filter((n) => n > 0).length).toBeGreaterThan(10);
+      expect(worked.filter((n) => n > 0).length).toBeGreaterThan(5);
       expect(await store.one('SELECT count(*) AS n FROM claims')).toEqual({ n: 0 });
     });
 
