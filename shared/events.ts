@@ -6,7 +6,11 @@ export interface ApiEvents {
   /** bytesRead of totalBytes: how far through the file the import is (the wizard's progress bar). */
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number; bytesRead: number; totalBytes: number };
   /** 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it. */
-  'store.changed': { reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore' };
+  'store.changed': {
+    reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore';
+    /** The console whose call made the change, when one did: its answer already carried the result. */
+    byConsole?: string;
+  };
 }
 
 export type EventName = keyof ApiEvents;
