@@ -95,34 +95,19 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
     return !first_name || !lead.firstName || first_name.toLowerCase() === lead.firstName.toLowerCase();
   };
 
-  // Into a store that had no leads, a row can only match a lead this import wrote: its keys are
-  // kept here, and a key not among them is not looked up (the first import of a list, and every
-  // row of it that is nobody's duplicate, asks the store nothing). Into a store with leads, every
-  // key is looked up. A key kept that the lead did not take (its CRM id was already set) costs
-  // only a lookup that finds nothing new.
-  const storeWasEmpty = (db.prepare('SELECT NOT EXISTS (SELECT 1 FROM leads) AS empty').get() as { empty: number }).empty === 1;
-  const written = { crmIds: new Set<string>(), emails: new Set<string>(), numbers: new Set<string>() };
-  const mayMatch = (keys: Set<string>, key: string) => !storeWasEmpty || keys.has(key);
-  const remember = (lead: ImportedLead) => {
-    if (!storeWasEmpty) return;
-    if (lead.crmId) written.crmIds.add(lead.crmId);
-    if (lead.email) written.emails.add(lead.email);
-    for (const p of lead.phones) if (p.e164) written.numbers.add(p.e164);
-  };
-
   /** The lead this row describes, matched by CRM id, then email, then number. */
   const findExisting = (lead: ImportedLead): number | undefined => {
-    if (lead.crmId && mayMatch(written.crmIds, lead.crmId)) {
+    if (lead.crmId) {
       const hit = byCrmId.get(lead.crmId) as { id: number } | undefined;
       if (hit) return hit.id;
     }
-    if (lead.email && mayMatch(written.emails, lead.email)) {
+    if (lead.email) {
       const hit = byEmail.get(lead.email) as { id: number } | undefined;
       // One address on many people (info@…, a shared inbox) is no proof they are one: the name must agree too.
       if (hit && sameCrmIdAndEmail(hit.id, lead) && sameFirstName(hit.id, lead)) return hit.id;
     }
     for (const phone of lead.phones) {
-      if (!phone.e164 || !mayMatch(written.numbers, phone.e164)) continue;
+      if (!phone.e164) continue;
       const hits = byNumber.all(phone.e164) as { id: number }[];
       const match = hits.find(({ id }) => sameCrmIdAndEmail(id, lead) && sameFirstName(id, lead));
       if (match) return match.id;
@@ -179,7 +164,6 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
         lead.phones.forEach((p, position) => insertPhone.run(id, position, p.raw, p.e164, p.type, batchId, p.bad ? 1 : 0));
         addActivities(id, lead);
         createdHere.add(id);
-        remember(lead);
         return 'created';
       }
 
@@ -196,7 +180,6 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
       addActivities(existing, lead);
       refreshQueueColumns(db, existing, lifetimeAttemptCap);
       if (!createdHere.has(existing)) updatedHere.add(existing);
-      remember(lead);
       return seenInThisFile ? 'merged' : 'updated';
     },
   };

@@ -7,8 +7,8 @@ const numbersOf = (core: TestCore) =>
   core.db.prepare('SELECT l.crm_id, l.email, group_concat(p.e164, \' \') AS numbers FROM leads l JOIN phones p ON p.lead_id = l.id GROUP BY l.id ORDER BY l.id').all();
 
 describe('matching rows to leads', () => {
-  // Into an empty store, rows are matched against what the import itself wrote: the keys a row
-  // added to a lead it completed (an email, a number) count as much as the ones it was created with.
+  // The keys a row added to a lead it completed (an email, a number) count as much as the ones
+  // the lead was created with.
   it('folds rows into a lead by the email and number an earlier row of the same file added to it', async () => {
     const core = testCore();
     const report = await importCsv(
