@@ -17,6 +17,7 @@ export function App() {
   const refreshQueue = useApp((s) => s.refreshQueue);
   const subscribe = useApp((s) => s.subscribe);
   const undoLast = useApp((s) => s.undoLast);
+  const startPhone = useApp((s) => s.startPhone);
 
   // U works on every screen (the last disposition may have emptied the queue), but not under Reports or Settings.
   const panelOpen = useApp((s) => s.panel !== null);
@@ -28,7 +29,8 @@ export function App() {
     void loadSession();
     void loadCapabilities();
     void loadQueue();
-  }, [loadSettings, loadScript, loadSession, loadCapabilities, loadQueue]);
+    void startPhone();
+  }, [loadSettings, loadScript, loadSession, loadCapabilities, loadQueue, startPhone]);
 
   // Another window or the CLI changed the store: bring the counts up to date.
   useEffect(() => subscribe('store.changed', () => void refreshQueue()), [subscribe, refreshQueue]);
