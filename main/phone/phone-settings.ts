@@ -66,8 +66,11 @@ export function phoneSettingsStore(prefs: PreferenceStore, box: SecretBox) {
     view: () => view(stored()),
     save({ password, ...patch }: PhoneSave): PhoneSettingsView {
       const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      const current = stored();
-      const next: StoredPhone = { ...current, ...phoneSettingsSchema.parse({ ...current, ...given }) };
+      const { sealedHa1, ha1For, ...current } = stored();
+      const next: StoredPhone = {
+        ...phoneSettingsSchema.parse({ ...current, ...given }),
+        ...(sealedHa1 !== undefined && ha1For !== undefined ? { sealedHa1, ha1For } : {}),
+      };
       if (password !== undefined) {
         if (!next.user || !realmOf(next)) throw new ApiError('invalid-input', 'Give the SIP user and domain before the password: the password is kept as a digest of all three.');
         next.sealedHa1 = box.seal(createHash('md5').update(`${authUserOf(next)}:${realmOf(next)}:${password}`).digest('hex'));

@@ -165,6 +165,7 @@ test('Settings → Phone: the password is never sent back, markup in a SIP field
   await expect(phone.getByLabel('SIP user', { exact: true })).toHaveValue(REP_USER);
   await expect(phone.getByLabel('Password')).toHaveValue('');
   await expect(phone.getByTestId('password-state')).toContainText('Password kept as a digest sealed with a key in Nextcall’s private data folder');
+  await phone.getByRole('button', { name: 'Test the line' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('phone-settings.png') });
 
   // Markup where a SIP user goes: refused with the field and the rule; nothing saved, the line stays up.

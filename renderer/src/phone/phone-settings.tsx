@@ -90,7 +90,7 @@ export function PhoneSettingsSection() {
               value={password}
               autoComplete="new-password"
               placeholder={form.hasPassword ? 'saved (type to replace)' : ''}
-              size={16}
+              size={22}
               onChange={(e) => setPassword(e.target.value)}
             />
           </label>
