@@ -1,34 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CallLog, LeadCard } from '../../shared/leads.ts';
-import { installAudioProbe } from '../sip/audio-probe.ts';
 import { openLeadPhone } from '../sip/lead-phone.ts';
-import { REP_PASSWORD, REP_USER, SIP_DOMAIN, startSipServer, type SipServer } from '../sip/sip-server.ts';
-import { writeToneWav } from '../sip/tone-wav.ts';
-import { hostPerTest, type RunningHost } from './web-host.ts';
+import { fakeMicrophoneArgs, openConsoleWithPhone } from '../sip/phone-console.ts';
+import { REP_PASSWORD, REP_USER, startSipServer, type SipServer } from '../sip/sip-server.ts';
+import { hostPerTest } from './web-host.ts';
 
 // A Monday, 10:00 in New York: inside every lead's calling hours.
 const CLOCK = '2026-11-23T15:00:00Z';
 const hosts = hostPerTest(CLOCK);
 
-// Both pages' microphones play this tone (Chromium loops the file), so each ear can tell a voice from silence.
-const TONE = join(tmpdir(), `nextcall-phone-tone-${process.pid}.wav`);
-writeToneWav(TONE);
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${TONE}`,
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-});
+// Both pages' microphones play a known tone (Chromium loops the file), so each ear can tell a voice from silence.
+test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: fakeMicrophoneArgs() } });
 
 let sip: SipServer;
 test.beforeEach(async () => {
@@ -38,22 +20,11 @@ test.afterEach(async () => {
   await sip.stop();
 });
 
+const consoleWithPhone = (page: Page, leads: string[], settings: Record<string, unknown> = {}) => openConsoleWithPhone(hosts, sip, page, leads, settings);
+
 const ADA = '+12125550100';
 const BOB = '+12125550101';
 const NOBODY = '+12125550199';
-const base64 = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
-
-/** A web host with leads, its phone set up on the test phone system, and the console open with the line ready. */
-async function consoleWithPhone(page: Page, leads: string[], settings: Record<string, unknown> = {}): Promise<RunningHost> {
-  const host = await hosts.start();
-  await host.call('leads.import', { fileName: 'crm.csv', data: base64(['Record ID,Name,Phone,Lifecycle Stage', ...leads]) });
-  await host.call('phone.save', { mode: 'softphone', server: sip.url, user: REP_USER, domain: SIP_DOMAIN, password: REP_PASSWORD, callerId: 'Nextcall rep', ...settings });
-  await page.addInitScript(installAudioProbe);
-  await page.goto(host.url);
-  await expect(page.getByTestId('line-status')).toHaveText('Phone ready');
-  return host;
-}
-
 // The tone is sent at half scale; the voice path's gain control lowers it, but never near silence.
 const VOICE = 0.02;
 const SILENCE = 0.002;

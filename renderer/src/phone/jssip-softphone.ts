@@ -22,6 +22,7 @@ export function jssipSoftphone(): Softphone {
       ua?.stop();
       ua = null;
     },
+    openMicrophone: (microphoneId) => navigator.mediaDevices.getUserMedia({ audio: microphoneId ? { deviceId: { exact: microphoneId } } : true, video: false }),
     call(number, options, events) {
       if (!ua?.isRegistered()) throw new Error('The phone is not connected to the phone system.');
       return placeCall(ua, `sip:${number}@${domain}`, options, events);
@@ -66,10 +67,11 @@ function placeCall(ua: UA, target: string, options: CallOptions, events: CallEve
     if (ended) return;
     ended = true;
     audio.srcObject = null;
+    for (const track of options.microphone.getTracks()) track.stop();
     events.onEnded({ by, cause, answered, ...(status ? { status } : {}) });
   };
   const session: RTCSession = ua.call(target, {
-    mediaConstraints: { audio: options.microphoneId ? { deviceId: { exact: options.microphoneId } } : true, video: false },
+    mediaStream: options.microphone,
     // No STUN or TURN of anyone else's: the phone system's own network reaches the console.
     pcConfig: { iceServers: [] },
     eventHandlers: {

@@ -28,11 +28,19 @@ const OUTCOME_WORDS: Record<NetworkOutcome, string> = {
 /** How a call ended, for the rep. */
 export function callEndSentence(end: CallEnd, outcome: NetworkOutcome | null, cause: string): string | null {
   if (outcome) return `${OUTCOME_WORDS[outcome]} (${cause}).`;
-  if (end.cause === 'User Denied Media Access') {
-    return 'Not called: Nextcall may not use the microphone. Allow it (the browser’s site settings, or your system’s privacy settings for the desktop app) and press C again.';
-  }
   if (end.cause === 'Authentication Error' || end.status === 401 || end.status === 407) return `The phone system refused the call for your credentials (${cause}): check Settings → Phone.`;
   if (end.by === 'local') return end.answered ? 'Call ended.' : 'Call cancelled before it was answered.';
   if (end.answered) return `Call ended by the other end (${cause}).`;
   return `The call did not go through (${cause}).`;
+}
+
+/** Why the microphone did not open, and what to do: the call was not placed and no attempt was recorded. */
+export function microphoneSentence(error: unknown): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') {
+    return 'Not dialled: Nextcall may not use the microphone. Allow it (in a browser: the icon left of the address, Microphone, Allow; in the desktop app: your system’s privacy settings, Microphone) and press C again.';
+  }
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'Not dialled: the microphone chosen in Settings → Phone is not connected. Plug it in, or pick another there.';
+  if (name === 'NotReadableError') return 'Not dialled: another program holds the microphone. Close it, or pick another microphone in Settings → Phone.';
+  return `Not dialled: the microphone could not be opened (${error instanceof Error ? error.message : String(error)}).`;
 }

@@ -5,7 +5,7 @@ import { SECOND_MS } from '../../../shared/time-units.ts';
 import type { AppState, StoreDeps } from '../store/app-store.ts';
 import { networkOutcome } from './network-outcome.ts';
 import type { CallEnd, LineState, PhoneCall } from './softphone.ts';
-import { lineSentence, callEndSentence } from './phone-sentences.ts';
+import { callEndSentence, lineSentence, microphoneSentence } from './phone-sentences.ts';
 
 /** The call the softphone has running (or has just ended) on a lead, as the timer shows it. */
 export interface PhoneCallView {
@@ -146,14 +146,23 @@ export const createPhoneSlice =
           get().showNotice({ kind: 'error', text: `Not dialled: ${get().line.sentence ?? 'the phone is not connected to the phone system.'}` });
           return;
         }
-        if (!(await get().markDialed(number))) return;
-        const dialed = get().dialedAt;
-        if (!dialed) return;
+        let microphone: MediaStream;
+        try {
+          microphone = await softphone.openMicrophone(settings?.microphoneId ?? '');
+        } catch (error) {
+          get().showNotice({ kind: 'error', text: microphoneSentence(error) });
+          return;
+        }
+        const dialed = (await get().markDialed(number)) ? get().dialedAt : null;
+        if (!dialed) {
+          for (const track of microphone.getTracks()) track.stop();
+          return;
+        }
         endedForNoAnswer = false;
         set({ suggested: null, keypadOpen: false, phoneCall: { leadId: dialed.leadId, dialId: dialed.dialId, number: dialed.number, stage: 'dialling', startedAt: Date.now(), muted: false, held: false, tones: '' } });
         const rings = settings?.ringsBeforeNoAnswer ?? 5;
         try {
-          handle = softphone.call(dialed.number, { microphoneId: settings?.microphoneId ?? '', speakerId: settings?.speakerId ?? '' }, {
+          handle = softphone.call(dialed.number, { microphone, speakerId: settings?.speakerId ?? '' }, {
             onDialling: () => hangUpAfter(NO_PROGRESS_MS, false),
             onRinging: () => {
               if (get().phoneCall?.stage !== 'dialling') return;

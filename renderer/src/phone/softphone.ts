@@ -33,7 +33,8 @@ export interface CallEvents {
 }
 
 export interface CallOptions {
-  microphoneId: string;
+  /** The microphone, opened before the dial is recorded (openMicrophone): the call ends it. */
+  microphone: MediaStream;
   speakerId: string;
 }
 
@@ -48,6 +49,11 @@ export interface Softphone {
   /** Connects and registers the line; events follow. A second call replaces the first line. */
   start(account: PhoneAccount, events: LineEvents): void;
   stop(): void;
+  /**
+   * Opens the microphone (the one chosen, or the system's). Asked before the dial is recorded, so
+   * a refused or missing microphone costs the lead no attempt. Rejects with the browser's error.
+   */
+  openMicrophone(microphoneId: string): Promise<MediaStream>;
   /** Places a call to an E.164 number in the account's domain. */
   call(number: string, options: CallOptions, events: CallEvents): PhoneCall;
 }
