@@ -17,6 +17,7 @@ export const DEFAULT_PHONE_SETTINGS: PhoneSettings = {
   microphoneId: '',
   speakerId: '',
   ringsBeforeNoAnswer: 5,
+  testNumber: '',
   outcomes: 'preselect',
 };
 

@@ -59,6 +59,8 @@ export const phoneSettingsSchema = z.strictObject({
   speakerId: z.string().max(200),
   /** Rings (about 6 seconds each) before an unanswered call is ended as no answer. */
   ringsBeforeNoAnswer: z.int().min(1).max(20),
+  /** Where Test call rings: the phone system's echo service (Asterisk's *43, FreeSWITCH's 9196), or any extension. */
+  testNumber: z.union([z.literal(''), sipUser]),
   /** What the network's outcome does: pre-select the disposition, or log it at once. */
   outcomes: z.enum(['preselect', 'log']),
 });

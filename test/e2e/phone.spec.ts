@@ -176,3 +176,22 @@ test('the phone system going away mid-call is a sentence; H ends the call here a
   const [call] = await host.call<CallLog[]>('calls.recent', {});
   expect(call).toMatchObject({ dispositionCode: 'interested-not-yet', phoneE164: ADA });
 });
+
+test('Test call in Settings → Phone rings the test number, is heard, and records no dial against any lead', async ({ page, browser }) => {
+  const host = await consoleWithPhone(page, [`1,Ada Lovelace,${ADA},lead`]);
+  // The phone system's echo service, played here by a phone that answers with its tone.
+  const echo = await openLeadPhone(browser, sip.url, '+12125550150');
+  const leadId = Number(await page.locator('main.call-screen').getAttribute('data-lead-id'));
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const phone = page.getByRole('group', { name: 'Phone' });
+  await phone.getByLabel('Test number (an echo service)').fill('+12125550150');
+  await phone.getByRole('button', { name: 'Test call', exact: true }).click();
+  await expect(phone.getByTestId('test-call')).toHaveText('Test call: answered. Speak: you should hear the echo service (or whoever answered).');
+  await expect.poll(() => repHears(page), { timeout: 10_000 }).toBeGreaterThan(VOICE);
+  await phone.getByRole('button', { name: 'End the test call' }).click();
+  await expect(phone.getByTestId('test-call')).toHaveText('Test call ended (Terminated)');
+  await expect.poll(async () => (await echo.state()).state).toBe('ended');
+  expect((await host.call<{ testNumber: string }>('phone.settings', {})).testNumber).toBe('+12125550150');
+  expect((await host.call<LeadCard>('leads.get', { leadId })).lead.attempts).toBe(0);
+});

@@ -21,6 +21,7 @@ export function PhoneSettingsSection() {
   const startPhone = useApp((s) => s.startPhone);
   const showNotice = useApp((s) => s.showNotice);
   const line = useApp((s) => s.line);
+  const testCall = useApp((s) => s.testCall);
   const [form, setForm] = useState<PhoneSettingsView | null>(null);
   const [password, setPassword] = useState('');
   const [devices, setDevices] = useState<Devices>({ microphones: [], speakers: [] });
@@ -130,6 +131,10 @@ export function PhoneSettingsSection() {
             <input type="number" min={1} max={20} value={form.ringsBeforeNoAnswer} onChange={(e) => set('ringsBeforeNoAnswer', Number(e.target.value))} /> rings
           </label>
           <label>
+            Test number (an echo service){' '}
+            <input type="text" value={form.testNumber} placeholder="*43" size={10} onChange={(e) => set('testNumber', e.target.value)} />
+          </label>
+          <label>
             Busy, no answer or a bad number{' '}
             <select value={form.outcomes} onChange={(e) => set('outcomes', e.target.value as PhoneSettings['outcomes'])}>
               <option value="preselect">pre-selects the disposition</option>
@@ -142,6 +147,12 @@ export function PhoneSettingsSection() {
         </>
       )}
       {error && <p role="alert">{error}</p>}
+      {softphone && testCall && (
+        <p role="status" data-testid="test-call">
+          {TEST_CALL_WORDS[testCall.stage]}
+          {testCall.cause ? ` (${testCall.cause})` : ''}
+        </p>
+      )}
       {testing && softphone && !error && (
         <p role="status" data-testid="line-test">
           {line.state === 'registered' ? 'The phone system accepted your SIP user and password: C calls.' : line.state === 'connecting' ? 'Connecting…' : line.sentence}
@@ -163,7 +174,32 @@ export function PhoneSettingsSection() {
             Test the line
           </button>
         )}
+        {softphone && form.testNumber && <TestCallButton save={save} />}
       </div>
     </fieldset>
+  );
+}
+
+const TEST_CALL_WORDS = {
+  dialling: 'Test call: dialling…',
+  ringing: 'Test call: ringing…',
+  answered: 'Test call: answered. Speak: you should hear the echo service (or whoever answered).',
+  ended: 'Test call ended',
+} as const;
+
+/** Saves, then calls the test number; while the test call runs, the button ends it. */
+function TestCallButton({ save }: { save(): Promise<boolean> }) {
+  const testCall = useApp((s) => s.testCall);
+  const startTestCall = useApp((s) => s.startTestCall);
+  const endTestCall = useApp((s) => s.endTestCall);
+  const running = testCall !== null && testCall.stage !== 'ended';
+  return running ? (
+    <button type="button" className="danger" onClick={endTestCall}>
+      End the test call
+    </button>
+  ) : (
+    <button type="button" onClick={() => void save().then((saved) => (saved ? startTestCall() : undefined))}>
+      Test call
+    </button>
   );
 }

@@ -44,19 +44,43 @@ export interface PhoneSlice {
   toggleHold(): void;
   toggleKeypad(): void;
   sendDigit(digit: string): void;
+  /** A test call from Settings → Phone, to the test number: no lead, no dial on record. */
+  testCall: { stage: PhoneCallView['stage']; cause?: string } | null;
+  startTestCall(): Promise<void>;
+  endTestCall(): void;
 }
+
+/** How long a test call waits for the line to register after the settings were saved. */
+const REGISTER_WAIT_MS = 10 * SECOND_MS;
 
 /** Without even a ring in this long, the network is not getting through. */
 const NO_PROGRESS_MS = 30 * SECOND_MS;
 
 export const createPhoneSlice =
   ({ client, softphone }: StoreDeps): StateCreator<AppState, [], [], PhoneSlice> =>
-  (set, get) => {
+  (set, get, store) => {
     let settings: PhoneSettingsView | null = null;
     let handle: PhoneCall | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let endedForNoAnswer = false;
+    let testHandle: PhoneCall | null = null;
 
+    /** True once the line is registered, false if it fails or the wait runs out. */
+    const registered = (ms: number) =>
+      new Promise<boolean>((resolve) => {
+        const settle = (ok: boolean) => {
+          clearTimeout(giveUp);
+          stop();
+          resolve(ok);
+        };
+        const check = (state: LineState) => {
+          if (state === 'registered') settle(true);
+          else if (state !== 'connecting') settle(false);
+        };
+        const stop = store.subscribe((s) => check(s.line.state));
+        const giveUp = setTimeout(() => settle(false), ms);
+        check(get().line.state);
+      });
     const patchCall = (patch: Partial<PhoneCallView>) => {
       const call = get().phoneCall;
       if (call) set({ phoneCall: { ...call, ...patch } });
@@ -106,6 +130,42 @@ export const createPhoneSlice =
       phoneCall: null,
       keypadOpen: false,
       suggested: null,
+      testCall: null,
+      async startTestCall() {
+        const target = settings?.testNumber;
+        if (!softphone || !target || testHandle || handle) return;
+        // Saving the settings has just restarted the line: the test waits for it to register.
+        set({ testCall: { stage: 'dialling' } });
+        if (!(await registered(REGISTER_WAIT_MS))) {
+          set({ testCall: { stage: 'ended', cause: get().line.sentence ?? 'The phone is not connected.' } });
+          return;
+        }
+        let microphone: MediaStream;
+        try {
+          microphone = await softphone.openMicrophone(settings?.microphoneId ?? '');
+        } catch (error) {
+          set({ testCall: { stage: 'ended', cause: microphoneSentence(error) } });
+          return;
+        }
+        set({ testCall: { stage: 'dialling' } });
+        const show = (stage: PhoneCallView['stage']) => set({ testCall: { stage } });
+        try {
+          testHandle = softphone.call(target, { microphone, speakerId: settings?.speakerId ?? '' }, {
+            onDialling: () => show('dialling'),
+            onRinging: () => show('ringing'),
+            onAnswered: () => show('answered'),
+            onEnded: (end) => {
+              testHandle = null;
+              set({ testCall: { stage: 'ended', cause: end.cause } });
+            },
+          });
+        } catch (error) {
+          set({ testCall: { stage: 'ended', cause: error instanceof Error ? error.message : String(error) } });
+        }
+      },
+      endTestCall() {
+        testHandle?.hangUp();
+      },
       async startPhone() {
         const loaded = await get().withErrorNotice(() => client.call('phone.settings', {}));
         if (!loaded) return;

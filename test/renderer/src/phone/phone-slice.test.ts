@@ -56,7 +56,7 @@ async function consoleWith(settings: Partial<PhoneSettingsView>, handlers: Recor
     ...handlers,
   });
   const store = createAppStore({ client, drafts, consoleId: 'console-test-1', softphone: phone.softphone });
-  store.setState({ dispositions: DEFAULT_DISPOSITIONS });
+  store.setState({ dispositions: [...DEFAULT_DISPOSITIONS] });
   await store.getState().loadQueue();
   await store.getState().startPhone();
   return { store, client, phone };
