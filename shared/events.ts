@@ -5,7 +5,11 @@
 export interface ApiEvents {
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number };
   /** 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it. */
-  'store.changed': { reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore' };
+  'store.changed': {
+    reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore';
+    /** The console whose call made the change, when one did: its answer already carried the result. */
+    byConsole?: string;
+  };
 }
 
 export type EventName = keyof ApiEvents;

@@ -15,7 +15,7 @@ export function App() {
   const loadSession = useApp((s) => s.loadSession);
   const loadCapabilities = useApp((s) => s.loadCapabilities);
   const refreshQueue = useApp((s) => s.refreshQueue);
-  const subscribe = useApp((s) => s.subscribe);
+  const onChangesElsewhere = useApp((s) => s.onChangesElsewhere);
   const undoLast = useApp((s) => s.undoLast);
   const startPhone = useApp((s) => s.startPhone);
 
@@ -33,7 +33,7 @@ export function App() {
   }, [loadSettings, loadScript, loadSession, loadCapabilities, loadQueue, startPhone]);
 
   // Another window or the CLI changed the store: bring the counts up to date.
-  useEffect(() => subscribe('store.changed', () => void refreshQueue()), [subscribe, refreshQueue]);
+  useEffect(() => onChangesElsewhere(() => void refreshQueue()), [onChangesElsewhere, refreshQueue]);
   const keepClaim = useApp((s) => s.keepClaim);
   useEffect(() => keepClaim(window), [keepClaim]);
 

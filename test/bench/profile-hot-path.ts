@@ -51,7 +51,6 @@ try {
     const result = await handlers['calls.disposition']({ leadId: next.card.lead.id, code: DISPOSITION_MIX[i % DISPOSITION_MIX.length]!, notes: '', consoleId: 'profile' });
     // What the console asks after each disposition, as npm run bench measures it.
     await handlers['callbacks.upcoming']({});
-    await handlers['callbacks.upcoming']({});
     samples.push(performance.now() - t0);
     const cpu = process.cpuUsage(cpu0);
     cpuMicros += cpu.user + cpu.system;

@@ -113,11 +113,11 @@ for (const size of runs('queue') ? SIZES : []) {
       picks.push(performance.now() - t1);
       if (!pick) break;
       // The API's own path: validation aside, what the console waits for after a key press, and
-      // what it asks next on every disposition: the upcoming callbacks, once for the new snapshot
-      // and once for the store.changed event (renderer/src/components/callback-alerts.tsx).
+      // what it asks next on every disposition: the upcoming callbacks, for the new snapshot
+      // (renderer/src/components/callback-alerts.tsx; the store.changed that follows names this
+      // console, which does not ask again: store/queue-slice.ts, onChangesElsewhere).
       const t2 = performance.now();
       await handlers['calls.disposition']({ leadId: pick.leadId, code: DISPOSITION_MIX[i % DISPOSITION_MIX.length]!, notes: '', consoleId: 'bench-console' });
-      await handlers['callbacks.upcoming']({});
       await handlers['callbacks.upcoming']({});
       dispositions.push(performance.now() - t2);
       const t3 = performance.now();

@@ -12,6 +12,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('no serious or critical accessibility problem on any screen, light or dark', async ({ page }) => {
+  // Nine full axe scans: a minute is not enough when the machine is busy (seen in a full run).
+  test.slow();
   const host = await hosts.start();
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });

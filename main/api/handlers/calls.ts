@@ -27,7 +27,7 @@ export function callsHandlers({ core, cap, queueContext }: HandlerContext): Hand
         });
         return { call, queue: queueSnapshot(db, queueContext({ consoleId, listName })) };
       });
-      events.emit('store.changed', { reason: 'disposition' });
+      events.emit('store.changed', { reason: 'disposition', ...(consoleId ? { byConsole: consoleId } : {}) });
       return result;
     },
     'calls.dial': ({ leadId, number, consoleId, listName }) => recordDial(db, leadId, number, clock.now(), queueContext({ listName }).rules, consoleId ?? null),
@@ -37,7 +37,7 @@ export function callsHandlers({ core, cap, queueContext }: HandlerContext): Hand
     },
     'calls.undo': ({ callId, consoleId }) => {
       const { leadId } = undoDisposition(db, clock, callId, cap());
-      events.emit('store.changed', { reason: 'disposition' });
+      events.emit('store.changed', { reason: 'disposition', ...(consoleId ? { byConsole: consoleId } : {}) });
       return transaction(db, () => undoneLeadSnapshot(db, queueContext({ consoleId }), leadId));
     },
     'calls.recent': ({ limit }) => recentCalls(db, limit),

@@ -17,8 +17,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function CallbackAlerts() {
   const call = useApi();
   const clockOffset = useApp((s) => s.clockOffset);
-  const snapshotAt = useApp((s) => s.snapshot?.now);
-  const subscribe = useApp((s) => s.subscribe);
+  const snapshot = useApp((s) => s.snapshot);
+  const snapshotAt = snapshot?.now;
+  const onChangesElsewhere = useApp((s) => s.onChangesElsewhere);
   const [callbacks, setCallbacks] = useState<UpcomingCallback[]>([]);
   const [error, setError] = useState<string | null>(null);
   // This window's clock when last looked at; main's is that plus the offset (the core may run on --clock).
@@ -26,7 +27,9 @@ export function CallbackAlerts() {
   const now = wallNow + clockOffset;
   const announced = useRef(new Set<string>());
 
-  // Every new snapshot (a call logged, an undo, a skip) may have made or booked a callback.
+  // Every new snapshot (a call logged, an undo, a skip) may have made or booked a callback; so may
+  // a change elsewhere (an import, another console). Once per change: a disposition's own answer
+  // brings the snapshot, so its store.changed is not asked about again.
   useEffect(() => {
     let live = true;
     const load = () =>
@@ -39,13 +42,13 @@ export function CallbackAlerts() {
         .catch((e: unknown) => live && setError(messageOf(e)));
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
-    const unsubscribe = subscribe('store.changed', () => void load());
+    const unsubscribe = onChangesElsewhere(() => void load());
     return () => {
       live = false;
       clearInterval(timer);
       unsubscribe();
     };
-  }, [call, subscribe, snapshotAt]);
+  }, [call, onChangesElsewhere, snapshot]);
 
   // Wake up when the next callback comes due, to the minute it is due.
   useEffect(() => {

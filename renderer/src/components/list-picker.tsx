@@ -12,16 +12,16 @@ export function ListPicker() {
   const lists = useApp((s) => s.workingLists);
   const load = useApp((s) => s.loadWorkingLists);
   const workList = useApp((s) => s.workList);
-  const subscribe = useApp((s) => s.subscribe);
-  // Each lead logged changes what waits: the counts follow the snapshot and the store's changes,
-  // once the rep pauses (counting is not free, and main answers one call at a time: the next
-  // disposition must never queue behind a recount).
+  const onChangesElsewhere = useApp((s) => s.onChangesElsewhere);
+  // Each lead logged changes what waits: the counts follow the snapshot once the rep pauses
+  // (counting is not free, and main answers one call at a time: the next disposition must never
+  // queue behind a recount), and the changes made elsewhere (an import, another console) at once.
   const snapshotNow = useApp((s) => s.snapshot?.now);
   useEffect(() => {
     const timer = setTimeout(() => void load(), snapshotNow === undefined ? 0 : RECOUNT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [load, snapshotNow]);
-  useEffect(() => subscribe('store.changed', () => void load()), [subscribe, load]);
+  useEffect(() => onChangesElsewhere(() => void load()), [onChangesElsewhere, load]);
   if (!lists || (lists.lists.length <= 1 && lists.current === null)) return null;
   const waiting = (n: number, cap: number) => `${n}${n >= cap ? '+' : ''} waiting`;
   // The top bar holds one line at 1366 px: the select says it all (the list, and what waits in it).

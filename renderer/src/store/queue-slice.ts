@@ -23,6 +23,13 @@ export interface QueueSlice {
   /** Main's pushes, for components that react to them; returns the unsubscribe. */
   subscribe: ApiClient['on'];
   /**
+   * Calls `listener` when the store changed by anything but this window's own calls (whose answers
+   * already carried the new lead and counts): an import, another console, the CLI. Returns the
+   * unsubscribe. Asking again after one's own disposition would cost a second pick and a second
+   * write to disk on every call.
+   */
+  onChangesElsewhere(listener: () => void): () => void;
+  /**
    * While this page is open, keeps the claim on the lead on screen alive (a short lease renewed
    * by a heartbeat), and lets it go when the page is closed — unless a call is running, which a
    * reload must find again. Returns the stop.
@@ -39,6 +46,10 @@ export const createQueueSlice =
     snapshot: null,
     clockOffset: 0,
     subscribe: (event, listener) => client.on(event, listener),
+    onChangesElsewhere: (listener) =>
+      client.on('store.changed', ({ byConsole }) => {
+        if (byConsole !== consoleId) listener();
+      }),
     keepClaim(page) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let stopped = false;
