@@ -141,7 +141,7 @@ test('Settings → Phone: the password is never sent back, markup in a SIP field
 
   // Markup where a SIP user goes: refused with the field and the rule; nothing saved, the line stays up.
   await phone.getByLabel('SIP user', { exact: true }).fill('"><img src=x onerror=alert(1)>');
-  await phone.getByRole('button', { name: 'Save phone settings' }).click();
+  await phone.getByRole('button', { name: 'Apply phone settings' }).click();
   await expect(phone.getByRole('alert')).toContainText('letters, digits and + . _ - only');
   expect((await host.call<{ user: string }>('phone.settings', {})).user).toBe(REP_USER);
   await expect(page.getByTestId('line-status')).toHaveText('Phone ready');

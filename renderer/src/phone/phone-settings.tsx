@@ -160,7 +160,7 @@ export function PhoneSettingsSection() {
       )}
       <div className="wizard-actions">
         <button type="button" onClick={() => void save().then((saved) => saved && showNotice({ kind: 'info', text: 'Phone settings saved.' }))}>
-          Save phone settings
+          Apply phone settings
         </button>
         {softphone && (
           <button
