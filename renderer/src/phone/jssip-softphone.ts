@@ -58,14 +58,19 @@ function startLine(account: PhoneAccount, events: LineEvents): UA {
   return ua;
 }
 
+/** How long after the first ICE candidate the offer waits for the others gathered with it. */
+const ICE_GRACE_MS = 20;
+
 function placeCall(ua: UA, target: string, options: CallOptions, events: CallEvents): PhoneCall {
   let answered = false;
   let ended = false;
+  let iceReady: ReturnType<typeof setTimeout> | undefined;
   const audio = new Audio();
   audio.autoplay = true;
   const end = (by: CallEnd['by'], cause: string, status?: number) => {
     if (ended) return;
     ended = true;
+    clearTimeout(iceReady);
     audio.srcObject = null;
     for (const track of options.microphone.getTracks()) track.stop();
     events.onEnded({ by, cause, answered, ...(status ? { status } : {}) });
@@ -75,6 +80,12 @@ function placeCall(ua: UA, target: string, options: CallOptions, events: CallEve
     // No STUN or TURN of anyone else's: the phone system's own network reaches the console.
     pcConfig: { iceServers: [] },
     eventHandlers: {
+      // JsSIP sends the INVITE once ICE gathering completes, which Chromium may take a few hundred
+      // milliseconds to declare. The host candidates come together at the start: a moment after
+      // the first, the offer holds them, and the INVITE leaves (no trickle ICE in SIP).
+      icecandidate: (e) => {
+        iceReady ??= setTimeout(e.ready, ICE_GRACE_MS);
+      },
       sending: () => events.onDialling(),
       progress: () => events.onRinging(),
       accepted: () => {
