@@ -3,7 +3,8 @@
  * renderer can check event names without bundling the schemas.
  */
 export interface ApiEvents {
-  'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number };
+  /** bytesRead of totalBytes: how far through the file the import is (the wizard's progress bar). */
+  'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number; bytesRead: number; totalBytes: number };
   /** 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it. */
   'store.changed': {
     reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore';

@@ -98,6 +98,8 @@ export interface CsvRecord {
   fields: string[];
   /** 1-based line in the file where the record ends (a quoted newline spans lines). */
   line: number;
+  /** Where the record ends in the decoded text: how far an import has read, for its progress bar. */
+  end: number;
 }
 
 /**
@@ -178,7 +180,7 @@ export function* csvRecords(csv: DecodedCsv, fileName: string): Generator<CsvRec
       line++;
     }
     // A blank line, or one of empty cells (",,,"), is no row.
-    if (fields.some((f) => f.length !== 0 && f.trim() !== '')) yield { fields, line: recordLine };
+    if (fields.some((f) => f.length !== 0 && f.trim() !== '')) yield { fields, line: recordLine, end: pos };
   }
 }
 

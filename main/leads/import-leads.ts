@@ -13,6 +13,8 @@ import { leadWriter } from './lead-writer.ts';
 export interface ImportProgress {
   rowsDone: number;
   rowsPerSecond: number;
+  /** The file's bytes read so far (the decoded text's share, in the file's bytes): the wizard's bar is bytesRead of the file's size. */
+  bytesRead: number;
 }
 
 export interface ImportOptions {
@@ -91,12 +93,13 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
     const rejected: RejectedRow[] = [];
     const flagged: RejectedRow[] = [];
     let rowsRead = 0;
-    const progress = () => {
+    const progress = (textRead: number) => {
       const seconds = Math.max(clock.now() - started, 1) / 1000;
-      options.onProgress?.({ rowsDone: rowsRead, rowsPerSecond: Math.round(rowsRead / seconds) });
+      const bytesRead = Math.round((bytes.byteLength * textRead) / Math.max(csv.text.length, 1));
+      options.onProgress?.({ rowsDone: rowsRead, rowsPerSecond: Math.round(rowsRead / seconds), bytesRead });
     };
 
-    for (const { fields, line } of records) {
+    for (const { fields, line, end } of records) {
       const lead = readLeadRow(fields, context);
       // A report's footer is no row: not imported, not rejected, not counted.
       if (lead === null) continue;
@@ -115,7 +118,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
         reject.run(batchId, line, outcome, csvLine(keptCells(fields)));
       }
       if (rowsRead % PROGRESS_EVERY === 0) {
-        progress();
+        progress(end);
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
@@ -131,7 +134,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
     );
     if (options.listName) addBatchToList(db, clock, options.listName, batchId);
     db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
-    progress();
+    progress(csv.text.length);
     return {
       batchId: options.dryRun ? null : batchId,
       dryRun: options.dryRun ?? false,

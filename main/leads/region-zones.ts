@@ -1,93 +1,12 @@
-import countries from 'i18n-iso-countries';
+import { iso31662 } from 'iso-3166';
+import { alpha3Of, COUNTRY_CODES } from '../../shared/country-list.ts';
+import { SUBDIVISION_ZONES, ZONED_COUNTRIES } from './subdivision-zones.ts';
 
-/**
- * The time zone of a state or province, for the countries whose lists team leads call most and
- * that span several zones. A state split between two zones gets the zone most of its people
- * live in (Florida: Eastern, Texas: Central, Tennessee: Central, Indiana: Eastern…).
- */
-const US: Record<string, [name: string, zone: string]> = {
-  AL: ['Alabama', 'America/Chicago'],
-  AK: ['Alaska', 'America/Anchorage'],
-  AZ: ['Arizona', 'America/Phoenix'],
-  AR: ['Arkansas', 'America/Chicago'],
-  CA: ['California', 'America/Los_Angeles'],
-  CO: ['Colorado', 'America/Denver'],
-  CT: ['Connecticut', 'America/New_York'],
-  DE: ['Delaware', 'America/New_York'],
-  DC: ['District of Columbia', 'America/New_York'],
-  FL: ['Florida', 'America/New_York'],
-  GA: ['Georgia', 'America/New_York'],
-  HI: ['Hawaii', 'Pacific/Honolulu'],
-  ID: ['Idaho', 'America/Boise'],
-  IL: ['Illinois', 'America/Chicago'],
-  IN: ['Indiana', 'America/Indiana/Indianapolis'],
-  IA: ['Iowa', 'America/Chicago'],
-  KS: ['Kansas', 'America/Chicago'],
-  KY: ['Kentucky', 'America/New_York'],
-  LA: ['Louisiana', 'America/Chicago'],
-  ME: ['Maine', 'America/New_York'],
-  MD: ['Maryland', 'America/New_York'],
-  MA: ['Massachusetts', 'America/New_York'],
-  MI: ['Michigan', 'America/Detroit'],
-  MN: ['Minnesota', 'America/Chicago'],
-  MS: ['Mississippi', 'America/Chicago'],
-  MO: ['Missouri', 'America/Chicago'],
-  MT: ['Montana', 'America/Denver'],
-  NE: ['Nebraska', 'America/Chicago'],
-  NV: ['Nevada', 'America/Los_Angeles'],
-  NH: ['New Hampshire', 'America/New_York'],
-  NJ: ['New Jersey', 'America/New_York'],
-  NM: ['New Mexico', 'America/Denver'],
-  NY: ['New York', 'America/New_York'],
-  NC: ['North Carolina', 'America/New_York'],
-  ND: ['North Dakota', 'America/Chicago'],
-  OH: ['Ohio', 'America/New_York'],
-  OK: ['Oklahoma', 'America/Chicago'],
-  OR: ['Oregon', 'America/Los_Angeles'],
-  PA: ['Pennsylvania', 'America/New_York'],
-  PR: ['Puerto Rico', 'America/Puerto_Rico'],
-  RI: ['Rhode Island', 'America/New_York'],
-  SC: ['South Carolina', 'America/New_York'],
-  SD: ['South Dakota', 'America/Chicago'],
-  TN: ['Tennessee', 'America/Chicago'],
-  TX: ['Texas', 'America/Chicago'],
-  UT: ['Utah', 'America/Denver'],
-  VT: ['Vermont', 'America/New_York'],
-  VA: ['Virginia', 'America/New_York'],
-  WA: ['Washington', 'America/Los_Angeles'],
-  WV: ['West Virginia', 'America/New_York'],
-  WI: ['Wisconsin', 'America/Chicago'],
-  WY: ['Wyoming', 'America/Denver'],
-};
+/** Where a state or province is written without its country, these are tried in turn ("ON" can only be Ontario). */
+const COUNTRIES_WITHOUT_COUNTRY = ['US', 'CA', 'AU'];
 
-const CA: Record<string, [name: string, zone: string]> = {
-  AB: ['Alberta', 'America/Edmonton'],
-  BC: ['British Columbia', 'America/Vancouver'],
-  MB: ['Manitoba', 'America/Winnipeg'],
-  NB: ['New Brunswick', 'America/Moncton'],
-  NL: ['Newfoundland and Labrador', 'America/St_Johns'],
-  NS: ['Nova Scotia', 'America/Halifax'],
-  NT: ['Northwest Territories', 'America/Yellowknife'],
-  NU: ['Nunavut', 'America/Iqaluit'],
-  ON: ['Ontario', 'America/Toronto'],
-  PE: ['Prince Edward Island', 'America/Halifax'],
-  QC: ['Quebec', 'America/Toronto'],
-  SK: ['Saskatchewan', 'America/Regina'],
-  YT: ['Yukon', 'America/Whitehorse'],
-};
-
-const AU: Record<string, [name: string, zone: string]> = {
-  ACT: ['Australian Capital Territory', 'Australia/Sydney'],
-  NSW: ['New South Wales', 'Australia/Sydney'],
-  NT: ['Northern Territory', 'Australia/Darwin'],
-  QLD: ['Queensland', 'Australia/Brisbane'],
-  SA: ['South Australia', 'Australia/Adelaide'],
-  TAS: ['Tasmania', 'Australia/Hobart'],
-  VIC: ['Victoria', 'Australia/Melbourne'],
-  WA: ['Western Australia', 'Australia/Perth'],
-};
-
-const REGIONS: Record<string, Record<string, [string, string]>> = { US, CA, AU };
+/** "US-NY" (ISO 3166-2, as OroCRM writes a state): the country, then the state. */
+const PREFIXED = /^([a-z]{2})-([a-z0-9]{1,3})$/i;
 
 /** Lower-case letters and digits of any script, accents dropped: "Österreich" → "osterreich", "日本" stays. */
 const squash = (value: string) =>
@@ -96,12 +15,6 @@ const squash = (value: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
-
-function index(table: Record<string, [string, string]>): Map<string, string> {
-  return new Map(Object.entries(table).flatMap(([code, [name, zone]]) => [[squash(code), zone] as const, [squash(name), zone] as const]));
-}
-
-const BY_COUNTRY = new Map(Object.entries(REGIONS).map(([country, table]) => [country, index(table)]));
 
 /** Names no standard gives but CRMs and people write. */
 const COUNTRY_NICKNAMES: Record<string, string> = {
@@ -135,7 +48,8 @@ function countryNameIndex(): Map<string, string> {
     }
     return found;
   };
-  for (const [alpha2, alpha3] of Object.entries(countries.getAlpha2Codes()).map(([a2]) => [a2, countries.alpha2ToAlpha3(a2)] as const)) {
+  for (const alpha2 of COUNTRY_CODES) {
+    const alpha3 = alpha3Of(alpha2);
     const own = new Intl.Locale(`und-${alpha2}`).maximize().language;
     for (const language of ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', own]) {
       for (const namer of namers(language)) {
@@ -156,7 +70,7 @@ function countryNameIndex(): Map<string, string> {
  * "日本"), or from a subdivision code ("US-NY"); null when it names no country.
  */
 export function countryCode(value: string): string | null {
-  const subdivision = /^([a-z]{2})-[a-z0-9]{1,3}$/i.exec(value.trim());
+  const subdivision = PREFIXED.exec(value.trim());
   const key = squash(subdivision ? subdivision[1]! : value);
   if (!key) return null;
   return countryNameIndex().get(key) ?? null;
@@ -170,39 +84,65 @@ export function zoneOfCountry(country: string | null): string | null {
   return zones.length === 1 ? zones[0]! : null;
 }
 
+let subdivisionKeys: Map<string, Map<string, string>> | null = null;
+
 /**
- * The two- or three-letter code of a state or province written either way ("Florida", "FL"),
- * as the store keeps it, so rules that follow a state find it; other regions stay as written.
+ * Each country's states and provinces by every way the iso-3166 package writes them: the code
+ * after the country's ("NY", "NSW"), the name ("New York", "Bayern", "São Paulo", accents
+ * dropped) and the name before a comma ("Adygeya" for "Adygeya, Respublika"). A country's own
+ * subdivisions come before nested ones (French departments under their regions), so a
+ * department never shadows a region of the same name.
  */
-export function regionCode(region: string, country: string | null): string | null {
-  const text = withoutCountryPrefix(region);
-  if (!text) return null;
-  const key = squash(text);
-  for (const c of country ? [country] : ['US', 'CA', 'AU']) {
-    const table = REGIONS[c];
-    if (!table) continue;
-    const code = Object.entries(table).find(([code, [name]]) => squash(code) === key || squash(name) === key)?.[0];
-    if (code) return code;
+function subdivisionIndex(): Map<string, Map<string, string>> {
+  if (subdivisionKeys) return subdivisionKeys;
+  const byCountry = new Map<string, Map<string, string>>();
+  const topLevelFirst = [...iso31662].sort((a, b) => Number(a.parent.length > 2) - Number(b.parent.length > 2));
+  for (const { code, name } of topLevelFirst) {
+    const country = code.slice(0, 2);
+    let keys = byCountry.get(country);
+    if (!keys) byCountry.set(country, (keys = new Map()));
+    for (const written of [code.slice(3), name, name.split(',')[0]!]) {
+      const key = squash(written);
+      if (key && !keys.has(key)) keys.set(key, code);
+    }
   }
-  return text;
+  subdivisionKeys = byCountry;
+  return byCountry;
 }
 
 /**
- * The zone of a state or province. Without a country, a US state is tried first, then a
- * Canadian province, then an Australian state ("ON" can only be Ontario).
+ * The ISO 3166-2 code ("US-NY") of a state or province written as CRMs write it: "New York",
+ * "NY", "US-NY". A prefixed code names its own country; otherwise the row's country is asked,
+ * or without one the US, Canada and Australia in turn.
  */
-export function zoneOfRegion(region: string, country: string | null): string | null {
-  const key = squash(withoutCountryPrefix(region));
+export function subdivisionCode(region: string, country: string | null): string | null {
+  const text = region.trim();
+  const prefixed = PREFIXED.exec(text);
+  const countries = prefixed ? [prefixed[1]!.toUpperCase()] : country ? [country] : COUNTRIES_WITHOUT_COUNTRY;
+  const key = squash(prefixed ? prefixed[2]! : text);
   if (!key) return null;
-  const countries = country ? [country] : ['US', 'CA', 'AU'];
   for (const c of countries) {
-    const zone = BY_COUNTRY.get(c)?.get(key);
-    if (zone) return zone;
+    const code = subdivisionIndex().get(c)?.get(key);
+    if (code) return code;
   }
   return null;
 }
 
-/** "US-NY" (ISO 3166-2, as OroCRM writes a state) is the state "NY". */
-function withoutCountryPrefix(region: string): string {
-  return region.trim().replace(/^[a-z]{2}-(?=[a-z0-9]{1,3}$)/i, '');
+/**
+ * The code of a state or province written either way ("Florida", "FL" → "FL"), as the store
+ * keeps it so the rules that follow a state find it, in the countries where the state decides
+ * the zone (subdivision-zones.ts); elsewhere the region stays as written ("Bayern").
+ */
+export function regionCode(region: string, country: string | null): string | null {
+  const text = region.trim();
+  if (!text) return null;
+  const code = subdivisionCode(region, country);
+  if (code && ZONED_COUNTRIES.has(code.slice(0, 2))) return code.slice(3);
+  return PREFIXED.exec(text)?.[2] ?? text;
+}
+
+/** The zone of a state or province, where the country spans several; null elsewhere or when unknown. */
+export function zoneOfRegion(region: string, country: string | null): string | null {
+  const code = subdivisionCode(region, country);
+  return code ? (SUBDIVISION_ZONES.get(code) ?? null) : null;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CallScreen } from './components/call-screen.tsx';
-import { EmptyStore, ImportProgressBanner, ImportReportBanner, ListExhausted, NoticeToast } from './components/empty-states.tsx';
+import { EmptyStore, ImportReportBanner, ListExhausted, NoticeToast } from './components/empty-states.tsx';
+import { ImportProgressBanner } from './components/import-progress.tsx';
 import { ImportWizard } from './components/import-wizard.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useApp } from './store/store-context.tsx';

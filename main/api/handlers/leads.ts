@@ -20,7 +20,7 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
       ...options,
       defaultCountry: options.defaultCountry ?? prefs.read().defaultCountry,
       lifetimeAttemptCap: cap(),
-      onProgress: (progress) => events.emit('import.progress', { fileName: options.fileName, ...progress }),
+      onProgress: (progress) => events.emit('import.progress', { fileName: options.fileName, totalBytes: bytes.byteLength, ...progress }),
     });
     if (!report.dryRun) events.emit('store.changed', { reason: 'import' });
     return report;

@@ -44,19 +44,6 @@ export function ListExhausted({
   );
 }
 
-export function ImportProgressBanner() {
-  const importing = useApp((s) => s.importing);
-  const progress = useApp((s) => s.importProgress);
-  if (!importing) return null;
-  return (
-    <div className="banner" role="status">
-      <span>Importing…</span>
-      <progress aria-label="Rows imported" />
-      <span>{progress ? `${progress.rowsDone.toLocaleString('en-US')} rows (${progress.rowsPerSecond.toLocaleString('en-US')} rows/s)` : ''}</span>
-    </div>
-  );
-}
-
 export function ImportReportBanner() {
   const report = useApp((s) => s.importReport);
   const dismiss = useApp((s) => s.dismissReport);

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { countryChoices } from '../../../shared/country-list.ts';
 import { LEAD_FIELDS, LEAD_FIELD_LABELS, type LeadField } from '../../../shared/imports.ts';
 import { useApp } from '../store/store-context.tsx';
 import { useEscapeToClose } from '../use-hotkeys.ts';
@@ -28,19 +30,22 @@ const ENCODINGS: Record<string, string> = {
 };
 
 /**
- * Before a file is imported: how Nextcall reads it (encoding, separator), which column fills
- * which field (detected, and changeable), the first rows, and the call list it joins.
- * Enter imports, Escape cancels.
+ * Before a file is imported: how Nextcall reads it (encoding, separator), the country of the
+ * numbers written without +, which column fills which field (detected, and changeable), the
+ * first rows, and the call list it joins. Enter imports, Escape cancels.
  */
 export function ImportWizard() {
   const wizard = useApp((s) => s.wizard);
   const setColumn = useApp((s) => s.setColumn);
   const setListName = useApp((s) => s.setListName);
   const setEncoding = useApp((s) => s.setEncoding);
+  const setDefaultCountry = useApp((s) => s.setDefaultCountry);
   const confirm = useApp((s) => s.confirmImport);
   const cancel = useApp((s) => s.cancelImport);
   // Escape cancels wherever the focus is (the Import button may be disabled, and unfocusable).
   useEscapeToClose(cancel, wizard !== null);
+  // The importer's own country list, named in the team lead's language.
+  const countries = useMemo(() => countryChoices(navigator.languages), []);
   if (!wizard) return null;
   const { preview } = wizard;
   const hasPhone = Object.values(wizard.columns).some((f) => f === 'phone' || f === 'mobilePhone' || f === 'otherPhones');
@@ -68,6 +73,18 @@ export function ImportWizard() {
               </option>
             ))}
           </select>
+        </label>
+        <label className="wizard-country">
+          Numbers written without + are in{' '}
+          <select aria-label="Country of numbers without +" value={wizard.defaultCountry} onChange={(event) => setDefaultCountry(event.target.value)}>
+            {!countries.some((c) => c.code === wizard.defaultCountry) && <option value={wizard.defaultCountry}>{wizard.defaultCountry}</option>}
+            {countries.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>{' '}
+          <span className="muted">(type a name to find it; a row's own country wins)</span>
         </label>
         <div className="wizard-table">
           <table>

@@ -1,11 +1,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { LEAD_FIELDS, type ImportPreview, type ImportReport, type LeadField } from '../../../shared/imports.ts';
 import { fileToBase64, saveFile } from '../file-transfer.ts';
+import type { ApiEvents } from '../../../shared/events.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
 
 export interface ImportSlice {
   importing: boolean;
-  importProgress: { rowsDone: number; rowsPerSecond: number } | null;
+  /** The last progress the import reported (bytes read of the file's size, rows); null until the first. */
+  importProgress: ApiEvents['import.progress'] | null;
   importReport: ImportReport | null;
   /** A file picked: what it holds and how it would be read, before anything is written. */
   wizard: ImportWizard | null;
@@ -13,6 +15,8 @@ export interface ImportSlice {
   /** Which field a column fills (null: the column is not used). */
   setColumn(header: string, field: LeadField | null): void;
   setListName(name: string): void;
+  /** The country of the numbers written without +, for this import. */
+  setDefaultCountry(country: string): void;
   /** Reads the file again in the encoding the team lead chose over the guess. */
   setEncoding(encoding: string): Promise<void>;
   confirmImport(): Promise<void>;
@@ -32,6 +36,8 @@ export interface ImportWizard {
   listName: string;
   /** The team lead's choice; null while the guess stands. */
   encoding: string | null;
+  /** Where numbers written without + are dialled: the preference, unless changed for this file. */
+  defaultCountry: string;
 }
 
 /** Each field as its detected column: where the wizard's selects start. */
@@ -50,7 +56,7 @@ export const createImportSlice =
     const run = async (work: () => Promise<ImportReport>): Promise<void> => {
       if (get().importing) return;
       set({ importing: true, importProgress: null, importReport: null });
-      const stop = client.on('import.progress', ({ rowsDone, rowsPerSecond }) => set({ importProgress: { rowsDone, rowsPerSecond } }));
+      const stop = client.on('import.progress', (progress) => set({ importProgress: progress }));
       try {
         const report = await get().withErrorNotice(work);
         if (report) {
@@ -74,8 +80,8 @@ export const createImportSlice =
       async importFile(file) {
         await get().withErrorNotice(async () => {
           const data = await fileToBase64(file);
-          const preview = await client.call('leads.previewImport', { fileName: file.name, data });
-          set({ wizard: { fileName: file.name, data, preview, columns: detectedColumns(preview), listName: '', encoding: null } });
+          const [preview, prefs] = await Promise.all([client.call('leads.previewImport', { fileName: file.name, data }), client.call('prefs.get', {})]);
+          set({ wizard: { fileName: file.name, data, preview, columns: detectedColumns(preview), listName: '', encoding: null, defaultCountry: prefs.defaultCountry } });
         });
       },
       setColumn(header, field) {
@@ -88,6 +94,10 @@ export const createImportSlice =
       setListName(listName) {
         const wizard = get().wizard;
         if (wizard) set({ wizard: { ...wizard, listName } });
+      },
+      setDefaultCountry(defaultCountry) {
+        const wizard = get().wizard;
+        if (wizard) set({ wizard: { ...wizard, defaultCountry } });
       },
       async setEncoding(encoding) {
         const wizard = get().wizard;
@@ -107,6 +117,7 @@ export const createImportSlice =
             fileName: wizard.fileName,
             data: wizard.data,
             mapping,
+            defaultCountry: wizard.defaultCountry,
             ...(wizard.encoding ? { encoding: wizard.encoding } : {}),
             ...(wizard.listName.trim() ? { listName: wizard.listName.trim() } : {}),
           }),
