@@ -31,7 +31,7 @@ const SILENCE = 0.002;
 const progress = (page: Page) => page.getByTestId('call-progress');
 const repHears = (page: Page) => page.evaluate(() => (window as unknown as { audioLevel(): Promise<number> }).audioLevel());
 
-test('C calls the lead through the phone system: ringing, answered, both sides hear each other, mute, tones, H hangs up', async ({ page, browser }, testInfo) => {
+test('C calls the lead through the phone system: ringing, answered, both sides hear each other, mute, hold, tones, H hangs up', async ({ page, browser }, testInfo) => {
   const host = await consoleWithPhone(page, [`1,Ada Lovelace,${ADA},lead`]);
   const lead = await openLeadPhone(browser, sip.url, ADA);
   await expect(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
@@ -54,6 +54,14 @@ test('C calls the lead through the phone system: ringing, answered, both sides h
   await expect(page.getByRole('timer', { name: 'Call progress' })).toContainText('muted');
   await expect.poll(() => lead.audioLevel(), { timeout: 10_000 }).toBeLessThan(SILENCE);
   await page.keyboard.press('m');
+  await expect.poll(() => lead.audioLevel(), { timeout: 10_000 }).toBeGreaterThan(VOICE);
+
+  // P holds the call (a re-INVITE through the proxy): the lead hears nothing until P resumes it.
+  await page.keyboard.press('p');
+  await expect(page.getByRole('timer', { name: 'Call progress' })).toContainText('on hold');
+  await expect.poll(() => lead.audioLevel(), { timeout: 10_000 }).toBeLessThan(SILENCE);
+  await page.keyboard.press('p');
+  await expect(page.getByRole('timer', { name: 'Call progress' })).not.toContainText('on hold');
   await expect.poll(() => lead.audioLevel(), { timeout: 10_000 }).toBeGreaterThan(VOICE);
 
   // K opens the keypad: digits from the keyboard, # from the pad, all arrive at the callee.
