@@ -8,6 +8,7 @@ import { addBatchToList } from './call-lists.ts';
 import { isPreambleLine, mappingOf, phoneSlots, requirePhoneColumn, resolveColumns } from './column-aliases.ts';
 import { cut, headerProblem, keptCells } from './field-limits.ts';
 import { invalidEmailFlag, readLeadRow } from './lead-row.ts';
+import { deferSearchIndex } from './import-search-index.ts';
 import { leadWriter } from './lead-writer.ts';
 
 export interface ImportProgress {
@@ -86,6 +87,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
       db.prepare('INSERT INTO import_batches (file_name, imported_at, header) VALUES (?, ?, ?)').run(options.fileName, started, csvLine(header.fields))
         .lastInsertRowid,
     );
+    const searchIndex = deferSearchIndex(db, batchId);
     const writer = leadWriter(db, batchId, options.lifetimeAttemptCap);
     const reject = db.prepare('INSERT INTO import_rejections (batch_id, line, reason, raw) VALUES (?, ?, ?, ?)');
     const context = { columns, phoneSlots: phoneSlots(header.fields, columns), defaultCountry: options.defaultCountry, now: started };
@@ -124,6 +126,7 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
     }
 
     writer.finish();
+    searchIndex.finish();
     db.prepare('UPDATE import_batches SET rows_read = ?, created = ?, updated = ?, merged = ?, rejected = ? WHERE id = ?').run(
       rowsRead,
       counts.created,

@@ -61,8 +61,14 @@ export function cellValue(cell: string | undefined): string {
 const REPORT_FOOTER = /^(grand totals?\s*\(\d[\d,.]*\s+records?\)|confidential information\b|copyright\b|©)/i;
 
 export function isReportFooter(record: readonly string[]): boolean {
-  const filled = record.filter((cell) => cellValue(cell) !== '');
-  return filled.length === 1 && REPORT_FOOTER.test(filled[0]!.trim());
+  // Asked of every row: stop at the second filled cell, which most rows reach within their first two.
+  let filled: string | undefined;
+  for (const cell of record) {
+    if (cell === '' || cellValue(cell) === '') continue;
+    if (filled !== undefined) return false;
+    filled = cell;
+  }
+  return filled !== undefined && REPORT_FOOTER.test(filled.trim());
 }
 
 /** Honorifics: Outlook's "Title" column holds these where Salesforce's holds a job title. */
