@@ -14,6 +14,7 @@ import { PRIVATE_FILE_MODE } from './store/private-files.ts';
 import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
 import { hardenApp } from './shell/harden.ts';
+import { osKeychainBox } from './shell/os-keychain.ts';
 import { isAppFrame, registerIpcRouter } from './shell/ipc-router.ts';
 import { printHtmlToPdf } from './shell/print-pdf.ts';
 import { saveExportWithDialog } from './shell/save-export.ts';
@@ -78,7 +79,7 @@ async function start(): Promise<void> {
   window = mainWindow;
   const stopRouter = registerIpcRouter({
     ipcMain,
-    dispatch: createDispatcher(createHandlers(opened, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window) })),
+    dispatch: createDispatcher(createHandlers(opened, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets: osKeychainBox(opened.dataDir) })),
     events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,

@@ -5,6 +5,7 @@ import { dispositionsApi } from './api/dispositions.ts';
 import { importsApi } from './api/imports.ts';
 import { leadsApi } from './api/leads.ts';
 import { listsApi } from './api/lists.ts';
+import { phoneApi } from './api/phone.ts';
 import { prefsApi } from './api/prefs.ts';
 import { queueApi } from './api/queue.ts';
 import { scriptsApi } from './api/scripts.ts';
@@ -33,6 +34,7 @@ export const api = {
   ...teamApi,
   ...prefsApi,
   ...backupsApi,
+  ...phoneApi,
 } as const;
 
 export type Api = typeof api;

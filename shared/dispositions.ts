@@ -73,6 +73,7 @@ export const RESERVED_KEYS: Readonly<Record<string, string>> = {
   m: 'kept for the softphone: mute',
   p: 'kept for the softphone: hold',
   v: 'kept for the softphone: voicemail drop',
+  k: 'the softphone’s keypad',
 };
 
 /** Why a key cannot log a disposition, in words; null when it can. */

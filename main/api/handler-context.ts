@@ -5,6 +5,7 @@ import { workingListName } from '../leads/working-list.ts';
 import type { QueueContext } from '../queue/next-lead.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { queueSnapshot } from '../queue/queue-view.ts';
+import type { SecretBox } from '../phone/secret-box.ts';
 import type { PdfPrinter } from '../sessions/report-pdf.ts';
 import { transaction } from '../store/database.ts';
 
@@ -13,6 +14,8 @@ export interface ShellEdges {
   printPdf?: PdfPrinter;
   /** Where a lead export streams: a file the team lead chose (desktop), a download (web host). */
   saveExport?: ExportSink;
+  /** Where the phone password's digest is sealed: the OS keychain in the desktop app (a key file otherwise). */
+  secrets?: SecretBox;
 }
 
 /** A namespace's share of the contract: `HandlersOf<'leads'>` is every `leads.*` handler. */

@@ -7,6 +7,7 @@ import { dispositionsHandlers } from './handlers/dispositions.ts';
 import { importsHandlers } from './handlers/imports.ts';
 import { leadsHandlers } from './handlers/leads.ts';
 import { listsHandlers } from './handlers/lists.ts';
+import { phoneHandlers } from './handlers/phone.ts';
 import { prefsHandlers } from './handlers/prefs.ts';
 import { queueHandlers } from './handlers/queue.ts';
 import { scriptsHandlers } from './handlers/scripts.ts';
@@ -35,5 +36,6 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     ...teamHandlers(context),
     ...prefsHandlers(context),
     ...backupsHandlers(context),
+    ...phoneHandlers(context),
   } satisfies Handlers;
 }

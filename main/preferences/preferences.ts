@@ -24,6 +24,8 @@ export interface PreferenceStore {
   update(patch: Partial<Preferences>): Preferences;
   windowBounds(): WindowBounds | undefined;
   saveWindowBounds(bounds: WindowBounds): void;
+  /** A key another domain keeps in the same file, read and written whole (the phone's settings: main/phone/). */
+  section(key: 'phone'): { read(): unknown; write(value: unknown): void };
 }
 
 export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '', callList: null };
@@ -69,6 +71,7 @@ export function preferenceStore(file: KeyValueFile): PreferenceStore {
     saveWindowBounds(bounds) {
       file.set('windowBounds', bounds);
     },
+    section: (key) => ({ read: () => file.get(key), write: (value) => file.set(key, value) }),
   };
 }
 

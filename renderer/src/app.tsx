@@ -18,6 +18,7 @@ export function App() {
   const refreshQueue = useApp((s) => s.refreshQueue);
   const onChangesElsewhere = useApp((s) => s.onChangesElsewhere);
   const undoLast = useApp((s) => s.undoLast);
+  const startPhone = useApp((s) => s.startPhone);
 
   // U works on every screen (the last disposition may have emptied the queue), but not under Reports or Settings.
   const panelOpen = useApp((s) => s.panel !== null);
@@ -29,7 +30,8 @@ export function App() {
     void loadSession();
     void loadCapabilities();
     void loadQueue();
-  }, [loadSettings, loadScript, loadSession, loadCapabilities, loadQueue]);
+    void startPhone();
+  }, [loadSettings, loadScript, loadSession, loadCapabilities, loadQueue, startPhone]);
 
   // Another window or the CLI changed the store: bring the counts up to date.
   useEffect(() => onChangesElsewhere(() => void refreshQueue()), [onChangesElsewhere, refreshQueue]);

@@ -11,6 +11,7 @@ import { pickNext, type QueueContext } from '../../main/queue/next-lead.ts';
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { CLOSED_STAGES, STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import { measureKeypressLatency } from './browser-latency.ts';
+import { measureKeyToInvite } from './phone-dial.ts';
 import { measureColdStart } from './cold-start.ts';
 import { DISPOSITION_MIX } from './hot-path.ts';
 import { summarize } from '../../main/sessions/summary.ts';
@@ -37,7 +38,7 @@ import { benchLeadSearch } from './lead-search-bench.ts';
  *     process that opens the database and makes one indexed read: after a clean close (the
  *     usual start), and after a crash (the store checked whole first, store/clean-close.ts).
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run; naming scenarios runs only those
- * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export).
+ * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export, phone).
  * Results also land as JSON in test/bench/results/ (ignored by git).
  */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -60,7 +61,7 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
-const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export'];
+const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
 if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}: choose among ${SCENARIOS.join(', ')} (or none, for all).`);
@@ -277,6 +278,16 @@ if (runs('export') && process.env.BENCH_EXPORT !== '0') {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+// ---------------------------------------------------------------- phone (issue 15)
+// Key press C → the INVITE on the WebSocket, through a real Kamailio, beside a bare OPTIONS round trip to it.
+if (runs('phone') && process.env.BENCH_PHONE !== '0') {
+  const dial = await measureKeyToInvite(Number(process.env.BENCH_DIALS ?? 40));
+  const ours = stats(dial.keyToInvite);
+  const floor = stats(dial.optionsRoundTrip);
+  table.push(row('softphone: key press C → SIP INVITE sent, Chromium + Kamailio', ours, 'floor: bare SIP OPTIONS round trip', floor));
+  results['phone-key-to-invite'] = { ours, floor };
 }
 
 console.log('\n| figure | samples | p50 | p95 | baseline (samples) | baseline p50 | baseline p95 | p95 ratio |');

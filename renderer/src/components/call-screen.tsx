@@ -16,6 +16,8 @@ import { QueueDrawer } from './queue-drawer.tsx';
 import { ReasonPrompt } from './reason-prompt.tsx';
 import { ScriptPanel } from './script-panel.tsx';
 import { TimePicker } from './time-picker.tsx';
+import { CallProgress } from '../phone/call-progress.tsx';
+import { usePhoneKeys } from '../phone/use-phone-keys.ts';
 
 /** The one screen a rep works in: the lead, why it is next, what it did, notes, dispositions. */
 export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
@@ -57,7 +59,10 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const [confirming, setConfirming] = useState<{ code: string; leadId: number } | null>(null);
   const leadId = next.card.lead.id;
   const confirmingNow = confirming?.leadId === leadId ? dispositions.find((d) => d.code === confirming.code) : undefined;
+  const phone = usePhoneKeys(leadId);
   const choose = (code: string) => {
+    // The disposition the network's answer suggested is logged with that answer as its reason.
+    if (phone.suggested?.code === code) return void logDisposition(code, undefined, phone.suggested.reason);
     const disposition = dispositions.find((d) => d.code === code);
     // One that asks why is confirmed by the reason the rep types; the others by Enter.
     if (disposition && closesForGood(disposition) && !disposition.needsReason) setConfirming({ code, leadId });
@@ -73,7 +78,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
       ? {}
       : overlay === 'keys'
         ? { '?': () => setOverlay(null), Escape: () => setOverlay(null) }
-        : {
+        : phone.keypadKeys ?? {
           // The console's own keys come last, so they win over a disposition given one of them before they were reserved.
           ...Object.fromEntries(dispositions.map((d) => [d.hotkey, () => choose(d.code)])),
           '?': () => toggle('keys'),
@@ -85,6 +90,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           z: () => askSnooze(),
           // C dials the number the queue offers, through the same link a click would follow.
           c: () => callButton.current?.click(),
+          ...phone.keys,
         },
   );
 
@@ -95,12 +101,13 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           card={next.card}
           nowMs={nowMs}
           dialScheme={dialScheme}
-          onDial={markDialed}
+          onDial={phone.mode === 'softphone' ? phone.dial : markDialed}
           dialedAt={dialedAt?.leadId === next.card.lead.id ? dialedAt.at : null}
           dialedNumber={dialedAt?.leadId === next.card.lead.id ? dialedAt.number : null}
           clockOffset={clockOffset}
           offered={next.number}
           callButton={callButton}
+          callStatus={phone.mode === 'softphone' && phone.onThisLead ? <CallProgress leadId={leadId} /> : undefined}
         />
       </LeadWithAccount>
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>
@@ -140,7 +147,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
       <DispositionBar
         dispositions={dispositions}
         disabled={loggingCall}
-        recommended={view?.recommendation?.disposition ?? null}
+        recommended={phone.suggested?.code ?? view?.recommendation?.disposition ?? null}
         onLog={choose}
       />
     </main>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type MouseEvent, type Ref } from 'react';
+import { useEffect, useState, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { dialLink, type DialScheme } from '../../../shared/dial-link.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
@@ -22,9 +22,11 @@ interface LeadPanelProps {
   offered: string;
   /** The call button, so the C key follows the very link a click would. */
   callButton?: Ref<HTMLAnchorElement>;
+  /** The built-in softphone's progress, shown in place of the link's timer. */
+  callStatus?: ReactNode;
 }
 
-export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNumber = null, clockOffset, offered, callButton }: LeadPanelProps) {
+export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNumber = null, clockOffset, offered, callButton, callStatus }: LeadPanelProps) {
   const { lead, phones } = card;
   // The link is followed only once main has said this number may be called now and has the
   // attempt on record: a lead marked do-not-call since it was shown never rings.
@@ -76,7 +78,7 @@ export function LeadPanel({ card, nowMs, dialScheme, onDial, dialedAt, dialedNum
           Call {offered} <kbd>C</kbd>
         </a>
       )}
-      {dialedAt && <CallTimer since={dialedAt} clockOffset={clockOffset} number={dialedNumber} />}
+      {callStatus ?? (dialedAt && <CallTimer since={dialedAt} clockOffset={clockOffset} number={dialedNumber} />)}
 
       <dl className="facts">
         <dt>Stage</dt>

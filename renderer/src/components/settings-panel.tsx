@@ -11,6 +11,7 @@ import { useApi, useApp } from '../store/store-context.tsx';
 import { useDialogFocus } from '../use-dialog-focus.ts';
 import { useEscapeToClose } from '../use-hotkeys.ts';
 import { BackupsSection } from './backups-section.tsx';
+import { PhoneSettingsSection } from '../phone/phone-settings.tsx';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const toTime = (minutes: number) => `${String(Math.floor(minutes / HOUR_MINUTES)).padStart(2, '0')}:${String(minutes % HOUR_MINUTES).padStart(2, '0')}`;
@@ -188,6 +189,7 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
             </button>
           </div>
         </fieldset>
+        <PhoneSettingsSection />
         <ReasonListsSettings />
         <fieldset>
           <legend>Scripts</legend>

@@ -7,6 +7,7 @@ import { ReportsPanel } from './reports/reports-panel.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { useApp } from '../store/store-context.tsx';
+import { LineStatus } from '../phone/line-status.tsx';
 
 /** The brand, how much of the list is left, the session, and the way to the import, the reports and the settings. */
 export function TopBar() {
@@ -33,6 +34,7 @@ export function TopBar() {
       <ListPicker />
       <SessionStrip />
       <CallbackAlerts />
+      <LineStatus />
       <span className="spacer" />
       <LeadSearchButton />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>

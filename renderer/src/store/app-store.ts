@@ -4,6 +4,8 @@ import { createCallSlice, type CallSlice } from './call-slice.ts';
 import { createImportSlice, type ImportSlice } from './import-slice.ts';
 import { createLeadContextSlice, type LeadContextSlice } from './lead-context-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
+import { createPhoneSlice, type PhoneSlice } from '../phone/phone-slice.ts';
+import type { Softphone } from '../phone/softphone.ts';
 import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
 import { createScriptSlice, type ScriptSlice } from './script-slice.ts';
@@ -21,6 +23,8 @@ export interface StoreDeps {
   drafts: DraftStore;
   /** This window's name for the queue: the lead it shows is claimed for it. */
   consoleId: string;
+  /** The built-in softphone (renderer/src/phone/); absent where the console only follows dial links. */
+  softphone?: Softphone;
 }
 
 export type AppState = QueueSlice &
@@ -30,7 +34,8 @@ export type AppState = QueueSlice &
   PanelSlice &
   ScriptSlice &
   SessionSlice &
-  LeadContextSlice;
+  LeadContextSlice &
+  PhoneSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -47,6 +52,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createScriptSlice(deps)(...a),
     ...createSessionSlice(deps)(...a),
     ...createLeadContextSlice(deps)(...a),
+    ...createPhoneSlice(deps)(...a),
   }));
 }
 

@@ -26,12 +26,36 @@ describe('the permission handler', () => {
     expect(grantsPermission('notifications', page)).toBe(true);
   });
 
-  it('grants those two permissions and no other, reading the clipboard included', () => {
-    const granted = ELECTRON_PERMISSIONS.filter((permission) => grantsPermission(permission, page));
-    expect(granted).toEqual(['clipboard-sanitized-write', 'notifications']);
+  it('grants those three permissions and no other, reading the clipboard included', () => {
+    const granted = ELECTRON_PERMISSIONS.filter((permission) => grantsPermission(permission, { ...page, mediaTypes: ['audio'] }));
+    expect(granted).toEqual(['clipboard-sanitized-write', 'media', 'notifications']);
   });
 
-  it.each(['media', 'geolocation', 'clipboard-read', 'midi', 'openExternal', 'fullscreen', 'unknown'])('denies %s', (permission) => {
+  it('lets the softphone use the microphone: media, audio only, asked by the console’s own page', () => {
+    expect(grantsPermission('media', { ...page, mediaTypes: ['audio'] })).toBe(true);
+    // A permission check names one kind of media and the origin.
+    expect(grantsPermission('media', { address: 'app://nextcall', isMainFrame: true, mediaTypes: ['audio'] })).toBe(true);
+  });
+
+  it('refuses the camera and the screen, alone or asked with the microphone, and media that names nothing', () => {
+    for (const mediaTypes of [['video'], ['audio', 'video'], ['video', 'audio'], [], undefined]) {
+      expect(grantsPermission('media', { ...page, mediaTypes }), JSON.stringify(mediaTypes)).toBe(false);
+    }
+    expect(grantsPermission('display-capture', { ...page, mediaTypes: ['audio'] })).toBe(false);
+  });
+
+  it('refuses the microphone to another origin or a frame inside the page', () => {
+    for (const asker of [
+      { address: 'https://evil.example/', isMainFrame: true },
+      { address: 'http://127.0.0.1:5173/', isMainFrame: true },
+      { address: 'app://nextcall/index.html', isMainFrame: false },
+      { address: undefined, isMainFrame: true },
+    ]) {
+      expect(grantsPermission('media', { ...asker, mediaTypes: ['audio'] }), JSON.stringify(asker)).toBe(false);
+    }
+  });
+
+  it.each(['geolocation', 'clipboard-read', 'midi', 'openExternal', 'fullscreen', 'unknown'])('denies %s', (permission) => {
     expect(isPermissionGranted(permission)).toBe(false);
   });
 

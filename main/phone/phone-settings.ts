@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { ApiError } from '../../shared/api-error.ts';
+import { phoneSettingsSchema, type PhoneSettings } from '../../shared/api/phone.ts';
+import type { PhoneAccount, PhoneSettingsView } from '../../shared/phone.ts';
+import type { PreferenceStore } from '../preferences/preferences.ts';
+import type { SecretBox } from './secret-box.ts';
+
+export const DEFAULT_PHONE_SETTINGS: PhoneSettings = {
+  mode: 'link',
+  server: '',
+  user: '',
+  domain: '',
+  realm: '',
+  authUser: '',
+  callerId: '',
+  microphoneId: '',
+  speakerId: '',
+  ringsBeforeNoAnswer: 5,
+  testNumber: '',
+  outcomes: 'preselect',
+};
+
+/** What the preferences file holds under `phone`: the settings, and the sealed digest with what it was made for. */
+interface StoredPhone extends PhoneSettings {
+  sealedHa1?: string;
+  /** The user and realm the digest was made for: a digest is only good for that pair. */
+  ha1For?: string;
+}
+
+export type PhoneSave = Partial<PhoneSettings> & { password?: string | undefined };
+
+/** The realm a digest is made for: the one given, else the SIP domain (FreeSWITCH's and Kamailio's habit). */
+const realmOf = (s: PhoneSettings) => s.realm || s.domain;
+const authUserOf = (s: PhoneSettings) => s.authUser || s.user;
+const digestFor = (s: PhoneSettings) => `${authUserOf(s)}@${realmOf(s)}`;
+
+/**
+ * The softphone's settings. The password is never kept: on saving, it becomes its digest
+ * HA1 = MD5(user:realm:password), which answers the phone system's challenges for that realm
+ * only, and the digest is sealed by the box before it is written. The console gets the digest to
+ * register with (phone.account), never the password, which no call returns once saved.
+ */
+export function phoneSettingsStore(prefs: PreferenceStore, box: SecretBox) {
+  const section = prefs.section('phone');
+  const stored = (): StoredPhone => {
+    const raw = section.read();
+    const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    // A hand-edited or older file: each setting falls back to its default alone.
+    const settings = Object.fromEntries(
+      Object.entries(phoneSettingsSchema.shape).map(([key, schema]) => {
+        const parsed = (schema as z.ZodType).safeParse(value[key]);
+        return [key, parsed.success ? parsed.data : DEFAULT_PHONE_SETTINGS[key as keyof PhoneSettings]];
+      }),
+    ) as PhoneSettings;
+    return {
+      ...settings,
+      ...(typeof value.sealedHa1 === 'string' ? { sealedHa1: value.sealedHa1 } : {}),
+      ...(typeof value.ha1For === 'string' ? { ha1For: value.ha1For } : {}),
+    };
+  };
+  const view = (s: StoredPhone): PhoneSettingsView => {
+    const { sealedHa1, ha1For, ...settings } = s;
+    return { ...settings, hasPassword: sealedHa1 !== undefined && ha1For === digestFor(s), protection: box.protection };
+  };
+  return {
+    view: () => view(stored()),
+    save({ password, ...patch }: PhoneSave): PhoneSettingsView {
+      const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const { sealedHa1, ha1For, ...current } = stored();
+      const next: StoredPhone = {
+        ...phoneSettingsSchema.parse({ ...current, ...given }),
+        ...(sealedHa1 !== undefined && ha1For !== undefined ? { sealedHa1, ha1For } : {}),
+      };
+      if (password !== undefined) {
+        if (!next.user || !realmOf(next)) throw new ApiError('invalid-input', 'Give the SIP user and domain before the password: the password is kept as a digest of all three.');
+        next.sealedHa1 = box.seal(createHash('md5').update(`${authUserOf(next)}:${realmOf(next)}:${password}`).digest('hex'));
+        next.ha1For = digestFor(next);
+      } else if (next.ha1For !== digestFor(next)) {
+        // The user or realm changed: the old digest cannot answer for them, so it is not kept.
+        delete next.sealedHa1;
+        delete next.ha1For;
+      }
+      section.write(next);
+      return view(next);
+    },
+    /** What the softphone registers with, or null while the softphone is off or not set up. */
+    account(): PhoneAccount | null {
+      const s = stored();
+      if (s.mode !== 'softphone' || !s.server || !s.user || !s.domain || !s.sealedHa1 || s.ha1For !== digestFor(s)) return null;
+      const ha1 = box.open(s.sealedHa1);
+      if (ha1 === null || !/^[0-9a-f]{32}$/.test(ha1)) throw new ApiError('conflict', 'The saved phone password cannot be read on this computer: enter it again in Settings → Phone.');
+      return { server: s.server, uri: `sip:${s.user}@${s.domain}`, authorizationUser: authUserOf(s), realm: realmOf(s), ha1, displayName: s.callerId };
+    },
+  };
+}

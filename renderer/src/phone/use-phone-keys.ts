@@ -1,0 +1,33 @@
+import { useApp } from '../store/store-context.tsx';
+import { KEYPAD } from './softphone.ts';
+
+/**
+ * What the call screen needs of the softphone: H, M, P and K while it is the way C dials, the
+ * keypad's keys while the keypad is open (they take the digits from the dispositions), the dial
+ * action for the call button, and the disposition the network's answer suggested for this lead.
+ */
+export function usePhoneKeys(leadId: number) {
+  const mode = useApp((s) => s.phoneMode);
+  const dialByPhone = useApp((s) => s.dialByPhone);
+  const hangUp = useApp((s) => s.hangUp);
+  const toggleMute = useApp((s) => s.toggleMute);
+  const toggleHold = useApp((s) => s.toggleHold);
+  const toggleKeypad = useApp((s) => s.toggleKeypad);
+  const sendDigit = useApp((s) => s.sendDigit);
+  const keypadOpen = useApp((s) => s.keypadOpen);
+  const onThisLead = useApp((s) => s.phoneCall?.leadId === leadId);
+  const suggested = useApp((s) => (s.suggested?.leadId === leadId ? s.suggested : null));
+  const softphone = mode === 'softphone';
+  return {
+    mode,
+    onThisLead,
+    suggested,
+    // The softphone rings itself once main has accepted the dial: no link for the page to follow.
+    dial: (number: string) => dialByPhone(number).then(() => false),
+    keys: (softphone ? { h: hangUp, m: toggleMute, p: toggleHold, k: toggleKeypad } : {}) as Record<string, () => void>,
+    keypadKeys:
+      softphone && keypadOpen
+        ? { ...Object.fromEntries(KEYPAD.map((digit) => [digit, () => sendDigit(digit)])), k: toggleKeypad, Escape: toggleKeypad, h: hangUp, m: toggleMute }
+        : null,
+  };
+}

@@ -1,0 +1,44 @@
+import { expect, type Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunningHost } from '../e2e/web-host.ts';
+import { installAudioProbe } from './audio-probe.ts';
+import { REP_PASSWORD, REP_USER, SIP_DOMAIN, type SipServer } from './sip-server.ts';
+import { writeToneWav } from './tone-wav.ts';
+
+/**
+ * Chromium's flags for pages that speak: fake devices, with a known tone as the microphone (it
+ * loops the file) and, unless `refuse`, consent given as a rep's "Allow" would.
+ */
+export function fakeMicrophoneArgs({ refuse = false } = {}): string[] {
+  const tone = join(tmpdir(), `nextcall-phone-tone-${process.pid}.wav`);
+  writeToneWav(tone);
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${tone}`,
+    '--autoplay-policy=no-user-gesture-required',
+    ...(refuse ? ['--deny-permission-prompts'] : ['--use-fake-ui-for-media-stream']),
+  ];
+}
+
+const base64 = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
+
+/** A web host with these leads, its phone set up on the test phone system, and the console open with the line ready. */
+export async function openConsoleWithPhone(
+  hosts: { start(): Promise<RunningHost> },
+  sip: SipServer,
+  page: Page,
+  leads: string[],
+  settings: Record<string, unknown> = {},
+): Promise<RunningHost> {
+  const host = await hosts.start();
+  await host.call('leads.import', { fileName: 'crm.csv', data: base64(['Record ID,Name,Phone,Lifecycle Stage', ...leads]) });
+  await host.call('phone.save', { mode: 'softphone', server: sip.url, user: REP_USER, domain: SIP_DOMAIN, password: REP_PASSWORD, callerId: 'Nextcall rep', ...settings });
+  await page.addInitScript(installAudioProbe);
+  await page.goto(host.url);
+  await expect(page.getByTestId('line-status')).toHaveText('Phone ready');
+  return host;
+}
