@@ -194,6 +194,8 @@ test('? shows every key, Q the next leads, and an empty queue says when the next
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toContainText('Log “Qualified”');
   await expect(help).toContainText('Skip: back into the queue');
+  // A dial link hands the call to another app: no hang-up, mute or hold keys to promise.
+  await expect(help).not.toContainText('Hang up');
   await page.screenshot({ path: testInfo.outputPath('keys.png') });
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();

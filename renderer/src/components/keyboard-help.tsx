@@ -1,12 +1,15 @@
 import { closesForGood, type Disposition } from '../../../shared/dispositions.ts';
 import { PHONE_KEYS } from '../phone/phone-keys.ts';
+import { useApp } from '../store/store-context.tsx';
 
 /** Every key of the call screen, in one place: ? opens it, Escape or ? closes it. */
 export function KeyboardHelp({ dispositions, onClose }: { dispositions: Disposition[]; onClose(): void }) {
+  // The call keys work only in the built-in softphone; a dial link hands the call to another app.
+  const softphone = useApp((s) => s.phoneMode === 'softphone');
   const keys: [string, string][] = [
     ...dispositions.map((d): [string, string] => [d.hotkey.toUpperCase(), `Log “${d.label}”${closesForGood(d) ? (d.needsReason ? ' (closes the lead: asks why)' : ' (closes the lead: Enter confirms)') : ''}`]),
-    ['C', 'Call the number the queue offers (your softphone)'],
-    ...PHONE_KEYS,
+    ['C', softphone ? 'Call the number the queue offers (built-in softphone)' : 'Call the number the queue offers (your softphone)'],
+    ...(softphone ? PHONE_KEYS : []),
     ['Y', 'Copy that number'],
     ['A', 'Answer the script: a choice’s number key, or type and Enter; focus stays in the script until Esc'],
     ['N', 'Write in the notes (Esc to leave them)'],
