@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, renameSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { RunningHost } from '../e2e/web-host.ts';
 import { installAudioProbe } from './audio-probe.ts';
 import { REP_PASSWORD, REP_USER, SIP_DOMAIN, type SipServer } from './sip-server.ts';
@@ -11,8 +11,12 @@ import { writeToneWav } from './tone-wav.ts';
  * loops the file) and, unless `refuse`, consent given as a rep's "Allow" would.
  */
 export function fakeMicrophoneArgs({ refuse = false } = {}): string[] {
-  const tone = join(tmpdir(), `nextcall-phone-tone-${process.pid}.wav`);
-  writeToneWav(tone);
+  // One file in the tests' own (ignored) output folder, not one per process left in /tmp:
+  // written aside and renamed, so a Chromium another worker starts never reads half a file.
+  const tone = fileURLToPath(new URL('../../test-results/phone-tone.wav', import.meta.url));
+  mkdirSync(fileURLToPath(new URL('../../test-results/', import.meta.url)), { recursive: true });
+  writeToneWav(`${tone}.${process.pid}`);
+  renameSync(`${tone}.${process.pid}`, tone);
   return [
     '--no-sandbox',
     '--disable-gpu',
