@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { ApiError } from '../../shared/api-error.ts';
@@ -24,8 +25,10 @@ export function decodeCsv(bytes: Uint8Array, chosenEncoding?: string): DecodedCs
     throw new ApiError('invalid-input', `"${chosenEncoding}" is not an encoding Nextcall knows: choose one such as utf-8, windows-1252 or shift_jis. Nothing was imported.`);
   }
   const encoding = chosenEncoding?.toLowerCase() ?? detectEncoding(bytes);
-  // iconv-lite drops a byte-order mark by itself.
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // UTF-8, most files, through Node's own decoder: iconv-lite's goes through a StringDecoder, some
+  // 0.1-0.5 s for a 25 MB file where this is a copy. iconv-lite drops a byte-order mark by itself.
+  const text = encoding === 'utf-8' || encoding === 'utf8' ? buffer.toString('utf8', hasUtf8Mark(bytes) ? 3 : 0) : iconv.decode(buffer, encoding);
   if (text.includes('\u0000')) {
     throw new ApiError('invalid-input', 'The file is not text in an encoding Nextcall reads (UTF-8, UTF-16 or Windows-1252): save it from your spreadsheet as CSV. Nothing was imported.');
   }
@@ -39,17 +42,13 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
   // Byte-order marks first: UTF-32's LE mark begins with UTF-16's.
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return 'utf-32le';
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'utf-32be';
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (hasUtf8Mark(bytes)) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const unmarked = unmarkedUnicode(bytes.subarray(0, 4096));
   if (unmarked) return unmarked;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
-  } catch {
-    // Not UTF-8: a legacy code page, which only statistics can tell apart.
-  }
+  // Not UTF-8 is a legacy code page, which only statistics can tell apart.
+  if (isUtf8(bytes)) return 'utf-8';
   const guess = chardet
     .analyse(bytes.subarray(0, CHARDET_SAMPLE))
     .map((match) => match.name.toLowerCase())
@@ -57,6 +56,10 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
   // ISO-8859-1 is Windows-1252 less the characters Excel writes in 0x80–0x9F (€, curly quotes).
   if (!guess || guess === 'iso-8859-1') return 'windows-1252';
   return guess;
+}
+
+function hasUtf8Mark(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /**

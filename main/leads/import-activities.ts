@@ -8,7 +8,7 @@ import type { Database } from '../store/database.ts';
 import { normalizeHeader } from './column-aliases.ts';
 import { activityTypeOf, isHandRaise, timeFromCrm } from './crm-values.ts';
 import { ACTIVITY_FIELD_LIMITS, isTooLong, tooLongReason } from './field-limits.ts';
-import { firstRecord } from './import-leads.ts';
+import { firstRecord } from './import-header.ts';
 import { normalizePhone } from './phone-numbers.ts';
 
 /**

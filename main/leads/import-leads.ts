@@ -2,12 +2,16 @@ import { ApiError } from '../../shared/api-error.ts';
 import type { ColumnMapping, ImportPreview, ImportReport, RejectedRow } from '../../shared/imports.ts';
 import type { Clock } from '../clock.ts';
 import { csvLine } from '../csv/csv-write.ts';
-import { csvRecords, decodeCsv, type CsvRecord, type DecodedCsv } from '../csv/csv-read.ts';
+import { csvRecords, decodeCsv } from '../csv/csv-read.ts';
 import type { Database } from '../store/database.ts';
 import { addBatchToList } from './call-lists.ts';
-import { isPreambleLine, mappingOf, phoneSlots, requirePhoneColumn, resolveColumns } from './column-aliases.ts';
-import { cut, headerProblem, keptCells } from './field-limits.ts';
-import { invalidEmailFlag, readLeadRow } from './lead-row.ts';
+import { mappingOf, resolveColumns } from './column-aliases.ts';
+import { cut } from './field-limits.ts';
+import { invalidEmailFlag } from './lead-row.ts';
+import { deferIndexes } from './import-deferred-indexes.ts';
+import { firstRecord } from './import-header.ts';
+import { openRowSource, type RowSource } from './import-row-source.ts';
+import { BATCH_ROWS } from './import-rows.ts';
 import { deferSearchIndex } from './import-search-index.ts';
 import { leadWriter } from './lead-writer.ts';
 
@@ -32,13 +36,11 @@ export interface ImportOptions {
   /** Everyone's lifetime attempt cap (the queue's preferences), kept in each lead's `callable`. */
   lifetimeAttemptCap?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Read the file in a worker thread: by default when it is large enough to pay for the thread's start (import-row-source.ts). */
+  readInWorker?: boolean;
 }
 
-/** Rows between progress reports; also how often a long import lets the event loop breathe. */
-const PROGRESS_EVERY = 5_000;
 const SAMPLE_ROWS = 5;
-/** Lines of notes a file may carry above its header. */
-const MAX_PREAMBLE_LINES = 10;
 /** A preview shows a cell's start: enough to tell what the column holds, never megabytes of it. */
 const SAMPLE_CELL_LIMIT = 1_000;
 
@@ -70,62 +72,60 @@ export async function previewImport(bytes: Uint8Array, fileName: string, mapping
  * file, a crash or a kill halfway leaves the store exactly as it was. Rows that cannot become a
  * lead are reported (and kept for download) with their line number and reason.
  *
- * Callers must not run other store work while this awaits (the API serialises every call).
+ * The file is read in batches (import-row-source.ts: in a worker thread for a large file) while
+ * this thread writes them. Callers must not run other store work while this awaits (the API
+ * serialises every call).
  */
 export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const started = clock.now();
-  const csv = decodeCsv(bytes, options.encoding);
-  const records = csvRecords(csv, options.fileName);
-
-  db.exec('BEGIN IMMEDIATE');
+  let source: RowSource | null = null;
   try {
-    const header = firstRecord(records, options.fileName);
-    const columns = resolveColumns(header.fields, options.mapping);
-    requirePhoneColumn(columns);
-
+    source = await openRowSource(bytes, { ...options, now: started }, options.readInWorker);
+    db.exec('BEGIN IMMEDIATE');
     const batchId = Number(
-      db.prepare('INSERT INTO import_batches (file_name, imported_at, header) VALUES (?, ?, ?)').run(options.fileName, started, csvLine(header.fields))
+      db.prepare('INSERT INTO import_batches (file_name, imported_at, header) VALUES (?, ?, ?)').run(options.fileName, started, csvLine(source.header))
         .lastInsertRowid,
     );
     const searchIndex = deferSearchIndex(db, batchId);
+    let indexes: { finish(): void } | null = null;
     const writer = leadWriter(db, batchId, options.lifetimeAttemptCap);
     const reject = db.prepare('INSERT INTO import_rejections (batch_id, line, reason, raw) VALUES (?, ?, ?, ?)');
-    const context = { columns, phoneSlots: phoneSlots(header.fields, columns), defaultCountry: options.defaultCountry, now: started };
     const counts = { created: 0, updated: 0, merged: 0 };
     const rejected: RejectedRow[] = [];
     const flagged: RejectedRow[] = [];
     let rowsRead = 0;
+    const { textLength } = source;
     const progress = (textRead: number) => {
       const seconds = Math.max(clock.now() - started, 1) / 1000;
-      const bytesRead = Math.round((bytes.byteLength * textRead) / Math.max(csv.text.length, 1));
+      const bytesRead = Math.round((bytes.byteLength * textRead) / Math.max(textLength, 1));
       options.onProgress?.({ rowsDone: rowsRead, rowsPerSecond: Math.round(rowsRead / seconds), bytesRead });
     };
 
-    for (const { fields, line, end } of records) {
-      const lead = readLeadRow(fields, context);
-      // A report's footer is no row: not imported, not rejected, not counted.
-      if (lead === null) continue;
-      rowsRead++;
-      const outcome = typeof lead === 'string' ? lead : writer.write(lead);
-      if (outcome === 'created' || outcome === 'updated' || outcome === 'merged') {
-        counts[outcome]++;
-        // The lead keeps the row's other data; the value goes to the rows file, so it can be fixed and imported again.
-        if (typeof lead !== 'string' && lead.invalidEmail !== null) {
-          const reason = invalidEmailFlag(lead.invalidEmail);
-          flagged.push({ line, reason });
-          reject.run(batchId, line, reason, csvLine(keptCells(fields)));
+    for await (const { rows, end } of source.batches) {
+      // The first batch tells how long a row is, so how many rows the file holds.
+      indexes ??= deferIndexes(db, Math.round((rows.length * textLength) / Math.max(end, 1)));
+      for (const { line, lead, raw } of rows) {
+        rowsRead++;
+        const outcome = typeof lead === 'string' ? lead : writer.write(lead);
+        if (outcome === 'created' || outcome === 'updated' || outcome === 'merged') {
+          counts[outcome]++;
+          // The lead keeps the row's other data; the value goes to the rows file, so it can be fixed and imported again.
+          if (typeof lead !== 'string' && lead.invalidEmail !== null) {
+            const reason = invalidEmailFlag(lead.invalidEmail);
+            flagged.push({ line, reason });
+            reject.run(batchId, line, reason, raw);
+          }
+        } else {
+          rejected.push({ line, reason: outcome });
+          reject.run(batchId, line, outcome, raw);
         }
-      } else {
-        rejected.push({ line, reason: outcome });
-        reject.run(batchId, line, outcome, csvLine(keptCells(fields)));
       }
-      if (rowsRead % PROGRESS_EVERY === 0) {
-        progress(end);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      // Each full batch, as the rows are written: a small file reports once, when it is in.
+      if (rows.length === BATCH_ROWS) progress(end);
     }
 
     writer.finish();
+    indexes?.finish();
     searchIndex.finish();
     db.prepare('UPDATE import_batches SET rows_read = ?, created = ?, updated = ?, merged = ?, rejected = ? WHERE id = ?').run(
       rowsRead,
@@ -137,12 +137,12 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
     );
     if (options.listName) addBatchToList(db, clock, options.listName, batchId);
     db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
-    progress(csv.text.length);
+    progress(textLength);
     return {
       batchId: options.dryRun ? null : batchId,
       dryRun: options.dryRun ?? false,
-      encoding: csv.encoding,
-      delimiter: csv.delimiter,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
       rowsRead,
       ...counts,
       rejected,
@@ -154,17 +154,8 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
       throw new ApiError(error.code, `${error.message} Nothing was imported.`, error.issues);
     }
     throw error;
+  } finally {
+    source?.close();
   }
 }
 
-/** The header row: there, after any preamble (LinkedIn's "Notes:"), and short enough to be one. */
-export function firstRecord(records: Generator<CsvRecord>, fileName: string): CsvRecord {
-  let first = records.next();
-  for (let skipped = 0; !first.done && skipped < MAX_PREAMBLE_LINES && isPreambleLine(first.value.fields); skipped++) first = records.next();
-  if (first.done) throw new ApiError('invalid-input', `${fileName} is empty: there is no header row.`);
-  const problem = headerProblem(first.value.fields);
-  if (problem) throw new ApiError('invalid-input', `In ${fileName}, ${problem}`);
-  return first.value;
-}
-
-export type { DecodedCsv };

@@ -1,0 +1,89 @@
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../shared/api-error.ts';
+import type { ParseWorkerData, ParseWorkerMessage } from './import-parse-worker.ts';
+import { unpackBatch } from './import-row-packing.ts';
+import { readImportFile, type ImportFileHead, type ImportFileOptions, type RowBatch } from './import-rows.ts';
+import { IMPORT_PARSE_WORKER } from './import-worker-url.ts';
+
+/**
+ * Where an import's rows come from. A large file is read in a worker thread while this thread
+ * writes what it has read; a small one is read here, where starting a thread (its modules
+ * loaded anew: libphonenumber's metadata, the zone tables) would cost more than it saves.
+ */
+export interface RowSource extends ImportFileHead {
+  batches: AsyncIterable<RowBatch>;
+  /** Stops the reading: the import has failed, or is done. */
+  close(): void;
+}
+
+/** From this size a file is read in a worker thread (about 10,000 rows of a CRM export). */
+export const WORKER_FROM_BYTES = 2 * 1024 * 1024;
+/** Batches the worker may read ahead of the writer: enough to keep it busy, not the whole file in memory. */
+const READ_AHEAD = 4;
+
+export async function openRowSource(bytes: Uint8Array, options: ImportFileOptions, inWorker = bytes.byteLength >= WORKER_FROM_BYTES): Promise<RowSource> {
+  return inWorker ? workerRowSource(bytes, options) : localRowSource(bytes, options);
+}
+
+function localRowSource(bytes: Uint8Array, options: ImportFileOptions): RowSource {
+  const { batches, ...head } = readImportFile(bytes, options);
+  return {
+    ...head,
+    batches: (async function* () {
+      for (const batch of batches) {
+        yield batch;
+        // A long file lets the event loop breathe, so the web host answers while it imports.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })(),
+    close() {},
+  };
+}
+
+async function workerRowSource(bytes: Uint8Array, options: ImportFileOptions): Promise<RowSource> {
+  const credits = new Int32Array(new SharedArrayBuffer(4));
+  credits[0] = READ_AHEAD;
+  const { fileName, defaultCountry, mapping, encoding, now } = options;
+  const data: ParseWorkerData = { bytes, options: { fileName, defaultCountry, mapping, encoding, now }, credits };
+  const worker = new Worker(IMPORT_PARSE_WORKER, { workerData: data });
+  const inbox: ParseWorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  const deliver = (message: ParseWorkerMessage) => {
+    inbox.push(message);
+    wake?.();
+  };
+  worker.on('message', deliver);
+  worker.on('error', (error) => deliver({ type: 'error', error: { message: error.stack ?? error.message } }));
+  worker.on('exit', (code) => deliver({ type: 'error', error: { message: `The file's reader stopped (exit code ${code}).` } }));
+  const next = async (): Promise<Exclude<ParseWorkerMessage, { type: 'error' }>> => {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+    const message = inbox.shift()!;
+    if (message.type !== 'error') return message;
+    const { code, message: text, issues } = message.error;
+    throw code ? new ApiError(code, text, issues) : new Error(text);
+  };
+  const close = () => void worker.terminate();
+
+  try {
+    const head = await next();
+    if (head.type !== 'head') throw new Error(`The file's reader sent ${head.type} before the header.`);
+    return {
+      encoding: head.encoding,
+      delimiter: head.delimiter,
+      header: head.header,
+      textLength: head.textLength,
+      batches: (async function* () {
+        for (let message = await next(); message.type === 'batch'; message = await next()) {
+          yield unpackBatch(message.batch);
+          Atomics.add(credits, 0, 1);
+          Atomics.notify(credits, 0);
+        }
+      })(),
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
