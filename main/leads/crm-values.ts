@@ -1,7 +1,9 @@
 import type { ActivityType, LeadSource } from '../../shared/leads.ts';
 import type { Stage } from '../../shared/stages.ts';
+import { remembered } from './remembered-values.ts';
 
 /** Reads the values CRMs write (lifecycle stages, sources, yes/no flags) as our own words. */
+
 
 const STAGE_VALUES: Record<string, Stage> = {
   cold: 'cold',
@@ -25,9 +27,7 @@ const STAGE_VALUES: Record<string, Stage> = {
 };
 
 /** A stage from a CRM value; an empty or unknown value is a cold lead. */
-export function stageFromCrm(value: string): Stage {
-  return STAGE_VALUES[value.toLowerCase().replace(/[^a-z]/g, '')] ?? 'cold';
-}
+export const stageFromCrm = remembered((value: string): Stage => STAGE_VALUES[value.toLowerCase().replace(/[^a-z]/g, '')] ?? 'cold');
 
 const SOURCE_PATTERNS: readonly [RegExp, LeadSource][] = [
   [/referr/i, 'referral'],
@@ -38,10 +38,10 @@ const SOURCE_PATTERNS: readonly [RegExp, LeadSource][] = [
   [/organic|paid|direct|social|email|inbound|web|search|ads?\b/i, 'inbound'],
 ];
 
-export function sourceFromCrm(value: string): LeadSource | null {
+export const sourceFromCrm = remembered((value: string): LeadSource | null => {
   if (!value.trim()) return null;
   return SOURCE_PATTERNS.find(([pattern]) => pattern.test(value))?.[1] ?? null;
-}
+});
 
 export function flagFromCrm(value: string): boolean {
   return /^(true|yes|y|1|x|opted out)$/i.test(value.trim());
@@ -56,8 +56,10 @@ const ACTIVITY_PATTERNS: readonly [RegExp, ActivityType][] = [
   [/product|features|tour/i, 'product-visit'],
 ];
 
+const activityTypeByTitle = remembered((title: string): ActivityType | null => ACTIVITY_PATTERNS.find(([pattern]) => pattern.test(title))?.[1] ?? null);
+
 export function activityTypeOf(title: string, fallback: ActivityType): ActivityType {
-  return ACTIVITY_PATTERNS.find(([pattern]) => pattern.test(title))?.[1] ?? fallback;
+  return activityTypeByTitle(title) ?? fallback;
 }
 
 /** Conversions that mean the lead asked to be called. */

@@ -47,11 +47,13 @@ const EMAIL = /^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$/;
  * empty string and its "no date" 0/0/00.
  */
 const NULL_MARKERS = new Set(['#N/A', '""', '0/0/00']);
+const NULL_MARKER_LENGTH = Math.max(...[...NULL_MARKERS].map((marker) => marker.length));
 
 /** A cell as its value: trimmed, formula guard undone, a null marker read as empty. */
 export function cellValue(cell: string | undefined): string {
   const value = unguardCell((cell ?? '').trim());
-  return NULL_MARKERS.has(value.toUpperCase()) ? '' : value;
+  // Asked of every cell: only a short one can be a marker, and only that one is upper-cased.
+  return value.length <= NULL_MARKER_LENGTH && NULL_MARKERS.has(value.toUpperCase()) ? '' : value;
 }
 
 /**
@@ -73,6 +75,8 @@ export function isReportFooter(record: readonly string[]): boolean {
 
 /** Honorifics: Outlook's "Title" column holds these where Salesforce's holds a job title. */
 const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|mme|mlle|m|herr|frau|sr|sra|srta|rev|fr)\.?$/i;
+
+const NO_NUMBERS: ReadonlySet<string> = new Set();
 
 /** Why a row came in without its email: said in the report and in the rows file beside the value. */
 export function invalidEmailFlag(value: string): string {
@@ -101,12 +105,13 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
   // The row's own country beats the list's default, for its numbers and its zone.
   const country = countryCode(get('country'));
   // Numbers our own export marked bad stay bad when the file comes back.
-  const badNumbers = new Set(get('badPhones').split(';').map((raw) => cellValue(raw)));
+  const badCell = get('badPhones');
+  const badNumbers = badCell ? new Set(badCell.split(';').map((raw) => cellValue(raw))) : NO_NUMBERS;
   const slotAt = new Map(phoneSlots.map((slot) => [slot.index, slot]));
   const typed = (index: number | undefined, type: PhoneType): [string, PhoneType | null] => {
     if (index === undefined) return ['', type];
     const slot = slotAt.get(index);
-    slotAt.delete(index);
+    if (slot) slotAt.delete(index);
     const label = slot?.typeIndex === undefined ? '' : cellValue(record[slot.typeIndex]);
     // A header that says only "Phone" keeps the kind its field gives; "Home Phone" says more.
     const byHeader = slot && slot.type !== 'other' ? slot.type : type;
@@ -115,12 +120,11 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
   const written: [string, PhoneType | null][] = [
     typed(columns.get('phone'), 'work'),
     typed(columns.get('mobilePhone'), 'mobile'),
-    // Our export joins a lead's further numbers in one cell with semicolons.
-    ...get('otherPhones')
-      .split(';')
-      .map((raw) => [cellValue(raw), 'other'] as [string, PhoneType]),
   ];
-  for (const slot of [...slotAt.values()]) written.push(typed(slot.index, slot.type));
+  // Our export joins a lead's further numbers in one cell with semicolons.
+  const otherPhones = get('otherPhones');
+  if (otherPhones) for (const raw of otherPhones.split(';')) written.push([cellValue(raw), 'other']);
+  if (slotAt.size) for (const slot of [...slotAt.values()]) written.push(typed(slot.index, slot.type));
   const phones: ImportedLead['phones'] = [];
   for (const [cell, type] of written) {
     // A fax or pager (by its type cell) is no number to call. Excel's text guard "'" goes.
@@ -134,13 +138,14 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
   let firstName = get('firstName');
   let lastName = get('lastName');
   if (!firstName && !lastName) [firstName, lastName] = splitName(get('fullName'));
-  lastName = lastName.replace(DEMO_SUFFIX, '');
+  if (lastName.endsWith(')')) lastName = lastName.replace(DEMO_SUFFIX, '');
   const title = get('title');
   const writtenEmail = get('email');
   const email = writtenEmail.toLowerCase();
+  const isEmail = EMAIL.test(email);
   // A row without a number may still complete a lead the store has (by CRM id or email): the
   // writer decides, as only it sees the store. Without either, it can be no lead at all.
-  if (phones.length === 0 && !get('crmId') && !EMAIL.test(email)) return NO_PHONE;
+  if (phones.length === 0 && !get('crmId') && !isEmail) return NO_PHONE;
   const createdAt = timeFromCrm(get('createdAt')) ?? now;
   const activities = conversions(get, createdAt);
   const score = Number.parseInt(get('score'), 10);
@@ -150,7 +155,7 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
     crmId: get('crmId') || null,
     firstName,
     lastName,
-    email: EMAIL.test(email) ? email : null,
+    email: isEmail ? email : null,
     company: get('company') || null,
     title: HONORIFIC.test(title) ? null : title || null,
     owner: get('owner') || null,
@@ -165,7 +170,7 @@ export function readLeadRow(record: readonly string[], { columns, phoneSlots = [
     createdAt,
     phones,
     activities,
-    invalidEmail: writtenEmail && !EMAIL.test(email) ? writtenEmail : null,
+    invalidEmail: writtenEmail && !isEmail ? writtenEmail : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { remembered } from './remembered-values.ts';
 import { Metadata, isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
 
 export interface NormalizedPhone {
@@ -16,8 +17,26 @@ export function normalizePhone(raw: string, defaultCountry: string): NormalizedP
   return { raw: text, e164: cleanNumberE164(text, defaultCountry) ?? parsedE164(text, defaultCountry) };
 }
 
-/** libphonenumber's full parse and validation: every number the fast path below does not settle. */
+/**
+ * libphonenumber's full parse and validation: every number the fast path below does not settle.
+ * Those repeat in a file (a switchboard written nationally, a placeholder, the same typo) and
+ * cost ~50-150 µs each: each is parsed once per country.
+ */
 export function parsedE164(text: string, defaultCountry: string): string | null {
+  return parsedIn(defaultCountry)(text);
+}
+
+const parsers = new Map<string, (text: string) => string | null>();
+function parsedIn(defaultCountry: string): (text: string) => string | null {
+  let parse = parsers.get(defaultCountry);
+  if (!parse) {
+    parse = remembered((text) => fullParseE164(text, defaultCountry));
+    parsers.set(defaultCountry, parse);
+  }
+  return parse;
+}
+
+function fullParseE164(text: string, defaultCountry: string): string | null {
   const parsed = parsePhoneNumberFromString(text, defaultCountry as CountryCode);
   if (parsed?.isValid()) return parsed.number;
   // Only a number too long to be national: ten digits that fail in the US are a typo, not Brazil.

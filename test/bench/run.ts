@@ -74,13 +74,18 @@ if (runs('import')) {
   const dir = mkdtempSync(join(tmpdir(), 'nextcall-bench-import-'));
   const file = join(dir, 'hubspot-export.csv');
   writeFileSync(file, demoLeadsCsv({ count: IMPORT_ROWS, now: NOW }));
-  const scenario = (mode: 'parse' | 'insert' | 'import') => {
+  const scenario = (mode: 'parse' | 'insert' | 'import' | 'import-one-thread') => {
     const store = mkdtempSync(join(dir, `${mode}-`));
     const script = new URL('./import-scenario.ts', import.meta.url).pathname;
     const output = execFileSync(process.execPath, [script, mode, file, store], { encoding: 'utf8' });
     return JSON.parse(output.trim().split('\n').pop()!) as { ms: number; rows: number; peakRssMb: number };
   };
-  const rows = { import: scenario('import'), 'floor: parse only': scenario('parse'), 'floor: insert only': scenario('insert') };
+  const rows = {
+    import: scenario('import'),
+    'import, read on the main thread (no worker)': scenario('import-one-thread'),
+    'floor: parse only': scenario('parse'),
+    'floor: insert only': scenario('insert'),
+  };
   console.log(`\n| import ${IMPORT_ROWS.toLocaleString('en-US')}-row HubSpot-shaped CSV | time | peak RSS |\n|---|---|---|`);
   for (const [name, r] of Object.entries(rows)) console.log(`| ${name} | ${(r.ms / 1000).toFixed(2)} s | ${r.peakRssMb} MB |`);
   console.log(`| floor: pipelined (the slower of parse only and insert only) | ${(Math.max(rows['floor: parse only'].ms, rows['floor: insert only'].ms) / 1000).toFixed(2)} s | |`);
