@@ -36,7 +36,7 @@ export interface ImportOptions {
   /** Everyone's lifetime attempt cap (the queue's preferences), kept in each lead's `callable`. */
   lifetimeAttemptCap?: number;
   onProgress?: (progress: ImportProgress) => void;
-  /** Read the file in a worker thread: by default when it is large enough to pay for the thread's start (import-row-source.ts). */
+  /** Read the file in a worker thread while this one writes (import-row-source.ts says why it is not the default). */
   readInWorker?: boolean;
 }
 
@@ -72,8 +72,7 @@ export async function previewImport(bytes: Uint8Array, fileName: string, mapping
  * file, a crash or a kill halfway leaves the store exactly as it was. Rows that cannot become a
  * lead are reported (and kept for download) with their line number and reason.
  *
- * The file is read in batches (import-row-source.ts: in a worker thread for a large file) while
- * this thread writes them. Callers must not run other store work while this awaits (the API
+ * The file is read in batches (import-rows.ts), each written as it is read. Callers must not run other store work while this awaits (the API
  * serialises every call).
  */
 export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {

@@ -6,9 +6,14 @@ import { readImportFile, type ImportFileHead, type ImportFileOptions, type RowBa
 import { IMPORT_PARSE_WORKER } from './import-worker-url.ts';
 
 /**
- * Where an import's rows come from. A large file is read in a worker thread while this thread
- * writes what it has read; a small one is read here, where starting a thread (its modules
- * loaded anew: libphonenumber's metadata, the zone tables) would cost more than it saves.
+ * Where an import's rows come from: read here, between writes, or, when asked, in a worker
+ * thread while this thread writes what it has read.
+ *
+ * The worker is not the default because it did not pay on the 2-core machine this is built on:
+ * `npm run bench -- import` measures both (100,000 rows, load 11-15: 31-34 s with the worker
+ * against 19-23 s without, peak 720-790 MB against 460-480 MB). The thread's start loads its
+ * modules anew (libphonenumber's metadata, the zone tables: 0.7-1.5 s here), the batches are
+ * packed and unpacked (import-row-packing.ts), and the two threads share two busy cores.
  */
 export interface RowSource extends ImportFileHead {
   batches: AsyncIterable<RowBatch>;
@@ -16,12 +21,10 @@ export interface RowSource extends ImportFileHead {
   close(): void;
 }
 
-/** From this size a file is read in a worker thread (about 10,000 rows of a CRM export). */
-export const WORKER_FROM_BYTES = 2 * 1024 * 1024;
 /** Batches the worker may read ahead of the writer: enough to keep it busy, not the whole file in memory. */
 const READ_AHEAD = 4;
 
-export async function openRowSource(bytes: Uint8Array, options: ImportFileOptions, inWorker = bytes.byteLength >= WORKER_FROM_BYTES): Promise<RowSource> {
+export async function openRowSource(bytes: Uint8Array, options: ImportFileOptions, inWorker = false): Promise<RowSource> {
   return inWorker ? workerRowSource(bytes, options) : localRowSource(bytes, options);
 }
 

@@ -13,13 +13,12 @@ import { STORE_FILE } from '../../main/data-dir.ts';
  *   parse   the file only decoded and parsed (the floor for reading);
  *   insert  the same rows only inserted, as they are, in one transaction (the floor for writing;
  *           the rows are read before the clock starts);
- *   import  the real import (mapping, numbers, zones, duplicates, undo log, queue columns), the file
- *           read in a worker thread while the main thread writes;
- *   import-one-thread  the same, the file read on the main thread between writes (does the worker pay?).
+ *   import  the real import (mapping, numbers, zones, duplicates, undo log, queue columns);
+ *   import-worker  the same, the file read in a worker thread while the main thread writes (does it pay?).
  * Prints one JSON line: { ms, peakRssMb, rows }.
  */
 const [mode, file, dataDir] = process.argv.slice(2);
-if (!mode || !file || !dataDir) throw new Error('usage: import-scenario.ts parse|insert|import|import-one-thread FILE DATA_DIR');
+if (!mode || !file || !dataDir) throw new Error('usage: import-scenario.ts parse|insert|import|import-worker FILE DATA_DIR');
 const NOW = Date.parse('2026-11-23T15:00:00Z');
 const bytes = readFileSync(file);
 let rows = 0;
@@ -55,10 +54,10 @@ if (mode === 'parse') {
   db.exec('COMMIT');
   ms = performance.now() - t0;
   db.close();
-} else if (mode === 'import' || mode === 'import-one-thread') {
+} else if (mode === 'import' || mode === 'import-worker') {
   const db = openDatabase(join(dataDir, STORE_FILE));
   const t0 = performance.now();
-  const report = await importLeads(db, { now: () => NOW }, bytes, { fileName: 'bench.csv', defaultCountry: 'US', readInWorker: mode === 'import' });
+  const report = await importLeads(db, { now: () => NOW }, bytes, { fileName: 'bench.csv', defaultCountry: 'US', readInWorker: mode === 'import-worker' });
   ms = performance.now() - t0;
   rows = report.rowsRead;
   db.close();

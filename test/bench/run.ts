@@ -74,7 +74,7 @@ if (runs('import')) {
   const dir = mkdtempSync(join(tmpdir(), 'nextcall-bench-import-'));
   const file = join(dir, 'hubspot-export.csv');
   writeFileSync(file, demoLeadsCsv({ count: IMPORT_ROWS, now: NOW }));
-  const scenario = (mode: 'parse' | 'insert' | 'import' | 'import-one-thread') => {
+  const scenario = (mode: 'parse' | 'insert' | 'import' | 'import-worker') => {
     const store = mkdtempSync(join(dir, `${mode}-`));
     const script = new URL('./import-scenario.ts', import.meta.url).pathname;
     const output = execFileSync(process.execPath, [script, mode, file, store], { encoding: 'utf8' });
@@ -82,7 +82,7 @@ if (runs('import')) {
   };
   const rows = {
     import: scenario('import'),
-    'import, read on the main thread (no worker)': scenario('import-one-thread'),
+    'import, the file read in a worker thread': scenario('import-worker'),
     'floor: parse only': scenario('parse'),
     'floor: insert only': scenario('insert'),
   };
