@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../shared/api-error.ts';
-import { packBatch } from './import-row-packing.ts';
+import { packBatch, type PackedBatch } from './import-row-packing.ts';
 import { readImportFile, type ImportFileOptions } from './import-rows.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface ParseWorkerData {
 
 export type ParseWorkerMessage =
   | { type: 'head'; encoding: string; delimiter: ',' | ';' | '\t'; header: string[]; textLength: number }
-  | { type: 'batch'; batch: import('./import-row-packing.ts').PackedBatch }
+  | { type: 'batch'; batch: PackedBatch }
   | { type: 'done' }
   | { type: 'error'; error: { message: string; code?: ApiError['code']; issues?: ApiError['issues'] } };
 

@@ -3,7 +3,6 @@ import { ApiError } from '../../shared/api-error.ts';
 import type { ParseWorkerData, ParseWorkerMessage } from './import-parse-worker.ts';
 import { unpackBatch } from './import-row-packing.ts';
 import { readImportFile, type ImportFileHead, type ImportFileOptions, type RowBatch } from './import-rows.ts';
-import { IMPORT_PARSE_WORKER } from './import-worker-url.ts';
 
 /**
  * Where an import's rows come from: read here, between writes, or, when asked, in a worker
@@ -21,6 +20,8 @@ export interface RowSource extends ImportFileHead {
   close(): void;
 }
 
+/** The reading thread, as Node runs the sources (the desktop bundle has no entry for it: the option is off there). */
+const IMPORT_PARSE_WORKER = new URL('./import-parse-worker.ts', import.meta.url);
 /** Batches the worker may read ahead of the writer: enough to keep it busy, not the whole file in memory. */
 const READ_AHEAD = 4;
 

@@ -57,9 +57,7 @@ export function readImportFile(bytes: Uint8Array, options: ImportFileOptions, ba
 
   function* batches(): Generator<RowBatch> {
     let rows: ParsedRow[] = [];
-    let end = 0;
     for (const record of records) {
-      end = record.end;
       const lead = readLeadRow(record.fields, context);
       // A report's footer is no row: not imported, not rejected, not counted.
       if (lead === null) continue;
@@ -67,7 +65,7 @@ export function readImportFile(bytes: Uint8Array, options: ImportFileOptions, ba
       const kept = typeof lead === 'string' || lead.phones.length === 0 || lead.invalidEmail !== null;
       rows.push({ line: record.line, lead, raw: kept ? csvLine(keptCells(record.fields)) : null });
       if (rows.length === batchRows) {
-        yield { rows, end };
+        yield { rows, end: record.end };
         rows = [];
       }
     }
