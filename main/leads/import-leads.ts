@@ -11,7 +11,6 @@ import { invalidEmailFlag } from './lead-row.ts';
 import { deferIndexes } from './import-deferred-indexes.ts';
 import { firstRecord } from './import-header.ts';
 import { openRowSource, type RowSource } from './import-row-source.ts';
-import { BATCH_ROWS } from './import-rows.ts';
 import { deferSearchIndex } from './import-search-index.ts';
 import { leadWriter } from './lead-writer.ts';
 
@@ -40,6 +39,8 @@ export interface ImportOptions {
   readInWorker?: boolean;
 }
 
+/** Rows between progress reports; also how often a long import lets the event loop breathe. */
+const PROGRESS_EVERY = 5_000;
 const SAMPLE_ROWS = 5;
 /** A preview shows a cell's start: enough to tell what the column holds, never megabytes of it. */
 const SAMPLE_CELL_LIMIT = 1_000;
@@ -119,8 +120,12 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
           reject.run(batchId, line, outcome, raw);
         }
       }
-      // Each full batch, as the rows are written: a small file reports once, when it is in.
-      if (rows.length === BATCH_ROWS) progress(end);
+      // Every 5,000 rows, as they are written, inside the transaction; a small file reports once, when it is in.
+      if (Math.floor(rowsRead / PROGRESS_EVERY) > Math.floor((rowsRead - rows.length) / PROGRESS_EVERY)) {
+        progress(end);
+        // A long file lets the event loop breathe, so the web host answers while it imports.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
 
     writer.finish();

@@ -44,7 +44,7 @@ export interface ImportFileHead {
   textLength: number;
 }
 
-/** Rows per batch: also how often progress is reported and the event loop breathes. */
+/** Rows per batch, by default: what the worker posts at once. */
 export const BATCH_ROWS = 5_000;
 
 export function readImportFile(bytes: Uint8Array, options: ImportFileOptions, batchRows = BATCH_ROWS): ImportFileHead & { batches: Generator<RowBatch> } {
