@@ -5,8 +5,8 @@ import type { Queryable } from '../store/seam/store.ts';
 /**
  * Who is on the floor and what each is doing now. A rep's consoles are known by their open
  * calling sessions (a session names its rep and its console); a dial not yet logged on one of
- * those consoles is a call in progress. On a rep's own store there is one rep, and every
- * console is theirs.
+ * those consoles is a call in progress. On a rep's own store there is one rep, whose every
+ * console without a session of another name is theirs.
  */
 export type Roster =
   /** A team's store: its accounts (people, main/people/) say who the reps are and who is signed in. */
@@ -62,15 +62,15 @@ export async function repsNow(q: Queryable, roster: Roster, now: number, alsoNam
 
   const repOfConsole = new Map<string, RepNow>();
   for (const s of sessions) {
-    const rep = roster.kind === 'solo' ? add(roster.rep, null) : inTeam(s.rep);
+    const rep = roster.kind === 'solo' ? add(s.rep ?? roster.rep, null) : inTeam(s.rep);
     repOfConsole.set(s.console_id, rep);
     if (s.paused_at !== null) raise(rep, 'paused', s.paused_at, s.list_name);
     else raise(rep, 'in-session', s.started_at, s.list_name);
   }
   for (const d of dials) {
-    // Newest first: the call a rep is on is their latest dial. On a rep's own store every console
-    // is the rep's; on a team's, a console is known by its session.
-    const rep = roster.kind === 'solo' ? add(roster.rep, null) : d.console_id === null ? undefined : repOfConsole.get(d.console_id);
+    // Newest first: the call a rep is on is their latest dial. A console is known by its session;
+    // on a rep's own store, one without a session is the rep's.
+    const rep = (d.console_id === null ? undefined : repOfConsole.get(d.console_id)) ?? (roster.kind === 'solo' ? add(roster.rep, null) : undefined);
     if (rep) raise(rep, 'on-call', d.at, null);
   }
   return [...reps.values()].sort((a, b) => (a.rep ?? '').localeCompare(b.rep ?? '', 'en', { sensitivity: 'base' }));

@@ -23,7 +23,7 @@ describe('floor.view on a rep’s own store', () => {
     await api['sessions.start']({ consoleId: 'console-a' });
     const offered = await api['queue.next']({ consoleId: 'console-a' });
     const leadId = offered.next!.card.lead.id;
-    const { dialId } = api['calls.dial']({ leadId, number: offered.next!.number, consoleId: 'console-a' });
+    const { dialId } = await api['calls.dial']({ leadId, number: offered.next!.number, consoleId: 'console-a' });
     expect((await floor()).reps[0]).toMatchObject({ state: 'on-call', since: '2026-11-23T15:00:00.000Z' });
 
     core.clock.advance(60_000);
