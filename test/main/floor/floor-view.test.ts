@@ -78,6 +78,13 @@ describeEachStore('the live floor', ({ open, kind }) => {
     await q.run('UPDATE dials SET call_id = ?', [callId]);
     await pauseSession(q, 'console-a', NOW - MIN);
     expect((await solo(q, 'Ana')).reps[0]).toMatchObject({ state: 'paused', since: '2026-11-23T14:59:00.000Z' });
+    // Another name's session on another console of this store is that rep's, not Ana's.
+    await startSession(q, 'console-b', 'Ben', null, NOW - 30 * MIN);
+    await dial(q, lead, 'console-b', NOW - MIN);
+    expect((await solo(q, 'Ana')).reps.map((r) => [r.rep, r.state])).toEqual([
+      ['Ana', 'paused'],
+      ['Ben', 'on-call'],
+    ]);
   });
 
   it('measures speed to lead per request for a call: to the first dial and to the first contact after it, by whom', async () => {
@@ -86,6 +93,7 @@ describeEachStore('the live floor', ({ open, kind }) => {
     const request = async (leadId: number, at: number) =>
       q.run("INSERT INTO activities (lead_id, type, title, occurred_at) VALUES (?, 'call-request', 'Contact sales', ?)", [leadId, at]);
     const early = await addLead(q);
+    await logCall(q, early, 'wrong-person', MIDNIGHT_NY + 2 * HOUR, 'Ben'); //              07:00, before the request: no answer to it
     await request(early, MIDNIGHT_NY + 3 * HOUR); //                                       08:00
     await logCall(q, early, 'no-answer', MIDNIGHT_NY + 3 * HOUR + 2 * MIN, 'Ana'); //      dialled in 2 min
     await logCall(q, early, 'wrong-person', MIDNIGHT_NY + 3 * HOUR + 10 * MIN, 'Ben'); //  reached in 10 min, by Ben
