@@ -21,13 +21,19 @@ export const EVERY_LEAD: ListScope = { name: null, where: '1 = 1', params: [] };
 /** The summary's coverage (main/sessions/summary.ts): a lead is contacted once a call to it had a disposition that says a person answered. */
 export async function coverage(q: Queryable, list: ListScope, contacts: ReadonlySet<string>): Promise<FloorView['coverage']> {
   const codes = [...contacts];
-  const reached = codes.length === 0 ? '0' : `EXISTS (SELECT 1 FROM calls c WHERE c.lead_id = leads.id AND c.disposition_code IN (${codes.map(() => '?').join(', ')}))`;
-  const row = (await q.one<{ leads: number; never: number | null }>(
-    `SELECT count(*) AS leads, sum(CASE WHEN ${reached} THEN 0 ELSE 1 END) AS never FROM leads WHERE ${list.where}`,
-    [...codes, ...list.params],
-  ))!;
-  const neverContacted = row.never ?? 0;
-  return { listName: list.name, leads: row.leads, neverContacted, neverContactedShare: row.leads === 0 ? 0 : neverContacted / row.leads };
+  const { leads } = (await q.one<{ leads: number }>(`SELECT count(*) AS leads FROM leads WHERE ${list.where}`, list.params))!;
+  // The leads reached, counted from the calls that reached them: most leads were never called,
+  // so this reads far fewer rows than asking every lead about its calls.
+  const reached =
+    codes.length === 0
+      ? 0
+      : (await q.one<{ reached: number }>(
+          `SELECT count(DISTINCT c.lead_id) AS reached FROM calls c JOIN leads ON leads.id = c.lead_id
+           WHERE c.disposition_code IN (${codes.map(() => '?').join(', ')}) AND (${list.where})`,
+          [...codes, ...list.params],
+        ))!.reached;
+  const neverContacted = leads - reached;
+  return { listName: list.name, leads, neverContacted, neverContactedShare: leads === 0 ? 0 : neverContacted / leads };
 }
 
 /**
@@ -36,12 +42,18 @@ export async function coverage(q: Queryable, list: ListScope, contacts: Readonly
  * (main/queue/next-lead.ts), and a lead that may not be called (do-not-call, closed) waits for nobody.
  */
 export async function handRaisersWaiting(q: Queryable, list: ListScope, rules: QueueRules, now: number): Promise<FloorView['handRaisers']> {
-  const row = (await q.one<{ waiting: number; oldest: number | null }>(
+  // Asked once per partial index of the queue's hand-raisers (never tried, tried again), each
+  // condition the index's own, so neither store reads every lead.
+  const rows = await q.all<{ waiting: number; oldest: number | null }>(
     `SELECT count(*) AS waiting, min(hand_raised_at) AS oldest FROM leads
-     WHERE callable = 1 AND hand_raised_at IS NOT NULL AND hand_raised_at >= ? AND hand_raised_at <= ? AND (${list.where})`,
-    [requestBounds({ now, rules }).stale, now, ...list.params],
-  ))!;
-  return { waiting: row.waiting, oldestSince: row.oldest === null ? null : new Date(row.oldest).toISOString() };
+     WHERE callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 AND hand_raised_at >= ? AND hand_raised_at <= ? AND (${list.where})
+     UNION ALL
+     SELECT count(*) AS waiting, min(hand_raised_at) AS oldest FROM leads
+     WHERE callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0 AND hand_raised_at >= ? AND hand_raised_at <= ? AND (${list.where})`,
+    [...[requestBounds({ now, rules }).stale, now, ...list.params], ...[requestBounds({ now, rules }).stale, now, ...list.params]],
+  );
+  const oldest = rows.map((r) => r.oldest).filter((at) => at !== null);
+  return { waiting: rows.reduce((n, r) => n + r.waiting, 0), oldestSince: oldest.length === 0 ? null : new Date(Math.min(...oldest)).toISOString() };
 }
 
 /** Kept on time means within ON_TIME of the time promised, as in every summary; later, or never, is missed. */
