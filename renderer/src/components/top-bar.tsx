@@ -41,8 +41,8 @@ export function TopBar() {
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…
       </button>
-      <button type="button" className="secondary" onClick={() => openPanel('floor')} title="The live floor (F)">
-        Floor
+      <button type="button" className="secondary" onClick={() => openPanel('floor')} title="The live floor: every rep and the team's day">
+        Floor <kbd>F</kbd>
       </button>
       <button type="button" className="secondary" onClick={() => openPanel('reports')}>
         Reports
