@@ -11,6 +11,7 @@ import { queueApi } from './api/queue.ts';
 import { scriptsApi } from './api/scripts.ts';
 import { sessionsApi } from './api/sessions.ts';
 import { teamApi } from './api/team.ts';
+import { floorApi } from './api/floor.ts';
 export type { ApiEvents, EventName } from './events.ts';
 export { columnMappingSchema } from './api/leads.ts';
 export { MAX_FILE_BYTES } from './api/common-inputs.ts';
@@ -35,6 +36,7 @@ export const api = {
   ...prefsApi,
   ...backupsApi,
   ...phoneApi,
+  ...floorApi,
 } as const;
 
 export type Api = typeof api;

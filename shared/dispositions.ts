@@ -69,6 +69,7 @@ export const RESERVED_KEYS: Readonly<Record<string, string>> = {
   n: 'notes',
   '?': 'the list of keys',
   '/': 'search',
+  f: 'the live floor',
   h: 'kept for the softphone: hang up',
   m: 'kept for the softphone: mute',
   p: 'kept for the softphone: hold',

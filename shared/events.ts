@@ -11,11 +11,13 @@ export interface ApiEvents {
     /** The console whose call made the change, when one did: its answer already carried the result. */
     byConsole?: string;
   };
+  /** A console's state on the floor changed (a session started, paused, resumed or ended; a dial placed or let go): the floor reads itself again. */
+  'floor.changed': { reason: 'session' | 'dial' };
 }
 
 export type EventName = keyof ApiEvents;
 
-const EVENT_NAMES: Record<EventName, true> = { 'import.progress': true, 'store.changed': true };
+const EVENT_NAMES: Record<EventName, true> = { 'import.progress': true, 'store.changed': true, 'floor.changed': true };
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(EVENT_NAMES, name);

@@ -1,5 +1,6 @@
 import type { CallingSummary, TeamSummary } from './summary.ts';
 import { zonedDays } from './zoned-time.ts';
+import { MINUTE_MS, SECOND_MS } from './time-units.ts';
 
 /**
  * The figures a manager reads first, and how each is written: one definition for the printable
@@ -80,3 +81,46 @@ export function teamDays(team: TeamSummary): string {
   const distinct = new Set(periods.map((p) => p.days));
   return distinct.size === 1 ? periods[0]!.days : `different periods: ${periods.map((p) => `${p.rep} ${p.days}`).join('; ')}`;
 }
+
+/**
+ * A call as the figures count it, with the store's column names: whether it counts as an
+ * attempt, whether its disposition says a person answered, the stages either side, the script's
+ * answers, and whether it booked a callback. Every figure of calls (a session's live strip, a
+ * summary, the live floor) counts through `callFigures`, so a dial means one thing everywhere.
+ */
+export interface CountedCall {
+  counts_as_attempt: number;
+  contact: number;
+  stage_before: string;
+  stage_after: string;
+  answers: string | null;
+  set_callback: number;
+}
+
+export const isDial = (c: CountedCall) => c.counts_as_attempt === 1;
+export const isContact = (c: CountedCall) => c.contact === 1;
+/** A contact that went somewhere: the stage moved, the script was answered, or a callback was booked. */
+export const isConversation = (c: CountedCall) => isContact(c) && (c.stage_after !== c.stage_before || (c.answers !== null && c.answers !== '{}') || c.set_callback === 1);
+/** The call made the lead a sales-qualified lead. */
+export const isQualified = (c: CountedCall) => c.stage_after === 'SQL' && c.stage_before !== 'SQL';
+
+export interface CallFigures {
+  dials: number;
+  contacts: number;
+  conversations: number;
+  qualified: number;
+}
+
+export function callFigures(calls: readonly CountedCall[]): CallFigures {
+  const figures: CallFigures = { dials: 0, contacts: 0, conversations: 0, qualified: 0 };
+  for (const c of calls) {
+    if (isDial(c)) figures.dials++;
+    if (isContact(c)) figures.contacts++;
+    if (isConversation(c)) figures.conversations++;
+    if (isQualified(c)) figures.qualified++;
+  }
+  return figures;
+}
+
+/** Speed to lead as the floor writes it: seconds while it is under a minute (a hand-raiser called in 40 s), then minutes. */
+export const waitTime = (ms: number | null) => (ms === null ? '—' : ms < MINUTE_MS ? `${Math.round(ms / SECOND_MS)} s` : minutes(ms / MINUTE_MS));

@@ -13,6 +13,7 @@ import { queueHandlers } from './handlers/queue.ts';
 import { scriptsHandlers } from './handlers/scripts.ts';
 import { sessionsHandlers } from './handlers/sessions.ts';
 import { teamHandlers } from './handlers/team.ts';
+import { announceFloorChanges, floorHandlers } from './handlers/floor.ts';
 
 export type { ShellEdges } from './handler-context.ts';
 
@@ -24,7 +25,7 @@ export type { ShellEdges } from './handler-context.ts';
  */
 export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
   const context = handlerContext(core, edges);
-  return {
+  return announceFloorChanges(core.events, {
     ...leadsHandlers(context),
     ...importsHandlers(context),
     ...listsHandlers(context),
@@ -37,5 +38,6 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     ...prefsHandlers(context),
     ...backupsHandlers(context),
     ...phoneHandlers(context),
-  } satisfies Handlers;
+    ...floorHandlers(context),
+  } satisfies Handlers);
 }

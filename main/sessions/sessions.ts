@@ -3,6 +3,7 @@ import type { Disposition } from '../../shared/dispositions.ts';
 import { RATES_FROM, type CallingSession, type SessionStats } from '../../shared/sessions.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import { SECOND_MS } from '../../shared/time-units.ts';
+import { callFigures, isContact } from '../../shared/summary-figures.ts';
 
 /**
  * Calling sessions: a console starts one, pauses and resumes it, and ends it; every call logged
@@ -118,17 +119,16 @@ async function sessionStats(q: Queryable, sessionId: number, activeSeconds: numb
     [sessionId],
   );
   const contactCodes = new Set(definitions.filter((d) => (JSON.parse(d.definition) as Partial<Disposition>).contact === true).map((d) => d.code));
-  const dials = calls.filter((c) => c.counts_as_attempt === 1).length;
+  const counted = calls.map((c) => ({ ...c, contact: contactCodes.has(c.disposition_code) ? 1 : 0 }));
+  const { dials, contacts, conversations, qualified } = callFigures(counted);
   const meaningful = activeSeconds >= RATES_FROM.activeSeconds || dials >= RATES_FROM.dials;
-  const contacts = calls.filter((c) => contactCodes.has(c.disposition_code));
-  const conversations = contacts.filter((c) => c.stage_after !== c.stage_before || (c.answers !== null && c.answers !== '{}') || c.set_callback === 1).length;
   return {
     dials,
-    contacts: contacts.length,
+    contacts,
     conversations,
-    qualified: calls.filter((c) => c.stage_after === 'SQL' && c.stage_before !== 'SQL').length,
-    contactRate: meaningful && dials > 0 ? contacts.length / dials : null,
+    qualified,
+    contactRate: meaningful && dials > 0 ? contacts / dials : null,
     dialsPerHour: meaningful && activeSeconds > 0 ? dials / (activeSeconds / 3600) : null,
-    talkSeconds: Math.round(contacts.reduce((sum, c) => sum + (c.ended_at - c.started_at), 0) / SECOND_MS),
+    talkSeconds: Math.round(counted.filter(isContact).reduce((sum, c) => sum + (c.ended_at - c.started_at), 0) / SECOND_MS),
   };
 }

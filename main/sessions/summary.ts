@@ -4,6 +4,7 @@ import { leadIdsOfList } from '../leads/call-lists.ts';
 import type { Database } from '../store/database.ts';
 import { groupReasons } from './summary-reasons.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
+import { isContact, isConversation, isDial, isQualified } from '../../shared/summary-figures.ts';
 
 /**
  * What happened in a session, or for a rep over a date range, as the figures a team lead reads:
@@ -30,7 +31,7 @@ interface CallRow {
 }
 
 /** A callback made within this long after the time promised was kept on time. */
-const ON_TIME = 15 * MINUTE_MS;
+export const ON_TIME = 15 * MINUTE_MS;
 
 export function summarize(db: Database, scope: SummaryScope, now: number): CallingSummary {
   const resolved = resolveScope(db, scope, now);
@@ -46,8 +47,8 @@ export function summarize(db: Database, scope: SummaryScope, now: number): Calli
     )
     .all(...params) as unknown as CallRow[];
 
-  const dials = calls.filter((c) => c.counts_as_attempt === 1);
-  const contacts = calls.filter((c) => c.contact === 1);
+  const dials = calls.filter(isDial);
+  const contacts = calls.filter(isContact);
   const byCode = new Map<string, { code: string; label: string; count: number }>();
   for (const c of calls) {
     const entry = byCode.get(c.disposition_code) ?? { code: c.disposition_code, label: c.disposition_label, count: 0 };
@@ -78,8 +79,8 @@ export function summarize(db: Database, scope: SummaryScope, now: number): Calli
     calls: calls.length,
     dials: dials.length,
     contacts: contacts.length,
-    conversations: contacts.filter((c) => c.stage_after !== c.stage_before || (c.answers !== null && c.answers !== '{}') || c.set_callback === 1).length,
-    qualified: calls.filter((c) => c.stage_after === 'SQL' && c.stage_before !== 'SQL').length,
+    conversations: calls.filter(isConversation).length,
+    qualified: calls.filter(isQualified).length,
     contactRate: dials.length === 0 ? 0 : contacts.length / dials.length,
     dispositions: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).map((d) => ({ ...d, share: d.count / calls.length })),
     funnel: [...funnel.values()].sort((a, b) => b.count - a.count || `${a.from}${a.to}`.localeCompare(`${b.from}${b.to}`)),
@@ -168,7 +169,8 @@ function coverage(db: Database, listName: string | null, to: number, attemptedBy
   return { leads, attempted, neverContacted, neverContactedShare: leads === 0 ? 0 : neverContacted / leads };
 }
 
-function percentile(sorted: number[], p: number): number | null {
+/** The nearest-rank percentile of sorted figures (the median is the 50th). */
+export function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { CallScreen } from './components/call-screen.tsx';
 import { EmptyStore, ImportReportBanner, ListExhausted, NoticeToast } from './components/empty-states.tsx';
 import { ImportProgressBanner } from './components/import-progress.tsx';
@@ -6,6 +6,7 @@ import { ImportWizard } from './components/import-wizard.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useApp } from './store/store-context.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
+import { useNow } from './use-now.ts';
 
 export function App() {
   const snapshot = useApp((s) => s.snapshot);
@@ -20,9 +21,10 @@ export function App() {
   const undoLast = useApp((s) => s.undoLast);
   const startPhone = useApp((s) => s.startPhone);
 
-  // U works on every screen (the last disposition may have emptied the queue), but not under Reports or Settings.
+  // U works on every screen (the last disposition may have emptied the queue), but not under Reports or Settings; so does F, the live floor.
   const panelOpen = useApp((s) => s.panel !== null);
-  useHotkeys(panelOpen ? {} : { u: () => void undoLast() });
+  const openPanel = useApp((s) => s.openPanel);
+  useHotkeys(panelOpen ? {} : { u: () => void undoLast(), f: () => openPanel('floor') });
 
   useEffect(() => {
     void loadSettings();
@@ -59,14 +61,4 @@ export function App() {
       <NoticeToast />
     </div>
   );
-}
-
-/** This window's clock, ticking so local times and "5 min ago" stay true while a rep talks. */
-function useNow(intervalMs = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

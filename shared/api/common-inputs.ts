@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { E164 } from '../dial-link.ts';
 import { SMALL_REQUEST } from './method-spec.ts';
+import { isTimeZone } from '../zoned-time.ts';
 
 /** The input pieces several namespaces share, each written once. */
 
@@ -29,3 +30,9 @@ export const queueScope = { consoleId: consoleId.optional(), listName: name.opti
 
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US');
 export const e164Number = z.string().regex(E164, 'an E.164 number');
+
+/** An IANA time zone, where a day starts (a summary's days, the floor's today). */
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { error: (issue) => `${JSON.stringify(issue.input)} is not a time zone (write one like America/New_York)` });

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { ExportedFile } from '../imports.ts';
 import type { CallingSession } from '../sessions.ts';
 import type { CallingSummary } from '../summary.ts';
-import { isTimeZone } from '../zoned-time.ts';
-import { consoleId, name, none } from './common-inputs.ts';
+import { consoleId, name, none, timeZone } from './common-inputs.ts';
 import { method } from './method-spec.ts';
 
 /** What a summary covers: a session, or a range (a rep's or everyone's, a list's or all leads). */
@@ -14,11 +13,7 @@ const summaryScope = {
   rep: z.string().max(80).optional(),
   listName: name.optional(),
   /** The zone the days start in and the hours of the day are counted in (the team lead's, say). */
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, { error: (issue) => `${JSON.stringify(issue.input)} is not a time zone (write one like America/New_York)` })
-    .default('UTC'),
+  timeZone: timeZone.default('UTC'),
 };
 
 /** A session wins over a range; without one, the range needs both ends. */

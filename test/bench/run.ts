@@ -17,6 +17,7 @@ import { DISPOSITION_MIX } from './hot-path.ts';
 import { summarize } from '../../main/sessions/summary.ts';
 import { fillSyntheticStore } from './synthetic-store.ts';
 import { benchLeadSearch } from './lead-search-bench.ts';
+import { benchFloor } from './floor-bench.ts';
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same data
@@ -38,7 +39,7 @@ import { benchLeadSearch } from './lead-search-bench.ts';
  *     process that opens the database and makes one indexed read: after a clean close (the
  *     usual start), and after a crash (the store checked whole first, store/clean-close.ts).
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run; naming scenarios runs only those
- * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export, phone).
+ * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export, phone, floor).
  * Results also land as JSON in test/bench/results/ (ignored by git).
  */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -61,7 +62,7 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
-const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone'];
+const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone', 'floor'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
 if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}: choose among ${SCENARIOS.join(', ')} (or none, for all).`);
@@ -293,6 +294,15 @@ if (runs('phone') && process.env.BENCH_PHONE !== '0') {
   const floor = stats(dial.optionsRoundTrip);
   table.push(row('softphone: key press C → SIP INVITE sent, Chromium + Kamailio', ours, 'floor: bare SIP OPTIONS round trip', floor));
   results['phone-key-to-invite'] = { ours, floor };
+}
+
+// ---------------------------------------------------------------- live floor (issue 14)
+if (runs('floor')) {
+  const bench = await benchFloor(Number(process.env.BENCH_FLOOR_LEADS ?? 100_000), NOW);
+  const ours = stats(bench.ours);
+  const floor = stats(bench.floor);
+  table.push(row(`live floor read whole, ${bench.leads.toLocaleString('en-US')} leads, 6,000 calls today`, ours, "floor: read today's calls, count the leads", floor));
+  results['floor-read'] = { leads: bench.leads, ours, floor };
 }
 
 console.log('\n| figure | samples | p50 | p95 | baseline (samples) | baseline p50 | baseline p95 | p95 ratio |');

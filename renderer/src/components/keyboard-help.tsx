@@ -17,6 +17,7 @@ export function KeyboardHelp({ dispositions, onClose }: { dispositions: Disposit
     ['Z', 'Snooze until a time you pick'],
     ['U', 'Undo the last disposition (for 30 seconds)'],
     ['Q', 'Show or hide the next leads'],
+    ['F', 'The live floor: every rep and the team’s day (Esc comes back)'],
     ['?', 'Show or hide these keys'],
   ];
   return (

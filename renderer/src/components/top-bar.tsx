@@ -4,6 +4,7 @@ import { RepNamePrompt } from './rep-name-prompt.tsx';
 import { LeadSearchButton } from './lead-search.tsx';
 import { ListPicker } from './list-picker.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
+import { FloorScreen } from './floor/floor-screen.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { useApp } from '../store/store-context.tsx';
@@ -40,6 +41,9 @@ export function TopBar() {
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
         Import CSV…
       </button>
+      <button type="button" className="secondary" onClick={() => openPanel('floor')} title="The live floor: every rep and the team's day">
+        Floor <kbd>F</kbd>
+      </button>
       <button type="button" className="secondary" onClick={() => openPanel('reports')}>
         Reports
       </button>
@@ -47,6 +51,7 @@ export function TopBar() {
         Settings
       </button>
       {panel === 'reports' && <ReportsPanel onClose={closePanel} />}
+      {panel === 'floor' && <FloorScreen onClose={closePanel} />}
       {panel === 'settings' && <SettingsPanel onClose={closePanel} />}
       {panel === 'rep-name' && <RepNamePrompt onClose={closePanel} />}
       <input

@@ -1,5 +1,6 @@
 import { headlineFigures, percent } from '../../../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../../../shared/summary.ts';
+import { HeadlineTiles } from '../headline-tiles.tsx';
 import { HourBars } from './hour-bars.tsx';
 import { ReasonGroups } from './reason-groups.tsx';
 
@@ -8,15 +9,7 @@ export function SummaryView({ summary }: { summary: CallingSummary }) {
   const when = new Intl.DateTimeFormat(undefined, { timeZone: summary.scope.timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return (
     <div className="summary-view" data-testid="summary-view">
-      <ul className="report-tiles" aria-label="Headline figures">
-        {headlineFigures(summary).map(({ label, value, note }) => (
-          <li key={label} className="report-tile">
-            <span className="label">{label}</span>
-            <strong className="value">{value}</strong>
-            {note && <span className="note">{note}</span>}
-          </li>
-        ))}
-      </ul>
+      <HeadlineTiles headlines={headlineFigures(summary)} label="Headline figures" className="report" />
       <div className="report-columns">
         <section aria-label="Dispositions">
           <h3>Dispositions · {summary.calls} calls</h3>
