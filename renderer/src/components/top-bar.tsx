@@ -6,6 +6,7 @@ import { ListPicker } from './list-picker.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
+import { SignedInPerson } from './sign-in/signed-in-person.tsx';
 import { useApp } from '../store/store-context.tsx';
 import { LineStatus } from '../phone/line-status.tsx';
 
@@ -46,6 +47,7 @@ export function TopBar() {
       <button type="button" className="secondary" onClick={() => openPanel('settings')}>
         Settings
       </button>
+      <SignedInPerson />
       {panel === 'reports' && <ReportsPanel onClose={closePanel} />}
       {panel === 'settings' && <SettingsPanel onClose={closePanel} />}
       {panel === 'rep-name' && <RepNamePrompt onClose={closePanel} />}

@@ -7,6 +7,7 @@ import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createPhoneSlice, type PhoneSlice } from '../phone/phone-slice.ts';
 import type { Softphone } from '../phone/softphone.ts';
 import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
+import { createPeopleSlice, type PeopleSlice } from './people-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
 import { createScriptSlice, type ScriptSlice } from './script-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
@@ -35,7 +36,8 @@ export type AppState = QueueSlice &
   ScriptSlice &
   SessionSlice &
   LeadContextSlice &
-  PhoneSlice;
+  PhoneSlice &
+  PeopleSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -53,6 +55,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSessionSlice(deps)(...a),
     ...createLeadContextSlice(deps)(...a),
     ...createPhoneSlice(deps)(...a),
+    ...createPeopleSlice(deps)(...a),
   }));
 }
 
