@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAccess, METHOD_ROLES } from '../../../main/people/method-roles.ts';
-import { ApiError } from '../../../shared/api-error.ts';
+import type { ApiError } from '../../../shared/api-error.ts';
 import { methodNames } from '../../../shared/api.ts';
 import type { Person } from '../../../shared/people.ts';
 
