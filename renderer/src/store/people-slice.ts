@@ -25,6 +25,8 @@ export interface PeopleSlice {
   signIn(name: string, password: string): Promise<boolean>;
   /** True once signed out. */
   signOut(): Promise<boolean>;
+  /** The host refused a call for want of a sign-in: back to the sign-in screen, if this console had one. */
+  sessionEnded(): void;
 }
 
 export const createPeopleSlice =
@@ -62,5 +64,10 @@ export const createPeopleSlice =
       if (!done) return false;
       set({ signInState: { signInRequired: true, person: null }, signInProblem: null });
       return true;
+    },
+    sessionEnded() {
+      // A rep alone has no session to end (the solo host's refusal is connectProblem's).
+      if (!get().signInState?.person) return;
+      set({ signInState: { signInRequired: true, person: null }, signInProblem: 'Your session has ended: sign in again. Notes you were typing are kept.' });
     },
   });

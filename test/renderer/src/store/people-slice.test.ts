@@ -56,4 +56,15 @@ describe('signing in, as the console sees it', () => {
     expect(await store.getState().signOut()).toBe(true);
     expect(store.getState().signInState).toEqual({ signInRequired: true, person: null });
   });
+
+  it('goes back to the sign-in screen, saying why, when the host ends a session mid-work; a rep alone has none to end', async () => {
+    const { store } = storeWith({ 'people.me': () => ({ signInRequired: true, person: jordan }) });
+    await store.getState().checkSignIn();
+    store.getState().sessionEnded();
+    expect(store.getState()).toMatchObject({ signInState: { signInRequired: true, person: null }, signInProblem: 'Your session has ended: sign in again. Notes you were typing are kept.' });
+    const alone = storeWith({ 'people.me': () => ({ signInRequired: false, person: null }) });
+    await alone.store.getState().checkSignIn();
+    alone.store.getState().sessionEnded();
+    expect(alone.store.getState()).toMatchObject({ signInState: { signInRequired: false, person: null }, signInProblem: null });
+  });
 });
