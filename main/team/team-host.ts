@@ -62,7 +62,7 @@ export async function startTeamHost(options: TeamHostOptions): Promise<TeamHost>
     }
     if (path.startsWith('/api/')) {
       if (request.method !== 'POST') return sendJson(response, 405, failure('invalid-input', 'API calls are POST requests.'));
-      if (!sameOrigin(request, secure)) return sendJson(response, 403, failure('forbidden', 'API calls come from the console this server serves, not from another site.'));
+      if (!sameOrigin(request)) return sendJson(response, 403, failure('forbidden', 'API calls come from the console this server serves, not from another site.'));
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(response, 415, failure('invalid-input', 'API calls send application/json.'));
       const method = path.slice('/api/'.length);
       const limit = isMethodName(method) ? api[method].maxBytes : 64 * 1024;
@@ -99,11 +99,16 @@ export async function startTeamHost(options: TeamHostOptions): Promise<TeamHost>
 
 /**
  * A browser names the page's origin on every POST it sends; one from another site's page is
- * refused even before the SameSite cookie would have kept it signed out. Clients that are not
- * browsers (the CLI, a load test) send no Origin and are judged by their cookie alone.
+ * refused even before the SameSite cookie would have kept it signed out. The host is compared,
+ * not the scheme: behind a TLS proxy the page is https and this server plain http. Clients that
+ * are not browsers (the CLI, a load test) send no Origin and are judged by their cookie alone.
  */
-function sameOrigin(request: IncomingMessage, secure: boolean): boolean {
+function sameOrigin(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  return origin === `${secure ? 'https' : 'http'}://${request.headers.host ?? ''}`;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }

@@ -91,6 +91,9 @@ describe('the team server, two processes on one database', () => {
     const forged = await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'jordan', password: PASSWORD }, headers: { Origin: 'https://evil.example' } });
     expect(forged.status).toBe(403);
     expect(forged.headers['set-cookie']).toBeUndefined();
+    // Behind a TLS proxy the page's origin is https on the same host: that is this console.
+    const viaProxy = await teamRequest(one.origin, '/api/people.me', { input: {}, headers: { Origin: `https://${new URL(one.origin).host}` } });
+    expect(JSON.parse(viaProxy.body)).toEqual({ ok: true, value: { signInRequired: true, person: null } });
     // The console itself is served to anyone: it shows the sign-in screen.
     const page = await teamRequest(one.origin, '/');
     expect(page.status).toBe(200);
