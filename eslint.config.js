@@ -15,14 +15,14 @@ import tseslint from 'typescript-eslint';
  * every main/* folder and file against this.
  */
 const SHELL = ['main/index.ts', 'main/preload.ts', 'main/shell/**/*.ts'];
-const NODE_EDGES = ['main/web/**/*.ts', 'main/cli/**/*.ts', 'main/launch.ts', 'main/runtime-options.ts'];
+const NODE_EDGES = ['main/web/**/*.ts', 'main/cli/**/*.ts', 'main/team/**/*.ts', 'main/launch.ts', 'main/runtime-options.ts'];
 
 const electron = { group: ['electron', 'electron/*', 'electron-store'], message: 'Only the Electron shell (main/index.ts, main/preload.ts, main/shell/) may import Electron.' };
 const node = { group: ['node:*'], message: 'This layer runs outside Node: no node:* modules.' };
 const mainFolder = { group: ['**/main/**', '../main', '../../main'], message: 'The renderer reaches main only through the API client.' };
 const rendererFolder = { group: ['**/renderer/**'], message: 'Main never imports the renderer.' };
 const edges = {
-  group: ['**/shell/**', '**/web/**', '**/cli/**', '**/launch.ts', '**/runtime-options.ts'],
+  group: ['**/shell/**', '**/web/**', '**/cli/**', '**/team/**', '**/launch.ts', '**/runtime-options.ts'],
   message: 'The core is platform-free: the Electron shell, the web host and the CLI import it, never the other way.',
 };
 const react = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'React and zustand belong to the renderer.' };
@@ -101,7 +101,7 @@ export default tseslint.config(
     rules: forbid([electron, bareNode, rendererFolder, react, edges]),
   },
   {
-    // The web host, the CLI and the launcher: Node edges over the core.
+    // The web host, the team server, the CLI and the launcher: Node edges over the core.
     files: NODE_EDGES,
     languageOptions: { globals: globals.node },
     rules: forbid([electron, bareNode, rendererFolder, react]),

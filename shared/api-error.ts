@@ -3,7 +3,7 @@
  * can act on; the adapters turn schema failures into 'invalid-input' and anything else into
  * 'internal' without leaking a stack trace.
  */
-export type ApiErrorCode = 'invalid-input' | 'unknown-method' | 'not-found' | 'conflict' | 'unauthorized' | 'internal' | StoreErrorCode;
+export type ApiErrorCode = 'invalid-input' | 'unknown-method' | 'not-found' | 'conflict' | 'unauthorized' | 'forbidden' | 'internal' | StoreErrorCode;
 
 /**
  * What the store itself can say (main/store/store-errors.ts): busy (another process writes; try

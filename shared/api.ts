@@ -5,6 +5,7 @@ import { dispositionsApi } from './api/dispositions.ts';
 import { importsApi } from './api/imports.ts';
 import { leadsApi } from './api/leads.ts';
 import { listsApi } from './api/lists.ts';
+import { peopleApi } from './api/people.ts';
 import { phoneApi } from './api/phone.ts';
 import { prefsApi } from './api/prefs.ts';
 import { queueApi } from './api/queue.ts';
@@ -37,6 +38,7 @@ export const api = {
   ...backupsApi,
   ...phoneApi,
   ...floorApi,
+  ...peopleApi,
 } as const;
 
 export type Api = typeof api;

@@ -6,15 +6,25 @@ import { storeFailure } from '../store/store-errors.ts';
 /** One call from any adapter: an untrusted method name and an untrusted input. */
 export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
+export interface DispatchOptions {
+  /**
+   * True (the default) over one SQLite connection. The team server passes false: on PostgreSQL
+   * each call is its own transaction on a pooled connection, and a sign-in's seconds of password
+   * hashing must not hold up every other console's disposition.
+   */
+  oneAtATime?: boolean;
+}
+
 /**
  * The single door into the core for the IPC router, the web host and the CLI. It checks the
  * method against the contract, validates the input against its schema (an invalid call
  * reaches no service), and runs calls one at a time: an import awaits between batches inside
  * its transaction, and nothing else may write into that transaction meanwhile.
  */
-export function createDispatcher(handlers: Handlers, logError: (error: unknown) => void = console.error): Dispatch {
+export function createDispatcher(handlers: Handlers, logError: (error: unknown) => void = console.error, { oneAtATime = true }: DispatchOptions = {}): Dispatch {
   let tail: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => T | Promise<T>): Promise<T> => {
+    if (!oneAtATime) return Promise.resolve().then(work);
     const run = tail.then(work);
     tail = run.catch(() => undefined);
     return run;

@@ -5,6 +5,7 @@ import { workingListName } from '../leads/working-list.ts';
 import type { QueueContext } from '../queue/next-lead.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { queueSnapshot } from '../queue/queue-view.ts';
+import { repOnRecord, type RepOnRecord } from '../people/caller.ts';
 import type { SecretBox } from '../phone/secret-box.ts';
 import type { PdfPrinter } from '../sessions/report-pdf.ts';
 import { transaction } from '../store/database.ts';
@@ -27,6 +28,8 @@ type QueueScope = { consoleId?: string | undefined; listName?: string | undefine
 export interface HandlerContext {
   core: Core;
   edges: ShellEdges;
+  /** Who the call is recorded against: the signed-in person on the team server, the preferences' rep name alone. */
+  rep(): RepOnRecord | null;
   /** The lifetime attempt cap (a preference), which the queue columns are written against. */
   cap(): number;
   /** The queue as a console sees it now; a call that names no list works the console's chosen one. */
@@ -41,6 +44,7 @@ export function handlerContext(core: Core, edges: ShellEdges): HandlerContext {
   return {
     core,
     edges,
+    rep: () => repOnRecord(() => core.prefs.read().repName),
     cap: () => core.prefs.read().queueRules.lifetimeAttemptCap,
     queueContext: context,
     snapshot: (scope) => transaction(db, () => queueSnapshot(db, context(scope))),

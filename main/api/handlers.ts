@@ -7,6 +7,7 @@ import { dispositionsHandlers } from './handlers/dispositions.ts';
 import { importsHandlers } from './handlers/imports.ts';
 import { leadsHandlers } from './handlers/leads.ts';
 import { listsHandlers } from './handlers/lists.ts';
+import { peopleHandlers } from './handlers/people.ts';
 import { phoneHandlers } from './handlers/phone.ts';
 import { prefsHandlers } from './handlers/prefs.ts';
 import { queueHandlers } from './handlers/queue.ts';
@@ -39,5 +40,6 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     ...backupsHandlers(context),
     ...phoneHandlers(context),
     ...floorHandlers(context),
+    ...peopleHandlers(context),
   } satisfies Handlers);
 }

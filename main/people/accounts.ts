@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { Store } from '../store/seam/store.ts';
+import { ROLES, type Role } from '../../shared/people.ts';
 import { hashPassword } from './passwords.ts';
 
 /**
@@ -8,8 +9,8 @@ import { hashPassword } from './passwords.ts';
  * admin also manages accounts. The first admin is made from the command line on the server
  * (there is nobody yet to sign in as); after that an admin makes the others.
  */
-export type Role = 'rep' | 'team-lead' | 'admin';
-export const ROLES: readonly Role[] = ['rep', 'team-lead', 'admin'];
+// The roles are the console's words too (the top bar shows them): declared in shared/.
+export { ROLES, type Role } from '../../shared/people.ts';
 
 export interface Account {
   id: number;

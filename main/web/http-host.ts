@@ -38,7 +38,7 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -135,7 +135,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function failure(code: ApiFailure['code'], message: string) {
+export function failure(code: ApiFailure['code'], message: string) {
   return { ok: false as const, error: { code, message } };
 }
 
@@ -151,6 +151,8 @@ export function statusOf(error: ApiFailure): number {
       return 409;
     case 'unauthorized':
       return 401;
+    case 'forbidden':
+      return 403;
     // The store is busy (another writer holds it) or cannot be written now: worth trying again.
     case 'store-busy':
     case 'store-read-only':
@@ -162,7 +164,7 @@ export function statusOf(error: ApiFailure): number {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(text);
@@ -177,7 +179,7 @@ function safeDecode(pathname: string): string | null {
 }
 
 /** Says so and closes the connection, rather than reading (or silently dropping) the rest. */
-function tooLarge(response: ServerResponse, limit: number): void {
+export function tooLarge(response: ServerResponse, limit: number): void {
   response.setHeader('Connection', 'close');
   sendJson(response, 413, failure('invalid-input', `The request is larger than this call accepts (${sizeInWords(limit)}).`));
 }
@@ -215,11 +217,11 @@ export function inputOf(body: string): { input: unknown } | { problem: string } 
   return { input: (parsed as { input?: unknown }).input };
 }
 
-const TOO_LARGE = Symbol('too large');
-const CUT_OFF = Symbol('cut off');
+export const TOO_LARGE = Symbol('too large');
+export const CUT_OFF = Symbol('cut off');
 
 /** The body as text; TOO_LARGE when it is (or announces itself as) over the limit; CUT_OFF when the client left mid-way. */
-function readBody(request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE | typeof CUT_OFF> {
+export function readBody(request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE | typeof CUT_OFF> {
   if (Number(request.headers['content-length'] ?? 0) > limit) {
     request.resume();
     return Promise.resolve(TOO_LARGE);
@@ -243,7 +245,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | typ
   });
 }
 
-function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub): void {
+export function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub): void {
   response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   response.write(': connected\n\n');
   const unsubscribe = events.subscribe((event, payload) => {
@@ -252,7 +254,7 @@ function streamEvents(request: IncomingMessage, response: ServerResponse, events
   request.on('close', unsubscribe);
 }
 
-async function serveFile(response: ServerResponse, root: string, path: string): Promise<void> {
+export async function serveFile(response: ServerResponse, root: string, path: string): Promise<void> {
   const file = fileInside(root, path);
   let content: Buffer;
   try {

@@ -53,7 +53,7 @@ export function smallDemoList(rows: number): string {
   return `${demoFixture().split('\n').slice(0, rows + 1).join('\n')}\n`;
 }
 
-const CALLER_CODES: ApiFailure['code'][] = ['invalid-input', 'unknown-method', 'not-found', 'conflict', 'unauthorized'];
+const CALLER_CODES: ApiFailure['code'][] = ['invalid-input', 'unknown-method', 'not-found', 'conflict', 'unauthorized', 'forbidden'];
 
 /** A refusal a person can act on: the caller's mistake, said in a sentence, no stack trace. */
 export function assertClearFailure(error: ApiFailure): void {

@@ -13,10 +13,10 @@ function summaryScope(input: ParsedInputOf<'sessions.summary'>): SummaryScope {
   return { from: Date.parse(from!), to: Date.parse(to!), rep: rep ?? null, listName: listName ?? null, timeZone };
 }
 
-export function sessionsHandlers({ core, edges }: HandlerContext): HandlersOf<'sessions'> {
+export function sessionsHandlers({ core, edges, rep }: HandlerContext): HandlersOf<'sessions'> {
   const { db, store, clock, prefs } = core;
   return {
-    'sessions.start': ({ consoleId, listName }) => startSession(store, consoleId, prefs.read().repName || null, listName ?? workingListName(db, prefs) ?? null, clock.now()),
+    'sessions.start': ({ consoleId, listName }) => startSession(store, consoleId, rep()?.name ?? null, listName ?? workingListName(db, prefs) ?? null, clock.now()),
     'sessions.pause': ({ consoleId }) => pauseSession(store, consoleId, clock.now()),
     'sessions.resume': ({ consoleId }) => resumeSession(store, consoleId, clock.now()),
     'sessions.end': ({ consoleId }) => endSession(store, consoleId, clock.now()),

@@ -9,10 +9,14 @@ declare global {
   }
 }
 
-/** The bridge when the preload put one on window (Electron), HTTP otherwise (web host). */
-export function connect(): ApiClient | { error: string } {
+/**
+ * The bridge when the preload put one on window (Electron), HTTP otherwise: with the solo web
+ * host's token when the page was opened from its link, or with the team server's session cookie
+ * (no token; the sign-in screen comes first). A solo host's page opened without its link is told
+ * so when its first call is refused (people-slice.ts).
+ */
+export function connect(): ApiClient {
   if (window.nextcall) return createClient(bridgeTransport(window.nextcall));
   const token = takeTokenFromLocation(window.location, window.sessionStorage, window.history);
-  if (!token) return { error: 'This page needs the link the web host printed (it carries a token). Run npm run serve and open that link.' };
   return createClient(httpTransport(window.location.origin, token));
 }

@@ -18,13 +18,14 @@ export function takeTokenFromLocation(location: Location, storage: Storage, hist
   return storage.getItem(TOKEN_KEY);
 }
 
-export function httpTransport(origin: string, token: string): Transport {
+/** `token`: the solo web host's; null on the team server, where the session cookie travels by itself. */
+export function httpTransport(origin: string, token: string | null): Transport {
   let source: EventSource | null = null;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   const ensureSource = (): void => {
     if (source) return;
-    source = new EventSource(`${origin}/api/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource(token ? `${origin}/api/events?token=${encodeURIComponent(token)}` : `${origin}/api/events`);
     for (const event of listeners.keys()) attach(event);
   };
   const attach = (event: EventName): void => {
@@ -40,7 +41,7 @@ export function httpTransport(origin: string, token: string): Transport {
       try {
         const response = await fetch(`${origin}/api/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify({ input }),
           // Letting the claim go as the tab closes must outlive the page that asks for it.
           keepalive: method === 'queue.release',

@@ -7,6 +7,7 @@ import { ReportsPanel } from './reports/reports-panel.tsx';
 import { FloorScreen } from './floor/floor-screen.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
+import { SignedInPerson } from './sign-in/signed-in-person.tsx';
 import { useApp } from '../store/store-context.tsx';
 import { LineStatus } from '../phone/line-status.tsx';
 
@@ -50,6 +51,7 @@ export function TopBar() {
       <button type="button" className="secondary" onClick={() => openPanel('settings')}>
         Settings
       </button>
+      <SignedInPerson />
       {panel === 'reports' && <ReportsPanel onClose={closePanel} />}
       {panel === 'floor' && <FloorScreen onClose={closePanel} />}
       {panel === 'settings' && <SettingsPanel onClose={closePanel} />}

@@ -8,6 +8,7 @@ import { createPhoneSlice, type PhoneSlice } from '../phone/phone-slice.ts';
 import type { Softphone } from '../phone/softphone.ts';
 import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
 import { createFloorSlice, type FloorSlice } from './floor-slice.ts';
+import { createPeopleSlice, type PeopleSlice } from './people-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
 import { createScriptSlice, type ScriptSlice } from './script-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
@@ -37,7 +38,8 @@ export type AppState = QueueSlice &
   SessionSlice &
   LeadContextSlice &
   PhoneSlice &
-  FloorSlice;
+  FloorSlice &
+  PeopleSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -56,6 +58,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createLeadContextSlice(deps)(...a),
     ...createPhoneSlice(deps)(...a),
     ...createFloorSlice(deps)(...a),
+    ...createPeopleSlice(deps)(...a),
   }));
 }
 

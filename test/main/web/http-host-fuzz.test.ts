@@ -31,6 +31,7 @@ const STATUS_OF: Record<ApiFailure['code'], number> = {
   'not-found': 404,
   conflict: 409,
   unauthorized: 401,
+  forbidden: 403,
   internal: 500,
   // The store's own conditions (main/store/store-errors.ts): busy and read-only may pass, a full disk is named.
   'store-busy': 503,

@@ -1,0 +1,34 @@
+import { ApiError } from '../../../shared/api-error.ts';
+import { currentCaller, type Caller } from '../../people/caller.ts';
+import { signIn, signOut } from '../../people/sign-in.ts';
+import type { HandlerContext, HandlersOf } from '../handler-context.ts';
+
+/** A rep alone has no accounts: only the team server, which makes a caller for each request, signs people in. */
+function teamCaller(): Caller {
+  const caller = currentCaller();
+  if (!caller) throw new ApiError('invalid-input', 'Signing in is for a team server: this console works alone, with no account.');
+  return caller;
+}
+
+export function peopleHandlers({ core }: HandlerContext): HandlersOf<'people'> {
+  const { store, clock } = core;
+  return {
+    'people.signIn': async ({ name, password }) => {
+      const caller = teamCaller();
+      const signedIn = await signIn(store, clock.now(), { name, password, address: caller.address });
+      caller.startSession(signedIn.token, Date.parse(signedIn.expiresAt));
+      const { id, name: accountName, role } = signedIn.account;
+      return { person: { id, name: accountName, role }, expiresAt: signedIn.expiresAt };
+    },
+    'people.signOut': async () => {
+      const caller = teamCaller();
+      if (caller.token) await signOut(store, caller.token);
+      caller.endSession();
+      return { signedOut: true };
+    },
+    'people.me': () => {
+      const caller = currentCaller();
+      return { signInRequired: caller !== null, person: caller?.person ?? null };
+    },
+  };
+}

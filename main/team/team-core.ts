@@ -1,0 +1,59 @@
+import { ApiError } from '../../shared/api-error.ts';
+import type { Clock } from '../clock.ts';
+import type { Core } from '../core.ts';
+import { memoryFile, preferenceStore } from '../preferences/preferences.ts';
+import type { Database } from '../store/database.ts';
+import { migratePostgres } from '../store/postgres-migrations.ts';
+import { openPostgresStore } from '../store/seam/postgres-store.ts';
+import { notOnTeamServer } from './team-methods.ts';
+import { teamEvents } from './team-events.ts';
+
+export interface TeamCoreOptions {
+  database: string;
+  clock: Clock;
+  log: (line: string) => void;
+  /** Connections in this process's pool. */
+  connections?: number;
+}
+
+/**
+ * The core of a team server process: the team's PostgreSQL behind the seam (migrated on open;
+ * two processes starting at once migrate once), the clock, and events that travel between
+ * processes by LISTEN/NOTIFY. There is no SQLite store: the modules not yet on the seam are
+ * refused before their handlers run (team-methods.ts), and `db` is a stand-in that refuses the
+ * same way should anything reach it anyway. The team's shared settings are the defaults for now
+ * (docs/TEAM.md, "Settings a team shares"); nothing a rep sets is kept in this process.
+ */
+export async function openTeamCore({ database, clock, log, connections }: TeamCoreOptions): Promise<Core> {
+  const store = await openPostgresStore({
+    connectionString: database,
+    ...(connections ? { max: connections } : {}),
+    onConnectionError: (error) => log(`A connection to the team database failed (the pool replaces it): ${error.message}`),
+  });
+  try {
+    await migratePostgres(store);
+    const { events, stop } = await teamEvents(store, log);
+    return {
+      db: noSqliteHere(),
+      store,
+      clock,
+      prefs: preferenceStore(memoryFile()),
+      events,
+      dataDir: '',
+      storeFile: '',
+      // The pool and the listening connection end together (store.close); awaited by the server.
+      close: () => void stop().then(() => store.close(), () => store.close()),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+function noSqliteHere(): Database {
+  return new Proxy({} as Database, {
+    get() {
+      throw new ApiError('unknown-method', notOnTeamServer('This part of Nextcall'));
+    },
+  });
+}

@@ -1,0 +1,43 @@
+import { createEventHub, type EventHub } from '../api/event-hub.ts';
+import { isEventName } from '../../shared/events.ts';
+import type { Store } from '../store/seam/store.ts';
+
+/** The PostgreSQL channel every team server process listens on. */
+export const EVENTS_CHANNEL = 'nextcall_events';
+
+/**
+ * The core's announcements (a call logged, an import, a changed list) for a team: what one server
+ * process emits is sent with NOTIFY, and every process, this one included, hears it with LISTEN
+ * and pushes it to its own consoles' event streams (/api/events). So a console learns of a change
+ * made through another process as fast as of one made through its own, and no process keeps a
+ * list of the others. Import progress is for the console that imports: it stays in the process.
+ */
+export async function teamEvents(store: Store, log: (line: string) => void): Promise<{ events: EventHub; stop(): Promise<void> }> {
+  const local = createEventHub();
+  const stop = await store.listen(EVENTS_CHANNEL, (text) => {
+    const message = parse(text);
+    if (message) local.emit(message.event, message.payload as never);
+    else log(`A notification on ${EVENTS_CHANNEL} was not an event Nextcall knows; it was ignored.`);
+  });
+  const events: EventHub = {
+    emit(event, payload) {
+      if (event === 'import.progress') return local.emit(event, payload);
+      store.notify(EVENTS_CHANNEL, JSON.stringify({ event, payload })).catch((error: unknown) => {
+        // The change itself is committed; consoles elsewhere see it on their next refresh.
+        log(`Could not announce ${event} to the other server processes: ${error instanceof Error ? error.message : String(error)}`);
+        local.emit(event, payload);
+      });
+    },
+    subscribe: (listener) => local.subscribe(listener),
+  };
+  return { events, stop };
+}
+
+function parse(text: string): { event: Parameters<EventHub['emit']>[0]; payload: unknown } | null {
+  try {
+    const message = JSON.parse(text) as { event?: unknown; payload?: unknown };
+    return isEventName(message.event) && typeof message.payload === 'object' && message.payload !== null ? { event: message.event, payload: message.payload } : null;
+  } catch {
+    return null;
+  }
+}
