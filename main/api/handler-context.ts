@@ -8,7 +8,7 @@ import { queueSnapshot } from '../queue/queue-view.ts';
 import { repOnRecord, type RepOnRecord } from '../people/caller.ts';
 import type { SecretBox } from '../phone/secret-box.ts';
 import type { PdfPrinter } from '../sessions/report-pdf.ts';
-import { transaction } from '../store/database.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 /** What a shell adds to the core: the desktop app prints to PDF. */
 export interface ShellEdges {
@@ -32,21 +32,26 @@ export interface HandlerContext {
   rep(): RepOnRecord | null;
   /** The lifetime attempt cap (a preference), which the queue columns are written against. */
   cap(): number;
-  /** The queue as a console sees it now; a call that names no list works the console's chosen one. */
-  queueContext(scope: QueueScope): QueueContext;
+  /**
+   * The queue as a console sees it now; a call that names no list works the console's chosen one.
+   * Read through `q` (a transaction's handle, or the store).
+   */
+  queueContext(scope: QueueScope, q?: Queryable): Promise<QueueContext>;
   /** The next lead, claimed for the console: a write, so a transaction of its own. */
   snapshot(scope: QueueScope): ReturnType<typeof queueSnapshot>;
 }
 
 export function handlerContext(core: Core, edges: ShellEdges): HandlerContext {
-  const { db, clock } = core;
-  const context = (scope: QueueScope) => queueContext(db, core.prefs, clock.now(), { ...scope, listName: scope.listName ?? workingListName(db, core.prefs) });
+  const { store, clock } = core;
+  const context = async (scope: QueueScope, q: Queryable = store) =>
+    queueContext(q, core.prefs, clock.now(), { ...scope, listName: scope.listName ?? (await workingListName(q, core.prefs)) });
   return {
     core,
     edges,
     rep: () => repOnRecord(() => core.prefs.read().repName),
     cap: () => core.prefs.read().queueRules.lifetimeAttemptCap,
     queueContext: context,
-    snapshot: (scope) => transaction(db, () => queueSnapshot(db, context(scope))),
+    // Read committed on PostgreSQL: the claim skips leads other consoles are taking (lead-leases.ts).
+    snapshot: (scope) => store.transaction(async (tx) => queueSnapshot(tx, await context(scope, tx)), { isolation: 'read committed' }),
   };
 }

@@ -2,16 +2,11 @@ import type { ExportedFile } from '../../shared/imports.ts';
 import type { Handoff } from '../../shared/qualification.ts';
 import type { Answers } from '../../shared/scripts/script-schema.ts';
 import { csvDocument, csvLine } from '../csv/csv-write.ts';
-import type { Database } from '../store/database.ts';
-import { cachedStatement } from '../store/statement-cache.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 /** Leads handed to sales, newest first, with the answers and the reason that justify them. */
-export function listHandoffs(db: Database, limit = 1000): Handoff[] {
-  const rows = cachedStatement(
-    db,
-    `SELECT h.id, h.lead_id, l.first_name, l.last_name, l.company, l.crm_id, h.call_id, h.rep, h.at, h.answers, h.notes, h.why
-     FROM handoffs h JOIN leads l ON l.id = h.lead_id ORDER BY h.at DESC, h.id DESC LIMIT ?`,
-  ).all(limit) as {
+export async function listHandoffs(q: Queryable, limit = 1000): Promise<Handoff[]> {
+  const rows = await q.all<{
     id: number;
     lead_id: number;
     first_name: string;
@@ -24,7 +19,11 @@ export function listHandoffs(db: Database, limit = 1000): Handoff[] {
     answers: string;
     notes: string;
     why: string;
-  }[];
+  }>(
+    `SELECT h.id, h.lead_id, l.first_name, l.last_name, l.company, l.crm_id, h.call_id, h.rep, h.at, h.answers, h.notes, h.why
+     FROM handoffs h JOIN leads l ON l.id = h.lead_id ORDER BY h.at DESC, h.id DESC LIMIT ?`,
+    [limit],
+  );
   return rows.map((r) => ({
     id: r.id,
     leadId: r.lead_id,
@@ -47,8 +46,8 @@ export function answersText(answers: Answers): string {
     .join('; ');
 }
 
-export function exportHandoffs(db: Database, format: 'csv' | 'json'): ExportedFile {
-  const handoffs = listHandoffs(db, 100_000);
+export async function exportHandoffs(q: Queryable, format: 'csv' | 'json'): Promise<ExportedFile> {
+  const handoffs = await listHandoffs(q, 100_000);
   if (format === 'json') {
     return { fileName: 'nextcall-handoffs.json', mimeType: 'application/json', content: `${JSON.stringify({ schemaVersion: 1, handoffs }, null, 2)}\n` };
   }

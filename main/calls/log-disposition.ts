@@ -5,16 +5,15 @@ import { DEFAULT_QUEUE_RULES, type QueueRules } from '../../shared/queue-rules.t
 import { canMove } from '../../shared/stages.ts';
 import type { Answers } from '../../shared/scripts/script-schema.ts';
 import type { Clock } from '../clock.ts';
-import { getCall, getLead } from '../leads/lead-rows.ts';
+import { getCall, getLead } from '../leads/lead-cards.ts';
 import { releaseLead } from '../queue/claims.ts';
 import { dialableNumbers } from '../queue/eligibility.ts';
 import { dialRefusals, refusalSentence } from '../queue/dial-check.ts';
 import { loadLeadFacts } from '../queue/lead-facts.ts';
-import { refreshQueueColumns } from '../queue/queue-columns.ts';
+import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
 import type { ActiveScript } from '../scripts/script-store.ts';
-import { transaction, type Database } from '../store/database.ts';
-import { cachedStatement } from '../store/statement-cache.ts';
-import { openDial } from './dials.ts';
+import type { Queryable } from '../store/seam/store.ts';
+import { findOpenDial, takeLead } from './dials.ts';
 import { judgeAnswers } from './qualification.ts';
 import { recordUndo, snapshotForUndo } from './undo-disposition.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
@@ -58,14 +57,16 @@ export { UNDO_GRACE_MS };
  * answers, the criteria met and the recommendation), the lead's attempts and retry time, its
  * stage (with a history row, and a handoff for sales when it becomes an SQL), its flags, its
  * callback, its claim — and what it all was before, so the rep can undo it for a short while.
+ * On a team's store the lead's row and its numbers are locked first: a disposition logged from
+ * two consoles at once is one after the other, and a number's caps count every rep's attempts.
  */
-export function logDisposition(
-  db: Database,
+export async function logDisposition(
+  q: Queryable,
   clock: Clock,
   dispositions: readonly Disposition[],
   input: DispositionInput,
   { rules = DEFAULT_QUEUE_RULES, callableCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap, script = null, rep = null }: DispositionContext = {},
-): CallLog {
+): Promise<CallLog> {
   const disposition = dispositionByCode(dispositions, input.code);
   if (!disposition) throw new ApiError('invalid-input', `There is no disposition "${input.code}" in use.`);
   const now = clock.now();
@@ -75,19 +76,19 @@ export function logDisposition(
   if (!(startedAt <= now && startedAt >= now - 12 * HOUR_MS)) throw new ApiError('invalid-input', 'The call must have started in the last 12 hours.');
   if (disposition.needsReason && !reason) throw new ApiError('invalid-input', `"${disposition.label}" needs a reason.`);
 
-  return transaction(db, () => {
-    const lead = getLead(db, input.leadId);
-    const dial = input.dialId === undefined ? null : openDial(db, input.dialId, lead.id);
+  const write = async (db: Queryable, input: DispositionInput): Promise<CallLog> => {
+    const lead = await getLead(db, input.leadId);
+    const dial = input.dialId === undefined ? null : await findOpenDial(db, input.dialId, lead.id);
     if (dial) {
       input = { ...input, number: dial.number };
     }
-    const judged = judgeAnswers(db, script, lead, input.answers ?? {}, now);
+    const judged = await judgeAnswers(db, script, lead, input.answers ?? {}, now);
     if (judged.recommended && judged.recommended.disposition !== disposition.code && !reason) {
       const label = dispositionByCode(dispositions, judged.recommended.disposition)?.label ?? judged.recommended.disposition;
       throw new ApiError('invalid-input', `The agreed criteria recommend "${label}": say why you chose "${disposition.label}".`);
     }
-    const before = snapshotForUndo(db, lead.id);
-    const facts = loadLeadFacts(db, lead.id, now)!;
+    const before = await snapshotForUndo(db, lead.id);
+    const facts = (await loadLeadFacts(db, lead.id, now))!;
     // The number dialled: the dial's, or the one the console says; else the one the queue
     // offered (the first good one still under its 24-hour cap).
     const dialed = input.number ?? dialableNumbers(facts, rules, now)[0] ?? facts.goodNumbers[0] ?? null;
@@ -100,16 +101,15 @@ export function logDisposition(
     } else if (!dial && input.number !== undefined && !facts.goodNumbers.includes(input.number) && !facts.badNumbers.includes(input.number)) {
       throw new ApiError('invalid-input', `${input.number} is not a number of this lead.`);
     }
-    const dialedId = dialed === null ? null : (cachedStatement(db, 'SELECT id FROM phones WHERE lead_id = ? AND e164 = ?').get(lead.id, dialed) as { id: number }).id;
+    const dialedId = dialed === null ? null : (await db.one<{ id: number }>('SELECT id FROM phones WHERE lead_id = ? AND e164 = ?', [lead.id, dialed]))!.id;
     const stageAfter = disposition.moveTo && canMove(lead.stage, disposition.moveTo) ? disposition.moveTo : lead.stage;
 
-    const call = cachedStatement(
-      db,
+    const call = await db.one<{ id: number }>(
       `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes, started_at, ended_at,
                           stage_before, stage_after, counts_as_attempt, rep, script_id, script_version, answers, criteria_met,
                           recommended, override_reason, session_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
       lead.id,
       dialedId,
       dialed,
@@ -129,22 +129,22 @@ export function logDisposition(
       judged.recommended?.disposition ?? null,
       reason,
       input.sessionId ?? null,
+      ],
     );
-    const callId = Number(call.lastInsertRowid);
+    const callId = call!.id;
 
-    cachedStatement(
-      db,
+    await db.run(
       `UPDATE leads SET
          attempts = attempts + ?,
          last_attempt_at = ?,
          last_disposition = ?,
          stage = ?,
-         do_not_call = max(do_not_call, ?),
+         do_not_call = CASE WHEN ? = 1 THEN 1 ELSE do_not_call END,
          retry_at = ?,
          not_before = NULL,
-         hand_raised_at = CASE WHEN ? THEN NULL ELSE hand_raised_at END
+         hand_raised_at = CASE WHEN ? = 1 THEN NULL ELSE hand_raised_at END
        WHERE id = ?`,
-    ).run(
+      [
       disposition.countsAsAttempt ? 1 : 0,
       now,
       disposition.label,
@@ -154,13 +154,14 @@ export function logDisposition(
       // A rep who spoke to the lead has answered its request for a call.
       disposition.contact ? 1 : 0,
       lead.id,
+      ],
     );
 
-    cachedStatement(db, 'UPDATE callbacks SET done_by_call_id = ? WHERE lead_id = ? AND done_by_call_id IS NULL').run(callId, lead.id);
-    if (callbackAt !== null) cachedStatement(db, 'INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)').run(lead.id, callbackAt, callId);
-    if (disposition.badNumber && dialedId !== null) cachedStatement(db, 'UPDATE phones SET bad = 1 WHERE id = ?').run(dialedId);
+    await db.run('UPDATE callbacks SET done_by_call_id = ? WHERE lead_id = ? AND done_by_call_id IS NULL', [callId, lead.id]);
+    if (callbackAt !== null) await db.run('INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)', [lead.id, callbackAt, callId]);
+    if (disposition.badNumber && dialedId !== null) await db.run('UPDATE phones SET bad = 1 WHERE id = ?', [dialedId]);
     if (stageAfter !== lead.stage) {
-      cachedStatement(db, 'INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, call_id, at, rep) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      await db.run('INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, call_id, at, rep) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         lead.id,
         lead.stage,
         stageAfter,
@@ -168,11 +169,11 @@ export function logDisposition(
         callId,
         now,
         rep,
-      );
+      ]);
     }
     if (stageAfter === 'SQL' && lead.stage !== 'SQL') {
       const why = judged.recommended?.disposition === disposition.code ? judged.recommended.because : (reason ?? disposition.label);
-      cachedStatement(db, 'INSERT INTO handoffs (lead_id, call_id, rep, at, answers, notes, why) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      await db.run('INSERT INTO handoffs (lead_id, call_id, rep, at, answers, notes, why) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         lead.id,
         callId,
         rep,
@@ -180,16 +181,25 @@ export function logDisposition(
         JSON.stringify(judged.answers),
         input.notes,
         JSON.stringify({ summary: why, criteriaMet: judged.met.map((c) => c.label) }),
-      );
+      ]);
     }
-    releaseLead(db, lead.id);
+    await releaseLead(db, lead.id);
     // The note is now the call's: the draft goes.
-    cachedStatement(db, 'DELETE FROM note_drafts WHERE lead_id = ?').run(lead.id);
-    refreshQueueColumns(db, lead.id, callableCap);
-    if (dial) cachedStatement(db, 'UPDATE dials SET call_id = ? WHERE id = ?').run(callId, dial.id);
-    recordUndo(db, callId, lead.id, before, now + UNDO_GRACE_MS);
+    await db.run('DELETE FROM note_drafts WHERE lead_id = ?', [lead.id]);
+    await refreshLeadQueueColumns(db, lead.id, callableCap);
+    if (dial) await db.run('UPDATE dials SET call_id = ? WHERE id = ?', [callId, dial.id]);
+    await recordUndo(db, callId, lead.id, before, now + UNDO_GRACE_MS);
     return getCall(db, callId);
-  });
+  };
+
+  return q.transaction(
+    async (tx) => {
+      await takeLead(tx, input.leadId);
+      return write(tx, input);
+    },
+    // Read committed under those locks: each statement sees what committed before they were granted.
+    { isolation: 'read committed' },
+  );
 }
 
 /**

@@ -3,8 +3,7 @@ import type { ActivityType, Lead } from '../../shared/leads.ts';
 import { checkAnswer, evaluateCriteria, recommendDisposition, type CriterionResult, type Recommendation } from '../../shared/scripts/script-engine.ts';
 import { isAsk, type Answers } from '../../shared/scripts/script-schema.ts';
 import type { ActiveScript } from '../scripts/script-store.ts';
-import type { Database } from '../store/database.ts';
-import { cachedStatement } from '../store/statement-cache.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 export interface Judgement {
   /** The answers as stored: checked against their questions. */
@@ -18,7 +17,7 @@ export interface Judgement {
  * live: each answer checked against its question, the criteria evaluated, the disposition the
  * criteria recommend. An answer to no question, or one that does not fit, is refused.
  */
-export function judgeAnswers(db: Database, active: ActiveScript | null, lead: Lead, answers: Answers, now: number): Judgement {
+export async function judgeAnswers(q: Queryable, active: ActiveScript | null, lead: Lead, answers: Answers, now: number): Promise<Judgement> {
   if (!active) {
     if (Object.keys(answers).length > 0) throw new ApiError('invalid-input', 'There is no active script to answer.');
     return { answers: {}, met: [], recommended: null };
@@ -32,10 +31,7 @@ export function judgeAnswers(db: Database, active: ActiveScript | null, lead: Le
     if (!result.ok) throw new ApiError('invalid-input', `"${step.ask}": ${result.message}.`, [{ path: `answers.${id}`, message: result.message }]);
     checked[id] = result.value;
   }
-  const activities = cachedStatement(db, 'SELECT type, title FROM activities WHERE lead_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1').all(lead.id) as {
-    type: ActivityType;
-    title: string;
-  }[];
+  const activities = await q.all<{ type: ActivityType; title: string }>('SELECT type, title FROM activities WHERE lead_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1', [lead.id]);
   const ctx = { lead, activities, now };
   const results = evaluateCriteria(script, checked, ctx);
   return { answers: checked, met: results.filter((r) => r.met), recommended: Object.keys(checked).length ? recommendDisposition(script, results) : null };

@@ -1,8 +1,7 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { Clock } from '../clock.ts';
-import { refreshQueueColumns } from '../queue/queue-columns.ts';
-import { transaction, type Database } from '../store/database.ts';
-import { cachedStatement } from '../store/statement-cache.ts';
+import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 /**
  * A disposition taken back within its grace period puts back what that call changed, and only
@@ -27,63 +26,64 @@ interface Change {
   after: Snapshot;
 }
 
-function read(db: Database, leadId: number): Snapshot {
+async function read(q: Queryable, leadId: number): Promise<Snapshot> {
   return {
-    lead: cachedStatement(db, `SELECT ${LEAD_FIELDS.join(', ')} FROM leads WHERE id = ?`).get(leadId) as Record<LeadField, Value>,
-    phones: cachedStatement(db, 'SELECT id, bad FROM phones WHERE lead_id = ?').all(leadId) as { id: number; bad: number }[],
+    lead: (await q.one<Record<LeadField, Value>>(`SELECT ${LEAD_FIELDS.join(', ')} FROM leads WHERE id = ?`, [leadId]))!,
+    phones: await q.all<{ id: number; bad: number }>('SELECT id, bad FROM phones WHERE lead_id = ? ORDER BY id', [leadId]),
   };
 }
 
 /** Before the call is logged: what the lead was. */
-export function snapshotForUndo(db: Database, leadId: number): Snapshot {
-  return read(db, leadId);
+export function snapshotForUndo(q: Queryable, leadId: number): Promise<Snapshot> {
+  return read(q, leadId);
 }
 
 /** After the call is logged (same transaction): what the call made of it, kept beside the before. */
-export function recordUndo(db: Database, callId: number, leadId: number, before: Snapshot, until: number): void {
-  const change: Change = { before, after: read(db, leadId) };
-  cachedStatement(db, 'INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)').run(callId, JSON.stringify(change), until);
+export async function recordUndo(q: Queryable, callId: number, leadId: number, before: Snapshot, until: number): Promise<void> {
+  const change: Change = { before, after: await read(q, leadId) };
+  await q.run('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)', [callId, JSON.stringify(change), until]);
 }
 
-export function undoDisposition(db: Database, clock: Clock, callId: number, lifetimeAttemptCap?: number): { callId: number; leadId: number; kept: string[] } {
-  return transaction(db, () => {
-    const row = cachedStatement(db, 'SELECT u.before, u.until, c.lead_id FROM call_undo u JOIN calls c ON c.id = u.call_id WHERE u.call_id = ?').get(callId) as
-      | { before: string; until: number; lead_id: number }
-      | undefined;
+export function undoDisposition(q: Queryable, clock: Clock, callId: number, lifetimeAttemptCap?: number): Promise<{ callId: number; leadId: number; kept: string[] }> {
+  return q.transaction(async (db) => {
+    const row = await db.one<{ before: string; until: number; lead_id: number }>(
+      'SELECT u.before, u.until, c.lead_id FROM call_undo u JOIN calls c ON c.id = u.call_id WHERE u.call_id = ?',
+      [callId],
+    );
     if (!row) throw new ApiError('not-found', `Call #${callId} cannot be undone (it is not a recent disposition).`);
     if (clock.now() > row.until) throw new ApiError('conflict', 'Too late to undo this disposition: the grace period has passed.');
-    const later = cachedStatement(db, 'SELECT id FROM calls WHERE lead_id = ? AND id > ? LIMIT 1').get(row.lead_id, callId);
+    const later = await db.one('SELECT id FROM calls WHERE lead_id = ? AND id > ? LIMIT 1', [row.lead_id, callId]);
     if (later) throw new ApiError('conflict', 'A later call on this lead was logged since: undo that one first.');
     const change = JSON.parse(row.before) as Partial<Change>;
     if (!change.after || !change.before) throw new ApiError('conflict', 'This disposition was logged by an older version of Nextcall and cannot be undone.');
     const { before, after } = change as Change;
 
-    cachedStatement(db, 'DELETE FROM callbacks WHERE set_by_call_id = ?').run(callId);
-    cachedStatement(db, 'DELETE FROM handoffs WHERE call_id = ?').run(callId);
-    cachedStatement(db, 'DELETE FROM stage_history WHERE call_id = ?').run(callId);
-    cachedStatement(db, 'UPDATE callbacks SET done_by_call_id = NULL WHERE done_by_call_id = ?').run(callId);
+    await db.run('DELETE FROM callbacks WHERE set_by_call_id = ?', [callId]);
+    await db.run('DELETE FROM handoffs WHERE call_id = ?', [callId]);
+    await db.run('DELETE FROM stage_history WHERE call_id = ?', [callId]);
+    await db.run('UPDATE callbacks SET done_by_call_id = NULL WHERE done_by_call_id = ?', [callId]);
     // The call's note goes back to being the rep's note in progress.
-    cachedStatement(
-      db,
-      `INSERT INTO note_drafts (lead_id, text, saved_at) SELECT lead_id, notes, ? FROM calls WHERE id = ? AND notes <> ''
+    await db.run(
+      `INSERT INTO note_drafts (lead_id, text, saved_at) SELECT lead_id, notes, CAST(? AS BIGINT) FROM calls WHERE id = ? AND notes <> ''
        ON CONFLICT (lead_id) DO UPDATE SET text = excluded.text, saved_at = excluded.saved_at`,
-    ).run(clock.now(), callId);
+      [clock.now(), callId],
+    );
     // The dial this call completed is open again (the call is running again, as before the key).
-    cachedStatement(db, 'UPDATE dials SET call_id = NULL WHERE call_id = ?').run(callId);
-    cachedStatement(db, 'DELETE FROM calls WHERE id = ?').run(callId);
+    await db.run('UPDATE dials SET call_id = NULL WHERE call_id = ?', [callId]);
+    await db.run('DELETE FROM calls WHERE id = ?', [callId]);
 
     const kept: string[] = [];
     for (const field of LEAD_FIELDS) {
       if (before.lead[field] === after.lead[field]) continue;
-      // `IS` compares NULLs too: the field goes back only if it still holds what the call wrote.
-      const restored = cachedStatement(db, `UPDATE leads SET ${field} = ? WHERE id = ? AND ${field} IS ?`).run(before.lead[field], row.lead_id, after.lead[field]);
+      // IS NOT DISTINCT FROM compares NULLs too: the field goes back only if it still holds what the call wrote.
+      const restored = await db.run(`UPDATE leads SET ${field} = ? WHERE id = ? AND ${field} IS NOT DISTINCT FROM ?`, [before.lead[field], row.lead_id, after.lead[field]]);
       if (restored.changes === 0) kept.push(field);
     }
     for (const phone of before.phones) {
       const then = after.phones.find((p) => p.id === phone.id);
-      if (then && then.bad !== phone.bad) cachedStatement(db, 'UPDATE phones SET bad = ? WHERE id = ? AND bad = ?').run(phone.bad, phone.id, then.bad);
+      if (then && then.bad !== phone.bad) await db.run('UPDATE phones SET bad = ? WHERE id = ? AND bad = ?', [phone.bad, phone.id, then.bad]);
     }
-    refreshQueueColumns(db, row.lead_id, lifetimeAttemptCap);
+    await refreshLeadQueueColumns(db, row.lead_id, lifetimeAttemptCap);
     return { callId, leadId: row.lead_id, kept };
   });
 }

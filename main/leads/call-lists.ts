@@ -3,6 +3,8 @@ import { callListFilterSchema, type CallList, type CallListFilter } from '../../
 import { queueRulesSchema, type QueueRules } from '../../shared/queue-rules.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../store/database.ts';
+import { sqliteDialect, type Dialect } from '../store/seam/dialect.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 /**
  * Call lists: saved filters over the store (see shared/call-lists.ts). Importing into a list
@@ -20,36 +22,41 @@ export function addBatchToList(db: Database, clock: Clock, name: string, batchId
   return id;
 }
 
-export function saveCallList(db: Database, clock: Clock, list: { name: string; filter: CallListFilter; rules: QueueRules | null }): CallList {
-  db.prepare(
+export async function saveCallList(q: Queryable, clock: Clock, list: { name: string; filter: CallListFilter; rules: QueueRules | null }): Promise<CallList> {
+  await q.run(
     `INSERT INTO call_lists (name, filter, rules, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (name) DO UPDATE SET filter = excluded.filter, rules = excluded.rules`,
-  ).run(list.name, JSON.stringify(list.filter), list.rules === null ? null : JSON.stringify(list.rules), clock.now());
-  return listCallLists(db).find((l) => l.name.toLowerCase() === list.name.toLowerCase())!;
+    [list.name, JSON.stringify(list.filter), list.rules === null ? null : JSON.stringify(list.rules), clock.now()],
+  );
+  return (await listCallLists(q)).find((l) => l.name.toLowerCase() === list.name.toLowerCase())!;
 }
 
-export function listCallLists(db: Database): CallList[] {
-  const rows = db.prepare('SELECT name, filter, rules FROM call_lists ORDER BY name').all() as { name: string; filter: string; rules: string | null }[];
-  return rows.map((row) => {
+export async function listCallLists(q: Queryable): Promise<CallList[]> {
+  const rows = await q.all<{ name: string; filter: string; rules: string | null }>('SELECT name, filter, rules FROM call_lists ORDER BY name');
+  const lists: CallList[] = [];
+  for (const row of rows) {
     const filter = callListFilterSchema.parse(JSON.parse(row.filter));
-    const { where, params } = filterSql(filter);
-    const { n } = db.prepare(`SELECT count(*) AS n FROM leads WHERE ${where}`).get(...params) as { n: number };
-    return { name: row.name, filter, rules: row.rules === null ? null : queueRulesSchema.parse(JSON.parse(row.rules)), leads: n };
-  });
+    const { where, params } = filterSql(filter, q.dialect);
+    const { n } = (await q.one<{ n: number }>(`SELECT count(*) AS n FROM leads WHERE ${where}`, params))!;
+    lists.push({ name: row.name, filter, rules: parseRules(row.rules), leads: n });
+  }
+  return lists;
 }
+
+const parseRules = (rules: string | null): QueueRules | null => (rules === null ? null : queueRulesSchema.parse(JSON.parse(rules)));
 
 /** The filter as a condition over `leads` (columns written leads.x), with positional parameters. */
-export function filterSql(filter: CallListFilter): { where: string; params: (string | number)[] } {
+export function filterSql(filter: CallListFilter, dialect: Dialect = sqliteDialect): { where: string; params: (string | number)[] } {
   const conditions: string[] = [];
   const params: (string | number)[] = [];
   const inList = (column: string, values: readonly (string | number)[] | undefined) => {
     if (!values) return;
-    conditions.push(`${column} IN (SELECT value FROM json_each(?))`);
+    conditions.push(`${column} IN (SELECT value FROM ${dialect.textsOf} AS t)`);
     params.push(JSON.stringify(values));
   };
   if (filter.importBatchIds) {
-    conditions.push(`(leads.import_batch_id IN (SELECT value FROM json_each(?))
-      OR leads.id IN (SELECT lead_id FROM import_changes WHERE batch_id IN (SELECT value FROM json_each(?))))`);
+    conditions.push(`(leads.import_batch_id IN (SELECT value FROM ${dialect.idsOf} AS b)
+      OR leads.id IN (SELECT lead_id FROM import_changes WHERE batch_id IN (SELECT value FROM ${dialect.idsOf} AS b)))`);
     params.push(JSON.stringify(filter.importBatchIds), JSON.stringify(filter.importBatchIds));
   }
   inList('leads.stage', filter.stages);
@@ -64,13 +71,13 @@ export function filterSql(filter: CallListFilter): { where: string; params: (str
     conditions.push('leads.requested_call = ?');
     params.push(filter.requestedCall ? 1 : 0);
   }
-  return { where: conditions.length ? conditions.join(' AND ') : '1', params };
+  return { where: conditions.length ? conditions.join(' AND ') : '1 = 1', params };
 }
 
 function findList(db: Database, name: string): { filter: CallListFilter; rules: QueueRules | null } {
   const row = db.prepare('SELECT filter, rules FROM call_lists WHERE name = ?').get(name) as { filter: string; rules: string | null } | undefined;
   if (!row) throw new ApiError('not-found', `There is no call list named "${name}".`);
-  return { filter: callListFilterSchema.parse(JSON.parse(row.filter)), rules: row.rules === null ? null : queueRulesSchema.parse(JSON.parse(row.rules)) };
+  return { filter: callListFilterSchema.parse(JSON.parse(row.filter)), rules: parseRules(row.rules) };
 }
 
 /** The ids of the leads in a list, or null when there is no such list. */
@@ -81,8 +88,20 @@ export function leadIdsOfList(db: Database, name: string): number[] | null {
   return (db.prepare(`SELECT id FROM leads WHERE ${where} ORDER BY id`).all(...params) as { id: number }[]).map((r) => r.id);
 }
 
-/** A list as the queue uses it: the condition its leads meet, and its own calling rules if any. */
-export function callListScope(db: Database, name: string): { list: { where: string; params: (string | number)[] }; rules: QueueRules | null } {
+export interface ListScope {
+  list: { where: string; params: (string | number)[] };
+  rules: QueueRules | null;
+}
+
+/** A list as the export uses it (on the rep's SQLite store): the condition its leads meet, and its own calling rules if any. */
+export function callListScope(db: Database, name: string): ListScope {
   const { filter, rules } = findList(db, name);
   return { list: filterSql(filter), rules };
+}
+
+/** A list as the queue uses it, on either store. An unknown list is refused by name. */
+export async function listScope(q: Queryable, name: string): Promise<ListScope> {
+  const row = await q.one<{ filter: string; rules: string | null }>('SELECT filter, rules FROM call_lists WHERE name = ?', [name]);
+  if (!row) throw new ApiError('not-found', `There is no call list named "${name}".`);
+  return { list: filterSql(callListFilterSchema.parse(JSON.parse(row.filter)), q.dialect), rules: parseRules(row.rules) };
 }

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { LeadCallingWindows, UpcomingCallback } from '../../shared/callbacks.ts';
-import type { Database } from '../store/database.ts';
+import type { Queryable } from '../store/seam/store.ts';
 import { legalRulesFor, type QueueRules } from './calling-rules.ts';
 import { loadLeadFacts } from './lead-facts.ts';
 import { DAY_MS } from '../../shared/time-units.ts';
@@ -9,8 +9,8 @@ import { DAY_MS } from '../../shared/time-units.ts';
  * What the console needs to book and keep callbacks: the hours a lead may be called (for the
  * picker's quick choices) and the callbacks coming due (to announce each one).
  */
-export function leadCallingWindows(db: Database, rules: QueueRules, leadId: number, now: number): LeadCallingWindows {
-  const facts = loadLeadFacts(db, leadId, now);
+export async function leadCallingWindows(q: Queryable, rules: QueueRules, leadId: number, now: number): Promise<LeadCallingWindows> {
+  const facts = await loadLeadFacts(q, leadId, now);
   if (!facts) throw new ApiError('not-found', `There is no lead #${leadId}.`);
   return { timeZone: facts.place.timeZone, windows: [rules.window, ...legalRulesFor(facts.place).map((rule) => rule.window)] };
 }
@@ -19,15 +19,14 @@ export function leadCallingWindows(db: Database, rules: QueueRules, leadId: numb
 const LOOK_AHEAD_MS = DAY_MS;
 
 /** Callbacks not made yet, due before a day from now (those already due included), soonest first. */
-export function upcomingCallbacks(db: Database, now: number, limit = 100): UpcomingCallback[] {
-  const rows = db
-    .prepare(
-      `SELECT c.lead_id, c.due_at, l.first_name, l.last_name, l.time_zone
-         FROM callbacks c INDEXED BY callbacks_open JOIN leads l ON l.id = c.lead_id
-        WHERE c.done_by_call_id IS NULL AND c.due_at <= ?
-        ORDER BY c.due_at LIMIT ?`,
-    )
-    .all(now + LOOK_AHEAD_MS, limit) as { lead_id: number; due_at: number; first_name: string; last_name: string; time_zone: string | null }[];
+export async function upcomingCallbacks(q: Queryable, now: number, limit = 100): Promise<UpcomingCallback[]> {
+  const rows = await q.all<{ lead_id: number; due_at: number; first_name: string; last_name: string; time_zone: string | null }>(
+    `SELECT c.lead_id, c.due_at, l.first_name, l.last_name, l.time_zone
+       FROM callbacks c INDEXED BY callbacks_open JOIN leads l ON l.id = c.lead_id
+      WHERE c.done_by_call_id IS NULL AND c.due_at <= ?
+      ORDER BY c.due_at LIMIT ?`,
+    [now + LOOK_AHEAD_MS, limit],
+  );
   return rows.map((r) => ({
     leadId: r.lead_id,
     leadName: `${r.first_name} ${r.last_name}`.trim() || 'Unnamed lead',

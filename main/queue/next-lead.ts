@@ -1,12 +1,12 @@
 import type { QueueRules } from '../../shared/queue-rules.ts';
 import { describeAgo } from '../../shared/relative-time.ts';
 import { STAGE_LABELS, type Stage } from '../../shared/stages.ts';
-import type { Database } from '../store/database.ts';
+import { postgresDialect, sqliteDialect, type Dialect } from '../store/seam/dialect.ts';
+import type { Queryable } from '../store/seam/store.ts';
 import { localClock } from './calling-rules.ts';
 import { dialableNumbers, isOfferable } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
-import { cachedStatement } from '../store/statement-cache.ts';
 
 /**
  * Which lead is next, in tiers (each rule configurable in QueueRules, defaults from the best
@@ -44,6 +44,8 @@ export interface Pick {
   reasons: string[];
   /** The number to dial: the lead's first good number still under its 24-hour cap. */
   number: string;
+  /** The lead's attempts when it was checked: its claim makes sure no call was logged since. */
+  attempts: number;
 }
 
 interface Candidate {
@@ -79,12 +81,12 @@ const ZONE = "coalesce(time_zone, '')";
  * columns are read for that one lead only (ROW), not for the hundreds of candidates behind it.
  */
 const ROW = `SELECT ${COLUMNS} FROM leads WHERE id = ?`;
-const QUERIES = {
+const queries = (dialect: Dialect) => ({
   callbacks: `SELECT l.id, l.stage, l.score, l.attempts, l.source, l.created_at, l.last_attempt_at, l.last_disposition, l.hand_raised_at,
                      l.retry_at, l.time_zone, min(c.due_at) AS due_at
               FROM callbacks c INDEXED BY callbacks_open JOIN leads l ON l.id = c.lead_id
               WHERE c.done_by_call_id IS NULL AND c.due_at <= ? AND l.callable = 1
-                AND coalesce(l.time_zone, '') IN (SELECT value FROM json_each(?))
+                AND coalesce(l.time_zone, '') IN (SELECT value FROM ${dialect.textsOf} AS zones)
               GROUP BY l.id ORDER BY due_at LIMIT ?`,
   // Requests still fresh, the one waiting longest first; then older ones, the newest first.
   handRaisersFresh: `SELECT id, hand_raised_at FROM leads INDEXED BY queue_hand_raisers
@@ -104,18 +106,19 @@ const QUERIES = {
             ORDER BY retry_at LIMIT ?`,
   neverCalled: `SELECT id, stage, score, last_activity_at FROM leads INDEXED BY queue_never_called
                 WHERE ${ZONE} = ? AND callable = 1 AND attempts = 0
-                ORDER BY stage_rank DESC, score DESC, last_activity_at DESC LIMIT ?`,
+                ORDER BY stage_rank DESC, score DESC, ${dialect.descNullsLast('last_activity_at')} LIMIT ?`,
   rest: `SELECT id, last_attempt_at FROM leads INDEXED BY queue_rest
          WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NULL ORDER BY last_attempt_at LIMIT ?`,
-} as const;
+});
+const QUERIES = { sqlite: queries(sqliteDialect), postgres: queries(postgresDialect) };
 
 
 /**
  * Zones whose list window is open now ('' stands for unknown, open only if the list allows it).
  * Remembered for the minute: windows open and close on whole minutes.
  */
-export function openZones(db: Database, rules: QueueRules, now: number): string[] {
-  const zones = (cachedStatement(db, 'SELECT time_zone FROM queue_zones').all() as { time_zone: string }[]).map((r) => r.time_zone);
+export async function openZones(q: Queryable, rules: QueueRules, now: number): Promise<string[]> {
+  const zones = (await q.all<{ time_zone: string }>('SELECT time_zone FROM queue_zones')).map((r) => r.time_zone);
   const key = `${Math.floor(now / MINUTE_MS)}|${JSON.stringify(rules.window)}|${rules.allowUnknownZone}|${zones.join(',')}`;
   const cached = openZonesCache.get(key);
   if (cached) return cached;
@@ -139,31 +142,32 @@ const openZonesCache = new Map<string, string[]>();
 type KeyRow = { id: number } & Partial<Omit<CandidateRow, 'id'>> & { last_activity_at?: number | null };
 
 /** Up to k candidates of a tier, across the open zones, in tier order. */
-function candidates(db: Database, tier: Tier, zones: readonly string[], ctx: QueueContext, k: number): { list: Candidate[]; full: boolean } {
+async function candidates(q: Queryable, tier: Tier, zones: readonly string[], ctx: QueueContext, k: number): Promise<{ list: Candidate[]; full: boolean }> {
   const rows: Candidate[] = [];
   let full = false;
+  const sql = QUERIES[q.dialect.kind];
   // Positional parameters: on these hot statements, binding by name costs a lookup per value.
   // A list's condition goes into the query itself, so the index hands back only its leads.
-  const take = (sql: string, params: (string | number)[], keys: (r: KeyRow) => number[], whole = false) => {
-    const [query, listParams] = ctx.list ? [withList(sql, ctx.list.where), ctx.list.params] : [sql, []];
-    const found = cachedStatement(db, query).all(...params, ...listParams, k) as unknown as KeyRow[];
+  const take = async (text: string, params: (string | number)[], keys: (r: KeyRow) => number[], whole = false) => {
+    const [query, listParams] = ctx.list ? [withList(text, ctx.list.where), ctx.list.params] : [text, []];
+    const found = await q.all<KeyRow>(query, [...params, ...listParams, k]);
     if (found.length === k) full = true;
     for (const row of found) rows.push({ id: row.id, tier, keys: keys(row), ...(whole ? { row: row as CandidateRow } : {}) });
   };
   const { now } = ctx;
   if (tier === 'callback') {
-    take(QUERIES.callbacks, [now, JSON.stringify(zones)], (r) => [r.due_at!], true);
+    await take(sql.callbacks, [now, JSON.stringify(zones)], (r) => [r.due_at!], true);
   } else {
     for (const zone of zones) {
       if (tier === 'hand-raiser') {
         const { fresh, stale } = requestBounds(ctx);
-        take(QUERIES.handRaisersFresh, [zone, fresh], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
-        take(QUERIES.handRaisersOlder, [zone, fresh, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
-        take(QUERIES.handRaisersAgain, [zone, now, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
-        take(QUERIES.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR_MS], (r) => speedToLeadKeys(r.created_at!, ctx));
-      } else if (tier === 'retry') take(QUERIES.retries, [zone, now], (r) => [r.retry_at!]);
-      else if (tier === 'never-called') take(QUERIES.neverCalled, [zone], (r) => [-rankOf(r.stage!), -r.score!, -(r.last_activity_at ?? 0)]);
-      else take(QUERIES.rest, [zone], (r) => [r.last_attempt_at ?? 0]);
+        await take(sql.handRaisersFresh, [zone, fresh], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
+        await take(sql.handRaisersOlder, [zone, fresh, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
+        await take(sql.handRaisersAgain, [zone, now, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
+        await take(sql.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR_MS], (r) => speedToLeadKeys(r.created_at!, ctx));
+      } else if (tier === 'retry') await take(sql.retries, [zone, now], (r) => [r.retry_at!]);
+      else if (tier === 'never-called') await take(sql.neverCalled, [zone], (r) => [-rankOf(r.stage!), -r.score!, -(r.last_activity_at ?? 0)]);
+      else await take(sql.rest, [zone], (r) => [r.last_attempt_at ?? 0]);
     }
   }
   const seen = new Set<number>();
@@ -221,49 +225,56 @@ function tierOf(row: CandidateRow, ctx: QueueContext): Tier {
  * Walks the tiers in order and yields every lead that may be offered now, best first. The lead
  * a console already shows comes first while it may still be called, so a refresh never swaps it.
  */
-export function* eligibleLeads(db: Database, ctx: QueueContext): Generator<Pick> {
-  const zones = openZones(db, ctx.rules, ctx.now);
+export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGenerator<Pick> {
+  const zones = await openZones(q, ctx.rules, ctx.now);
   const offered = new Set<number>();
-  const held = ctx.consoleId ? (cachedStatement(db, 'SELECT lead_id FROM claims WHERE console_id = ?').get(ctx.consoleId) as { lead_id: number } | undefined) : undefined;
+  const held = ctx.consoleId ? await q.one<{ lead_id: number }>('SELECT lead_id FROM claims WHERE console_id = ?', [ctx.consoleId]) : undefined;
   if (held) {
-    const row = cachedStatement(db, `SELECT ${COLUMNS}, (SELECT min(due_at) FROM callbacks WHERE lead_id = leads.id AND done_by_call_id IS NULL) AS due_at FROM leads WHERE id = ?`).get(
-      held.lead_id,
-    ) as CandidateRow | undefined;
-    const inList = !ctx.list || cachedStatement(db, `SELECT 1 FROM leads WHERE leads.id = ? AND (${ctx.list.where})`).get(held.lead_id, ...ctx.list.params) !== undefined;
-    const facts = row && inList ? loadLeadFacts(db, row.id, ctx.now) : null;
+    const row = await q.one<CandidateRow>(
+      `SELECT ${COLUMNS}, (SELECT min(due_at) FROM callbacks WHERE lead_id = leads.id AND done_by_call_id IS NULL) AS due_at FROM leads WHERE id = ?`,
+      [held.lead_id],
+    );
+    const inList = !ctx.list || (await isInList(q, held.lead_id, ctx.list));
+    const facts = row && inList ? await loadLeadFacts(q, row.id, ctx.now) : null;
     if (row && facts && (row.id === ctx.keepLeadId || isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId))) {
       const tier = tierOf({ ...row, due_at: row.due_at ?? undefined }, ctx);
       offered.add(row.id);
-      yield { leadId: row.id, tier, reasons: reasonsFor({ id: row.id, tier, keys: [], row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0] ?? facts.goodNumbers[0] ?? '' };
+      const number = dialableNumbers(facts, ctx.rules, ctx.now)[0] ?? facts.goodNumbers[0] ?? '';
+      yield { leadId: row.id, tier, reasons: reasonsFor({ id: row.id, tier, keys: [], row }, ctx.now), number, attempts: facts.attempts };
     }
   }
   for (const tier of TIERS) {
     const checked = new Set<number>();
     for (let k = FIRST_BATCH; k <= LAST_BATCH; k *= 8) {
-      const { list, full } = candidates(db, tier, zones, ctx, k);
+      const { list, full } = await candidates(q, tier, zones, ctx, k);
       for (const c of list) {
         if (checked.has(c.id)) continue;
         checked.add(c.id);
         if (offered.has(c.id)) continue;
-        const facts = loadLeadFacts(db, c.id, ctx.now);
+        const facts = await loadLeadFacts(q, c.id, ctx.now);
         if (!facts || !isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) continue;
         offered.add(c.id);
-        const row = c.row ?? (cachedStatement(db, ROW).get(c.id) as unknown as CandidateRow);
-        yield { leadId: c.id, tier, reasons: reasonsFor({ ...c, row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]! };
+        const row = c.row ?? (await q.one<CandidateRow>(ROW, [c.id]))!;
+        yield { leadId: c.id, tier, reasons: reasonsFor({ ...c, row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]!, attempts: facts.attempts };
       }
       if (!full) break;
     }
   }
 }
 
-export function pickNext(db: Database, ctx: QueueContext): Pick | null {
-  return eligibleLeads(db, ctx).next().value ?? null;
+/** Whether a lead meets a call list's condition. */
+export async function isInList(q: Queryable, leadId: number, list: NonNullable<QueueContext['list']>): Promise<boolean> {
+  return (await q.one(`SELECT 1 FROM leads WHERE leads.id = ? AND (${list.where})`, [leadId, ...list.params])) !== undefined;
+}
+
+export async function pickNext(q: Queryable, ctx: QueueContext): Promise<Pick | null> {
+  return (await eligibleLeads(q, ctx).next()).value ?? null;
 }
 
 /** The next `limit` leads, in the order the queue would offer them (nothing is claimed). */
-export function previewQueue(db: Database, ctx: QueueContext, limit: number): Pick[] {
+export async function previewQueue(q: Queryable, ctx: QueueContext, limit: number): Promise<Pick[]> {
   const picks: Pick[] = [];
-  for (const pick of eligibleLeads(db, ctx)) {
+  for await (const pick of eligibleLeads(q, ctx)) {
     picks.push(pick);
     if (picks.length === limit) break;
   }

@@ -1,6 +1,7 @@
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import type { Database } from '../store/database.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 /**
  * The queue picks from partial indexes over `callable` and `stage_rank`. Both derive from the
@@ -29,24 +30,41 @@ export function queueColumns(lead: QueueFacts, lifetimeAttemptCap: number): Queu
   return { callable: !lead.doNotCall && open && reachable && lead.attempts < lifetimeAttemptCap ? 1 : 0, stageRank: STAGE_RANK[lead.stage] };
 }
 
+const READ = 'SELECT stage, do_not_call, attempts, retry_at FROM leads WHERE id = ?';
+const NUMBERS = 'SELECT e164, bad FROM phones WHERE lead_id = ?';
+const WRITE = 'UPDATE leads SET callable = ?, stage_rank = ? WHERE id = ?';
+type LeadQueueRow = { stage: Stage; do_not_call: number; attempts: number; retry_at: number | null };
+
+function columnsOf(lead: LeadQueueRow, numbers: { e164: string | null; bad: number }[], lifetimeAttemptCap: number): QueueColumns {
+  return queueColumns(
+    { stage: lead.stage, doNotCall: lead.do_not_call === 1, numbers: numbers.map((n) => ({ e164: n.e164, bad: n.bad === 1 })), attempts: lead.attempts, retryAt: lead.retry_at },
+    lifetimeAttemptCap,
+  );
+}
+
+/** The same, through the store seam (either store): what a disposition, an undo or an edit runs. */
+export async function refreshLeadQueueColumns(q: Queryable, leadId: number, lifetimeAttemptCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap): Promise<void> {
+  const lead = await q.one<LeadQueueRow>(READ, [leadId]);
+  if (!lead) return;
+  const { callable, stageRank } = columnsOf(lead, await q.all<{ e164: string | null; bad: number }>(NUMBERS, [leadId]), lifetimeAttemptCap);
+  await q.run(WRITE, [callable, stageRank, leadId]);
+}
+
+/** On the rep's SQLite connection, for the importer's batches (statements kept per connection). */
 const statements = new WeakMap<Database, { read: ReturnType<Database['prepare']>; numbers: ReturnType<Database['prepare']>; write: ReturnType<Database['prepare']> }>();
 
 export function refreshQueueColumns(db: Database, leadId: number, lifetimeAttemptCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap): void {
   let s = statements.get(db);
   if (!s) {
     s = {
-      read: db.prepare('SELECT stage, do_not_call, attempts, retry_at FROM leads WHERE id = ?'),
-      numbers: db.prepare('SELECT e164, bad FROM phones WHERE lead_id = ?'),
-      write: db.prepare('UPDATE leads SET callable = ?, stage_rank = ? WHERE id = ?'),
+      read: db.prepare(READ),
+      numbers: db.prepare(NUMBERS),
+      write: db.prepare(WRITE),
     };
     statements.set(db, s);
   }
-  const lead = s.read.get(leadId) as { stage: Stage; do_not_call: number; attempts: number; retry_at: number | null } | undefined;
+  const lead = s.read.get(leadId) as LeadQueueRow | undefined;
   if (!lead) return;
-  const numbers = (s.numbers.all(leadId) as { e164: string | null; bad: number }[]).map((n) => ({ e164: n.e164, bad: n.bad === 1 }));
-  const { callable, stageRank } = queueColumns(
-    { stage: lead.stage, doNotCall: lead.do_not_call === 1, numbers, attempts: lead.attempts, retryAt: lead.retry_at },
-    lifetimeAttemptCap,
-  );
+  const { callable, stageRank } = columnsOf(lead, s.numbers.all(leadId) as { e164: string | null; bad: number }[], lifetimeAttemptCap);
   s.write.run(callable, stageRank, leadId);
 }

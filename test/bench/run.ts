@@ -117,7 +117,7 @@ for (const size of runs('queue') ? SIZES : []) {
     const bareTransactions: number[] = [];
     for (let i = 0; i < PICKS; i++) {
       const t1 = performance.now();
-      const pick = pickNext(core.db, ctx());
+      const pick = await pickNext(core.store, ctx());
       picks.push(performance.now() - t1);
       if (!pick) break;
       // The API's own path: validation aside, what the console waits for after a key press, and

@@ -4,46 +4,50 @@ import { exportHandoffs, listHandoffs } from '../../calls/handoffs.ts';
 import { logDisposition } from '../../calls/log-disposition.ts';
 import { saveNoteDraft } from '../../calls/note-drafts.ts';
 import { undoDisposition } from '../../calls/undo-disposition.ts';
-import { recentCalls } from '../../leads/lead-rows.ts';
+import { recentCalls } from '../../leads/lead-cards.ts';
 import { queueSnapshot } from '../../queue/queue-view.ts';
 import { undoneLeadSnapshot } from '../../queue/undone-lead.ts';
 import { activeScript } from '../../scripts/script-store.ts';
 import { openSessionId } from '../../sessions/sessions.ts';
-import { transaction } from '../../store/database.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function callsHandlers({ core, cap, queueContext }: HandlerContext): HandlersOf<'calls' | 'handoffs'> {
-  const { db, clock, events, prefs } = core;
+  const { db, store, clock, events, prefs } = core;
   return {
     'calls.disposition': async ({ consoleId, listName, ...input }) => {
-      // Read before the transaction (sessions are on the async store seam): the dispatcher runs
-      // one call at a time, so no session starts or ends in between.
-      const sessionId = consoleId ? await openSessionId(core.store, consoleId) : null;
-      // The call and the next lead's claim commit together: one write to disk, not two.
-      const result = transaction(db, () => {
-        const call = logDisposition(db, clock, activeDispositions(db), { ...input, sessionId }, {
-          rules: queueContext({ listName }).rules,
-          callableCap: cap(),
-          script: activeScript(db),
-          rep: prefs.read().repName || null,
-        });
-        return { call, queue: queueSnapshot(db, queueContext({ consoleId, listName })) };
-      });
+      const sessionId = consoleId ? await openSessionId(store, consoleId) : null;
+      const dispositions = activeDispositions(db);
+      const script = activeScript(db);
+      // The call and the next lead's claim commit together: one write to disk, not two. Read
+      // committed on PostgreSQL: the disposition locks its lead and numbers, the claim skips
+      // leads other consoles are taking.
+      const result = await store.transaction(
+        async (tx) => {
+          const call = await logDisposition(tx, clock, dispositions, { ...input, sessionId }, {
+            rules: (await queueContext({ listName }, tx)).rules,
+            callableCap: cap(),
+            script,
+            rep: prefs.read().repName || null,
+          });
+          return { call, queue: await queueSnapshot(tx, await queueContext({ consoleId, listName }, tx)) };
+        },
+        { isolation: 'read committed' },
+      );
       events.emit('store.changed', { reason: 'disposition', ...(consoleId ? { byConsole: consoleId } : {}) });
       return result;
     },
-    'calls.dial': ({ leadId, number, consoleId, listName }) => recordDial(db, leadId, number, clock.now(), queueContext({ listName }).rules, consoleId ?? null),
-    'calls.saveDraft': ({ leadId, notes }) => {
-      saveNoteDraft(db, leadId, notes, clock.now());
+    'calls.dial': async ({ leadId, number, consoleId, listName }) => recordDial(store, leadId, number, clock.now(), (await queueContext({ listName })).rules, consoleId ?? null),
+    'calls.saveDraft': async ({ leadId, notes }) => {
+      await saveNoteDraft(store, leadId, notes, clock.now());
       return { saved: true };
     },
-    'calls.undo': ({ callId, consoleId }) => {
-      const { leadId } = undoDisposition(db, clock, callId, cap());
+    'calls.undo': async ({ callId, consoleId }) => {
+      const { leadId } = await undoDisposition(store, clock, callId, cap());
       events.emit('store.changed', { reason: 'disposition', ...(consoleId ? { byConsole: consoleId } : {}) });
-      return transaction(db, () => undoneLeadSnapshot(db, queueContext({ consoleId }), leadId));
+      return store.transaction(async (tx) => undoneLeadSnapshot(tx, await queueContext({ consoleId }, tx), leadId));
     },
-    'calls.recent': ({ limit }) => recentCalls(db, limit),
-    'handoffs.list': ({ limit }) => listHandoffs(db, limit),
-    'handoffs.export': ({ format }) => exportHandoffs(db, format),
+    'calls.recent': ({ limit }) => recentCalls(store, limit),
+    'handoffs.list': ({ limit }) => listHandoffs(store, limit),
+    'handoffs.export': ({ format }) => exportHandoffs(store, format),
   };
 }

@@ -6,14 +6,14 @@ import { editLead, leadEdits } from '../../leads/edit-lead.ts';
 import { exportLeadsThrough, leadExport } from '../../leads/export-leads.ts';
 import { importActivities } from '../../leads/import-activities.ts';
 import { importLeads, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
-import { getLeadCard } from '../../leads/lead-rows.ts';
+import { getLeadCard } from '../../leads/lead-cards.ts';
 import { searchLeads } from '../../leads/lead-search.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
 export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<'leads'> {
-  const { db, clock, events, prefs } = core;
+  const { db, store, clock, events, prefs } = core;
 
   const runImport = async (bytes: Uint8Array, options: Omit<ImportOptions, 'onProgress' | 'defaultCountry'> & { defaultCountry?: string | undefined }): Promise<ImportReport> => {
     const report = await importLeads(db, clock, bytes, {
@@ -44,7 +44,7 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
     },
     'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),
     'leads.export': ({ format, listName }) => exportLeadsThrough(leadExport(db, format, listName), edges.saveExport),
-    'leads.get': ({ leadId }) => getLeadCard(db, leadId),
+    'leads.get': ({ leadId }) => getLeadCard(store, leadId),
     'leads.search': ({ query, limit }) => searchLeads(db, query, { limit, defaultCountry: prefs.read().defaultCountry }),
     'leads.edit': (input) => {
       const card = editLead(db, input, { clock, rep: prefs.read().repName || null, defaultCountry: prefs.read().defaultCountry, lifetimeAttemptCap: cap() });

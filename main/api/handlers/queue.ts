@@ -2,39 +2,38 @@ import { closeDials } from '../../calls/dials.ts';
 import { holdLead, releaseClaims, renewClaim } from '../../queue/claims.ts';
 import { leadCallingWindows, upcomingCallbacks } from '../../queue/lead-callbacks.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../../queue/queue-view.ts';
-import { transaction } from '../../store/database.ts';
 import { MINUTE_MS } from '../../../shared/time-units.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function queueHandlers({ core, queueContext, snapshot }: HandlerContext): HandlersOf<'queue' | 'callbacks'> {
-  const { db, clock } = core;
+  const { store, clock } = core;
+  // A skip or a snooze and the next lead commit together (read committed: see snapshot).
+  const holdThenNext = (scope: Parameters<typeof queueContext>[0], leadId: number, until: (ctx: { now: number; rules: { skipMinutes: number } }) => number) =>
+    store.transaction(
+      async (tx) => {
+        const ctx = await queueContext(scope, tx);
+        await holdLead(tx, leadId, until(ctx), ctx.now);
+        await closeDials(tx, leadId, ctx.now);
+        return queueSnapshot(tx, ctx);
+      },
+      { isolation: 'read committed' },
+    );
   return {
     'queue.next': (scope) => snapshot(scope),
-    'queue.preview': ({ listName, limit }) => queuePreview(db, queueContext({ listName }), limit),
-    'queue.whyNot': ({ leadId, listName }) => whyNot(db, leadId, queueContext({ listName })),
-    'queue.skip': ({ leadId, ...scope }) =>
-      transaction(db, () => {
-        const ctx = queueContext(scope);
-        holdLead(db, leadId, ctx.now + ctx.rules.skipMinutes * MINUTE_MS, ctx.now);
-        closeDials(db, leadId, ctx.now);
-        return queueSnapshot(db, queueContext(scope));
-      }),
-    'queue.snooze': ({ leadId, until, ...scope }) =>
-      transaction(db, () => {
-        holdLead(db, leadId, Date.parse(until), clock.now());
-        closeDials(db, leadId, clock.now());
-        return queueSnapshot(db, queueContext(scope));
-      }),
-    'queue.release': ({ consoleId }) => {
-      releaseClaims(db, consoleId);
+    'queue.preview': async ({ listName, limit }) => queuePreview(store, await queueContext({ listName }), limit),
+    'queue.whyNot': async ({ leadId, listName }) => whyNot(store, leadId, await queueContext({ listName })),
+    'queue.skip': ({ leadId, ...scope }) => holdThenNext(scope, leadId, (ctx) => ctx.now + ctx.rules.skipMinutes * MINUTE_MS),
+    'queue.snooze': ({ leadId, until, ...scope }) => holdThenNext(scope, leadId, () => Date.parse(until)),
+    'queue.release': async ({ consoleId }) => {
+      await releaseClaims(store, consoleId);
       return { released: true };
     },
-    'queue.callingWindows': ({ leadId, listName }) => leadCallingWindows(db, queueContext({ listName }).rules, leadId, clock.now()),
-    'queue.heartbeat': ({ consoleId, leadId, listName }) => {
+    'queue.callingWindows': async ({ leadId, listName }) => leadCallingWindows(store, (await queueContext({ listName })).rules, leadId, clock.now()),
+    'queue.heartbeat': async ({ consoleId, leadId, listName }) => {
       // The list is checked before the lease is renewed: a refused beat writes nothing.
-      const { rules } = queueContext({ listName });
-      return { held: renewClaim(db, leadId, consoleId, clock.now()), leaseSeconds: rules.claimLeaseSeconds };
+      const { rules } = await queueContext({ listName });
+      return { held: await renewClaim(store, leadId, consoleId, clock.now()), leaseSeconds: rules.claimLeaseSeconds };
     },
-    'callbacks.upcoming': () => upcomingCallbacks(db, clock.now()),
+    'callbacks.upcoming': () => upcomingCallbacks(store, clock.now()),
   };
 }

@@ -16,7 +16,8 @@ function summaryScope(input: ParsedInputOf<'sessions.summary'>): SummaryScope {
 export function sessionsHandlers({ core, edges, rep }: HandlerContext): HandlersOf<'sessions'> {
   const { db, store, clock, prefs } = core;
   return {
-    'sessions.start': ({ consoleId, listName }) => startSession(store, consoleId, rep()?.name ?? null, listName ?? workingListName(db, prefs) ?? null, clock.now()),
+    'sessions.start': async ({ consoleId, listName }) =>
+      startSession(store, consoleId, rep()?.name ?? null, listName ?? (await workingListName(store, prefs)) ?? null, clock.now()),
     'sessions.pause': ({ consoleId }) => pauseSession(store, consoleId, clock.now()),
     'sessions.resume': ({ consoleId }) => resumeSession(store, consoleId, clock.now()),
     'sessions.end': ({ consoleId }) => endSession(store, consoleId, clock.now()),

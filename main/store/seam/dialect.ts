@@ -15,6 +15,10 @@ import { sqliteErrorCode } from '../store-errors.ts';
  * | planner hints| `INDEXED BY x`                   | as written        | removed (its planner picks the partial index itself) |
  * | JSON columns | text, parsed in TypeScript       | TEXT              | text                                         |
  * | case-blind names | `name = ?` on a NOCASE column | COLLATE NOCASE   | citext column                                |
+ * | a list of texts, of ids as one parameter | `dialect.textsOf`, `idsOf` | json_each | jsonb_array_elements_text |
+ * | newest first, unknown last | `dialect.descNullsLast(c)` | `c DESC` (NULL sorts lowest) | `c DESC NULLS LAST`             |
+ * | one number's dials in turn | `dialect.lockNumber` | nothing (the writer runs alone) | `pg_advisory_xact_lock(hashtext(?))` |
+ * | lock the rows read | `dialect.forUpdate` | nothing | ` FOR UPDATE`                              |
  *
  * What cannot be one text is a fragment here (`idsInOrder`, `lockSkippingLocked`), used by the
  * few queries that need it; the error codes both stores raise for the same condition are read
@@ -35,6 +39,20 @@ export interface Dialect {
    * runs alone and holds the whole store.
    */
   lockSkippingLocked(alias: string): string;
+  /** A table `(value)` from ONE `?` parameter holding a JSON array of texts: `x IN (SELECT value FROM ${textsOf} AS t)` (PostgreSQL wants the alias). */
+  readonly textsOf: string;
+  /** The same for a JSON array of integer ids. */
+  readonly idsOf: string;
+  /** A descending sort key whose NULLs come last, as SQLite sorts them (PostgreSQL puts them first). */
+  descNullsLast(column: string): string;
+  /**
+   * A statement taking a lock on one phone number (its ONE `?`) until the transaction ends, so
+   * the count of the number's recent dials and the new dial are one decision across server
+   * processes; null on SQLite, where a writing transaction runs alone.
+   */
+  readonly lockNumber: string | null;
+  /** After a SELECT: lock its rows until the transaction ends (empty on SQLite). */
+  readonly forUpdate: string;
   /** A unique constraint refused a row (another transaction may have inserted it first). */
   isUniqueViolation(error: unknown): boolean;
 }
@@ -44,6 +62,11 @@ export const sqliteDialect: Dialect = {
   sql: (text) => text,
   idsInOrder: '(SELECT CAST(value AS INTEGER) AS id, CAST(key AS INTEGER) AS position FROM json_each(?))',
   lockSkippingLocked: () => '',
+  textsOf: '(SELECT value FROM json_each(?))',
+  idsOf: '(SELECT value FROM json_each(?))',
+  descNullsLast: (column) => `${column} DESC`,
+  lockNumber: null,
+  forUpdate: '',
   isUniqueViolation(error) {
     const code = sqliteErrorCode(error);
     // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
@@ -63,6 +86,13 @@ export const postgresDialect: Dialect = {
   },
   idsInOrder: '(SELECT value::bigint AS id, ordinality AS position FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY)',
   lockSkippingLocked: (alias) => ` FOR UPDATE OF ${alias} SKIP LOCKED`,
+  textsOf: '(SELECT jsonb_array_elements_text(?::jsonb) AS value)',
+  idsOf: '(SELECT jsonb_array_elements_text(?::jsonb)::bigint AS value)',
+  descNullsLast: (column) => `${column} DESC NULLS LAST`,
+  // One lock space for the whole database: the key is the number's hash (a clash only makes two
+  // numbers take turns, never lets two dials of one number through together).
+  lockNumber: 'SELECT pg_advisory_xact_lock(hashtext(?))',
+  forUpdate: ' FOR UPDATE',
   isUniqueViolation: (error) => postgresErrorCode(error) === '23505',
 };
 

@@ -35,11 +35,11 @@ describe('the reasons a team lead lists', () => {
   it('group the calls in the summary: each listed reason counted, free text under Other', async () => {
     const { handlers, ids } = await fiveLeads();
     const log = (leadId: number, code: string, reason: string) => handlers['calls.disposition']({ leadId, code, notes: '', reason });
-    log(ids[0]!, 'disqualified', 'No budget');
-    log(ids[1]!, 'disqualified', 'no budget');
-    log(ids[2]!, 'disqualified', otherReason('Bought a rival last week'));
-    log(ids[3]!, 'not-interested', 'Bad timing');
-    log(ids[4]!, 'no-answer', 'line was noisy');
+    await log(ids[0]!, 'disqualified', 'No budget');
+    await log(ids[1]!, 'disqualified', 'no budget');
+    await log(ids[2]!, 'disqualified', otherReason('Bought a rival last week'));
+    await log(ids[3]!, 'not-interested', 'Bad timing');
+    await log(ids[4]!, 'no-answer', 'line was noisy');
     const summary = handlers['sessions.summary']({ from: '2026-11-23T00:00:00Z', to: '2026-11-24T00:00:00Z', timeZone: 'UTC' });
     expect(summary.reasons).toEqual([
       { code: 'disqualified', label: 'Disqualified', reason: 'No budget', count: 2 },

@@ -4,7 +4,7 @@ import { exportHandoffs, listHandoffs } from '../../../main/calls/handoffs.ts';
 import { logDisposition, UNDO_GRACE_MS } from '../../../main/calls/log-disposition.ts';
 import { saveNoteDraft } from '../../../main/calls/note-drafts.ts';
 import { undoDisposition } from '../../../main/calls/undo-disposition.ts';
-import { getLeadCard } from '../../../main/leads/lead-rows.ts';
+import { getLeadCard } from '../../../main/leads/lead-cards.ts';
 import { activeScript, importScript, listScripts } from '../../../main/scripts/script-store.ts';
 import { PERMISSION_PLAYBOOK } from '../../../main/scripts/playbooks.ts';
 import type { Answers } from '../../../shared/scripts/script-schema.ts';
@@ -18,17 +18,17 @@ async function oneLead(stage = 'lead') {
 }
 
 const log = (core: TestCore, leadId: number, code: string, extra: { answers?: Answers; reason?: string; notes?: string; callbackAt?: string } = {}) =>
-  logDisposition(core.db, core.clock, activeDispositions(core.db), { leadId, code, notes: extra.notes ?? '', ...extra }, { script: activeScript(core.db), rep: 'Jordan' });
+  logDisposition(core.store, core.clock, activeDispositions(core.db), { leadId, code, notes: extra.notes ?? '', ...extra }, { script: activeScript(core.db), rep: 'Jordan' });
 
 const BANT_MET = { need: 'Reps lose hours dialling', budget: 'yes', authority: 'You decide', timeline: '2027-01-15' };
 
 describe('a call logged against the BANT script', () => {
   it('qualifies: the stage moves to SQL, the history says who and why, and sales get a handoff', async () => {
     const { core, id } = await oneLead();
-    const call = log(core, id, 'qualified', { answers: BANT_MET, notes: 'Demo with the CFO next week' });
+    const call = await log(core, id, 'qualified', { answers: BANT_MET, notes: 'Demo with the CFO next week' });
     expect(call).toMatchObject({ stageBefore: 'IQL', stageAfter: 'SQL', rep: 'Jordan', answers: BANT_MET, recommended: 'qualified', reason: null });
-    expect(getLeadCard(core.db, id).stageHistory).toEqual([{ from: 'IQL', to: 'SQL', reason: 'Qualified', at: '2026-11-23T15:00:00.000Z', rep: 'Jordan', callId: call.id }]);
-    expect(listHandoffs(core.db)).toEqual([
+    expect((await getLeadCard(core.store, id)).stageHistory).toEqual([{ from: 'IQL', to: 'SQL', reason: 'Qualified', at: '2026-11-23T15:00:00.000Z', rep: 'Jordan', callId: call.id }]);
+    expect((await listHandoffs(core.store))).toEqual([
       expect.objectContaining({
         leadName: 'Ada Lovelace',
         crmId: '1',
@@ -41,31 +41,31 @@ describe('a call logged against the BANT script', () => {
         },
       }),
     ]);
-    expect(exportHandoffs(core.db, 'csv').content).toContain('need: Reps lose hours dialling; budget: yes; authority: You decide; timeline: 2027-01-15');
+    expect((await exportHandoffs(core.store, 'csv')).content).toContain('need: Reps lose hours dialling; budget: yes; authority: You decide; timeline: 2027-01-15');
   });
 
   it('asks why when the rep chooses other than the recommendation, and records the reason', async () => {
     const { core, id } = await oneLead();
-    expect(() => log(core, id, 'interested-not-yet', { answers: BANT_MET })).toThrow('The agreed criteria recommend "Qualified": say why you chose "Interested — not yet".');
+    await expect(log(core, id, 'interested-not-yet', { answers: BANT_MET })).rejects.toThrow('The agreed criteria recommend "Qualified": say why you chose "Interested — not yet".');
     expect(count(core, 'calls')).toBe(0);
-    const call = log(core, id, 'interested-not-yet', { answers: BANT_MET, reason: 'Budget is for next year' });
+    const call = await log(core, id, 'interested-not-yet', { answers: BANT_MET, reason: 'Budget is for next year' });
     expect(call).toMatchObject({ recommended: 'qualified', reason: 'Budget is for next year', stageAfter: 'MQL' });
     expect(count(core, 'handoffs')).toBe(0);
   });
 
   it('refuses an answer to no question, or one that does not fit, and writes nothing', async () => {
     const { core, id } = await oneLead();
-    expect(() => log(core, id, 'no-answer', { answers: { shoe_size: '42' } })).toThrow(/no question "shoe_size"/);
-    expect(() => log(core, id, 'no-answer', { answers: { budget: 'maybe' } })).toThrow(/answer yes or no/);
-    expect(() => log(core, id, 'no-answer', { answers: { timeline: 'soon' } })).toThrow(/answer a date/);
+    await expect(log(core, id, 'no-answer', { answers: { shoe_size: '42' } })).rejects.toThrow(/no question "shoe_size"/);
+    await expect(log(core, id, 'no-answer', { answers: { budget: 'maybe' } })).rejects.toThrow(/answer yes or no/);
+    await expect(log(core, id, 'no-answer', { answers: { timeline: 'soon' } })).rejects.toThrow(/answer a date/);
     expect(count(core, 'calls')).toBe(0);
   });
 
   it('asks a disqualification for its reason, and keeps it in the history', async () => {
     const { core, id } = await oneLead();
-    expect(() => log(core, id, 'disqualified')).toThrow('"Disqualified" needs a reason.');
-    log(core, id, 'disqualified', { reason: 'A student, not a buyer' });
-    expect(getLeadCard(core.db, id).stageHistory[0]).toMatchObject({ to: 'disqualified', reason: 'Disqualified: A student, not a buyer' });
+    await expect(log(core, id, 'disqualified')).rejects.toThrow('"Disqualified" needs a reason.');
+    await log(core, id, 'disqualified', { reason: 'A student, not a buyer' });
+    expect((await getLeadCard(core.store, id)).stageHistory[0]).toMatchObject({ to: 'disqualified', reason: 'Disqualified: A student, not a buyer' });
   });
 });
 
@@ -75,23 +75,23 @@ describe('the permission-based script', () => {
     importScript(core.db, PERMISSION_PLAYBOOK, 'permission.yaml', activeDispositions(core.db).map((d) => d.code), core.clock.now());
     await importCsv(core, csv('Record ID,Name,Phone', '2,Bob,+12125550101'));
     const [ada, bob] = (core.db.prepare('SELECT id FROM leads ORDER BY id').all() as { id: number }[]).map((r) => r.id) as [number, number];
-    expect(() => log(core, ada, 'not-interested', { answers: { specialist: 'yes' } })).toThrow(/recommend "Qualified"/);
-    expect(log(core, ada, 'qualified', { answers: { specialist: 'yes', 'best-time': 'Tuesday 9 am' } }).stageAfter).toBe('SQL');
-    expect(log(core, bob, 'not-interested', { answers: { specialist: 'no', 'why-not-now': 'Timing' } }).stageAfter).toBe('nurture');
-    expect(listHandoffs(core.db).map((h) => h.leadName)).toEqual(['Ada Lovelace']);
+    await expect(log(core, ada, 'not-interested', { answers: { specialist: 'yes' } })).rejects.toThrow(/recommend "Qualified"/);
+    expect((await log(core, ada, 'qualified', { answers: { specialist: 'yes', 'best-time': 'Tuesday 9 am' } })).stageAfter).toBe('SQL');
+    expect((await log(core, bob, 'not-interested', { answers: { specialist: 'no', 'why-not-now': 'Timing' } })).stageAfter).toBe('nurture');
+    expect((await listHandoffs(core.store)).map((h) => h.leadName)).toEqual(['Ada Lovelace']);
   });
 });
 
 describe('undoing a disposition', () => {
   it('restores the exact previous rows within the grace period', async () => {
     const { core, id } = await oneLead();
-    log(core, id, 'callback', { callbackAt: '2026-11-24T15:00:00Z' });
+    await log(core, id, 'callback', { callbackAt: '2026-11-24T15:00:00Z' });
     core.clock.advance(UNDO_GRACE_MS + 1);
     const before = storeContents(core);
     const callbacksBefore = core.db.prepare('SELECT * FROM callbacks ORDER BY id').all();
-    const call = log(core, id, 'qualified', { answers: BANT_MET, notes: 'Handing over' });
+    const call = await log(core, id, 'qualified', { answers: BANT_MET, notes: 'Handing over' });
     expect(count(core, 'handoffs')).toBe(1);
-    expect(undoDisposition(core.db, core.clock, call.id)).toMatchObject({ callId: call.id, leadId: id });
+    expect(await undoDisposition(core.store, core.clock, call.id)).toMatchObject({ callId: call.id, leadId: id });
     expect(storeContents(core)).toEqual(before);
     expect(core.db.prepare('SELECT * FROM callbacks ORDER BY id').all()).toEqual(callbacksBefore);
     expect(count(core, 'handoffs')).toBe(0);
@@ -99,9 +99,9 @@ describe('undoing a disposition', () => {
 
   it('is refused once the grace period has passed', async () => {
     const { core, id } = await oneLead();
-    const call = log(core, id, 'busy');
+    const call = await log(core, id, 'busy');
     core.clock.advance(UNDO_GRACE_MS + 1);
-    expect(() => undoDisposition(core.db, core.clock, call.id)).toThrow(/Too late/);
+    await expect(undoDisposition(core.store, core.clock, call.id)).rejects.toThrow(/Too late/);
     expect(count(core, 'calls')).toBe(1);
   });
 });
@@ -109,7 +109,7 @@ describe('undoing a disposition', () => {
 describe('dispositions a team lead edits', () => {
   it('adds, renames, re-keys and retires; a retired one stays on the calls logged with it', async () => {
     const { core, id } = await oneLead();
-    const call = log(core, id, 'busy');
+    const call = await log(core, id, 'busy');
     const busy = activeDispositions(core.db).find((d) => d.code === 'busy')!;
     saveDisposition(core.db, { ...busy, label: 'Line busy', hotkey: 'b' });
     expect(activeDispositions(core.db).find((d) => d.code === 'busy')).toMatchObject({ label: 'Line busy', hotkey: 'b' });
@@ -117,8 +117,8 @@ describe('dispositions a team lead edits', () => {
     retireDisposition(core.db, 'busy', core.clock.now());
     expect(activeDispositions(core.db).map((d) => d.code)).not.toContain('busy');
     expect(listDispositions(core.db).find((d) => d.code === 'busy')).toMatchObject({ retired: true });
-    expect(getLeadCard(core.db, id).calls[0]).toMatchObject({ id: call.id, dispositionCode: 'busy', dispositionLabel: 'Busy' });
-    expect(() => log(core, id, 'busy')).toThrow(/no disposition "busy" in use/);
+    expect((await getLeadCard(core.store, id)).calls[0]).toMatchObject({ id: call.id, dispositionCode: 'busy', dispositionLabel: 'Busy' });
+    await expect(log(core, id, 'busy')).rejects.toThrow(/no disposition "busy" in use/);
   });
 
   it('replaces the whole set from a file, and a bad file changes nothing', async () => {
@@ -151,13 +151,13 @@ describe('scripts in the store', () => {
 describe('a note in progress', () => {
   it('is kept in the store as typed, becomes the call’s note, and comes back if the call is undone', async () => {
     const { core, id } = await oneLead();
-    saveNoteDraft(core.db, id, 'Wants pricing for 40 seats', core.clock.now());
-    expect(getLeadCard(core.db, id).draft).toBe('Wants pricing for 40 seats');
-    const call = log(core, id, 'busy', { notes: 'Wants pricing for 40 seats' });
-    expect(getLeadCard(core.db, id).draft).toBe('');
-    undoDisposition(core.db, core.clock, call.id);
-    expect(getLeadCard(core.db, id).draft).toBe('Wants pricing for 40 seats');
-    saveNoteDraft(core.db, id, '', core.clock.now());
+    await saveNoteDraft(core.store, id, 'Wants pricing for 40 seats', core.clock.now());
+    expect((await getLeadCard(core.store, id)).draft).toBe('Wants pricing for 40 seats');
+    const call = await log(core, id, 'busy', { notes: 'Wants pricing for 40 seats' });
+    expect((await getLeadCard(core.store, id)).draft).toBe('');
+    await undoDisposition(core.store, core.clock, call.id);
+    expect((await getLeadCard(core.store, id)).draft).toBe('Wants pricing for 40 seats');
+    await saveNoteDraft(core.store, id, '', core.clock.now());
     expect(count(core, 'note_drafts')).toBe(0);
   });
 });

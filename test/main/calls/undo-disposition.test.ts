@@ -2,62 +2,68 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { logDisposition } from '../../../main/calls/log-disposition.ts';
 import { undoDisposition } from '../../../main/calls/undo-disposition.ts';
-import { getLeadCard } from '../../../main/leads/lead-rows.ts';
+import { getLeadCard } from '../../../main/leads/lead-cards.ts';
+import { refreshLeadQueueColumns } from '../../../main/queue/queue-columns.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
-import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
+import { seedLeads } from '../../helpers/seed-leads.ts';
+import { csv, importCsv, manualClock, testCore } from '../../helpers/test-core.ts';
+import { describeEachStore } from '../../helpers/test-stores.ts';
 
-const HEADER = 'Record ID,Name,Phone,Mobile Phone Number,Company,Lifecycle Stage,Do Not Call,Time Zone';
-const ADA = (dnc: boolean, stage = 'lead', company = 'Analytical Engines') => `1,Ada Lovelace,+12125550100,+12125550199,${company},${stage},${dnc},America/New_York`;
+describeEachStore('undo puts back what the call changed, and only that', ({ open }) => {
+  async function ada() {
+    const store = await open();
+    const clock = manualClock('2026-11-23T15:00:00Z');
+    const [id] = await seedLeads(store, [{ firstName: 'Ada', lastName: 'Lovelace', company: 'Analytical Engines', phones: ['+12125550100', '+12125550199'] }]);
+    const log = (code: string) => logDisposition(store, clock, DEFAULT_DISPOSITIONS, { leadId: id!, code, notes: '' });
+    return { store, clock, id: id!, log };
+  }
 
-async function ada() {
-  const core = testCore('2026-11-23T15:00:00Z');
-  await importCsv(core, csv(HEADER, ADA(false)));
-  const { id } = core.db.prepare('SELECT id FROM leads').get() as { id: number };
-  const log = (code: string) => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code, notes: '' });
-  return { core, id, log };
-}
-
-describe('undo puts back what the call changed, and only that', () => {
   it('never clears a do-not-call an import set after the disposition (the reported case)', async () => {
-    const { core, id, log } = await ada();
-    const call = log('no-answer');
-    core.clock.advance(5_000);
-    await importCsv(core, csv(HEADER, ADA(true)));
-    core.clock.advance(5_000);
-    undoDisposition(core.db, core.clock, call.id);
-    const { lead } = getLeadCard(core.db, id);
+    const { store, clock, id, log } = await ada();
+    const call = await log('no-answer');
+    clock.advance(5_000);
+    // What an import of the lead marked do-not-call writes.
+    await store.run('UPDATE leads SET do_not_call = 1 WHERE id = ?', [id]);
+    await refreshLeadQueueColumns(store, id);
+    clock.advance(5_000);
+    await undoDisposition(store, clock, call.id);
+    const { lead, calls } = await getLeadCard(store, id);
     expect(lead.doNotCall).toBe(true);
     // What the call itself did is taken back.
     expect(lead).toMatchObject({ attempts: 0, lastDisposition: null, lastAttemptAt: null });
-    expect(getLeadCard(core.db, id).calls).toHaveLength(0);
+    expect(calls).toHaveLength(0);
     // Do-not-call holds in the queue too: the lead is not callable.
-    expect((core.db.prepare('SELECT callable FROM leads WHERE id = ?').get(id) as { callable: number }).callable).toBe(0);
+    expect((await store.one<{ callable: number }>('SELECT callable FROM leads WHERE id = ?', [id]))!.callable).toBe(0);
   });
 
   it('leaves a stage someone else changed since, and takes back the stage it moved itself', async () => {
-    const { core, id, log } = await ada();
-    const interested = log('interested-not-yet');
-    expect(getLeadCard(core.db, id).lead.stage).toBe('MQL');
-    undoDisposition(core.db, core.clock, interested.id);
-    expect(getLeadCard(core.db, id).lead.stage).toBe('IQL');
+    const { store, clock, id, log } = await ada();
+    const interested = await log('interested-not-yet');
+    expect((await getLeadCard(store, id)).lead.stage).toBe('MQL');
+    await undoDisposition(store, clock, interested.id);
+    expect((await getLeadCard(store, id)).lead.stage).toBe('IQL');
 
-    const again = log('interested-not-yet');
-    core.db.prepare("UPDATE leads SET stage = 'SQL' WHERE id = ?").run(id);
-    expect(undoDisposition(core.db, core.clock, again.id).kept).toEqual(['stage']);
-    expect(getLeadCard(core.db, id).lead.stage).toBe('SQL');
+    const again = await log('interested-not-yet');
+    await store.run("UPDATE leads SET stage = 'SQL' WHERE id = ?", [id]);
+    expect((await undoDisposition(store, clock, again.id)).kept).toEqual(['stage']);
+    expect((await getLeadCard(store, id)).lead.stage).toBe('SQL');
   });
 
   it('takes back a do-not-call the call itself set', async () => {
-    const { core, id, log } = await ada();
-    const call = log('do-not-call');
-    undoDisposition(core.db, core.clock, call.id);
-    expect(getLeadCard(core.db, id).lead.doNotCall).toBe(false);
+    const { store, clock, id, log } = await ada();
+    const call = await log('do-not-call');
+    await undoDisposition(store, clock, call.id);
+    expect((await getLeadCard(store, id)).lead.doNotCall).toBe(false);
   });
+});
 
-  it('through the API, the console gets the lead back with the number it can dial', async () => {
-    const { core, id, log } = await ada();
+describe('undo through the API', () => {
+  it('gives the console the lead back with the number it can dial', async () => {
+    const core = testCore('2026-11-23T15:00:00Z');
+    await importCsv(core, csv('Record ID,Name,Phone,Mobile Phone Number', '1,Ada Lovelace,+12125550100,+12125550199'));
+    const { id } = (await core.store.one<{ id: number }>('SELECT id FROM leads'))!;
     const api = createHandlers(core);
-    const call = log('no-answer');
+    const call = await logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, { leadId: id, code: 'no-answer', notes: '' });
     const view = await api['calls.undo']({ callId: call.id, consoleId: 'console-one' });
     expect(view.next).toMatchObject({ number: '+12125550100', openDial: null });
     expect(view.next?.card.lead.id).toBe(id);

@@ -18,7 +18,7 @@ describe('the account view', () => {
     const handlers = syncHandlers(core);
     const id = (first: string) => (core.db.prepare('SELECT id FROM leads WHERE first_name = ?').get(first) as { id: number }).id;
     core.prefs.update({ repName: 'Ben' });
-    handlers['calls.disposition']({ leadId: id('Bob'), code: 'not-interested', notes: '', reason: 'Bad timing' });
+    await handlers['calls.disposition']({ leadId: id('Bob'), code: 'not-interested', notes: '', reason: 'Bad timing' });
 
     const account = handlers['leads.account']({ leadId: id('Ada') });
     expect(account.company).toBe('Acme');

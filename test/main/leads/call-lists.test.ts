@@ -24,15 +24,15 @@ const crmIds = (core: TestCore, ids: number[] | null) =>
 describe('call lists', () => {
   it('are saved filters: stage, source, owner, zone, created since, hand-raisers, import', async () => {
     const core = await store();
-    const save = (name: string, filter: object) => saveCallList(core.db, core.clock, { name, filter, rules: null });
-    save('MQLs', { stages: ['MQL'] });
-    save('Inbound', { sources: ['inbound'] });
-    save("Sam's", { owners: ['Sam'] });
-    save('Central', { timeZones: ['America/Chicago'] });
-    save('This week', { createdSince: '2026-11-20T00:00:00Z', stages: ['IQL', 'cold'] });
-    save('Hand-raisers', { requestedCall: true });
-    save('First import', { importBatchIds: [1] });
-    save('Everyone', {});
+    const save = (name: string, filter: object) => saveCallList(core.store, core.clock, { name, filter, rules: null });
+    await save('MQLs', { stages: ['MQL'] });
+    await save('Inbound', { sources: ['inbound'] });
+    await save("Sam's", { owners: ['Sam'] });
+    await save('Central', { timeZones: ['America/Chicago'] });
+    await save('This week', { createdSince: '2026-11-20T00:00:00Z', stages: ['IQL', 'cold'] });
+    await save('Hand-raisers', { requestedCall: true });
+    await save('First import', { importBatchIds: [1] });
+    await save('Everyone', {});
     const members = (name: string) => crmIds(core, leadIdsOfList(core.db, name));
     expect(members('MQLs')).toEqual(['a']);
     expect(members('Inbound')).toEqual(['a', 'c']);
@@ -41,18 +41,18 @@ describe('call lists', () => {
     expect(members('This week')).toEqual(['c', 'd']);
     expect(members('Hand-raisers')).toEqual(['c']);
     expect(members('First import')).toEqual(['a', 'b', 'c', 'd']);
-    expect(listCallLists(core.db).map((l) => [l.name, l.leads])).toContainEqual(['Everyone', 4]);
+    expect((await listCallLists(core.store)).map((l) => [l.name, l.leads])).toContainEqual(['Everyone', 4]);
   });
 
   it('give a rep only the list’s leads, under the list’s own hours', async () => {
     const core = await store();
-    saveCallList(core.db, core.clock, { name: 'West', filter: { timeZones: ['America/Los_Angeles'] }, rules: { ...DEFAULT_QUEUE_RULES, window: { days: [1, 2, 3, 4, 5], start: 10 * 60, end: 16 * 60 } } });
+    await saveCallList(core.store, core.clock, { name: 'West', filter: { timeZones: ['America/Los_Angeles'] }, rules: { ...DEFAULT_QUEUE_RULES, window: { days: [1, 2, 3, 4, 5], start: 10 * 60, end: 16 * 60 } } });
     const scope = callListScope(core.db, 'West');
     const ctx = { now: core.clock.now(), rules: scope.rules!, consoleId: null, list: scope.list };
     // 17:00 UTC is 9:00 in Los Angeles: before the list's 10:00.
-    expect(pickNext(core.db, ctx)).toBeNull();
+    expect(await pickNext(core.store, ctx)).toBeNull();
     const later = { ...ctx, now: Date.parse('2026-11-23T18:00:00Z') };
-    expect(crmIds(core, [pickNext(core.db, later)!.leadId])).toEqual(['d']);
+    expect(crmIds(core, [(await pickNext(core.store, later))!.leadId])).toEqual(['d']);
   });
 
   it('refuse an unknown list by name', async () => {
@@ -68,7 +68,7 @@ describe('a small list in a big store', () => {
     await importCsv(core, csv(HEADER, ...rows));
     await importCsv(core, csv(HEADER, 'cold-one,Zed,+13125550199,other,Purchased list,,2026-11-01,,America/Chicago'), { listName: 'Tiny' });
     const scope = callListScope(core.db, 'Tiny');
-    const pick = pickNext(core.db, { now: core.clock.now(), rules: DEFAULT_QUEUE_RULES, consoleId: null, list: scope.list });
+    const pick = await pickNext(core.store, { now: core.clock.now(), rules: DEFAULT_QUEUE_RULES, consoleId: null, list: scope.list });
     expect(crmIds(core, [pick!.leadId])).toEqual(['cold-one']);
   });
 });

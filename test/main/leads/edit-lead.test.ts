@@ -11,14 +11,14 @@ async function oneLead() {
   const handlers = syncHandlers(core);
   const dispatch = createDispatcher(handlers, () => undefined);
   const id = (core.db.prepare('SELECT id FROM leads').get() as { id: number }).id;
-  const phones = () => handlers['leads.get']({ leadId: id }).phones;
+  const phones = async () => (await handlers['leads.get']({ leadId: id })).phones;
   return { core, handlers, dispatch, id, phones };
 }
 
 describe('editing a lead', () => {
   it('re-reads a changed number into E.164 and keeps the change in the history, with who and when', async () => {
     const { handlers, id, phones, core } = await oneLead();
-    const [work, mobile] = phones();
+    const [work, mobile] = await phones();
     const card = handlers['leads.edit']({ leadId: id, phones: [{ id: work!.id, raw: '(646) 555-0142', type: 'work' }, { id: mobile!.id, raw: mobile!.raw, type: 'mobile' }] });
     expect(card.phones.map((p) => [p.raw, p.e164])).toEqual([
       ['(646) 555-0142', '+16465550142'],
@@ -42,7 +42,7 @@ describe('editing a lead', () => {
 
   it('finds the lead by its new number and name, and no more by the old ones', async () => {
     const { handlers, id, phones, core } = await oneLead();
-    const [work, mobile] = phones();
+    const [work, mobile] = await phones();
     handlers['leads.edit']({ leadId: id, lastName: 'King', phones: [{ id: work!.id, raw: '646 555 0142', type: 'work' }, { id: mobile!.id, raw: mobile!.raw, type: 'mobile' }] });
     const find = (q: string) => searchLeads(core.db, q, { limit: 5, defaultCountry: 'US' }).hits.map((h) => h.lead.id);
     expect(find('(646) 555-0142')).toEqual([id]);
@@ -52,7 +52,7 @@ describe('editing a lead', () => {
 
   it('adds and removes numbers, and a number that cannot be read is kept and flagged', async () => {
     const { handlers, id, phones } = await oneLead();
-    const [work] = phones();
+    const [work] = await phones();
     const card = handlers['leads.edit']({ leadId: id, phones: [{ id: work!.id, raw: work!.raw, type: 'work' }, { raw: '555-01', type: 'other' }] });
     expect(card.phones.map((p) => [p.raw, p.e164, p.type])).toEqual([
       ['+12125550100', '+12125550100', 'work'],
@@ -64,7 +64,7 @@ describe('editing a lead', () => {
     const { handlers, id, phones, core } = await oneLead();
     expect(handlers['leads.edit']({ leadId: id, timeZone: 'Pacific' }).lead.timeZone).toBe('America/Los_Angeles');
     core.db.prepare('UPDATE leads SET time_zone = NULL WHERE id = ?').run(id);
-    const [work] = phones();
+    const [work] = await phones();
     expect(handlers['leads.edit']({ leadId: id, phones: [{ id: work!.id, raw: '+1 312 555 0100', type: 'work' }] }).lead.timeZone).toBe('America/Chicago');
   });
 
@@ -72,16 +72,16 @@ describe('editing a lead', () => {
     const { handlers, id, phones, core } = await oneLead();
     core.db.prepare('UPDATE phones SET bad = 1 WHERE lead_id = ?').run(id);
     core.db.prepare('UPDATE leads SET callable = 0 WHERE id = ?').run(id);
-    const [work, mobile] = phones();
+    const [work, mobile] = await phones();
     handlers['leads.edit']({ leadId: id, phones: [{ id: work!.id, raw: '+1 646 555 0142', type: 'work' }, { id: mobile!.id, raw: mobile!.raw, type: 'mobile' }] });
-    expect(phones().map((p) => p.bad)).toEqual([false, true]);
+    expect((await phones()).map((p) => p.bad)).toEqual([false, true]);
     expect(core.db.prepare('SELECT callable FROM leads WHERE id = ?').get(id)).toEqual({ callable: 1 });
   });
 
   it('refuses bad input in words and changes nothing', async () => {
     const { dispatch, id, phones, core } = await oneLead();
     const before = storeContents(core);
-    const [work] = phones();
+    const [work] = await phones();
     const refusals = [
       [{ leadId: id, email: 'not an email' }, /not an email address/],
       [{ leadId: id, timeZone: 'Mars/Olympus' }, /not a time zone/],

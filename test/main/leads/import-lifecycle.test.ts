@@ -12,7 +12,7 @@ import { count, csv, demoFixture, importCsv, storeContents, testCore, type TestC
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url));
 const idOf = (core: TestCore, crmId: string) => (core.db.prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: number }).id;
 const log = (core: TestCore, crmId: string, code: string, callbackAtOrNotes = '') =>
-  logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, {
+  logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, {
     leadId: idOf(core, crmId),
     code,
     ...(code === 'callback' ? { notes: '', callbackAt: callbackAtOrNotes } : { notes: callbackAtOrNotes }),
@@ -39,8 +39,8 @@ describe('undoing an import', () => {
     await importCsv(core, csv('Record ID,Name,Phone', '1,Ada,+12125550100'));
     const second = await importCsv(core, csv('Record ID,Name,Phone,Company', '1,Ada,+12125550100,Acme', '2,Bob,+12125550101,'));
     core.clock.advance(60_000);
-    log(core, '2', 'busy');
-    log(core, '1', 'do-not-call');
+    await log(core, '2', 'busy');
+    await log(core, '1', 'do-not-call');
     expect(undoImport(core.db, core.clock, second.batchId!)).toMatchObject({ removed: 0, restored: 1, kept: 1 });
     expect(getLeadCard(core.db, idOf(core, '2')).calls).toHaveLength(1);
     expect(getLeadCard(core.db, idOf(core, '1')).lead).toMatchObject({ company: null, doNotCall: true });
@@ -110,7 +110,7 @@ describe('exporting leads for the CRM', () => {
   it('writes one row per lead with what the calls taught, HubSpot headers, and no cell a spreadsheet would run', async () => {
     const core = testCore();
     await importCsv(core, csv('Record ID,Name,Email,Phone,Company', '1,Ada Lovelace,ada@example.com,+12125550100,"=HYPERLINK(""http://evil.example"")"'));
-    log(core, '1', 'interested-not-yet', '@SUM(1) call back in Q1');
+    await log(core, '1', 'interested-not-yet', '@SUM(1) call back in Q1');
     const { content, fileName, mimeType } = exportLeads(core.db, 'csv');
     expect([fileName, mimeType]).toEqual(['nextcall-leads.csv', 'text/csv']);
     const [header, row] = content.trimEnd().split('\r\n');
@@ -128,9 +128,9 @@ describe('exporting leads for the CRM', () => {
     await importCsv(core, fixture('hubspot-contacts.csv'));
     await importCsv(core, fixture('salesforce-leads.csv'));
     await importCsv(core, demoFixture());
-    log(core, '71234501', 'qualified', 'Budget approved');
-    log(core, '71234502', 'not-interested');
-    log(core, '00Q5e00000AbCdE1', 'do-not-call');
+    await log(core, '71234501', 'qualified', 'Budget approved');
+    await log(core, '71234502', 'not-interested');
+    await log(core, '00Q5e00000AbCdE1', 'do-not-call');
     const exported = exportLeads(core.db, 'csv').content;
 
     const before = storeContents(core);
@@ -150,7 +150,7 @@ describe('exporting leads for the CRM', () => {
   it('says when the next callback is booked', async () => {
     const core = testCore();
     await importCsv(core, csv('Record ID,Name,Phone', '1,Ada,+12125550100'));
-    log(core, '1', 'callback', '2026-11-24T16:00:00Z');
+    await log(core, '1', 'callback', '2026-11-24T16:00:00Z');
     expect(JSON.parse(exportLeads(core.db, 'json').content).leads[0]).toMatchObject({ nextCallbackAt: '2026-11-24T16:00:00.000Z', attempts: 1 });
     expect(exportLeads(core.db, 'csv').content).toContain(',2026-11-24T16:00:00.000Z,');
   });
@@ -173,7 +173,7 @@ describe('undo after the store moved on', () => {
     const second = await importCsv(core, csv('Record ID,Name,Phone,Company,Recent Conversion', '1,Ada,+12125550100,Acme,Contact sales'));
     expect(getLeadCard(core.db, idOf(core, '1')).lead.requestedCall).toBe(true);
     core.clock.advance(60_000);
-    log(core, '1', 'interested-not-yet');
+    await log(core, '1', 'interested-not-yet');
     const handRaisedAfterCall = (core.db.prepare('SELECT hand_raised_at FROM leads').get() as { hand_raised_at: number | null }).hand_raised_at;
     expect(handRaisedAfterCall).toBeNull();
     undoImport(core.db, core.clock, second.batchId!);

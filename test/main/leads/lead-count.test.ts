@@ -2,8 +2,11 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leadCount } from '../../../main/leads/lead-count.ts';
-import { openDatabase, transaction, type Database } from '../../../main/store/database.ts';
+import { openDatabase, type Database } from '../../../main/store/database.ts';
+import { sqliteStore } from '../../../main/store/seam/sqlite-store.ts';
+import { seedLeads } from '../../helpers/seed-leads.ts';
 import { tempDir } from '../../helpers/test-core.ts';
+import { describeEachStore } from '../../helpers/test-stores.ts';
 
 const counted = (db: Database) => (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
 const addLeads = (db: Database, n: number) => {
@@ -11,54 +14,68 @@ const addLeads = (db: Database, n: number) => {
   for (let i = 0; i < n; i++) insert.run();
 };
 
-describe('the number of leads in the store, as the top bar shows it', () => {
-  it('follows leads added and removed on this connection, without counting them again', () => {
+describe('the number of leads in the store, as the top bar shows it (SQLite: kept per connection)', () => {
+  it('follows leads added and removed on this connection, without counting them again', async () => {
     const db = openDatabase(join(tempDir(), 'store.sqlite'));
-    expect(leadCount(db)).toBe(0);
+    const store = sqliteStore(db);
+    expect(await leadCount(store)).toBe(0);
     addLeads(db, 5);
-    expect(leadCount(db)).toBe(5);
+    expect(await leadCount(store)).toBe(5);
     db.exec('DELETE FROM leads WHERE id IN (1, 2)');
-    expect(leadCount(db)).toBe(3);
+    expect(await leadCount(store)).toBe(3);
     db.exec('DELETE FROM leads');
-    expect(leadCount(db)).toBe(0);
+    expect(await leadCount(store)).toBe(0);
     db.close();
   });
 
-  it('takes back what a rolled-back transaction added, even the transaction that counted first', () => {
+  it('takes back what a rolled-back transaction added, even the transaction that counted first', async () => {
     const db = openDatabase(join(tempDir(), 'store.sqlite'));
+    const store = sqliteStore(db);
     addLeads(db, 2);
-    expect(() =>
-      transaction(db, () => {
-        expect(leadCount(db)).toBe(2);
+    await expect(
+      store.transaction(async (tx) => {
+        expect(await leadCount(tx)).toBe(2);
         addLeads(db, 3);
-        expect(leadCount(db)).toBe(5);
+        expect(await leadCount(tx)).toBe(5);
         throw new Error('import refused');
       }),
-    ).toThrow('import refused');
-    expect(leadCount(db)).toBe(counted(db));
-    expect(leadCount(db)).toBe(2);
-    expect(() =>
-      transaction(db, () => {
+    ).rejects.toThrow('import refused');
+    expect(await leadCount(store)).toBe(counted(db));
+    expect(await leadCount(store)).toBe(2);
+    await expect(
+      store.transaction(async () => {
         addLeads(db, 4);
         throw new Error('again');
       }),
-    ).toThrow('again');
-    expect(leadCount(db)).toBe(2);
+    ).rejects.toThrow('again');
+    expect(await leadCount(store)).toBe(2);
     db.close();
   });
 
-  it('sees leads another process wrote to the same store (the CLI importing while the console runs)', () => {
+  it('sees leads another process wrote to the same store (the CLI importing while the console runs)', async () => {
     const file = join(tempDir(), 'store.sqlite');
     const console = openDatabase(file);
+    const store = sqliteStore(console);
     addLeads(console, 1);
-    expect(leadCount(console)).toBe(1);
+    expect(await leadCount(store)).toBe(1);
     const cli = new DatabaseSync(file);
     addLeads(cli, 4);
     cli.exec('DELETE FROM leads WHERE id = 1');
     cli.close();
-    expect(leadCount(console)).toBe(4);
+    expect(await leadCount(store)).toBe(4);
     addLeads(console, 1);
-    expect(leadCount(console)).toBe(5);
+    expect(await leadCount(store)).toBe(5);
     console.close();
+  });
+});
+
+describeEachStore('the number of leads in the store, on either store', ({ open }) => {
+  it('is every lead, after leads are added and removed', async () => {
+    const store = await open();
+    expect(await leadCount(store)).toBe(0);
+    const ids = await seedLeads(store, [{}, {}, {}]);
+    expect(await leadCount(store)).toBe(3);
+    await store.run('DELETE FROM leads WHERE id = ?', [ids[0]!]);
+    expect(await leadCount(store)).toBe(2);
   });
 });

@@ -67,7 +67,7 @@ describe('finding a lead', () => {
     // Adam came in as a customer; Ada is disqualified on a call.
     const handlers = syncHandlers(core);
     const ada = find('Lovelace').hits[0]!.lead.id;
-    handlers['calls.disposition']({ leadId: ada, code: 'disqualified', notes: '', reason: 'No budget' });
+    await handlers['calls.disposition']({ leadId: ada, code: 'disqualified', notes: '', reason: 'No budget' });
     const hit = find('(212) 555-0100').hits[0]!;
     expect(hit.lead.stage).toBe('disqualified');
     expect(hit.lastCall).toMatchObject({ dispositionLabel: 'Disqualified' });

@@ -15,7 +15,7 @@ async function twoLists() {
 describe('the call list a console works', () => {
   it('lists every list with its waiting count, beside every lead', async () => {
     const { handlers } = await twoLists();
-    expect(handlers['lists.working']({})).toEqual({
+    expect(await handlers['lists.working']({})).toEqual({
       current: null,
       lists: [
         { name: null, leads: 3, waiting: 3, waitingCapped: 100 },
@@ -27,33 +27,33 @@ describe('the call list a console works', () => {
 
   it('once chosen, the queue, its preview and a new session work that list only; the waiting count falls as leads are called', async () => {
     const { core, handlers } = await twoLists();
-    expect(handlers['lists.work']({ listName: 'event' }).current).toBe('Event');
-    expect(handlers['queue.preview']({ limit: 20 }).next.map((p) => p.name)).toEqual(['Cy']);
-    const next = handlers['queue.next']({ consoleId: 'console-1' });
+    expect((await handlers['lists.work']({ listName: 'event' })).current).toBe('Event');
+    expect((await handlers['queue.preview']({ limit: 20 })).next.map((p) => p.name)).toEqual(['Cy']);
+    const next = await handlers['queue.next']({ consoleId: 'console-1' });
     expect(next.next?.card.lead.firstName).toBe('Cy');
     core.prefs.update({ repName: 'Ben' });
     // Sessions are on the async store seam: these two answer a moment later.
     expect((await handlers['sessions.start']({ consoleId: 'console-1' })).listName).toBe('Event');
     await handlers['calls.disposition']({ consoleId: 'console-1', leadId: next.next!.card.lead.id, code: 'no-answer', notes: '' });
-    expect(handlers['lists.working']({}).lists.find((l) => l.name === 'Event')?.waiting).toBe(0);
+    expect((await handlers['lists.working']({})).lists.find((l) => l.name === 'Event')?.waiting).toBe(0);
 
-    handlers['lists.work']({ listName: null });
-    expect(handlers['queue.preview']({ limit: 20 }).next.map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
+    await handlers['lists.work']({ listName: null });
+    expect((await handlers['queue.preview']({ limit: 20 })).next.map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
   });
 
   it('refuses a list that does not exist by name, and keeps working the last one', async () => {
     const { dispatch, handlers } = await twoLists();
-    handlers['lists.work']({ listName: 'Webinar' });
+    await handlers['lists.work']({ listName: 'Webinar' });
     const refused = await dispatch('lists.work', { listName: 'Trade show' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-found', message: 'There is no call list named "Trade show".' } });
-    expect(handlers['lists.working']({}).current).toBe('Webinar');
+    expect((await handlers['lists.working']({})).current).toBe('Webinar');
   });
 
   it('falls back to every lead when the chosen list is renamed, rather than stopping the queue', async () => {
     const { core, handlers } = await twoLists();
-    handlers['lists.work']({ listName: 'Webinar' });
+    await handlers['lists.work']({ listName: 'Webinar' });
     core.db.prepare("UPDATE call_lists SET name = 'Webinar (old)' WHERE name = 'Webinar'").run();
-    expect(handlers['queue.next']({ consoleId: 'console-1' }).next).not.toBeNull();
-    expect(handlers['lists.working']({}).current).toBeNull();
+    expect((await handlers['queue.next']({ consoleId: 'console-1' })).next).not.toBeNull();
+    expect((await handlers['lists.working']({})).current).toBeNull();
   });
 });

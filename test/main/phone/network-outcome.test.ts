@@ -9,7 +9,7 @@ async function leadWithTwoNumbers() {
   const core = testCore();
   await importCsv(core, csv('Record ID,Name,Phone,Mobile Phone Number', '1,Ada Lovelace,+12125550100,+12125550111'));
   const id = (core.db.prepare('SELECT id FROM leads').get() as { id: number }).id;
-  const dial = recordDial(core.db, id, '+12125550100', core.clock.now(), DEFAULT_QUEUE_RULES);
+  const dial = await recordDial(core.store, id, '+12125550100', core.clock.now(), DEFAULT_QUEUE_RULES);
   const bad = () => getLeadCard(core.db, id)!.phones.map((p) => [p.e164, p.bad]);
   return { core, id, dial, bad };
 }

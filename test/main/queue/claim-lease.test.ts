@@ -21,7 +21,7 @@ describe('a claim is a short lease', () => {
     expect(await shownTo(api, 'console-one')).toBe(ada);
     for (let i = 0; i < 20; i++) {
       core.clock.advance(LEASE / 3);
-      expect(api['queue.heartbeat']({ consoleId: 'console-one', leadId: ada })).toEqual({ held: true, leaseSeconds: 90 });
+      expect(await api['queue.heartbeat']({ consoleId: 'console-one', leadId: ada })).toEqual({ held: true, leaseSeconds: 90 });
     }
     expect(await shownTo(api, 'console-two')).toBe(bob);
   });
@@ -34,19 +34,19 @@ describe('a claim is a short lease', () => {
     core.clock.advance(2 * SECOND);
     expect(await shownTo(api, 'console-three')).toBe(ada);
     // The first console comes back too late: its beat says so, and it asks for its lead again.
-    expect(api['queue.heartbeat']({ consoleId: 'console-one', leadId: ada })).toMatchObject({ held: false });
+    expect(await api['queue.heartbeat']({ consoleId: 'console-one', leadId: ada })).toMatchObject({ held: false });
   });
 
   it('a beat for a lead that is gone (its import undone) holds nothing and writes nothing', async () => {
     const { core, api } = await twoLeads();
-    expect(api['queue.heartbeat']({ consoleId: 'console-one', leadId: 999_999 })).toEqual({ held: false, leaseSeconds: 90 });
+    expect(await api['queue.heartbeat']({ consoleId: 'console-one', leadId: 999_999 })).toEqual({ held: false, leaseSeconds: 90 });
     expect(core.db.prepare('SELECT count(*) AS n FROM claims').get()).toEqual({ n: 0 });
   });
 
   it('a page closed on purpose lets its lead go at once', async () => {
     const { ada, api } = await twoLeads();
     expect(await shownTo(api, 'console-one')).toBe(ada);
-    api['queue.release']({ consoleId: 'console-one' });
+    await api['queue.release']({ consoleId: 'console-one' });
     expect(await shownTo(api, 'console-two')).toBe(ada);
   });
 });
@@ -55,7 +55,7 @@ describe('a reload mid-call', () => {
   it('gives the console its lead back with the call running: the dial, its number and its start', async () => {
     const { core, ada, api } = await twoLeads();
     await api['queue.next']({ consoleId: 'console-one' });
-    const dial = api['calls.dial']({ leadId: ada, number: '+12125550100', consoleId: 'console-one' }) as { dialId: number; at: string };
+    const dial = await api['calls.dial']({ leadId: ada, number: '+12125550100', consoleId: 'console-one' });
     core.clock.advance(95 * SECOND);
     const reloaded = await api['queue.next']({ consoleId: 'console-one' });
     expect(reloaded.next?.card.lead.id).toBe(ada);
@@ -67,7 +67,7 @@ describe('a reload mid-call', () => {
   it('a skipped lead’s dial is over: when the lead comes back there is no call running', async () => {
     const { core, ada, api } = await twoLeads();
     await api['queue.next']({ consoleId: 'console-one' });
-    api['calls.dial']({ leadId: ada, number: '+12125550100', consoleId: 'console-one' });
+    await api['calls.dial']({ leadId: ada, number: '+12125550100', consoleId: 'console-one' });
     await api['queue.skip']({ leadId: ada, consoleId: 'console-one' });
     core.clock.advance(11 * 60 * SECOND);
     core.db.prepare('DELETE FROM claims').run();

@@ -70,7 +70,7 @@ describe('calls.dial', () => {
     const shown = await api['queue.next']({ consoleId: 'console-one' });
     expect(shown.next?.card.lead.id).toBe(ada);
     await markAdaDoNotCall(core);
-    expect(() => api['calls.dial']({ leadId: ada, number: '+12125550100', consoleId: 'console-one' })).toThrow(
+    await expect(api['calls.dial']({ leadId: ada, number: '+12125550100', consoleId: 'console-one' })).rejects.toThrow(
       'Not dialled: Ada Lovelace: the lead is on the do-not-call list.',
     );
     expect(count(core, 'dials')).toBe(0);
@@ -79,25 +79,25 @@ describe('calls.dial', () => {
   it('refuses a number another console flagged bad, and a dial after hours', async () => {
     const { core, ada } = await twoLeads();
     core.db.prepare("UPDATE phones SET bad = 1 WHERE e164 = '+12125550199'").run();
-    expect(() => recordDial(core.db, ada, '+12125550199', core.clock.now(), DEFAULT_QUEUE_RULES)).toThrow(/\+12125550199 is marked as a bad number/);
-    expect(() => recordDial(core.db, ada, '+12125550100', Date.parse('2026-11-24T01:05:00Z'), DEFAULT_QUEUE_RULES)).toThrow(/outside calling hours/);
+    await expect(recordDial(core.store, ada, '+12125550199', core.clock.now(), DEFAULT_QUEUE_RULES)).rejects.toThrow(/\+12125550199 is marked as a bad number/);
+    await expect(recordDial(core.store, ada, '+12125550100', Date.parse('2026-11-24T01:05:00Z'), DEFAULT_QUEUE_RULES)).rejects.toThrow(/outside calling hours/);
     expect(count(core, 'dials')).toBe(0);
   });
 
   it('lets the desktop shell open the dial link only just after the dial was accepted, and never for a refused one', async () => {
     const { core, ada } = await twoLeads();
-    recordDial(core.db, ada, '+12125550100', core.clock.now(), DEFAULT_QUEUE_RULES);
+    await recordDial(core.store, ada, '+12125550100', core.clock.now(), DEFAULT_QUEUE_RULES);
     expect(dialJustAccepted(core.db, '+12125550100', core.clock.now() + 1000)).toBe(true);
     expect(dialJustAccepted(core.db, '+12125550100', core.clock.now() + 60_000)).toBe(false);
     await markAdaDoNotCall(core);
-    expect(() => recordDial(core.db, ada, '+12125550199', core.clock.now(), DEFAULT_QUEUE_RULES)).toThrow(/do-not-call/);
+    await expect(recordDial(core.store, ada, '+12125550199', core.clock.now(), DEFAULT_QUEUE_RULES)).rejects.toThrow(/do-not-call/);
     expect(dialJustAccepted(core.db, '+12125550199', core.clock.now() + 1000)).toBe(false);
   });
 
   it('refuses the fourth dial of one number in 24 hours (each dial counts, logged or not)', async () => {
     const { core, bob } = await twoLeads();
-    for (let i = 0; i < 3; i++) recordDial(core.db, bob, '+12125550101', core.clock.now() + i, DEFAULT_QUEUE_RULES);
-    expect(() => recordDial(core.db, bob, '+12125550101', core.clock.now() + 10, DEFAULT_QUEUE_RULES)).toThrow(/tried 3 times in the last 24 hours: the cap is 3/);
+    for (let i = 0; i < 3; i++) await recordDial(core.store, bob, '+12125550101', core.clock.now() + i, DEFAULT_QUEUE_RULES);
+    await expect(recordDial(core.store, bob, '+12125550101', core.clock.now() + 10, DEFAULT_QUEUE_RULES)).rejects.toThrow(/tried 3 times in the last 24 hours: the cap is 3/);
   });
 });
 
@@ -105,7 +105,7 @@ describe('a disposition', () => {
   it('logged without a dial is the dial: refused for a lead marked do-not-call since it was shown, nothing written', async () => {
     const { core, ada } = await twoLeads();
     await markAdaDoNotCall(core);
-    expect(() => logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: ada, code: 'no-answer', notes: 'rang out' })).toThrow(
+    await expect(logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, { leadId: ada, code: 'no-answer', notes: 'rang out' })).rejects.toThrow(
       'Not logged: Ada Lovelace: the lead is on the do-not-call list.',
     );
     expect(count(core, 'calls')).toBe(0);
@@ -113,11 +113,11 @@ describe('a disposition', () => {
 
   it('of a call dialled while allowed is logged (the call happened), and marking do-not-call is never refused', async () => {
     const { core, ada, bob } = await twoLeads();
-    const dial = recordDial(core.db, ada, '+12125550100', core.clock.now(), DEFAULT_QUEUE_RULES);
+    const dial = await recordDial(core.store, ada, '+12125550100', core.clock.now(), DEFAULT_QUEUE_RULES);
     await markAdaDoNotCall(core);
-    expect(logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: ada, code: 'voicemail', notes: '', dialId: dial.dialId }).phoneE164).toBe('+12125550100');
+    expect((await logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, { leadId: ada, code: 'voicemail', notes: '', dialId: dial.dialId })).phoneE164).toBe('+12125550100');
     core.db.prepare('UPDATE leads SET do_not_call = 1 WHERE id = ?').run(bob);
-    expect(logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: bob, code: 'do-not-call', notes: 'asked again' }).dispositionCode).toBe('do-not-call');
+    expect((await logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, { leadId: bob, code: 'do-not-call', notes: 'asked again' })).dispositionCode).toBe('do-not-call');
   });
 });
 
@@ -134,7 +134,7 @@ describe('the console’s lead stops being callable', () => {
   it('stays on screen while the console has a call running on it, so the rep can log that call', async () => {
     const { core, ada, api } = await twoLeads();
     await api['queue.next']({ consoleId: 'console-one' });
-    const dial = api['calls.dial']({ leadId: ada, number: '+12125550199', consoleId: 'console-one' }) as { dialId: number; at: string };
+    const dial = await api['calls.dial']({ leadId: ada, number: '+12125550199', consoleId: 'console-one' });
     await markAdaDoNotCall(core);
     const after = await api['queue.next']({ consoleId: 'console-one' });
     expect(after.next?.card.lead.id).toBe(ada);

@@ -21,30 +21,30 @@ async function leads() {
 }
 
 const book = (core: TestCore, leadId: number, callbackAt: string) =>
-  logDisposition(core.db, core.clock, activeDispositions(core.db), { leadId, code: 'callback', notes: '', callbackAt }, { script: activeScript(core.db), rep: 'Jordan' });
+  logDisposition(core.store, core.clock, activeDispositions(core.db), { leadId, code: 'callback', notes: '', callbackAt }, { script: activeScript(core.db), rep: 'Jordan' });
 
 describe('the callbacks the console announces', () => {
   it('lists those not made yet, due within a day, soonest first, with the lead’s name and zone', async () => {
     const { core, ada, bob, cleo } = await leads();
-    book(core, bob, '2026-11-23T17:00:00Z');
-    book(core, ada, '2026-11-23T16:00:00Z');
-    book(core, cleo, '2026-11-26T15:00:00Z');
-    expect(upcomingCallbacks(core.db, core.clock.now())).toEqual([
+    await book(core, bob, '2026-11-23T17:00:00Z');
+    await book(core, ada, '2026-11-23T16:00:00Z');
+    await book(core, cleo, '2026-11-26T15:00:00Z');
+    expect(await upcomingCallbacks(core.store, core.clock.now())).toEqual([
       { leadId: ada, leadName: 'Ada Lovelace', dueAt: '2026-11-23T16:00:00.000Z', timeZone: 'America/New_York' },
       { leadId: bob, leadName: 'Bob Marley', dueAt: '2026-11-23T17:00:00.000Z', timeZone: 'America/New_York' },
     ]);
     // A due one stays listed until the rep calls the lead; then it is made.
     core.clock.set('2026-11-23T16:30:00Z');
-    expect(upcomingCallbacks(core.db, core.clock.now()).map((c) => c.leadName)).toEqual(['Ada Lovelace', 'Bob Marley']);
-    logDisposition(core.db, core.clock, activeDispositions(core.db), { leadId: ada, code: 'no-answer', notes: '' }, { script: activeScript(core.db), rep: 'Jordan' });
-    expect(upcomingCallbacks(core.db, core.clock.now()).map((c) => c.leadName)).toEqual(['Bob Marley']);
+    expect((await upcomingCallbacks(core.store, core.clock.now())).map((c) => c.leadName)).toEqual(['Ada Lovelace', 'Bob Marley']);
+    await logDisposition(core.store, core.clock, activeDispositions(core.db), { leadId: ada, code: 'no-answer', notes: '' }, { script: activeScript(core.db), rep: 'Jordan' });
+    expect((await upcomingCallbacks(core.store, core.clock.now())).map((c) => c.leadName)).toEqual(['Bob Marley']);
   });
 
   it('an undone callback is not announced', async () => {
     const { core, ada } = await leads();
-    const call = book(core, ada, '2026-11-23T16:00:00Z');
-    undoDisposition(core.db, core.clock, call.id);
-    expect(upcomingCallbacks(core.db, core.clock.now())).toEqual([]);
+    const call = await book(core, ada, '2026-11-23T16:00:00Z');
+    await undoDisposition(core.store, core.clock, call.id);
+    expect(await upcomingCallbacks(core.store, core.clock.now())).toEqual([]);
   });
 });
 
@@ -52,12 +52,12 @@ describe('a lead’s calling windows, for the picker’s quick choices', () => {
   it('are the list’s hours and every law that binds the lead (Florida by its number)', async () => {
     const { core, ada, bob } = await leads();
     const federal = { days: [1, 2, 3, 4, 5, 6, 7], start: 480, end: 1260 };
-    expect(leadCallingWindows(core.db, DEFAULT_QUEUE_RULES, ada, core.clock.now())).toEqual({ timeZone: 'America/New_York', windows: [DEFAULT_QUEUE_RULES.window, federal] });
-    expect(leadCallingWindows(core.db, DEFAULT_QUEUE_RULES, bob, core.clock.now()).windows).toEqual([
+    expect(await leadCallingWindows(core.store, DEFAULT_QUEUE_RULES, ada, core.clock.now())).toEqual({ timeZone: 'America/New_York', windows: [DEFAULT_QUEUE_RULES.window, federal] });
+    expect((await leadCallingWindows(core.store, DEFAULT_QUEUE_RULES, bob, core.clock.now())).windows).toEqual([
       DEFAULT_QUEUE_RULES.window,
       federal,
       { days: [1, 2, 3, 4, 5, 6, 7], start: 480, end: 1200 },
     ]);
-    expect(() => leadCallingWindows(core.db, DEFAULT_QUEUE_RULES, 999, core.clock.now())).toThrow('There is no lead #999.');
+    await expect(leadCallingWindows(core.store, DEFAULT_QUEUE_RULES, 999, core.clock.now())).rejects.toThrow('There is no lead #999.');
   });
 });

@@ -57,17 +57,17 @@ async function build(scenario: Scenario): Promise<{ core: TestCore; now: number 
     core.clock.set(new Date(now - call.hoursBefore * HOUR).toISOString());
     const leadId = idOf(core, `L${call.i}`);
     try {
-      logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId, code: call.code, notes: '' });
+      await logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, { leadId, code: call.code, notes: '' });
     } catch (error) {
       // A call the dial check refuses (after hours, do-not-call, a cap) could not have happened: no history.
       if (!(error instanceof ApiError && error.message.startsWith('Not logged'))) throw error;
     }
   }
   core.clock.set(new Date(now).toISOString());
-  scenario.leads.forEach((lead, i) => {
-    if (lead.snoozedForHours !== null) holdLead(core.db, idOf(core, `L${i}`), now + lead.snoozedForHours * HOUR, now);
-    if (lead.claimedByOther) claimLead(core.db, idOf(core, `L${i}`), 'other-console', now - 60_000);
-  });
+  for (const [i, lead] of scenario.leads.entries()) {
+    if (lead.snoozedForHours !== null) await holdLead(core.store, idOf(core, `L${i}`), now + lead.snoozedForHours * HOUR, now);
+    if (lead.claimedByOther) await claimLead(core.store, idOf(core, `L${i}`), 'other-console', now - 60_000);
+  }
   return { core, now };
 }
 
@@ -112,10 +112,10 @@ describe('the queue, over random stores and instants', () => {
         const expected = ids.filter((id) => allowed(core, id, now)).sort((a, b) => a - b);
         const offered: number[] = [];
         // Drain the queue at this instant: each lead offered is qualified, which closes it.
-        for (let pick = pickNext(core.db, context(now)); pick; pick = pickNext(core.db, context(now))) {
+        for (let pick = await pickNext(core.store, context(now)); pick; pick = await pickNext(core.store, context(now))) {
           expect(allowed(core, pick.leadId, now), `lead ${pick.leadId} offered against the rules`).toBe(true);
           offered.push(pick.leadId);
-          logDisposition(core.db, core.clock, DEFAULT_DISPOSITIONS, { leadId: pick.leadId, code: 'qualified', notes: '' });
+          await logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, { leadId: pick.leadId, code: 'qualified', notes: '' });
           if (offered.length > ids.length) throw new Error('the queue offered a lead twice');
         }
         expect(offered.sort((a, b) => a - b)).toEqual(expected);

@@ -28,7 +28,7 @@ describe('speed to lead among hand-raisers', () => {
   it('puts a request made 7 minutes ago before requests 4 to 40 days old, and says so', async () => {
     const agos = [4, 9, 13, 17, 21, 26, 31, 36, 40].map((d) => d * DAY + 5 * MINUTE);
     const { core, ids } = await requests([...agos, 7 * MINUTE]);
-    const [first] = previewQueue(core.db, ctx(core), 1);
+    const [first] = await previewQueue(core.store, ctx(core), 1);
     expect(first).toMatchObject({ leadId: ids.at(-1), tier: 'hand-raiser', reasons: ['Asked for a call 7 min ago', 'Not called yet'] });
   });
 
@@ -37,7 +37,7 @@ describe('speed to lead among hand-raisers', () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(age, { minLength: 1, maxLength: 10 }), async (agos) => {
         const { core, ids } = await requests(agos);
-        const picks = previewQueue(core.db, ctx(core), agos.length);
+        const picks = await previewQueue(core.store, ctx(core), agos.length);
         const ageOf = new Map(ids.map((id, i) => [id, agos[i]!]));
         // The rule, restated from the ages alone.
         const fresh = agos.filter((a) => a < 60 * MINUTE).sort((a, b) => b - a);

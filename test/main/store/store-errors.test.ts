@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { STORE_FILE } from '../../../main/data-dir.ts';
+import { sqliteStore } from '../../../main/store/seam/sqlite-store.ts';
 import { count, demoFixture, testCore, type TestCore } from '../../helpers/test-core.ts';
 import { holdWriteLock } from '../../helpers/write-lock.ts';
 
@@ -76,7 +77,7 @@ describe('busy and full are sentences', () => {
     await createDispatcher(createHandlers(core))('leads.loadDemo', {});
     const readOnly = new DatabaseSync(storeFile(core), { readOnly: true });
     try {
-      const dispatch = createDispatcher(createHandlers({ ...core, db: readOnly }), () => undefined);
+      const dispatch = createDispatcher(createHandlers({ ...core, db: readOnly, store: sqliteStore(readOnly) }), () => undefined);
       const result = await dispatch('calls.saveDraft', { leadId: 1, notes: 'Call back after lunch' });
       expect(result).toMatchObject({ ok: false, error: { code: 'store-read-only', message: expect.stringMatching(/^The lead store cannot be written: its file or its folder is read-only\./) } });
     } finally {

@@ -29,4 +29,14 @@ describe('the dialect table', () => {
     expect(isRetryable({ code: '23505' })).toBe(false);
     expect(isRetryable(new Error('40001'))).toBe(false);
   });
+
+  it('says once what differs in the queue and the calls: lists as one parameter, unknown last, locks', () => {
+    expect(postgresDialect.sql(`SELECT value FROM ${postgresDialect.textsOf} AS t`)).toBe('SELECT value FROM (SELECT jsonb_array_elements_text($1::jsonb) AS value) AS t');
+    expect(sqliteDialect.textsOf).toBe('(SELECT value FROM json_each(?))');
+    expect(postgresDialect.descNullsLast('last_activity_at')).toBe('last_activity_at DESC NULLS LAST');
+    expect(sqliteDialect.descNullsLast('last_activity_at')).toBe('last_activity_at DESC');
+    // Nothing to lock on SQLite, where a writing transaction runs alone.
+    expect([sqliteDialect.lockNumber, sqliteDialect.forUpdate]).toEqual([null, '']);
+    expect(postgresDialect.sql(postgresDialect.lockNumber!)).toBe('SELECT pg_advisory_xact_lock(hashtext($1))');
+  });
 });
