@@ -8,6 +8,7 @@ import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { useApp } from '../store/store-context.tsx';
 import { LineStatus } from '../phone/line-status.tsx';
+import { PowerDialSwitch } from '../phone/power-dial-countdown.tsx';
 
 /** The brand, how much of the list is left, the session, and the way to the import, the reports and the settings. */
 export function TopBar() {
@@ -35,6 +36,7 @@ export function TopBar() {
       <SessionStrip />
       <CallbackAlerts />
       <LineStatus />
+      <PowerDialSwitch />
       <span className="spacer" />
       <LeadSearchButton />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>

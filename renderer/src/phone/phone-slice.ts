@@ -37,8 +37,11 @@ export interface PhoneSlice {
   suggested: { leadId: number; code: string; reason: string } | null;
   /** Reads the phone settings and, in softphone mode, registers the line. Again after Settings → Phone is saved. */
   startPhone(): Promise<void>;
-  /** C in softphone mode: the same compliance check as every dial, then the softphone places the call. */
-  dialByPhone(number?: string): Promise<void>;
+  /**
+   * C in softphone mode: the same compliance check as every dial, then the softphone places the
+   * call. Says whether it did, or main refused the dial (the notice says why), or the phone was not ready.
+   */
+  dialByPhone(number?: string): Promise<'dialled' | 'refused' | 'not-ready'>;
   hangUp(): void;
   toggleMute(): void;
   toggleHold(): void;
@@ -200,23 +203,23 @@ export const createPhoneSlice =
       },
       async dialByPhone(number) {
         const next = get().snapshot?.next;
-        if (!next || !softphone || handle) return;
+        if (!next || !softphone || handle) return 'not-ready';
         // The line first: a dial recorded while the phone cannot ring would cost the lead an attempt.
         if (get().line.state !== 'registered') {
           get().showNotice({ kind: 'error', text: `Not dialled: ${get().line.sentence ?? 'the phone is not connected to the phone system.'}` });
-          return;
+          return 'not-ready';
         }
         let microphone: MediaStream;
         try {
           microphone = await softphone.openMicrophone(settings?.microphoneId ?? '');
         } catch (error) {
           get().showNotice({ kind: 'error', text: microphoneSentence(error) });
-          return;
+          return 'not-ready';
         }
         const dialed = (await get().markDialed(number)) ? get().dialedAt : null;
         if (!dialed) {
           for (const track of microphone.getTracks()) track.stop();
-          return;
+          return 'refused';
         }
         endedForNoAnswer = false;
         set({ suggested: null, keypadOpen: false, phoneCall: { leadId: dialed.leadId, dialId: dialed.dialId, number: dialed.number, stage: 'dialling', startedAt: Date.now(), muted: false, held: false, tones: '' } });
@@ -238,6 +241,7 @@ export const createPhoneSlice =
         } catch (error) {
           void onEnded({ by: 'system', cause: error instanceof Error ? error.message : String(error), answered: false });
         }
+        return 'dialled';
       },
       hangUp() {
         if (!handle) return;
