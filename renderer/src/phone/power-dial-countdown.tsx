@@ -52,8 +52,9 @@ export function PowerDialSwitch() {
   const toggle = useApp((s) => s.togglePowerDialing);
   if (mode !== 'softphone') return null;
   return (
-    <button type="button" className={`power-dial-switch${on ? ' on' : ''}`} aria-pressed={on} aria-keyshortcuts="g" title="After each disposition, the next lead is dialled after a countdown" onClick={() => void toggle()}>
-      Power dialing {on ? 'on' : 'off'} <kbd>G</kbd>
+    <button type="button" className={`power-dial-switch${on ? ' on' : ''}`} aria-pressed={on} aria-keyshortcuts="g" title={`Power dialing ${on ? 'on' : 'off'}: after each disposition, the next lead is dialled after a countdown`} onClick={() => void toggle()}>
+      <span className="light" aria-hidden="true" />
+      Power dial <kbd>G</kbd>
     </button>
   );
 }
