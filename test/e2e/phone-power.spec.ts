@@ -4,23 +4,10 @@ import type { LeadCard } from '../../shared/leads.ts';
 import type { CallingSession } from '../../shared/sessions.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
 import { openLeadPhone, type LeadPhoneHandle } from '../sip/lead-phone.ts';
-import { fakeMicrophoneArgs, openConsoleWithPhone } from '../sip/phone-console.ts';
-import { startSipServer, type SipServer } from '../sip/sip-server.ts';
-import { hostPerTest } from './web-host.ts';
+import { openConsoleWithPhone, phonePerTest } from '../sip/phone-console.ts';
 
 // A Monday, 10:00 in New York: inside every lead's calling hours.
-const CLOCK = '2026-11-23T15:00:00Z';
-const hosts = hostPerTest(CLOCK);
-
-test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: fakeMicrophoneArgs() } });
-
-let sip: SipServer;
-test.beforeEach(async () => {
-  sip = await startSipServer();
-});
-test.afterEach(async () => {
-  await sip.stop();
-});
+const { hosts, sip } = phonePerTest('2026-11-23T15:00:00Z');
 
 const LEADS = [
   ['1', 'Ada Lovelace', '+12125550101'],
@@ -36,10 +23,10 @@ const countdown = (page: Page) => page.getByTestId('power-dial-countdown');
 test('power dialing five leads: each dialled after its countdown, P pauses (counted in the session), S skips, a lead made do-not-call mid-run is never dialled', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   // Every lead's phone is busy: the network's 486 logs Busy at once and the next lead comes up, as a run of voicemails and busy lines would.
-  const host = await openConsoleWithPhone(hosts, sip, page, LEADS.map(([id, name, number]) => `${id},${name},${number},lead`), { outcomes: 'log', powerDialSeconds: 3 });
+  const host = await openConsoleWithPhone(hosts, sip(), page, LEADS.map(([id, name, number]) => `${id},${name},${number},lead`), { outcomes: 'log', powerDialSeconds: 3 });
   const phones = new Map<string, LeadPhoneHandle>();
   for (const [, name, number] of LEADS) {
-    const phone = await openLeadPhone(browser, sip.url, number);
+    const phone = await openLeadPhone(browser, sip().url, number);
     await phone.setMode('busy');
     phones.set(name, phone);
   }
