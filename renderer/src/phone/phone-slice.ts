@@ -216,16 +216,18 @@ export const createPhoneSlice =
           get().showNotice({ kind: 'error', text: microphoneSentence(error) });
           return 'not-ready';
         }
-        const dialed = (await get().markDialed(number)) ? get().dialedAt : null;
-        if (!dialed) {
-          for (const track of microphone.getTracks()) track.stop();
-          return 'refused';
-        }
-        endedForNoAnswer = false;
-        set({ suggested: null, keypadOpen: false, phoneCall: { leadId: dialed.leadId, dialId: dialed.dialId, number: dialed.number, stage: 'dialling', startedAt: Date.now(), muted: false, held: false, tones: '' } });
+        // The call is prepared while main checks and records the dial (the offer and its ICE
+        // candidates take about as long as the round trip); its INVITE waits for the record
+        // (CallOptions.recorded), so the phone rings only for a dial on record, and never for a refused one.
+        let record: (go: boolean) => void = () => undefined;
+        const recorded = new Promise<boolean>((resolve) => (record = resolve));
+        let state: 'waiting' | 'dialled' | 'refused' = 'waiting';
+        let endedBeforeRecord: CallEnd | null = null;
         const rings = settings?.ringsBeforeNoAnswer ?? 5;
+        // The request first, the peer connection while it travels.
+        const onRecord = get().markDialed(number);
         try {
-          handle = softphone.call(dialed.number, { microphone, speakerId: settings?.speakerId ?? '' }, {
+          handle = softphone.call(number ?? next.number, { microphone, speakerId: settings?.speakerId ?? '', recorded }, {
             onDialling: () => hangUpAfter(NO_PROGRESS_MS, false),
             onRinging: () => {
               if (get().phoneCall?.stage !== 'dialling') return;
@@ -236,11 +238,27 @@ export const createPhoneSlice =
               clearTimeout(timer);
               patchCall({ stage: 'answered', answeredAt: Date.now() });
             },
-            onEnded: (end) => void onEnded(end),
+            onEnded: (end) => {
+              if (state === 'dialled') void onEnded(end);
+              else if (state === 'waiting') endedBeforeRecord = end;
+            },
           });
         } catch (error) {
-          void onEnded({ by: 'system', cause: error instanceof Error ? error.message : String(error), answered: false });
+          endedBeforeRecord = { by: 'system', cause: error instanceof Error ? error.message : String(error), answered: false };
         }
+        const dialed = (await onRecord) ? get().dialedAt : null;
+        if (!dialed) {
+          state = 'refused';
+          record(false);
+          handle = null;
+          for (const track of microphone.getTracks()) track.stop();
+          return 'refused';
+        }
+        state = 'dialled';
+        endedForNoAnswer = false;
+        set({ suggested: null, keypadOpen: false, phoneCall: { leadId: dialed.leadId, dialId: dialed.dialId, number: dialed.number, stage: 'dialling', startedAt: Date.now(), muted: false, held: false, tones: '' } });
+        record(true);
+        if (endedBeforeRecord) void onEnded(endedBeforeRecord);
         return 'dialled';
       },
       hangUp() {

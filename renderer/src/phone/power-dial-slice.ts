@@ -59,7 +59,9 @@ export const createPowerDialSlice =
     const run = (countdown: PowerDialCountdown, ms: number) => {
       clearTimeout(timer);
       set({ countdown: { ...countdown, dialAt: Date.now() + ms, leftMs: ms } });
-      timer = setTimeout(() => void dial(countdown.leadId), ms);
+      // No wait set: the dial's request leaves now, while the new lead is being painted.
+      if (ms === 0) void dial(countdown.leadId);
+      else timer = setTimeout(() => void dial(countdown.leadId), ms);
     };
 
     const dial = async (leadId: number) => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient } from '../../../helpers/fake-api-client.ts';
 import { createAppStore, type DraftStore } from '../../../../renderer/src/store/app-store.ts';
-import type { CallEvents, LineEvents, PhoneCall, Softphone } from '../../../../renderer/src/phone/softphone.ts';
+import type { CallEvents, CallOptions, LineEvents, PhoneCall, Softphone } from '../../../../renderer/src/phone/softphone.ts';
 import { ApiError } from '../../../../shared/api-error.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../../shared/dispositions.ts';
 import type { CallLog, LeadCard, QueueSnapshot } from '../../../../shared/leads.ts';
@@ -26,13 +26,16 @@ const account: PhoneAccount = { server: 'wss://pbx.example.com/ws', uri: 'sip:10
 async function powerConsole(refuse: number[] = []) {
   let at = 0;
   const calls: { number: string; events: CallEvents }[] = [];
+  const invites: string[] = [];
   const handle: PhoneCall = { hangUp: vi.fn(), setMuted: vi.fn(), setHeld: vi.fn(), sendDigit: vi.fn() };
   const softphone: Softphone = {
     start: vi.fn((_: PhoneAccount, events: LineEvents) => events.onLine('registered')),
     stop: vi.fn(),
     openMicrophone: vi.fn(async () => ({ getTracks: () => [{ stop: vi.fn() }] }) as unknown as MediaStream),
-    call: vi.fn((number: string, _options: unknown, events: CallEvents) => {
+    call: vi.fn((number: string, options: CallOptions, events: CallEvents) => {
       calls.push({ number, events });
+      // The INVITE leaves once main has the dial on record, as jssip-softphone.ts does.
+      void (options.recorded ?? Promise.resolve(true)).then((go) => go && invites.push(number));
       return handle;
     }),
   };
@@ -53,7 +56,7 @@ async function powerConsole(refuse: number[] = []) {
   store.setState({ dispositions: [...DEFAULT_DISPOSITIONS] });
   await store.getState().loadQueue();
   await store.getState().startPhone();
-  return { store, client, calls, dialled: () => calls.map((c) => c.number) };
+  return { store, client, calls, dialled: () => invites };
 }
 
 afterEach(() => vi.useRealTimers());
