@@ -100,3 +100,36 @@ async function leadIdOf(host: { call<T>(method: string, input: unknown): Promise
   const found = await host.call<LeadSearchResult>('leads.search', { query: number });
   return found.hits[0]!.lead.id;
 }
+
+test('Settings → Phone sets the power dialing countdown, and its selects show their whole text at 1366 px', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const host = await openConsoleWithPhone(hosts, sip(), page, [`1,Ada Lovelace,${LEADS[0][2]},lead`]);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const phone = page.getByRole('group', { name: 'Phone' });
+  const countdownField = phone.getByLabel(/Power dialing: the next lead is dialled/);
+  await expect(countdownField).toHaveValue('5');
+  await countdownField.fill('8');
+  await phone.getByRole('button', { name: 'Apply phone settings' }).click();
+  await expect.poll(async () => (await host.call<{ powerDialSeconds: number }>('phone.settings', {})).powerDialSeconds).toBe(8);
+  // The line restarted with the settings is ready again (the old line's end does not speak for the new one).
+  await expect(page.getByTestId('line-status')).toHaveText('Phone ready');
+  // A countdown past a minute is refused in a sentence, and the one saved stays.
+  await countdownField.fill('90');
+  await phone.getByRole('button', { name: 'Apply phone settings' }).click();
+  await expect(phone.getByRole('alert')).toContainText('at most 60 seconds');
+  expect((await host.call<{ powerDialSeconds: number }>('phone.settings', {})).powerDialSeconds).toBe(8);
+
+  // The network outcome's select: its chosen text fits inside it (it was cut at "dispositio").
+  const outcomes = phone.getByLabel('Busy, no answer or a bad number');
+  await outcomes.scrollIntoViewIfNeeded();
+  // As wide as it is with no cap at all: the width its longest option needs.
+  const widths = await outcomes.evaluate((select: HTMLSelectElement) => {
+    const shown = select.getBoundingClientRect().width;
+    select.style.maxWidth = 'none';
+    const natural = select.getBoundingClientRect().width;
+    select.style.maxWidth = '';
+    return { shown, natural };
+  });
+  expect(widths.shown).toBeGreaterThanOrEqual(widths.natural);
+  await page.screenshot({ path: testInfo.outputPath('phone-settings-power-dial.png') });
+});

@@ -12,6 +12,8 @@ type RTCSession = ReturnType<UA['call']>;
 export function jssipSoftphone(): Softphone {
   let ua: UA | null = null;
   let domain = '';
+  // A line replaced or stopped still reports its own end a moment later: only the current one speaks.
+  let generation = 0;
   // The device is opened once and each call gets a copy of it: opening a microphone took 10 to 40
   // ms a call (npm run bench -- phone). It is let go when the line stops.
   let microphone: { id: string; stream: Promise<MediaStream> } | null = null;
@@ -23,9 +25,11 @@ export function jssipSoftphone(): Softphone {
     start(account, events) {
       ua?.stop();
       domain = account.uri.slice(account.uri.indexOf('@') + 1);
-      ua = startLine(account, events);
+      const line = ++generation;
+      ua = startLine(account, { onLine: (state, cause) => line === generation && events.onLine(state, cause) });
     },
     stop() {
+      generation++;
       ua?.stop();
       ua = null;
       releaseMicrophone();
