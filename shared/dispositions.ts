@@ -75,6 +75,7 @@ export const RESERVED_KEYS: Readonly<Record<string, string>> = {
   p: 'kept for the softphone: hold',
   v: 'kept for the softphone: voicemail drop',
   k: 'the softphone’s keypad',
+  g: 'power dialing on or off',
 };
 
 /** Why a key cannot log a disposition, in words; null when it can. */

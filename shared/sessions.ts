@@ -16,6 +16,19 @@ export interface SessionStats {
   talkSeconds: number;
 }
 
+/**
+ * Pauses between calls (power dialing): the rep held the countdown to the next lead's dial (P),
+ * from the pause to its resume, a skip, a dial by hand or power dialing turned off. They are part
+ * of the active time (the rep is at work: a note, a breath) and are shown apart from it and from
+ * talk time; the session's own pauses (breaks) are left out of the active time instead.
+ */
+export interface PausesBetweenCalls {
+  count: number;
+  seconds: number;
+  /** One is going on now. */
+  going: boolean;
+}
+
 export interface CallingSession {
   id: number;
   rep: string | null;
@@ -26,6 +39,7 @@ export interface CallingSession {
   /** Time worked so far, pauses left out, in seconds. */
   activeSeconds: number;
   stats: SessionStats;
+  pausesBetweenCalls: PausesBetweenCalls;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CallingSummary, TeamSummary } from './summary.ts';
+import { talkClock } from './sessions.ts';
 import { zonedDays } from './zoned-time.ts';
 import { MINUTE_MS, SECOND_MS } from './time-units.ts';
 
@@ -26,6 +27,11 @@ export function headlineFigures(summary: CallingSummary): Headline[] {
     { label: 'Speed to lead', value: minutes(summary.speedToLead.medianMinutes), note: `median · p90 ${minutes(summary.speedToLead.p90Minutes)}` },
     { label: 'Callbacks', value: `${summary.callbacks.keptOnTime}/${summary.callbacks.set}`, note: `kept on time · ${summary.callbacks.missed} missed` },
     { label: 'Do-not-call added', value: String(summary.dncAdded) },
+    {
+      label: 'Paused between calls',
+      value: talkClock(summary.pausesBetweenCalls.seconds),
+      note: `${summary.pausesBetweenCalls.count} ${summary.pausesBetweenCalls.count === 1 ? 'pause' : 'pauses'} of power dialing · apart from talk time`,
+    },
   ];
 }
 

@@ -45,6 +45,12 @@ export const callingSummarySchema = z
     attemptsToFirstContact: z.object({ leads: count, average: z.number().min(1).nullable() }).describe('Attempts it took to reach a lead, for first contacts in scope.'),
     callbacks: z.object({ set: count, keptOnTime: count, missed: count }).describe('Callbacks booked in scope; kept on time (within 15 minutes of the time promised), or missed.'),
     dncAdded: count,
+    pausesBetweenCalls: z
+      .object({ count, seconds: count })
+      .default({ count: 0, seconds: 0 })
+      .describe(
+        "Power dialing: how often and how long the rep held the countdown to the next dial (P), from the pause to its resume, a skip or a dial by hand; part of the active time, apart from talk time and from the session's own pauses. Sessions in scope (a range: the sessions started in it). Absent from files written before it existed.",
+      ),
     // Names and reasons as the store holds them: the file's size (4 MB at most) is the only bound.
     handoffs: z.array(z.object({ leadId: z.int().positive(), leadName: z.string(), at: instant, why: z.string() })),
     callsByHour: z.array(count).length(24).describe('Dials per hour of the day, 0 to 23, in scope.timeZone.'),

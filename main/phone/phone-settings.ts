@@ -19,6 +19,7 @@ export const DEFAULT_PHONE_SETTINGS: PhoneSettings = {
   ringsBeforeNoAnswer: 5,
   testNumber: '',
   outcomes: 'preselect',
+  powerDialSeconds: 5,
 };
 
 /** What the preferences file holds under `phone`: the settings, and the sealed digest with what it was made for. */

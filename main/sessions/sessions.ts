@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { Disposition } from '../../shared/dispositions.ts';
-import { RATES_FROM, type CallingSession, type SessionStats } from '../../shared/sessions.ts';
+import { RATES_FROM, type CallingSession, type PausesBetweenCalls, type SessionStats } from '../../shared/sessions.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import { SECOND_MS } from '../../shared/time-units.ts';
 import { callFigures, isContact } from '../../shared/summary-figures.ts';
@@ -20,6 +20,9 @@ interface SessionRow {
   ended_at: number | null;
   paused_at: number | null;
   paused_ms: number;
+  dialing_paused_at: number | null;
+  dialing_paused_ms: number;
+  dialing_pauses: number;
 }
 
 export async function openSessionId(q: Queryable, consoleId: string): Promise<number | null> {
@@ -61,10 +64,34 @@ export async function resumeSession(q: Queryable, consoleId: string, now: number
   return getSession(q, id, now);
 }
 
+/**
+ * The power dialer's countdown held by the rep (P) between a disposition and the next dial: a
+ * pause between calls, counted apart from the session's own pauses (breaks, left out of the
+ * active time) and from talk time. Without a session going there is nothing to count it in: null.
+ */
+export async function pauseDialing(q: Queryable, consoleId: string, now: number): Promise<CallingSession | null> {
+  const id = await openSessionId(q, consoleId);
+  if (id === null) return null;
+  await q.run('UPDATE sessions SET dialing_paused_at = ? WHERE id = ? AND dialing_paused_at IS NULL', [now, id]);
+  return getSession(q, id, now);
+}
+
+const RESUME_DIALING =
+  'UPDATE sessions SET dialing_paused_ms = dialing_paused_ms + (? - dialing_paused_at), dialing_pauses = dialing_pauses + 1, dialing_paused_at = NULL WHERE id = ? AND dialing_paused_at IS NOT NULL';
+
+/** The pause between calls ends: resumed, skipped, dialled by hand or power dialing turned off. */
+export async function resumeDialing(q: Queryable, consoleId: string, now: number): Promise<CallingSession | null> {
+  const id = await openSessionId(q, consoleId);
+  if (id === null) return null;
+  await q.run(RESUME_DIALING, [now, id]);
+  return getSession(q, id, now);
+}
+
 export async function endSession(q: Queryable, consoleId: string, now: number): Promise<CallingSession> {
   const id = await requireOpen(q, consoleId);
   await q.transaction(async (tx) => {
     await tx.run(RESUME, [now, id]);
+    await tx.run(RESUME_DIALING, [now, id]);
     await tx.run('UPDATE sessions SET ended_at = ? WHERE id = ?', [now, id]);
   });
   return getSession(q, id, now);
@@ -77,7 +104,10 @@ async function requireOpen(q: Queryable, consoleId: string): Promise<number> {
 }
 
 export async function getSession(q: Queryable, id: number, now: number): Promise<CallingSession> {
-  const row = await q.one<SessionRow>('SELECT id, rep, list_name, started_at, ended_at, paused_at, paused_ms FROM sessions WHERE id = ?', [id]);
+  const row = await q.one<SessionRow>(
+    'SELECT id, rep, list_name, started_at, ended_at, paused_at, paused_ms, dialing_paused_at, dialing_paused_ms, dialing_pauses FROM sessions WHERE id = ?',
+    [id],
+  );
   if (!row) throw new ApiError('not-found', `There is no session #${id}.`);
   const end = row.ended_at ?? now;
   const paused = row.paused_ms + (row.paused_at !== null ? now - row.paused_at : 0);
@@ -92,7 +122,15 @@ export async function getSession(q: Queryable, id: number, now: number): Promise
     pausedAt: iso(row.paused_at),
     activeSeconds,
     stats: await sessionStats(q, id, activeSeconds),
+    pausesBetweenCalls: pausesBetweenCalls(row, now),
   };
+}
+
+/** A pause going on counts already: the rep sees it grow, and a session ended with one counts it. */
+export function pausesBetweenCalls(row: Pick<SessionRow, 'dialing_paused_at' | 'dialing_paused_ms' | 'dialing_pauses'>, now: number): PausesBetweenCalls {
+  const going = row.dialing_paused_at !== null;
+  const ms = row.dialing_paused_ms + (going ? now - row.dialing_paused_at! : 0);
+  return { count: row.dialing_pauses + (going ? 1 : 0), seconds: Math.round(ms / SECOND_MS), going };
 }
 
 /** The live strip's figures, from the session's calls. */

@@ -33,6 +33,8 @@ export function summaryTotalsCsv(summary: CallingSummary): ExportedFile {
     ['Callbacks kept on time', summary.callbacks.keptOnTime],
     ['Callbacks missed', summary.callbacks.missed],
     ['Do-not-call added', summary.dncAdded],
+    ['Pauses between calls', summary.pausesBetweenCalls.count],
+    ['Paused between calls (s)', summary.pausesBetweenCalls.seconds],
     ...summary.dispositions.map((d): [string, number] => [`Disposition: ${d.label}`, d.count]),
     ...summary.reasons.map((r): [string, number] => [`Reason: ${r.label}: ${r.reason}`, r.count]),
     ...summary.callsByHour.map((n, hour): [string, number] => [`Dials ${String(hour).padStart(2, '0')}:00`, n]),

@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api-error.ts';
 import { SUMMARY_SCHEMA_VERSION, type CallingSummary } from '../../shared/summary.ts';
 import { leadIdsOfList } from '../leads/call-lists.ts';
 import type { Database } from '../store/database.ts';
+import { pausesBetweenCalls } from './sessions.ts';
 import { groupReasons } from './summary-reasons.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
 import { isContact, isConversation, isDial, isQualified } from '../../shared/summary-figures.ts';
@@ -90,6 +91,7 @@ export function summarize(db: Database, scope: SummaryScope, now: number): Calli
     // A callback due later today is not missed yet: a range that runs into the future counts up to now.
     callbacks: callbacks(db, calls, Math.min(resolved.to, now)),
     dncAdded: calls.filter((c) => c.dnc === 1).length,
+    pausesBetweenCalls: pausesInScope(db, scope, resolved, now),
     handoffs: (
       db
         .prepare(
@@ -106,6 +108,19 @@ export function summarize(db: Database, scope: SummaryScope, now: number): Calli
     callsByHour,
     reasons: groupReasons(db, calls.map((c) => c.id)),
   };
+}
+
+/** The pauses between calls of the session, or of the sessions started in the range (the rep's, the list's). */
+function pausesInScope(db: Database, scope: SummaryScope, resolved: { from: number; to: number; rep: string | null; listName: string | null }, now: number): CallingSummary['pausesBetweenCalls'] {
+  const rows = (
+    'sessionId' in scope
+      ? db.prepare('SELECT dialing_paused_at, dialing_paused_ms, dialing_pauses FROM sessions WHERE id = ?').all(scope.sessionId)
+      : db
+          .prepare('SELECT dialing_paused_at, dialing_paused_ms, dialing_pauses FROM sessions WHERE started_at >= ? AND started_at < ? AND (? IS NULL OR rep = ?) AND (? IS NULL OR list_name = ?)')
+          .all(resolved.from, resolved.to, resolved.rep, resolved.rep, resolved.listName, resolved.listName)
+  ) as unknown as Parameters<typeof pausesBetweenCalls>[0][];
+  const each = rows.map((row) => pausesBetweenCalls(row, now));
+  return { count: each.reduce((n, p) => n + p.count, 0), seconds: each.reduce((n, p) => n + p.seconds, 0) };
 }
 
 function resolveScope(db: Database, scope: SummaryScope, now: number) {

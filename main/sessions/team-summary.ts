@@ -83,6 +83,7 @@ export function mergeSummaries(named: { source: string; summary: CallingSummary 
       },
       callbacks: { set: sum((s) => s.callbacks.set), keptOnTime: sum((s) => s.callbacks.keptOnTime), missed: sum((s) => s.callbacks.missed) },
       dncAdded: sum((s) => s.dncAdded),
+      pausesBetweenCalls: { count: sum((s) => s.pausesBetweenCalls.count), seconds: sum((s) => s.pausesBetweenCalls.seconds) },
       handoffs: all.flatMap((s) => s.handoffs).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
       callsByHour: timeZone === null ? null : Array.from({ length: 24 }, (_, h) => sum((s) => s.callsByHour[h] ?? 0)),
       reasons: mergeReasons(all.map((s) => s.reasons)),

@@ -415,6 +415,19 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 10,
+    name: 'power dialing: pauses between calls, counted apart in the session',
+    up(db) {
+      // The power dialer's countdown held by the rep (P), as the session's own pause is kept: the
+      // time of the pause going on, and the count and length of those ended.
+      db.exec(`
+        ALTER TABLE sessions ADD COLUMN dialing_paused_at INTEGER;
+        ALTER TABLE sessions ADD COLUMN dialing_paused_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sessions ADD COLUMN dialing_pauses INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];
 
 

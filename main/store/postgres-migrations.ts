@@ -45,6 +45,16 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       for (const statement of PEOPLE) await tx.run(statement);
     },
   },
+  {
+    version: 3,
+    name: 'power dialing: pauses between calls, counted apart in the session',
+    mirrorsSqlite: 10,
+    async up(tx) {
+      await tx.run('ALTER TABLE sessions ADD COLUMN dialing_paused_at bigint');
+      await tx.run('ALTER TABLE sessions ADD COLUMN dialing_paused_ms bigint NOT NULL DEFAULT 0');
+      await tx.run('ALTER TABLE sessions ADD COLUMN dialing_pauses integer NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 const STAGES = "('cold', 'IQL', 'MQL', 'SQL', 'nurture', 'disqualified')";

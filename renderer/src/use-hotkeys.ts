@@ -16,6 +16,18 @@ export function hotkeyOf(press: KeyPress): string | null {
   return press.key.length === 1 ? press.key.toLowerCase() : press.key;
 }
 
+/**
+ * The binding a press calls. A character typed that has a binding of its own wins over the key's
+ * position: on the keypad, Shift+3 on a US keyboard types "#" and sends the # tone, not a 3.
+ * Elsewhere (no binding for "#" or "!") the digit row still reads by position.
+ */
+export function bindingFor<T>(bindings: Record<string, T>, press: KeyPress): T | undefined {
+  const key = hotkeyOf(press);
+  if (key === null) return undefined;
+  if (press.key.length === 1 && press.key !== key && Object.hasOwn(bindings, press.key)) return bindings[press.key];
+  return Object.hasOwn(bindings, key) ? bindings[key] : undefined;
+}
+
 /** Whether focus is in a field that takes typing (where single keys are letters, not commands). */
 function isTyping(target: HTMLElement | null): target is HTMLElement {
   return !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -41,8 +53,7 @@ export function useHotkeys(bindings: Record<string, () => void>): void {
         return;
       }
       if (event.defaultPrevented || event.repeat) return;
-      const key = hotkeyOf(event);
-      const action = key === null ? undefined : latest.current[key];
+      const action = bindingFor(latest.current, event);
       if (action) {
         event.preventDefault();
         action();

@@ -63,6 +63,8 @@ export const phoneSettingsSchema = z.strictObject({
   testNumber: z.union([z.literal(''), sipUser]),
   /** What the network's outcome does: pre-select the disposition, or log it at once. */
   outcomes: z.enum(['preselect', 'log']),
+  /** Power dialing: seconds between a disposition and the next lead's dial (0: at once), for the rep to pause (P) or skip (S). */
+  powerDialSeconds: z.int('whole seconds').min(0, 'from 0 seconds').max(60, 'at most 60 seconds'),
 });
 export type PhoneSettings = z.infer<typeof phoneSettingsSchema>;
 

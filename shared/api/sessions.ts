@@ -27,6 +27,9 @@ export const sessionsApi = {
   'sessions.pause': method<CallingSession>()(z.strictObject({ consoleId })),
   'sessions.resume': method<CallingSession>()(z.strictObject({ consoleId })),
   'sessions.end': method<CallingSession>()(z.strictObject({ consoleId })),
+  /** Power dialing: the rep held the countdown to the next dial (a pause between calls); null without a session going. */
+  'sessions.pauseDialing': method<CallingSession | null>()(z.strictObject({ consoleId })),
+  'sessions.resumeDialing': method<CallingSession | null>()(z.strictObject({ consoleId })),
   'sessions.current': method<CallingSession | null>()(z.strictObject({ consoleId })),
   'sessions.summary': method<CallingSummary>()(z.strictObject(summaryScope).refine(coversSomething, NOTHING_COVERED)),
   'sessions.export': method<ExportedFile[]>()(

@@ -11,7 +11,7 @@ import { pickNext, type QueueContext } from '../../main/queue/next-lead.ts';
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { CLOSED_STAGES, STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import { measureKeypressLatency } from './browser-latency.ts';
-import { measureKeyToInvite } from './phone-dial.ts';
+import { measureKeyToInvite, PHASES } from './phone-dial.ts';
 import { measureColdStart } from './cold-start.ts';
 import { DISPOSITION_MIX } from './hot-path.ts';
 import { summarize } from '../../main/sessions/summary.ts';
@@ -293,7 +293,12 @@ if (runs('phone') && process.env.BENCH_PHONE !== '0') {
   const ours = stats(dial.keyToInvite);
   const floor = stats(dial.optionsRoundTrip);
   table.push(row('softphone: key press C → SIP INVITE sent, Chromium + Kamailio', ours, 'floor: bare SIP OPTIONS round trip', floor));
-  results['phone-key-to-invite'] = { ours, floor };
+  const phases = Object.fromEntries(PHASES.map((phase) => [phase, stats(dial.phases[phase])]));
+  for (const phase of PHASES) table.push(row(`  of which: ${phase}`, phases[phase]!, 'floor: bare SIP OPTIONS round trip', floor));
+  const auto = stats(dial.dispositionToAutoInvite);
+  table.push(row('power dialing: disposition key → next lead\'s INVITE (countdown 0 s)', auto, 'floor: bare SIP OPTIONS round trip', floor));
+  results['phone-key-to-invite'] = { ours, floor, phases };
+  results['phone-disposition-to-auto-invite'] = { ours: auto, floor };
 }
 
 // ---------------------------------------------------------------- live floor (issue 14)

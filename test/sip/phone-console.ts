@@ -1,9 +1,9 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RunningHost } from '../e2e/web-host.ts';
+import { hostPerTest, type RunningHost } from '../e2e/web-host.ts';
 import { installAudioProbe } from './audio-probe.ts';
-import { REP_PASSWORD, REP_USER, SIP_DOMAIN, type SipServer } from './sip-server.ts';
+import { REP_PASSWORD, REP_USER, SIP_DOMAIN, startSipServer, type SipServer } from './sip-server.ts';
 import { writeToneWav } from './tone-wav.ts';
 
 /**
@@ -45,4 +45,22 @@ export async function openConsoleWithPhone(
   await page.goto(host.url);
   await expect(page.getByTestId('line-status')).toHaveText('Phone ready');
   return host;
+}
+
+/**
+ * A phone spec's setting: Chromium with the fake microphone, a web host and a Kamailio of their
+ * own for each test. `sip()` is the running phone system of the test under way.
+ */
+export function phonePerTest(clock: string): { hosts: ReturnType<typeof hostPerTest>; sip: () => SipServer } {
+  const hosts = hostPerTest(clock);
+  test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: fakeMicrophoneArgs() } });
+  let running: SipServer | null = null;
+  test.beforeEach(async () => {
+    running = await startSipServer();
+  });
+  test.afterEach(async () => {
+    await running?.stop();
+    running = null;
+  });
+  return { hosts, sip: () => running! };
 }

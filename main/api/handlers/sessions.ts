@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/api.ts';
 import { workingListName } from '../../leads/working-list.ts';
 import { reportPdf } from '../../sessions/report-pdf.ts';
-import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../../sessions/sessions.ts';
+import { endSession, getSession, openSessionId, pauseDialing, pauseSession, resumeDialing, resumeSession, startSession } from '../../sessions/sessions.ts';
 import { exportSummary } from '../../sessions/summary-export.ts';
 import { callingReps, summarize, type SummaryScope } from '../../sessions/summary.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
@@ -21,6 +21,8 @@ export function sessionsHandlers({ core, edges, rep }: HandlerContext): Handlers
     'sessions.pause': ({ consoleId }) => pauseSession(store, consoleId, clock.now()),
     'sessions.resume': ({ consoleId }) => resumeSession(store, consoleId, clock.now()),
     'sessions.end': ({ consoleId }) => endSession(store, consoleId, clock.now()),
+    'sessions.pauseDialing': ({ consoleId }) => pauseDialing(store, consoleId, clock.now()),
+    'sessions.resumeDialing': ({ consoleId }) => resumeDialing(store, consoleId, clock.now()),
     'sessions.current': async ({ consoleId }) => {
       const id = await openSessionId(store, consoleId);
       return id === null ? null : getSession(store, id, clock.now());

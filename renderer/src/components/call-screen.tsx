@@ -17,6 +17,7 @@ import { ReasonPrompt } from './reason-prompt.tsx';
 import { ScriptPanel } from './script-panel.tsx';
 import { TimePicker } from './time-picker.tsx';
 import { CallProgress } from '../phone/call-progress.tsx';
+import { PowerDialCountdown } from '../phone/power-dial-countdown.tsx';
 import { usePhoneKeys } from '../phone/use-phone-keys.ts';
 
 /** The one screen a rep works in: the lead, why it is next, what it did, notes, dispositions. */
@@ -107,7 +108,7 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           clockOffset={clockOffset}
           offered={next.number}
           callButton={callButton}
-          callStatus={phone.mode === 'softphone' && phone.onThisLead ? <CallProgress leadId={leadId} /> : undefined}
+          callStatus={phone.mode === 'softphone' && phone.onThisLead ? <CallProgress leadId={leadId} /> : phone.countingDown ? <PowerDialCountdown leadId={leadId} /> : undefined}
         />
       </LeadWithAccount>
       <ActivityPanel next={next} nowMs={nowMs} opener={view?.opener ?? null}>

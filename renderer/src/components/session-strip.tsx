@@ -56,6 +56,14 @@ export function SessionStrip() {
         <strong>{s.dialsPerHour === null ? '—' : s.dialsPerHour.toFixed(1)}</strong> dials/h
       </span>
       <span>talk {talkClock(s.talkSeconds)}</span>
+      {session.pausesBetweenCalls.count > 0 && (
+        <span
+          title={`Paused between calls: power dialing's countdown held (P) ${session.pausesBetweenCalls.count} ${session.pausesBetweenCalls.count === 1 ? 'time' : 'times'}; part of the active time, apart from talk time`}
+          data-testid="pauses-between-calls"
+        >
+          paused {talkClock(session.pausesBetweenCalls.seconds)}
+        </span>
+      )}
       {session.pausedAt ? (
         <button type="button" className="link" onClick={() => void act('resume')}>
           Resume

@@ -10,6 +10,7 @@ import { SettingsPanel } from './settings-panel.tsx';
 import { SignedInPerson } from './sign-in/signed-in-person.tsx';
 import { useApp } from '../store/store-context.tsx';
 import { LineStatus } from '../phone/line-status.tsx';
+import { PowerDialSwitch } from '../phone/power-dial-countdown.tsx';
 
 /** The brand, how much of the list is left, the session, and the way to the import, the reports and the settings. */
 export function TopBar() {
@@ -37,6 +38,7 @@ export function TopBar() {
       <SessionStrip />
       <CallbackAlerts />
       <LineStatus />
+      <PowerDialSwitch />
       <span className="spacer" />
       <LeadSearchButton />
       <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>

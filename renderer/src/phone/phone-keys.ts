@@ -2,6 +2,7 @@
 export const PHONE_KEYS: [string, string][] = [
   ['H', 'Hang up (built-in softphone)'],
   ['M', 'Mute or unmute your microphone'],
-  ['P', 'Hold or resume the call'],
+  ['P', 'Hold or resume the call; between calls, pause or resume power dialing’s countdown'],
+  ['G', 'Power dialing on or off: after each disposition, the next lead is dialled after a countdown (S skips it)'],
   ['K', 'Keypad: then digits send tones (IVRs, extensions); Esc closes it'],
 ];

@@ -141,6 +141,10 @@ export function PhoneSettingsSection() {
               <option value="log">logs the disposition at once</option>
             </select>
           </label>
+          <label>
+            Power dialing: the next lead is dialled{' '}
+            <input type="number" min={0} max={60} value={form.powerDialSeconds} onChange={(e) => set('powerDialSeconds', Number(e.target.value))} /> seconds after a disposition
+          </label>
           <p className="muted" data-testid="password-state">
             {form.hasPassword ? `Password ${PROTECTION_WORDS[form.protection]}; it is never shown again.` : 'No password saved.'}
           </p>

@@ -37,8 +37,11 @@ export interface PhoneSlice {
   suggested: { leadId: number; code: string; reason: string } | null;
   /** Reads the phone settings and, in softphone mode, registers the line. Again after Settings → Phone is saved. */
   startPhone(): Promise<void>;
-  /** C in softphone mode: the same compliance check as every dial, then the softphone places the call. */
-  dialByPhone(number?: string): Promise<void>;
+  /**
+   * C in softphone mode: the same compliance check as every dial, then the softphone places the
+   * call. Says whether it did, or main refused the dial (the notice says why), or the phone was not ready.
+   */
+  dialByPhone(number?: string): Promise<'dialled' | 'refused' | 'not-ready'>;
   hangUp(): void;
   toggleMute(): void;
   toggleHold(): void;
@@ -200,29 +203,31 @@ export const createPhoneSlice =
       },
       async dialByPhone(number) {
         const next = get().snapshot?.next;
-        if (!next || !softphone || handle) return;
+        if (!next || !softphone || handle) return 'not-ready';
         // The line first: a dial recorded while the phone cannot ring would cost the lead an attempt.
         if (get().line.state !== 'registered') {
           get().showNotice({ kind: 'error', text: `Not dialled: ${get().line.sentence ?? 'the phone is not connected to the phone system.'}` });
-          return;
+          return 'not-ready';
         }
         let microphone: MediaStream;
         try {
           microphone = await softphone.openMicrophone(settings?.microphoneId ?? '');
         } catch (error) {
           get().showNotice({ kind: 'error', text: microphoneSentence(error) });
-          return;
+          return 'not-ready';
         }
-        const dialed = (await get().markDialed(number)) ? get().dialedAt : null;
-        if (!dialed) {
-          for (const track of microphone.getTracks()) track.stop();
-          return;
-        }
-        endedForNoAnswer = false;
-        set({ suggested: null, keypadOpen: false, phoneCall: { leadId: dialed.leadId, dialId: dialed.dialId, number: dialed.number, stage: 'dialling', startedAt: Date.now(), muted: false, held: false, tones: '' } });
+        // The call is prepared while main checks and records the dial (the offer and its ICE
+        // candidates take about as long as the round trip); its INVITE waits for the record
+        // (CallOptions.recorded), so the phone rings only for a dial on record, and never for a refused one.
+        let record: (go: boolean) => void = () => undefined;
+        const recorded = new Promise<boolean>((resolve) => (record = resolve));
+        let state: 'waiting' | 'dialled' | 'refused' = 'waiting';
+        let endedBeforeRecord: CallEnd | null = null;
         const rings = settings?.ringsBeforeNoAnswer ?? 5;
+        // The request first, the peer connection while it travels.
+        const onRecord = get().markDialed(number);
         try {
-          handle = softphone.call(dialed.number, { microphone, speakerId: settings?.speakerId ?? '' }, {
+          handle = softphone.call(number ?? next.number, { microphone, speakerId: settings?.speakerId ?? '', recorded }, {
             onDialling: () => hangUpAfter(NO_PROGRESS_MS, false),
             onRinging: () => {
               if (get().phoneCall?.stage !== 'dialling') return;
@@ -233,11 +238,28 @@ export const createPhoneSlice =
               clearTimeout(timer);
               patchCall({ stage: 'answered', answeredAt: Date.now() });
             },
-            onEnded: (end) => void onEnded(end),
+            onEnded: (end) => {
+              if (state === 'dialled') void onEnded(end);
+              else if (state === 'waiting') endedBeforeRecord = end;
+            },
           });
         } catch (error) {
-          void onEnded({ by: 'system', cause: error instanceof Error ? error.message : String(error), answered: false });
+          endedBeforeRecord = { by: 'system', cause: error instanceof Error ? error.message : String(error), answered: false };
         }
+        const dialed = (await onRecord) ? get().dialedAt : null;
+        if (!dialed) {
+          state = 'refused';
+          record(false);
+          handle = null;
+          for (const track of microphone.getTracks()) track.stop();
+          return 'refused';
+        }
+        state = 'dialled';
+        endedForNoAnswer = false;
+        set({ suggested: null, keypadOpen: false, phoneCall: { leadId: dialed.leadId, dialId: dialed.dialId, number: dialed.number, stage: 'dialling', startedAt: Date.now(), muted: false, held: false, tones: '' } });
+        record(true);
+        if (endedBeforeRecord) void onEnded(endedBeforeRecord);
+        return 'dialled';
       },
       hangUp() {
         if (!handle) return;

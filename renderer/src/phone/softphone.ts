@@ -36,6 +36,12 @@ export interface CallOptions {
   /** The microphone, opened before the dial is recorded (openMicrophone): the call ends it. */
   microphone: MediaStream;
   speakerId: string;
+  /**
+   * Main's answer to the dial: the call is prepared meanwhile (the offer, the ICE candidates) and
+   * its INVITE leaves only once this resolves true; false ends it before anything is sent. Absent:
+   * the INVITE leaves as soon as the offer is ready (a test call, which records no dial).
+   */
+  recorded?: Promise<boolean>;
 }
 
 export interface PhoneCall {
@@ -52,6 +58,7 @@ export interface Softphone {
   /**
    * Opens the microphone (the one chosen, or the system's). Asked before the dial is recorded, so
    * a refused or missing microphone costs the lead no attempt. Rejects with the browser's error.
+   * The stream is the call's own: the call's end stops it.
    */
   openMicrophone(microphoneId: string): Promise<MediaStream>;
   /** Places a call to an E.164 number in the account's domain. */

@@ -17,14 +17,19 @@ export function usePhoneKeys(leadId: number) {
   const keypadOpen = useApp((s) => s.keypadOpen);
   const onThisLead = useApp((s) => s.phoneCall?.leadId === leadId);
   const suggested = useApp((s) => (s.suggested?.leadId === leadId ? s.suggested : null));
+  // Power dialing: G turns it on or off; between calls P holds its countdown (during a call, the call).
+  const togglePowerDialing = useApp((s) => s.togglePowerDialing);
+  const toggleCountdownPause = useApp((s) => s.toggleCountdownPause);
+  const countingDown = useApp((s) => s.countdown?.leadId === leadId);
   const softphone = mode === 'softphone';
   return {
     mode,
     onThisLead,
     suggested,
+    countingDown,
     // The softphone rings itself once main has accepted the dial: no link for the page to follow.
     dial: (number: string) => dialByPhone(number).then(() => false),
-    keys: (softphone ? { h: hangUp, m: toggleMute, p: toggleHold, k: toggleKeypad } : {}) as Record<string, () => void>,
+    keys: (softphone ? { h: hangUp, m: toggleMute, p: countingDown ? toggleCountdownPause : toggleHold, k: toggleKeypad, g: () => void togglePowerDialing() } : {}) as Record<string, () => void>,
     keypadKeys:
       softphone && keypadOpen
         ? { ...Object.fromEntries(KEYPAD.map((digit) => [digit, () => sendDigit(digit)])), k: toggleKeypad, Escape: toggleKeypad, h: hangUp, m: toggleMute }

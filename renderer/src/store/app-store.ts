@@ -5,6 +5,7 @@ import { createImportSlice, type ImportSlice } from './import-slice.ts';
 import { createLeadContextSlice, type LeadContextSlice } from './lead-context-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createPhoneSlice, type PhoneSlice } from '../phone/phone-slice.ts';
+import { createPowerDialSlice, type PowerDialSlice } from '../phone/power-dial-slice.ts';
 import type { Softphone } from '../phone/softphone.ts';
 import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
 import { createFloorSlice, type FloorSlice } from './floor-slice.ts';
@@ -39,7 +40,8 @@ export type AppState = QueueSlice &
   LeadContextSlice &
   PhoneSlice &
   FloorSlice &
-  PeopleSlice;
+  PeopleSlice &
+  PowerDialSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -59,6 +61,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPhoneSlice(deps)(...a),
     ...createFloorSlice(deps)(...a),
     ...createPeopleSlice(deps)(...a),
+    ...createPowerDialSlice(deps)(...a),
   }));
 }
 

@@ -60,6 +60,38 @@ describe('a calling session', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM calls WHERE session_id = ?').get(session.id)).toEqual({ n: 4 });
   });
 
+  it('counts the power dialer\'s pauses between calls apart: in the active time, not in talk time, in the summary and its CSV', async () => {
+    const { core, call } = await setUp();
+    const consoleId = 'console-rep-3';
+    // Without a session there is nothing to count them in: no error, no row written.
+    expect(await call('sessions.pauseDialing', { consoleId })).toBeNull();
+    const started = await call<CallingSession>('sessions.start', { consoleId });
+    expect(started.pausesBetweenCalls).toEqual({ count: 0, seconds: 0, going: false });
+    await call('sessions.pauseDialing', { consoleId });
+    core.clock.advance(45_000);
+    // A pause going on counts already, and a second pause while paused is the same pause.
+    await call('sessions.pauseDialing', { consoleId });
+    expect((await call<CallingSession>('sessions.current', { consoleId })).pausesBetweenCalls).toEqual({ count: 1, seconds: 45, going: true });
+    await call('sessions.resumeDialing', { consoleId });
+    core.clock.advance(MIN);
+    await call('sessions.resumeDialing', { consoleId }); // nothing held: nothing counted
+    await call('sessions.pauseDialing', { consoleId });
+    core.clock.advance(15_000);
+    // Ending the session ends the pause going on.
+    const ended = await call<CallingSession>('sessions.end', { consoleId });
+    expect(ended.pausesBetweenCalls).toEqual({ count: 2, seconds: 60, going: false });
+    expect(ended.activeSeconds).toBe(120);
+    expect(ended.stats.talkSeconds).toBe(0);
+    const summary = await call<{ pausesBetweenCalls: unknown }>('sessions.summary', { sessionId: ended.id });
+    expect(summary.pausesBetweenCalls).toEqual({ count: 2, seconds: 60 });
+    const range = await call<{ pausesBetweenCalls: unknown }>('sessions.summary', { from: '2026-11-23T00:00:00Z', to: '2026-11-24T00:00:00Z', rep: 'Jordan' });
+    expect(range.pausesBetweenCalls).toEqual({ count: 2, seconds: 60 });
+    const files = await call<{ fileName: string; content: string }[]>('sessions.export', { sessionId: ended.id, format: 'csv' });
+    const totals = files.find((f) => f.fileName.endsWith('-totals.csv'))!.content;
+    expect(totals).toContain('Pauses between calls,2');
+    expect(totals).toContain('Paused between calls (s),60');
+  });
+
   it('is one per console, and an empty one has figures of zero', async () => {
     const { call } = await setUp();
     await call('sessions.start', { consoleId: 'console-rep-2' });

@@ -89,6 +89,7 @@ describe('the summary of a session', () => {
       attemptsToFirstContact: { leads: 2, average: 1 },
       callbacks: { set: 1, keptOnTime: 1, missed: 0 },
       dncAdded: 1,
+      pausesBetweenCalls: { count: 0, seconds: 0 },
       handoffs: [{ leadId: id('bob'), leadName: 'Bob Marley', at: '2026-11-23T15:10:00.000Z', why: 'BANT met: need, budget, authority, and a timeline within 90 days' }],
       // 10:00–10:59 in New York.
       callsByHour: Array.from({ length: 24 }, (_, h) => (h === 10 ? 4 : 0)),

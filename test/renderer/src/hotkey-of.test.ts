@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotkeyOf, type KeyPress } from '../../../renderer/src/use-hotkeys.ts';
+import { bindingFor, hotkeyOf, type KeyPress } from '../../../renderer/src/use-hotkeys.ts';
 
 const press = (key: string, code: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, code, ctrlKey: false, metaKey: false, altKey: false, ...mods });
 
@@ -25,5 +25,24 @@ describe('the key a press means on the key sheet', () => {
     expect(hotkeyOf(press('c', 'KeyC', { ctrlKey: true }))).toBeNull();
     expect(hotkeyOf(press('q', 'KeyQ', { metaKey: true }))).toBeNull();
     expect(hotkeyOf(press('1', 'Digit1', { altKey: true }))).toBeNull();
+  });
+});
+
+describe('the binding a press calls', () => {
+  const keypad = { '3': 'tone 3', '#': 'tone #', '8': 'tone 8', '*': 'tone *' };
+  it('on the keypad, Shift+3 and Shift+8 on a US keyboard send # and *, not 3 and 8', () => {
+    expect(bindingFor(keypad, press('#', 'Digit3'))).toBe('tone #');
+    expect(bindingFor(keypad, press('*', 'Digit8'))).toBe('tone *');
+    expect(bindingFor(keypad, press('3', 'Digit3'))).toBe('tone 3');
+    expect(bindingFor(keypad, press('*', 'NumpadMultiply'))).toBe('tone *');
+  });
+
+  it('elsewhere the digit row still reads by position: Shift+3 logs the disposition on 3', () => {
+    const dispositions = { '3': 'Busy', d: 'Disqualified' };
+    expect(bindingFor(dispositions, press('#', 'Digit3'))).toBe('Busy');
+    expect(bindingFor(dispositions, press('"', 'Digit3'))).toBe('Busy');
+    expect(bindingFor(dispositions, press('D', 'KeyD'))).toBe('Disqualified');
+    expect(bindingFor(dispositions, press('#', 'Digit3', { ctrlKey: true }))).toBeUndefined();
+    expect(bindingFor(dispositions, press('toString', 'KeyT'))).toBeUndefined();
   });
 });

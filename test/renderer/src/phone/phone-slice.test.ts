@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient } from '../../../helpers/fake-api-client.ts';
 import { createAppStore, type DraftStore } from '../../../../renderer/src/store/app-store.ts';
-import type { CallEvents, LineEvents, PhoneCall, Softphone } from '../../../../renderer/src/phone/softphone.ts';
+import type { CallEvents, CallOptions, LineEvents, PhoneCall, Softphone } from '../../../../renderer/src/phone/softphone.ts';
 import { ApiError } from '../../../../shared/api-error.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../../shared/dispositions.ts';
 import type { CallLog, LeadCard, QueueSnapshot } from '../../../../shared/leads.ts';
@@ -27,6 +27,8 @@ function fakeSoftphone() {
   const phone = {
     line: null as LineEvents | null,
     events: null as CallEvents | null,
+    /** The numbers whose INVITE left: a call's INVITE waits for main's record of the dial. */
+    invites: [] as string[],
     microphone,
     call,
     softphone: {
@@ -36,8 +38,9 @@ function fakeSoftphone() {
       }),
       stop: vi.fn(),
       openMicrophone: vi.fn(async () => microphone),
-      call: vi.fn((_number: string, _options: unknown, events: CallEvents) => {
+      call: vi.fn((number: string, options: CallOptions, events: CallEvents) => {
         phone.events = events;
+        void (options.recorded ?? Promise.resolve(true)).then((go) => go && phone.invites.push(number));
         return call;
       }),
     } satisfies Softphone,
@@ -65,11 +68,18 @@ async function consoleWith(settings: Partial<PhoneSettingsView>, handlers: Recor
 afterEach(() => vi.useRealTimers());
 
 describe('the softphone in the console', () => {
-  it('places the call only once main has accepted the dial, to the number main recorded', async () => {
-    const { store, client, phone } = await consoleWith({});
-    await store.getState().dialByPhone();
-    expect(client.call).toHaveBeenCalledWith('calls.dial', { leadId: 1, number: '+12125550100', consoleId: 'console-test-1' });
-    expect(phone.softphone.call).toHaveBeenCalledWith('+12125550100', { microphone: phone.microphone, speakerId: '' }, expect.anything());
+  it('sends the INVITE only once main has the dial on record, to the number main recorded', async () => {
+    let answer: (value: { dialId: number; at: string }) => void = () => undefined;
+    const { store, client, phone } = await consoleWith({}, { 'calls.dial': () => new Promise((resolve) => (answer = resolve)) });
+    const dialling = store.getState().dialByPhone();
+    // The call is prepared meanwhile (offer, candidates), but nothing has left for the lead's phone.
+    await vi.waitFor(() => expect(client.call).toHaveBeenCalledWith('calls.dial', { leadId: 1, number: '+12125550100', consoleId: 'console-test-1' }));
+    expect(phone.softphone.call).toHaveBeenCalledWith('+12125550100', expect.objectContaining({ microphone: phone.microphone, speakerId: '' }), expect.anything());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(phone.invites).toEqual([]);
+    answer({ dialId: 41, at: '2026-11-23T15:00:00.000Z' });
+    expect(await dialling).toBe('dialled');
+    await vi.waitFor(() => expect(phone.invites).toEqual(['+12125550100']));
     expect(store.getState().phoneCall).toMatchObject({ leadId: 1, dialId: 41, stage: 'dialling' });
   });
 
@@ -79,8 +89,9 @@ describe('the softphone in the console', () => {
         throw new ApiError('conflict', 'Not dialled: Ada Test: the lead is on the do-not-call list.');
       },
     });
-    await store.getState().dialByPhone();
-    expect(phone.softphone.call).not.toHaveBeenCalled();
+    expect(await store.getState().dialByPhone()).toBe('refused');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(phone.invites).toEqual([]);
     expect(phone.microphone.getTracks()[0]!.stop).toHaveBeenCalled();
     expect(store.getState().notice?.text).toBe('Not dialled: Ada Test: the lead is on the do-not-call list.');
   });

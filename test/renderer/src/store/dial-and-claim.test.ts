@@ -134,7 +134,7 @@ describe('a reload or a closed page', () => {
 describe('live figures after an undo', () => {
   it('ask main again, so the undone call leaves the dial count at once', async () => {
     const session = (dials: number): CallingSession => ({
-      ...{ id: 1, rep: null, listName: null, startedAt: '2026-11-23T14:00:00.000Z', endedAt: null, pausedAt: null, activeSeconds: 3600 },
+      ...{ id: 1, rep: null, listName: null, startedAt: '2026-11-23T14:00:00.000Z', endedAt: null, pausedAt: null, activeSeconds: 3600, pausesBetweenCalls: { count: 0, seconds: 0, going: false } },
       stats: { dials, contacts: 0, conversations: 0, qualified: 0, contactRate: null, dialsPerHour: null, talkSeconds: 0 },
     });
     let dials = 1;
