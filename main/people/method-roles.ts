@@ -81,6 +81,8 @@ export const METHOD_ROLES: Record<MethodName, Access> = {
 
   'sessions.start': 'rep',
   'sessions.pause': 'rep',
+  'sessions.pauseDialing': 'rep',
+  'sessions.resumeDialing': 'rep',
   'sessions.resume': 'rep',
   'sessions.end': 'rep',
   'sessions.current': 'rep',

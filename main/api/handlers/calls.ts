@@ -11,8 +11,8 @@ import { activeScript } from '../../scripts/script-store.ts';
 import { openSessionId } from '../../sessions/sessions.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
-export function callsHandlers({ core, cap, queueContext }: HandlerContext): HandlersOf<'calls' | 'handoffs'> {
-  const { db, store, clock, events, prefs } = core;
+export function callsHandlers({ core, cap, queueContext, rep }: HandlerContext): HandlersOf<'calls' | 'handoffs'> {
+  const { db, store, clock, events } = core;
   return {
     'calls.disposition': async ({ consoleId, listName, ...input }) => {
       const sessionId = consoleId ? await openSessionId(store, consoleId) : null;
@@ -27,7 +27,7 @@ export function callsHandlers({ core, cap, queueContext }: HandlerContext): Hand
             rules: (await queueContext({ listName }, tx)).rules,
             callableCap: cap(),
             script,
-            rep: prefs.read().repName || null,
+            rep: rep()?.name ?? null,
           });
           return { call, queue: await queueSnapshot(tx, await queueContext({ consoleId, listName }, tx)) };
         },

@@ -6,12 +6,12 @@ import type { EventHub } from '../event-hub.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function floorHandlers({ core, queueContext }: HandlerContext): HandlersOf<'floor'> {
-  const { db, store, clock, prefs } = core;
+  const { store, clock, prefs } = core;
   return {
-    'floor.view': ({ timeZone, listName }) => {
+    'floor.view': async ({ timeZone, listName }) => {
       // The list the queue works (the console's own when none is named), with its rules.
-      const { rules, list } = queueContext({ listName });
-      const name = listName ?? workingListName(db, prefs) ?? null;
+      const { rules, list } = await queueContext({ listName });
+      const name = listName ?? (await workingListName(store, prefs)) ?? null;
       return floorView(store, {
         now: clock.now(),
         timeZone,
