@@ -15,8 +15,6 @@ interface VoiceChoices extends RecordingSettings {
   voicemailId: string | null;
 }
 
-const NO_CHOICES: VoiceChoices = { voicemailId: null, recordCalls: false, consentGreetingId: null };
-
 /**
  * The rep's greetings: each an audio file in greetings/ in the data folder, with its name and
  * type in a small JSON file beside it, so the file and what it is come and go together. Written

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_GREETING_BYTES, MAX_RECORDING_BYTES, type AudioFile, type GreetingsView, type Recording, type RecordingSettings } from '../call-audio.ts';
+import { DAY_MS } from '../time-units.ts';
 import { leadId, none } from './common-inputs.ts';
 import { method, SMALL_REQUEST } from './method-spec.ts';
 
@@ -27,7 +28,7 @@ export const recordingsApi = {
   'recordings.saveSettings': method<RecordingSettings>()(z.strictObject({ recordCalls: z.boolean(), consentGreetingId: greetingId.nullable() })),
   /** A recorded call, both sides mixed, linked to its dial (and so to its call). */
   'recordings.save': method<Recording>()(
-    z.strictObject({ leadId, dialId: z.int().positive(), durationMs: z.int().min(0).max(24 * 3_600_000), data: z.base64().max(base64Up(MAX_RECORDING_BYTES)) }),
+    z.strictObject({ leadId, dialId: z.int().positive(), durationMs: z.int().min(0).max(DAY_MS), data: z.base64().max(base64Up(MAX_RECORDING_BYTES)) }),
     base64Up(MAX_RECORDING_BYTES) + SMALL_REQUEST,
   ),
   'recordings.ofLead': method<Recording[]>()(z.strictObject({ leadId })),

@@ -4,4 +4,5 @@ export const PHONE_KEYS: [string, string][] = [
   ['M', 'Mute or unmute your microphone'],
   ['P', 'Hold or resume the call'],
   ['K', 'Keypad: then digits send tones (IVRs, extensions); Esc closes it'],
+  ['V', 'Voicemail drop: your greeting plays, the call is logged “Left voicemail”, next lead'],
 ];

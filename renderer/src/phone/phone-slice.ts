@@ -48,6 +48,8 @@ export interface PhoneSlice {
   testCall: { stage: PhoneCallView['stage']; cause?: string } | null;
   startTestCall(): Promise<void>;
   endTestCall(): void;
+  /** Hands the running call over (voicemail drop, call-voice-slice.ts): the slice lets it go, free for the next lead while it plays out. */
+  releaseCall(): PhoneCall | null;
 }
 
 /** How long a test call waits for the line to register after the settings were saved. */
@@ -166,11 +168,19 @@ export const createPhoneSlice =
       endTestCall() {
         testHandle?.hangUp();
       },
+      releaseCall() {
+        const call = handle;
+        clearTimeout(timer);
+        handle = null;
+        set({ phoneCall: null, keypadOpen: false });
+        return call;
+      },
       async startPhone() {
         const loaded = await get().withErrorNotice(() => client.call('phone.settings', {}));
         if (!loaded) return;
         settings = loaded;
         set({ phoneMode: loaded.mode });
+        void get().loadCallVoice();
         if (!softphone || loaded.mode !== 'softphone') {
           softphone?.stop();
           set({ line: { state: 'off', sentence: null } });
@@ -222,7 +232,7 @@ export const createPhoneSlice =
         set({ suggested: null, keypadOpen: false, phoneCall: { leadId: dialed.leadId, dialId: dialed.dialId, number: dialed.number, stage: 'dialling', startedAt: Date.now(), muted: false, held: false, tones: '' } });
         const rings = settings?.ringsBeforeNoAnswer ?? 5;
         try {
-          handle = softphone.call(dialed.number, { microphone, speakerId: settings?.speakerId ?? '' }, {
+          const placed: PhoneCall = softphone.call(dialed.number, { microphone, speakerId: settings?.speakerId ?? '' }, {
             onDialling: () => hangUpAfter(NO_PROGRESS_MS, false),
             onRinging: () => {
               if (get().phoneCall?.stage !== 'dialling') return;
@@ -232,9 +242,12 @@ export const createPhoneSlice =
             onAnswered: () => {
               clearTimeout(timer);
               patchCall({ stage: 'answered', answeredAt: Date.now() });
+              void get().recordAnsweredCall(placed, dialed);
             },
-            onEnded: (end) => void onEnded(end),
+            // A call released to play a voicemail out ends on its own: the console has moved on.
+            onEnded: (end) => void (handle === placed && onEnded(end)),
           });
+          handle = placed;
         } catch (error) {
           void onEnded({ by: 'system', cause: error instanceof Error ? error.message : String(error), answered: false });
         }

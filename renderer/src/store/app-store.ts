@@ -5,6 +5,7 @@ import { createImportSlice, type ImportSlice } from './import-slice.ts';
 import { createLeadContextSlice, type LeadContextSlice } from './lead-context-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createPhoneSlice, type PhoneSlice } from '../phone/phone-slice.ts';
+import { createCallVoiceSlice, type CallVoiceSlice } from '../phone/call-voice-slice.ts';
 import type { Softphone } from '../phone/softphone.ts';
 import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
@@ -35,7 +36,8 @@ export type AppState = QueueSlice &
   ScriptSlice &
   SessionSlice &
   LeadContextSlice &
-  PhoneSlice;
+  PhoneSlice &
+  CallVoiceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -53,6 +55,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSessionSlice(deps)(...a),
     ...createLeadContextSlice(deps)(...a),
     ...createPhoneSlice(deps)(...a),
+    ...createCallVoiceSlice(deps)(...a),
   }));
 }
 
