@@ -87,7 +87,7 @@ export const createCallVoiceSlice =
         const { audio, durationMs } = await recorded;
         if (audio.size === 0) return;
         const data = await fileToBase64(audio);
-        await get().withErrorNotice(() => client.call('recordings.save', { ...dial, durationMs, data }));
+        await get().withErrorNotice(() => client.call('recordings.save', { leadId: dial.leadId, dialId: dial.dialId, durationMs, data }));
       },
     };
   };

@@ -163,6 +163,7 @@ function RecordingChoice({ view, settings, onSaved, onError }: { view: Greetings
   };
   return (
     <div className="recording-choice">
+      <h3>Recording</h3>
       <label className="choice">
         <input type="checkbox" checked={form.recordCalls} onChange={(e) => save({ ...form, recordCalls: e.target.checked })} />
         Record calls (where the team has decided to)
