@@ -41,12 +41,14 @@ export const createCallVoiceSlice =
     return {
       voice: { voicemail: null, recording: { recordCalls: false, consentGreetingId: null }, consent: null },
       async loadCallVoice() {
-        const loaded = await get().withErrorNotice(async () => {
+        // Quietly: a failure here is said where it matters, when V or the recorder finds nothing to play.
+        try {
           const [greetings, recording] = await Promise.all([client.call('greetings.list', {}), client.call('recordings.settings', {})]);
           const [voicemail, consent] = await Promise.all([fetchGreeting(greetings, greetings.voicemailId), fetchGreeting(greetings, recording.consentGreetingId)]);
-          return { voicemail, recording, consent };
-        });
-        if (loaded) set({ voice: loaded });
+          set({ voice: { voicemail, recording, consent } });
+        } catch {
+          // Kept as it was.
+        }
       },
       async dropVoicemail() {
         const view = get().phoneCall;
