@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Recording } from '../../../shared/call-audio.ts';
 import { SECOND_MS } from '../../../shared/time-units.ts';
+import { base64ToBytes } from '../file-transfer.ts';
 import { messageOf } from '../store/error-message.ts';
 import { useApi } from '../store/store-context.tsx';
 
@@ -39,7 +40,7 @@ export function RecordingPlayer({ recording }: { recording: Recording }) {
   const open = async () => {
     try {
       const audio = await call('recordings.audio', { id: recording.id });
-      setUrl(URL.createObjectURL(new Blob([Uint8Array.from(atob(audio.data), (c) => c.charCodeAt(0))], { type: audio.type })));
+      setUrl(URL.createObjectURL(new Blob([base64ToBytes(audio.data)], { type: audio.type })));
     } catch (e) {
       setError(messageOf(e));
     }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { GreetingsView, RecordingSettings } from '../../../shared/call-audio.ts';
-import { fileToBase64 } from '../file-transfer.ts';
+import { base64ToBytes, fileToBase64 } from '../file-transfer.ts';
 import type { AppState, StoreDeps } from '../store/app-store.ts';
 import type { PhoneCall } from './softphone.ts';
 
@@ -27,8 +27,6 @@ export interface CallVoiceSlice {
   recordAnsweredCall(call: PhoneCall, dial: { leadId: number; dialId: number }): Promise<void>;
 }
 
-const decode = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)).buffer;
-
 export const createCallVoiceSlice =
   ({ client }: StoreDeps): StateCreator<AppState, [], [], CallVoiceSlice> =>
   (set, get) => {
@@ -36,7 +34,7 @@ export const createCallVoiceSlice =
       const greeting = view.greetings.find((g) => g.id === id);
       if (!greeting) return null;
       const audio = await client.call('greetings.audio', { id: greeting.id });
-      return { id: greeting.id, name: greeting.name, bytes: decode(audio.data) };
+      return { id: greeting.id, name: greeting.name, bytes: base64ToBytes(audio.data).buffer };
     };
     return {
       voice: { voicemail: null, recording: { recordCalls: false, consentGreetingId: null }, consent: null },

@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_GREETING_BYTES, tooLargeSentence, type GreetingsView, type RecordingSettings } from '../../../shared/call-audio.ts';
-import { fileToBase64 } from '../file-transfer.ts';
+import { base64ToBytes, fileToBase64 } from '../file-transfer.ts';
 import { messageOf } from '../store/error-message.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
 import { playToRep, recordGreeting, type GreetingTake } from './greeting-recorder.ts';
-
-const decode = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)).buffer;
 
 /**
  * Settings → Phone → Greetings: the rep records greetings from the chosen microphone (or picks an
@@ -72,7 +70,7 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
     if (playing?.id === id) return setPlaying(null);
     try {
       const audio = await call('greetings.audio', { id });
-      const stop = await playToRep(decode(audio.data), () => setPlaying((p) => (p?.id === id ? null : p)));
+      const stop = await playToRep(base64ToBytes(audio.data).buffer, () => setPlaying((p) => (p?.id === id ? null : p)));
       setPlaying({ id, stop });
     } catch (e) {
       setError(messageOf(e));
