@@ -41,6 +41,9 @@ export const PRIVATE_ENTRIES = [
   /** The web host's and the CLI's preferences (conf), and the desktop app's (electron-store). */
   'preferences.json',
   'backups',
+  /** The rep's greetings and the recorded calls (main/phone/greetings.ts, recordings.ts). */
+  'greetings',
+  'recordings',
 ];
 
 /**

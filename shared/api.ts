@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { backupsApi } from './api/backups.ts';
 import { callsApi } from './api/calls.ts';
 import { dispositionsApi } from './api/dispositions.ts';
+import { greetingsApi, recordingsApi } from './api/greetings.ts';
 import { importsApi } from './api/imports.ts';
 import { leadsApi } from './api/leads.ts';
 import { listsApi } from './api/lists.ts';
@@ -39,6 +40,8 @@ export const api = {
   ...phoneApi,
   ...floorApi,
   ...peopleApi,
+  ...greetingsApi,
+  ...recordingsApi,
 } as const;
 
 export type Api = typeof api;

@@ -9,6 +9,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
+  // A recorded call plays in an <audio> from a blob: the page made of bytes the API returned.
+  "media-src 'self' blob:",
   "connect-src 'self' wss: ws://127.0.0.1:* ws://localhost:*",
   "object-src 'none'",
   "base-uri 'none'",

@@ -4,6 +4,7 @@ import { handlerContext, type ShellEdges } from './handler-context.ts';
 import { backupsHandlers } from './handlers/backups.ts';
 import { callsHandlers } from './handlers/calls.ts';
 import { dispositionsHandlers } from './handlers/dispositions.ts';
+import { greetingsHandlers } from './handlers/greetings.ts';
 import { importsHandlers } from './handlers/imports.ts';
 import { leadsHandlers } from './handlers/leads.ts';
 import { listsHandlers } from './handlers/lists.ts';
@@ -41,5 +42,6 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     ...phoneHandlers(context),
     ...floorHandlers(context),
     ...peopleHandlers(context),
+    ...greetingsHandlers(context),
   } satisfies Handlers);
 }

@@ -428,6 +428,35 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: 'call recordings: audio files beside the store, linked to the dial (and so the call), erased with the lead',
+    up(db) {
+      db.exec(`
+        -- A recorded call: the audio is a file in recordings/ beside the store (never in it, never
+        -- uploaded); the row links it to the dial, whose call_id is the call once it is logged.
+        CREATE TABLE recordings (
+          id INTEGER PRIMARY KEY,
+          lead_id INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+          dial_id INTEGER NOT NULL REFERENCES dials (id) ON DELETE CASCADE,
+          file TEXT NOT NULL UNIQUE,
+          type TEXT NOT NULL,
+          bytes INTEGER NOT NULL,
+          duration_ms INTEGER NOT NULL,
+          started_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX recordings_lead ON recordings (lead_id);
+        CREATE INDEX recordings_dial ON recordings (dial_id);
+        -- Files whose row is gone, whatever removed it (a lead deleted, an import undone, a
+        -- cascade): written in the same transaction as the delete, so the file is erased after
+        -- the commit, and again after a crash between the two, never before.
+        CREATE TABLE recording_files_to_erase (file TEXT PRIMARY KEY) STRICT;
+        CREATE TRIGGER recordings_erase_file AFTER DELETE ON recordings BEGIN
+          INSERT OR IGNORE INTO recording_files_to_erase (file) VALUES (old.file);
+        END;
+      `);
+    },
+  },
 ];
 
 

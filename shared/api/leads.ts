@@ -38,4 +38,6 @@ export const leadsApi = {
   'leads.edits': method<LeadEdit[]>()(z.strictObject({ leadId })),
   /** The other people at the lead's company, where each stands and who called them last. */
   'leads.account': method<AccountView>()(z.strictObject({ leadId })),
+  /** Deletes the lead and all kept about it (calls, notes, recordings and their audio files). */
+  'leads.delete': method<{ deleted: true; name: string }>()(z.strictObject({ leadId })),
 } as const;

@@ -79,5 +79,7 @@ export function hostPerTest(clock: string) {
       current = await startHost(dataDir, clock);
       return current;
     },
+    /** The running test's data folder, for checks on the files kept beside the store. */
+    dataDir: () => dataDir,
   };
 }

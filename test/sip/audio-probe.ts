@@ -41,4 +41,38 @@ export function installAudioProbe(): void {
     sink.srcObject = null;
     return peak;
   };
+  // A timeline of what arrives, by frequency: every 50 ms, the level (dB) at each frequency asked
+  // for, so a test can tell a greeting's tone from the rep's voice and say how long it lasted.
+  type Sample = { at: number; db: number[] };
+  let listening: { stop(): Sample[] } | null = null;
+  (window as unknown as { listenFor(hz: number[]): void }).listenFor = (hz) => {
+    const stream = streams.at(-1);
+    if (!stream) throw new Error('nothing to listen to: no call yet');
+    const sink = new Audio();
+    sink.muted = true;
+    sink.srcObject = stream;
+    void sink.play().catch(() => undefined);
+    const context = new AudioContext();
+    void context.resume();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 4096;
+    analyser.smoothingTimeConstant = 0;
+    context.createMediaStreamSource(stream).connect(analyser);
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    const binOf = (f: number) => Math.round(f / (context.sampleRate / analyser.fftSize));
+    const samples: Sample[] = [];
+    const timer = setInterval(() => {
+      analyser.getFloatFrequencyData(bins);
+      samples.push({ at: Date.now(), db: hz.map((f) => Math.max(bins[binOf(f) - 1] ?? -200, bins[binOf(f)] ?? -200, bins[binOf(f) + 1] ?? -200)) });
+    }, 50);
+    listening = {
+      stop() {
+        clearInterval(timer);
+        void context.close();
+        sink.srcObject = null;
+        return samples;
+      },
+    };
+  };
+  (window as unknown as { stopListening(): Sample[] }).stopListening = () => listening?.stop() ?? [];
 }

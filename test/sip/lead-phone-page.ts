@@ -7,7 +7,8 @@ type RTCSession = ReturnType<UA['call']>;
  * lead's number through the same library as the console, and scripted by the test through
  * `window.leadPhone`: answer, reject as busy, or never answer; it records what it hears.
  */
-type Mode = 'answer' | 'busy' | 'never';
+/** voicemail: answers at once, as an answering machine does, and plays its own greeting (the page's microphone). */
+type Mode = 'answer' | 'busy' | 'never' | 'voicemail';
 
 interface LeadPhone {
   mode: Mode;
@@ -15,6 +16,8 @@ interface LeadPhone {
   calls: number;
   state: 'idle' | 'ringing' | 'talking' | 'ended';
   endCause: string;
+  /** When the last call ended (Date.now()), for timing against what was heard. */
+  endedAt: number;
   /** DTMF tones received on the call. */
   tones: string[];
   register(server: string, number: string, password: string, domain: string): Promise<void>;
@@ -28,6 +31,7 @@ const phone: LeadPhone = {
   calls: 0,
   state: 'idle',
   endCause: '',
+  endedAt: 0,
   tones: [],
   register(server, number, password, domain) {
     const ua = new UA({ sockets: [new WebSocketInterface(server)], uri: `sip:${number}@${domain}`, password, register: true, session_timers: false });
@@ -44,14 +48,16 @@ const phone: LeadPhone = {
       const ended = (e: { cause: string; message?: unknown }) => {
         phone.state = 'ended';
         phone.endCause = e.cause;
+        phone.endedAt = Date.now();
       };
       session.on('ended', ended);
       session.on('failed', ended);
       if (phone.mode === 'busy') {
         // A moment of ringing first, as a handset would.
         setTimeout(() => session.isEnded() || session.terminate({ status_code: 486, reason_phrase: 'Busy Here' }), 500);
-      } else if (phone.mode === 'answer') {
-        setTimeout(() => session.isEnded() || session.answer({ mediaConstraints: { audio: true, video: false }, pcConfig: { iceServers: [] } }), 1500);
+      } else if (phone.mode === 'answer' || phone.mode === 'voicemail') {
+        const after = phone.mode === 'voicemail' ? 300 : 1500;
+        setTimeout(() => session.isEnded() || session.answer({ mediaConstraints: { audio: true, video: false }, pcConfig: { iceServers: [] } }), after);
       }
     });
     return new Promise((resolve, reject) => {

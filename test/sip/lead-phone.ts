@@ -38,12 +38,15 @@ function leadPhoneOrigin(): Promise<string> {
   return served;
 }
 
-export type LeadPhoneMode = 'answer' | 'busy' | 'never';
+export type LeadPhoneMode = 'answer' | 'busy' | 'never' | 'voicemail';
 
 export interface LeadPhoneHandle {
   page: Page;
   setMode(mode: LeadPhoneMode): Promise<void>;
-  state(): Promise<{ calls: number; state: string; endCause: string; tones: string[] }>;
+  state(): Promise<{ calls: number; state: string; endCause: string; endedAt: number; tones: string[] }>;
+  /** Starts noting the level at each frequency of what arrives (audio-probe.ts); stopListening returns the timeline. */
+  listenFor(hz: number[]): Promise<void>;
+  stopListening(): Promise<{ at: number; db: number[] }[]>;
   audioLevel(): Promise<number>;
   hangUp(): Promise<void>;
 }
@@ -60,16 +63,18 @@ export async function openLeadPhone(browser: Browser, server: string, number: st
   await page.addInitScript(installAudioProbe);
   await page.goto(origin);
   await page.evaluate(([s, n, p, d]) => (window as unknown as { leadPhone: { register(...a: string[]): Promise<void> } }).leadPhone.register(s!, n!, p!, d!), [server, number, LEAD_PASSWORD, SIP_DOMAIN]);
-  type Phone = { mode: LeadPhoneMode; calls: number; state: string; endCause: string; tones: string[]; hangUp(): void };
+  type Phone = { mode: LeadPhoneMode; calls: number; state: string; endCause: string; endedAt: number; tones: string[]; hangUp(): void };
   return {
     page,
     setMode: (mode) => page.evaluate((m) => void ((window as unknown as { leadPhone: Phone }).leadPhone.mode = m), mode),
     state: () =>
       page.evaluate(() => {
         const p = (window as unknown as { leadPhone: Phone }).leadPhone;
-        return { calls: p.calls, state: p.state, endCause: p.endCause, tones: [...p.tones] };
+        return { calls: p.calls, state: p.state, endCause: p.endCause, endedAt: p.endedAt, tones: [...p.tones] };
       }),
     audioLevel: () => page.evaluate(() => (window as unknown as { audioLevel(): Promise<number> }).audioLevel()),
     hangUp: () => page.evaluate(() => (window as unknown as { leadPhone: Phone }).leadPhone.hangUp()),
+    listenFor: (hz) => page.evaluate((h) => (window as unknown as { listenFor(h: number[]): void }).listenFor(h), hz),
+    stopListening: () => page.evaluate(() => (window as unknown as { stopListening(): { at: number; db: number[] }[] }).stopListening()),
   };
 }

@@ -5,6 +5,11 @@ import { writeFileSync } from 'node:fs';
  * microphone plays (it loops the file), so each side's ear can tell the other's voice from silence.
  */
 export function writeToneWav(file: string, hz = 440, seconds = 1, rate = 48_000): void {
+  writeFileSync(file, toneWav(hz, seconds, rate));
+}
+
+/** The same tone as bytes: a greeting or an announcement a test uploads (a known signal the callee's ear can find). */
+export function toneWav(hz = 440, seconds = 1, rate = 48_000): Buffer {
   const samples = Math.round(seconds * rate);
   const data = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 0.5 * 32767), i * 2);
@@ -22,5 +27,5 @@ export function writeToneWav(file: string, hz = 440, seconds = 1, rate = 48_000)
   header.writeUInt16LE(16, 34);
   header.write('data', 36);
   header.writeUInt32LE(data.length, 40);
-  writeFileSync(file, Buffer.concat([header, data]));
+  return Buffer.concat([header, data]);
 }

@@ -1,6 +1,7 @@
 import { listMappings, saveMapping } from '../../leads/column-mappings.ts';
 import { listImports, rejectedRowsCsv } from '../../leads/import-history.ts';
 import { undoImport } from '../../leads/undo-import.ts';
+import { eraseDeletedRecordings } from '../../phone/recordings.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function importsHandlers({ core, cap }: HandlerContext): HandlersOf<'imports' | 'mappings'> {
@@ -9,6 +10,7 @@ export function importsHandlers({ core, cap }: HandlerContext): HandlersOf<'impo
     'imports.list': () => listImports(db),
     'imports.undo': ({ batchId }) => {
       const report = undoImport(db, clock, batchId, cap());
+      eraseDeletedRecordings(db, core.dataDir);
       events.emit('store.changed', { reason: 'import' });
       return report;
     },

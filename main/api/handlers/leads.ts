@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../../shared/imports.ts';
 import { DEMO_LIST_SIZE, demoLeadsCsv } from '../../demo/demo-list.ts';
 import { accountOf } from '../../leads/accounts.ts';
+import { deleteLead } from '../../leads/delete-lead.ts';
 import { getMapping } from '../../leads/column-mappings.ts';
 import { editLead, leadEdits } from '../../leads/edit-lead.ts';
 import { exportLeadsThrough, leadExport } from '../../leads/export-leads.ts';
@@ -8,6 +9,8 @@ import { importActivities } from '../../leads/import-activities.ts';
 import { importLeads, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
 import { getLeadCard } from '../../leads/lead-cards.ts';
 import { searchLeads } from '../../leads/lead-search.ts';
+import { eraseDeletedRecordings } from '../../phone/recordings.ts';
+import { transaction } from '../../store/database.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
@@ -53,5 +56,11 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
     },
     'leads.edits': ({ leadId }) => leadEdits(db, leadId),
     'leads.account': ({ leadId }) => accountOf(db, leadId),
+    'leads.delete': ({ leadId }) => {
+      const deleted = transaction(db, () => deleteLead(db, leadId));
+      eraseDeletedRecordings(db, core.dataDir);
+      events.emit('store.changed', { reason: 'edit' });
+      return deleted;
+    },
   };
 }

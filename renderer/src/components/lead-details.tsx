@@ -5,6 +5,8 @@ import type { OpenedLead } from '../store/lead-context-slice.ts';
 import { useApp } from '../store/store-context.tsx';
 import { AccountList } from './account-panel.tsx';
 import { LeadEditForm } from './lead-edit-form.tsx';
+import { DeleteLeadButton } from './delete-lead-button.tsx';
+import { RecordingPlayer, useRecordingsOf } from '../phone/call-recording.tsx';
 
 /** The rep's own zone: why-not times are read in the lead's clock and in this one. */
 const repZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -25,6 +27,7 @@ export function LeadDetails({ opened, onBack }: { opened: OpenedLead; onBack(): 
   const [editing, setEditing] = useState(false);
   const explainWhyNot = useApp((s) => s.explainWhyNot);
   const openLead = useApp((s) => s.openLead);
+  const recordings = useRecordingsOf(lead.id);
   const history = [
     ...card.calls.map((c) => ({ at: c.startedAt, key: `c${c.id}`, what: `Call: ${c.dispositionLabel}`, who: c.rep, detail: [c.reason, c.notes].filter(Boolean).join(' — ') })),
     ...card.stageHistory.map((s, i) => ({ at: s.at, key: `s${i}`, what: `Stage ${s.from ? `${STAGE_LABELS[s.from]} → ` : ''}${STAGE_LABELS[s.to]}`, who: s.rep, detail: s.reason })),
@@ -52,6 +55,7 @@ export function LeadDetails({ opened, onBack }: { opened: OpenedLead; onBack(): 
             <button type="button" className="secondary" onClick={() => void explainWhyNot(lead.id)}>
               Why not now?
             </button>
+            <DeleteLeadButton leadId={lead.id} name={fullName(lead) || 'this lead'} onDeleted={onBack} />
           </>
         )}
       </div>
@@ -100,6 +104,7 @@ export function LeadDetails({ opened, onBack }: { opened: OpenedLead; onBack(): 
                     <span className="muted">{timeIn(h.at, repZone())}</span> <strong>{h.what}</strong>
                     {h.who ? <span className="muted"> · {h.who}</span> : null}
                     {h.detail && <div className="history-detail">{h.detail}</div>}
+                    {h.key.startsWith('c') && recordings.has(Number(h.key.slice(1))) && <RecordingPlayer recording={recordings.get(Number(h.key.slice(1)))!} />}
                   </li>
                 ))}
               </ol>

@@ -3,6 +3,7 @@ import type { CallLog, StageChange } from '../../../shared/leads.ts';
 import { STAGE_LABELS } from '../../../shared/stages.ts';
 import { shortDate } from '../local-time.ts';
 import { VirtualList } from './virtual-list.tsx';
+import { RecordingPlayer, useRecordingsOf } from '../phone/call-recording.tsx';
 
 interface NotesPanelProps {
   stageHistory: StageChange[];
@@ -16,6 +17,7 @@ interface NotesPanelProps {
 
 /** The rep's note for this call (kept as typed) and the lead's earlier calls. */
 export function NotesPanel({ ref, notes, onNotes, calls, readOnly, stageHistory }: NotesPanelProps) {
+  const recordings = useRecordingsOf(calls[0]?.leadId);
   return (
     <section className="panel notes-panel" aria-label="Notes and history">
       <label htmlFor="notes">
@@ -79,6 +81,7 @@ export function NotesPanel({ ref, notes, onNotes, calls, readOnly, stageHistory 
                 </dl>
               )}
               {call.notes && <p className="call-notes">{call.notes}</p>}
+              {recordings.has(call.id) && <RecordingPlayer recording={recordings.get(call.id)!} />}
             </div>
           )}
         />

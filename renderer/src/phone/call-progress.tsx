@@ -31,6 +31,7 @@ export function CallProgress({ leadId }: { leadId: number }) {
   const toggleHold = useApp((s) => s.toggleHold);
   const toggleKeypad = useApp((s) => s.toggleKeypad);
   const keypadOpen = useApp((s) => s.keypadOpen);
+  const dropVoicemail = useApp((s) => s.dropVoicemail);
   const [now, setNow] = useState(() => Date.now());
   const live = call !== null && call.stage !== 'ended';
   useEffect(() => {
@@ -58,6 +59,9 @@ export function CallProgress({ leadId }: { leadId: number }) {
           </button>
           <button type="button" onClick={toggleKeypad} disabled={!talking} aria-pressed={keypadOpen} aria-keyshortcuts="k">
             Keypad <kbd>K</kbd>
+          </button>
+          <button type="button" onClick={() => void dropVoicemail()} disabled={!talking} aria-keyshortcuts="v">
+            Leave voicemail <kbd>V</kbd>
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { UA, WebSocketInterface } from 'jssip';
 import type { PhoneAccount } from '../../../shared/phone.ts';
+import { callAudio, type CallAudio } from './call-audio.ts';
 import type { CallEnd, CallEvents, CallOptions, LineEvents, PhoneCall, Softphone } from './softphone.ts';
 
 type RTCSession = ReturnType<UA['call']>;
@@ -89,10 +90,16 @@ function placeCall(ua: UA, target: string, options: CallOptions, events: CallEve
   const audio = new Audio();
   audio.autoplay = true;
   const recorded = options.recorded ?? Promise.resolve(true);
+  // Greetings played into the call and the recorder (call-audio.ts), made when first asked for.
+  let connection: RTCPeerConnection | null = null;
+  let remote: MediaStream | null = null;
+  let voice: CallAudio | null = null;
+  const callVoice = () => (voice ??= callAudio(connection!, options.microphone, () => remote));
   const end = (by: CallEnd['by'], cause: string, status?: number) => {
     if (ended) return;
     ended = true;
     clearTimeout(iceReady);
+    voice?.close();
     audio.srcObject = null;
     for (const track of options.microphone.getTracks()) track.stop();
     events.onEnded({ by, cause, answered, ...(status ? { status } : {}) });
@@ -122,8 +129,10 @@ function placeCall(ua: UA, target: string, options: CallOptions, events: CallEve
         end(e.originator === 'local' ? 'local' : e.originator === 'remote' ? 'remote' : 'system', response ? `${status} ${response.reason_phrase}` : e.cause, status);
       },
       peerconnection: ({ peerconnection }) => {
+        connection = peerconnection;
         peerconnection.addEventListener('track', (event) => {
-          audio.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+          remote = event.streams[0] ?? new MediaStream([event.track]);
+          audio.srcObject = remote;
           if (options.speakerId) void audio.setSinkId(options.speakerId).catch(() => undefined);
           void audio.play().catch(() => undefined);
         });
@@ -147,5 +156,7 @@ function placeCall(ua: UA, target: string, options: CallOptions, events: CallEve
     sendDigit(digit) {
       if (session.isEstablished()) session.sendDTMF(digit);
     },
+    play: (bytes) => (ended || !connection ? Promise.resolve() : callVoice().play(bytes)),
+    record: () => (ended || !connection ? Promise.resolve({ audio: new Blob(), durationMs: 0 }) : callVoice().record()),
   };
 }

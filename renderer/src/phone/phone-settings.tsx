@@ -3,6 +3,7 @@ import type { PhoneSettings } from '../../../shared/api/phone.ts';
 import type { PhoneSettingsView } from '../../../shared/phone.ts';
 import { messageOf } from '../store/error-message.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
+import { GreetingsSettings } from './greetings-settings.tsx';
 
 type Devices = { microphones: MediaDeviceInfo[]; speakers: MediaDeviceInfo[] };
 
@@ -150,6 +151,7 @@ export function PhoneSettingsSection() {
           </p>
         </>
       )}
+      {softphone && <GreetingsSettings microphoneId={form.microphoneId} />}
       {error && <p role="alert">{error}</p>}
       {softphone && testCall && (
         <p role="status" data-testid="test-call">

@@ -51,6 +51,8 @@ export interface PhoneSlice {
   testCall: { stage: PhoneCallView['stage']; cause?: string } | null;
   startTestCall(): Promise<void>;
   endTestCall(): void;
+  /** Hands the running call over (voicemail drop, call-voice-slice.ts): the slice lets it go, free for the next lead while it plays out. */
+  releaseCall(): PhoneCall | null;
 }
 
 /** How long a test call waits for the line to register after the settings were saved. */
@@ -169,11 +171,19 @@ export const createPhoneSlice =
       endTestCall() {
         testHandle?.hangUp();
       },
+      releaseCall() {
+        const call = handle;
+        clearTimeout(timer);
+        handle = null;
+        set({ phoneCall: null, keypadOpen: false });
+        return call;
+      },
       async startPhone() {
         const loaded = await get().withErrorNotice(() => client.call('phone.settings', {}));
         if (!loaded) return;
         settings = loaded;
         set({ phoneMode: loaded.mode });
+        void get().loadCallVoice();
         if (!softphone || loaded.mode !== 'softphone') {
           softphone?.stop();
           set({ line: { state: 'off', sentence: null } });
@@ -227,7 +237,7 @@ export const createPhoneSlice =
         // The request first, the peer connection while it travels.
         const onRecord = get().markDialed(number);
         try {
-          handle = softphone.call(number ?? next.number, { microphone, speakerId: settings?.speakerId ?? '', recorded }, {
+          const placed: PhoneCall = softphone.call(number ?? next.number, { microphone, speakerId: settings?.speakerId ?? '', recorded }, {
             onDialling: () => hangUpAfter(NO_PROGRESS_MS, false),
             onRinging: () => {
               if (get().phoneCall?.stage !== 'dialling') return;
@@ -237,12 +247,16 @@ export const createPhoneSlice =
             onAnswered: () => {
               clearTimeout(timer);
               patchCall({ stage: 'answered', answeredAt: Date.now() });
+              if (dialed) void get().recordAnsweredCall(placed, dialed);
             },
+            // A call released to play a voicemail out ends on its own: the console has moved on.
             onEnded: (end) => {
+              if (handle !== placed) return;
               if (state === 'dialled') void onEnded(end);
               else if (state === 'waiting') endedBeforeRecord = end;
             },
           });
+          handle = placed;
         } catch (error) {
           endedBeforeRecord = { by: 'system', cause: error instanceof Error ? error.message : String(error), answered: false };
         }

@@ -1,4 +1,5 @@
 import type { PhoneAccount } from '../../../shared/phone.ts';
+import type { RecordedAudio } from './call-audio.ts';
 
 /**
  * The console's view of a SIP phone: register a line, place a call, control it. The store talks
@@ -49,6 +50,10 @@ export interface PhoneCall {
   setMuted(muted: boolean): void;
   setHeld(held: boolean): void;
   sendDigit(digit: string): void;
+  /** Plays audio (a greeting's bytes) into the call in place of the microphone; resolves when it has played, or the call ended. */
+  play(audio: ArrayBuffer): Promise<void>;
+  /** Records both sides, mixed, from now until the call ends; resolves with the audio then. */
+  record(): Promise<RecordedAudio>;
 }
 
 export interface Softphone {

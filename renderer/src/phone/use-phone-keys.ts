@@ -14,6 +14,7 @@ export function usePhoneKeys(leadId: number) {
   const toggleHold = useApp((s) => s.toggleHold);
   const toggleKeypad = useApp((s) => s.toggleKeypad);
   const sendDigit = useApp((s) => s.sendDigit);
+  const dropVoicemail = useApp((s) => s.dropVoicemail);
   const keypadOpen = useApp((s) => s.keypadOpen);
   const onThisLead = useApp((s) => s.phoneCall?.leadId === leadId);
   const suggested = useApp((s) => (s.suggested?.leadId === leadId ? s.suggested : null));
@@ -29,7 +30,7 @@ export function usePhoneKeys(leadId: number) {
     countingDown,
     // The softphone rings itself once main has accepted the dial: no link for the page to follow.
     dial: (number: string) => dialByPhone(number).then(() => false),
-    keys: (softphone ? { h: hangUp, m: toggleMute, p: countingDown ? toggleCountdownPause : toggleHold, k: toggleKeypad, g: () => void togglePowerDialing() } : {}) as Record<string, () => void>,
+    keys: (softphone ? { h: hangUp, m: toggleMute, p: countingDown ? toggleCountdownPause : toggleHold, k: toggleKeypad, g: () => void togglePowerDialing(), v: () => void dropVoicemail() } : {}) as Record<string, () => void>,
     keypadKeys:
       softphone && keypadOpen
         ? { ...Object.fromEntries(KEYPAD.map((digit) => [digit, () => sendDigit(digit)])), k: toggleKeypad, Escape: toggleKeypad, h: hangUp, m: toggleMute }

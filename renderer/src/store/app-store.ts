@@ -6,6 +6,7 @@ import { createLeadContextSlice, type LeadContextSlice } from './lead-context-sl
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createPhoneSlice, type PhoneSlice } from '../phone/phone-slice.ts';
 import { createPowerDialSlice, type PowerDialSlice } from '../phone/power-dial-slice.ts';
+import { createCallVoiceSlice, type CallVoiceSlice } from '../phone/call-voice-slice.ts';
 import type { Softphone } from '../phone/softphone.ts';
 import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
 import { createFloorSlice, type FloorSlice } from './floor-slice.ts';
@@ -41,7 +42,8 @@ export type AppState = QueueSlice &
   PhoneSlice &
   FloorSlice &
   PeopleSlice &
-  PowerDialSlice;
+  PowerDialSlice &
+  CallVoiceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -62,6 +64,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createFloorSlice(deps)(...a),
     ...createPeopleSlice(deps)(...a),
     ...createPowerDialSlice(deps)(...a),
+    ...createCallVoiceSlice(deps)(...a),
   }));
 }
 

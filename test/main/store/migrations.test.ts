@@ -120,3 +120,23 @@ describe('migration 7', () => {
     db.close();
   });
 });
+
+describe('migration 11', () => {
+  it('keeps version-10 dials, links a recording to one, and queues its file for erasing when the lead goes', () => {
+    const db = new DatabaseSync(':memory:');
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db, 10);
+    db.exec(`
+      INSERT INTO leads (id, first_name, stage, created_at) VALUES (1, 'Ada', 'IQL', 1);
+      INSERT INTO dials (id, lead_id, phone_e164, at) VALUES (7, 1, '+12125550100', 5);
+    `);
+    migrate(db, 11);
+    expect(schemaVersion(db)).toBe(11);
+    db.exec("INSERT INTO recordings (lead_id, dial_id, file, type, bytes, duration_ms, started_at) VALUES (1, 7, '1-7-a.webm', 'audio/webm', 100, 2000, 6)");
+    expect(() => db.exec("INSERT INTO recordings (lead_id, dial_id, file, type, bytes, duration_ms, started_at) VALUES (1, 99, 'x.webm', 'audio/webm', 1, 1, 1)")).toThrow(/FOREIGN KEY/);
+    db.exec('DELETE FROM leads WHERE id = 1');
+    expect(db.prepare('SELECT count(*) AS n FROM recordings').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT file FROM recording_files_to_erase').all()).toEqual([{ file: '1-7-a.webm' }]);
+    db.close();
+  });
+});

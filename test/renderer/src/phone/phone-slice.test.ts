@@ -23,7 +23,7 @@ const account: PhoneAccount = { server: 'wss://pbx.example.com/ws', uri: 'sip:10
 function fakeSoftphone() {
   const track = { stop: vi.fn() };
   const microphone = { getTracks: () => [track] } as unknown as MediaStream;
-  const call: PhoneCall & Record<string, ReturnType<typeof vi.fn>> = { hangUp: vi.fn(), setMuted: vi.fn(), setHeld: vi.fn(), sendDigit: vi.fn() };
+  const call: PhoneCall & Record<string, ReturnType<typeof vi.fn>> = { hangUp: vi.fn(), setMuted: vi.fn(), setHeld: vi.fn(), sendDigit: vi.fn(), play: vi.fn(async () => undefined), record: vi.fn(async () => ({ audio: new Blob(), durationMs: 0 })) };
   const phone = {
     line: null as LineEvents | null,
     events: null as CallEvents | null,

@@ -27,7 +27,7 @@ async function powerConsole(refuse: number[] = []) {
   let at = 0;
   const calls: { number: string; events: CallEvents }[] = [];
   const invites: string[] = [];
-  const handle: PhoneCall = { hangUp: vi.fn(), setMuted: vi.fn(), setHeld: vi.fn(), sendDigit: vi.fn() };
+  const handle: PhoneCall = { hangUp: vi.fn(), setMuted: vi.fn(), setHeld: vi.fn(), sendDigit: vi.fn(), play: vi.fn(async () => undefined), record: vi.fn(async () => ({ audio: new Blob(), durationMs: 0 })) };
   const softphone: Softphone = {
     start: vi.fn((_: PhoneAccount, events: LineEvents) => events.onLine('registered')),
     stop: vi.fn(),

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import type { Recording } from '../../../shared/call-audio.ts';
+import { SECOND_MS } from '../../../shared/time-units.ts';
+import { base64ToBytes } from '../file-transfer.ts';
+import { messageOf } from '../store/error-message.ts';
+import { useApi } from '../store/store-context.tsx';
+
+/** A lead's recordings by the call they belong to (a recording whose call is not logged yet waits for it). */
+export function useRecordingsOf(leadId: number | undefined): Map<number, Recording> {
+  const call = useApi();
+  const [recordings, setRecordings] = useState<Map<number, Recording>>(new Map());
+  useEffect(() => {
+    if (leadId === undefined) return;
+    let current = true;
+    call('recordings.ofLead', { leadId }).then(
+      (all) => current && setRecordings(new Map(all.flatMap((r) => (r.callId === null ? [] : [[r.callId, r] as const])))),
+      () => current && setRecordings(new Map()),
+    );
+    return () => {
+      current = false;
+    };
+  }, [call, leadId]);
+  return recordings;
+}
+
+const length = (ms: number) => {
+  const seconds = Math.round(ms / SECOND_MS);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+/**
+ * A recorded call, played from the bytes main returns (recordings.audio) as a blob: the page's
+ * own object, never a file address, and never kept after the player goes.
+ */
+export function RecordingPlayer({ recording }: { recording: Recording }) {
+  const call = useApi();
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  const open = async () => {
+    try {
+      const audio = await call('recordings.audio', { id: recording.id });
+      setUrl(URL.createObjectURL(new Blob([base64ToBytes(audio.data)], { type: audio.type })));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  if (error) return <p className="call-notes" role="alert">{error}</p>;
+  return url ? (
+    <audio className="call-recording" controls autoPlay src={url} aria-label={`Recording of the call, ${length(recording.durationMs)}`} />
+  ) : (
+    <button type="button" className="secondary call-recording" onClick={() => void open()}>
+      ▶ Recording {length(recording.durationMs)}
+    </button>
+  );
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { MAX_GREETING_BYTES, MAX_RECORDING_BYTES, type AudioFile, type GreetingsView, type Recording, type RecordingSettings } from '../call-audio.ts';
+import { DAY_MS } from '../time-units.ts';
+import { leadId, none } from './common-inputs.ts';
+import { method, SMALL_REQUEST } from './method-spec.ts';
+
+const greetingId = z.uuid('not a greeting of this computer');
+const greetingName = z.string().trim().min(1, 'give the greeting a name').max(80);
+/** Base64 grows a file by 4/3; twice the limit lets the core say how large an oversized one is instead of a bare refusal. */
+const base64Up = (bytes: number) => Math.ceil((bytes * 2) / 3) * 4;
+
+/** The rep's greetings (voicemail drop, the consent announcement) and the calls recorded where the team turned it on. */
+export const greetingsApi = {
+  'greetings.list': method<GreetingsView>()(none),
+  /** A greeting recorded in Settings → Phone or chosen from a file: its kind is read from its bytes, and its size checked. */
+  'greetings.add': method<GreetingsView>()(z.strictObject({ name: greetingName, data: z.base64().max(base64Up(MAX_GREETING_BYTES)) }), base64Up(MAX_GREETING_BYTES) + SMALL_REQUEST),
+  'greetings.rename': method<GreetingsView>()(z.strictObject({ id: greetingId, name: greetingName })),
+  'greetings.delete': method<GreetingsView>()(z.strictObject({ id: greetingId })),
+  /** The greeting V drops on a voicemail. */
+  'greetings.choose': method<GreetingsView>()(z.strictObject({ id: greetingId })),
+  /** A greeting's audio, for the console to play into a call or back to the rep. */
+  'greetings.audio': method<AudioFile>()(z.strictObject({ id: greetingId })),
+} as const;
+
+export const recordingsApi = {
+  'recordings.settings': method<RecordingSettings>()(none),
+  /** Turning recording on needs the consent announcement played at answer. */
+  'recordings.saveSettings': method<RecordingSettings>()(z.strictObject({ recordCalls: z.boolean(), consentGreetingId: greetingId.nullable() })),
+  /** A recorded call, both sides mixed, linked to its dial (and so to its call). */
+  'recordings.save': method<Recording>()(
+    z.strictObject({ leadId, dialId: z.int().positive(), durationMs: z.int().min(0).max(DAY_MS), data: z.base64().max(base64Up(MAX_RECORDING_BYTES)) }),
+    base64Up(MAX_RECORDING_BYTES) + SMALL_REQUEST,
+  ),
+  'recordings.ofLead': method<Recording[]>()(z.strictObject({ leadId })),
+  'recordings.audio': method<AudioFile>()(z.strictObject({ id: z.int().positive() })),
+} as const;

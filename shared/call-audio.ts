@@ -1,0 +1,61 @@
+/** Greetings and call recordings: the words and limits both sides share. */
+
+/** The audio kinds Nextcall keeps, as their content types: what Chromium can decode and play. */
+export const AUDIO_TYPES = ['audio/webm', 'audio/ogg', 'audio/wav', 'audio/mpeg', 'audio/mp4'] as const;
+export type AudioType = (typeof AUDIO_TYPES)[number];
+
+/** A greeting is a short message: 8 MB holds 80 s of CD-quality WAV, an hour of what the recorder makes here. */
+export const MAX_GREETING_BYTES = 8 * 1024 * 1024;
+/** A recorded call: at the recorder's 32 kbit/s, 60 MB is over four hours. */
+export const MAX_RECORDING_BYTES = 60 * 1024 * 1024;
+
+/** A greeting the rep recorded or chose: played into a call (voicemail drop, the consent announcement). */
+export interface Greeting {
+  id: string;
+  name: string;
+  type: AudioType;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface GreetingsView {
+  greetings: Greeting[];
+  /** The greeting V drops on a voicemail; null when there is none. */
+  voicemailId: string | null;
+}
+
+export interface RecordingSettings {
+  /** Off unless the team turns it on. */
+  recordCalls: boolean;
+  /** The greeting played into the call at answer, before anything is said: the consent announcement. */
+  consentGreetingId: string | null;
+}
+
+/** A recorded call, linked to its dial and, once it is logged, its call. */
+export interface Recording {
+  id: number;
+  leadId: number;
+  dialId: number;
+  /** The logged call it belongs to; null until the rep logs it (or after an undo). */
+  callId: number | null;
+  startedAt: string;
+  durationMs: number;
+  bytes: number;
+  type: AudioType;
+}
+
+/** An audio file as it crosses the API: bytes as base64 (docs/ARCHITECTURE.md, "Why files travel as base64"). */
+export interface AudioFile {
+  type: AudioType;
+  data: string;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The sentence for a file over the limit, said the same by the console (before sending) and the core. */
+export function tooLargeSentence(what: 'greeting' | 'recording', bytes: number): string {
+  const limit = what === 'greeting' ? MAX_GREETING_BYTES : MAX_RECORDING_BYTES;
+  return `That ${what} is ${megabytes(bytes)}: the limit is ${megabytes(limit)}. ${what === 'greeting' ? 'Record a shorter one, or save it as WebM, Ogg or MP3.' : ''}`.trim();
+}
+
+export const NOT_AUDIO_SENTENCE = 'That file is not audio Nextcall can play: choose a WAV, WebM, Ogg, MP3 or M4A file.';
