@@ -5,6 +5,7 @@ import { createEventHub, type EventHub } from './api/event-hub.ts';
 import type { Clock } from './clock.ts';
 import { preparePrivateFolder, STORE_FILE, tightenPrivateEntries } from './data-dir.ts';
 import type { PreferenceStore } from './preferences/preferences.ts';
+import { eraseDeletedRecordings } from './phone/recordings.ts';
 import { ensureBuiltInScripts } from './scripts/script-store.ts';
 import { backupsFolder, takeBackup } from './store/backups.ts';
 import { openDatabase, type Database } from './store/database.ts';
@@ -48,6 +49,8 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   const db = openDatabase(storeFile, { checked });
   tightenPrivateEntries(dataDir);
   seedStore(db, clock);
+  // Recordings whose rows went with a crash between the delete's commit and the erase: erased now.
+  eraseDeletedRecordings(db, dataDir);
   return {
     db,
     store: sqliteStore(db),

@@ -1,12 +1,10 @@
 import { greetingLibrary } from '../../phone/greetings.ts';
-import { eraseDeletedRecordings, recordingAudio, recordingsOfLead, saveRecording } from '../../phone/recordings.ts';
+import { recordingAudio, recordingsOfLead, saveRecording } from '../../phone/recordings.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function greetingsHandlers({ core }: HandlerContext): HandlersOf<'greetings' | 'recordings'> {
   const { db, dataDir, clock } = core;
   const library = greetingLibrary(dataDir, core.prefs, clock);
-  // Files whose rows went with a crash between the delete's commit and the erase: erased now.
-  eraseDeletedRecordings(db, dataDir);
   return {
     'greetings.list': () => library.list(),
     'greetings.add': (input) => library.add(input),

@@ -8,7 +8,7 @@ describe('deleting a lead', () => {
     await importCsv(core, csv('Record ID,Name,Phone', '1,Ada Lovelace,+12125550100', '2,Bob Marley,+12125550101'));
     const api = syncHandlers(core);
     const [ada, bob] = (core.db.prepare('SELECT id FROM leads ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-    const dial = api['calls.dial']({ leadId: ada!, number: '+12125550100' });
+    const dial = await api['calls.dial']({ leadId: ada!, number: '+12125550100' });
     await api['calls.disposition']({ leadId: ada!, code: 'no-answer', notes: 'rang out', dialId: dial.dialId, number: '+12125550100' });
     expect(api['leads.delete']({ leadId: ada! })).toEqual({ deleted: true, name: 'Ada Lovelace' });
     expect(core.db.prepare('SELECT id FROM leads').all()).toEqual([{ id: bob }]);

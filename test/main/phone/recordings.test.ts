@@ -15,7 +15,7 @@ async function recordedCall() {
   await importCsv(core, csv('Record ID,Name,Phone', '1,Ada Lovelace,+12125550100', '2,Bob Marley,+12125550101'));
   const api = syncHandlers(core);
   const ada = (core.db.prepare("SELECT id FROM leads WHERE first_name = 'Ada'").get() as { id: number }).id;
-  const dial = api['calls.dial']({ leadId: ada, number: '+12125550100' });
+  const dial = await api['calls.dial']({ leadId: ada, number: '+12125550100' });
   const recording = api['recordings.save']({ leadId: ada, dialId: dial.dialId, durationMs: 300, data: RECORDED });
   const folder = join(core.dataDir, 'recordings');
   return { core, api, ada, dial, recording, folder };
