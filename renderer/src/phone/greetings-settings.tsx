@@ -42,6 +42,19 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
       setError(messageOf(e));
     }
   };
+  // The radio shows the choice at once (a controlled radio would otherwise spring back until main answers).
+  const choose = (id: string) => {
+    const before = view?.voicemailId ?? null;
+    setView((v) => v && { ...v, voicemailId: id });
+    void act(async () => {
+      try {
+        return await call('greetings.choose', { id });
+      } catch (e) {
+        setView((v) => v && { ...v, voicemailId: before });
+        throw e;
+      }
+    });
+  };
   const nextName = () => name.trim() || `Greeting ${(view?.greetings.length ?? 0) + 1}`;
   const upload = (audio: Blob, greetingName: string) =>
     act(async () => {
@@ -89,7 +102,7 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
           {view.greetings.map((g) => (
             <li key={g.id}>
               <label className="choice">
-                <input type="radio" name="voicemail-greeting" checked={view.voicemailId === g.id} onChange={() => void act(() => call('greetings.choose', { id: g.id }))} />
+                <input type="radio" name="voicemail-greeting" checked={view.voicemailId === g.id} onChange={() => choose(g.id)} />
                 <input
                   type="text"
                   aria-label="Greeting name"
