@@ -3,7 +3,7 @@ import type { UndoReport } from '../../shared/imports.ts';
 import type { Clock } from '../clock.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import { transaction, type Database } from '../store/database.ts';
-import { IMPORT_UPDATED_COLUMNS } from './lead-writer.ts';
+import { IMPORT_UPDATED_COLUMNS } from './lead-merge.ts';
 
 /**
  * Takes an import back: the leads it created are removed, the leads it completed are restored
