@@ -11,14 +11,14 @@ import type { Queryable } from '../store/seam/store.ts';
  * adds the import's batch to its filter, so the list is "everything these files brought", and
  * stays so after merges.
  */
-export function addBatchToList(db: Database, clock: Clock, name: string, batchId: number): number {
-  const existing = db.prepare('SELECT id, filter FROM call_lists WHERE name = ?').get(name) as { id: number; filter: string } | undefined;
+export async function addBatchToList(q: Queryable, clock: Clock, name: string, batchId: number): Promise<number> {
+  const existing = await q.one<{ id: number; filter: string }>('SELECT id, filter FROM call_lists WHERE name = ?', [name]);
   const filter: CallListFilter = existing ? callListFilterSchema.parse(JSON.parse(existing.filter)) : {};
   filter.importBatchIds = [...new Set([...(filter.importBatchIds ?? []), batchId])];
   const id = existing
-    ? (db.prepare('UPDATE call_lists SET filter = ? WHERE id = ?').run(JSON.stringify(filter), existing.id), existing.id)
-    : Number(db.prepare('INSERT INTO call_lists (name, filter, created_at) VALUES (?, ?, ?)').run(name, JSON.stringify(filter), clock.now()).lastInsertRowid);
-  db.prepare('UPDATE import_batches SET call_list_id = ? WHERE id = ?').run(id, batchId);
+    ? (await q.run('UPDATE call_lists SET filter = ? WHERE id = ?', [JSON.stringify(filter), existing.id]), existing.id)
+    : (await q.one<{ id: number }>('INSERT INTO call_lists (name, filter, created_at) VALUES (?, ?, ?) RETURNING id', [name, JSON.stringify(filter), clock.now()]))!.id;
+  await q.run('UPDATE import_batches SET call_list_id = ? WHERE id = ?', [id, batchId]);
   return id;
 }
 

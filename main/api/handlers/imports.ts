@@ -5,17 +5,18 @@ import { eraseDeletedRecordings } from '../../phone/recordings.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function importsHandlers({ core, cap }: HandlerContext): HandlersOf<'imports' | 'mappings'> {
-  const { db, clock, events } = core;
+  const { store, clock, events } = core;
   return {
-    'imports.list': () => listImports(db),
-    'imports.undo': ({ batchId }) => {
-      const report = undoImport(db, clock, batchId, cap());
-      eraseDeletedRecordings(db, core.dataDir);
+    'imports.list': () => listImports(store),
+    'imports.undo': async ({ batchId }) => {
+      const report = await undoImport(store, clock, batchId, cap());
+      // Recordings are files in a rep's data folder; the team server keeps none (no data folder).
+      if (core.dataDir) eraseDeletedRecordings(core.db, core.dataDir);
       events.emit('store.changed', { reason: 'import' });
       return report;
     },
-    'imports.rejectedRows': ({ batchId }) => rejectedRowsCsv(db, batchId),
-    'mappings.list': () => listMappings(db),
-    'mappings.save': ({ name, mapping }) => saveMapping(db, clock, name, mapping),
+    'imports.rejectedRows': ({ batchId }) => rejectedRowsCsv(store, batchId),
+    'mappings.list': () => listMappings(store),
+    'mappings.save': ({ name, mapping }) => saveMapping(store, clock, name, mapping),
   };
 }

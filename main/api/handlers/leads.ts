@@ -6,7 +6,7 @@ import { getMapping } from '../../leads/column-mappings.ts';
 import { editLead, leadEdits } from '../../leads/edit-lead.ts';
 import { exportLeadsThrough, leadExport } from '../../leads/export-leads.ts';
 import { importActivities } from '../../leads/import-activities.ts';
-import { importLeads, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
+import { importLeadsInto, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
 import { getLeadCard } from '../../leads/lead-cards.ts';
 import { searchLeads } from '../../leads/lead-search.ts';
 import { eraseDeletedRecordings } from '../../phone/recordings.ts';
@@ -19,7 +19,7 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
   const { db, store, clock, events, prefs } = core;
 
   const runImport = async (bytes: Uint8Array, options: Omit<ImportOptions, 'onProgress' | 'defaultCountry'> & { defaultCountry?: string | undefined }): Promise<ImportReport> => {
-    const report = await importLeads(db, clock, bytes, {
+    const report = await importLeadsInto(core, clock, bytes, {
       ...options,
       defaultCountry: options.defaultCountry ?? prefs.read().defaultCountry,
       lifetimeAttemptCap: cap(),
@@ -31,11 +31,11 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
 
   return {
     'leads.previewImport': ({ fileName, data, mapping, encoding }) => previewImport(bytesOf(data), fileName, mapping, encoding),
-    'leads.import': ({ fileName, data, mapping, encoding, mappingName, listName, defaultCountry, dryRun }) =>
+    'leads.import': async ({ fileName, data, mapping, encoding, mappingName, listName, defaultCountry, dryRun }) =>
       runImport(bytesOf(data), {
         fileName,
         ...(encoding ? { encoding } : {}),
-        mapping: { ...(mappingName ? getMapping(db, mappingName) : {}), ...mapping },
+        mapping: { ...(mappingName ? await getMapping(store, mappingName) : {}), ...mapping },
         ...(listName ? { listName } : {}),
         defaultCountry,
         dryRun,

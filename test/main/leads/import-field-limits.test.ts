@@ -27,7 +27,7 @@ describe('cells longer than any lead field', () => {
     const report = await importCsv(core, csv('Record ID,Name,Company,Phone', `1,Ada,${company},+12125550100`));
     expect(report).toMatchObject({ created: 0, rejected: [{ line: 2, reason: 'Company is 1,048,576 characters long; an import takes at most 256' }] });
     expect(count(core, 'leads')).toBe(0);
-    const download = rejectedRowsCsv(core.db, report.batchId!).content;
+    const download = (await rejectedRowsCsv(core.store, report.batchId!)).content;
     expect(download.length).toBeLessThan(11_000);
     expect(download).toContain('… [cut by Nextcall: 1,048,576 characters]');
   });

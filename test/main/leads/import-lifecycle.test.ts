@@ -29,9 +29,9 @@ describe('undoing an import', () => {
     );
     expect(count(core, 'leads')).toBe(2);
 
-    expect(undoImport(core.db, core.clock, second.batchId!)).toEqual({ batchId: second.batchId, removed: 1, restored: 1, kept: 0 });
+    expect(await undoImport(core.store, core.clock, second.batchId!)).toEqual({ batchId: second.batchId, removed: 1, restored: 1, kept: 0 });
     expect(storeContents(core)).toEqual(before);
-    expect(listImports(core.db)[0]).toMatchObject({ id: second.batchId, undoneAt: '2026-11-23T15:00:00.000Z' });
+    expect((await listImports(core.store))[0]).toMatchObject({ id: second.batchId, undoneAt: '2026-11-23T15:00:00.000Z' });
   });
 
   it('keeps a lead a rep has already called, and a do-not-call flag set since', async () => {
@@ -41,7 +41,7 @@ describe('undoing an import', () => {
     core.clock.advance(60_000);
     await log(core, '2', 'busy');
     await log(core, '1', 'do-not-call');
-    expect(undoImport(core.db, core.clock, second.batchId!)).toMatchObject({ removed: 0, restored: 1, kept: 1 });
+    expect(await undoImport(core.store, core.clock, second.batchId!)).toMatchObject({ removed: 0, restored: 1, kept: 1 });
     expect(getLeadCard(core.db, idOf(core, '2')).calls).toHaveLength(1);
     expect(getLeadCard(core.db, idOf(core, '1')).lead).toMatchObject({ company: null, doNotCall: true });
   });
@@ -50,12 +50,12 @@ describe('undoing an import', () => {
     const core = testCore();
     const first = await importCsv(core, csv('Record ID,Name,Phone', '1,Ada,+12125550100'));
     const second = await importCsv(core, csv('Record ID,Name,Phone', '2,Bob,+12125550101'));
-    expect(() => undoImport(core.db, core.clock, first.batchId!)).toThrow(`Import #${second.batchId} came after #${first.batchId}: undo it first.`);
-    undoImport(core.db, core.clock, second.batchId!);
-    expect(() => undoImport(core.db, core.clock, second.batchId!)).toThrow(/already undone/);
-    expect(undoImport(core.db, core.clock, first.batchId!)).toMatchObject({ removed: 1 });
+    await expect(undoImport(core.store, core.clock, first.batchId!)).rejects.toThrow(`Import #${second.batchId} came after #${first.batchId}: undo it first.`);
+    await undoImport(core.store, core.clock, second.batchId!);
+    await expect(undoImport(core.store, core.clock, second.batchId!)).rejects.toThrow(/already undone/);
+    expect(await undoImport(core.store, core.clock, first.batchId!)).toMatchObject({ removed: 1 });
     expect(count(core, 'leads')).toBe(0);
-    expect(() => undoImport(core.db, core.clock, 99)).toThrow(/no import #99/);
+    await expect(undoImport(core.store, core.clock, 99)).rejects.toThrow(/no import #99/);
   });
 });
 
@@ -63,7 +63,7 @@ describe('rejected rows', () => {
   it('download as the file’s own columns plus line and reason, ready to fix and import again', async () => {
     const core = testCore();
     const report = await importCsv(core, csv('Record ID,Name,Phone', '1,Ada,+12125550100', '2,"No Phone, Esq.",', '3,=cmd|calc,'), { fileName: 'leads.csv' });
-    const file = rejectedRowsCsv(core.db, report.batchId!);
+    const file = await rejectedRowsCsv(core.store, report.batchId!);
     expect(file.fileName).toBe('leads-rejected.csv');
     expect(file.content).toBe(
       '\uFEFFRecord ID,Name,Phone,Rejected at line,Reason\r\n2,"No Phone, Esq.",,3,no phone number\r\n3,\'=cmd|calc,,4,no phone number\r\n',
@@ -176,7 +176,7 @@ describe('undo after the store moved on', () => {
     await log(core, '1', 'interested-not-yet');
     const handRaisedAfterCall = (core.db.prepare('SELECT hand_raised_at FROM leads').get() as { hand_raised_at: number | null }).hand_raised_at;
     expect(handRaisedAfterCall).toBeNull();
-    undoImport(core.db, core.clock, second.batchId!);
+    await undoImport(core.store, core.clock, second.batchId!);
     const row = core.db.prepare('SELECT company, hand_raised_at FROM leads').get();
     expect(row).toEqual({ company: null, hand_raised_at: null });
   });

@@ -61,7 +61,7 @@ describe('a row with an email that is no address', () => {
     const report = await importCsv(core, csv('First Name,Last Name,Email,Company,Phone', 'Grace,Hopper,grace at navy.mil,US Navy,+1 212 555 0199'));
     expect(report).toMatchObject({ created: 1, rejected: [], flagged: [{ line: 2, reason: 'invalid email "grace at navy.mil": imported without it' }] });
     expect(core.db.prepare("SELECT first_name, email, company FROM leads WHERE last_name = 'Hopper'").get()).toEqual({ first_name: 'Grace', email: null, company: 'US Navy' });
-    const download = rejectedRowsCsv(core.db, report.batchId!).content;
+    const download = (await rejectedRowsCsv(core.store, report.batchId!)).content;
     expect(download).toContain('grace at navy.mil');
     expect(download).toContain('"invalid email ""grace at navy.mil"": imported without it"');
   });
