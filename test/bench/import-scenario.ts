@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { csvRecords, decodeCsv } from '../../main/csv/csv-read.ts';
-import { importLeads } from '../../main/leads/import-leads.ts';
+import { importLeads, importLeadsOnStore } from '../../main/leads/import-leads.ts';
 import { deferIndexes } from '../../main/leads/import-deferred-indexes.ts';
 import { deferSearchIndex } from '../../main/leads/import-search-index.ts';
 import { openDatabase } from '../../main/store/database.ts';
 import { STORE_FILE } from '../../main/data-dir.ts';
+import { sqliteStore } from '../../main/store/seam/sqlite-store.ts';
 
 /**
  * One import scenario in a process of its own, so its peak memory is its own:
@@ -14,11 +15,13 @@ import { STORE_FILE } from '../../main/data-dir.ts';
  *   insert  the same rows only inserted, as they are, in one transaction (the floor for writing;
  *           the rows are read before the clock starts);
  *   import  the real import (mapping, numbers, zones, duplicates, undo log, queue columns);
- *   import-worker  the same, the file read in a worker thread while the main thread writes (does it pay?).
+ *   import-worker  the same, the file read in a worker thread while the main thread writes (does it pay?);
+ *   import-seam  the same, written by the seam's async writer (the one PostgreSQL uses) on the same SQLite store:
+ *           does the tuned synchronous writer still earn its place?
  * Prints one JSON line: { ms, peakRssMb, rows }.
  */
 const [mode, file, dataDir] = process.argv.slice(2);
-if (!mode || !file || !dataDir) throw new Error('usage: import-scenario.ts parse|insert|import|import-worker FILE DATA_DIR');
+if (!mode || !file || !dataDir) throw new Error('usage: import-scenario.ts parse|insert|import|import-worker|import-seam FILE DATA_DIR');
 const NOW = Date.parse('2026-11-23T15:00:00Z');
 const bytes = readFileSync(file);
 let rows = 0;
@@ -58,6 +61,13 @@ if (mode === 'parse') {
   const db = openDatabase(join(dataDir, STORE_FILE));
   const t0 = performance.now();
   const report = await importLeads(db, { now: () => NOW }, bytes, { fileName: 'bench.csv', defaultCountry: 'US', readInWorker: mode === 'import-worker' });
+  ms = performance.now() - t0;
+  rows = report.rowsRead;
+  db.close();
+} else if (mode === 'import-seam') {
+  const db = openDatabase(join(dataDir, STORE_FILE));
+  const t0 = performance.now();
+  const report = await importLeadsOnStore(sqliteStore(db), { now: () => NOW }, bytes, { fileName: 'bench.csv', defaultCountry: 'US' });
   ms = performance.now() - t0;
   rows = report.rowsRead;
   db.close();

@@ -75,7 +75,7 @@ if (runs('import')) {
   const dir = mkdtempSync(join(tmpdir(), 'nextcall-bench-import-'));
   const file = join(dir, 'hubspot-export.csv');
   writeFileSync(file, demoLeadsCsv({ count: IMPORT_ROWS, now: NOW }));
-  const scenario = (mode: 'parse' | 'insert' | 'import' | 'import-worker') => {
+  const scenario = (mode: 'parse' | 'insert' | 'import' | 'import-worker' | 'import-seam') => {
     const store = mkdtempSync(join(dir, `${mode}-`));
     const script = new URL('./import-scenario.ts', import.meta.url).pathname;
     const output = execFileSync(process.execPath, [script, mode, file, store], { encoding: 'utf8' });
@@ -84,6 +84,7 @@ if (runs('import')) {
   const rows = {
     import: scenario('import'),
     'import, the file read in a worker thread': scenario('import-worker'),
+    'import through the store seam (the async writer PostgreSQL uses), on SQLite': scenario('import-seam'),
     'floor: parse only': scenario('parse'),
     'floor: insert only': scenario('insert'),
   };
