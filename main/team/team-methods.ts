@@ -17,6 +17,13 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'sessions.resume',
   'sessions.end',
   'sessions.current',
+  'leads.previewImport',
+  'leads.import',
+  'imports.list',
+  'imports.undo',
+  'imports.rejectedRows',
+  'mappings.list',
+  'mappings.save',
 ]);
 
 export function notOnTeamServer(what: string): string {
