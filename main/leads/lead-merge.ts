@@ -38,12 +38,22 @@ export type LeadColumns = Record<ImportUpdatedColumn, SqlValue>;
 const MERGE_READ = `SELECT id, ${IMPORT_UPDATED_COLUMNS.join(', ')}, last_attempt_at FROM leads WHERE id = ?`;
 export type MergeRow = LeadColumns & { id: number; last_attempt_at: number | null };
 
-/** Matching, in order: a CRM id names a lead outright; an email, then each number, name one only if `samePerson` agrees. */
-const BY_CRM_ID = 'SELECT id FROM leads WHERE crm_id = ?';
-const BY_EMAIL = 'SELECT id FROM leads WHERE email = ? LIMIT 1';
-const BY_NUMBER = 'SELECT DISTINCT lead_id AS id FROM phones WHERE e164 = ? ORDER BY lead_id LIMIT 20';
-const IDENTITY = 'SELECT crm_id, email, first_name FROM leads WHERE id = ?';
+/** What the store holds under a row's keys: a lead's id and the identity it is compared by. */
+export type Candidate = Identity & { id: number };
 export type Identity = { crm_id: string | null; email: string | null; first_name: string };
+const CANDIDATE = 'id, crm_id, email, first_name';
+const BY_CRM_ID = 'SELECT id FROM leads WHERE crm_id = ?';
+const BY_EMAIL = `SELECT ${CANDIDATE} FROM leads WHERE email = ? ORDER BY id LIMIT 1`;
+const BY_NUMBER = `SELECT DISTINCT l.id, l.crm_id, l.email, l.first_name FROM phones p JOIN leads l ON l.id = p.lead_id WHERE p.e164 = ? ORDER BY l.id LIMIT 20`;
+
+export interface Candidates {
+  /** The lead with the row's CRM id. */
+  byCrmId: number | undefined;
+  /** The first lead with the row's email. */
+  byEmail: Candidate | undefined;
+  /** For each of the row's numbers in E.164, in the row's order: the leads that have it. */
+  byNumber: Candidate[][];
+}
 
 /**
  * Two records are not the same person when they carry different CRM ids or different emails;
@@ -55,6 +65,58 @@ export function samePerson(found: Identity, lead: ImportedLead): boolean {
   if (found.email && lead.email && found.email !== lead.email) return false;
   return !found.first_name || !lead.firstName || found.first_name.toLowerCase() === lead.firstName.toLowerCase();
 }
+
+/**
+ * The lead a row describes, among what the store holds under its keys: a CRM id names a lead
+ * outright; then the email's lead, then each number's leads in turn, each only if `samePerson`.
+ */
+export function chooseMatch(lead: ImportedLead, found: Candidates): number | undefined {
+  if (found.byCrmId !== undefined) return found.byCrmId;
+  if (found.byEmail && samePerson(found.byEmail, lead)) return found.byEmail.id;
+  for (const hits of found.byNumber) {
+    const match = hits.find((hit) => samePerson(hit, lead));
+    if (match) return match.id;
+  }
+  return undefined;
+}
+
+/**
+ * The same lookups in one statement, for a store a round trip away (PostgreSQL): rows tagged
+ * `key` 'c' (CRM id), 'e' (email) or 'p' with `n`, the number's place among the row's numbers.
+ */
+export function candidatesQuery(lead: ImportedLead): { sql: string; params: SqlValue[] } {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (lead.crmId) {
+    parts.push(`SELECT 'c' AS key, 0 AS n, ${CANDIDATE} FROM leads WHERE crm_id = ?`);
+    params.push(lead.crmId);
+  }
+  if (lead.email) {
+    parts.push(`SELECT * FROM (SELECT 'e' AS key, 0 AS n, ${CANDIDATE} FROM leads WHERE email = ? ORDER BY id LIMIT 1) AS e`);
+    params.push(lead.email);
+  }
+  numbersOf(lead).forEach((e164, n) => {
+    parts.push(`SELECT * FROM (SELECT DISTINCT 'p' AS key, ${n} AS n, l.id, l.crm_id, l.email, l.first_name FROM phones p JOIN leads l ON l.id = p.lead_id
+                WHERE p.e164 = ? ORDER BY l.id LIMIT 20) AS p${n}`);
+    params.push(e164);
+  });
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+/** candidatesQuery's rows as the candidates `chooseMatch` weighs. */
+export function candidatesFrom(lead: ImportedLead, rows: readonly (Candidate & { key: string; n: number })[]): Candidates {
+  const byNumber: Candidate[][] = numbersOf(lead).map(() => []);
+  let byCrmId: number | undefined;
+  let byEmail: Candidate | undefined;
+  for (const { key, n, ...candidate } of [...rows].sort((a, b) => a.id - b.id)) {
+    if (key === 'c') byCrmId = candidate.id;
+    else if (key === 'e') byEmail = candidate;
+    else byNumber[n]!.push(candidate);
+  }
+  return { byCrmId, byEmail, byNumber };
+}
+
+const numbersOf = (lead: ImportedLead): string[] => lead.phones.flatMap((p) => (p.e164 ? [p.e164] : []));
 
 /** When the lead asked for a call: its latest call or demo request, or the import for a flag. */
 export function handRaisedAt(lead: ImportedLead): number | null {
@@ -146,6 +208,12 @@ const NEXT_POSITION = 'SELECT coalesce(max(position), -1) + 1 AS p FROM phones W
 const INSERT_PHONE = 'INSERT INTO phones (lead_id, position, raw, e164, type, import_batch_id, bad) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const INSERT_ACTIVITY = `INSERT INTO activities (lead_id, type, title, url, occurred_at, details, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (lead_id, type, title, occurred_at) DO NOTHING`;
+/** One statement for several rows (a lead's numbers, its activities): one round trip to PostgreSQL instead of one per row. */
+export function manyRows(statement: string, rows: number): string {
+  const [head, values, tail = ''] = statement.split(/(\([?, ]+\))/);
+  return `${head}${Array.from({ length: rows }, () => values).join(', ')}${tail}`;
+}
+
 const LOG_BEFORE = 'INSERT INTO import_changes (batch_id, lead_id, before) VALUES (?, ?, ?) ON CONFLICT (batch_id, lead_id) DO NOTHING';
 
 /** The statements both writers run, one text each (the seam's SQL: `?`, ON CONFLICT, both stores). */
@@ -153,7 +221,6 @@ export const LEAD_SQL = {
   byCrmId: BY_CRM_ID,
   byEmail: BY_EMAIL,
   byNumber: BY_NUMBER,
-  identity: IDENTITY,
   mergeRead: MERGE_READ,
   insertLead: INSERT_LEAD,
   updateMerged: UPDATE_MERGED,

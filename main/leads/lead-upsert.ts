@@ -2,7 +2,7 @@ import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import { NO_PHONE, type ImportedLead } from './lead-row.ts';
-import { LEAD_SQL as SQL, importedColumnsJson, mergedColumns, newLeadValues, samePerson, updateMergedValues, type Identity, type LeadColumns, type MergeRow } from './lead-merge.ts';
+import { LEAD_SQL as SQL, importedColumnsJson, manyRows, mergedColumns, newLeadValues, updateMergedValues, candidatesFrom, candidatesQuery, chooseMatch, type Candidate, type LeadColumns, type MergeRow } from './lead-merge.ts';
 import type { WriteOutcome } from './lead-writer.ts';
 
 /**
@@ -53,22 +53,11 @@ export function seamLeadWriter(q: Queryable, { batchId, lifetimeAttemptCap = DEF
   const after = new Map<number, LeadColumns>();
   const seenZones = new Set<string>();
 
-  const isSamePerson = async (id: number, lead: ImportedLead) => samePerson((await q.one<Identity>(SQL.identity, [id]))!, lead);
-
+  /** The lead this row describes (lead-merge.ts' rule): every lookup in one round trip. */
   const findExisting = async (lead: ImportedLead): Promise<number | undefined> => {
-    if (lead.crmId) {
-      const hit = await q.one<{ id: number }>(SQL.byCrmId, [lead.crmId]);
-      if (hit) return hit.id;
-    }
-    if (lead.email) {
-      const hit = await q.one<{ id: number }>(SQL.byEmail, [lead.email]);
-      if (hit && (await isSamePerson(hit.id, lead))) return hit.id;
-    }
-    for (const phone of lead.phones) {
-      if (!phone.e164) continue;
-      for (const { id } of await q.all<{ id: number }>(SQL.byNumber, [phone.e164])) if (await isSamePerson(id, lead)) return id;
-    }
-    return undefined;
+    const { sql, params } = candidatesQuery(lead);
+    if (!sql) return undefined;
+    return chooseMatch(lead, candidatesFrom(lead, await q.all<Candidate & { key: string; n: number }>(sql, params)));
   };
 
   const addZone = async (zone: string) => {
@@ -77,7 +66,11 @@ export function seamLeadWriter(q: Queryable, { batchId, lifetimeAttemptCap = DEF
     await q.run(SQL.addZone, [zone]);
   };
   const addActivities = async (leadId: number, lead: ImportedLead) => {
-    for (const a of lead.activities) await q.run(SQL.insertActivity, [leadId, a.type, a.title, a.url, a.occurredAt, a.details, batchId]);
+    if (lead.activities.length === 0) return;
+    await q.run(
+      manyRows(SQL.insertActivity, lead.activities.length),
+      lead.activities.flatMap((a) => [leadId, a.type, a.title, a.url, a.occurredAt, a.details, batchId]),
+    );
   };
 
   return {
@@ -88,7 +81,9 @@ export function seamLeadWriter(q: Queryable, { batchId, lifetimeAttemptCap = DEF
       if (existing === undefined) {
         const { id } = (await q.one<{ id: number }>(`${SQL.insertLead} RETURNING id`, newLeadValues(lead, batchId, lifetimeAttemptCap)))!;
         await addZone(lead.timeZone ?? '');
-        for (const [position, p] of lead.phones.entries()) await q.run(SQL.insertPhone, [id, position, p.raw, p.e164, p.type, batchId, p.bad ? 1 : 0]);
+        if (lead.phones.length) {
+          await q.run(manyRows(SQL.insertPhone, lead.phones.length), lead.phones.flatMap((p, position) => [id, position, p.raw, p.e164, p.type, batchId, p.bad ? 1 : 0]));
+        }
         await addActivities(id, lead);
         createdHere.add(id);
         return { leadId: id, outcome: 'created' };

@@ -2,7 +2,7 @@ import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import type { Database } from '../store/database.ts';
 import { NO_PHONE, type ImportedLead } from './lead-row.ts';
-import { IMPORT_UPDATED_COLUMNS, LEAD_SQL as SQL, importedColumnsJson, mergedColumns, newLeadValues, samePerson, updateMergedValues, type Identity, type MergeRow } from './lead-merge.ts';
+import { IMPORT_UPDATED_COLUMNS, LEAD_SQL as SQL, importedColumnsJson, mergedColumns, newLeadValues, updateMergedValues, chooseMatch, type Candidate, type MergeRow } from './lead-merge.ts';
 
 
 export type WriteOutcome = 'created' | 'updated' | 'merged';
@@ -18,7 +18,6 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
   const byCrmId = db.prepare(SQL.byCrmId);
   const byEmail = db.prepare(SQL.byEmail);
   const byNumber = db.prepare(SQL.byNumber);
-  const identity = db.prepare(SQL.identity);
   const insertLead = db.prepare(SQL.insertLead);
   const addZone = db.prepare(SQL.addZone);
   const seenZones = new Set<string>();
@@ -32,26 +31,13 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
 
   const createdHere = new Set<number>();
   const updatedHere = new Set<number>();
-  const isSamePerson = (id: number, lead: ImportedLead) => samePerson(identity.get(id) as Identity, lead);
-
-  /** The lead this row describes, matched by CRM id, then email, then number. */
-  const findExisting = (lead: ImportedLead): number | undefined => {
-    if (lead.crmId) {
-      const hit = byCrmId.get(lead.crmId) as { id: number } | undefined;
-      if (hit) return hit.id;
-    }
-    if (lead.email) {
-      const hit = byEmail.get(lead.email) as { id: number } | undefined;
-      if (hit && isSamePerson(hit.id, lead)) return hit.id;
-    }
-    for (const phone of lead.phones) {
-      if (!phone.e164) continue;
-      const hits = byNumber.all(phone.e164) as { id: number }[];
-      const match = hits.find(({ id }) => isSamePerson(id, lead));
-      if (match) return match.id;
-    }
-    return undefined;
-  };
+  /** The lead this row describes (lead-merge.ts' rule), from what the store holds under its keys. */
+  const findExisting = (lead: ImportedLead): number | undefined =>
+    chooseMatch(lead, {
+      byCrmId: lead.crmId ? (byCrmId.get(lead.crmId) as { id: number } | undefined)?.id : undefined,
+      byEmail: lead.email ? (byEmail.get(lead.email) as Candidate | undefined) : undefined,
+      byNumber: lead.phones.flatMap((p) => (p.e164 ? [byNumber.all(p.e164) as Candidate[]] : [])),
+    });
 
   const addActivities = (leadId: number, lead: ImportedLead) => {
     for (const a of lead.activities) insertActivity.run(leadId, a.type, a.title, a.url, a.occurredAt, a.details, batchId);
