@@ -7,17 +7,27 @@ export interface ApiEvents {
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number; bytesRead: number; totalBytes: number };
   /** 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it. */
   'store.changed': {
-    reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore';
+    reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore' | 'inbound';
     /** The console whose call made the change, when one did: its answer already carried the result. */
     byConsole?: string;
   };
   /** A console's state on the floor changed (a session started, paused, resumed or ended; a dial placed or let go): the floor reads itself again. */
   'floor.changed': { reason: 'session' | 'dial' };
+  /** A lead asked for a call through an inbound webhook (main/inbound/): consoles show a notification. */
+  'inbound.arrived': InboundArrival;
+}
+
+export interface InboundArrival {
+  leadId: number;
+  name: string;
+  company: string | null;
+  /** When the lead asked (epoch ms): the notification says how long ago. */
+  requestedAt: number;
 }
 
 export type EventName = keyof ApiEvents;
 
-const EVENT_NAMES: Record<EventName, true> = { 'import.progress': true, 'store.changed': true, 'floor.changed': true };
+const EVENT_NAMES: Record<EventName, true> = { 'import.progress': true, 'store.changed': true, 'floor.changed': true, 'inbound.arrived': true };
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(EVENT_NAMES, name);

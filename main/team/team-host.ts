@@ -24,6 +24,8 @@ export interface TeamHostOptions {
   tls?: { cert: Buffer; key: Buffer } | undefined;
   log: (line: string) => void;
   now?: () => number;
+  /** Signed webhooks bringing leads (main/inbound/): no session, the signature is the credential. */
+  inbound?: (request: IncomingMessage, response: ServerResponse, path: string) => Promise<void>;
 }
 
 export interface TeamHost {
@@ -53,6 +55,7 @@ export async function startTeamHost(options: TeamHostOptions): Promise<TeamHost>
     } catch {
       return sendJson(response, 400, failure('invalid-input', 'The address is not valid.'));
     }
+    if (options.inbound && path.startsWith('/inbound/')) return options.inbound(request, response, path);
     const token = sessionTokenOf(request.headers.cookie);
 
     if (path === '/api/events') {

@@ -4,6 +4,8 @@ import { createHandlers } from '../api/handlers.ts';
 import type { Clock } from '../clock.ts';
 import { signedInAccount } from '../people/sign-in.ts';
 import { RENDERER_DIR } from '../web/serve.ts';
+import { inboundRoute } from '../inbound/inbound-route.ts';
+import { INBOUND_KEY_VARIABLE } from '../inbound/inbound-secrets.ts';
 import { openTeamCore } from './team-core.ts';
 import { teamDoor } from './team-door.ts';
 import { startTeamHost } from './team-host.ts';
@@ -31,6 +33,16 @@ export async function serveTeam(options: TeamServeOptions & { clock: Clock }): P
     tls: options.tls,
     log,
     now: () => core.clock.now(),
+    inbound: inboundRoute({
+      store: core.store,
+      keyText: process.env[INBOUND_KEY_VARIABLE],
+      now: () => core.clock.now(),
+      announce: (arrival) => {
+        core.events.emit('store.changed', { reason: 'inbound' });
+        core.events.emit('inbound.arrived', arrival);
+      },
+      log,
+    }),
   }).catch(async (error: unknown) => {
     await core.store.close();
     throw error;
