@@ -13,11 +13,26 @@ import { ApiError } from '../../shared/api-error.ts';
 export type CsvEncoding = string;
 export type CsvDelimiter = ',' | ';' | '\t';
 
-export interface DecodedCsv {
+/** A stretch of a file's text, and how far into the file's bytes it reaches (for progress bars). */
+export interface TextPiece {
   text: string;
+  bytesEnd: number;
+}
+
+export interface DecodedCsv {
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
+  /**
+   * The text, a piece at a time, decoded as it is read: a large file is never one string (a
+   * million rows are ~520 MB of UTF-16 when any is not ASCII). Each call decodes from the start.
+   */
+  pieces: () => Iterable<TextPiece>;
 }
+
+/** Bytes decoded at once: a piece of text small enough to be let go of once its rows are read. */
+const PIECE_BYTES = 4 * 1024 * 1024;
+/** Enough of the text to tell its delimiter by (detectDelimiter reads this much). */
+const HEAD_BYTES = 64 * 1024;
 
 /** Decodes the file in the encoding it is in, or in the one the team lead chose over our guess. */
 export function decodeCsv(bytes: Uint8Array, chosenEncoding?: string): DecodedCsv {
@@ -25,14 +40,60 @@ export function decodeCsv(bytes: Uint8Array, chosenEncoding?: string): DecodedCs
     throw new ApiError('invalid-input', `"${chosenEncoding}" is not an encoding Nextcall knows: choose one such as utf-8, windows-1252 or shift_jis. Nothing was imported.`);
   }
   const encoding = chosenEncoding?.toLowerCase() ?? detectEncoding(bytes);
+  const head = textOnly(decodeText(bytes.subarray(0, HEAD_BYTES), encoding), 0).text;
+  return { encoding, delimiter: detectDelimiter(head), pieces: () => decodePieces(bytes, encoding) };
+}
+
+/** A text as a decoded file of one piece: what the CSV reader reads, for text already in memory. */
+export function csvOfText(text: string, delimiter: CsvDelimiter = detectDelimiter(text), encoding: CsvEncoding = 'utf-8'): DecodedCsv {
+  return { encoding, delimiter, pieces: () => [{ text, bytesEnd: text.length }] };
+}
+
+/** The whole text of a decoded file (for small files and tests: an import reads it by pieces). */
+export function wholeText(csv: DecodedCsv): string {
+  let text = '';
+  for (const piece of csv.pieces()) text += piece.text;
+  return text;
+}
+
+const isUtf8Name = (encoding: string) => encoding === 'utf-8' || encoding === 'utf8';
+
+function decodeText(bytes: Uint8Array, encoding: CsvEncoding): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // UTF-8, most files, through Node's own decoder: iconv-lite's goes through a StringDecoder, some
   // 0.1-0.5 s for a 25 MB file where this is a copy. iconv-lite drops a byte-order mark by itself.
-  const text = encoding === 'utf-8' || encoding === 'utf8' ? buffer.toString('utf8', hasUtf8Mark(bytes) ? 3 : 0) : iconv.decode(buffer, encoding);
+  return isUtf8Name(encoding) ? buffer.toString('utf8', hasUtf8Mark(bytes) ? 3 : 0) : iconv.decode(buffer, encoding);
+}
+
+function* decodePieces(bytes: Uint8Array, encoding: CsvEncoding): Generator<TextPiece> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8Name(encoding)) {
+    // Cut just after a line feed: in UTF-8 that byte is never part of another character.
+    for (let at = hasUtf8Mark(bytes) ? 3 : 0; at < buffer.length; ) {
+      let cut = Math.min(at + PIECE_BYTES, buffer.length);
+      if (cut < buffer.length) {
+        const lf = buffer.indexOf(LF, cut);
+        cut = lf === -1 ? buffer.length : lf + 1;
+      }
+      yield textOnly(buffer.toString('utf8', at, cut), cut);
+      at = cut;
+    }
+    return;
+  }
+  // Other encodings through iconv-lite's streaming decoder, which carries a character cut in two.
+  const decoder = iconv.getDecoder(encoding);
+  for (let at = 0; at < buffer.length; at += PIECE_BYTES) {
+    const cut = Math.min(at + PIECE_BYTES, buffer.length);
+    const text = decoder.write(buffer.subarray(at, cut)) + (cut === buffer.length ? (decoder.end() ?? '') : '');
+    yield textOnly(text, cut);
+  }
+}
+
+function textOnly(text: string, bytesEnd: number): TextPiece {
   if (text.includes('\u0000')) {
     throw new ApiError('invalid-input', 'The file is not text in an encoding Nextcall reads (UTF-8, UTF-16 or Windows-1252): save it from your spreadsheet as CSV. Nothing was imported.');
   }
-  return { text, encoding, delimiter: detectDelimiter(text) };
+  return { text, bytesEnd };
 }
 
 /** How much of the file chardet looks at: enough for its statistics, not the whole of a big file. */
@@ -101,7 +162,7 @@ export interface CsvRecord {
   fields: string[];
   /** 1-based line in the file where the record ends (a quoted newline spans lines). */
   line: number;
-  /** Where the record ends in the decoded text: how far an import has read, for its progress bar. */
+  /** Where the record ends in the file's bytes (in proportion within its piece): how far an import has read, for its progress bar. */
   end: number;
 }
 
@@ -123,67 +184,113 @@ const SPACE = 32;
  * Unix and old Mac sources do mix them), and each counts as one line, inside quotes too, so a
  * reported line is the one an editor shows. A file we cannot read as a table is refused at the
  * line at fault, in words; a row is never folded into another.
+ *
+ * The text comes in pieces (decodeCsv): a record a piece cuts in two is read again whole, with
+ * the next piece, so the pieces' edges change nothing of what is read.
  */
 export function* csvRecords(csv: DecodedCsv, fileName: string): Generator<CsvRecord> {
-  const text = csv.text.charCodeAt(0) === 0xfeff ? csv.text.slice(1) : csv.text;
   const delimiter = csv.delimiter.charCodeAt(0);
-  const end = text.length;
   const refuse = (why: string) => new ApiError('invalid-input', `${fileName} is not a readable CSV file: ${why}.`);
-  let pos = 0;
+  const pieces = csv.pieces()[Symbol.iterator]();
   let line = 1;
+  let carry = '';
+  let bytesBefore = 0;
+  let atStart = true;
 
-  while (pos < end) {
-    const fields: string[] = [];
-    for (;;) {
-      // One field, then what ends it: a delimiter (another field follows), a line ending or the end of the file.
-      let at = pos;
-      while (at < end && text.charCodeAt(at) === SPACE) at++;
-      if (at < end && text.charCodeAt(at) === QUOTE) {
-        // The closing quote is the first one not doubled. The doubled ones are undone in one pass
-        // at the end, not piece by piece: a cell of a million "" would otherwise be a million strings.
-        let close = text.indexOf('"', at + 1);
-        let doubled = false;
-        while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
-          doubled = true;
-          close = text.indexOf('"', close + 2);
+  for (let next = pieces.next(); !next.done; ) {
+    const piece = next.value;
+    next = pieces.next();
+    const last = next.done === true;
+    let text = carry + piece.text;
+    if (atStart && text.length > 0) {
+      atStart = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    const end = text.length;
+    // Where a record ends in the file's bytes, in proportion within its piece: for the progress bar.
+    const carried = text.length - piece.text.length;
+    const bytesAt = (pos: number) => bytesBefore + Math.round((Math.max(pos - carried, 0) * (piece.bytesEnd - bytesBefore)) / Math.max(piece.text.length, 1));
+    let pos = 0;
+    // A record that reaches the end of a piece that is not the last waits for the next one.
+    let unfinished = -1;
+
+    records: while (pos < end) {
+      const start = pos;
+      const startLine = line;
+      const fields: string[] = [];
+      for (;;) {
+        // One field, then what ends it: a delimiter (another field follows), a line ending or the end of the file.
+        let at = pos;
+        while (at < end && text.charCodeAt(at) === SPACE) at++;
+        if (at < end && text.charCodeAt(at) === QUOTE) {
+          // The closing quote is the first one not doubled. The doubled ones are undone in one pass
+          // at the end, not piece by piece: a cell of a million "" would otherwise be a million strings.
+          let close = text.indexOf('"', at + 1);
+          let doubled = false;
+          while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
+            doubled = true;
+            close = text.indexOf('"', close + 2);
+          }
+          if (!last && (close === -1 || close + 1 === end)) {
+            unfinished = start;
+            line = startLine;
+            break records;
+          }
+          if (close === -1) throw refuse(`the quote opened on line ${line} is never closed`);
+          line += lineBreaks(text, at + 1, close);
+          const value = doubled ? text.slice(at + 1, close).replaceAll('""', '"') : text.slice(at + 1, close);
+          pos = close + 1;
+          while (pos < end && text.charCodeAt(pos) === SPACE) pos++;
+          if (!last && pos === end) {
+            unfinished = start;
+            line = startLine;
+            break records;
+          }
+          const next = pos < end ? text.charCodeAt(pos) : delimiter;
+          if (next !== delimiter && next !== CR && next !== LF) {
+            const after = text.slice(pos, pos + 40).split(/[\r\n]/)[0]!.split(csv.delimiter)[0]!;
+            throw refuse(`on line ${line}, the quoted value "${shorten(value)}" is followed by "${shorten(after)}" in the same cell (a quote inside a quoted value is written twice: "")`);
+          }
+          fields.push(value);
+        } else {
+          // Unquoted: up to the delimiter or the line's end. A quote inside is kept as written.
+          let stop = pos;
+          for (; stop < end; stop++) {
+            const c = text.charCodeAt(stop);
+            if (c === delimiter || c === CR || c === LF) break;
+          }
+          if (!last && stop === end) {
+            unfinished = start;
+            line = startLine;
+            break records;
+          }
+          fields.push(text.slice(pos, stop));
+          pos = stop;
         }
-        if (close === -1) throw refuse(`the quote opened on line ${line} is never closed`);
-        line += lineBreaks(text, at + 1, close);
-        const value = doubled ? text.slice(at + 1, close).replaceAll('""', '"') : text.slice(at + 1, close);
-        pos = close + 1;
-        while (pos < end && text.charCodeAt(pos) === SPACE) pos++;
-        const next = pos < end ? text.charCodeAt(pos) : delimiter;
-        if (next !== delimiter && next !== CR && next !== LF) {
-          const after = text.slice(pos, pos + 40).split(/[\r\n]/)[0]!.split(csv.delimiter)[0]!;
-          throw refuse(`on line ${line}, the quoted value "${shorten(value)}" is followed by "${shorten(after)}" in the same cell (a quote inside a quoted value is written twice: "")`);
+        if (fields.length > MAX_COLUMNS) throw refuse(`line ${line} has more than ${MAX_COLUMNS.toLocaleString('en-US')} columns`);
+        if (pos < end && text.charCodeAt(pos) === delimiter) {
+          pos++;
+          continue;
         }
-        fields.push(value);
-      } else {
-        // Unquoted: up to the delimiter or the line's end. A quote inside is kept as written.
-        let stop = pos;
-        for (; stop < end; stop++) {
-          const c = text.charCodeAt(stop);
-          if (c === delimiter || c === CR || c === LF) break;
-        }
-        fields.push(text.slice(pos, stop));
-        pos = stop;
+        break;
       }
-      if (fields.length > MAX_COLUMNS) throw refuse(`line ${line} has more than ${MAX_COLUMNS.toLocaleString('en-US')} columns`);
-      if (pos < end && text.charCodeAt(pos) === delimiter) {
+      const recordLine = line;
+      if (pos < end) {
+        // CRLF, LF or CR: whichever this row ends with (a CR at a piece's end may have its LF in the next).
+        if (text.charCodeAt(pos) === CR && pos + 1 === end && !last) {
+          unfinished = start;
+          line = startLine;
+          break;
+        }
+        if (text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF) pos++;
         pos++;
-        continue;
+        line++;
       }
-      break;
+      // A blank line, or one of empty cells (",,,"), is no row.
+      if (fields.some((f) => f.length !== 0 && f.trim() !== '')) yield { fields, line: recordLine, end: bytesAt(pos) };
     }
-    const recordLine = line;
-    if (pos < end) {
-      // CRLF, LF or CR: whichever this row ends with.
-      if (text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF) pos++;
-      pos++;
-      line++;
-    }
-    // A blank line, or one of empty cells (",,,"), is no row.
-    if (fields.some((f) => f.length !== 0 && f.trim() !== '')) yield { fields, line: recordLine, end: pos };
+    carry = unfinished === -1 ? '' : text.slice(unfinished);
+    bytesBefore = piece.bytesEnd;
   }
 }
 

@@ -20,7 +20,7 @@ import { leadWriter, type WriteOutcome } from './lead-writer.ts';
 export interface ImportProgress {
   rowsDone: number;
   rowsPerSecond: number;
-  /** The file's bytes read so far (the decoded text's share, in the file's bytes): the wizard's bar is bytesRead of the file's size. */
+  /** The file's bytes read so far: the wizard's bar is bytesRead of the file's size. */
   bytesRead: number;
 }
 
@@ -189,10 +189,8 @@ async function writeRows(
   const flagged: RejectedRow[] = [];
   let rowsRead = 0;
   let sized = false;
-  const { textLength } = source;
-  const progress = (textRead: number) => {
+  const progress = (bytesRead: number) => {
     const seconds = Math.max(clock.now() - started, 1) / 1000;
-    const bytesRead = Math.round((bytes.byteLength * textRead) / Math.max(textLength, 1));
     options.onProgress?.({ rowsDone: rowsRead, rowsPerSecond: Math.round(rowsRead / seconds), bytesRead });
   };
 
@@ -200,7 +198,7 @@ async function writeRows(
     if (!sized) {
       sized = true;
       // The first batch tells how long a row is, so how many rows the file holds.
-      writing.sized?.(Math.round((rows.length * textLength) / Math.max(end, 1)));
+      writing.sized?.(Math.round((rows.length * bytes.byteLength) / Math.max(end, 1)));
     }
     for (const { line, lead, raw } of rows) {
       rowsRead++;
@@ -238,7 +236,7 @@ async function writeRows(
     batchId,
   ]);
   if (options.listName) await addBatchToList(tx, clock, options.listName, batchId);
-  progress(textLength);
+  progress(bytes.byteLength);
   return {
     batchId: options.dryRun ? null : batchId,
     dryRun: options.dryRun ?? false,

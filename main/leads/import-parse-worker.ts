@@ -16,7 +16,7 @@ export interface ParseWorkerData {
 }
 
 export type ParseWorkerMessage =
-  | { type: 'head'; encoding: string; delimiter: ',' | ';' | '\t'; header: string[]; textLength: number }
+  | { type: 'head'; encoding: string; delimiter: ',' | ';' | '\t'; header: string[] }
   | { type: 'batch'; batch: PackedBatch }
   | { type: 'done' }
   | { type: 'error'; error: { message: string; code?: ApiError['code']; issues?: ApiError['issues'] } };
@@ -26,7 +26,7 @@ const post = (message: ParseWorkerMessage, transfer: ArrayBuffer[] = []) => pare
 
 try {
   const file = readImportFile(bytes, options);
-  post({ type: 'head', encoding: file.encoding, delimiter: file.delimiter, header: file.header, textLength: file.textLength });
+  post({ type: 'head', encoding: file.encoding, delimiter: file.delimiter, header: file.header });
   for (const batch of file.batches) {
     const packed = packBatch(batch);
     while (Atomics.load(credits, 0) <= 0) Atomics.wait(credits, 0, Atomics.load(credits, 0));

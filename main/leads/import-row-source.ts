@@ -79,7 +79,6 @@ async function workerRowSource(bytes: Uint8Array, options: ImportFileOptions): P
       encoding: head.encoding,
       delimiter: head.delimiter,
       header: head.header,
-      textLength: head.textLength,
       batches: (async function* () {
         for (let message = await next(); message.type === 'batch'; message = await next()) {
           yield unpackBatch(message.batch);

@@ -32,7 +32,7 @@ export interface ParsedRow {
 
 export interface RowBatch {
   rows: ParsedRow[];
-  /** How far into the decoded text the batch reaches, for the progress bar. */
+  /** How far into the file's bytes the batch reaches, for the progress bar. */
   end: number;
 }
 
@@ -40,8 +40,6 @@ export interface ImportFileHead {
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
   header: string[];
-  /** The decoded text's length, beside which a batch's `end` says how far the import has read. */
-  textLength: number;
 }
 
 /** Rows per batch, by default: what the worker posts at once. */
@@ -69,7 +67,7 @@ export function readImportFile(bytes: Uint8Array, options: ImportFileOptions, ba
         rows = [];
       }
     }
-    yield { rows, end: csv.text.length };
+    yield { rows, end: bytes.byteLength };
   }
-  return { encoding: csv.encoding, delimiter: csv.delimiter, header: header.fields, textLength: csv.text.length, batches: batches() };
+  return { encoding: csv.encoding, delimiter: csv.delimiter, header: header.fields, batches: batches() };
 }

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, detectDelimiter } from '../../../main/csv/csv-read.ts';
+import { decodeCsv, detectDelimiter, wholeText } from '../../../main/csv/csv-read.ts';
 
 const SHEET = [
   'Nazwisko,Imię,Firma,Miasto,Telefon',
@@ -24,7 +24,7 @@ describe('the encoding of a CSV file, guessed and overridable', () => {
   ])('reads %s', (_, encoding, text) => {
     const decoded = decodeCsv(iconv.encode(text, encoding));
     expect(decoded.encoding).toBe(encoding);
-    expect(decoded.text).toBe(text);
+    expect(wholeText(decoded)).toBe(text);
   });
 
   it.each([
@@ -33,13 +33,24 @@ describe('the encoding of a CSV file, guessed and overridable', () => {
     ['UTF-8', 'utf-8'],
   ])('reads %s with a byte-order mark, the mark dropped', (_, encoding) => {
     const decoded = decodeCsv(iconv.encode(SHEET, encoding, { addBOM: true }));
-    expect(decoded).toMatchObject({ encoding, text: SHEET });
+    expect(decoded.encoding).toBe(encoding);
+    expect(wholeText(decoded)).toBe(SHEET);
+  });
+
+  it.each([['utf-8'], ['shift_jis'], ['utf-16le'], ['windows-1252']])('reads a file of many pieces in %s as one text, no character cut at a piece\'s edge', (encoding) => {
+    // Some 10 MB: more than two of the pieces a file is decoded in, with a multi-byte character at every offset.
+    const line = encoding === 'windows-1252' ? 'Élodie,Müller,"Lyon, Rhône",+33 1 99 00 12 34\n' : '山田,太郎,"東京, 日本",+81 3 1234 5678,メモ\n';
+    const text = `First,Last,City,Phone\n${line.repeat(Math.ceil(10_000_000 / line.length / (encoding === 'utf-16le' ? 2 : 1)))}`;
+    const decoded = decodeCsv(iconv.encode(text, encoding), encoding);
+    // Compared whole, not with toBe: a 10 MB difference would be printed in full.
+    expect(wholeText(decoded) === text).toBe(true);
+    expect([...decoded.pieces()].length).toBeGreaterThan(1);
   });
 
   it('reads the file in the encoding the team lead chose over the guess', () => {
     const bytes = iconv.encode('Nom,Téléphone\nÉlodie,+33 1 99 00 12 34\n', 'windows-1252');
-    expect(decodeCsv(bytes, 'iso-8859-1').text).toContain('Élodie');
-    expect(decodeCsv(bytes, 'utf-8').text).not.toContain('Élodie');
+    expect(wholeText(decodeCsv(bytes, 'iso-8859-1'))).toContain('Élodie');
+    expect(wholeText(decodeCsv(bytes, 'utf-8'))).not.toContain('Élodie');
     expect(() => decodeCsv(bytes, 'klingon')).toThrow(/"klingon" is not an encoding Nextcall knows.*Nothing was imported/);
   });
 });

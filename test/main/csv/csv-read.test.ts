@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecords, detectDelimiter, MAX_COLUMNS, type CsvDelimiter, type CsvRecord } from '../../../main/csv/csv-read.ts';
+import { csvOfText, csvRecords, detectDelimiter, MAX_COLUMNS, type CsvDelimiter, type CsvRecord } from '../../../main/csv/csv-read.ts';
 import { ApiError } from '../../../shared/api-error.ts';
 
-const read = (text: string, delimiter: CsvDelimiter = ','): CsvRecord[] => [...csvRecords({ text, delimiter, encoding: 'utf-8' }, 'leads.csv')];
+const read = (text: string, delimiter: CsvDelimiter = ','): CsvRecord[] => [...csvRecords(csvOfText(text, delimiter), 'leads.csv')];
 const fieldsOf = (text: string, delimiter: CsvDelimiter = ',') => read(text, delimiter).map((r) => r.fields);
 const refusal = (text: string): string => {
   try {
@@ -59,6 +59,34 @@ describe('reading CSV records', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('reads the same records whatever pieces the text arrives in (a large file is decoded piece by piece)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<CsvDelimiter>(',', ';', '\t'),
+        fc.array(fc.record({ cells: row, quoteAll: fc.boolean(), ending: fc.constantFrom<string>(...ENDINGS) }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (delimiter, rows, cuts) => {
+          const text = write(rows, delimiter);
+          const edges = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const pieces = [0, ...edges, text.length].slice(1).map((to, i, all) => ({ text: text.slice(i === 0 ? 0 : all[i - 1], to), bytesEnd: to }));
+          const inPieces = [...csvRecords({ encoding: 'utf-8', delimiter, pieces: () => pieces }, 'leads.csv')];
+          const whole = read(text, delimiter);
+          expect(inPieces.map((r) => [r.fields, r.line])).toEqual(whole.map((r) => [r.fields, r.line]));
+          // Where each record ends, for the progress bar: forward only, within the text.
+          const ends = inPieces.map((r) => r.end);
+          expect(ends).toEqual([...ends].sort((a, b) => a - b));
+          expect(Math.max(0, ...ends)).toBeLessThanOrEqual(text.length);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('refuses a quote that never closes in the same words when the file comes in pieces', () => {
+    const pieces = ['Name,Phone\n"Mia,+1212', '5550100\nBob,+12125550101\n'].map((text, i) => ({ text, bytesEnd: i + 1 }));
+    expect(() => [...csvRecords({ encoding: 'utf-8', delimiter: ',', pieces: () => pieces }, 'leads.csv')]).toThrow('the quote opened on line 2 is never closed');
   });
 
   it('reads what csv-parse reads in a file with one line ending throughout', () => {

@@ -22,8 +22,8 @@ async function readAll(bytes: Uint8Array, fileName: string, inWorker: boolean) {
   } finally {
     source.close();
   }
-  const { encoding, delimiter, header, textLength } = source;
-  return { encoding, delimiter, header, textLength, rows, end };
+  const { encoding, delimiter, header } = source;
+  return { encoding, delimiter, header, rows, end };
 }
 
 describe('reading a file in a worker thread', () => {
