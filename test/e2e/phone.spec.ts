@@ -77,6 +77,20 @@ test('C calls the lead through the phone system: ringing, answered, both sides h
   await page.keyboard.press('Escape');
   await expect(keypad).toBeHidden();
 
+  // With the keypad closed, a disposition, S, Z or C would move the console on while the call
+  // goes on: each is refused in a sentence, and Ada stays on screen, on the line.
+  const notice = page.getByTestId('notice');
+  for (const key of ['3', 's', 'z', 'c']) {
+    if (await notice.isVisible()) await notice.getByRole('button', { name: 'Dismiss message' }).click();
+    await expect(notice).toBeHidden();
+    await page.keyboard.press(key);
+    await expect(notice, key).toHaveText(/^The call to Ada Lovelace is still going: press H to hang up first\./);
+  }
+  await expect(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(progress(page)).toHaveAttribute('data-stage', 'answered');
+  expect((await lead.state()).calls).toBe(1);
+
   // H hangs up: the lead's phone hears the BYE, the timer stops on the talk time.
   await page.keyboard.press('h');
   await expect(progress(page)).toHaveAttribute('data-stage', 'ended');
