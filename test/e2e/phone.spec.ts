@@ -185,6 +185,64 @@ test('Settings → Phone: the password is never sent back, markup in a SIP field
   expect((await host.call<LeadCard>('leads.get', { leadId: Number(await page.locator('main.call-screen').getAttribute('data-lead-id')) })).lead.attempts).toBe(0);
 });
 
+/** Which devices the page opened: each microphone getUserMedia gave, each track a call sent, each speaker a media element was set to. */
+function watchDevices() {
+  const used = { microphones: [] as string[], sent: [] as string[], speakers: [] as string[] };
+  (window as unknown as { devicesUsed: typeof used }).devicesUsed = used;
+  const open = MediaDevices.prototype.getUserMedia;
+  MediaDevices.prototype.getUserMedia = async function (constraints) {
+    const stream = await open.call(this, constraints);
+    used.microphones.push(...stream.getAudioTracks().map((track) => track.getSettings().deviceId ?? '?'));
+    return stream;
+  };
+  const addTrack = RTCPeerConnection.prototype.addTrack;
+  RTCPeerConnection.prototype.addTrack = function (track, ...streams) {
+    used.sent.push(track.getSettings().deviceId ?? '?');
+    return addTrack.call(this, track, ...streams);
+  };
+  const setSinkId = HTMLMediaElement.prototype.setSinkId;
+  HTMLMediaElement.prototype.setSinkId = async function (id) {
+    await setSinkId.call(this, id);
+    used.speakers.push(this.sinkId);
+  };
+}
+
+test('Settings → Phone: the microphone and speaker chosen are saved, shown again, and the ones a call uses', async ({ page, browser }) => {
+  await page.addInitScript(watchDevices);
+  const host = await consoleWithPhone(page, [`1,Ada Lovelace,${ADA},lead`]);
+  // Chromium's fake devices: a default, then Fake Audio Input 1 and 2, Fake Audio Output 1 and 2.
+  const devices = await page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).map(({ kind, deviceId, label }) => ({ kind, deviceId, label })));
+  const idOf = (label: string) => devices.find((d) => d.label === label)!.deviceId;
+  const microphone = idOf('Fake Audio Input 2');
+  const speaker = idOf('Fake Audio Output 1');
+  expect([microphone, speaker]).not.toContain('default');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const phone = page.getByRole('group', { name: 'Phone' });
+  await phone.getByLabel('Microphone').selectOption({ label: 'Fake Audio Input 2' });
+  await phone.getByLabel('Speaker').selectOption({ label: 'Fake Audio Output 1' });
+  await phone.getByRole('button', { name: 'Apply phone settings' }).click();
+  await expect.poll(async () => host.call<{ microphoneId: string; speakerId: string }>('phone.settings', {})).toMatchObject({ microphoneId: microphone, speakerId: speaker });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('line-status')).toHaveText('Phone ready');
+
+  const lead = await openLeadPhone(browser, sip.url, ADA);
+  await page.keyboard.press('c');
+  await expect(progress(page)).toHaveAttribute('data-stage', 'answered');
+  await expect.poll(() => repHears(page), { timeout: 10_000 }).toBeGreaterThan(VOICE);
+  await expect.poll(() => lead.audioLevel(), { timeout: 10_000 }).toBeGreaterThan(VOICE);
+  const used = await page.evaluate(() => (window as unknown as { devicesUsed: { microphones: string[]; sent: string[]; speakers: string[] } }).devicesUsed);
+  expect(used).toEqual({ microphones: [microphone], sent: [microphone], speakers: [speaker] });
+  await page.keyboard.press('h');
+  await expect(progress(page)).toHaveAttribute('data-stage', 'ended');
+
+  // A new window shows the choice again.
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(phone.getByLabel('Microphone')).toHaveValue(microphone);
+  await expect(phone.getByLabel('Speaker')).toHaveValue(speaker);
+});
+
 test('the phone system going away mid-call is a sentence; H ends the call here and the rep logs it', async ({ page, browser }) => {
   const host = await consoleWithPhone(page, [`1,Ada Lovelace,${ADA},lead`]);
   await openLeadPhone(browser, sip.url, ADA);
