@@ -147,6 +147,30 @@ test('a number the network says does not exist is flagged bad at once, and Bad n
   await expect(host.call('calls.dial', { leadId, number: NOBODY })).rejects.toThrow(`${NOBODY} is marked as a bad number`);
 });
 
+test('unreachable (503, 480) and incomplete (484) numbers: each call logged from the network’s answer at once, the incomplete number flagged bad', async ({ page }) => {
+  // The test phone system answers +1 212 555 0198 with 503 and 0197 with 484; 0196 has no phone registered (480).
+  const answers: Record<string, [disposition: string, cause: string, flaggedBad: boolean]> = {
+    '+12125550198': ['no-answer', '503 Service Unavailable', false],
+    '+12125550197': ['bad-number', '484 Address Incomplete', true],
+    '+12125550196': ['no-answer', '480 Temporarily Unavailable', false],
+  };
+  const host = await consoleWithPhone(page, Object.keys(answers).map((number, i) => `${i + 1},Lead ${i + 1},${number},lead`), { outcomes: 'log' });
+  for (let dialled = 0; dialled < 3; dialled++) {
+    const name = await page.locator('h1.lead-name').textContent();
+    await page.keyboard.press('c');
+    await expect(page.getByText(new RegExp(`^${name}: (No answer|Bad number) — U to undo`))).toBeVisible();
+  }
+  await expect(page.locator('main.call-screen')).toHaveCount(0);
+  const calls = await host.call<CallLog[]>('calls.recent', {});
+  const found = await Promise.all(
+    calls.map(async (c) => {
+      const { phones } = await host.call<LeadCard>('leads.get', { leadId: c.leadId });
+      return [c.phoneE164, [c.dispositionCode, c.reason, phones.find((p) => p.e164 === c.phoneE164)?.bad]];
+    }),
+  );
+  expect(Object.fromEntries(found)).toEqual(Object.fromEntries(Object.entries(answers).map(([number, [code, cause, bad]]) => [number, [code, `The network answered: ${cause}`, bad]])));
+});
+
 test('Settings → Phone: the password is never sent back, markup in a SIP field is refused in a sentence, a wrong password says so', async ({ page }, testInfo) => {
   const host = await consoleWithPhone(page, [`1,Ada Lovelace,${ADA},lead`]);
   // The API never hands the password back: the settings say one is saved, the account carries its digest only.
