@@ -42,7 +42,8 @@ test('C calls the lead through the phone system: ringing, answered, both sides h
   await expect(page.getByRole('timer', { name: 'Call progress' })).toContainText(`Ringing ${ADA}`);
   await expect(progress(page)).toHaveAttribute('data-stage', 'answered');
   await expect(page.getByRole('timer', { name: 'Call progress' })).toContainText('Talking · 0:0');
-  expect((await lead.state()).state).toBe('talking');
+  // The caller ID name from Settings → Phone is the From header's display name the lead's phone shows.
+  expect(await lead.state()).toMatchObject({ state: 'talking', callerName: 'Nextcall rep' });
 
   // Voice both ways: each page's analyser hears the other's tone.
   await expect.poll(() => repHears(page), { timeout: 10_000 }).toBeGreaterThan(VOICE);
