@@ -232,7 +232,7 @@ function watchDevices() {
   };
 }
 
-test('Settings → Phone: the microphone and speaker chosen are saved, shown again, and the ones a call uses', async ({ page, browser }) => {
+test('Settings → Phone: the microphone and speaker chosen are saved, shown again, and the ones a call uses', async ({ page, browser }, testInfo) => {
   await page.addInitScript(watchDevices);
   const host = await consoleWithPhone(page, [`1,Ada Lovelace,${ADA},lead`]);
   // Chromium's fake devices: a default, then Fake Audio Input 1 and 2, Fake Audio Output 1 and 2.
@@ -246,6 +246,8 @@ test('Settings → Phone: the microphone and speaker chosen are saved, shown aga
   const phone = page.getByRole('group', { name: 'Phone' });
   await phone.getByLabel('Microphone').selectOption({ label: 'Fake Audio Input 2' });
   await phone.getByLabel('Speaker').selectOption({ label: 'Fake Audio Output 1' });
+  // The whole Phone part of Settings, as the rep fills it in: server, user, domain, password, devices.
+  await phone.screenshot({ path: testInfo.outputPath('phone-settings-devices.png') });
   await phone.getByRole('button', { name: 'Apply phone settings' }).click();
   await expect.poll(async () => host.call<{ microphoneId: string; speakerId: string }>('phone.settings', {})).toMatchObject({ microphoneId: microphone, speakerId: speaker });
   await page.keyboard.press('Escape');
