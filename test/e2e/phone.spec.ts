@@ -42,7 +42,8 @@ test('C calls the lead through the phone system: ringing, answered, both sides h
   await expect(page.getByRole('timer', { name: 'Call progress' })).toContainText(`Ringing ${ADA}`);
   await expect(progress(page)).toHaveAttribute('data-stage', 'answered');
   await expect(page.getByRole('timer', { name: 'Call progress' })).toContainText('Talking · 0:0');
-  expect((await lead.state()).state).toBe('talking');
+  // The caller ID name from Settings → Phone is the From header's display name the lead's phone shows.
+  expect(await lead.state()).toMatchObject({ state: 'talking', callerName: 'Nextcall rep' });
 
   // Voice both ways: each page's analyser hears the other's tone.
   await expect.poll(() => repHears(page), { timeout: 10_000 }).toBeGreaterThan(VOICE);
@@ -76,6 +77,20 @@ test('C calls the lead through the phone system: ringing, answered, both sides h
   await page.screenshot({ path: testInfo.outputPath('phone-keypad.png') });
   await page.keyboard.press('Escape');
   await expect(keypad).toBeHidden();
+
+  // With the keypad closed, a disposition, S, Z or C would move the console on while the call
+  // goes on: each is refused in a sentence, and Ada stays on screen, on the line.
+  const notice = page.getByTestId('notice');
+  for (const key of ['3', 's', 'z', 'c']) {
+    if (await notice.isVisible()) await notice.getByRole('button', { name: 'Dismiss message' }).click();
+    await expect(notice).toBeHidden();
+    await page.keyboard.press(key);
+    await expect(notice, key).toHaveText(/^The call to Ada Lovelace is still going: press H to hang up first\./);
+  }
+  await expect(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(progress(page)).toHaveAttribute('data-stage', 'answered');
+  expect((await lead.state()).calls).toBe(1);
 
   // H hangs up: the lead's phone hears the BYE, the timer stops on the talk time.
   await page.keyboard.press('h');
@@ -133,6 +148,30 @@ test('a number the network says does not exist is flagged bad at once, and Bad n
   await expect(host.call('calls.dial', { leadId, number: NOBODY })).rejects.toThrow(`${NOBODY} is marked as a bad number`);
 });
 
+test('unreachable (503, 480) and incomplete (484) numbers: each call logged from the network’s answer at once, the incomplete number flagged bad', async ({ page }) => {
+  // The test phone system answers +1 212 555 0198 with 503 and 0197 with 484; 0196 has no phone registered (480).
+  const answers: Record<string, [disposition: string, cause: string, flaggedBad: boolean]> = {
+    '+12125550198': ['no-answer', '503 Service Unavailable', false],
+    '+12125550197': ['bad-number', '484 Address Incomplete', true],
+    '+12125550196': ['no-answer', '480 Temporarily Unavailable', false],
+  };
+  const host = await consoleWithPhone(page, Object.keys(answers).map((number, i) => `${i + 1},Lead ${i + 1},${number},lead`), { outcomes: 'log' });
+  for (let dialled = 0; dialled < 3; dialled++) {
+    const name = await page.locator('h1.lead-name').textContent();
+    await page.keyboard.press('c');
+    await expect(page.getByText(new RegExp(`^${name}: (No answer|Bad number) — U to undo`))).toBeVisible();
+  }
+  await expect(page.locator('main.call-screen')).toHaveCount(0);
+  const calls = await host.call<CallLog[]>('calls.recent', {});
+  const found = await Promise.all(
+    calls.map(async (c) => {
+      const { phones } = await host.call<LeadCard>('leads.get', { leadId: c.leadId });
+      return [c.phoneE164, [c.dispositionCode, c.reason, phones.find((p) => p.e164 === c.phoneE164)?.bad]];
+    }),
+  );
+  expect(Object.fromEntries(found)).toEqual(Object.fromEntries(Object.entries(answers).map(([number, [code, cause, bad]]) => [number, [code, `The network answered: ${cause}`, bad]])));
+});
+
 test('Settings → Phone: the password is never sent back, markup in a SIP field is refused in a sentence, a wrong password says so', async ({ page }, testInfo) => {
   const host = await consoleWithPhone(page, [`1,Ada Lovelace,${ADA},lead`]);
   // The API never hands the password back: the settings say one is saved, the account carries its digest only.
@@ -169,6 +208,66 @@ test('Settings → Phone: the password is never sent back, markup in a SIP field
   await page.keyboard.press('c');
   await expect(page.getByText(/^Not dialled: The phone system refused your SIP user or password/)).toBeVisible();
   expect((await host.call<LeadCard>('leads.get', { leadId: Number(await page.locator('main.call-screen').getAttribute('data-lead-id')) })).lead.attempts).toBe(0);
+});
+
+/** Which devices the page opened: each microphone getUserMedia gave, each track a call sent, each speaker a media element was set to. */
+function watchDevices() {
+  const used = { microphones: [] as string[], sent: [] as string[], speakers: [] as string[] };
+  (window as unknown as { devicesUsed: typeof used }).devicesUsed = used;
+  const open = MediaDevices.prototype.getUserMedia;
+  MediaDevices.prototype.getUserMedia = async function (constraints) {
+    const stream = await open.call(this, constraints);
+    used.microphones.push(...stream.getAudioTracks().map((track) => track.getSettings().deviceId ?? '?'));
+    return stream;
+  };
+  const addTrack = RTCPeerConnection.prototype.addTrack;
+  RTCPeerConnection.prototype.addTrack = function (track, ...streams) {
+    used.sent.push(track.getSettings().deviceId ?? '?');
+    return addTrack.call(this, track, ...streams);
+  };
+  const setSinkId = HTMLMediaElement.prototype.setSinkId;
+  HTMLMediaElement.prototype.setSinkId = async function (id) {
+    await setSinkId.call(this, id);
+    used.speakers.push(this.sinkId);
+  };
+}
+
+test('Settings → Phone: the microphone and speaker chosen are saved, shown again, and the ones a call uses', async ({ page, browser }, testInfo) => {
+  await page.addInitScript(watchDevices);
+  const host = await consoleWithPhone(page, [`1,Ada Lovelace,${ADA},lead`]);
+  // Chromium's fake devices: a default, then Fake Audio Input 1 and 2, Fake Audio Output 1 and 2.
+  const devices = await page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).map(({ kind, deviceId, label }) => ({ kind, deviceId, label })));
+  const idOf = (label: string) => devices.find((d) => d.label === label)!.deviceId;
+  const microphone = idOf('Fake Audio Input 2');
+  const speaker = idOf('Fake Audio Output 1');
+  expect([microphone, speaker]).not.toContain('default');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const phone = page.getByRole('group', { name: 'Phone' });
+  await phone.getByLabel('Microphone').selectOption({ label: 'Fake Audio Input 2' });
+  await phone.getByLabel('Speaker').selectOption({ label: 'Fake Audio Output 1' });
+  // The whole Phone part of Settings, as the rep fills it in: server, user, domain, password, devices.
+  await phone.screenshot({ path: testInfo.outputPath('phone-settings-devices.png') });
+  await phone.getByRole('button', { name: 'Apply phone settings' }).click();
+  await expect.poll(async () => host.call<{ microphoneId: string; speakerId: string }>('phone.settings', {})).toMatchObject({ microphoneId: microphone, speakerId: speaker });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('line-status')).toHaveText('Phone ready');
+
+  const lead = await openLeadPhone(browser, sip.url, ADA);
+  await page.keyboard.press('c');
+  await expect(progress(page)).toHaveAttribute('data-stage', 'answered');
+  await expect.poll(() => repHears(page), { timeout: 10_000 }).toBeGreaterThan(VOICE);
+  await expect.poll(() => lead.audioLevel(), { timeout: 10_000 }).toBeGreaterThan(VOICE);
+  const used = await page.evaluate(() => (window as unknown as { devicesUsed: { microphones: string[]; sent: string[]; speakers: string[] } }).devicesUsed);
+  expect(used).toEqual({ microphones: [microphone], sent: [microphone], speakers: [speaker] });
+  await page.keyboard.press('h');
+  await expect(progress(page)).toHaveAttribute('data-stage', 'ended');
+
+  // A new window shows the choice again.
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(phone.getByLabel('Microphone')).toHaveValue(microphone);
+  await expect(phone.getByLabel('Speaker')).toHaveValue(speaker);
 });
 
 test('the phone system going away mid-call is a sentence; H ends the call here and the rep logs it', async ({ page, browser }) => {

@@ -20,6 +20,8 @@ interface LeadPhone {
   endedAt: number;
   /** DTMF tones received on the call. */
   tones: string[];
+  /** The caller's display name in the last call's From header (the caller ID name). */
+  callerName: string;
   register(server: string, number: string, password: string, domain: string): Promise<void>;
   hangUp(): void;
 }
@@ -33,6 +35,7 @@ const phone: LeadPhone = {
   endCause: '',
   endedAt: 0,
   tones: [],
+  callerName: '',
   register(server, number, password, domain) {
     const ua = new UA({ sockets: [new WebSocketInterface(server)], uri: `sip:${number}@${domain}`, password, register: true, session_timers: false });
     ua.on('newRTCSession', ({ session, originator }: { session: RTCSession; originator: string }) => {
@@ -41,6 +44,7 @@ const phone: LeadPhone = {
       phone.calls += 1;
       phone.state = 'ringing';
       phone.tones = [];
+      phone.callerName = session.remote_identity.display_name;
       session.on('newDTMF', (e: { originator: string; dtmf: { tone: string } }) => {
         if (e.originator === 'remote') phone.tones.push(e.dtmf.tone);
       });

@@ -43,7 +43,7 @@ export type LeadPhoneMode = 'answer' | 'busy' | 'never' | 'voicemail';
 export interface LeadPhoneHandle {
   page: Page;
   setMode(mode: LeadPhoneMode): Promise<void>;
-  state(): Promise<{ calls: number; state: string; endCause: string; endedAt: number; tones: string[] }>;
+  state(): Promise<{ calls: number; state: string; endCause: string; endedAt: number; tones: string[]; callerName: string }>;
   /** Starts noting the level at each frequency of what arrives (audio-probe.ts); stopListening returns the timeline. */
   listenFor(hz: number[]): Promise<void>;
   stopListening(): Promise<{ at: number; db: number[] }[]>;
@@ -63,14 +63,14 @@ export async function openLeadPhone(browser: Browser, server: string, number: st
   await page.addInitScript(installAudioProbe);
   await page.goto(origin);
   await page.evaluate(([s, n, p, d]) => (window as unknown as { leadPhone: { register(...a: string[]): Promise<void> } }).leadPhone.register(s!, n!, p!, d!), [server, number, LEAD_PASSWORD, SIP_DOMAIN]);
-  type Phone = { mode: LeadPhoneMode; calls: number; state: string; endCause: string; endedAt: number; tones: string[]; hangUp(): void };
+  type Phone = { mode: LeadPhoneMode; calls: number; state: string; endCause: string; endedAt: number; tones: string[]; callerName: string; hangUp(): void };
   return {
     page,
     setMode: (mode) => page.evaluate((m) => void ((window as unknown as { leadPhone: Phone }).leadPhone.mode = m), mode),
     state: () =>
       page.evaluate(() => {
         const p = (window as unknown as { leadPhone: Phone }).leadPhone;
-        return { calls: p.calls, state: p.state, endCause: p.endCause, endedAt: p.endedAt, tones: [...p.tones] };
+        return { calls: p.calls, state: p.state, endCause: p.endCause, endedAt: p.endedAt, tones: [...p.tones], callerName: p.callerName };
       }),
     audioLevel: () => page.evaluate(() => (window as unknown as { audioLevel(): Promise<number> }).audioLevel()),
     hangUp: () => page.evaluate(() => (window as unknown as { leadPhone: Phone }).leadPhone.hangUp()),

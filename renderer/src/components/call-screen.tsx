@@ -61,7 +61,10 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
   const leadId = next.card.lead.id;
   const confirmingNow = confirming?.leadId === leadId ? dispositions.find((d) => d.code === confirming.code) : undefined;
   const phone = usePhoneKeys(leadId);
+  const refuseWhileCalling = useApp((s) => s.refuseWhileCalling);
   const choose = (code: string) => {
+    // Before any prompt opens: a call still going is hung up first (logDisposition refuses it too).
+    if (refuseWhileCalling()) return;
     // The disposition the network's answer suggested is logged with that answer as its reason.
     if (phone.suggested?.code === code) return void logDisposition(code, undefined, phone.suggested.reason);
     const disposition = dispositions.find((d) => d.code === code);
@@ -89,8 +92,9 @@ export function CallScreen({ next, nowMs }: { next: NextUp; nowMs: number }) {
           a: () => answerForm.current?.querySelector<HTMLElement>('[data-answer-field]')?.focus(),
           s: () => void skip(),
           z: () => askSnooze(),
-          // C dials the number the queue offers, through the same link a click would follow.
-          c: () => callButton.current?.click(),
+          // C dials the number the queue offers, through the same link a click would follow
+          // (during a call the button gives way to the call's controls: C says to hang up first).
+          c: () => void (refuseWhileCalling() || callButton.current?.click()),
           ...phone.keys,
         },
   );

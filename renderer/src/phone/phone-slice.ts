@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { PhoneSettingsView } from '../../../shared/phone.ts';
 import { OUTCOME_DISPOSITIONS, RING_SECONDS, type NetworkOutcome } from '../../../shared/phone.ts';
+import { fullName } from '../../../shared/leads.ts';
 import { SECOND_MS } from '../../../shared/time-units.ts';
 import type { AppState, StoreDeps } from '../store/app-store.ts';
 import { networkOutcome } from './network-outcome.ts';
@@ -42,6 +43,11 @@ export interface PhoneSlice {
    * call. Says whether it did, or main refused the dial (the notice says why), or the phone was not ready.
    */
   dialByPhone(number?: string): Promise<'dialled' | 'refused' | 'not-ready'>;
+  /**
+   * True, and the console says so, while a softphone call is going: a disposition, a skip, a
+   * snooze, an undo or another dial would move the console on while the rep is still on the line.
+   */
+  refuseWhileCalling(): boolean;
   hangUp(): void;
   toggleMute(): void;
   toggleHold(): void;
@@ -69,6 +75,8 @@ export const createPhoneSlice =
     let timer: ReturnType<typeof setTimeout> | undefined;
     let endedForNoAnswer = false;
     let testHandle: PhoneCall | null = null;
+    /** Who the running call is to, for the console's sentences: the lead's name, else the number. */
+    let callingWhom = '';
 
     /** True once the line is registered, false if it fails or the wait runs out. */
     const registered = (ms: number) =>
@@ -211,9 +219,16 @@ export const createPhoneSlice =
           },
         });
       },
+      refuseWhileCalling() {
+        // From the moment the call is placed (its INVITE may still wait for main's record) to its end.
+        if (!handle) return false;
+        get().showNotice({ kind: 'error', text: `The call to ${callingWhom} is still going: press H to hang up first.` });
+        return true;
+      },
       async dialByPhone(number) {
+        if (get().refuseWhileCalling()) return 'not-ready';
         const next = get().snapshot?.next;
-        if (!next || !softphone || handle) return 'not-ready';
+        if (!next || !softphone) return 'not-ready';
         // The line first: a dial recorded while the phone cannot ring would cost the lead an attempt.
         if (get().line.state !== 'registered') {
           get().showNotice({ kind: 'error', text: `Not dialled: ${get().line.sentence ?? 'the phone is not connected to the phone system.'}` });
@@ -257,6 +272,7 @@ export const createPhoneSlice =
             },
           });
           handle = placed;
+          callingWhom = fullName(next.card.lead) || (number ?? next.number);
         } catch (error) {
           endedBeforeRecord = { by: 'system', cause: error instanceof Error ? error.message : String(error), answered: false };
         }

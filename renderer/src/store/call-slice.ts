@@ -88,7 +88,7 @@ export const createCallSlice =
       },
       async logDisposition(code, callbackAt, reason) {
         const lead = get().snapshot?.next?.card.lead;
-        if (!lead || get().loggingCall) return;
+        if (!lead || get().loggingCall || get().refuseWhileCalling()) return;
         const disposition = get().dispositions.find((d) => d.code === code);
         if (disposition?.needsCallbackTime && !callbackAt) {
           set({ askingTime: { purpose: 'callback', code } });
@@ -138,7 +138,7 @@ export const createCallSlice =
       },
       async skip() {
         const lead = get().snapshot?.next?.card.lead;
-        if (!lead || get().loggingCall) return;
+        if (!lead || get().loggingCall || get().refuseWhileCalling()) return;
         const snapshot = await get().withErrorNotice(() => client.call('queue.skip', { leadId: lead.id, consoleId }));
         if (!snapshot) return;
         get().showSnapshot(snapshot);
@@ -152,7 +152,7 @@ export const createCallSlice =
       },
       async undoLast() {
         const call = get().lastCall;
-        if (!call || get().loggingCall) return;
+        if (!call || get().loggingCall || get().refuseWhileCalling()) return;
         const snapshot = await get().withErrorNotice(() => client.call('calls.undo', { callId: call.id, consoleId }));
         if (!snapshot) return;
         get().showSnapshot(snapshot);
@@ -162,7 +162,7 @@ export const createCallSlice =
         get().showNotice({ kind: 'info', text: `Undone: ${call.leadName} is back, as before the call.` });
       },
       askSnooze() {
-        if (get().snapshot?.next) set({ askingTime: { purpose: 'snooze' } });
+        if (get().snapshot?.next && !get().refuseWhileCalling()) set({ askingTime: { purpose: 'snooze' } });
       },
       async answerTime(at) {
         const asking = get().askingTime;

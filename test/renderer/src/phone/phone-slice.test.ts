@@ -144,4 +144,52 @@ describe('the softphone in the console', () => {
     await vi.waitFor(() => expect(store.getState().suggested).toEqual({ leadId: 1, code: 'busy', reason: 'The network answered: 486 Busy Here' }));
     expect(store.getState().notice?.text).toBe('The line is busy (486 Busy Here). Press 3 to log “Busy”.');
   });
+
+  it('refuses a disposition, S, Z, U and C while the call is going, in a sentence, and moves on only once it ended', async () => {
+    const disposition = vi.fn(() => ({ call: { id: 7, leadName: 'Ada Test', dispositionLabel: 'Busy' } as CallLog, queue: { ...snapshot, next: null } }));
+    const skip = vi.fn(() => ({ ...snapshot, next: null }));
+    const undo = vi.fn(() => snapshot);
+    const { store, client, phone } = await consoleWith({}, { 'calls.disposition': disposition, 'queue.skip': skip, 'calls.undo': undo });
+    store.setState({ lastCall: { id: 6, leadName: 'Earlier Lead', dispositionLabel: 'No answer' } as CallLog });
+    await store.getState().dialByPhone();
+    phone.events!.onRinging();
+    phone.events!.onAnswered();
+    const before = store.getState();
+    const going = 'The call to Ada Test is still going: press H to hang up first.';
+    for (const [key, press] of [
+      ['3 (Busy)', () => store.getState().logDisposition('busy')],
+      ['0 (Callback, which asks a time)', () => store.getState().logDisposition('callback')],
+      ['S', () => store.getState().skip()],
+      ['Z', () => store.getState().askSnooze()],
+      ['U', () => store.getState().undoLast()],
+      ['C', () => store.getState().dialByPhone()],
+    ] as const) {
+      store.setState({ notice: null });
+      await press();
+      expect(store.getState().notice?.text, key).toBe(going);
+      expect(store.getState().snapshot, key).toBe(before.snapshot);
+      expect(store.getState().askingTime, key).toBeNull();
+    }
+    expect(disposition).not.toHaveBeenCalled();
+    expect(skip).not.toHaveBeenCalled();
+    expect(undo).not.toHaveBeenCalled();
+    expect(vi.mocked(client.call).mock.calls.filter(([method]) => method === 'calls.dial')).toHaveLength(1);
+    expect(phone.softphone.call).toHaveBeenCalledTimes(1);
+    expect(store.getState().phoneCall).toMatchObject({ stage: 'answered', leadId: 1 });
+
+    // Hung up: the same key logs the call.
+    store.getState().hangUp();
+    phone.events!.onEnded({ by: 'local', cause: 'Terminated', answered: true });
+    await vi.waitFor(() => expect(store.getState().phoneCall?.stage).toBe('ended'));
+    await store.getState().logDisposition('busy');
+    expect(disposition).toHaveBeenCalledWith(expect.objectContaining({ code: 'busy', dialId: 41 }));
+  });
+
+  it('names the number when the lead has no name', async () => {
+    const nameless = { ...snapshot, next: { ...snapshot.next!, card: { ...lead, lead: { ...lead.lead, firstName: '', lastName: '' } } } } as QueueSnapshot;
+    const { store } = await consoleWith({}, { 'queue.next': () => nameless });
+    await store.getState().dialByPhone();
+    store.getState().askSnooze();
+    expect(store.getState().notice?.text).toBe('The call to +12125550100 is still going: press H to hang up first.');
+  });
 });
