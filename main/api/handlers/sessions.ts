@@ -14,7 +14,7 @@ function summaryScope(input: ParsedInputOf<'sessions.summary'>): SummaryScope {
 }
 
 export function sessionsHandlers({ core, edges, rep }: HandlerContext): HandlersOf<'sessions'> {
-  const { db, store, clock, prefs } = core;
+  const { store, clock, prefs } = core;
   return {
     'sessions.start': async ({ consoleId, listName }) =>
       startSession(store, consoleId, rep()?.name ?? null, listName ?? (await workingListName(store, prefs)) ?? null, clock.now()),
@@ -27,12 +27,12 @@ export function sessionsHandlers({ core, edges, rep }: HandlerContext): Handlers
       const id = await openSessionId(store, consoleId);
       return id === null ? null : getSession(store, id, clock.now());
     },
-    'sessions.summary': (input) => summarize(db, summaryScope(input), clock.now()),
+    'sessions.summary': (input) => summarize(store, summaryScope(input), clock.now()),
     'sessions.export': async ({ format, ...input }) => {
       const scope = summaryScope(input);
-      if (format !== 'pdf') return exportSummary(db, scope, format, clock.now());
-      return [await reportPdf(() => exportSummary(db, scope, 'html', clock.now())[0]!, edges.printPdf)];
+      if (format !== 'pdf') return exportSummary(store, scope, format, clock.now());
+      return [await reportPdf(async () => (await exportSummary(store, scope, 'html', clock.now()))[0]!, edges.printPdf)];
     },
-    'sessions.reps': () => callingReps(db),
+    'sessions.reps': () => callingReps(store),
   };
 }
