@@ -92,6 +92,7 @@ export function summaryFileName(scope: CallingSummary['scope']): string {
 export function teamDays(team: TeamSummary): string {
   const periods = team.reps.map((r) => ({ rep: r.rep, days: r.summary.scope.sessionId !== null ? `session #${r.summary.scope.sessionId}, ${scopeDays(r.summary.scope)}` : scopeDays(r.summary.scope) }));
   const distinct = new Set(periods.map((p) => p.days));
+  if (distinct.size === 0) return 'a period in which no rep called';
   return distinct.size === 1 ? periods[0]!.days : `different periods: ${periods.map((p) => `${p.rep} ${p.days}`).join('; ')}`;
 }
 

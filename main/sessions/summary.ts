@@ -268,6 +268,13 @@ async function callbacks(q: Queryable, callIds: string, to: number): Promise<Cal
   return { set: rows.length, keptOnTime: kept, missed };
 }
 
+/** The reps who logged a call in the range (to the list's leads, when a list is named), by name. */
+export async function repsOfRange(q: Queryable, from: number, to: number, listName: string | null): Promise<string[]> {
+  const calls = rangeCalls(from, to, null, listName === null ? null : await listLeads(q, listName));
+  const rows = await q.all<{ rep: string }>(`SELECT DISTINCT c.rep FROM calls c WHERE ${calls.where} AND c.rep IS NOT NULL AND c.rep <> '' ORDER BY c.rep`, calls.params);
+  return rows.map((r) => r.rep);
+}
+
 /** Everyone who has logged a call or opened a session, by name. */
 export async function callingReps(q: Queryable): Promise<string[]> {
   const rows = await q.all<{ rep: string }>(`SELECT rep FROM calls WHERE rep IS NOT NULL AND rep <> '' UNION SELECT rep FROM sessions WHERE rep IS NOT NULL AND rep <> '' ORDER BY rep`);
