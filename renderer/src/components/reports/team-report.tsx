@@ -115,7 +115,7 @@ export function TeamReport({ pdf }: { pdf: boolean }) {
   );
 }
 
-function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
+export function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
   return (
     <div className="team-table">
       <p className="muted">Covers {teamDays(team)}</p>
