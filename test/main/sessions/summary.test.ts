@@ -17,6 +17,7 @@ import type { Queryable } from '../../../main/store/seam/store.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
 import { DEFAULT_QUEUE_RULES } from '../../../shared/queue-rules.ts';
 import { manualClock, testCore } from '../../helpers/test-core.ts';
+import { seedDispositions } from '../../helpers/seed-leads.ts';
 import { describeEachStore } from '../../helpers/test-stores.ts';
 
 const FILE = [
@@ -71,12 +72,6 @@ function expectedMorning(sessionId: number, bob: number) {
     // No call here closed a lead with a reason (test/main/calls/disposition-reasons.test.ts groups them).
     reasons: [],
   };
-}
-
-async function seedDispositions(q: Queryable) {
-  for (const [i, d] of DEFAULT_DISPOSITIONS.entries()) {
-    await q.run('INSERT INTO dispositions (code, position, definition, hotkey) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING', [d.code, i, JSON.stringify(d), d.hotkey]);
-  }
 }
 
 /** FILE's four leads, written straight into the store (as the importer leaves them): their ids by record id. */
