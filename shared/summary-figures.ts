@@ -24,7 +24,7 @@ export function headlineFigures(summary: CallingSummary): Headline[] {
     { label: 'Conversations', value: String(summary.conversations) },
     { label: 'Qualified (SQL)', value: String(summary.qualified) },
     { label: 'Never contacted', value: percent(summary.coverage.neverContactedShare), note: `${summary.coverage.neverContacted} of ${summary.coverage.leads} leads` },
-    { label: 'Speed to lead', value: minutes(summary.speedToLead.medianMinutes), note: `median · p90 ${minutes(summary.speedToLead.p90Minutes)}` },
+    { label: 'Speed to lead', value: waitTime(summary.speedToLead.toDial.medianMs), note: speedNote(summary.speedToLead) },
     { label: 'Callbacks', value: `${summary.callbacks.keptOnTime}/${summary.callbacks.set}`, note: `kept on time · ${summary.callbacks.missed} missed` },
     { label: 'Do-not-call added', value: String(summary.dncAdded) },
     {
@@ -33,6 +33,11 @@ export function headlineFigures(summary: CallingSummary): Headline[] {
       note: `${summary.pausesBetweenCalls.count} ${summary.pausesBetweenCalls.count === 1 ? 'pause' : 'pauses'} of power dialing · apart from talk time`,
     },
   ];
+}
+
+/** Speed to lead's note, as the floor words it: p90 to the first dial, the median to the first contact, how many requests. */
+export function speedNote(speed: CallingSummary['speedToLead'], when = ''): string {
+  return `median to first dial, p90 ${waitTime(speed.toDial.p90Ms)}; to contact ${waitTime(speed.toContact.medianMs)}; ${speed.requests} ${speed.requests === 1 ? 'request' : 'requests'}${when && ` ${when}`}`;
 }
 
 /** The hours worth drawing: the working day, widened to every hour that had a dial. */
@@ -56,6 +61,8 @@ export const TEAM_COLUMNS: [label: string, value: (s: TeamFigures) => string][] 
   ['Qualified (SQL)', (s) => String(s.qualified)],
   ['Callbacks kept', (s) => `${s.callbacks.keptOnTime}/${s.callbacks.set}`],
   ['Do-not-call added', (s) => String(s.dncAdded)],
+  // Merged from reps' files, the team's median is unknown (—): a median cannot be rebuilt from medians.
+  ['Speed to lead', (s) => waitTime(s.speedToLead.toDial.medianMs)],
 ];
 
 /** The days a summary covers on its own clock: "2026-11-23", or "2026-11-23 to 2026-11-27". */
@@ -85,6 +92,7 @@ export function summaryFileName(scope: CallingSummary['scope']): string {
 export function teamDays(team: TeamSummary): string {
   const periods = team.reps.map((r) => ({ rep: r.rep, days: r.summary.scope.sessionId !== null ? `session #${r.summary.scope.sessionId}, ${scopeDays(r.summary.scope)}` : scopeDays(r.summary.scope) }));
   const distinct = new Set(periods.map((p) => p.days));
+  if (distinct.size === 0) return 'a period in which no rep called';
   return distinct.size === 1 ? periods[0]!.days : `different periods: ${periods.map((p) => `${p.rep} ${p.days}`).join('; ')}`;
 }
 

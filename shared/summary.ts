@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MINUTE_MS } from './time-units.ts';
 import { isTimeZone } from './zoned-time.ts';
 
 /**
@@ -10,12 +11,18 @@ import { isTimeZone } from './zoned-time.ts';
  * Definitions: a *dial* is a call that counts as an attempt; a *contact* a call whose disposition
  * says a person answered; a *conversation* a contact that moved the stage, answered the script or
  * booked a callback. Times are ISO instants; hours of the day are in `scope.timeZone`.
+ *
+ * Version 2 measures speed to lead as the live floor does (per request for a call, from its
+ * arrival to the first dial and to the first contact, median and p90 in milliseconds). Files of
+ * version 1 are still read (`upgradeSummary`).
  */
-export const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 const count = z.int().min(0);
 const share = z.number().min(0).max(1);
 const instant = z.iso.datetime({ offset: true });
+const ms = z.number().min(0).nullable();
+const waits = z.object({ count: count.describe('Requests that got one.'), medianMs: ms, p90Ms: ms });
 
 export const callingSummarySchema = z
   .object({
@@ -40,8 +47,10 @@ export const callingSummarySchema = z
       .object({ leads: count, attempted: count, neverContacted: count, neverContactedShare: share })
       .describe("The list's leads (every lead when no list): attempted at all, and never reached, up to scope.to."),
     speedToLead: z
-      .object({ leads: count, medianMinutes: z.number().min(0).nullable(), p90Minutes: z.number().min(0).nullable() })
-      .describe("From a lead's creation (or its latest request for a call) to its first attempt, for first attempts in scope."),
+      .object({ requests: count.describe('Requests for a call that arrived in scope (a list: its leads\' requests).'), toDial: waits, toContact: waits })
+      .describe(
+        "Per request for a call (a call or demo request among the lead's activity, or a hand-raiser's arrival in the store), from its arrival to the first dial and to the first contact after it, both within scope: the live floor's figures (main/floor/today-calls.ts). A rep's summary counts the requests that rep answered first; a session's covers the requests of its day(s), in scope.timeZone, up to its end.",
+      ),
     attemptsToFirstContact: z.object({ leads: count, average: z.number().min(1).nullable() }).describe('Attempts it took to reach a lead, for first contacts in scope.'),
     callbacks: z.object({ set: count, keptOnTime: count, missed: count }).describe('Callbacks booked in scope; kept on time (within 15 minutes of the time promised), or missed.'),
     dncAdded: count,
@@ -64,14 +73,38 @@ export const callingSummarySchema = z
 export type CallingSummary = z.infer<typeof callingSummarySchema>;
 
 /**
- * Several reps' summaries merged: each rep as they are, and the team's total. The total leaves
- * out what cannot be added up honestly (medians, coverage of lists that may overlap), and has no
- * calls by hour when the reps counted hours on different clocks.
+ * A summary file of version 1: the same but for speed to lead, measured then from a lead's
+ * creation (or its latest request for a call) to its first attempt, in whole minutes.
+ */
+export const callingSummaryV1Schema = callingSummarySchema.extend({
+  schemaVersion: z.literal(1),
+  speedToLead: z.object({ leads: count, medianMinutes: z.number().min(0).nullable(), p90Minutes: z.number().min(0).nullable() }),
+});
+
+/**
+ * A version-1 summary as version 2: its speed to lead is read as the time to the first dial of as
+ * many requests (the nearest the old figure comes); the time to the first contact was not measured.
+ */
+export function upgradeSummary(old: z.infer<typeof callingSummaryV1Schema>): CallingSummary {
+  const { leads, medianMinutes, p90Minutes } = old.speedToLead;
+  const inMs = (m: number | null) => (m === null ? null : m * MINUTE_MS);
+  return {
+    ...old,
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    speedToLead: { requests: leads, toDial: { count: leads, medianMs: inMs(medianMinutes), p90Ms: inMs(p90Minutes) }, toContact: { count: 0, medianMs: null, p90Ms: null } },
+  };
+}
+
+/**
+ * Several reps' summaries: each rep as they are, and the team's total. Merged from reps' files,
+ * the total leaves out what cannot be added up honestly (coverage of lists that may overlap; speed
+ * to lead's medians, which are null there), and has no calls by hour when the reps counted hours
+ * on different clocks. Read from a team's store, the total is counted from the calls themselves.
  */
 export interface TeamSummary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   reps: { rep: string; summary: CallingSummary }[];
   /** The zone every summary counted its hours in, or null when they differ. */
   timeZone: string | null;
-  total: Omit<CallingSummary, 'scope' | 'coverage' | 'speedToLead' | 'callsByHour'> & { speedToLead: { leads: number }; callsByHour: number[] | null };
+  total: Omit<CallingSummary, 'scope' | 'coverage' | 'callsByHour'> & { callsByHour: number[] | null };
 }

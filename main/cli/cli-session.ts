@@ -4,6 +4,9 @@ import type { LeadExport } from '../leads/export-leads.ts';
 import { createDispatcher } from '../api/dispatch.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
+import { openTeamCore } from '../team/team-core.ts';
+import { notOnTeamServer, TEAM_METHODS } from '../team/team-methods.ts';
+import { checkDatabase } from '../team/team-options.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
 import { UsageError, type RuntimeOptions } from '../runtime-options.ts';
 import type { EventListener } from '../api/event-hub.ts';
@@ -16,23 +19,37 @@ export interface CliSession {
   close(): void;
 }
 
-export function cliSession(options: RuntimeOptions, out: string | undefined): CliSession {
-  let opened: { core: Core; dispatch: ReturnType<typeof createDispatcher> } | null = null;
+/**
+ * `database`: a team's PostgreSQL (postgres://…) instead of the rep's own store, for the commands
+ * that run on the store seam (summary): the team server's core, migrated as the server would, with
+ * no signed-in caller — whoever holds the database's address reads everything in it.
+ */
+export function cliSession(options: RuntimeOptions, out: string | undefined, database?: string): CliSession {
+  let opened: Promise<{ core: Core; dispatch: ReturnType<typeof createDispatcher> }> | null = null;
   const open = () => {
-    if (!opened) {
-      const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
-      opened = { core, dispatch: createDispatcher(createHandlers(core, { saveExport: exportTo(out) })) };
-    }
+    opened ??= (async () => {
+      const core = database
+        ? await openTeamCore({ database: checkDatabase(database), clock: options.clock, log: (line) => console.error(line), connections: 2 })
+        : openCore({ ...options, prefs: confPreferences(options.dataDir) });
+      // On PostgreSQL each call is its own transaction: nothing to queue (docs/TEAM.md).
+      return { core, dispatch: createDispatcher(createHandlers(core, { saveExport: exportTo(out) }), undefined, { oneAtATime: !database }) };
+    })();
     return opened;
   };
   return {
     async call(method, input) {
-      const result = await open().dispatch(method, input);
+      if (database && !TEAM_METHODS.has(method)) throw new UsageError(notOnTeamServer(`--database with ${method}`));
+      const result = await (await open()).dispatch(method, input);
       if (!result.ok) throw new UsageError(result.error.message);
       return result.value as OutputOf<typeof method>;
     },
-    subscribe: (listener) => open().core.events.subscribe(listener),
-    close: () => opened?.core.close(),
+    subscribe: (listener) => {
+      let unsubscribe: (() => void) | null = null;
+      void open().then(({ core }) => (unsubscribe = core.events.subscribe(listener)));
+      return () => unsubscribe?.();
+    },
+    // A store that failed to open was never opened: its failure is the command's, said once.
+    close: () => void opened?.then(({ core }) => core.close(), () => undefined),
   };
 }
 

@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<void> {
   // --at asks about one instant, like --clock: the queue's rules at that moment.
   const at = typeof flags.at === 'string' ? flags.at : undefined;
   const options = runtimeOptions({ ...common, clock: at ?? common.clock });
-  const session = cliSession(options, typeof flags.out === 'string' ? flags.out : undefined);
+  const session = cliSession(options, typeof flags.out === 'string' ? flags.out : undefined, typeof flags.database === 'string' ? flags.database : undefined);
   const context: CliContext<FlagSpecs> = { args, flags: flags as FlagValues<FlagSpecs>, options, call: session.call, subscribe: session.subscribe };
   try {
     const result = await command.run(context);

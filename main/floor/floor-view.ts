@@ -5,7 +5,7 @@ import { zonedDay, zonedDayRange } from '../../shared/zoned-time.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import { callbacksToday, coverage, EVERY_LEAD, handRaisersWaiting, type ListScope } from './list-figures.ts';
 import { repKey, repsNow, type Roster } from './rep-states.ts';
-import { contactCodes, figuresToday, NO_WAITS, speedToLeadToday, type Today } from './today-calls.ts';
+import { contactCodes, figuresToday, NO_WAITS, speedToLead, type Today } from './today-calls.ts';
 
 export interface FloorOptions {
   now: number;
@@ -27,7 +27,7 @@ export async function floorView(q: Queryable, { now, timeZone, roster, rules, li
   const today: Today = { from: Date.parse(range.from), to: Date.parse(range.to) };
   const contacts = await contactCodes(q);
   const figures = await figuresToday(q, today, contacts);
-  const speed = await speedToLeadToday(q, today, contacts);
+  const speed = await speedToLead(q, today, contacts);
   const reps = await repsNow(q, roster, now, figures.names);
   return {
     at: new Date(now).toISOString(),

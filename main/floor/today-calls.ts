@@ -1,8 +1,7 @@
 import type { Disposition } from '../../shared/dispositions.ts';
 import type { SpeedToLead, WaitFigures } from '../../shared/floor.ts';
 import { callFigures, type CallFigures, type CountedCall } from '../../shared/summary-figures.ts';
-import { percentile } from '../sessions/summary.ts';
-import type { Queryable } from '../store/seam/store.ts';
+import type { Queryable, SqlValue } from '../store/seam/store.ts';
 import { repKey } from './rep-states.ts';
 
 /**
@@ -16,11 +15,14 @@ export interface Today {
   to: number;
 }
 
-/** The codes of the dispositions that say a person answered, retired ones included (old calls keep their meaning). */
-export async function contactCodes(q: Queryable): Promise<Set<string>> {
+/** The codes of the dispositions whose definition has the flag, retired ones included (old calls keep their meaning). */
+export async function codesWith(q: Queryable, flag: 'contact' | 'doNotCall' | 'needsReason'): Promise<Set<string>> {
   const rows = await q.all<{ code: string; definition: string }>('SELECT code, definition FROM dispositions');
-  return new Set(rows.filter((d) => (JSON.parse(d.definition) as Partial<Disposition>).contact === true).map((d) => d.code));
+  return new Set(rows.filter((d) => (JSON.parse(d.definition) as Partial<Disposition>)[flag] === true).map((d) => d.code));
 }
+
+/** The codes of the dispositions that say a person answered. */
+export const contactCodes = (q: Queryable) => codesWith(q, 'contact');
 
 export interface FiguresToday {
   /** By rep, keyed by `repKey` (a name differing in case only is the same rep). */
@@ -57,26 +59,36 @@ interface Answer {
   rep: string | null;
 }
 
-export interface SpeedToLeadToday {
+export interface SpeedToLeadFigures {
   team: SpeedToLead;
   /** Keyed by `repKey`. */
   byRep: Map<string | null, Omit<SpeedToLead, 'requests'>>;
 }
 
+/** Which leads' requests count: a condition over `leads` (a call list's), every lead by default. */
+export interface LeadCondition {
+  where: string;
+  params: readonly SqlValue[];
+}
+
+const EVERY_LEAD: LeadCondition = { where: '1 = 1', params: [] };
+
 /**
- * Each request for a call that arrived today (a call or demo request among the lead's activity,
- * or, for a lead flagged as a hand-raiser with no such activity, its arrival in the store), and
- * the first dial and first contact made after it: by whom, and how long after.
+ * Each request for a call that arrived in the range (today, for the floor; a summary's days) — a
+ * call or demo request among the lead's activity, or, for a lead flagged as a hand-raiser with no
+ * such activity, its arrival in the store — and the first dial and first contact made after it
+ * within the range: by whom, and how long after. The one definition of speed to lead: the floor
+ * and every summary read it here.
  */
-export async function speedToLeadToday(q: Queryable, today: Today, contacts: ReadonlySet<string>): Promise<SpeedToLeadToday> {
+export async function speedToLead(q: Queryable, range: Today, contacts: ReadonlySet<string>, leads: LeadCondition = EVERY_LEAD): Promise<SpeedToLeadFigures> {
   const requests = await q.all<{ lead_id: number; arrived: number }>(
-    `SELECT a.lead_id, a.occurred_at AS arrived FROM activities a
-     WHERE a.type IN ${REQUEST_TYPES} AND a.occurred_at >= ? AND a.occurred_at < ?
+    `SELECT a.lead_id, a.occurred_at AS arrived FROM activities a JOIN leads ON leads.id = a.lead_id
+     WHERE a.type IN ${REQUEST_TYPES} AND a.occurred_at >= ? AND a.occurred_at < ? AND (${leads.where})
      UNION ALL
-     SELECT l.id AS lead_id, l.created_at AS arrived FROM leads l
-     WHERE l.requested_call = 1 AND l.created_at >= ? AND l.created_at < ?
-       AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = l.id AND a.type IN ${REQUEST_TYPES})`,
-    [today.from, today.to, today.from, today.to],
+     SELECT leads.id AS lead_id, leads.created_at AS arrived FROM leads
+     WHERE leads.requested_call = 1 AND leads.created_at >= ? AND leads.created_at < ? AND (${leads.where})
+       AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = leads.id AND a.type IN ${REQUEST_TYPES})`,
+    [range.from, range.to, ...leads.params, range.from, range.to, ...leads.params],
   );
   const leadIds = [...new Set(requests.map((r) => r.lead_id))];
   const calls =
@@ -86,7 +98,7 @@ export async function speedToLeadToday(q: Queryable, today: Today, contacts: Rea
           `SELECT c.lead_id, c.rep, c.started_at, c.counts_as_attempt, c.disposition_code FROM calls c
            WHERE c.lead_id IN (SELECT ids.id FROM ${q.dialect.idsInOrder} AS ids) AND c.started_at >= ? AND c.started_at < ?
            ORDER BY c.started_at, c.id`,
-          [JSON.stringify(leadIds), today.from, today.to],
+          [JSON.stringify(leadIds), range.from, range.to],
         );
   const callsOf = groupBy(calls, (c) => c.lead_id);
 
@@ -105,6 +117,12 @@ export async function speedToLeadToday(q: Queryable, today: Today, contacts: Rea
     byRep.set(rep, { toDial: waits(toDial.filter((a) => a.rep === rep)), toContact: waits(toContact.filter((a) => a.rep === rep)) });
   }
   return { team: { requests: requests.length, toDial: waits(toDial), toContact: waits(toContact) }, byRep };
+}
+
+/** The nearest-rank percentile of sorted figures (the median is the 50th). */
+export function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 function waits(answers: Answer[]): WaitFigures {

@@ -98,10 +98,12 @@ export const METHOD_ROLES: Record<MethodName, Access> = {
   'sessions.resume': 'rep',
   'sessions.end': 'rep',
   'sessions.current': 'rep',
-  // Figures over a range are everyone's unless scoped; a rep's own-figures view is not built yet.
-  'sessions.summary': 'team-lead',
-  'sessions.export': 'team-lead',
-  'sessions.reps': 'team-lead',
+  // A rep may ask, for their own figures only (main/sessions/summary-access.ts); everyone's are a team lead's.
+  'sessions.summary': 'rep',
+  'sessions.export': 'rep',
+  'sessions.reps': 'rep',
+  'sessions.team': 'team-lead',
+  'sessions.teamExport': 'team-lead',
   'team.merge': 'team-lead',
   'team.export': 'team-lead',
 

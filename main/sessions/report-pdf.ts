@@ -18,11 +18,11 @@ export function paperFor(countryCode: string): 'A4' | 'Letter' {
  * A report (HTML) as the same report in PDF, for the desktop app; elsewhere, a sentence on how to
  * get one — said before the report is drawn, not after.
  */
-export async function reportPdf(drawReport: () => ExportedFile, printer: PdfPrinter | undefined): Promise<ExportedFile> {
+export async function reportPdf(drawReport: () => ExportedFile | Promise<ExportedFile>, printer: PdfPrinter | undefined): Promise<ExportedFile> {
   if (!printer) {
     throw new ApiError('invalid-input', 'PDF comes from the desktop app. Here, download the report (HTML), open it and print it to PDF (Ctrl+P).');
   }
-  const report = drawReport();
+  const report = await drawReport();
   const bytes = await printer(report.content);
   return {
     fileName: report.fileName.replace(/\.html$/, '.pdf'),

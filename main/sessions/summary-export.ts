@@ -2,9 +2,9 @@ import type { ExportedFile } from '../../shared/imports.ts';
 import { summaryFileName } from '../../shared/summary-figures.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
 import { csvDocument, csvLine } from '../csv/csv-write.ts';
-import type { Database } from '../store/database.ts';
+import type { Queryable } from '../store/seam/store.ts';
 import { summaryHtml } from './summary-report.ts';
-import { rangeFilter, summarize, type SummaryScope } from './summary.ts';
+import { callsOfSummary, summarize, type SummaryScope } from './summary.ts';
 import { SECOND_MS } from '../../shared/time-units.ts';
 
 /**
@@ -26,8 +26,11 @@ export function summaryTotalsCsv(summary: CallingSummary): ExportedFile {
     ['Leads in scope', summary.coverage.leads],
     ['Leads attempted', summary.coverage.attempted],
     ['Leads never contacted', summary.coverage.neverContacted],
-    ['Speed to lead, median (min)', summary.speedToLead.medianMinutes],
-    ['Speed to lead, p90 (min)', summary.speedToLead.p90Minutes],
+    ['Requests for a call', summary.speedToLead.requests],
+    ['Speed to lead, to first dial, median (s)', seconds(summary.speedToLead.toDial.medianMs)],
+    ['Speed to lead, to first dial, p90 (s)', seconds(summary.speedToLead.toDial.p90Ms)],
+    ['Speed to lead, to first contact, median (s)', seconds(summary.speedToLead.toContact.medianMs)],
+    ['Speed to lead, to first contact, p90 (s)', seconds(summary.speedToLead.toContact.p90Ms)],
     ['Attempts to first contact', summary.attemptsToFirstContact.average],
     ['Callbacks set', summary.callbacks.set],
     ['Callbacks kept on time', summary.callbacks.keptOnTime],
@@ -46,17 +49,11 @@ export function summaryTotalsCsv(summary: CallingSummary): ExportedFile {
   };
 }
 
-export function summaryCallsCsv(db: Database, summary: CallingSummary): ExportedFile {
-  const scope = summary.scope;
-  const { where, params } =
-    scope.sessionId !== null ? { where: 'c.session_id = ?', params: [scope.sessionId] } : rangeFilter(db, Date.parse(scope.from), Date.parse(scope.to), scope.rep, scope.listName);
-  const calls = db
-    .prepare(
-      `SELECT c.id, c.started_at, c.ended_at, l.id AS lead_id, l.crm_id, l.first_name, l.last_name, c.rep, c.disposition_label,
-              c.stage_before, c.stage_after, c.phone_e164, c.notes
-       FROM calls c JOIN leads l ON l.id = c.lead_id WHERE ${where} ORDER BY c.started_at, c.id`,
-    )
-    .all(...params) as {
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / SECOND_MS));
+
+export async function summaryCallsCsv(q: Queryable, summary: CallingSummary): Promise<ExportedFile> {
+  const { where, params } = await callsOfSummary(q, summary.scope);
+  const calls = await q.all<{
     id: number;
     started_at: number;
     ended_at: number;
@@ -70,7 +67,12 @@ export function summaryCallsCsv(db: Database, summary: CallingSummary): Exported
     stage_after: string;
     phone_e164: string | null;
     notes: string;
-  }[];
+  }>(
+    `SELECT c.id, c.started_at, c.ended_at, l.id AS lead_id, l.crm_id, l.first_name, l.last_name, c.rep, c.disposition_label,
+            c.stage_before, c.stage_after, c.phone_e164, c.notes
+     FROM calls c JOIN leads l ON l.id = c.lead_id WHERE ${where} ORDER BY c.started_at, c.id`,
+    params,
+  );
   const header = csvLine(['Call ID', 'Started', 'Seconds', 'Lead ID', 'Record ID', 'Lead', 'Rep', 'Disposition', 'Stage before', 'Stage after', 'Number', 'Notes']);
   const rows = calls.map((c) =>
     csvLine([
@@ -91,10 +93,10 @@ export function summaryCallsCsv(db: Database, summary: CallingSummary): Exported
   return { fileName: `${baseName(summary)}-calls.csv`, mimeType: 'text/csv', content: csvDocument([header, ...rows]) };
 }
 
-export function exportSummary(db: Database, scope: SummaryScope, format: 'json' | 'csv' | 'html', now: number): ExportedFile[] {
-  const summary = summarize(db, scope, now);
+export async function exportSummary(q: Queryable, scope: SummaryScope, format: 'json' | 'csv' | 'html', now: number): Promise<ExportedFile[]> {
+  const summary = await summarize(q, scope, now);
   if (format === 'html') return [{ fileName: `${baseName(summary)}.html`, mimeType: 'text/html', content: summaryHtml(summary) }];
-  return format === 'json' ? [summaryJson(summary)] : [summaryCallsCsv(db, summary), summaryTotalsCsv(summary)];
+  return format === 'json' ? [summaryJson(summary)] : [await summaryCallsCsv(q, summary), summaryTotalsCsv(summary)];
 }
 
 const baseName = (summary: CallingSummary) => summaryFileName(summary.scope);

@@ -1,26 +1,27 @@
 import { OTHER_REASON_PREFIX } from '../../shared/lead-context.ts';
 import type { CallingSummary } from '../../shared/summary.ts';
-import type { Database } from '../store/database.ts';
+import { codesWith } from '../floor/today-calls.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 /**
  * Why leads were closed, grouped: for each disposition that has a list of reasons (or asks for
  * one), how many calls gave each listed reason, and how many gave another ("Other", which holds
  * the free text and the reasons of a list since edited). A team lead reads "12 no budget" rather
- * than 12 sentences.
+ * than 12 sentences. `callIds` is the calls' ids as one JSON array.
  */
-export function groupReasons(db: Database, callIds: readonly number[]): CallingSummary['reasons'] {
-  if (callIds.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT c.disposition_code AS code, c.disposition_label AS label, c.override_reason AS reason
-       FROM calls c LEFT JOIN dispositions d ON d.code = c.disposition_code
-       WHERE c.id IN (SELECT value FROM json_each(?)) AND c.override_reason IS NOT NULL
-         AND (EXISTS (SELECT 1 FROM disposition_reasons r WHERE r.disposition_code = c.disposition_code)
-              OR json_extract(d.definition, '$.needsReason') = 1)`,
-    )
-    .all(JSON.stringify(callIds)) as { code: string; label: string; reason: string }[];
+export async function groupReasons(q: Queryable, callIds: string): Promise<CallingSummary['reasons']> {
+  const asking = await codesWith(q, 'needsReason');
+  const rows = await q.all<{ code: string; label: string; reason: string }>(
+    `SELECT c.disposition_code AS code, c.disposition_label AS label, c.override_reason AS reason
+     FROM calls c
+     WHERE c.id IN (SELECT value FROM ${q.dialect.idsOf} AS i) AND c.override_reason IS NOT NULL
+       AND (EXISTS (SELECT 1 FROM disposition_reasons r WHERE r.disposition_code = c.disposition_code)
+            OR c.disposition_code IN (SELECT value FROM ${q.dialect.textsOf} AS t))`,
+    [callIds, JSON.stringify([...asking])],
+  );
+  if (rows.length === 0) return [];
   const listed = new Map<string, Map<string, string>>();
-  for (const r of db.prepare('SELECT disposition_code AS code, label FROM disposition_reasons').all() as { code: string; label: string }[]) {
+  for (const r of await q.all<{ code: string; label: string }>('SELECT disposition_code AS code, label FROM disposition_reasons')) {
     const labels = listed.get(r.code) ?? new Map<string, string>();
     labels.set(r.label.toLowerCase(), r.label);
     listed.set(r.code, labels);

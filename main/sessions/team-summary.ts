@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api-error.ts';
-import { callingSummarySchema, SUMMARY_SCHEMA_VERSION, type CallingSummary, type TeamSummary } from '../../shared/summary.ts';
+import { callingSummarySchema, callingSummaryV1Schema, SUMMARY_SCHEMA_VERSION, upgradeSummary, type CallingSummary, type TeamSummary } from '../../shared/summary.ts';
 import { csvDocument, csvLine } from '../csv/csv-write.ts';
 import { mergeReasons } from './summary-reasons.ts';
 
@@ -21,15 +21,16 @@ export function parseSummaryFile(fileName: string, text: string): CallingSummary
   }
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version !== 'number') throw new ApiError('invalid-input', `${fileName} is not a Nextcall summary: it has no schemaVersion.`);
-  if (version !== SUMMARY_SCHEMA_VERSION) {
-    throw new ApiError('invalid-input', `${fileName} is a summary of schema version ${version}; this Nextcall reads version ${SUMMARY_SCHEMA_VERSION}. Export it again from this version.`);
+  if (version !== SUMMARY_SCHEMA_VERSION && version !== 1) {
+    throw new ApiError('invalid-input', `${fileName} is a summary of schema version ${version}; this Nextcall reads versions 1 to ${SUMMARY_SCHEMA_VERSION}. Export it again from this version.`);
   }
-  const parsed = callingSummarySchema.safeParse(json);
+  // A version-1 file (speed to lead measured the old way) is read and brought to this version.
+  const parsed = version === 1 ? callingSummaryV1Schema.safeParse(json) : callingSummarySchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ApiError('invalid-input', `${fileName} is not a valid Nextcall summary: ${issue.path.join('.') || 'the file'}: ${issue.message}.`);
   }
-  return parsed.data;
+  return parsed.data.schemaVersion === 1 ? upgradeSummary(parsed.data) : parsed.data;
 }
 
 export function mergeSummaries(named: { source: string; summary: CallingSummary }[]): TeamSummary {
@@ -76,7 +77,12 @@ export function mergeSummaries(named: { source: string; summary: CallingSummary 
       contactRate: dials === 0 ? 0 : contacts / dials,
       dispositions: [...dispositions.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).map((d) => ({ ...d, share: calls === 0 ? 0 : d.count / calls })),
       funnel: [...funnel.values()].sort((a, b) => b.count - a.count),
-      speedToLead: { leads: sum((s) => s.speedToLead.leads) },
+      // Counts add up (each rep's own store has its own requests); medians cannot be rebuilt from medians.
+      speedToLead: {
+        requests: sum((s) => s.speedToLead.requests),
+        toDial: { count: sum((s) => s.speedToLead.toDial.count), medianMs: null, p90Ms: null },
+        toContact: { count: sum((s) => s.speedToLead.toContact.count), medianMs: null, p90Ms: null },
+      },
       attemptsToFirstContact: {
         leads: reached,
         average: reached === 0 ? null : sum((s) => (s.attemptsToFirstContact.average ?? 0) * s.attemptsToFirstContact.leads) / reached,

@@ -24,6 +24,14 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'imports.rejectedRows',
   'mappings.list',
   'mappings.save',
+  'sessions.summary',
+  'sessions.export',
+  'sessions.reps',
+  'sessions.team',
+  'sessions.teamExport',
+  'team.merge',
+  'team.export',
+  'lists.list',
 ]);
 
 export function notOnTeamServer(what: string): string {

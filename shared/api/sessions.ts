@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ExportedFile } from '../imports.ts';
 import type { CallingSession } from '../sessions.ts';
-import type { CallingSummary } from '../summary.ts';
+import type { CallingSummary, TeamSummary } from '../summary.ts';
 import { consoleId, name, none, timeZone } from './common-inputs.ts';
 import { method } from './method-spec.ts';
 
@@ -13,6 +13,14 @@ const summaryScope = {
   rep: z.string().max(80).optional(),
   listName: name.optional(),
   /** The zone the days start in and the hours of the day are counted in (the team lead's, say). */
+  timeZone: timeZone.default('UTC'),
+};
+
+/** A team's range: both ends, a list or all leads, and the clock. */
+const teamScope = {
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  listName: name.optional(),
   timeZone: timeZone.default('UTC'),
 };
 
@@ -41,6 +49,9 @@ export const sessionsApi = {
       })
       .refine(coversSomething, NOTHING_COVERED),
   ),
-  /** The reps who logged calls, for choosing whose summary to read. */
+  /** The reps who logged calls, for choosing whose summary to read (on the team server, a rep sees only their own name). */
   'sessions.reps': method<string[]>()(none),
+  /** The team over a range, from the store's calls: each rep who called, and the team's total counted from the calls themselves. */
+  'sessions.team': method<TeamSummary>()(z.strictObject(teamScope)),
+  'sessions.teamExport': method<ExportedFile>()(z.strictObject({ ...teamScope, format: z.enum(['json', 'csv', 'html', 'pdf']).default('json') })),
 } as const;

@@ -191,7 +191,7 @@ if (runs('summary')) {
     const floor: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t0 = performance.now();
-      summarize(core.db, { sessionId, timeZone: 'America/New_York' }, NOW + 11 * 3_600_000);
+      await summarize(core.store, { sessionId, timeZone: 'America/New_York' }, NOW + 11 * 3_600_000);
       ours.push(performance.now() - t0);
       const t1 = performance.now();
       core.db.prepare('SELECT * FROM calls WHERE session_id = ?').all(sessionId);

@@ -110,7 +110,7 @@ test.describe('the Reports screen', () => {
     expect(calls.name).toBe('nextcall-summary-ben-2026-11-23-calls.csv');
     expect(calls.text.trim().split('\r\n').slice(1).map((line) => line.split(',')[6])).toEqual(['Ben', 'Ben']);
     const [json] = await downloads(page, () => reports.getByRole('button', { name: 'JSON' }).click());
-    expect(JSON.parse(json!.text)).toMatchObject({ schemaVersion: 1, scope: { rep: 'Ben', timeZone: 'America/New_York' }, dials: 2 });
+    expect(JSON.parse(json!.text)).toMatchObject({ schemaVersion: 2, scope: { rep: 'Ben', timeZone: 'America/New_York' }, dials: 2 });
     // In a browser there is no PDF button: the page says how to print one.
     await expect(reports.getByRole('button', { name: 'PDF' })).toHaveCount(0);
     await expect(reports).toContainText('For a PDF, open the report and print it');

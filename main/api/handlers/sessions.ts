@@ -2,7 +2,10 @@ import type { ParsedInputOf } from '../../../shared/api.ts';
 import { workingListName } from '../../leads/working-list.ts';
 import { reportPdf } from '../../sessions/report-pdf.ts';
 import { endSession, getSession, openSessionId, pauseDialing, pauseSession, resumeDialing, resumeSession, startSession } from '../../sessions/sessions.ts';
+import { checkOwnFigures, repsToChoose } from '../../sessions/summary-access.ts';
 import { exportSummary } from '../../sessions/summary-export.ts';
+import { exportTeamSummary } from '../../sessions/team-export.ts';
+import { teamFromStore, type TeamScope } from '../../sessions/team-from-store.ts';
 import { callingReps, summarize, type SummaryScope } from '../../sessions/summary.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
@@ -13,8 +16,12 @@ function summaryScope(input: ParsedInputOf<'sessions.summary'>): SummaryScope {
   return { from: Date.parse(from!), to: Date.parse(to!), rep: rep ?? null, listName: listName ?? null, timeZone };
 }
 
+function teamScope({ from, to, listName, timeZone }: ParsedInputOf<'sessions.team'>): TeamScope {
+  return { from: Date.parse(from), to: Date.parse(to), listName: listName ?? null, timeZone };
+}
+
 export function sessionsHandlers({ core, edges, rep }: HandlerContext): HandlersOf<'sessions'> {
-  const { db, store, clock, prefs } = core;
+  const { store, clock, prefs } = core;
   return {
     'sessions.start': async ({ consoleId, listName }) =>
       startSession(store, consoleId, rep()?.name ?? null, listName ?? (await workingListName(store, prefs)) ?? null, clock.now()),
@@ -27,12 +34,22 @@ export function sessionsHandlers({ core, edges, rep }: HandlerContext): Handlers
       const id = await openSessionId(store, consoleId);
       return id === null ? null : getSession(store, id, clock.now());
     },
-    'sessions.summary': (input) => summarize(db, summaryScope(input), clock.now()),
+    'sessions.summary': async (input) => {
+      const scope = summaryScope(input);
+      await checkOwnFigures(store, scope);
+      return summarize(store, scope, clock.now());
+    },
     'sessions.export': async ({ format, ...input }) => {
       const scope = summaryScope(input);
-      if (format !== 'pdf') return exportSummary(db, scope, format, clock.now());
-      return [await reportPdf(() => exportSummary(db, scope, 'html', clock.now())[0]!, edges.printPdf)];
+      await checkOwnFigures(store, scope);
+      if (format !== 'pdf') return exportSummary(store, scope, format, clock.now());
+      return [await reportPdf(async () => (await exportSummary(store, scope, 'html', clock.now()))[0]!, edges.printPdf)];
     },
-    'sessions.reps': () => callingReps(db),
+    'sessions.reps': async () => repsToChoose(await callingReps(store)),
+    'sessions.team': (input) => teamFromStore(store, teamScope(input), clock.now()),
+    'sessions.teamExport': async ({ format, ...input }) => {
+      const team = () => teamFromStore(store, teamScope(input), clock.now());
+      return format === 'pdf' ? reportPdf(async () => exportTeamSummary(await team(), 'html'), edges.printPdf) : exportTeamSummary(await team(), format);
+    },
   };
 }

@@ -1,12 +1,15 @@
 import { isTimeZone, zonedDayRange } from '../../../shared/zoned-time.ts';
 import { UsageError } from '../../runtime-options.ts';
-import { choice, command, count, LIST, OUT, text } from '../cli-command.ts';
+import { choice, command, count, flagSwitch, LIST, OUT, text } from '../cli-command.ts';
+import { printOrWrite } from '../cli-files.ts';
 import { writeOutFile } from '../out-file.ts';
 
 export const summaryCommand = command({
   name: 'summary',
   args: '(--session ID | --from DATE --to DATE [--rep NAME] [--list NAME])',
   flags: {
+    database: text('URL'),
+    team: flagSwitch,
     session: count('ID'),
     from: text('DATE'),
     to: text('DATE'),
@@ -23,9 +26,16 @@ export const summaryCommand = command({
     'DATEs are whole days on --tz\'s clock, both included (or exact ISO times);',
     'hours of the day are counted on that clock (default: this computer\'s)',
     '(csv: the calls to FILE, the totals to FILE\'s -totals.csv)',
+    '--team: each rep who called in the range beside the team\'s total (csv: a row each);',
+    '--database: straight from a team\'s PostgreSQL instead of this computer\'s store',
   ],
   async run({ flags, call }) {
     const timeZone = flags.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (flags.team) {
+      if (flags.session || flags.rep) throw new UsageError('--team covers every rep over a range: give --from and --to, without --session or --rep.');
+      const file = await call('sessions.teamExport', { ...summaryRange(flags.from, flags.to, timeZone), ...(flags.list ? { listName: flags.list } : {}), timeZone, format: flags.format });
+      return printOrWrite(flags.out, file.content);
+    }
     const files = await call('sessions.export', {
       ...(flags.session ? { sessionId: flags.session } : {}),
       ...(flags.from || flags.to ? summaryRange(flags.from, flags.to, timeZone) : {}),

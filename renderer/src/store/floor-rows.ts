@@ -1,6 +1,6 @@
 import { REP_STATE_WORDS, type FloorRep, type FloorView, type RepState } from '../../../shared/floor.ts';
 import { talkClock } from '../../../shared/sessions.ts';
-import { minutes, percent, waitTime, type Headline } from '../../../shared/summary-figures.ts';
+import { minutes, percent, speedNote, waitTime, type Headline } from '../../../shared/summary-figures.ts';
 import { MINUTE_MS, SECOND_MS } from '../../../shared/time-units.ts';
 
 /**
@@ -33,7 +33,7 @@ export function selectFloorHeadlines(floor: FloorView): Headline[] {
     {
       label: 'Speed to lead',
       value: waitTime(speedToLead.toDial.medianMs),
-      note: `median to first dial, p90 ${waitTime(speedToLead.toDial.p90Ms)}; to contact ${waitTime(speedToLead.toContact.medianMs)}; ${speedToLead.requests} requests today`,
+      note: speedNote(speedToLead, 'today'),
     },
     {
       label: 'Hand-raisers waiting',

@@ -40,7 +40,7 @@ describe('the reasons a team lead lists', () => {
     await log(ids[2]!, 'disqualified', otherReason('Bought a rival last week'));
     await log(ids[3]!, 'not-interested', 'Bad timing');
     await log(ids[4]!, 'no-answer', 'line was noisy');
-    const summary = handlers['sessions.summary']({ from: '2026-11-23T00:00:00Z', to: '2026-11-24T00:00:00Z', timeZone: 'UTC' });
+    const summary = await handlers['sessions.summary']({ from: '2026-11-23T00:00:00Z', to: '2026-11-24T00:00:00Z', timeZone: 'UTC' });
     expect(summary.reasons).toEqual([
       { code: 'disqualified', label: 'Disqualified', reason: 'No budget', count: 2 },
       { code: 'disqualified', label: 'Disqualified', reason: 'Other', count: 1 },

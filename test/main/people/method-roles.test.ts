@@ -23,7 +23,7 @@ describe('who may call which method', () => {
   });
 
   it('keeps importing, editing dispositions, scripts, lists and rules, and everyone’s figures from a rep', () => {
-    for (const method of ['leads.import', 'dispositions.save', 'dispositions.retire', 'scripts.import', 'scripts.activate', 'prefs.set', 'lists.save', 'sessions.summary', 'sessions.export', 'team.merge', 'leads.export'] as const) {
+    for (const method of ['leads.import', 'dispositions.save', 'dispositions.retire', 'scripts.import', 'scripts.activate', 'prefs.set', 'lists.save', 'sessions.team', 'sessions.teamExport', 'team.merge', 'leads.export'] as const) {
       expect(METHOD_ROLES[method], method).toBe('team-lead');
     }
   });

@@ -32,7 +32,7 @@ describe('a team summary never shows a file name as a rep', () => {
     const { core, dispatch } = await console_();
     await dispatch('prefs.set', { repName: 'Jordan' });
     const { value: session } = (await dispatch('sessions.start', { consoleId: 'console-one' })) as { value: CallingSession };
-    const jordan = summarize(core.db, { sessionId: session.id, timeZone: 'UTC' }, core.clock.now());
+    const jordan = await summarize(core.store, { sessionId: session.id, timeZone: 'UTC' }, core.clock.now());
     // A summary of everyone's calls over a range has no rep, nor do files from before sessions were named.
     const nobody = { ...jordan, scope: { ...jordan.scope, rep: null } };
     expect(mergeSummaries([{ source: 'nextcall-session-12.json', summary: nobody }, { source: 'jordan.json', summary: jordan }]).reps.map((r) => r.rep)).toEqual(['Unnamed rep', 'Jordan']);

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportFormat } from '../../../../shared/api.ts';
-import type { CallingSummary } from '../../../../shared/summary.ts';
+import type { CallingSummary, TeamSummary } from '../../../../shared/summary.ts';
 import { addDays, isTimeZone, zonedDay, zonedDayRange } from '../../../../shared/zoned-time.ts';
 import { saveFile } from '../../file-transfer.ts';
 import { messageOf } from '../../store/error-message.ts';
 import { useApi, useApp } from '../../store/store-context.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { SummaryView } from './summary-view.tsx';
+import { TeamTable } from './team-report.tsx';
 
 const THIS_COMPUTER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Suggestions for the zone field; any name Intl knows is taken (Asia/Kolkata, US/Eastern…). */
@@ -24,12 +25,18 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
   const dayOf = (daysBefore: number) => addDays(zonedDay(nowMs, isTimeZone(timeZone) ? timeZone : 'UTC'), -daysBefore)!;
   const [firstDay, setFirstDay] = useState(() => dayOf(0));
   const [lastDay, setLastDay] = useState(() => dayOf(0));
-  const [rep, setRep] = useState('');
+  // On the team server a rep reads their own figures only: their name, and no "Everyone".
+  const signIn = useApp((s) => s.signInState);
+  const ownOnly = signIn?.person?.role === 'rep' ? signIn.person.name : null;
+  // A team lead on the team server reads everyone's days rep by rep too, from the team's calls.
+  const byRep = signIn?.signInRequired === true && ownOnly === null;
+  const [rep, setRep] = useState(ownOnly ?? '');
   const [listName, setListName] = useState('');
   const [reps, setReps] = useState<string[]>([]);
   const [lists, setLists] = useState<string[]>([]);
   // What main answered, and for which scope: an answer for another scope is still loading.
   const [answer, setAnswer] = useState<{ scope: object; summary?: CallingSummary; error?: string } | null>(null);
+  const [team, setTeam] = useState<{ scope: object; team: TeamSummary } | null>(null);
   // An export that failed, for the scope it was asked for: a new scope clears it.
   const [exportError, setExportError] = useState<{ scope: object; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,10 +63,17 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
       (summary) => current && setAnswer({ scope, summary }),
       (e: unknown) => current && setAnswer({ scope, error: messageOf(e) }),
     );
+    if (byRep && !('rep' in scope)) {
+      const { from, to, timeZone: zone } = scope;
+      call('sessions.team', { from, to, timeZone: zone, ...('listName' in scope ? { listName: scope.listName } : {}) }).then(
+        (read) => current && setTeam({ scope, team: read }),
+        () => undefined,
+      );
+    }
     return () => {
       current = false;
     };
-  }, [call, scope]);
+  }, [call, scope, byRep]);
 
   const current = answer?.scope === scope;
   const problem = 'problem' in scope ? scope.problem : exportError?.scope === scope ? exportError.message : current ? answer.error : undefined;
@@ -103,7 +117,7 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
         </span>
         <label htmlFor="report-rep">Rep</label>
         <select id="report-rep" value={rep} onChange={(e) => setRep(e.target.value)}>
-            <option value="">Everyone</option>
+            {ownOnly === null && <option value="">Everyone</option>}
             {reps.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -137,6 +151,12 @@ export function RangeReport({ pdf }: { pdf: boolean }) {
       {answer?.summary ? (
         <div className={current ? undefined : 'stale'} aria-busy={!current}>
           <SummaryView summary={answer.summary} />
+          {team?.scope === scope && team.team.reps.length > 0 && (
+            <section aria-label="Each rep">
+              <h3>Each rep</h3>
+              <TeamTable team={team.team} note={null} />
+            </section>
+          )}
         </div>
       ) : (
         !problem && <p role="status">Counting the calls…</p>

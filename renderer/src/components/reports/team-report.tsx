@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ReportFormat } from '../../../../shared/api.ts';
-import { minutes, TEAM_COLUMNS, teamDays } from '../../../../shared/summary-figures.ts';
+import { TEAM_COLUMNS, teamDays } from '../../../../shared/summary-figures.ts';
 import type { TeamSummary } from '../../../../shared/summary.ts';
 import { saveFile } from '../../file-transfer.ts';
 import { messageOf } from '../../store/error-message.ts';
@@ -115,7 +115,7 @@ export function TeamReport({ pdf }: { pdf: boolean }) {
   );
 }
 
-function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
+export function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
   return (
     <div className="team-table">
       <p className="muted">Covers {teamDays(team)}</p>
@@ -128,9 +128,6 @@ function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
                 {label}
               </th>
             ))}
-            <th scope="col" className="num">
-              Speed to lead
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -142,7 +139,6 @@ function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
                   {value(summary)}
                 </td>
               ))}
-              <td className="num">{minutes(summary.speedToLead.medianMinutes)}</td>
             </tr>
           ))}
         </tbody>
@@ -154,9 +150,6 @@ function TeamTable({ team, note }: { team: TeamSummary; note: string | null }) {
                 {value(team.total)}
               </td>
             ))}
-            <td className="num muted" title="A median cannot be rebuilt from the reps’ medians">
-              —
-            </td>
           </tr>
         </tfoot>
       </table>
