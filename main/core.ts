@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import type { BackupInfo, BackupReason, RestoreReport } from '../shared/backups.ts';
-import { activeDispositions, ensureDefaultDispositions } from './calls/disposition-store.ts';
 import { createEventHub, type EventHub } from './api/event-hub.ts';
 import type { Clock } from './clock.ts';
 import { preparePrivateFolder, STORE_FILE, tightenPrivateEntries } from './data-dir.ts';
 import type { PreferenceStore } from './preferences/preferences.ts';
 import { eraseDeletedRecordings } from './phone/recordings.ts';
-import { ensureBuiltInScripts } from './scripts/script-store.ts';
+import { seedDatabase } from './store-seed.ts';
 import { backupsFolder, takeBackup } from './store/backups.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { sqliteStore } from './store/seam/sqlite-store.ts';
@@ -48,7 +47,7 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   preparePrivateFolder(dataDir);
   const db = openDatabase(storeFile, { checked });
   tightenPrivateEntries(dataDir);
-  seedStore(db, clock);
+  seedDatabase(db, clock.now());
   // Recordings whose rows went with a crash between the delete's commit and the erase: erased now.
   eraseDeletedRecordings(db, dataDir);
   return {
@@ -67,12 +66,6 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   };
 }
 
-/** A new store starts with the default dispositions and the two built-in playbooks (BANT active). */
-function seedStore(db: Database, clock: Clock): void {
-  ensureDefaultDispositions(db);
-  ensureBuiltInScripts(db, activeDispositions(db).map((d) => d.code), clock.now());
-}
-
 /** A backup of the open store, now. */
 export function backUpCore(core: Core, reason: BackupReason): Promise<BackupInfo> {
   return takeBackup(core.storeFile, core.dataDir, core.clock, reason);
@@ -85,6 +78,6 @@ export function backUpCore(core: Core, reason: BackupReason): Promise<BackupInfo
 export async function restoreCore(core: Core, fileName: string): Promise<RestoreReport> {
   const report = await restoreStore({ storeFile: core.storeFile, dataDir: core.dataDir, clock: core.clock, inUse: true }, join(backupsFolder(core.dataDir), fileName));
   migrate(core.db);
-  seedStore(core.db, core.clock);
+  seedDatabase(core.db, core.clock.now());
   return report;
 }

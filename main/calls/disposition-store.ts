@@ -1,60 +1,60 @@
 import { z } from 'zod';
 import { ApiError } from '../../shared/api-error.ts';
-import { DEFAULT_DISPOSITIONS, dispositionSchema, type Disposition, type ListedDisposition } from '../../shared/dispositions.ts';
+import { dispositionSchema, type Disposition, type ListedDisposition } from '../../shared/dispositions.ts';
 import { readYaml } from '../scripts/read-yaml.ts';
-import { transaction, type Database } from '../store/database.ts';
-import { cachedStatement } from '../store/statement-cache.ts';
+import type { Queryable, SqlValue } from '../store/seam/store.ts';
 
 /**
  * Dispositions are data a team lead edits: add, rename, re-key, retire, or replace them all from
  * a file. A retired one is never offered again, but the calls logged with it keep its code and
- * label. A store starts with the defaults.
+ * label. A store starts with the defaults (main/store-seed.ts). On the store seam: a rep's own
+ * file or the team's database.
  */
-export function ensureDefaultDispositions(db: Database): void {
-  const { n } = cachedStatement(db, 'SELECT count(*) AS n FROM dispositions').get() as { n: number };
-  if (n === 0) transaction(db, () => DEFAULT_DISPOSITIONS.forEach((d, i) => write(db, d, i)));
+export const WRITE_DISPOSITION = `INSERT INTO dispositions (code, position, definition, hotkey, retired_at) VALUES (?, ?, ?, ?, NULL)
+     ON CONFLICT (code) DO UPDATE SET position = excluded.position, definition = excluded.definition, hotkey = excluded.hotkey, retired_at = NULL`;
+
+export function dispositionParams(d: Disposition, position: number): SqlValue[] {
+  return [d.code, position, JSON.stringify(d), d.hotkey];
 }
 
-function write(db: Database, d: Disposition, position: number): void {
-  cachedStatement(
-    db,
-    `INSERT INTO dispositions (code, position, definition, hotkey, retired_at) VALUES (?, ?, ?, ?, NULL)
-     ON CONFLICT (code) DO UPDATE SET position = excluded.position, definition = excluded.definition, hotkey = excluded.hotkey, retired_at = NULL`,
-  ).run(d.code, position, JSON.stringify(d), d.hotkey);
-}
+export const LIST_DISPOSITIONS = 'SELECT definition, retired_at FROM dispositions ORDER BY retired_at IS NOT NULL, position';
 
-export function listDispositions(db: Database): ListedDisposition[] {
-  const rows = cachedStatement(db, 'SELECT definition, retired_at FROM dispositions ORDER BY retired_at IS NOT NULL, position').all() as {
-    definition: string;
-    retired_at: number | null;
-  }[];
+export type DispositionRow = { definition: string; retired_at: number | null };
+
+export function listedDispositions(rows: readonly DispositionRow[]): ListedDisposition[] {
   return rows.map((r) => ({ ...(JSON.parse(r.definition) as Disposition), retired: r.retired_at !== null }));
 }
 
-export function activeDispositions(db: Database): Disposition[] {
-  return listDispositions(db)
-    .filter((d) => !d.retired)
-    .map(({ retired: _retired, ...d }) => d);
+export function inUse(listed: readonly ListedDisposition[]): Disposition[] {
+  return listed.filter((d) => !d.retired).map(({ retired: _retired, ...d }) => d);
+}
+
+export async function listDispositions(q: Queryable): Promise<ListedDisposition[]> {
+  return listedDispositions(await q.all<DispositionRow>(LIST_DISPOSITIONS));
+}
+
+export async function activeDispositions(q: Queryable): Promise<Disposition[]> {
+  return inUse(await listDispositions(q));
 }
 
 /** Adds a disposition or changes one (its label, its key, its effects). */
-export function saveDisposition(db: Database, disposition: Disposition): ListedDisposition[] {
-  return transaction(db, () => {
-    const clash = activeDispositions(db).find((d) => d.hotkey === disposition.hotkey && d.code !== disposition.code);
+export function saveDisposition(q: Queryable, disposition: Disposition): Promise<ListedDisposition[]> {
+  return q.transaction(async (tx) => {
+    const clash = (await activeDispositions(tx)).find((d) => d.hotkey === disposition.hotkey && d.code !== disposition.code);
     if (clash) throw new ApiError('conflict', `The key ${disposition.hotkey} already logs "${clash.label}".`);
-    const existing = cachedStatement(db, 'SELECT position FROM dispositions WHERE code = ?').get(disposition.code) as { position: number } | undefined;
-    const { next } = cachedStatement(db, 'SELECT coalesce(max(position), -1) + 1 AS next FROM dispositions').get() as { next: number };
-    write(db, disposition, existing?.position ?? next);
-    return listDispositions(db);
+    const existing = await tx.one<{ position: number }>('SELECT position FROM dispositions WHERE code = ?', [disposition.code]);
+    const { next } = (await tx.one<{ next: number }>('SELECT coalesce(max(position), -1) + 1 AS next FROM dispositions'))!;
+    await tx.run(WRITE_DISPOSITION, dispositionParams(disposition, existing?.position ?? next));
+    return listDispositions(tx);
   });
 }
 
-export function retireDisposition(db: Database, code: string, now: number): ListedDisposition[] {
-  return transaction(db, () => {
-    const changed = cachedStatement(db, 'UPDATE dispositions SET retired_at = ?, hotkey = NULL WHERE code = ? AND retired_at IS NULL').run(now, code);
+export function retireDisposition(q: Queryable, code: string, now: number): Promise<ListedDisposition[]> {
+  return q.transaction(async (tx) => {
+    const changed = await tx.run('UPDATE dispositions SET retired_at = ?, hotkey = NULL WHERE code = ? AND retired_at IS NULL', [now, code]);
     if (changed.changes === 0) throw new ApiError('not-found', `There is no disposition "${code}" in use.`);
-    if (activeDispositions(db).length === 0) throw new ApiError('conflict', 'At least one disposition must stay in use.');
-    return listDispositions(db);
+    if ((await activeDispositions(tx)).length === 0) throw new ApiError('conflict', 'At least one disposition must stay in use.');
+    return listDispositions(tx);
   });
 }
 
@@ -64,7 +64,7 @@ const fileSchema = z.array(dispositionSchema).min(1).max(36);
  * Replaces the dispositions in use with a file's (YAML or JSON: a list). Those the file does not
  * name are retired; the file's order is the bar's order. A bad file changes nothing.
  */
-export function importDispositions(db: Database, text: string, fileName: string, now: number): ListedDisposition[] {
+export async function importDispositions(q: Queryable, text: string, fileName: string, now: number): Promise<ListedDisposition[]> {
   const read = readYaml(text);
   if (!read.ok) {
     const [problem] = read.problems;
@@ -84,9 +84,9 @@ export function importDispositions(db: Database, text: string, fileName: string,
       seen.add(d[key]);
     }
   }
-  return transaction(db, () => {
-    cachedStatement(db, 'UPDATE dispositions SET retired_at = ?, hotkey = NULL WHERE retired_at IS NULL').run(now);
-    list.forEach((d, i) => write(db, d, i));
-    return listDispositions(db);
+  return q.transaction(async (tx) => {
+    await tx.run('UPDATE dispositions SET retired_at = ?, hotkey = NULL WHERE retired_at IS NULL', [now]);
+    for (const [i, d] of list.entries()) await tx.run(WRITE_DISPOSITION, dispositionParams(d, i));
+    return listDispositions(tx);
   });
 }

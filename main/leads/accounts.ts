@@ -1,7 +1,7 @@
 import type { AccountView } from '../../shared/lead-context.ts';
 import { fullName } from '../../shared/leads.ts';
 import type { Stage } from '../../shared/stages.ts';
-import type { Database } from '../store/database.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 /** The most colleagues an account view lists; the rest are counted. */
 const MEMBERS_SHOWN = 30;
@@ -11,21 +11,12 @@ const MEMBERS_SHOWN = 30;
  * stand, how the last call with each went and who made it. Good reps work accounts: the CFO's
  * "not now" last week changes how you open with the VP today.
  */
-export function accountOf(db: Database, leadId: number): AccountView {
-  const lead = db.prepare('SELECT company FROM leads WHERE id = ?').get(leadId) as { company: string | null } | undefined;
+export async function accountOf(q: Queryable, leadId: number): Promise<AccountView> {
+  const lead = await q.one<{ company: string | null }>('SELECT company FROM leads WHERE id = ?', [leadId]);
   const company = lead?.company?.trim() || null;
   if (!company) return { company: null, members: [], more: 0 };
-  const rows = db
-    .prepare(
-      `SELECT l.id, l.first_name, l.last_name, l.title, l.stage, l.do_not_call,
-              c.started_at, c.disposition_label, c.rep
-       FROM leads l
-       LEFT JOIN calls c ON c.id = (SELECT id FROM calls WHERE lead_id = l.id ORDER BY started_at DESC, id DESC LIMIT 1)
-       WHERE l.company = ? COLLATE NOCASE AND l.company IS NOT NULL AND l.id <> ?
-       ORDER BY c.started_at IS NULL, c.started_at DESC, l.id
-       LIMIT ?`,
-    )
-    .all(company, leadId, MEMBERS_SHOWN + 1) as {
+  const sameCompany = q.dialect.sameTextAs('l.company');
+  const rows = await q.all<{
     id: number;
     first_name: string;
     last_name: string;
@@ -35,10 +26,17 @@ export function accountOf(db: Database, leadId: number): AccountView {
     started_at: number | null;
     disposition_label: string | null;
     rep: string | null;
-  }[];
-  const total = (
-    db.prepare('SELECT count(*) AS n FROM leads WHERE company = ? COLLATE NOCASE AND company IS NOT NULL AND id <> ?').get(company, leadId) as { n: number }
-  ).n;
+  }>(
+    `SELECT l.id, l.first_name, l.last_name, l.title, l.stage, l.do_not_call,
+              c.started_at, c.disposition_label, c.rep
+       FROM leads l
+       LEFT JOIN calls c ON c.id = (SELECT id FROM calls WHERE lead_id = l.id ORDER BY started_at DESC, id DESC LIMIT 1)
+       WHERE ${sameCompany} AND l.company IS NOT NULL AND l.id <> ?
+       ORDER BY c.started_at IS NULL, c.started_at DESC, l.id
+       LIMIT ?`,
+    [company, leadId, MEMBERS_SHOWN + 1],
+  );
+  const { n: total } = (await q.one<{ n: number }>(`SELECT count(*) AS n FROM leads l WHERE ${sameCompany} AND l.company IS NOT NULL AND l.id <> ?`, [company, leadId]))!;
   return {
     company,
     members: rows.slice(0, MEMBERS_SHOWN).map((r) => ({

@@ -62,6 +62,20 @@ export function claimFirstFree(q: Queryable, { consoleId, now, leaseMs, candidat
   );
 }
 
+/**
+ * One console's claim moves one request at a time, until the transaction ends. A console sends
+ * several at once (a disposition, and a refresh for another console's change): on PostgreSQL,
+ * without this, a refresh skipped the console's own lead (locked by its other request) and
+ * moved the claim to another, while the console kept the lead on screen unclaimed, and a second
+ * console was offered it. Take it first in any transaction that moves a console's claim; on
+ * SQLite the writing transaction already runs alone. Same lock space as a number's
+ * (`dialect.lockNumber`): a clash of hashes only makes the two take turns.
+ */
+export async function lockConsole(tx: Queryable, consoleId: string): Promise<void> {
+  const lock = tx.dialect.lockNumber;
+  if (lock !== null) await tx.one(lock, [`console ${consoleId}`]);
+}
+
 /** The console is still on the lead: its lease starts again. False when the lead is no longer its. */
 export async function renewLease(q: Queryable, consoleId: string, leadId: number, now: number): Promise<boolean> {
   const { changes } = await q.run('UPDATE claims SET claimed_at = ? WHERE lead_id = ? AND console_id = ?', [now, leadId, consoleId]);

@@ -8,7 +8,7 @@ import type { Queryable } from '../store/seam/store.ts';
 import { nextOpening } from './calling-rules.ts';
 import { blockersOf, eligibleFrom } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
-import { claimFirstFree } from './lead-leases.ts';
+import { claimFirstFree, lockConsole } from './lead-leases.ts';
 import { eligibleLeads, isInList, openZones, previewQueue, TIERS, type Pick, type QueueContext, type Tier } from './next-lead.ts';
 import { SECOND_MS } from '../../shared/time-units.ts';
 
@@ -19,6 +19,7 @@ import { SECOND_MS } from '../../shared/time-units.ts';
  * when it may no longer be called, the snapshot says which lead was let go, and why.
  */
 export async function queueSnapshot(q: Queryable, ctx: QueueContext): Promise<QueueSnapshot> {
+  if (ctx.consoleId) await lockConsole(q, ctx.consoleId);
   const held = ctx.consoleId ? await heldLeadOf(q, ctx.consoleId) : null;
   const running = held !== null && ctx.consoleId ? await runningDial(q, held, ctx.consoleId, ctx.now) : null;
   const pick = await claimNext(q, running ? { ...ctx, keepLeadId: held! } : ctx);

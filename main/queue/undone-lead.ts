@@ -5,6 +5,7 @@ import type { Queryable } from '../store/seam/store.ts';
 import { claimLead } from './claims.ts';
 import { dialableNumbers } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
+import { lockConsole } from './lead-leases.ts';
 import type { QueueContext } from './next-lead.ts';
 import { queueSnapshot } from './queue-view.ts';
 
@@ -15,7 +16,10 @@ import { queueSnapshot } from './queue-view.ts';
  */
 export async function undoneLeadSnapshot(q: Queryable, ctx: QueueContext, leadId: number): Promise<QueueSnapshot> {
   const { consoleId } = ctx;
-  if (consoleId) await claimLead(q, leadId, consoleId, ctx.now);
+  if (consoleId) {
+    await lockConsole(q, consoleId);
+    await claimLead(q, leadId, consoleId, ctx.now);
+  }
   // The counts as any console sees them; the lead shown is the undone one, not the queue's pick.
   const view = await queueSnapshot(q, { ...ctx, consoleId: null });
   const openDial = consoleId ? await runningDial(q, leadId, consoleId, ctx.now) : null;

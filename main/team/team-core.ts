@@ -5,6 +5,7 @@ import { memoryFile, preferenceStore } from '../preferences/preferences.ts';
 import type { Database } from '../store/database.ts';
 import { migratePostgres } from '../store/postgres-migrations.ts';
 import { openPostgresStore } from '../store/seam/postgres-store.ts';
+import { seedStore } from '../store-seed.ts';
 import { notOnTeamServer } from './team-methods.ts';
 import { teamEvents } from './team-events.ts';
 
@@ -32,6 +33,7 @@ export async function openTeamCore({ database, clock, log, connections }: TeamCo
   });
   try {
     await migratePostgres(store);
+    await seedStore(store, clock.now());
     const { events, stop } = await teamEvents(store, log);
     return {
       db: noSqliteHere(),

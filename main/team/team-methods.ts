@@ -24,6 +24,7 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'imports.rejectedRows',
   'mappings.list',
   'mappings.save',
+  // The Reports screen's summaries and the file merge.
   'sessions.summary',
   'sessions.export',
   'sessions.reps',
@@ -31,7 +32,48 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'sessions.teamExport',
   'team.merge',
   'team.export',
+  // The rep's console: the queue (the next lead claimed through the shared lease, heartbeat,
+  // release on hide or close), calls, the dispositions and their reasons, the scripts.
+  'queue.next',
+  'queue.heartbeat',
+  'queue.release',
+  'queue.skip',
+  'queue.snooze',
+  'queue.preview',
+  'queue.whyNot',
+  'queue.callingWindows',
+  'callbacks.upcoming',
+  'calls.dial',
+  'calls.disposition',
+  'calls.saveDraft',
+  'calls.undo',
+  'calls.recent',
+  'handoffs.list',
+  'handoffs.export',
+  'leads.get',
+  'leads.account',
   'lists.list',
+  'lists.working',
+  'lists.save',
+  'dispositions.list',
+  'dispositions.save',
+  'dispositions.retire',
+  'dispositions.import',
+  'reasons.list',
+  'reasons.save',
+  'scripts.active',
+  'scripts.list',
+  'scripts.export',
+  'scripts.validate',
+  'scripts.import',
+  'scripts.activate',
+  // The team's settings are the built-in defaults, the same in every process, until they live in
+  // the database (docs/TEAM.md, "Settings a team shares"): read, never set (a change would reach
+  // one process only). The capabilities are the shell's (no PDF printer on a server).
+  'prefs.get',
+  'app.capabilities',
+  // The phone's settings likewise: read from the defaults (no phone set up), never saved here.
+  'phone.settings',
 ]);
 
 export function notOnTeamServer(what: string): string {

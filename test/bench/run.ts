@@ -18,6 +18,7 @@ import { summarize } from '../../main/sessions/summary.ts';
 import { fillSyntheticStore } from './synthetic-store.ts';
 import { benchLeadSearch } from './lead-search-bench.ts';
 import { benchFloor } from './floor-bench.ts';
+import { benchTeam } from './team-bench.ts';
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same data
@@ -39,7 +40,8 @@ import { benchFloor } from './floor-bench.ts';
  *     process that opens the database and makes one indexed read: after a clean close (the
  *     usual start), and after a crash (the store checked whole first, store/clean-close.ts).
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run; naming scenarios runs only those
- * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export, phone, floor).
+ * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export, phone, floor, team).
+ * The team scenario (team-bench.ts): consoles over HTTP through two team server processes on PostgreSQL.
  * Results also land as JSON in test/bench/results/ (ignored by git).
  */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -62,13 +64,29 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
-const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone', 'floor'];
+const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone', 'floor', 'team'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
 if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}: choose among ${SCENARIOS.join(', ')} (or none, for all).`);
 const runs = (scenario: string) => chosen.length === 0 || chosen.includes(scenario);
 const results: Record<string, unknown> = { node: process.version, at: new Date().toISOString() };
 console.log(`Nextcall benchmark — Node ${process.version}`);
+
+// ---------------------------------------------------------------- team
+if (runs('team')) {
+  const team = await benchTeam({
+    leads: Number(process.env.BENCH_TEAM_LEADS ?? 10_000),
+    consoles: Number(process.env.BENCH_TEAM_CONSOLES ?? 50),
+    seconds: Number(process.env.BENCH_TEAM_SECONDS ?? 120),
+  });
+  const t = team.team as { dispositions: number; perSecond: number; p50: number; p95: number };
+  const s = team.sqlite as typeof t;
+  console.log(`\n| disposition → next lead, ${String(team.leads)} leads | p50 | p95 | dispositions/s | dispositions |\n|---|---|---|---|---|`);
+  console.log(`| team: ${String(team.consoles)} consoles over HTTP, 2 server processes, PostgreSQL | ${ms(t.p50)} | ${ms(t.p95)} | ${t.perSecond.toFixed(1)} | ${t.dispositions} |`);
+  console.log(`| baseline: one rep on SQLite, the handlers in process | ${ms(s.p50)} | ${ms(s.p95)} | ${s.perSecond.toFixed(1)} | ${s.dispositions} |`);
+  console.log(`double claims (leads called twice, from the calls table): ${String(team.doubleClaims)}; calls in the table: ${String(team.callsInTable)}; failed requests: ${String(team.failures)}`);
+  results.team = team;
+}
 
 // ---------------------------------------------------------------- import
 if (runs('import')) {

@@ -3,7 +3,7 @@ import { createAccount } from '../../main/people/accounts.ts';
 import { startSession } from '../../main/sessions/sessions.ts';
 import { migratePostgres } from '../../main/store/postgres-migrations.ts';
 import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
-import { seedDispositions } from '../helpers/seed-leads.ts';
+import { seedStore } from '../../main/store-seed.ts';
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.ts';
 import { startTeamServer, type TeamServerProcess } from '../helpers/team-server-process.ts';
 
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   await migratePostgres(store);
   await createAccount(store, Date.now(), { name: 'sam', role: 'team-lead', password: PASSWORD });
   await createAccount(store, Date.now(), { name: 'jordan', role: 'rep', password: PASSWORD });
-  await seedDispositions(store);
+  await seedStore(store, 0);
   // Today, a few minutes ago: jordan dials Mia (no answer), then ben reaches and qualifies her.
   const now = Date.now();
   const mia = (await store.one<{ id: number }>("INSERT INTO leads (first_name, stage, created_at) VALUES ('Mia', 'MQL', ?) RETURNING id", [now - 30 * 24 * 60 * MIN]))!.id;

@@ -2,7 +2,6 @@ import { phoneSlots, resolveColumns } from '../../main/leads/column-aliases.ts';
 import { readLeadRow, type ImportedLead } from '../../main/leads/lead-row.ts';
 import { refreshLeadQueueColumns } from '../../main/queue/queue-columns.ts';
 import type { Queryable } from '../../main/store/seam/store.ts';
-import { DEFAULT_DISPOSITIONS } from '../../shared/dispositions.ts';
 import type { Stage } from '../../shared/stages.ts';
 
 /**
@@ -132,11 +131,4 @@ function handRaisedAt(lead: ImportedLead): number | null {
   if (!lead.requestedCall) return null;
   const requests = lead.activities.filter((a) => a.type === 'call-request' || a.type === 'demo-request').map((a) => a.occurredAt);
   return requests.length ? Math.max(...requests) : lead.createdAt;
-}
-
-/** The default dispositions, as a new store gets them (a team's PostgreSQL is not seeded yet); already there, left as they are. */
-export async function seedDispositions(q: Queryable): Promise<void> {
-  for (const [i, d] of DEFAULT_DISPOSITIONS.entries()) {
-    await q.run('INSERT INTO dispositions (code, position, definition, hotkey) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING', [d.code, i, JSON.stringify(d), d.hotkey]);
-  }
 }

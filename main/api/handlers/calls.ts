@@ -5,6 +5,7 @@ import { logDisposition } from '../../calls/log-disposition.ts';
 import { saveNoteDraft } from '../../calls/note-drafts.ts';
 import { undoDisposition } from '../../calls/undo-disposition.ts';
 import { recentCalls } from '../../leads/lead-cards.ts';
+import { lockConsole } from '../../queue/lead-leases.ts';
 import { queueSnapshot } from '../../queue/queue-view.ts';
 import { undoneLeadSnapshot } from '../../queue/undone-lead.ts';
 import { activeScript } from '../../scripts/script-store.ts';
@@ -12,17 +13,18 @@ import { openSessionId } from '../../sessions/sessions.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function callsHandlers({ core, cap, queueContext, rep }: HandlerContext): HandlersOf<'calls' | 'handoffs'> {
-  const { db, store, clock, events } = core;
+  const { store, clock, events } = core;
   return {
     'calls.disposition': async ({ consoleId, listName, ...input }) => {
       const sessionId = consoleId ? await openSessionId(store, consoleId) : null;
-      const dispositions = activeDispositions(db);
-      const script = activeScript(db);
+      const [dispositions, script] = await Promise.all([activeDispositions(store), activeScript(store)]);
       // The call and the next lead's claim commit together: one write to disk, not two. Read
       // committed on PostgreSQL: the disposition locks its lead and numbers, the claim skips
       // leads other consoles are taking.
       const result = await store.transaction(
         async (tx) => {
+          // Before the call's locks: this console's other requests (a refresh) wait, not deadlock.
+          if (consoleId) await lockConsole(tx, consoleId);
           const call = await logDisposition(tx, clock, dispositions, { ...input, sessionId }, {
             rules: (await queueContext({ listName }, tx)).rules,
             callableCap: cap(),

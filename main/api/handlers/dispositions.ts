@@ -3,13 +3,13 @@ import { importDispositions, listDispositions, retireDisposition, saveDispositio
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function dispositionsHandlers({ core }: HandlerContext): HandlersOf<'dispositions' | 'reasons'> {
-  const { db, clock } = core;
+  const { store, clock } = core;
   return {
-    'dispositions.list': () => listDispositions(db),
-    'dispositions.save': (disposition) => saveDisposition(db, disposition),
-    'dispositions.retire': ({ code }) => retireDisposition(db, code, clock.now()),
-    'dispositions.import': ({ fileName, text }) => importDispositions(db, text, fileName, clock.now()),
-    'reasons.list': () => listReasons(db),
-    'reasons.save': ({ code, reasons }) => saveReasons(db, code, reasons),
+    'dispositions.list': () => listDispositions(store),
+    'dispositions.save': (disposition) => saveDisposition(store, disposition),
+    'dispositions.retire': ({ code }) => retireDisposition(store, code, clock.now()),
+    'dispositions.import': ({ fileName, text }) => importDispositions(store, text, fileName, clock.now()),
+    'reasons.list': () => listReasons(store),
+    'reasons.save': ({ code, reasons }) => saveReasons(store, code, reasons),
   };
 }

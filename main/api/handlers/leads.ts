@@ -55,7 +55,7 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
       return card;
     },
     'leads.edits': ({ leadId }) => leadEdits(db, leadId),
-    'leads.account': ({ leadId }) => accountOf(db, leadId),
+    'leads.account': ({ leadId }) => accountOf(store, leadId),
     'leads.delete': ({ leadId }) => {
       const deleted = transaction(db, () => deleteLead(db, leadId));
       eraseDeletedRecordings(db, core.dataDir);

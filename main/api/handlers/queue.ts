@@ -1,6 +1,7 @@
 import { closeDials } from '../../calls/dials.ts';
 import { holdLead, releaseClaims, renewClaim } from '../../queue/claims.ts';
 import { leadCallingWindows, upcomingCallbacks } from '../../queue/lead-callbacks.ts';
+import { lockConsole } from '../../queue/lead-leases.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../../queue/queue-view.ts';
 import { MINUTE_MS } from '../../../shared/time-units.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
@@ -11,6 +12,7 @@ export function queueHandlers({ core, queueContext, snapshot }: HandlerContext):
   const holdThenNext = (scope: Parameters<typeof queueContext>[0], leadId: number, until: (ctx: { now: number; rules: { skipMinutes: number } }) => number) =>
     store.transaction(
       async (tx) => {
+        if (scope.consoleId) await lockConsole(tx, scope.consoleId);
         const ctx = await queueContext(scope, tx);
         await holdLead(tx, leadId, until(ctx), ctx.now);
         await closeDials(tx, leadId, ctx.now);

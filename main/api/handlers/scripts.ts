@@ -3,18 +3,18 @@ import { activateScript, activeScript, importScript, listScripts, scriptDocument
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function scriptsHandlers({ core }: HandlerContext): HandlersOf<'scripts'> {
-  const { db, clock } = core;
+  const { store, clock } = core;
   // A script's outcomes must name dispositions in use.
-  const codes = () => activeDispositions(db).map((d) => d.code);
+  const codes = async () => (await activeDispositions(store)).map((d) => d.code);
   return {
-    'scripts.active': () => activeScript(db),
-    'scripts.list': () => listScripts(db),
-    'scripts.validate': ({ fileName, text }) => ({ valid: true, name: validateScript(text, fileName, codes()).name }),
-    'scripts.import': ({ fileName, text, activate }) => importScript(db, text, fileName, codes(), clock.now(), activate),
-    'scripts.activate': ({ id, version }) => {
-      activateScript(db, id, version);
-      return listScripts(db);
+    'scripts.active': () => activeScript(store),
+    'scripts.list': () => listScripts(store),
+    'scripts.validate': async ({ fileName, text }) => ({ valid: true, name: validateScript(text, fileName, await codes()).name }),
+    'scripts.import': async ({ fileName, text, activate }) => importScript(store, text, fileName, await codes(), clock.now(), activate),
+    'scripts.activate': async ({ id, version }) => {
+      await activateScript(store, id, version);
+      return listScripts(store);
     },
-    'scripts.export': ({ id, version }) => scriptDocument(db, id, version),
+    'scripts.export': ({ id, version }) => scriptDocument(store, id, version),
   };
 }

@@ -17,6 +17,7 @@ import { sqliteErrorCode } from '../store-errors.ts';
  * | case-blind names | `name = ?` on a NOCASE column | COLLATE NOCASE   | citext column                                |
  * | a list of texts, of ids as one parameter | `dialect.textsOf`, `idsOf` | json_each | jsonb_array_elements_text |
  * | newest first, unknown last | `dialect.descNullsLast(c)` | `c DESC` (NULL sorts lowest) | `c DESC NULLS LAST`             |
+ * | a text equal to `?`, any case | `dialect.sameTextAs(c)` | `c = ? COLLATE NOCASE` | `lower(c) = lower(?)` (each on its index) |
  * | one number's dials in turn | `dialect.lockNumber` | nothing (the writer runs alone) | `pg_advisory_xact_lock(hashtext(?))` |
  * | lock the rows read | `dialect.forUpdate` | nothing | ` FOR UPDATE`                              |
  *
@@ -45,10 +46,13 @@ export interface Dialect {
   readonly idsOf: string;
   /** A descending sort key whose NULLs come last, as SQLite sorts them (PostgreSQL puts them first). */
   descNullsLast(column: string): string;
+  /** The column equals the one `?`, whatever the case: on each store the form its index on the column serves. */
+  sameTextAs(column: string): string;
   /**
    * A statement taking a lock on one phone number (its ONE `?`) until the transaction ends, so
    * the count of the number's recent dials and the new dial are one decision across server
-   * processes; null on SQLite, where a writing transaction runs alone.
+   * processes; null on SQLite, where a writing transaction runs alone. Any text key works: a
+   * console's claim takes its turn through it too (lead-leases.ts, `lockConsole`).
    */
   readonly lockNumber: string | null;
   /** After a SELECT: lock its rows until the transaction ends (empty on SQLite). */
@@ -65,6 +69,7 @@ export const sqliteDialect: Dialect = {
   textsOf: '(SELECT value FROM json_each(?))',
   idsOf: '(SELECT value FROM json_each(?))',
   descNullsLast: (column) => `${column} DESC`,
+  sameTextAs: (column) => `${column} = ? COLLATE NOCASE`,
   lockNumber: null,
   forUpdate: '',
   isUniqueViolation(error) {
@@ -89,6 +94,7 @@ export const postgresDialect: Dialect = {
   textsOf: '(SELECT jsonb_array_elements_text(?::jsonb) AS value)',
   idsOf: '(SELECT jsonb_array_elements_text(?::jsonb)::bigint AS value)',
   descNullsLast: (column) => `${column} DESC NULLS LAST`,
+  sameTextAs: (column) => `lower(${column}) = lower(?)`,
   // One lock space for the whole database: the key is the number's hash (a clash only makes two
   // numbers take turns, never lets two dials of one number through together).
   lockNumber: 'SELECT pg_advisory_xact_lock(hashtext(?))',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activeDispositions, importDispositions, listDispositions, retireDisposition, saveDisposition } from '../../../main/calls/disposition-store.ts';
+import { activeDispositions } from '../../../main/calls/disposition-store.ts';
 import { exportHandoffs, listHandoffs } from '../../../main/calls/handoffs.ts';
 import { logDisposition, UNDO_GRACE_MS } from '../../../main/calls/log-disposition.ts';
 import { saveNoteDraft } from '../../../main/calls/note-drafts.ts';
 import { undoDisposition } from '../../../main/calls/undo-disposition.ts';
 import { getLeadCard } from '../../../main/leads/lead-cards.ts';
-import { activeScript, importScript, listScripts } from '../../../main/scripts/script-store.ts';
+import { activeScript, importScript } from '../../../main/scripts/script-store.ts';
 import { PERMISSION_PLAYBOOK } from '../../../main/scripts/playbooks.ts';
 import type { Answers } from '../../../shared/scripts/script-schema.ts';
 import { count, csv, importCsv, storeContents, testCore, type TestCore } from '../../helpers/test-core.ts';
@@ -17,8 +17,8 @@ async function oneLead(stage = 'lead') {
   return { core, id };
 }
 
-const log = (core: TestCore, leadId: number, code: string, extra: { answers?: Answers; reason?: string; notes?: string; callbackAt?: string } = {}) =>
-  logDisposition(core.store, core.clock, activeDispositions(core.db), { leadId, code, notes: extra.notes ?? '', ...extra }, { script: activeScript(core.db), rep: 'Jordan' });
+const log = async (core: TestCore, leadId: number, code: string, extra: { answers?: Answers; reason?: string; notes?: string; callbackAt?: string } = {}) =>
+  logDisposition(core.store, core.clock, await activeDispositions(core.store), { leadId, code, notes: extra.notes ?? '', ...extra }, { script: await activeScript(core.store), rep: 'Jordan' });
 
 const BANT_MET = { need: 'Reps lose hours dialling', budget: 'yes', authority: 'You decide', timeline: '2027-01-15' };
 
@@ -72,7 +72,7 @@ describe('a call logged against the BANT script', () => {
 describe('the permission-based script', () => {
   it('yes makes an SQL with a handoff; no sends the lead to nurture', async () => {
     const { core } = await oneLead();
-    importScript(core.db, PERMISSION_PLAYBOOK, 'permission.yaml', activeDispositions(core.db).map((d) => d.code), core.clock.now());
+    await importScript(core.store, PERMISSION_PLAYBOOK, 'permission.yaml', (await activeDispositions(core.store)).map((d) => d.code), core.clock.now());
     await importCsv(core, csv('Record ID,Name,Phone', '2,Bob,+12125550101'));
     const [ada, bob] = (core.db.prepare('SELECT id FROM leads ORDER BY id').all() as { id: number }[]).map((r) => r.id) as [number, number];
     await expect(log(core, ada, 'not-interested', { answers: { specialist: 'yes' } })).rejects.toThrow(/recommend "Qualified"/);
@@ -103,48 +103,6 @@ describe('undoing a disposition', () => {
     core.clock.advance(UNDO_GRACE_MS + 1);
     await expect(undoDisposition(core.store, core.clock, call.id)).rejects.toThrow(/Too late/);
     expect(count(core, 'calls')).toBe(1);
-  });
-});
-
-describe('dispositions a team lead edits', () => {
-  it('adds, renames, re-keys and retires; a retired one stays on the calls logged with it', async () => {
-    const { core, id } = await oneLead();
-    const call = await log(core, id, 'busy');
-    const busy = activeDispositions(core.db).find((d) => d.code === 'busy')!;
-    saveDisposition(core.db, { ...busy, label: 'Line busy', hotkey: 'b' });
-    expect(activeDispositions(core.db).find((d) => d.code === 'busy')).toMatchObject({ label: 'Line busy', hotkey: 'b' });
-    expect(() => saveDisposition(core.db, { ...busy, code: 'gatekeeper', label: 'Gatekeeper', hotkey: '1' })).toThrow('The key 1 already logs "No answer".');
-    retireDisposition(core.db, 'busy', core.clock.now());
-    expect(activeDispositions(core.db).map((d) => d.code)).not.toContain('busy');
-    expect(listDispositions(core.db).find((d) => d.code === 'busy')).toMatchObject({ retired: true });
-    expect((await getLeadCard(core.store, id)).calls[0]).toMatchObject({ id: call.id, dispositionCode: 'busy', dispositionLabel: 'Busy' });
-    await expect(log(core, id, 'busy')).rejects.toThrow(/no disposition "busy" in use/);
-  });
-
-  it('replaces the whole set from a file, and a bad file changes nothing', async () => {
-    const { core } = await oneLead();
-    const file = `
-- { code: reached, label: Reached, hotkey: "1", contact: true, countsAsAttempt: true, retryAfterMinutes: 10080 }
-- { code: sold, label: Sold, hotkey: "2", contact: true, countsAsAttempt: true, moveTo: SQL }
-`;
-    expect(importDispositions(core.db, file, 'mine.yaml', core.clock.now()).filter((d) => !d.retired).map((d) => d.code)).toEqual(['reached', 'sold']);
-    expect(() => importDispositions(core.db, '- { code: x, label: X, hotkey: "n", contact: true, countsAsAttempt: true }', 'bad.yaml', 0)).toThrow("bad.yaml is not a list of dispositions: 0.hotkey: N is the console's own key (notes): pick a digit or another letter");
-    expect(activeDispositions(core.db).map((d) => d.code)).toEqual(['reached', 'sold']);
-  });
-});
-
-describe('scripts in the store', () => {
-  it('keeps every version, and a bad file leaves the active script as it was', async () => {
-    const { core } = await oneLead();
-    const codes = activeDispositions(core.db).map((d) => d.code);
-    expect(activeScript(core.db)).toMatchObject({ id: 'bant', version: 1 });
-    importScript(core.db, PERMISSION_PLAYBOOK.replace('name: Permission-based', 'name: Permission v2'), 'p.yaml', codes, core.clock.now());
-    expect(activeScript(core.db)).toMatchObject({ id: 'permission', version: 2 });
-    expect(() => importScript(core.db, PERMISSION_PLAYBOOK.replace('type: yes-no', 'type: yes-or-no'), 'broken.yaml', codes, 0)).toThrow(
-      /broken.yaml is not a valid script: steps.0.type \(line \d+: Invalid option/,
-    );
-    expect(activeScript(core.db)).toMatchObject({ id: 'permission', version: 2 });
-    expect(listScripts(core.db).map((s) => `${s.id}@${s.version}${s.active ? '*' : ''}`)).toEqual(['bant@1', 'permission@2*', 'permission@1']);
   });
 });
 

@@ -9,7 +9,7 @@ import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
 import type { CallingSummary, TeamSummary } from '../../../shared/summary.ts';
 import { tempDir } from '../../helpers/test-core.ts';
-import { seedDispositions } from '../../helpers/seed-leads.ts';
+import { seedStore } from '../../../main/store-seed.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /** `npm run cli -- summary --database postgres://…`, as a process, against a throw-away cluster: the team's figures straight from PostgreSQL. */
@@ -38,7 +38,7 @@ async function teamDatabase() {
   const store = await openPostgresStore({ connectionString: url, max: 2 });
   stores.push(store);
   await migratePostgres(store);
-  await seedDispositions(store);
+  await seedStore(store, 0);
   const mia = (await store.one<{ id: number }>("INSERT INTO leads (first_name, stage, created_at) VALUES ('Mia', 'MQL', ?) RETURNING id", [Date.parse('2026-11-01T00:00:00Z')]))!.id;
   await store.run("INSERT INTO activities (lead_id, type, title, occurred_at) VALUES (?, 'call-request', 'Contact sales', ?)", [mia, Date.parse('2026-11-23T09:00:00Z')]);
   for (const [rep, code, hhmm, stageAfter] of [['jordan', 'no-answer', '09:03', 'MQL'], ['ben', 'qualified', '09:20', 'SQL']] as const) {

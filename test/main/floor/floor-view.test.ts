@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { floorView, type FloorOptions } from '../../../main/floor/floor-view.ts';
+import { seedStore } from '../../../main/store-seed.ts';
 import { pauseSession, startSession } from '../../../main/sessions/sessions.ts';
 import type { Queryable } from '../../../main/store/seam/store.ts';
-import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
 import { DEFAULT_QUEUE_RULES } from '../../../shared/queue-rules.ts';
 import { describeEachStore } from '../../helpers/test-stores.ts';
 
@@ -15,12 +15,6 @@ const NY = 'America/New_York';
 
 const solo = (q: Queryable, rep: string | null, extra: Partial<FloorOptions> = {}) =>
   floorView(q, { now: NOW, timeZone: NY, roster: { kind: 'solo', rep }, rules: DEFAULT_QUEUE_RULES, ...extra });
-
-async function seedDispositions(q: Queryable) {
-  for (const [i, d] of DEFAULT_DISPOSITIONS.entries()) {
-    await q.run('INSERT INTO dispositions (code, position, definition, hotkey) VALUES (?, ?, ?, ?)', [d.code, i, JSON.stringify(d), d.hotkey]);
-  }
-}
 
 async function addLead(q: Queryable, lead: { createdAt?: number; handRaisedAt?: number | null; requestedCall?: 0 | 1; callable?: 0 | 1; source?: string } = {}) {
   return (await q.one<{ id: number }>(
@@ -44,7 +38,7 @@ const dial = (q: Queryable, leadId: number, consoleId: string, at: number) =>
 describeEachStore('the live floor', ({ open, kind }) => {
   it("counts each rep's dials, contacts, conversations and SQLs since the team's midnight, as every summary counts them", async () => {
     const q = await open();
-    await seedDispositions(q);
+    await seedStore(q, NOW);
     const lead = await addLead(q);
     await logCall(q, lead, 'no-answer', MIDNIGHT_NY - MIN, 'Ana'); //                       23:59 yesterday in New York: not today
     await logCall(q, lead, 'no-answer', MIDNIGHT_NY + 4 * HOUR, 'Ana'); //                  a dial
@@ -64,7 +58,7 @@ describeEachStore('the live floor', ({ open, kind }) => {
 
   it('shows the rep in session, paused, or on a call since the dial, and the one rep of a solo store even when idle', async () => {
     const q = await open();
-    await seedDispositions(q);
+    await seedStore(q, NOW);
     const lead = await addLead(q);
     expect((await solo(q, 'Ana')).reps).toEqual([
       { rep: 'Ana', signedIn: null, state: 'idle', since: null, listName: null, today: { dials: 0, contacts: 0, conversations: 0, qualified: 0 }, speedToLead: expect.any(Object) },
@@ -89,7 +83,7 @@ describeEachStore('the live floor', ({ open, kind }) => {
 
   it('measures speed to lead per request for a call: to the first dial and to the first contact after it, by whom', async () => {
     const q = await open();
-    await seedDispositions(q);
+    await seedStore(q, NOW);
     const request = async (leadId: number, at: number) =>
       q.run("INSERT INTO activities (lead_id, type, title, occurred_at) VALUES (?, 'call-request', 'Contact sales', ?)", [leadId, at]);
     const early = await addLead(q);
@@ -121,7 +115,7 @@ describeEachStore('the live floor', ({ open, kind }) => {
 
   it("counts the list's coverage, the hand-raisers waiting and the oldest wait, and today's callbacks due and missed", async () => {
     const q = await open();
-    await seedDispositions(q);
+    await seedStore(q, NOW);
     const reached = await addLead(q);
     await logCall(q, reached, 'wrong-person', NOW - 2 * 24 * HOUR, 'Ana');
     const tried = await addLead(q, { handRaisedAt: NOW - 50 * MIN });
@@ -155,7 +149,7 @@ describeEachStore('the live floor', ({ open, kind }) => {
   if (kind === 'postgres') {
     it("lists a team's reps from its accounts, signed in or out, each on their own console's call", async () => {
       const q = await open();
-      await seedDispositions(q);
+      await seedStore(q, NOW);
       const lead = await addLead(q);
       const account = async (name: string, role: string, signedIn: boolean) => {
         const { id } = (await q.one<{ id: number }>("INSERT INTO accounts (name, role, password_hash, created_at, password_changed_at) VALUES (?, ?, 'x', 0, 0) RETURNING id", [name, role]))!;

@@ -20,8 +20,8 @@ async function leads() {
   return { core, ada: id('1'), bob: id('2'), cleo: id('3') };
 }
 
-const book = (core: TestCore, leadId: number, callbackAt: string) =>
-  logDisposition(core.store, core.clock, activeDispositions(core.db), { leadId, code: 'callback', notes: '', callbackAt }, { script: activeScript(core.db), rep: 'Jordan' });
+const book = async (core: TestCore, leadId: number, callbackAt: string) =>
+  logDisposition(core.store, core.clock, await activeDispositions(core.store), { leadId, code: 'callback', notes: '', callbackAt }, { script: await activeScript(core.store), rep: 'Jordan' });
 
 describe('the callbacks the console announces', () => {
   it('lists those not made yet, due within a day, soonest first, with the lead’s name and zone', async () => {
@@ -36,7 +36,7 @@ describe('the callbacks the console announces', () => {
     // A due one stays listed until the rep calls the lead; then it is made.
     core.clock.set('2026-11-23T16:30:00Z');
     expect((await upcomingCallbacks(core.store, core.clock.now())).map((c) => c.leadName)).toEqual(['Ada Lovelace', 'Bob Marley']);
-    await logDisposition(core.store, core.clock, activeDispositions(core.db), { leadId: ada, code: 'no-answer', notes: '' }, { script: activeScript(core.db), rep: 'Jordan' });
+    await logDisposition(core.store, core.clock, await activeDispositions(core.store), { leadId: ada, code: 'no-answer', notes: '' }, { script: await activeScript(core.store), rep: 'Jordan' });
     expect((await upcomingCallbacks(core.store, core.clock.now())).map((c) => c.leadName)).toEqual(['Bob Marley']);
   });
 

@@ -17,7 +17,7 @@ import type { Queryable } from '../../../main/store/seam/store.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
 import { DEFAULT_QUEUE_RULES } from '../../../shared/queue-rules.ts';
 import { manualClock, testCore } from '../../helpers/test-core.ts';
-import { seedDispositions } from '../../helpers/seed-leads.ts';
+import { seedStore } from '../../../main/store-seed.ts';
 import { describeEachStore } from '../../helpers/test-stores.ts';
 
 const FILE = [
@@ -103,7 +103,7 @@ async function logCall(q: Queryable, call: { leadId: number; code: string; at: n
 
 /** The morning above, on any store. */
 async function morning(q: Queryable) {
-  await seedDispositions(q);
+  await seedStore(q, 0);
   const ids = await seedLeads(q);
   const session = await startSession(q, 'console-summary', 'ana', null, at('15:00'));
   const sessionId = session.id;
@@ -167,7 +167,7 @@ describeEachStore('the summary of a session', ({ open }) => {
 
   it('counts its own calls only: a lead another console tried meanwhile is not one this session attempted', async () => {
     const q = await open();
-    await seedDispositions(q);
+    await seedStore(q, 0);
     const ids = await seedLeads(q);
     const session = await startSession(q, 'console-summary', 'ana', null, at('15:00'));
     await logCall(q, { leadId: ids.ada, code: 'no-answer', at: at('15:00'), sessionId: session.id });
@@ -206,7 +206,7 @@ describeEachStore('the summary of a session', ({ open }) => {
 
   it("gives a rep's speed to lead for the requests that rep answered first, and the team's for everyone", async () => {
     const q = await open();
-    await seedDispositions(q);
+    await seedStore(q, 0);
     const ids = await seedLeads(q);
     // Two more requests that morning: Ada asks at 15:00 (ben dials at 15:02, ana reaches her at 15:30), Cy at 15:10 (nobody calls).
     await q.run("INSERT INTO activities (lead_id, type, title, occurred_at) VALUES (?, 'demo-request', 'Demo', ?), (?, 'call-request', 'Call me', ?)", [ids.ada, at('15:00'), ids.cy, at('15:10')]);
@@ -265,7 +265,7 @@ describeEachStore('the summary of a session', ({ open }) => {
 
   it('counts a callback due later today as set, not missed, when the range runs past now', async () => {
     const q = await open();
-    await seedDispositions(q);
+    await seedStore(q, 0);
     const ids = await seedLeads(q);
     const callId = await logCall(q, { leadId: ids.ada, code: 'callback', at: at('15:00') });
     await q.run('INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)', [ids.ada, at('21:00'), callId]);
@@ -291,7 +291,7 @@ describeEachStore('the summary of a session', ({ open }) => {
   it('keeps every call of a session across midnight, and each calendar day counts its own side of it', async () => {
     // Paris, Monday 23 November 2026: a session from 23:30 to 00:40 (22:30 to 23:40 UTC).
     const q = await open();
-    await seedDispositions(q);
+    await seedStore(q, 0);
     const ids = await seedLeads(q);
     const { id: sessionId } = await startSession(q, 'console-paris', 'ana', null, at('22:30'));
     await logCall(q, { leadId: ids.ada, code: 'no-answer', at: at('22:45'), sessionId }); // 23:45 in Paris, Monday

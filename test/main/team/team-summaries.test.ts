@@ -6,7 +6,7 @@ import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
 import type { Queryable, Store } from '../../../main/store/seam/store.ts';
 import type { CallingSummary, TeamSummary } from '../../../shared/summary.ts';
 import { cookieOf, startTeamServer, teamRequest, type TeamServerProcess } from '../../helpers/team-server-process.ts';
-import { seedDispositions } from '../../helpers/seed-leads.ts';
+import { seedStore } from '../../../main/store-seed.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /**
@@ -34,7 +34,7 @@ const body = <Value>(answer: { body: string }) => JSON.parse(answer.body) as { o
  * outside the range asked for.
  */
 async function twoRepsDay(q: Queryable) {
-  await seedDispositions(q);
+  await seedStore(q, 0);
   const lead = async (first: string, created: string) =>
     (await q.one<{ id: number }>("INSERT INTO leads (first_name, stage, created_at) VALUES (?, 'MQL', ?) RETURNING id", [first, at(created)]))!.id;
   const mia = await lead('Mia', '2026-11-01T00:00:00Z');
