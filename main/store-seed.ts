@@ -36,16 +36,25 @@ function* seedSteps(now: number): Generator<Step, void, Rows> {
 
 const isRead = (sql: string) => sql.startsWith('SELECT');
 
-/** Seeds a rep's SQLite store, in one transaction, before openCore returns. */
+/**
+ * Seeds a rep's SQLite store, in one transaction, before openCore returns. A store already seeded
+ * is only read: opening it never waits for the write lock another Nextcall (an import) holds.
+ */
 export function seedDatabase(db: Database, now: number): void {
-  transaction(db, () => {
-    const steps = seedSteps(now);
-    for (let step = steps.next(); !step.done; ) {
-      const statement = db.prepare(step.value.sql);
-      const params = step.value.params as SqlValue[];
-      step = steps.next(isRead(step.value.sql) ? (statement.all(...params) as Rows) : (statement.run(...params), []));
-    }
-  });
+  if (runSteps(db, now, { readOnly: true })) return;
+  transaction(db, () => runSteps(db, now, { readOnly: false }));
+}
+
+/** Runs the seed's steps on SQLite; read-only, it stops at the first write and says so (false). */
+function runSteps(db: Database, now: number, { readOnly }: { readOnly: boolean }): boolean {
+  const steps = seedSteps(now);
+  for (let step = steps.next(); !step.done; ) {
+    const { sql, params } = step.value;
+    if (readOnly && !isRead(sql)) return false;
+    const statement = db.prepare(sql);
+    step = steps.next(isRead(sql) ? (statement.all(...(params as SqlValue[])) as Rows) : (statement.run(...(params as SqlValue[])), []));
+  }
+  return true;
 }
 
 /** Seeds a store through the seam (the team's database), in one transaction: two processes starting at once seed once. */

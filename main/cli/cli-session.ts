@@ -45,7 +45,8 @@ export function cliSession(options: RuntimeOptions, out: string | undefined, dat
     },
     subscribe: (listener) => {
       let unsubscribe: (() => void) | null = null;
-      void open().then(({ core }) => (unsubscribe = core.events.subscribe(listener)));
+      // A store that fails to open fails the command's call, which says so: not said twice here.
+      void open().then(({ core }) => (unsubscribe = core.events.subscribe(listener)), () => undefined);
       return () => unsubscribe?.();
     },
     // A store that failed to open was never opened: its failure is the command's, said once.
