@@ -37,11 +37,7 @@ export function WorkAloneButton() {
       <button type="button" className="secondary" onClick={() => void workAlone(call).catch((e: unknown) => setProblem(messageOf(e)))}>
         Work alone
       </button>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem sentence={problem} />
     </>
   );
 }
@@ -117,13 +113,17 @@ export function TeamSection() {
           <button type="button" onClick={() => void join()}>
             Join the team
           </button>
-          {problem && (
-            <p className="form-error" role="alert">
-              {problem}
-            </p>
-          )}
+          <Problem sentence={problem} />
         </>
       )}
     </fieldset>
   );
+}
+
+function Problem({ sentence }: { sentence: string | null }) {
+  return sentence ? (
+    <p className="form-error" role="alert">
+      {sentence}
+    </p>
+  ) : null;
 }
