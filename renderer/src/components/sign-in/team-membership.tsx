@@ -4,6 +4,7 @@ import { checkTeamAddress } from '../../../../shared/team-address.ts';
 import { messageOf } from '../../store/error-message.ts';
 import { useApi, useApp } from '../../store/store-context.tsx';
 import type { ApiClient } from '../../api/client.ts';
+import { hasOwnMain } from '../../api/connect.ts';
 
 /**
  * This console's team server, as its own main process keeps it; null while asking, and also
@@ -13,6 +14,7 @@ export function useTeamMembership(): TeamMembership | null {
   const call = useApi();
   const [membership, setMembership] = useState<TeamMembership | null>(null);
   useEffect(() => {
+    if (!hasOwnMain()) return;
     call('teamServer.status', {}).then(setMembership, () => setMembership(null));
   }, [call]);
   return membership;
