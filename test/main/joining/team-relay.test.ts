@@ -78,9 +78,11 @@ describe('the relay to a team server', () => {
   });
 
   it('follows no redirect (the cookie would go with it) and passes on nothing that is not an answer of the contract', async () => {
-    const redirecting = await fakeTeamServer(() => ({ status: 302, body: '', headers: { Location: 'http://127.0.0.1:1/elsewhere' } }));
+    // Followed, the redirect would be answered: the relay must not go there.
+    const redirecting = await fakeTeamServer((request) => (request.url === '/elsewhere' ? { body: ok('followed') } : { status: 302, body: '', headers: { Location: '/elsewhere' } }));
     const moved = await teamRelay(redirecting).call('people.me', {});
     expect(moved).toMatchObject({ ok: false, error: { message: expect.stringContaining('cannot be reached') } });
+    expect(received.map((r) => r.path)).toEqual(['/api/people.me']);
     await new Promise((resolve) => server!.close(resolve));
     const html = await fakeTeamServer(() => ({ body: '<html>a login portal</html>' }));
     expect(await teamRelay(html).call('people.me', {})).toEqual({
