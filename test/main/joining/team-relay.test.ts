@@ -94,7 +94,7 @@ describe('the relay to a team server', () => {
   it('says so when the server cannot be reached', async () => {
     expect(await teamRelay('http://127.0.0.1:1').call('people.me', {})).toMatchObject({
       ok: false,
-      error: { message: 'The team server at http://127.0.0.1:1 cannot be reached: check your network, or choose Work alone in Settings → Team.' },
+      error: { message: 'The team server at http://127.0.0.1:1 cannot be reached: check your network, or choose Work alone.' },
     });
   });
 });

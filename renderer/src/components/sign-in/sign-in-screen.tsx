@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../../store/store-context.tsx';
-import { useTeamMembership, WorkAloneButton } from './team-membership.tsx';
+import { JoinedServerLine } from './team-membership.tsx';
 
 /**
  * The team server's front door: name, password, Enter. The name field has the focus on arrival,
@@ -13,8 +13,6 @@ export function SignInScreen() {
   const signingIn = useApp((s) => s.signingIn);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  // A desktop console (or solo web host) joined to a team: which one, and the way back.
-  const joined = useTeamMembership()?.address ?? null;
 
   return (
     <main className="sign-in">
@@ -44,11 +42,8 @@ export function SignInScreen() {
           {signingIn ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="sign-in-help">Forgot your password? Your team’s admin sets a new one.</p>
-        {joined && (
-          <p className="sign-in-help" data-testid="team-joined">
-            Team server: {joined}. <WorkAloneButton />
-          </p>
-        )}
+        {/* A desktop console (or solo web host) joined to a team: which one, and the way back. */}
+        <JoinedServerLine />
       </form>
     </main>
   );

@@ -45,6 +45,20 @@ export function WorkAloneButton() {
 }
 
 /**
+ * Under the sign-in screen, or under the sentence saying the team server cannot be reached: the
+ * server this console joined, and the way back to its own store. Nothing when working alone.
+ */
+export function JoinedServerLine() {
+  const joined = useTeamMembership()?.address ?? null;
+  if (!joined) return null;
+  return (
+    <p className="sign-in-help" data-testid="team-joined">
+      Team server: {joined}. <WorkAloneButton />
+    </p>
+  );
+}
+
+/**
  * Settings → Team: the team server this console works through, or working alone on this
  * computer's store. Joining saves the address (never a password) and starts the page afresh: the
  * team server's sign-in screen comes first, then its list. Enter in the address joins.
