@@ -8,6 +8,8 @@ import { dialJustAccepted } from './calls/dials.ts';
 import { systemClock } from './clock.ts';
 import { backUpCore, openCore, type Core } from './core.ts';
 import { defaultDataDir, STORE_FILE } from './data-dir.ts';
+import { joinedDispatch } from './joining/joined-dispatch.ts';
+import { membership } from './joining/membership.ts';
 import { preferenceStore } from './preferences/preferences.ts';
 import { watchOtherWriters } from './store/store-watch.ts';
 import { PRIVATE_FILE_MODE } from './store/private-files.ts';
@@ -79,7 +81,11 @@ async function start(): Promise<void> {
   window = mainWindow;
   const stopRouter = registerIpcRouter({
     ipcMain,
-    dispatch: createDispatcher(createHandlers(opened, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets: osKeychainBox(opened.dataDir) })),
+    // Joined to a team (Settings → Team), main relays the console's calls to the team server.
+    dispatch: joinedDispatch(
+      createDispatcher(createHandlers(opened, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets: osKeychainBox(opened.dataDir) })),
+      membership(opened.prefs),
+    ),
     events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,

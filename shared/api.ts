@@ -13,6 +13,7 @@ import { queueApi } from './api/queue.ts';
 import { scriptsApi } from './api/scripts.ts';
 import { sessionsApi } from './api/sessions.ts';
 import { teamApi } from './api/team.ts';
+import { teamServerApi } from './api/team-server.ts';
 import { floorApi } from './api/floor.ts';
 export type { ApiEvents, EventName } from './events.ts';
 export { columnMappingSchema } from './api/leads.ts';
@@ -42,6 +43,7 @@ export const api = {
   ...peopleApi,
   ...greetingsApi,
   ...recordingsApi,
+  ...teamServerApi,
 } as const;
 
 export type Api = typeof api;

@@ -15,6 +15,7 @@ import { queueHandlers } from './handlers/queue.ts';
 import { scriptsHandlers } from './handlers/scripts.ts';
 import { sessionsHandlers } from './handlers/sessions.ts';
 import { teamHandlers } from './handlers/team.ts';
+import { teamServerHandlers } from './handlers/team-server.ts';
 import { announceFloorChanges, floorHandlers } from './handlers/floor.ts';
 
 export type { ShellEdges } from './handler-context.ts';
@@ -43,5 +44,6 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     ...floorHandlers(context),
     ...peopleHandlers(context),
     ...greetingsHandlers(context),
+    ...teamServerHandlers(context),
   } satisfies Handlers);
 }

@@ -106,6 +106,10 @@ export const METHOD_ROLES: Record<MethodName, Access> = {
   'sessions.teamExport': 'team-lead',
   'team.merge': 'team-lead',
   'team.export': 'team-lead',
+  // A console's own choice of team server: its main process answers, never the team server.
+  'teamServer.status': 'anyone',
+  'teamServer.join': 'anyone',
+  'teamServer.leave': 'anyone',
 
   'phone.settings': 'rep',
   'phone.save': 'rep',

@@ -32,8 +32,19 @@ export async function serve(argv: string[]): Promise<void> {
   // the OS temp folder, checked against each file's content), so every start after the first
   // skips that work; the modules are loaded only after asking, or there would be nothing to keep.
   enableCompileCache();
-  const [{ createDispatcher }, { createHandlers }, { backUpCore, openCore }, { confPreferences }, { startWebHost }, { newestBackupAt }, { scheduleBackups }, { storeStartupMessage }, { watchOtherWriters }] =
-    await Promise.all([
+  const [
+    { createDispatcher },
+    { createHandlers },
+    { backUpCore, openCore },
+    { confPreferences },
+    { startWebHost },
+    { newestBackupAt },
+    { scheduleBackups },
+    { storeStartupMessage },
+    { watchOtherWriters },
+    { joinedDispatch },
+    { membership },
+  ] = await Promise.all([
       import('../api/dispatch.ts'),
       import('../api/handlers.ts'),
       import('../core.ts'),
@@ -43,6 +54,8 @@ export async function serve(argv: string[]): Promise<void> {
       import('../store/backup-schedule.ts'),
       import('../store/store-check.ts'),
       import('../store/store-watch.ts'),
+      import('../joining/joined-dispatch.ts'),
+      import('../joining/membership.ts'),
     ]);
   // The store is checked before anything listens: a damaged one stops the start with its sentence.
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
@@ -53,7 +66,9 @@ export async function serve(argv: string[]): Promise<void> {
   const downloads = createDownloads();
   // The CLI writes the same store from another process: open consoles hear of its commits.
   const stopWatch = watchOtherWriters(core.db, () => core.events.emit('store.changed', { reason: 'elsewhere' }));
-  const hostOptions = { dispatch: createDispatcher(createHandlers(core, { saveExport: downloads.offer })), events: core.events, rendererDir: RENDERER_DIR, downloads };
+  // Joined to a team (Settings → Team), the host relays the console's calls to the team server.
+  const dispatch = joinedDispatch(createDispatcher(createHandlers(core, { saveExport: downloads.offer })), membership(core.prefs));
+  const hostOptions = { dispatch, events: core.events, rendererDir: RENDERER_DIR, downloads };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
     return startWebHost({ ...hostOptions, port: 0 });

@@ -1,7 +1,7 @@
 import type { NextcallBridge } from '../../../shared/bridge.ts';
 import { bridgeTransport } from './bridge-transport.ts';
 import { createClient, type ApiClient } from './client.ts';
-import { httpTransport, takeTokenFromLocation } from './http-transport.ts';
+import { httpTransport, storedToken, takeTokenFromLocation } from './http-transport.ts';
 
 declare global {
   interface Window {
@@ -19,4 +19,13 @@ export function connect(): ApiClient {
   if (window.nextcall) return createClient(bridgeTransport(window.nextcall));
   const token = takeTokenFromLocation(window.location, window.sessionStorage, window.history);
   return createClient(httpTransport(window.location.origin, token));
+}
+
+/**
+ * True when the console runs over its own main process (the desktop app, or the solo web host's
+ * tokened page), which is what may join a team; false on the team server's own page, which is
+ * the team and has nothing to join (it would refuse the question).
+ */
+export function hasOwnMain(): boolean {
+  return Boolean(window.nextcall) || storedToken(window.sessionStorage) !== null;
 }

@@ -15,6 +15,11 @@ export function takeTokenFromLocation(location: Location, storage: Storage, hist
     history.replaceState(null, '', location.pathname + location.search);
     return fromHash;
   }
+  return storedToken(storage);
+}
+
+/** The solo web host's token this tab keeps, if it was opened from the host's link. */
+export function storedToken(storage: Storage): string | null {
   return storage.getItem(TOKEN_KEY);
 }
 

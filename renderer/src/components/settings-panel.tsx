@@ -12,6 +12,7 @@ import { useDialogFocus } from '../use-dialog-focus.ts';
 import { useEscapeToClose } from '../use-hotkeys.ts';
 import { BackupsSection } from './backups-section.tsx';
 import { PhoneSettingsSection } from '../phone/phone-settings.tsx';
+import { TeamSection } from './sign-in/team-membership.tsx';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const toTime = (minutes: number) => `${String(Math.floor(minutes / HOUR_MINUTES)).padStart(2, '0')}:${String(minutes % HOUR_MINUTES).padStart(2, '0')}`;
@@ -89,6 +90,7 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
         }}
       >
         <h2>Settings</h2>
+        <TeamSection />
         <fieldset>
           <legend>You</legend>
           <label>
@@ -245,6 +247,8 @@ function SettingsUnreadable({ ref, sentence, onClose }: { ref: Ref<HTMLFormEleme
       <form ref={ref} className="overlay-card settings" onSubmit={(event) => event.preventDefault()}>
         <h2>Settings</h2>
         <p role="alert">{sentence}</p>
+        {/* A team server that stopped answering must not keep the rep from working alone. */}
+        <TeamSection />
         <div className="wizard-actions">
           <button type="button" onClick={onClose}>
             Close <kbd>Esc</kbd>

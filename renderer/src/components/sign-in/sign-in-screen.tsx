@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../../store/store-context.tsx';
+import { JoinedServerLine } from './team-membership.tsx';
 
 /**
  * The team server's front door: name, password, Enter. The name field has the focus on arrival,
@@ -41,6 +42,8 @@ export function SignInScreen() {
           {signingIn ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="sign-in-help">Forgot your password? Your team’s admin sets a new one.</p>
+        {/* A desktop console (or solo web host) joined to a team: which one, and the way back. */}
+        <JoinedServerLine />
       </form>
     </main>
   );

@@ -1,0 +1,65 @@
+import { MINUTE_MS } from '../../shared/time-units.ts';
+import type { MethodName } from '../../shared/api.ts';
+import type { ApiFailure } from '../../shared/api-error.ts';
+import type { Envelope } from '../../shared/bridge.ts';
+import { sessionJar } from './session-jar.ts';
+
+export interface TeamRelay {
+  address: string;
+  call(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
+  /** Forgets the session (working alone again). */
+  forget(): void;
+}
+
+export interface RelayOptions {
+  fetch?: typeof globalThis.fetch;
+  now?: () => number;
+  /** A sign-in is seconds of deliberate hashing on the server; a busy server takes longer. */
+  timeoutMs?: number;
+}
+
+/**
+ * A joined console's calls, made by main on the rep's behalf: the same `POST /api/<method>` the
+ * team server's own page sends, with the session cookie main keeps (session-jar.ts). The page
+ * never talks to the team server itself, so its Content-Security-Policy, the server's same-origin
+ * check and its SameSite=Strict cookie all stay as they are (docs/TEAM.md, "The desktop app in a
+ * team"). Only the contract's method names reach the URL, no redirect is followed (the cookie
+ * would go with it), and whatever comes back must be an answer of the contract's shape or it is
+ * a sentence, never passed on.
+ */
+export function teamRelay(address: string, { fetch = globalThis.fetch, now = Date.now, timeoutMs = MINUTE_MS }: RelayOptions = {}): TeamRelay {
+  const jar = sessionJar();
+  const overHttps = address.startsWith('https:');
+  const refusal = (message: string): Envelope<never> => ({ ok: false, error: { code: 'internal', message } });
+
+  return {
+    address,
+    async call(method, input) {
+      const cookie = jar.header(now(), overHttps);
+      let response: Response;
+      try {
+        response = await fetch(`${address}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+          body: JSON.stringify({ input }),
+          redirect: 'error',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch {
+        return refusal(`The team server at ${address} cannot be reached: check your network, or choose Work alone.`);
+      }
+      jar.take(response.headers.getSetCookie(), now());
+      const answer = await response.json().catch(() => null);
+      if (!isEnvelope(answer)) return refusal(`The team server at ${address} answered ${response.status} with something that is not Nextcall’s: is this the right address?`);
+      return answer;
+    },
+    forget: () => jar.clear(),
+  };
+}
+
+function isEnvelope(value: unknown): value is Envelope<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const answer = value as { ok?: unknown; value?: unknown; error?: Partial<ApiFailure> };
+  if (answer.ok === true) return 'value' in answer;
+  return answer.ok === false && typeof answer.error?.code === 'string' && typeof answer.error.message === 'string';
+}

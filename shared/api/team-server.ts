@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { checkTeamAddress } from '../team-address.ts';
+import { none } from './common-inputs.ts';
+import { method } from './method-spec.ts';
+
+/** The team server this console works through; null: working alone on its own store. */
+export interface TeamMembership {
+  address: string | null;
+}
+
+const teamAddress = z
+  .string()
+  .max(2048, 'an address has at most 2,048 characters')
+  .refine((text) => checkTeamAddress(text).ok, { error: (issue) => messageOf(issue.input) });
+
+function messageOf(input: unknown): string {
+  const check = checkTeamAddress(String(input));
+  return check.ok ? '' : check.message;
+}
+
+/**
+ * A console joining a team (main relays every other call to the team server once joined), and
+ * working alone again. Always answered by this console's own main process, never relayed.
+ */
+export const teamServerApi = {
+  'teamServer.status': method<TeamMembership>()(none),
+  'teamServer.join': method<TeamMembership>()(z.strictObject({ address: teamAddress })),
+  /** Back to the local store; the team server's session is forgotten. */
+  'teamServer.leave': method<TeamMembership>()(none),
+} as const;

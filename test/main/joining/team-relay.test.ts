@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { createHandlers } from '../../../main/api/handlers.ts';
+import { joinedDispatch } from '../../../main/joining/joined-dispatch.ts';
+import { membership } from '../../../main/joining/membership.ts';
+import { sessionJar } from '../../../main/joining/session-jar.ts';
+import { teamRelay } from '../../../main/joining/team-relay.ts';
+import { confPreferences } from '../../../main/preferences/conf-preferences.ts';
+import { tempDir, testCore } from '../../helpers/test-core.ts';
+
+/** A stand-in team server: answers each request with what `reply` says, and keeps what it was sent. */
+let server: Server | null = null;
+const received: { path: string; cookie: string | undefined; origin: string | undefined; body: string }[] = [];
+async function fakeTeamServer(reply: (request: IncomingMessage) => { status?: number; body: string; headers?: Record<string, string | string[]> }): Promise<string> {
+  received.length = 0;
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      received.push({ path: request.url ?? '', cookie: request.headers.cookie, origin: request.headers.origin, body });
+      const answer = reply(request);
+      response.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json', ...answer.headers });
+      response.end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+  server = null;
+});
+
+const ok = (value: unknown) => JSON.stringify({ ok: true, value });
+
+describe('the session main keeps for a joined console', () => {
+  it('lasts as long as the server says, and ends when the server clears it', () => {
+    const jar = sessionJar();
+    jar.take(['nextcall_session=abc; Path=/; HttpOnly; SameSite=Strict; Max-Age=60'], 1_000);
+    expect(jar.header(60_999, false)).toBe('nextcall_session=abc');
+    expect(jar.header(61_000, false)).toBeNull();
+    jar.take(['nextcall_session=abc; Max-Age=60'], 1_000);
+    jar.take(['nextcall_session=; Max-Age=0'], 2_000);
+    expect(jar.header(2_000, false)).toBeNull();
+  });
+
+  it('never sends a Secure cookie over plain http', () => {
+    const jar = sessionJar();
+    jar.take(['nextcall_session=abc; Secure; Max-Age=60'], 0);
+    expect(jar.header(1, false)).toBeNull();
+    expect(jar.header(1, true)).toBe('nextcall_session=abc');
+  });
+});
+
+describe('the relay to a team server', () => {
+  it('posts the method to /api/<method>, keeps the session cookie it is given and sends it back, with no Origin', async () => {
+    const address = await fakeTeamServer((request) =>
+      request.url === '/api/people.signIn'
+        ? { body: ok({ person: { name: 'jordan' } }), headers: { 'Set-Cookie': 'nextcall_session=tok; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200' } }
+        : { body: ok({ signedIn: request.headers.cookie === 'nextcall_session=tok' }) },
+    );
+    const relay = teamRelay(address);
+    expect(await relay.call('people.signIn', { name: 'jordan', password: 'pw' })).toEqual({ ok: true, value: { person: { name: 'jordan' } } });
+    expect(await relay.call('people.me', {})).toEqual({ ok: true, value: { signedIn: true } });
+    expect(received.map((r) => r.path)).toEqual(['/api/people.signIn', '/api/people.me']);
+    expect(JSON.parse(received[0]!.body)).toEqual({ input: { name: 'jordan', password: 'pw' } });
+    expect(received[0]!.origin).toBeUndefined();
+    relay.forget();
+    expect(await relay.call('people.me', {})).toEqual({ ok: true, value: { signedIn: false } });
+  });
+
+  it('passes the server’s refusal on as it is, sentence included', async () => {
+    const refused = { ok: false, error: { code: 'unknown-method', message: 'leads.search is not available on the team server yet.' } };
+    const address = await fakeTeamServer(() => ({ status: 404, body: JSON.stringify(refused) }));
+    expect(await teamRelay(address).call('leads.search', { text: 'x' })).toEqual(refused);
+  });
+
+  it('follows no redirect (the cookie would go with it) and passes on nothing that is not an answer of the contract', async () => {
+    // Followed, the redirect would be answered: the relay must not go there.
+    const redirecting = await fakeTeamServer((request) => (request.url === '/elsewhere' ? { body: ok('followed') } : { status: 302, body: '', headers: { Location: '/elsewhere' } }));
+    const moved = await teamRelay(redirecting).call('people.me', {});
+    expect(moved).toMatchObject({ ok: false, error: { message: expect.stringContaining('cannot be reached') } });
+    expect(received.map((r) => r.path)).toEqual(['/api/people.me']);
+    await new Promise((resolve) => server!.close(resolve));
+    const html = await fakeTeamServer(() => ({ body: '<html>a login portal</html>' }));
+    expect(await teamRelay(html).call('people.me', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: `The team server at ${html} answered 200 with something that is not Nextcall’s: is this the right address?` },
+    });
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    expect(await teamRelay('http://127.0.0.1:1').call('people.me', {})).toMatchObject({
+      ok: false,
+      error: { message: 'The team server at http://127.0.0.1:1 cannot be reached: check your network, or choose Work alone.' },
+    });
+  });
+});
+
+describe('a console joining a team and working alone again', () => {
+  it('sends every call to the team server once joined, keeps teamServer.* local, and comes back to its own store on leaving; the address survives a restart', async () => {
+    const address = await fakeTeamServer(() => ({ body: ok({ signInRequired: true, person: null }) }));
+    const dir = tempDir();
+    const core = { ...testCore(), prefs: confPreferences(dir) };
+    const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), membership(core.prefs));
+    const alone = await dispatch('people.me', {});
+    expect(alone).toEqual({ ok: true, value: { signInRequired: false, person: null } });
+
+    expect(await dispatch('teamServer.join', { address: `${address}/` })).toEqual({ ok: true, value: { address } });
+    expect(await dispatch('people.me', {})).toEqual({ ok: true, value: { signInRequired: true, person: null } });
+    expect(received.map((r) => r.path)).toEqual(['/api/people.me']);
+    // The choice is in the data folder's preferences: a restarted host is still joined.
+    expect(membership(confPreferences(dir)).read()).toEqual({ address });
+
+    expect(await dispatch('teamServer.leave', {})).toEqual({ ok: true, value: { address: null } });
+    expect(await dispatch('people.me', {})).toEqual(alone);
+    expect(received).toHaveLength(1);
+    expect(membership(confPreferences(dir)).read()).toEqual({ address: null });
+  });
+
+  it('refuses a bad address with its sentence and stays as it was', async () => {
+    const core = testCore();
+    const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), membership(core.prefs));
+    const refused = await dispatch('teamServer.join', { address: 'http://team.example.com' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('must be reached with https://') } });
+    expect(await dispatch('teamServer.status', {})).toEqual({ ok: true, value: { address: null } });
+    // An unknown method never becomes a URL, joined or not.
+    await dispatch('teamServer.join', { address: 'http://127.0.0.1:1' });
+    expect(await dispatch('../admin', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+
+  it('reads a hand-edited address that is not allowed as working alone', () => {
+    const prefs = confPreferences(tempDir());
+    prefs.section('teamServer').write({ address: 'http://team.example.com' });
+    expect(membership(prefs).read()).toEqual({ address: null });
+  });
+});
