@@ -26,7 +26,16 @@ export interface CallList {
   /** The list's own calling rules; null: everyone's (the preferences). */
   rules: QueueRules | null;
   leads: number;
+  /** Who may be offered its leads: everyone, or these reps (by name) only. */
+  reps: 'everyone' | string[];
+  /** A paused list offers none of its leads to anyone until it is resumed. */
+  paused: boolean;
+  /** For this many minutes from a lead's arrival or request, a lead another rep owns waits for its owner (0: no wait). */
+  ownerWindowMinutes: number;
 }
+
+/** The longest owner window a team lead may set: a week. */
+export const MAX_OWNER_WINDOW_MINUTES = 7 * 24 * 60;
 
 export const callListSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),

@@ -43,12 +43,13 @@ export interface HandlerContext {
 
 export function handlerContext(core: Core, edges: ShellEdges): HandlerContext {
   const { store, clock } = core;
+  const rep = () => repOnRecord(() => core.prefs.read().repName);
   const context = async (scope: QueueScope, q: Queryable = store) =>
-    queueContext(q, core.prefs, clock.now(), { ...scope, listName: scope.listName ?? (await workingListName(q, core.prefs)) });
+    queueContext(q, core.prefs, clock.now(), { ...scope, listName: scope.listName ?? (await workingListName(q, core.prefs)), rep: rep()?.name ?? null });
   return {
     core,
     edges,
-    rep: () => repOnRecord(() => core.prefs.read().repName),
+    rep,
     cap: () => core.prefs.read().queueRules.lifetimeAttemptCap,
     queueContext: context,
     // Read committed on PostgreSQL: the claim skips leads other consoles are taking (lead-leases.ts).

@@ -32,13 +32,25 @@ export async function saveCallList(q: Queryable, clock: Clock, list: { name: str
 }
 
 export async function listCallLists(q: Queryable): Promise<CallList[]> {
-  const rows = await q.all<{ name: string; filter: string; rules: string | null }>('SELECT name, filter, rules FROM call_lists ORDER BY name');
+  const rows = await q.all<{ id: number; name: string; filter: string; rules: string | null; everyone: number; paused: number; owner_window_minutes: number }>(
+    'SELECT id, name, filter, rules, everyone, paused, owner_window_minutes FROM call_lists ORDER BY name',
+  );
+  const assigned = await q.all<{ list_id: number; rep: string }>('SELECT list_id, rep FROM call_list_reps ORDER BY rep');
   const lists: CallList[] = [];
   for (const row of rows) {
     const filter = callListFilterSchema.parse(JSON.parse(row.filter));
     const { where, params } = filterSql(filter, q.dialect);
     const { n } = (await q.one<{ n: number }>(`SELECT count(*) AS n FROM leads WHERE ${where}`, params))!;
-    lists.push({ name: row.name, filter, rules: parseRules(row.rules), leads: n });
+    const reps = assigned.filter((a) => Number(a.list_id) === Number(row.id)).map((a) => a.rep);
+    lists.push({
+      name: row.name,
+      filter,
+      rules: parseRules(row.rules),
+      leads: Number(n),
+      reps: row.everyone ? 'everyone' : reps,
+      paused: row.paused === 1,
+      ownerWindowMinutes: row.owner_window_minutes,
+    });
   }
   return lists;
 }

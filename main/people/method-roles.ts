@@ -76,6 +76,10 @@ export const METHOD_ROLES: Record<MethodName, Access> = {
   'lists.working': 'rep',
   'lists.work': 'rep',
   'lists.save': 'team-lead',
+  'lists.assign': 'team-lead',
+  'lists.moveRep': 'team-lead',
+  'lists.pause': 'team-lead',
+  'lists.ownerWindow': 'team-lead',
 
   'dispositions.list': 'rep',
   'dispositions.save': 'team-lead',

@@ -6,6 +6,7 @@ import type { Queryable } from '../store/seam/store.ts';
 import { localClock } from './calling-rules.ts';
 import { dialableNumbers, isOfferable } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
+import type { LeadCondition } from './list-access.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface QueueContext {
   consoleId: string | null;
   /** Only leads of this call list, if set: a condition over `leads`, with its parameters. */
   list?: { where: string; params: (string | number)[] };
+  /** The leads this console's rep may be offered (main/queue/list-access.ts), if anything restricts them. */
+  access?: LeadCondition;
   /**
    * The lead this console has a call running on: offered first whatever the rules now say (it
    * was checked when dialled, and the rep must be able to log the call they are on).
@@ -148,8 +151,9 @@ async function candidates(q: Queryable, tier: Tier, zones: readonly string[], ct
   const sql = QUERIES[q.dialect.kind];
   // Positional parameters: on these hot statements, binding by name costs a lookup per value.
   // A list's condition goes into the query itself, so the index hands back only its leads.
+  const scope = scopeOf(ctx);
   const take = async (text: string, params: (string | number)[], keys: (r: KeyRow) => number[], whole = false) => {
-    const [query, listParams] = ctx.list ? [withList(text, ctx.list.where), ctx.list.params] : [text, []];
+    const [query, listParams] = scope ? [withList(text, scope.where), scope.params] : [text, []];
     const found = await q.all<KeyRow>(query, [...params, ...listParams, k]);
     if (found.length === k) full = true;
     for (const row of found) rows.push({ id: row.id, tier, keys: keys(row), ...(whole ? { row: row as CandidateRow } : {}) });
@@ -234,7 +238,8 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGene
       `SELECT ${COLUMNS}, (SELECT min(due_at) FROM callbacks WHERE lead_id = leads.id AND done_by_call_id IS NULL) AS due_at FROM leads WHERE id = ?`,
       [held.lead_id],
     );
-    const inList = !ctx.list || (await isInList(q, held.lead_id, ctx.list));
+    const scope = scopeOf(ctx);
+    const inList = !scope || (await isInList(q, held.lead_id, scope));
     const facts = row && inList ? await loadLeadFacts(q, row.id, ctx.now) : null;
     if (row && facts && (row.id === ctx.keepLeadId || isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId))) {
       const tier = tierOf({ ...row, due_at: row.due_at ?? undefined }, ctx);
@@ -262,8 +267,14 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGene
   }
 }
 
+/** The condition a lead offered to this console meets: its working list's and its rep's lists' (either, both or none). */
+function scopeOf(ctx: QueueContext): LeadCondition | undefined {
+  if (!ctx.list || !ctx.access) return ctx.list ?? ctx.access;
+  return { where: `(${ctx.list.where}) AND (${ctx.access.where})`, params: [...ctx.list.params, ...ctx.access.params] };
+}
+
 /** Whether a lead meets a call list's condition. */
-export async function isInList(q: Queryable, leadId: number, list: NonNullable<QueueContext['list']>): Promise<boolean> {
+export async function isInList(q: Queryable, leadId: number, list: LeadCondition): Promise<boolean> {
   return (await q.one(`SELECT 1 FROM leads WHERE leads.id = ? AND (${list.where})`, [leadId, ...list.params])) !== undefined;
 }
 

@@ -71,6 +71,13 @@ async function heldLeadOf(q: Queryable, consoleId: string): Promise<number | nul
   return row?.lead_id ?? null;
 }
 
+const NOT_YOURS = 'Its call list is paused, assigned to other reps, or held for its owner';
+
+/** Whether the lists the team lead set let this console's rep have the lead now (list-access.ts). */
+async function withinAccess(q: Queryable, leadId: number, ctx: QueueContext): Promise<boolean> {
+  return !ctx.access || isInList(q, leadId, ctx.access);
+}
+
 /** Why the lead a console showed is no longer offered to it, in the rep's words. */
 async function releasedLead(q: Queryable, leadId: number, ctx: QueueContext): Promise<ReleasedLead> {
   const facts = await loadLeadFacts(q, leadId, ctx.now);
@@ -78,6 +85,7 @@ async function releasedLead(q: Queryable, leadId: number, ctx: QueueContext): Pr
   const inList = !ctx.list || (await isInList(q, leadId, ctx.list));
   const reasons = blockersOf(facts, ctx.rules, ctx.now, ctx.consoleId, false).map((b) => b.reason);
   if (!inList) reasons.unshift('Not on this call list any more');
+  if (!(await withinAccess(q, leadId, ctx))) reasons.unshift(NOT_YOURS);
   return { leadId, name: fullName(await getLead(q, leadId)), reasons: reasons.length > 0 ? reasons : ['Another lead comes first now'] };
 }
 
@@ -167,6 +175,8 @@ export async function whyNot(q: Queryable, leadId: number, ctx: QueueContext): P
     until: b.until === null ? null : new Date(b.until).toISOString(),
   }));
   if (!inList) blockers.unshift({ rule: 'not-in-list', reason: 'Not on this call list', until: null });
-  const from = inList ? eligibleFrom(facts, ctx.rules, ctx.now, ctx.consoleId) : null;
+  const yours = await withinAccess(q, leadId, ctx);
+  if (!yours) blockers.unshift({ rule: 'not-your-list', reason: NOT_YOURS, until: null });
+  const from = inList && yours ? eligibleFrom(facts, ctx.rules, ctx.now, ctx.consoleId) : null;
   return { leadId, name: fullName(await getLead(q, leadId)), blockers, eligibleFrom: from === null ? null : new Date(from).toISOString() };
 }

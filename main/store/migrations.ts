@@ -457,6 +457,25 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    name: 'lists and reps: a list assigned to everyone or to named reps, paused, its owner window',
+    up(db) {
+      // A list is everyone's until a team lead names its reps (call_list_reps, by the name calls
+      // are recorded under). A paused list offers nothing. The owner window: for this many minutes
+      // from a lead's arrival or request, a lead owned by another rep is held back for its owner.
+      db.exec(`
+        ALTER TABLE call_lists ADD COLUMN everyone INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE call_lists ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE call_lists ADD COLUMN owner_window_minutes INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE call_list_reps (
+          list_id INTEGER NOT NULL REFERENCES call_lists (id) ON DELETE CASCADE,
+          rep TEXT NOT NULL COLLATE NOCASE,
+          PRIMARY KEY (list_id, rep)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 

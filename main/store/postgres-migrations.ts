@@ -70,6 +70,21 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       for (const statement of INBOUND) await tx.run(statement);
     },
   },
+  {
+    version: 6,
+    name: 'lists and reps: a list assigned to everyone or to named reps, paused, its owner window',
+    mirrorsSqlite: 12,
+    async up(tx) {
+      await tx.run('ALTER TABLE call_lists ADD COLUMN everyone smallint NOT NULL DEFAULT 1');
+      await tx.run('ALTER TABLE call_lists ADD COLUMN paused smallint NOT NULL DEFAULT 0');
+      await tx.run('ALTER TABLE call_lists ADD COLUMN owner_window_minutes integer NOT NULL DEFAULT 0');
+      await tx.run(`CREATE TABLE call_list_reps (
+        list_id bigint NOT NULL REFERENCES call_lists (id) ON DELETE CASCADE,
+        rep citext NOT NULL,
+        PRIMARY KEY (list_id, rep)
+      )`);
+    },
+  },
 ];
 
 // Team only (main/inbound/): webhooks reach the team server, never a rep's own store. Everything

@@ -55,6 +55,11 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'lists.list',
   'lists.working',
   'lists.save',
+  // A team lead's lists and reps (the queue enforces them: main/queue/list-access.ts).
+  'lists.assign',
+  'lists.moveRep',
+  'lists.pause',
+  'lists.ownerWindow',
   'dispositions.list',
   'dispositions.save',
   'dispositions.retire',

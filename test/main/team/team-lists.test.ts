@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { createHandlers } from '../../../main/api/handlers.ts';
+import type { Core } from '../../../main/core.ts';
+import { saveCallList } from '../../../main/leads/call-lists.ts';
+import { createAccount } from '../../../main/people/accounts.ts';
+import { openTeamCore } from '../../../main/team/team-core.ts';
+import { teamDoor, type TeamAnswer } from '../../../main/team/team-door.ts';
+import { seedLeads } from '../../helpers/seed-leads.ts';
+import { databaseDigest } from '../../helpers/team-database.ts';
+import { manualClock } from '../../helpers/test-core.ts';
+import { usePostgresCluster } from '../../helpers/test-stores.ts';
+
+const PASSWORD = 'a long enough passphrase';
+const cluster = usePostgresCluster();
+const opened: Core[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((core) => core.store.close()));
+});
+
+/** A team server's handlers behind its door, on a throw-away database: a team lead, two reps, a "Hot" list of two MQLs and one IQL on no list. */
+async function team() {
+  const core = await openTeamCore({ database: await cluster().createDatabase(), clock: manualClock('2026-11-23T15:00:00Z'), log: () => {} });
+  opened.push(core);
+  const dispatch = createDispatcher(createHandlers(core), () => {}, { oneAtATime: false });
+  const door = teamDoor(core.store, core.clock, dispatch, () => {});
+  const tokens: Record<string, string> = {};
+  for (const [name, role] of [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']] as const) {
+    await createAccount(core.store, core.clock.now(), { name, role, password: PASSWORD });
+    const answer = await door({ method: 'people.signIn', input: { name, password: PASSWORD }, token: null, address: '192.0.2.7' });
+    if (answer.session === undefined || answer.session === 'end') throw new Error(`${name} was not signed in`);
+    tokens[name] = answer.session.token;
+  }
+  const ids = await seedLeads(core.store, [{ stage: 'MQL', score: 90 }, { stage: 'MQL' }, { stage: 'IQL' }], { now: core.clock.now() });
+  await saveCallList(core.store, core.clock, { name: 'Hot', filter: { stages: ['MQL'] }, rules: null });
+  const as = (who: string) => (method: string, input: unknown): Promise<TeamAnswer['envelope']> => door({ method, input, token: tokens[who]!, address: '192.0.2.7' }).then((a) => a.envelope);
+  const nextLeadOf = async (who: string) => {
+    const answer = (await as(who)('queue.next', { consoleId: `console-${who}` })) as { ok: true; value: { next: { card: { lead: { id: number } } } | null } };
+    return answer.value.next?.card.lead.id ?? null;
+  };
+  return { core, as, nextLeadOf, hot: ids.slice(0, 2), other: ids[2]! };
+}
+
+describe('a team lead’s lists and reps on the team server', () => {
+  it('assigns a list to one rep: the other rep is not offered its leads, and a paused list offers them to nobody', async () => {
+    const t = await team();
+    expect(await t.as('sam')('lists.assign', { listName: 'Hot', reps: ['avery'] })).toMatchObject({ ok: true, value: { name: 'Hot', reps: ['avery'], paused: false } });
+    expect(await t.nextLeadOf('blake')).toBe(t.other);
+    expect(await t.nextLeadOf('avery')).toBe(t.hot[0]);
+    expect(await t.as('sam')('lists.pause', { listName: 'Hot', paused: true })).toMatchObject({ ok: true, value: { paused: true } });
+    expect(await t.nextLeadOf('avery')).toBeNull();
+    expect(await t.as('sam')('lists.ownerWindow', { listName: 'Hot', minutes: 15 })).toMatchObject({ ok: true, value: { ownerWindowMinutes: 15 } });
+    expect(await t.as('sam')('lists.moveRep', { rep: 'avery', from: 'Hot', to: 'Hot' })).toMatchObject({
+      ok: false,
+      error: { message: '"Hot" and "Hot" are the same list: choose another list to move avery to.' },
+    });
+  });
+
+  it('refuses a rep each of the four, and bad input with a sentence, changing nothing', async () => {
+    const t = await team();
+    const before = await databaseDigest(t.core.store);
+    for (const [method, input] of [
+      ['lists.assign', { listName: 'Hot', reps: ['avery'] }],
+      ['lists.moveRep', { rep: 'avery', from: 'Hot', to: 'Cold' }],
+      ['lists.pause', { listName: 'Hot', paused: true }],
+      ['lists.ownerWindow', { listName: 'Hot', minutes: 5 }],
+    ] as const) {
+      expect(await t.as('blake')(method, input), method).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const refused = async (method: string, input: unknown) => ((await t.as('sam')(method, input)) as { ok: false; error: { message: string } }).error.message;
+    expect(await refused('lists.assign', { listName: 'Hot', reps: ['avery', 'nobody'] })).toBe('No one on the team is named "nobody": nothing was changed.');
+    expect(await refused('lists.assign', { listName: 'Hot', reps: [] })).toContain('name at least one rep, or assign the list to everyone');
+    expect(await refused('lists.assign', { listName: 'Cold', reps: 'everyone' })).toBe('There is no call list named "Cold".');
+    expect(await refused('lists.ownerWindow', { listName: 'Hot', minutes: -1 })).toContain('no fewer than 0 minutes');
+    expect(await refused('lists.ownerWindow', { listName: 'Hot', minutes: 1.5 })).toContain('whole minutes');
+    expect(await refused('lists.moveRep', { rep: 'avery', from: 'Hot', to: 'Cold' })).toBe('There is no call list named "Cold".');
+    expect(await databaseDigest(t.core.store)).toEqual(before);
+  });
+});
