@@ -113,7 +113,8 @@ const queries = (dialect: Dialect) => ({
   rest: `SELECT id, last_attempt_at FROM leads INDEXED BY queue_rest
          WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NULL ORDER BY last_attempt_at LIMIT ?`,
 });
-const QUERIES = { sqlite: queries(sqliteDialect), postgres: queries(postgresDialect) };
+/** Each store's tier queries (exported so their plans are tested: test/main/store/postgres-migrations.test.ts). */
+export const QUERIES = { sqlite: queries(sqliteDialect), postgres: queries(postgresDialect) };
 
 
 /**

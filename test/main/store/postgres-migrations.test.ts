@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { QUERIES } from '../../../main/queue/next-lead.ts';
 import { migrate, migrations } from '../../../main/store/migrations.ts';
 import { migratePostgres, postgresMigrations } from '../../../main/store/postgres-migrations.ts';
 import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
@@ -58,6 +59,19 @@ describe('the PostgreSQL migrations', () => {
       sqlite.prepare('SELECT disposition_code, position, label FROM disposition_reasons ORDER BY disposition_code, position').all().map((r) => ({ ...r })),
     );
     sqlite.close();
+  });
+
+  it('give each never-called pick its index in the order it reads: no sort of a zone’s never-called leads per pick', async () => {
+    const { store } = await fresh();
+    await migratePostgres(store);
+    const plan = await store.transaction(async (tx) => {
+      // Seed-free: with sequential scans off the planner shows what it would do on a large list.
+      await tx.run('SET LOCAL enable_seqscan = off');
+      const rows = await tx.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${QUERIES.postgres.neverCalled}`, ['America/New_York', 5]);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('queue_never_called');
+    expect(plan, 'the never-called tier sorts instead of reading queue_never_called in order').not.toMatch(/\bSort\b/);
   });
 
   it('migrate once when two server processes start together', async () => {
