@@ -84,7 +84,15 @@ if (runs('team')) {
   console.log(`\n| disposition → next lead, ${String(team.leads)} leads | p50 | p95 | dispositions/s | dispositions |\n|---|---|---|---|---|`);
   console.log(`| team: ${String(team.consoles)} consoles over HTTP, 2 server processes, PostgreSQL | ${ms(t.p50)} | ${ms(t.p95)} | ${t.perSecond.toFixed(1)} | ${t.dispositions} |`);
   console.log(`| baseline: one rep on SQLite, the handlers in process | ${ms(s.p50)} | ${ms(s.p95)} | ${s.perSecond.toFixed(1)} | ${s.dispositions} |`);
-  console.log(`double claims (leads called twice, from the calls table): ${String(team.doubleClaims)}; calls in the table: ${String(team.callsInTable)}; failed requests: ${String(team.failures)}`);
+  const [before, after] = [team.beforeKill as typeof t, team.afterKill as typeof t];
+  console.log(`| the same, before the kill -9 (2 processes) | ${ms(before.p50)} | ${ms(before.p95)} | ${before.perSecond.toFixed(1)} | ${before.dispositions} |`);
+  console.log(`| the same, after the kill -9 (1 process) | ${ms(after.p50)} | ${ms(after.p95)} | ${after.perSecond.toFixed(1)} | ${after.dispositions} |`);
+  console.log(`leads seeded in bulk in ${(Number(team.seededMs) / 1_000).toFixed(1)} s`);
+  console.log(`double claims (leads called twice, from the calls table): ${String(team.doubleClaims)}; leads called by two reps: ${String(team.leadsCalledByTwoReps)}`);
+  console.log(`acknowledged dispositions: ${String(team.acknowledged)}, lost (no call in the table): ${String(team.acknowledgedLost)}; calls in the table: ${String(team.callsInTable)} (logged but never acknowledged: ${String(team.loggedUnacknowledged)}); failed requests: ${String(team.failures)}`);
+  const killed = team.killed as { consoles: number; reconnected: number; reconnectP50Ms: number; reconnectMaxMs: number; leases: Record<string, number> };
+  console.log(`kill -9 of one process half way: ${killed.consoles} consoles on it, ${killed.reconnected} answered again through the other (p50 ${ms(killed.reconnectP50Ms)}, max ${ms(killed.reconnectMaxMs)} after the kill)`);
+  console.log(`their leases at the kill: ${killed.leases.heldAtKill}; the same lead back on its console: ${killed.leases.backToItsConsole}; taken by another console: ${killed.leases.takenByAnotherConsole}; neither logged nor held: ${killed.leases.neitherLoggedNorHeld}`);
   results.team = team;
 }
 
