@@ -78,6 +78,7 @@ if (runs('team')) {
     leads: Number(process.env.BENCH_TEAM_LEADS ?? 10_000),
     consoles: Number(process.env.BENCH_TEAM_CONSOLES ?? 50),
     seconds: Number(process.env.BENCH_TEAM_SECONDS ?? 120),
+    profile: process.env.BENCH_TEAM_PROFILE === '1',
   });
   const t = team.team as { dispositions: number; perSecond: number; p50: number; p95: number };
   const s = team.sqlite as typeof t;
@@ -93,6 +94,11 @@ if (runs('team')) {
   const killed = team.killed as { consoles: number; reconnected: number; reconnectP50Ms: number; reconnectMaxMs: number; leases: Record<string, number> };
   console.log(`kill -9 of one process half way: ${killed.consoles} consoles on it, ${killed.reconnected} answered again through the other (p50 ${ms(killed.reconnectP50Ms)}, max ${ms(killed.reconnectMaxMs)} after the kill)`);
   console.log(`their leases at the kill: ${killed.leases.heldAtKill}; the same lead back on its console: ${killed.leases.backToItsConsole}; taken by another console: ${killed.leases.takenByAnotherConsole}; neither logged nor held: ${killed.leases.neitherLoggedNorHeld}`);
+  const statements = team.statements as { perDisposition: number; totalMs: number; meanMs: number; query: string }[] | undefined;
+  if (statements) {
+    console.log('\n| statement (pg_stat_statements, both processes) | per disposition | mean | total |\n|---|---|---|---|');
+    for (const s of statements) console.log(`| ${s.query.replace(/\|/g, '\\|')} | ${s.perDisposition.toFixed(1)} | ${ms(s.meanMs)} | ${(s.totalMs / 1_000).toFixed(1)} s |`);
+  }
   results.team = team;
 }
 

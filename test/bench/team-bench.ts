@@ -34,6 +34,8 @@ export interface TeamBenchOptions {
   leads: number;
   consoles: number;
   seconds: number;
+  /** Counts every statement the servers run (pg_stat_statements) and returns the busiest. */
+  profile?: boolean;
 }
 
 function percentile(samples: number[], p: number): number {
@@ -75,8 +77,8 @@ interface Figures {
 
 const figures = (samples: number[], seconds: number): Figures => ({ dispositions: samples.length, perSecond: samples.length / seconds, p50: percentile(samples, 50), p95: percentile(samples, 95) });
 
-export async function benchTeam({ leads, consoles, seconds }: TeamBenchOptions): Promise<Record<string, unknown>> {
-  const cluster = await startPostgresCluster();
+export async function benchTeam({ leads, consoles, seconds, profile = false }: TeamBenchOptions): Promise<Record<string, unknown>> {
+  const cluster = await startPostgresCluster(profile ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'] : []);
   try {
     const url = await cluster.createDatabase();
     const admin = await openPostgresStore({ connectionString: url, max: 4 });
@@ -86,18 +88,26 @@ export async function benchTeam({ leads, consoles, seconds }: TeamBenchOptions):
     const seededMs = performance.now() - started;
     for (let i = 0; i < consoles; i++) await createAccount(admin, Date.now(), { name: `rep${i + 1}`, role: 'rep', password: PASSWORD });
     const args = ['--database', url, '--listen', '127.0.0.1:0', '--clock', CLOCK];
+    if (profile) await admin.run('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    if (profile) await admin.run('SELECT pg_stat_statements_reset()');
     const servers = await Promise.all([startTeamServer(args), startTeamServer(args)]);
     try {
       const [survivor, victim] = [servers[0]!, servers[1]!];
       // Each console signs in on one of the two processes, alternately.
-      const clients = await Promise.all(
-        Array.from({ length: consoles }, async (_, i) => {
+      const clients: { origin: string; cookie: string; rep: string; consoleId: string; onVictim: boolean; backAfterMs: number | null; firstLeadBack: number | null }[] = [];
+      for (let i = 0; i < consoles; i++) {
+        clients.push(
+          await (async () => {
           const origin = servers[i % 2]!.origin;
           const rep = `rep${i + 1}`;
+          // All consoles sign in from 127.0.0.1, over the per-address limit (30 in 15 minutes): the
+          // bench forgets the count before each, as 50 reps on 50 machines would not share one.
+          await admin.run('DELETE FROM sign_in_limits');
           const cookie = cookieOf(await teamRequest(origin, '/api/people.signIn', { input: { name: rep, password: PASSWORD } }));
           return { origin, cookie, rep, consoleId: `bench-console-${i + 1}`, onVictim: origin === victim.origin, backAfterMs: null as number | null, firstLeadBack: null as number | null };
-        }),
-      );
+          })(),
+        );
+      }
       type Client = (typeof clients)[number];
       let killedAt: number | null = null;
       // A request the network refused or cut goes to the other address next, as a load balancer
@@ -185,8 +195,10 @@ export async function benchTeam({ leads, consoles, seconds }: TeamBenchOptions):
       };
       const back = victims.map((c) => c.backAfterMs).filter((ms): ms is number => ms !== null);
       const phase = (before: boolean) => figures(samples.filter((s) => (s.at < killedAt!) === before).map((s) => s.ms), before ? seconds / 2 : elapsed - seconds / 2);
+      const statements = profile ? await busiestStatements(admin, acknowledged.length) : undefined;
       await admin.close();
       return {
+        ...(statements ? { statements } : {}),
         leads,
         consoles,
         seconds: elapsed,
@@ -210,6 +222,14 @@ export async function benchTeam({ leads, consoles, seconds }: TeamBenchOptions):
   } finally {
     cluster.stop();
   }
+}
+
+/** The statements the run spent most time on, with how many of each one disposition cost on average. */
+async function busiestStatements(q: Queryable, dispositions: number): Promise<{ perDisposition: number; totalMs: number; meanMs: number; query: string }[]> {
+  const rows = await q.all<{ calls: string; total: number; mean: number; query: string }>(
+    "SELECT calls, total_exec_time AS total, mean_exec_time AS mean, query FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 15",
+  );
+  return rows.map((r) => ({ perDisposition: Number(r.calls) / Math.max(1, dispositions), totalMs: r.total, meanMs: r.mean, query: r.query.replace(/\s+/g, ' ').slice(0, 140) }));
 }
 
 /** One rep on their own SQLite store: the same handlers, called in this process. */

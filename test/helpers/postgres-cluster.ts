@@ -65,7 +65,8 @@ process.once('exit', () => {
   for (const stop of running) stop();
 });
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** `settings`: more `name=value` server settings (the load test's pg_stat_statements, say). */
+export async function startPostgresCluster(settings: readonly string[] = []): Promise<PostgresCluster> {
   if (!BIN) {
     throw new Error('PostgreSQL is not installed: the team tests need its initdb (apt-get install postgresql; .ci/run does it).');
   }
@@ -92,7 +93,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     runPg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
     const port = await freePort();
     // Loopback and a socket in the temp folder only; fsync off: test data need not survive a crash.
-    const options = [`-p ${port}`, '-h 127.0.0.1', `-k ${dir}`, '-F', '-c full_page_writes=off', '-c synchronous_commit=off', '-c max_connections=100'].join(' ');
+    const options = [`-p ${port}`, '-h 127.0.0.1', `-k ${dir}`, '-F', '-c full_page_writes=off', '-c synchronous_commit=off', '-c max_connections=100', ...settings.map((s) => `-c ${s}`)].join(' ');
     runPg('pg_ctl', ['start', '-D', data, '-w', '-t', '60', '-l', join(dir, 'server.log'), '-o', options]);
     started = true;
     const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
