@@ -97,6 +97,33 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       await tx.run(`CREATE INDEX queue_never_called ON leads (${ZONE}, stage_rank DESC, score DESC, last_activity_at DESC NULLS LAST) WHERE callable = 1 AND attempts = 0`);
     },
   },
+  {
+    version: 8,
+    name: 'the number of leads kept as it changes (lead_count_changes), not counted after every disposition',
+    async up(tx) {
+      for (const statement of LEAD_COUNT) await tx.run(statement);
+      await tx.run('INSERT INTO lead_count_changes (n) SELECT count(*) FROM leads');
+    },
+  },
+];
+
+// The top bar's figure (main/leads/lead-count.ts): each statement that adds or removes leads
+// appends its change as a row of its own, so writers never wait on one another's count (an import
+// holding a row lock until it commits would hold up every inbound lead); the figure is the sum.
+const LEAD_COUNT = [
+  'CREATE TABLE lead_count_changes (n bigint NOT NULL)',
+  `CREATE FUNCTION lead_count_added() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO lead_count_changes (n) SELECT count(*) FROM added HAVING count(*) > 0;
+      RETURN NULL;
+    END $$`,
+  `CREATE FUNCTION lead_count_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO lead_count_changes (n) SELECT -count(*) FROM removed HAVING count(*) > 0;
+      RETURN NULL;
+    END $$`,
+  'CREATE TRIGGER lead_count_added AFTER INSERT ON leads REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION lead_count_added()',
+  'CREATE TRIGGER lead_count_removed AFTER DELETE ON leads REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION lead_count_removed()',
 ];
 
 // Team only (main/inbound/): webhooks reach the team server, never a rep's own store. Everything

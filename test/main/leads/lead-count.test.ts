@@ -79,3 +79,48 @@ describeEachStore('the number of leads in the store, on either store', ({ open }
     expect(await leadCount(store)).toBe(2);
   });
 });
+
+describeEachStore(
+  'the number of leads on the team store, kept by the store across server processes',
+  ({ open, connect }) => {
+    it('counts what every process adds and removes, a rolled-back import nothing, and stays right when its changes are folded', async () => {
+      const store = await open();
+      const other = await connect();
+      await seedLeads(store, [{}, {}]);
+      await seedLeads(other, [{}, {}, {}]);
+      expect(await leadCount(store)).toBe(5);
+      await expect(
+        other.transaction(async (tx) => {
+          await seedLeads(tx, [{}, {}, {}, {}]);
+          expect(await leadCount(tx)).toBe(9);
+          throw new Error('import refused');
+        }),
+      ).rejects.toThrow('import refused');
+      expect(await leadCount(store)).toBe(5);
+      // Well past the rows a read folds into one, from both processes at once.
+      await Promise.all(Array.from({ length: 40 }, (_, i) => seedLeads(i % 2 ? store : other, [{}, {}])));
+      expect(await leadCount(other)).toBe(85);
+      await store.run('DELETE FROM leads WHERE id IN (SELECT id FROM leads ORDER BY id LIMIT 10)');
+      expect(await leadCount(store)).toBe(75);
+      expect(await leadCount(other)).toBe(75);
+      expect(Number((await store.one<{ n: number }>('SELECT count(*) AS n FROM lead_count_changes'))!.n)).toBeLessThan(10);
+    });
+
+    it('lets a lead arrive while an import of another process is still writing (no wait on the count)', async () => {
+      const store = await open();
+      const inbound = await connect();
+      await seedLeads(store, [{}]);
+      let arrived = false;
+      await store.transaction(async (tx) => {
+        await seedLeads(tx, [{}, {}, {}]);
+        // The import has not committed; a webhook's lead on another connection is stored meanwhile.
+        await seedLeads(inbound, [{}]);
+        arrived = true;
+        expect(await leadCount(inbound)).toBe(2);
+      });
+      expect(arrived).toBe(true);
+      expect(await leadCount(inbound)).toBe(5);
+    });
+  },
+  ['postgres'],
+);
