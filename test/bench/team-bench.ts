@@ -36,6 +36,12 @@ export interface TeamBenchOptions {
   seconds: number;
   /** Counts every statement the servers run (pg_stat_statements) and returns the busiest. */
   profile?: boolean;
+  /**
+   * How long each console waits after a disposition's answer before the next (a rep's call and
+   * wrap-up, compressed). 0, the default, has every console send its next disposition at once:
+   * the servers' ceiling, where p95 is the queue of 50 consoles behind two cores.
+   */
+  paceMs?: number;
 }
 
 function percentile(samples: number[], p: number): number {
@@ -77,7 +83,7 @@ interface Figures {
 
 const figures = (samples: number[], seconds: number): Figures => ({ dispositions: samples.length, perSecond: samples.length / seconds, p50: percentile(samples, 50), p95: percentile(samples, 95) });
 
-export async function benchTeam({ leads, consoles, seconds, profile = false }: TeamBenchOptions): Promise<Record<string, unknown>> {
+export async function benchTeam({ leads, consoles, seconds, profile = false, paceMs = 0 }: TeamBenchOptions): Promise<Record<string, unknown>> {
   const cluster = await startPostgresCluster(profile ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'] : []);
   try {
     const url = await cluster.createDatabase();
@@ -167,6 +173,7 @@ export async function benchTeam({ leads, consoles, seconds, profile = false }: T
               samples.push({ at: t0, ms: performance.now() - t0 });
               acknowledged.push({ leadId, rep: client.rep });
               next = queue.next;
+              if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
             } catch {
               failures++;
               next = await nextLead(client);
@@ -201,6 +208,7 @@ export async function benchTeam({ leads, consoles, seconds, profile = false }: T
         ...(statements ? { statements } : {}),
         leads,
         consoles,
+        paceMs,
         seconds: elapsed,
         seededMs,
         team: figures(samples.map((s) => s.ms), elapsed),
