@@ -5,6 +5,7 @@ import { eligibleLeads } from '../queue/next-lead.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import { listCallLists } from './call-lists.ts';
+import { leadCount } from './lead-count.ts';
 
 /** The picker counts up to here ("100+"): enough to choose a list, cheap on every refresh. */
 export const WAITING_COUNT_CAP = 100;
@@ -28,7 +29,7 @@ export async function workingLists(q: Queryable, prefs: PreferenceStore, now: nu
     }
     return n;
   };
-  const total = (await q.one<{ n: number }>('SELECT count(*) AS n FROM leads'))!.n;
+  const total = await leadCount(q);
   const lists: WorkingList[] = [{ name: null, leads: total, waiting: await waiting(undefined), waitingCapped: WAITING_COUNT_CAP }];
   for (const l of await listCallLists(q)) lists.push({ name: l.name, leads: l.leads, waiting: await waiting(l.name), waitingCapped: WAITING_COUNT_CAP });
   return { current: (await workingListName(q, prefs)) ?? null, lists };
