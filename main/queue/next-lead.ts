@@ -7,7 +7,7 @@ import { localClock } from './calling-rules.ts';
 import { dialableNumbers, isOfferable } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
 import type { LeadCondition } from './list-access.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../../shared/time-units.ts';
 
 /**
  * Which lead is next, in tiers (each rule configurable in QueueRules, defaults from the best
@@ -253,10 +253,11 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGene
     const checked = new Set<number>();
     for (let k = FIRST_BATCH; k <= LAST_BATCH; k *= 8) {
       const { list, full } = await candidates(q, tier, zones, ctx, k);
+      const elsewhere = await heldElsewhere(q, list.map((c) => c.id).filter((id) => !checked.has(id)), ctx);
       for (const c of list) {
         if (checked.has(c.id)) continue;
         checked.add(c.id);
-        if (offered.has(c.id)) continue;
+        if (offered.has(c.id) || elsewhere.has(c.id)) continue;
         const facts = await loadLeadFacts(q, c.id, ctx.now);
         if (!facts || !isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) continue;
         offered.add(c.id);
@@ -266,6 +267,21 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGene
       if (!full) break;
     }
   }
+}
+
+/**
+ * Of a batch of candidates, those another console holds under a live lease, read in one query:
+ * on a team most of the best candidates are on the other consoles' screens, and each would
+ * otherwise cost a lead's whole facts (five round trips) only to be held back as 'claimed'. The
+ * rule is the one `isOfferable` applies (eligibility.ts), which still checks every other lead.
+ */
+async function heldElsewhere(q: Queryable, ids: readonly number[], ctx: QueueContext): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await q.all<{ lead_id: number }>(
+    `SELECT lead_id FROM claims WHERE lead_id IN (SELECT value FROM ${q.dialect.idsOf} AS ids) AND console_id <> ? AND claimed_at > ?`,
+    [JSON.stringify(ids), ctx.consoleId ?? '', ctx.now - ctx.rules.claimLeaseSeconds * SECOND_MS],
+  );
+  return new Set(rows.map((r) => Number(r.lead_id)));
 }
 
 /** The condition a lead offered to this console meets: its working list's and its rep's lists' (either, both or none). */
