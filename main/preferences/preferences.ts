@@ -9,6 +9,8 @@ import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 export interface KeyValueFile {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** Writes what `set` kept in memory where it lasts (the team's settings: a database); files write at once. */
+  flush?(changedBy: string | null): Promise<void>;
 }
 
 export interface WindowBounds {
@@ -22,6 +24,8 @@ export interface WindowBounds {
 export interface PreferenceStore {
   read(): Preferences;
   update(patch: Partial<Preferences>): Preferences;
+  /** Resolves once the last update is stored (at once for a file; a team's settings travel to the database). */
+  saved(changedBy: string | null): Promise<void>;
   windowBounds(): WindowBounds | undefined;
   saveWindowBounds(bounds: WindowBounds): void;
   /** A key another domain keeps in the same file, read and written whole (the phone's settings: main/phone/). */
@@ -64,6 +68,7 @@ export function preferenceStore(file: KeyValueFile): PreferenceStore {
       for (const [key, value] of Object.entries(next)) file.set(key, value);
       return next;
     },
+    saved: async (changedBy) => file.flush?.(changedBy),
     windowBounds() {
       const value = file.get('windowBounds') as WindowBounds | undefined;
       return value && Number.isFinite(value.width) && Number.isFinite(value.height) ? value : undefined;

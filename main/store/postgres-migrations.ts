@@ -105,6 +105,18 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       await tx.run('INSERT INTO lead_count_changes (n) SELECT count(*) FROM leads');
     },
   },
+  {
+    version: 9,
+    name: 'the settings a team shares (calling rules, dial scheme, default country), who changed each and when',
+    async up(tx) {
+      await tx.run(`CREATE TABLE team_settings (
+        key text PRIMARY KEY,
+        value text NOT NULL,
+        changed_by citext,
+        changed_at bigint NOT NULL
+      )`);
+    },
+  },
 ];
 
 // The top bar's figure (main/leads/lead-count.ts): each statement that adds or removes leads

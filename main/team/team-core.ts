@@ -1,13 +1,13 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { Clock } from '../clock.ts';
 import type { Core } from '../core.ts';
-import { memoryFile, preferenceStore } from '../preferences/preferences.ts';
 import type { Database } from '../store/database.ts';
 import { migratePostgres } from '../store/postgres-migrations.ts';
 import { openPostgresStore } from '../store/seam/postgres-store.ts';
 import { seedStore } from '../store-seed.ts';
 import { notOnTeamServer } from './team-methods.ts';
 import { teamEvents } from './team-events.ts';
+import { openTeamSettings } from './team-settings.ts';
 
 export interface TeamCoreOptions {
   database: string;
@@ -22,8 +22,8 @@ export interface TeamCoreOptions {
  * two processes starting at once migrate once), the clock, and events that travel between
  * processes by LISTEN/NOTIFY. There is no SQLite store: the modules not yet on the seam are
  * refused before their handlers run (team-methods.ts), and `db` is a stand-in that refuses the
- * same way should anything reach it anyway. The team's shared settings are the defaults for now
- * (docs/TEAM.md, "Settings a team shares"); nothing a rep sets is kept in this process.
+ * same way should anything reach it anyway. The team's shared settings are read from the database
+ * and kept in step across processes (team-settings.ts); nothing a rep sets is kept in this process.
  */
 export async function openTeamCore({ database, clock, log, connections }: TeamCoreOptions): Promise<Core> {
   const store = await openPostgresStore({
@@ -35,16 +35,17 @@ export async function openTeamCore({ database, clock, log, connections }: TeamCo
     await migratePostgres(store);
     await seedStore(store, clock.now());
     const { events, stop } = await teamEvents(store, log);
+    const settings = await openTeamSettings(store, () => clock.now(), log);
     return {
       db: noSqliteHere(),
       store,
       clock,
-      prefs: preferenceStore(memoryFile()),
+      prefs: settings.prefs,
       events,
       dataDir: '',
       storeFile: '',
-      // The pool and the listening connection end together (store.close); awaited by the server.
-      close: () => void stop().then(() => store.close(), () => store.close()),
+      // The pool and the listening connections end together (store.close); awaited by the server.
+      close: () => void Promise.all([stop(), settings.stop()]).then(() => store.close(), () => store.close()),
     };
   } catch (error) {
     await store.close();

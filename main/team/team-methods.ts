@@ -72,10 +72,10 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'scripts.validate',
   'scripts.import',
   'scripts.activate',
-  // The team's settings are the built-in defaults, the same in every process, until they live in
-  // the database (docs/TEAM.md, "Settings a team shares"): read, never set (a change would reach
-  // one process only). The capabilities are the shell's (no PDF printer on a server).
+  // The team's settings, in the database and the same in every process (team-settings.ts): read
+  // by everyone, set by a team lead. The capabilities are the shell's (no PDF printer on a server).
   'prefs.get',
+  'prefs.set',
   'app.capabilities',
   // The phone's settings likewise: read from the defaults (no phone set up), never saved here.
   'phone.settings',

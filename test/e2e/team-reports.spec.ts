@@ -1,9 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createAccount } from '../../main/people/accounts.ts';
 import { startSession } from '../../main/sessions/sessions.ts';
-import { migratePostgres } from '../../main/store/postgres-migrations.ts';
-import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
 import { seedStore } from '../../main/store-seed.ts';
+import { createTeamDatabase } from '../helpers/team-database.ts';
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.ts';
 import { startTeamServer, type TeamServerProcess } from '../helpers/team-server-process.ts';
 
@@ -19,24 +17,20 @@ let server: TeamServerProcess;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   cluster = await startPostgresCluster();
-  const url = await cluster.createDatabase();
-  const store = await openPostgresStore({ connectionString: url, max: 2 });
-  await migratePostgres(store);
-  await createAccount(store, Date.now(), { name: 'sam', role: 'team-lead', password: PASSWORD });
-  await createAccount(store, Date.now(), { name: 'jordan', role: 'rep', password: PASSWORD });
-  await seedStore(store, 0);
-  // Today, a few minutes ago: jordan dials Mia (no answer), then ben reaches and qualifies her.
-  const now = Date.now();
-  const mia = (await store.one<{ id: number }>("INSERT INTO leads (first_name, stage, created_at) VALUES ('Mia', 'MQL', ?) RETURNING id", [now - 30 * 24 * 60 * MIN]))!.id;
-  for (const [rep, code, minutesAgo, stageAfter] of [['jordan', 'no-answer', 6, 'MQL'], ['ben', 'qualified', 3, 'SQL']] as const) {
-    const session = await startSession(store, `console-${rep}`, rep, null, now - 10 * MIN);
-    await store.run(
-      `INSERT INTO calls (lead_id, disposition_code, disposition_label, started_at, ended_at, stage_before, stage_after, counts_as_attempt, rep, session_id)
-       VALUES (?, ?, ?, ?, ?, 'MQL', ?, 1, ?, ?)`,
-      [mia, code, code, now - minutesAgo * MIN, now - minutesAgo * MIN + MIN, stageAfter, rep, session.id],
-    );
-  }
-  await store.close();
+  const url = await createTeamDatabase(cluster, { sam: 'team-lead', jordan: 'rep' }, PASSWORD, async (store) => {
+    await seedStore(store, 0);
+    // Today, a few minutes ago: jordan dials Mia (no answer), then ben reaches and qualifies her.
+    const now = Date.now();
+    const mia = (await store.one<{ id: number }>("INSERT INTO leads (first_name, stage, created_at) VALUES ('Mia', 'MQL', ?) RETURNING id", [now - 30 * 24 * 60 * MIN]))!.id;
+    for (const [rep, code, minutesAgo, stageAfter] of [['jordan', 'no-answer', 6, 'MQL'], ['ben', 'qualified', 3, 'SQL']] as const) {
+      const session = await startSession(store, `console-${rep}`, rep, null, now - 10 * MIN);
+      await store.run(
+        `INSERT INTO calls (lead_id, disposition_code, disposition_label, started_at, ended_at, stage_before, stage_after, counts_as_attempt, rep, session_id)
+         VALUES (?, ?, ?, ?, ?, 'MQL', ?, 1, ?, ?)`,
+        [mia, code, code, now - minutesAgo * MIN, now - minutesAgo * MIN + MIN, stageAfter, rep, session.id],
+      );
+    }
+  });
   server = await startTeamServer(['--database', url, '--listen', '127.0.0.1:0']);
 });
 

@@ -1,7 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createAccount } from '../../main/people/accounts.ts';
-import { migratePostgres } from '../../main/store/postgres-migrations.ts';
 import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
+import { createTeamDatabase } from '../helpers/team-database.ts';
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.ts';
 import { startTeamServer, type TeamServerProcess } from '../helpers/team-server-process.ts';
 import { importFile } from './console-actions.ts';
@@ -26,13 +25,7 @@ let databaseUrl: string;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   cluster = await startPostgresCluster();
-  databaseUrl = await cluster.createDatabase();
-  const store = await openPostgresStore({ connectionString: databaseUrl, max: 2 });
-  await migratePostgres(store);
-  await createAccount(store, Date.now(), { name: 'sam', role: 'team-lead', password: PASSWORD });
-  await createAccount(store, Date.now(), { name: 'jordan', role: 'rep', password: PASSWORD });
-  await createAccount(store, Date.now(), { name: 'casey', role: 'rep', password: PASSWORD });
-  await store.close();
+  databaseUrl = await createTeamDatabase(cluster, { sam: 'team-lead', jordan: 'rep', casey: 'rep' }, PASSWORD);
   const args = ['--database', databaseUrl, '--listen', '127.0.0.1:0', '--clock', CLOCK];
   servers = await Promise.all([startTeamServer(args), startTeamServer(args)]);
 });

@@ -1,7 +1,6 @@
 import { expect, test, type Request } from '@playwright/test';
-import { createAccount } from '../../main/people/accounts.ts';
-import { migratePostgres } from '../../main/store/postgres-migrations.ts';
 import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
+import { createTeamDatabase } from '../helpers/team-database.ts';
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.ts';
 import { startTeamServer, type TeamServerProcess } from '../helpers/team-server-process.ts';
 
@@ -18,12 +17,7 @@ let databaseUrl: string;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   cluster = await startPostgresCluster();
-  const url = (databaseUrl = await cluster.createDatabase());
-  const store = await openPostgresStore({ connectionString: url, max: 2 });
-  await migratePostgres(store);
-  await createAccount(store, Date.now(), { name: 'jordan', role: 'rep', password: PASSWORD });
-  await createAccount(store, Date.now(), { name: 'casey', role: 'rep', password: PASSWORD });
-  await store.close();
+  const url = (databaseUrl = await createTeamDatabase(cluster, { jordan: 'rep', casey: 'rep' }, PASSWORD));
   server = await startTeamServer(['--database', url, '--listen', '127.0.0.1:0']);
 });
 

@@ -1,4 +1,9 @@
+import { createAccount } from '../../main/people/accounts.ts';
+import { migratePostgres } from '../../main/store/postgres-migrations.ts';
+import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
 import type { Store } from '../../main/store/seam/store.ts';
+import type { Role } from '../../shared/people.ts';
+import type { PostgresCluster } from './postgres-cluster.ts';
 
 /**
  * Every table of a team database as a digest per table, for "a refused call wrote nothing"
@@ -12,4 +17,22 @@ export async function databaseDigest(store: Store): Promise<Record<string, strin
     digest[name] = row?.digest ?? '';
   }
   return digest;
+}
+
+/**
+ * A throw-away team database on the cluster for a test file: migrated, with these accounts (name →
+ * role, one password for all); `more` writes what else the file needs before the connection
+ * closes. Returns its connection string, for the team server processes the file starts.
+ */
+export async function createTeamDatabase(cluster: PostgresCluster, accounts: Record<string, Role>, password: string, more?: (store: Store) => Promise<void>): Promise<string> {
+  const url = await cluster.createDatabase();
+  const store = await openPostgresStore({ connectionString: url, max: 2 });
+  try {
+    await migratePostgres(store);
+    for (const [name, role] of Object.entries(accounts)) await createAccount(store, Date.now(), { name, role, password });
+    await more?.(store);
+  } finally {
+    await store.close();
+  }
+  return url;
 }

@@ -30,6 +30,8 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
   const reload = useApp((s) => s.loadSettings);
   const reloadScript = useApp((s) => s.loadScript);
   const showNotice = useApp((s) => s.showNotice);
+  // On a team the calls are logged under the signed-in account's name, never a setting.
+  const teamPerson = useApp((s) => (s.signInState?.signInRequired ? s.signInState.person : null));
   const [prefs, setPrefs] = useState<Preferences | null>(null);
   const [dispositions, setDispositions] = useState<ListedDisposition[]>([]);
   const [scripts, setScripts] = useState<ScriptVersion[]>([]);
@@ -93,9 +95,15 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
         <TeamSection />
         <fieldset>
           <legend>You</legend>
-          <label>
-            Your name (on the calls you log) <input type="text" value={prefs.repName} maxLength={80} onChange={(e) => setPrefs({ ...prefs, repName: e.target.value })} />
-          </label>
+          {teamPerson ? (
+            <p className="muted" data-testid="team-person">
+              Signed in as <strong>{teamPerson.name}</strong>: the calls you log carry your account’s name. The settings below are the team’s, the same on every console; a team lead changes them.
+            </p>
+          ) : (
+            <label>
+              Your name (on the calls you log) <input type="text" value={prefs.repName} maxLength={80} onChange={(e) => setPrefs({ ...prefs, repName: e.target.value })} />
+            </label>
+          )}
           <label>
             Dial links{' '}
             <select value={prefs.dialScheme} onChange={(e) => setPrefs({ ...prefs, dialScheme: e.target.value as Preferences['dialScheme'] })}>
@@ -234,7 +242,8 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
             Import a script…
           </button>
         </fieldset>
-        <BackupsSection />
+        {/* A team store is backed up by pg_dump on its server (docs/TEAM.md), not from a console. */}
+        {!teamPerson && <BackupsSection />}
       </form>
     </div>
   );

@@ -8,8 +8,8 @@ import type { Store } from '../../../main/store/seam/store.ts';
 import { postgresColumns } from '../../helpers/postgres-schema.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
-/** Tables only a team has (people) or only one store needs (PostgreSQL's version row, its kept lead count). */
-const TEAM_ONLY = new Set(['lead_count_changes', 'accounts', 'sign_in_sessions', 'sign_in_limits', 'nextcall_schema', 'inbound_sources', 'inbound_signatures', 'inbound_limits', 'inbound_requests']);
+/** Tables only a team has (people) or only one store needs (PostgreSQL's version row, its kept lead count, the settings a team shares). */
+const TEAM_ONLY = new Set(['lead_count_changes', 'team_settings', 'accounts', 'sign_in_sessions', 'sign_in_limits', 'nextcall_schema', 'inbound_sources', 'inbound_signatures', 'inbound_limits', 'inbound_requests']);
 /** SQLite's full-text table and the tables FTS5 makes for it: PostgreSQL indexes a lead's words instead. */
 const SQLITE_ONLY = /^lead_words/;
 const SAME_KIND: Record<string, readonly string[]> = { INTEGER: ['bigint', 'integer', 'smallint'], TEXT: ['text', 'citext'] };
