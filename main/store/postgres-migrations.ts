@@ -70,6 +70,14 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       for (const statement of INBOUND) await tx.run(statement);
     },
   },
+  {
+    version: 6,
+    name: 'the live floor: a dial belongs to the account signed in on the console that placed it',
+    async up(tx) {
+      // Team only: a rep's own store has no accounts (its one rep is every console's).
+      await tx.run('ALTER TABLE dials ADD COLUMN account_id bigint REFERENCES accounts (id) ON DELETE SET NULL');
+    },
+  },
 ];
 
 // Team only (main/inbound/): webhooks reach the team server, never a rep's own store. Everything

@@ -67,6 +67,8 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'scripts.validate',
   'scripts.import',
   'scripts.activate',
+  // The live floor, a team lead's: the team's accounts are its roster (docs/FLOOR.md).
+  'floor.view',
   // The team's settings are the built-in defaults, the same in every process, until they live in
   // the database (docs/TEAM.md, "Settings a team shares"): read, never set (a change would reach
   // one process only). The capabilities are the shell's (no PDF printer on a server).

@@ -2,6 +2,7 @@ import type { Handlers, MethodName } from '../../../shared/api.ts';
 import type { ApiEvents } from '../../../shared/events.ts';
 import { floorView } from '../../floor/floor-view.ts';
 import { workingListName } from '../../leads/working-list.ts';
+import { currentCaller } from '../../people/caller.ts';
 import type { EventHub } from '../event-hub.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
@@ -15,8 +16,10 @@ export function floorHandlers({ core, queueContext }: HandlerContext): HandlersO
       return floorView(store, {
         now: clock.now(),
         timeZone,
-        // This store is a rep's own: one rep, by the name on the calls it logs.
-        roster: { kind: 'solo', rep: prefs.read().repName || null },
+        // On the team server someone is signed in (only a team lead or an admin reaches here): the
+        // team's accounts are the roster. Elsewhere the store is a rep's own: one rep, by the name
+        // on the calls it logs.
+        roster: currentCaller() ? { kind: 'accounts' } : { kind: 'solo', rep: prefs.read().repName || null },
         rules,
         ...(list ? { list: { name, ...list } } : {}),
       });
