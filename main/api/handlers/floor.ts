@@ -29,7 +29,7 @@ export function floorHandlers({ core, queueContext }: HandlerContext): HandlersO
 
 /**
  * The methods that change what the floor shows without changing the store's leads (those send
- * `store.changed`): a session's state, and a call begun or let go. Each sends `floor.changed`
+ * `store.changed`): a session's state, a call begun or let go, and who is signed in. Each sends `floor.changed`
  * once it has succeeded, so an open floor reads itself again instead of polling.
  */
 export const FLOOR_CHANGES: Partial<Record<MethodName, ApiEvents['floor.changed']['reason']>> = {
@@ -40,6 +40,9 @@ export const FLOOR_CHANGES: Partial<Record<MethodName, ApiEvents['floor.changed'
   'calls.dial': 'dial',
   'queue.skip': 'dial',
   'queue.snooze': 'dial',
+  // On the team server a rep signed out is "Signed out" on the floor.
+  'people.signIn': 'sign-in',
+  'people.signOut': 'sign-in',
 };
 
 /** The handlers, those in FLOOR_CHANGES announcing their success; a handler that answers at once still does. */
