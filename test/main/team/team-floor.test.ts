@@ -64,12 +64,17 @@ describe('the live floor on the team server', () => {
       expect([refused.status, body(refused).error.message]).toEqual([403, 'Only a team lead or above may do this (floor.view); you are signed in as a rep.']);
     }
 
-    // The roster is the team's accounts: casey never signed in.
+    // The roster is the team's accounts: casey has not signed in yet.
     expect((await floor()).reps.map((r) => [r.rep, r.signedIn, r.state])).toEqual([
       ['casey', false, 'signed-out'],
       ['jordan', true, 'idle'],
       ['sam', true, 'idle'],
     ]);
+    const casey = { cookie: '' };
+    const signInHeard = await heardOnOne('floor.changed', async () => (casey.cookie = await signIn(two, 'casey')));
+    expect(await row('casey')).toMatchObject({ signedIn: true, state: 'idle' });
+    await heardOnOne('floor.changed', () => ask(two, 'people.signOut', {}, casey.cookie));
+    expect(await row('casey')).toMatchObject({ signedIn: false, state: 'signed-out' });
 
     // jordan dials on process 2 without a calling session: the call is jordan's, by the signed-in account.
     const consoleId = 'console-jordan';
@@ -92,7 +97,7 @@ describe('the live floor on the team server', () => {
     expect(await row('jordan')).toMatchObject({ state: 'in-session' });
     const pauseHeard = await heardOnOne('floor.changed', () => ask(two, 'sessions.pause', { consoleId }, jordan));
     expect(await row('jordan')).toMatchObject({ state: 'paused' });
-    console.log(`heard on process 1 after: dial ${dialHeard.toFixed(0)} ms, call ${callHeard.toFixed(0)} ms, session ${startHeard.toFixed(0)} ms, pause ${pauseHeard.toFixed(0)} ms`);
+    console.log(`heard on process 1 after: sign-in ${signInHeard.toFixed(0)} ms (hashing included), dial ${dialHeard.toFixed(0)} ms, call ${callHeard.toFixed(0)} ms, session ${startHeard.toFixed(0)} ms, pause ${pauseHeard.toFixed(0)} ms`);
 
     // jordan signs out: the floor says so at its next read (the paused session stays open).
     expect((await ask(two, 'people.signOut', {}, jordan)).status).toBe(200);
