@@ -145,3 +145,50 @@ test("a team lead's floor on one server process follows a rep calling on the oth
   await floor.keyboard.press('Escape');
   await expect(floor.getByRole('dialog', { name: 'The floor' })).toBeHidden();
 });
+
+const TEAM_OF_20 = ['avery', 'blake', 'cameron', 'dakota', 'emerson', 'finley', 'harper', 'hayden', 'jamie', 'jesse', 'kendall', 'logan', 'morgan', 'parker', 'quinn', 'reese', 'riley', 'rowan', 'skyler', 'taylor'];
+
+/** Twenty reps mid-morning: most signed in and calling (some on a call, some paused), two signed out; each with calls logged. */
+async function busyMorning(store: Store) {
+  const leads = await seedLeads(
+    store,
+    Array.from({ length: 40 }, (_, i) => ({ firstName: 'Lead', lastName: `${i + 1}`, phones: [`+1212555${String(2000 + i)}`] })),
+    { now: at(24 * 60) },
+  );
+  for (const [i, name] of TEAM_OF_20.entries()) {
+    const { id } = (await store.one<{ id: number }>("INSERT INTO accounts (name, role, password_hash, created_at, password_changed_at) VALUES (?, 'rep', 'x', 0, 0) RETURNING id", [name]))!;
+    if (i >= 18) continue; // signed out
+    await store.run('INSERT INTO sign_in_sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [`token-${name}`, id, at(60), at(-600)]);
+    const session = (await startSession(store, `console-${name}`, name, null, at(50 + i))).id;
+    if (i % 5 === 4) await store.run('UPDATE sessions SET paused_at = ? WHERE id = ?', [at(i % 7), session]);
+    for (let n = 0; n <= i % 6; n++) {
+      const code = n % 3 === 2 ? 'wrong-person' : 'no-answer';
+      await store.run(
+        `INSERT INTO calls (lead_id, disposition_code, disposition_label, started_at, ended_at, stage_before, stage_after, counts_as_attempt, rep, session_id)
+         VALUES (?, ?, ?, ?, ?, 'IQL', 'IQL', 1, ?, ?)`,
+        [leads[(i + n) % leads.length]!, code, code, at(40 - n), at(39 - n), name, session],
+      );
+    }
+    if (i % 5 === 1) await store.run('INSERT INTO dials (lead_id, phone_e164, at, console_id, account_id) VALUES (?, ?, ?, ?, ?)', [leads[i]!, `+1212555${String(2000 + i)}`, at(2), `console-${name}`, id]);
+  }
+}
+
+test('a whole team of 20 reps fits the wall screen, one line each, nothing to scroll', async ({ browser }, testInfo) => {
+  const team = await startTeam(await cluster.createDatabase(), { people: [['sam', 'team-lead']], clock: CLOCK, seed: busyMorning });
+  try {
+    const floor = await consoleOf(browser, team[0]!.origin, 'sam', { width: 1920, height: 1080 });
+    await floor.keyboard.press('f');
+    await expect(floor.getByRole('table', { name: 'Reps' }).locator('tbody tr')).toHaveCount(21);
+    await expect(repRow(floor, 'blake')).toContainText('On a call');
+    await expect(repRow(floor, 'emerson')).toContainText('Paused');
+    await expect(repRow(floor, 'taylor')).toContainText('Signed out');
+    await floor.screenshot({ path: testInfo.outputPath('team-floor-20-reps-1920x1080.png') });
+    const screen = floor.locator('.floor-screen');
+    expect(await screen.evaluate((el) => [el.scrollHeight, el.scrollWidth])).toEqual([1080, 1920]);
+    // Still large enough to read across a room: the rep's name and their figures.
+    const sizes = await repRow(floor, 'avery').evaluate((row) => [row.querySelector('th')!, row.querySelector('td.num')!].map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
+  } finally {
+    await stopTeam(team);
+  }
+});
