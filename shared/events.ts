@@ -11,8 +11,8 @@ export interface ApiEvents {
     /** The console whose call made the change, when one did: its answer already carried the result. */
     byConsole?: string;
   };
-  /** A console's state on the floor changed (a session started, paused, resumed or ended; a dial placed or let go): the floor reads itself again. */
-  'floor.changed': { reason: 'session' | 'dial' };
+  /** A console's state on the floor changed (a session started, paused, resumed or ended; a dial placed or let go; someone signed in or out on the team server): the floor reads itself again. */
+  'floor.changed': { reason: 'session' | 'dial' | 'sign-in' };
   /** A lead asked for a call through an inbound webhook (main/inbound/): consoles show a notification. */
   'inbound.arrived': InboundArrival;
 }

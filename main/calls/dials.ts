@@ -22,7 +22,16 @@ export const OPEN_DIAL_MS = 12 * HOUR_MS;
  * dial the same number from two leads at the same instant: the number is locked for the
  * transaction (takeNumbers), so the count of its recent attempts and the new dial are one decision.
  */
-export function recordDial(q: Queryable, leadId: number, number: string, now: number, rules: QueueRules, consoleId: string | null = null): Promise<{ dialId: number; at: string }> {
+export function recordDial(
+  q: Queryable,
+  leadId: number,
+  number: string,
+  now: number,
+  rules: QueueRules,
+  consoleId: string | null = null,
+  /** The account signed in on the console, on a team's store (the live floor names the call's rep by it); none on a rep's own. */
+  accountId: number | null = null,
+): Promise<{ dialId: number; at: string }> {
   return q.transaction(
     async (tx) => {
       await takeNumbers(tx, [number]);
@@ -33,7 +42,11 @@ export function recordDial(q: Queryable, leadId: number, number: string, now: nu
         const name = fullName(await getLead(tx, leadId)) || `lead #${leadId}`;
         throw new ApiError('conflict', refusalSentence(`Not dialled: ${name}`, refusals), refusals.map((r) => ({ path: r.rule, message: r.reason })));
       }
-      const { id } = (await tx.one<{ id: number }>('INSERT INTO dials (lead_id, phone_e164, at, console_id) VALUES (?, ?, ?, ?) RETURNING id', [leadId, number, now, consoleId]))!;
+      const { id } = (
+        accountId === null
+          ? await tx.one<{ id: number }>('INSERT INTO dials (lead_id, phone_e164, at, console_id) VALUES (?, ?, ?, ?) RETURNING id', [leadId, number, now, consoleId])
+          : await tx.one<{ id: number }>('INSERT INTO dials (lead_id, phone_e164, at, console_id, account_id) VALUES (?, ?, ?, ?, ?) RETURNING id', [leadId, number, now, consoleId, accountId])
+      )!;
       return { dialId: id, at: new Date(now).toISOString() };
     },
     // Read committed: each statement after the lock sees the dials committed before it was granted.

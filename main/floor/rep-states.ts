@@ -6,7 +6,9 @@ import type { Queryable } from '../store/seam/store.ts';
  * Who is on the floor and what each is doing now. A rep's consoles are known by their open
  * calling sessions (a session names its rep and its console); a dial not yet logged on one of
  * those consoles is a call in progress. On a rep's own store there is one rep, whose every
- * console without a session of another name is theirs.
+ * console without a session of another name is theirs. On a team's store a dial also names the
+ * account signed in on the console that placed it (the team server records it), so a call shows
+ * on its rep's row with or without a session.
  */
 export type Roster =
   /** A team's store: its accounts (people, main/people/) say who the reps are and who is signed in. */
@@ -31,8 +33,12 @@ export async function repsNow(q: Queryable, roster: Roster, now: number, alsoNam
   const sessions = await q.all<{ console_id: string; rep: string | null; started_at: number; paused_at: number | null; list_name: string | null }>(
     'SELECT console_id, rep, started_at, paused_at, list_name FROM sessions WHERE ended_at IS NULL ORDER BY started_at',
   );
-  const dials = await q.all<{ console_id: string | null; at: number }>(
-    'SELECT console_id, at FROM dials WHERE call_id IS NULL AND closed_at IS NULL AND at > ? ORDER BY at DESC',
+  // On a team's store a dial names the account signed in on its console (team only: accounts).
+  const dials = await q.all<{ console_id: string | null; at: number; account: string | null }>(
+    roster.kind === 'accounts'
+      ? `SELECT d.console_id, d.at, a.name AS account FROM dials d LEFT JOIN accounts a ON a.id = d.account_id
+         WHERE d.call_id IS NULL AND d.closed_at IS NULL AND d.at > ? ORDER BY d.at DESC`
+      : 'SELECT console_id, at, NULL AS account FROM dials WHERE call_id IS NULL AND closed_at IS NULL AND at > ? ORDER BY at DESC',
     [now - OPEN_DIAL_MS],
   );
 
@@ -68,9 +74,13 @@ export async function repsNow(q: Queryable, roster: Roster, now: number, alsoNam
     else raise(rep, 'in-session', s.started_at, s.list_name);
   }
   for (const d of dials) {
-    // Newest first: the call a rep is on is their latest dial. A console is known by its session;
-    // on a rep's own store, one without a session is the rep's.
-    const rep = (d.console_id === null ? undefined : repOfConsole.get(d.console_id)) ?? (roster.kind === 'solo' ? add(roster.rep, null) : undefined);
+    // Newest first: the call a rep is on is their latest dial. On a team's store it is the
+    // signed-in account's that placed it; else a console is known by its session, and on a rep's
+    // own store one without a session is the rep's.
+    const rep =
+      (d.account !== null ? inTeam(d.account) : undefined) ??
+      (d.console_id === null ? undefined : repOfConsole.get(d.console_id)) ??
+      (roster.kind === 'solo' ? add(roster.rep, null) : undefined);
     if (rep) raise(rep, 'on-call', d.at, null);
   }
   return [...reps.values()].sort((a, b) => (a.rep ?? '').localeCompare(b.rep ?? '', 'en', { sensitivity: 'base' }));

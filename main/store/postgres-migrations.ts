@@ -117,6 +117,14 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       )`);
     },
   },
+  {
+    version: 10,
+    name: 'the live floor: a dial belongs to the account signed in on the console that placed it',
+    async up(tx) {
+      // Team only: a rep's own store has no accounts (its one rep is every console's).
+      await tx.run('ALTER TABLE dials ADD COLUMN account_id bigint REFERENCES accounts (id) ON DELETE SET NULL');
+    },
+  },
 ];
 
 // The top bar's figure (main/leads/lead-count.ts): each statement that adds or removes leads

@@ -72,6 +72,8 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'scripts.validate',
   'scripts.import',
   'scripts.activate',
+  // The live floor, a team lead's: the team's accounts are its roster (docs/FLOOR.md).
+  'floor.view',
   // The team's settings, in the database and the same in every process (team-settings.ts): read
   // by everyone, set by a team lead. The capabilities are the shell's (no PDF printer on a server).
   'prefs.get',

@@ -4,6 +4,7 @@ import { EmptyStore, ImportReportBanner, ListExhausted, NoticeToast } from './co
 import { ImportProgressBanner } from './components/import-progress.tsx';
 import { ImportWizard } from './components/import-wizard.tsx';
 import { TopBar } from './components/top-bar.tsx';
+import { selectMaySeeFloor } from './store/floor-slice.ts';
 import { useApp } from './store/store-context.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
 import { useNow } from './use-now.ts';
@@ -24,7 +25,8 @@ export function App() {
   // U works on every screen (the last disposition may have emptied the queue), but not under Reports or Settings; so does F, the live floor.
   const panelOpen = useApp((s) => s.panel !== null);
   const openPanel = useApp((s) => s.openPanel);
-  useHotkeys(panelOpen ? {} : { u: () => void undoLast(), f: () => openPanel('floor') });
+  const maySeeFloor = useApp(selectMaySeeFloor);
+  useHotkeys(panelOpen ? {} : { u: () => void undoLast(), ...(maySeeFloor ? { f: () => openPanel('floor') } : {}) });
 
   useEffect(() => {
     void loadSettings();

@@ -38,7 +38,8 @@ export function callsHandlers({ core, cap, queueContext, rep }: HandlerContext):
       events.emit('store.changed', { reason: 'disposition', ...(consoleId ? { byConsole: consoleId } : {}) });
       return result;
     },
-    'calls.dial': async ({ leadId, number, consoleId, listName }) => recordDial(store, leadId, number, clock.now(), (await queueContext({ listName })).rules, consoleId ?? null),
+    'calls.dial': async ({ leadId, number, consoleId, listName }) =>
+      recordDial(store, leadId, number, clock.now(), (await queueContext({ listName })).rules, consoleId ?? null, rep()?.id ?? null),
     'calls.saveDraft': async ({ leadId, notes }) => {
       await saveNoteDraft(store, leadId, notes, clock.now());
       return { saved: true };

@@ -2,6 +2,7 @@ import type { Handlers, MethodName } from '../../../shared/api.ts';
 import type { ApiEvents } from '../../../shared/events.ts';
 import { floorView } from '../../floor/floor-view.ts';
 import { workingListName } from '../../leads/working-list.ts';
+import { currentCaller } from '../../people/caller.ts';
 import type { EventHub } from '../event-hub.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
@@ -15,8 +16,10 @@ export function floorHandlers({ core, queueContext }: HandlerContext): HandlersO
       return floorView(store, {
         now: clock.now(),
         timeZone,
-        // This store is a rep's own: one rep, by the name on the calls it logs.
-        roster: { kind: 'solo', rep: prefs.read().repName || null },
+        // On the team server someone is signed in (only a team lead or an admin reaches here): the
+        // team's accounts are the roster. Elsewhere the store is a rep's own: one rep, by the name
+        // on the calls it logs.
+        roster: currentCaller() ? { kind: 'accounts' } : { kind: 'solo', rep: prefs.read().repName || null },
         rules,
         ...(list ? { list: { name, ...list } } : {}),
       });
@@ -26,7 +29,7 @@ export function floorHandlers({ core, queueContext }: HandlerContext): HandlersO
 
 /**
  * The methods that change what the floor shows without changing the store's leads (those send
- * `store.changed`): a session's state, and a call begun or let go. Each sends `floor.changed`
+ * `store.changed`): a session's state, a call begun or let go, and who is signed in. Each sends `floor.changed`
  * once it has succeeded, so an open floor reads itself again instead of polling.
  */
 export const FLOOR_CHANGES: Partial<Record<MethodName, ApiEvents['floor.changed']['reason']>> = {
@@ -37,6 +40,9 @@ export const FLOOR_CHANGES: Partial<Record<MethodName, ApiEvents['floor.changed'
   'calls.dial': 'dial',
   'queue.skip': 'dial',
   'queue.snooze': 'dial',
+  // On the team server a rep signed out is "Signed out" on the floor.
+  'people.signIn': 'sign-in',
+  'people.signOut': 'sign-in',
 };
 
 /** The handlers, those in FLOOR_CHANGES announcing their success; a handler that answers at once still does. */

@@ -6,15 +6,18 @@ import { useEscapeToClose } from '../use-hotkeys.ts';
 
 /**
  * Start session, for the top bar: a session is a named rep's, so a console that does not know
- * the rep's name asks for it first (once: it is kept in the preferences).
+ * the rep's name asks for it first (once: it is kept in the preferences). On the team server the
+ * session is the signed-in account's, and nothing is asked.
  */
 export function useStartSession(): () => Promise<void> {
   const call = useApi();
   const act = useApp((s) => s.sessionAction);
   const openPanel = useApp((s) => s.openPanel);
   const showNotice = useApp((s) => s.showNotice);
+  const signedIn = useApp((s) => s.signInState?.person != null);
   return async () => {
     try {
+      if (signedIn) return void (await act('start'));
       const { repName } = await call('prefs.get', {});
       if (repName.trim()) await act('start');
       else openPanel('rep-name');

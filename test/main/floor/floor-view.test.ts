@@ -154,6 +154,7 @@ describeEachStore('the live floor', ({ open, kind }) => {
       const account = async (name: string, role: string, signedIn: boolean) => {
         const { id } = (await q.one<{ id: number }>("INSERT INTO accounts (name, role, password_hash, created_at, password_changed_at) VALUES (?, ?, 'x', 0, 0) RETURNING id", [name, role]))!;
         await q.run('INSERT INTO sign_in_sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [`t-${id}`, id, NOW - HOUR, signedIn ? NOW + HOUR : NOW - MIN]);
+        return id;
       };
       await account('Ana', 'rep', true);
       await account('Ben', 'rep', true);
@@ -163,12 +164,16 @@ describeEachStore('the live floor', ({ open, kind }) => {
       await startSession(q, 'console-b', 'Ben', null, NOW - HOUR);
       await dial(q, lead, 'console-b', NOW - 2 * MIN);
       await dial(q, lead, 'console-x', NOW - MIN); // a console with no session: nobody's known call
+      // Dee has no session: the team server recorded the signed-in account with the dial.
+      const dee = await account('Dee', 'rep', true);
+      await q.run("INSERT INTO dials (lead_id, phone_e164, at, console_id, account_id) VALUES (?, '+12125550101', ?, 'console-d', ?)", [lead, NOW - 30_000, dee]);
 
       const view = await floorView(q, { now: NOW, timeZone: NY, roster: { kind: 'accounts' }, rules: DEFAULT_QUEUE_RULES });
       expect(view.reps.map((r) => [r.rep, r.signedIn, r.state, r.since])).toEqual([
         ['Ana', true, 'in-session', '2026-11-23T14:00:00.000Z'],
         ['Ben', true, 'on-call', '2026-11-23T14:58:00.000Z'],
         ['Cy', false, 'signed-out', null],
+        ['Dee', true, 'on-call', '2026-11-23T14:59:30.000Z'],
       ]);
     });
   }

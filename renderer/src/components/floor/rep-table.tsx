@@ -1,12 +1,15 @@
 import type { FloorView } from '../../../../shared/floor.ts';
 import { selectFloorRows } from '../../store/floor-rows.ts';
 
+/** Up to this many reps, each row is as large as a wall screen allows; a whole team (20 reps) fits at 1920×1080 in compact rows. */
+const ROOMY_ROWS = 8;
+
 /** One row per rep: the state in colour and in words, then the day's figures. */
 export function RepTable({ floor, now }: { floor: FloorView; now: number }) {
   const rows = selectFloorRows(floor, now);
   if (rows.length === 0) return <p className="muted">No rep on the floor yet: a rep appears with their first session or call.</p>;
   return (
-    <table className="floor-reps" aria-label="Reps">
+    <table className="floor-reps" aria-label="Reps" data-density={rows.length > ROOMY_ROWS ? 'compact' : 'roomy'}>
       <thead>
         <tr>
           <th scope="col">Rep</th>

@@ -1,0 +1,40 @@
+import { createAccount } from '../../main/people/accounts.ts';
+import { migratePostgres } from '../../main/store/postgres-migrations.ts';
+import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
+import type { Store } from '../../main/store/seam/store.ts';
+import type { Role } from '../../shared/people.ts';
+import { startTeamServer, type TeamServerProcess } from './team-server-process.ts';
+
+export const TEAM_PASSWORD = 'a long enough passphrase';
+
+export interface TeamOptions {
+  /** The accounts, each with the password TEAM_PASSWORD. */
+  people: readonly (readonly [name: string, role: Role])[];
+  /** How many server processes on the one database. */
+  processes?: number;
+  /** The servers' clock (`--clock`); the wall clock when none. */
+  clock?: string;
+  /** Anything else the database should hold before the servers start (leads, calls). */
+  seed?: (store: Store) => Promise<void>;
+}
+
+/**
+ * A team as the tests need one: the database migrated, the accounts made, the seed written, then
+ * `processes` team servers started on it (127.0.0.1, any free port). Stop them with `stopTeam`.
+ */
+export async function startTeam(databaseUrl: string, { people, processes = 1, clock, seed }: TeamOptions): Promise<TeamServerProcess[]> {
+  const store = await openPostgresStore({ connectionString: databaseUrl, max: 2 });
+  try {
+    await migratePostgres(store);
+    for (const [name, role] of people) await createAccount(store, Date.now(), { name, role, password: TEAM_PASSWORD });
+    await seed?.(store);
+  } finally {
+    await store.close();
+  }
+  const args = ['--database', databaseUrl, '--listen', '127.0.0.1:0', ...(clock ? ['--clock', clock] : [])];
+  return Promise.all(Array.from({ length: processes }, () => startTeamServer(args)));
+}
+
+export async function stopTeam(servers: readonly TeamServerProcess[]): Promise<void> {
+  await Promise.all(servers.map((server) => server.stop()));
+}
