@@ -112,6 +112,9 @@ test('a team lead assigns A to rep 1 and B to everyone, by keyboard; rep 2 never
   await expect(screen.locator('[data-list="B"]').getByRole('status')).toHaveText('B is paused: its leads are offered to no one until you resume it.');
   await expect(casey.page.getByTestId('notice')).toContainText('may no longer be called: its call list is paused, assigned to other reps, or held for its owner.', { timeout: 5_000 });
   await expect(casey.page.getByRole('heading', { name: 'Nothing to call right now' })).toBeVisible();
+  // The top bar counts what casey may be offered: nothing (A is jordan's, B is paused).
+  await expect(casey.page.getByTestId('queue-count')).toContainText('0 due now · 8 leads');
+  await expect(casey.page.getByTestId('list-picker').locator('option:checked')).toHaveText('Every lead · 0 waiting');
   await casey.page.screenshot({ path: testInfo.outputPath('rep-2-after-pause.png') });
   // Jordan's console: A's leads still come (A runs).
   await jordan.page.reload();

@@ -63,6 +63,8 @@ describe('the call list a console works', () => {
     const waiting = async () => Object.fromEntries((await handlers['lists.working']({})).lists.map((l) => [l.name ?? 'every lead', l.waiting]));
     await handlers['lists.pause']({ listName: 'Webinar', paused: true });
     expect(await waiting()).toEqual({ 'every lead': 1, Event: 1, Webinar: 0 });
+    // The top bar's due count likewise.
+    expect(Object.values((await handlers['queue.preview']({ limit: 1 })).waitingByTier).reduce((a, b) => a + b, 0)).toBe(1);
     await handlers['lists.pause']({ listName: 'Webinar', paused: false });
     await handlers['lists.assign']({ listName: 'Event', reps: ['Ana'] });
     expect(await waiting()).toEqual({ 'every lead': 2, Event: 0, Webinar: 2 });

@@ -87,12 +87,20 @@ describe('a team lead’s lists and reps on the team server', () => {
       const answer = (await t.as(who)('lists.working', {})) as { ok: true; value: { lists: { name: string | null; waiting: number }[] } };
       return Object.fromEntries(answer.value.lists.map((l) => [l.name ?? 'every lead', l.waiting]));
     };
+    // What the top bar says: the picker's counts, and the queue's due count.
+    const dueOf = async (who: string) => {
+      const answer = (await t.as(who)('queue.preview', { limit: 1 })) as { ok: true; value: { waitingByTier: Record<string, number> } };
+      return Object.values(answer.value.waitingByTier).reduce((a, b) => a + b, 0);
+    };
     expect(await waitingOf('blake')).toEqual({ 'every lead': 3, Hot: 2 });
+    expect(await dueOf('blake')).toBe(3);
     expect(await t.nextLeadOf('avery')).toBe(t.hot[0]);
 
     await t.as('sam')('lists.assign', { listName: 'Hot', reps: ['avery'] });
     await vi.waitFor(() => expect(heard).toEqual(['lists']));
     expect(await waitingOf('blake')).toEqual({ 'every lead': 1, Hot: 0 });
+    expect(await dueOf('blake')).toBe(1);
+    expect(await dueOf('avery')).toBe(3);
     await t.as('sam')('lists.pause', { listName: 'Hot', paused: true });
     await vi.waitFor(() => expect(heard).toEqual(['lists', 'lists']));
     const asked = (await t.as('avery')('queue.next', { consoleId: 'console-avery' })) as {
