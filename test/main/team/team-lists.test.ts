@@ -121,4 +121,16 @@ describe('a team lead’s lists and reps on the team server', () => {
     expect(await t.as('sam')('people.list', {})).toMatchObject({ ok: true, value: [{ name: 'avery', role: 'rep' }, { name: 'blake', role: 'rep' }, { name: 'sam', role: 'team-lead' }] });
     expect(await t.as('blake')('people.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+
+  it('keeps a lead its rep has dialled when its list is paused: the call is logged on the lead on screen', async () => {
+    const t = await team();
+    expect(await t.nextLeadOf('avery')).toBe(t.hot[0]);
+    expect(await t.as('avery')('calls.dial', { consoleId: 'console-avery', leadId: t.hot[0], number: '+12125550100' })).toMatchObject({ ok: true });
+    await t.as('sam')('lists.pause', { listName: 'Hot', paused: true });
+    const asked = (await t.as('avery')('queue.next', { consoleId: 'console-avery' })) as { ok: true; value: { next: { card: { lead: { id: number } }; openDial: unknown } | null; released?: unknown } };
+    expect(asked.value.released).toBeUndefined();
+    expect(asked.value.next).toMatchObject({ card: { lead: { id: t.hot[0] } }, openDial: { number: '+12125550100' } });
+    expect(await t.as('avery')('calls.disposition', { consoleId: 'console-avery', leadId: t.hot[0], code: 'no-answer', notes: '' })).toMatchObject({ ok: true });
+    expect(await t.core.store.all('SELECT lead_id, rep FROM calls')).toEqual([{ lead_id: t.hot[0], rep: 'avery' }]);
+  });
 });
