@@ -119,5 +119,21 @@ test('a team lead assigns A to rep 1 and B to everyone, by keyboard; rep 2 never
   // Jordan's console: A's leads still come (A runs).
   await jordan.page.reload();
   await expect(leadOnScreen(jordan.page)).toBeVisible();
-  expect(listA).toContain(await leadIdOf(jordan.page));
+  const jordansLead = await leadIdOf(jordan.page);
+  expect(listA).toContain(jordansLead);
+
+  // The team lead moves jordan off A (to B, everyone's): jordan's console lets its A lead go at once.
+  const moveFromA = screen.locator('[data-list="A"]');
+  await expect(moveFromA.getByRole('combobox', { name: 'Move' })).toHaveValue('jordan');
+  await tabTo(page, moveFromA.getByRole('combobox', { name: 'to' }));
+  await expect(moveFromA.getByRole('combobox', { name: 'to' })).toHaveValue('B');
+  await tabTo(page, moveFromA.getByRole('button', { name: 'Move' }));
+  await page.keyboard.press('Enter');
+  await expect(moveFromA.getByRole('status')).toHaveText('jordan moved from A to B.');
+  await expect(moveFromA.getByRole('radio', { name: 'Only these reps:' })).toBeChecked();
+  await expect(moveFromA.getByRole('checkbox', { name: 'jordan' })).not.toBeChecked();
+  await expect(moveFromA).toContainText('Nobody works A now: its leads are offered to no one until you tick reps or choose Everyone.');
+  await page.screenshot({ path: testInfo.outputPath('list-reps-after-move-1366x768.png') });
+  await expect(jordan.page.getByTestId('notice')).toContainText('may no longer be called: its call list is paused, assigned to other reps, or held for its owner.', { timeout: 5_000 });
+  await expect(jordan.page.getByRole('heading', { name: 'Nothing to call right now' })).toBeVisible();
 });

@@ -107,7 +107,7 @@ function ListRow({ list, lists, team, said, change, refuse }: RowProps) {
         </button>
         <OwnerWindow key={list.ownerWindowMinutes} list={list} change={change} refuse={refuse} />
       </div>
-      <MoveRep list={list} lists={lists} change={change} refuse={refuse} />
+      <MoveRep list={list} lists={lists} change={change} />
       {said && (
         <p id={`${id}-said`} className={said.kind === 'refused' ? 'list-said refused' : 'list-said'} role={said.kind === 'refused' ? 'alert' : 'status'}>
           {said.text}
@@ -198,7 +198,7 @@ function OwnerWindow({ list, change, refuse }: Pick<RowProps, 'list' | 'change' 
 }
 
 /** Takes a rep off this list and onto another (this list must have named reps). */
-function MoveRep({ list, lists, change, refuse }: Pick<RowProps, 'list' | 'lists' | 'change' | 'refuse'>) {
+function MoveRep({ list, lists, change }: Pick<RowProps, 'list' | 'lists' | 'change'>) {
   const call = useApi();
   const others = lists.filter((l) => l.name !== list.name);
   const [rep, setRep] = useState('');
@@ -206,6 +206,7 @@ function MoveRep({ list, lists, change, refuse }: Pick<RowProps, 'list' | 'lists
   if (others.length === 0) return null;
   const reps = list.reps;
   if (reps === 'everyone') return <p className="muted list-move">Everyone works {list.name}: give it named reps to move one of them to another list.</p>;
+  if (reps.length === 0) return <p className="list-move list-nobody">Nobody works {list.name} now: its leads are offered to no one until you tick reps or choose Everyone.</p>;
   // What the selects show: the choice made, while it is still on offer (the lists change under them).
   const who = reps.find((r) => r === rep) ?? reps[0] ?? '';
   const target = others.find((l) => l.name === to)?.name ?? others[0]!.name;
@@ -214,7 +215,6 @@ function MoveRep({ list, lists, change, refuse }: Pick<RowProps, 'list' | 'lists
       className="list-move"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!who) return refuse(list.name, `No rep works ${list.name} to move: nothing was changed.`);
         void change(list.name, () => call('lists.moveRep', { rep: who, from: list.name, to: target }), `${who} moved from ${list.name} to ${target}.`);
       }}
     >
