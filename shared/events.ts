@@ -5,9 +5,12 @@
 export interface ApiEvents {
   /** bytesRead of totalBytes: how far through the file the import is (the wizard's progress bar). */
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number; bytesRead: number; totalBytes: number };
-  /** 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it. */
+  /**
+   * 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it;
+   * 'lists': a team lead paused a list, or changed who works it (a console lets its lead go if it is no longer its).
+   */
   'store.changed': {
-    reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore' | 'inbound';
+    reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore' | 'inbound' | 'lists';
     /** The console whose call made the change, when one did: its answer already carried the result. */
     byConsole?: string;
   };

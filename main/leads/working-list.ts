@@ -20,11 +20,14 @@ export async function workingListName(q: Queryable, prefs: PreferenceStore): Pro
   return (await q.one('SELECT 1 FROM call_lists WHERE name = ?', [name])) ? name : undefined;
 }
 
-/** Every call list (and "every lead") with how many of its leads the queue may offer now. */
-export async function workingLists(q: Queryable, prefs: PreferenceStore, now: number): Promise<WorkingLists> {
+/**
+ * Every call list (and "every lead") with how many of its leads the queue may offer this rep now:
+ * a paused list, or one assigned to other reps, counts none (list-access.ts), as the queue offers.
+ */
+export async function workingLists(q: Queryable, prefs: PreferenceStore, now: number, rep: string | null): Promise<WorkingLists> {
   const waiting = async (listName: string | undefined): Promise<number> => {
     let n = 0;
-    for await (const _ of eligibleLeads(q, await queueContext(q, prefs, now, listName ? { listName } : {}))) {
+    for await (const _ of eligibleLeads(q, await queueContext(q, prefs, now, { rep, ...(listName ? { listName } : {}) }))) {
       if (++n >= WAITING_COUNT_CAP) break;
     }
     return n;
@@ -36,12 +39,12 @@ export async function workingLists(q: Queryable, prefs: PreferenceStore, now: nu
 }
 
 /** Works this list from now on (null: every lead). An unknown list is refused by name. */
-export async function chooseWorkingList(q: Queryable, prefs: PreferenceStore, name: string | null, now: number): Promise<WorkingLists> {
+export async function chooseWorkingList(q: Queryable, prefs: PreferenceStore, name: string | null, now: number, rep: string | null): Promise<WorkingLists> {
   if (name !== null) {
     const row = await q.one<{ name: string }>('SELECT name FROM call_lists WHERE name = ?', [name]);
     if (!row) throw new ApiError('not-found', `There is no call list named "${name}".`);
     name = row.name;
   }
   prefs.update({ callList: name });
-  return workingLists(q, prefs, now);
+  return workingLists(q, prefs, now, rep);
 }

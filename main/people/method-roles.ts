@@ -20,6 +20,7 @@ export const METHOD_ROLES: Record<MethodName, Access> = {
   'people.signIn': 'anyone',
   'people.signOut': 'anyone',
   'people.me': 'anyone',
+  'people.list': 'team-lead',
 
   'app.capabilities': 'rep',
   'prefs.get': 'rep',

@@ -240,7 +240,9 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGene
       [held.lead_id],
     );
     const scope = scopeOf(ctx);
-    const inList = !scope || (await isInList(q, held.lead_id, scope));
+    // A lead with a call running on it stays whatever its lists now say (paused, given to other
+    // reps): the rep is talking to it, and the disposition must find it.
+    const inList = held.lead_id === ctx.keepLeadId || !scope || (await isInList(q, held.lead_id, scope));
     const facts = row && inList ? await loadLeadFacts(q, row.id, ctx.now) : null;
     if (row && facts && (row.id === ctx.keepLeadId || isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId))) {
       const tier = tierOf({ ...row, due_at: row.due_at ?? undefined }, ctx);

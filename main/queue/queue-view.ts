@@ -133,18 +133,25 @@ const WAITING: Record<Exclude<Tier, 'callback'>, { index: string; where: string 
 
 /**
  * Leads whose turn has come in the zones open now, per tier, up to a cap: read from the indexes,
- * before the per-lead checks (daily caps, state windows, claims) that the pick applies.
+ * before the per-lead checks (daily caps, state windows, claims) that the pick applies. Of the
+ * rep's lists only (a paused list, or one assigned to other reps, counts none), as the pick offers.
  */
 export async function countWaitingByTier(q: Queryable, ctx: QueueContext, cap: number): Promise<Record<Tier, number>> {
   const zones = await openZones(q, ctx.rules, ctx.now);
   const counts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  counts.callback = (await q.one<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM callbacks WHERE done_by_call_id IS NULL AND due_at <= ? LIMIT ?) AS due', [ctx.now, cap]))!.n;
+  const access = ctx.access ? { where: ` AND (${ctx.access.where})`, params: ctx.access.params } : { where: '', params: [] };
+  counts.callback = (await q.one<{ n: number }>(
+    ctx.access
+      ? `SELECT count(*) AS n FROM (SELECT 1 FROM callbacks JOIN leads ON leads.id = callbacks.lead_id WHERE done_by_call_id IS NULL AND due_at <= ?${access.where} LIMIT ?) AS due`
+      : 'SELECT count(*) AS n FROM (SELECT 1 FROM callbacks WHERE done_by_call_id IS NULL AND due_at <= ? LIMIT ?) AS due',
+    [ctx.now, ...access.params, cap],
+  ))!.n;
   let total = counts.callback;
   for (const [tier, { index, where }] of Object.entries(WAITING) as [Exclude<Tier, 'callback'>, { index: string; where: string }][]) {
-    const count = `SELECT count(*) AS n FROM (SELECT 1 FROM leads INDEXED BY ${index} WHERE coalesce(time_zone, '') = ? AND ${where} LIMIT ?) AS waiting`;
+    const count = `SELECT count(*) AS n FROM (SELECT 1 FROM leads INDEXED BY ${index} WHERE coalesce(time_zone, '') = ? AND ${where}${access.where} LIMIT ?) AS waiting`;
     for (const zone of zones) {
       if (total >= cap) break;
-      const { n } = (await q.one<{ n: number }>(count, where.includes('?') ? [zone, ctx.now, cap - total] : [zone, cap - total]))!;
+      const { n } = (await q.one<{ n: number }>(count, [zone, ...(where.includes('?') ? [ctx.now] : []), ...access.params, cap - total]))!;
       counts[tier] += n;
       total += n;
     }

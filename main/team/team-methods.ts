@@ -12,6 +12,7 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'people.signIn',
   'people.signOut',
   'people.me',
+  'people.list',
   'sessions.start',
   'sessions.pause',
   'sessions.resume',

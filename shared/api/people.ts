@@ -16,4 +16,6 @@ export const peopleApi = {
   ),
   'people.signOut': method<{ signedOut: true }>()(none),
   'people.me': method<SignInState>()(none),
+  /** The team's accounts, by name (a team lead's, to choose who works a list). */
+  'people.list': method<Person[]>()(none),
 } as const;

@@ -1,9 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
-import { createTeamDatabase } from '../helpers/team-database.ts';
-import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.ts';
-import { startTeamServer, type TeamServerProcess } from '../helpers/team-server-process.ts';
 import { importFile } from './console-actions.ts';
+import { LEAD_AND_TWO_REPS, signedIn, startTeam, type Team } from './team-setup.ts';
 
 /**
  * The issue's "done when", in Chromium on a real PostgreSQL: two team server processes on one
@@ -14,53 +12,30 @@ import { importFile } from './console-actions.ts';
  * recorded against the signed-in person who made it. Of what the consoles ask, only the
  * voicemail greetings are refused (not on the team server yet).
  */
-const PASSWORD = 'a long enough passphrase';
 // A Monday, 10:00 in New York: the leads' numbers (212) are inside their calling hours.
 const CLOCK = '2026-11-23T15:00:00Z';
 const LEADS = 40;
-let cluster: PostgresCluster;
-let servers: TeamServerProcess[] = [];
-let databaseUrl: string;
+let team: Team;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  cluster = await startPostgresCluster();
-  databaseUrl = await createTeamDatabase(cluster, { sam: 'team-lead', jordan: 'rep', casey: 'rep' }, PASSWORD);
-  const args = ['--database', databaseUrl, '--listen', '127.0.0.1:0', '--clock', CLOCK];
-  servers = await Promise.all([startTeamServer(args), startTeamServer(args)]);
+  team = await startTeam({
+    accounts: LEAD_AND_TWO_REPS,
+    clock: CLOCK,
+    processes: 2,
+  });
 });
 
 test.afterAll(async () => {
-  await Promise.all(servers.map((server) => server.stop()));
-  cluster?.stop();
+  await team?.stop();
 });
 
 test.setTimeout(300_000);
-/** A password check is a second or two of hashing on an idle machine; far more on a loaded one. */
-const HASHING = { timeout: 30_000 };
-
-/** A browser of its own (its own cookies) signed in on one server process; the API's refusals are kept. */
-async function signedIn(browser: Browser, origin: string, name: string): Promise<{ page: Page; refused: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  const refused: string[] = [];
-  page.on('response', (response) => {
-    const path = new URL(response.url()).pathname;
-    if (path.startsWith('/api/') && path !== '/api/events' && response.status() !== 200) {
-      void response.text().then((body) => refused.push(`${path} ${response.status()} ${body}`), () => undefined);
-    }
-  });
-  await page.goto(origin);
-  await page.getByLabel('Account name').fill(name);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('signed-in')).toContainText(name, HASHING);
-  return { page, refused };
-}
 
 const leadOnScreen = (page: Page) => page.locator('main.call-screen');
 
 test('two reps on two server processes work one list of 40 leads by keyboard, and never see the same lead', async ({ browser }, testInfo) => {
-  const lead = await signedIn(browser, servers[0]!.origin, 'sam');
+  const lead = await signedIn(browser, team.servers[0]!.origin, 'sam');
   const rows = Array.from({ length: LEADS }, (_, i) => `${i + 1},Lead,Number ${i + 1},Acme ${i + 1},+1212555${String(1000 + i)}`);
   // The console's first reads answered: an empty team store.
   await expect(lead.page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
@@ -70,7 +45,7 @@ test('two reps on two server processes work one list of 40 leads by keyboard, an
   await expect(leadOnScreen(lead.page)).toBeVisible();
   const leadsOwn = Number(await leadOnScreen(lead.page).getAttribute('data-lead-id'));
 
-  const reps = await Promise.all([signedIn(browser, servers[0]!.origin, 'jordan'), signedIn(browser, servers[1]!.origin, 'casey')]);
+  const reps = await Promise.all([signedIn(browser, team.servers[0]!.origin, 'jordan'), signedIn(browser, team.servers[1]!.origin, 'casey')]);
   const onScreen = new Map<number, string>([[leadsOwn, 'sam']]);
   const work = async ({ page }: { page: Page }, name: string) => {
     const keys = ['1', '2'];
@@ -102,7 +77,7 @@ test('two reps on two server processes work one list of 40 leads by keyboard, an
   expect(shown.filter((n) => n === 'casey').length).toBeGreaterThan(0);
 
   // From the calls table: every lead called once, by the person it was shown to.
-  const store = await openPostgresStore({ connectionString: databaseUrl, max: 1 });
+  const store = await openPostgresStore({ connectionString: team.databaseUrl, max: 1 });
   const calls = await store.all<{ lead_id: number; rep: string; n: number }>('SELECT lead_id, min(rep) AS rep, count(*) AS n FROM calls GROUP BY lead_id ORDER BY lead_id');
   await store.close();
   expect(calls).toHaveLength(LEADS);

@@ -3,16 +3,20 @@ import { assignList, moveRep, pauseList, setOwnerWindow } from '../../leads/list
 import { chooseWorkingList, workingLists } from '../../leads/working-list.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
-export function listsHandlers({ core }: HandlerContext): HandlersOf<'lists'> {
-  const { store, clock, prefs } = core;
+export function listsHandlers({ core, rep }: HandlerContext): HandlersOf<'lists'> {
+  const { store, clock, prefs, events } = core;
+  // Consoles let a lead go at once when its list stops being theirs (not at their next request),
+  // and their list picker counts again: every console re-asks the queue on this announcement.
+  const announce = <T>(value: T) => (events.emit('store.changed', { reason: 'lists' }), value);
+  const repName = () => rep()?.name ?? null;
   return {
     'lists.list': () => listCallLists(store),
     'lists.save': (list) => saveCallList(store, clock, list),
-    'lists.working': () => workingLists(store, prefs, clock.now()),
-    'lists.work': ({ listName }) => chooseWorkingList(store, prefs, listName, clock.now()),
-    'lists.assign': ({ listName, reps }) => assignList(store, listName, reps),
-    'lists.moveRep': ({ rep, from, to }) => moveRep(store, rep, from, to),
-    'lists.pause': ({ listName, paused }) => pauseList(store, listName, paused),
-    'lists.ownerWindow': ({ listName, minutes }) => setOwnerWindow(store, listName, minutes),
+    'lists.working': () => workingLists(store, prefs, clock.now(), repName()),
+    'lists.work': ({ listName }) => chooseWorkingList(store, prefs, listName, clock.now(), repName()),
+    'lists.assign': async ({ listName, reps }) => announce(await assignList(store, listName, reps)),
+    'lists.moveRep': async ({ rep: who, from, to }) => announce(await moveRep(store, who, from, to)),
+    'lists.pause': async ({ listName, paused }) => announce(await pauseList(store, listName, paused)),
+    'lists.ownerWindow': async ({ listName, minutes }) => announce(await setOwnerWindow(store, listName, minutes)),
   };
 }

@@ -1,12 +1,13 @@
 import { ApiError } from '../../../shared/api-error.ts';
 import { currentCaller, type Caller } from '../../people/caller.ts';
+import { listAccounts } from '../../people/accounts.ts';
 import { signIn, signOut } from '../../people/sign-in.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 /** A rep alone has no accounts: only the team server, which makes a caller for each request, signs people in. */
-function teamCaller(): Caller {
+function teamCaller(what = 'Signing in is'): Caller {
   const caller = currentCaller();
-  if (!caller) throw new ApiError('invalid-input', 'Signing in is for a team server: this console works alone, with no account.');
+  if (!caller) throw new ApiError('invalid-input', `${what} for a team server: this console works alone, with no account.`);
   return caller;
 }
 
@@ -29,6 +30,10 @@ export function peopleHandlers({ core }: HandlerContext): HandlersOf<'people'> {
     'people.me': () => {
       const caller = currentCaller();
       return { signInRequired: caller !== null, person: caller?.person ?? null };
+    },
+    'people.list': async () => {
+      teamCaller('A team’s accounts are');
+      return (await listAccounts(store)).map(({ id, name, role }) => ({ id, name, role }));
     },
   };
 }

@@ -3,6 +3,7 @@ import { CallbackAlerts } from './callback-alerts.tsx';
 import { RepNamePrompt } from './rep-name-prompt.tsx';
 import { LeadSearchButton } from './lead-search.tsx';
 import { ListPicker } from './list-picker.tsx';
+import { ListRepsButton } from './lists/list-reps-screen.tsx';
 import { ReportsPanel } from './reports/reports-panel.tsx';
 import { FloorScreen } from './floor/floor-screen.tsx';
 import { SessionStrip } from './session-strip.tsx';
@@ -51,6 +52,7 @@ export function TopBar() {
           Floor <kbd>F</kbd>
         </button>
       )}
+      <ListRepsButton />
       <button type="button" className="secondary" onClick={() => openPanel('reports')}>
         Reports
       </button>

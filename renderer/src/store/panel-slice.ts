@@ -1,8 +1,11 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store.ts';
 
-/** rep-name: the rep's name, asked before a first session. search: finding any lead (its own dialog, so the call screen's keys stay off under it too). */
-export type Panel = 'reports' | 'settings' | 'rep-name' | 'search' | 'floor';
+/**
+ * rep-name: the rep's name, asked before a first session. search: finding any lead (its own dialog, so the call screen's keys stay off under it too).
+ * lists: a team lead's lists and reps.
+ */
+export type Panel = 'reports' | 'settings' | 'rep-name' | 'search' | 'floor' | 'lists';
 
 /** The screen open over the call screen, if any: while one is, the call screen's keys are its own no more. */
 export interface PanelSlice {

@@ -56,4 +56,19 @@ describe('the call list a console works', () => {
     expect((await handlers['queue.next']({ consoleId: 'console-1' })).next).not.toBeNull();
     expect((await handlers['lists.working']({})).current).toBeNull();
   });
+
+  it('counts a paused list, or one assigned to another rep, as nothing waiting: what the queue would offer this rep', async () => {
+    const { core, handlers } = await twoLists();
+    core.prefs.update({ repName: 'Ben' });
+    const waiting = async () => Object.fromEntries((await handlers['lists.working']({})).lists.map((l) => [l.name ?? 'every lead', l.waiting]));
+    await handlers['lists.pause']({ listName: 'Webinar', paused: true });
+    expect(await waiting()).toEqual({ 'every lead': 1, Event: 1, Webinar: 0 });
+    // The top bar's due count likewise.
+    expect(Object.values((await handlers['queue.preview']({ limit: 1 })).waitingByTier).reduce((a, b) => a + b, 0)).toBe(1);
+    await handlers['lists.pause']({ listName: 'Webinar', paused: false });
+    await handlers['lists.assign']({ listName: 'Event', reps: ['Ana'] });
+    expect(await waiting()).toEqual({ 'every lead': 2, Event: 0, Webinar: 2 });
+    await handlers['lists.assign']({ listName: 'Event', reps: ['ben'] });
+    expect(await waiting()).toEqual({ 'every lead': 3, Event: 1, Webinar: 2 });
+  });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import type { Core } from '../../../main/core.ts';
@@ -75,5 +75,62 @@ describe('a team lead’s lists and reps on the team server', () => {
     expect(await refused('lists.ownerWindow', { listName: 'Hot', minutes: 1.5 })).toContain('whole minutes');
     expect(await refused('lists.moveRep', { rep: 'avery', from: 'Hot', to: 'Cold' })).toBe('There is no call list named "Cold".');
     expect(await databaseDigest(t.core.store)).toEqual(before);
+  });
+
+  it('announces a pause and a change of reps to every console: a rep’s console that asks again lets its lead go, saying why; the counts follow', async () => {
+    const t = await team();
+    const heard: string[] = [];
+    t.core.events.subscribe((event, payload) => {
+      if (event === 'store.changed') heard.push((payload as { reason: string }).reason);
+    });
+    const waitingOf = async (who: string) => {
+      const answer = (await t.as(who)('lists.working', {})) as { ok: true; value: { lists: { name: string | null; waiting: number }[] } };
+      return Object.fromEntries(answer.value.lists.map((l) => [l.name ?? 'every lead', l.waiting]));
+    };
+    // What the top bar says: the picker's counts, and the queue's due count.
+    const dueOf = async (who: string) => {
+      const answer = (await t.as(who)('queue.preview', { limit: 1 })) as { ok: true; value: { waitingByTier: Record<string, number> } };
+      return Object.values(answer.value.waitingByTier).reduce((a, b) => a + b, 0);
+    };
+    expect(await waitingOf('blake')).toEqual({ 'every lead': 3, Hot: 2 });
+    expect(await dueOf('blake')).toBe(3);
+    expect(await t.nextLeadOf('avery')).toBe(t.hot[0]);
+
+    await t.as('sam')('lists.assign', { listName: 'Hot', reps: ['avery'] });
+    await vi.waitFor(() => expect(heard).toEqual(['lists']));
+    expect(await waitingOf('blake')).toEqual({ 'every lead': 1, Hot: 0 });
+    expect(await dueOf('blake')).toBe(1);
+    expect(await dueOf('avery')).toBe(3);
+    await t.as('sam')('lists.pause', { listName: 'Hot', paused: true });
+    await vi.waitFor(() => expect(heard).toEqual(['lists', 'lists']));
+    const asked = (await t.as('avery')('queue.next', { consoleId: 'console-avery' })) as {
+      ok: true;
+      value: { next: { card: { lead: { id: number } } } | null; released?: { leadId: number; reasons: string[] } };
+    };
+    expect(asked.value.released).toEqual({ leadId: t.hot[0], name: expect.any(String), reasons: ['Its call list is paused, assigned to other reps, or held for its owner'] });
+    expect(asked.value.next?.card.lead.id).toBe(t.other);
+    // A refusal changes nothing, and announces nothing.
+    await t.as('sam')('lists.pause', { listName: 'Cold', paused: true });
+    await t.as('blake')('lists.pause', { listName: 'Hot', paused: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard).toEqual(['lists', 'lists']);
+  });
+
+  it('lists the team’s accounts for a team lead (to choose who works a list), and refuses a rep', async () => {
+    const t = await team();
+    expect(await t.as('sam')('people.list', {})).toMatchObject({ ok: true, value: [{ name: 'avery', role: 'rep' }, { name: 'blake', role: 'rep' }, { name: 'sam', role: 'team-lead' }] });
+    expect(await t.as('blake')('people.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('keeps a lead its rep has dialled when its list is paused: the call is logged on the lead on screen', async () => {
+    const t = await team();
+    expect(await t.nextLeadOf('avery')).toBe(t.hot[0]);
+    expect(await t.as('avery')('calls.dial', { consoleId: 'console-avery', leadId: t.hot[0], number: '+12125550100' })).toMatchObject({ ok: true });
+    await t.as('sam')('lists.pause', { listName: 'Hot', paused: true });
+    const asked = (await t.as('avery')('queue.next', { consoleId: 'console-avery' })) as { ok: true; value: { next: { card: { lead: { id: number } }; openDial: unknown } | null; released?: unknown } };
+    expect(asked.value.released).toBeUndefined();
+    expect(asked.value.next).toMatchObject({ card: { lead: { id: t.hot[0] } }, openDial: { number: '+12125550100' } });
+    expect(await t.as('avery')('calls.disposition', { consoleId: 'console-avery', leadId: t.hot[0], code: 'no-answer', notes: '' })).toMatchObject({ ok: true });
+    expect(await t.core.store.all('SELECT lead_id, rep FROM calls')).toEqual([{ lead_id: t.hot[0], rep: 'avery' }]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Role } from '../../../../shared/people.ts';
 import { useApp } from '../../store/store-context.tsx';
 
-const ROLE_NAMES: Record<Role, string> = { rep: 'Rep', 'team-lead': 'Team lead', admin: 'Admin' };
+export const ROLE_NAMES: Record<Role, string> = { rep: 'Rep', 'team-lead': 'Team lead', admin: 'Admin' };
 
 /** On the team server: who is signed in at this console, and the way out. Nothing for a rep alone. */
 export function SignedInPerson() {
