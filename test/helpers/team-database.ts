@@ -26,6 +26,12 @@ export async function databaseDigest(store: Store): Promise<Record<string, strin
  */
 export async function createTeamDatabase(cluster: PostgresCluster, accounts: Record<string, Role>, password: string, more?: (store: Store) => Promise<void>): Promise<string> {
   const url = await cluster.createDatabase();
+  await prepareTeamDatabase(url, accounts, password, more);
+  return url;
+}
+
+/** Migrates the database at `url`, makes these accounts (one password for all), then runs `more` on it. */
+export async function prepareTeamDatabase(url: string, accounts: Record<string, Role>, password: string, more?: (store: Store) => Promise<void>): Promise<void> {
   const store = await openPostgresStore({ connectionString: url, max: 2 });
   try {
     await migratePostgres(store);
@@ -34,5 +40,4 @@ export async function createTeamDatabase(cluster: PostgresCluster, accounts: Rec
   } finally {
     await store.close();
   }
-  return url;
 }

@@ -1,8 +1,6 @@
-import { createAccount } from '../../main/people/accounts.ts';
-import { migratePostgres } from '../../main/store/postgres-migrations.ts';
-import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
 import type { Store } from '../../main/store/seam/store.ts';
 import type { Role } from '../../shared/people.ts';
+import { prepareTeamDatabase } from './team-database.ts';
 import { startTeamServer, type TeamServerProcess } from './team-server-process.ts';
 
 export const TEAM_PASSWORD = 'a long enough passphrase';
@@ -23,14 +21,7 @@ export interface TeamOptions {
  * `processes` team servers started on it (127.0.0.1, any free port). Stop them with `stopTeam`.
  */
 export async function startTeam(databaseUrl: string, { people, processes = 1, clock, seed }: TeamOptions): Promise<TeamServerProcess[]> {
-  const store = await openPostgresStore({ connectionString: databaseUrl, max: 2 });
-  try {
-    await migratePostgres(store);
-    for (const [name, role] of people) await createAccount(store, Date.now(), { name, role, password: TEAM_PASSWORD });
-    await seed?.(store);
-  } finally {
-    await store.close();
-  }
+  await prepareTeamDatabase(databaseUrl, Object.fromEntries(people), TEAM_PASSWORD, seed);
   const args = ['--database', databaseUrl, '--listen', '127.0.0.1:0', ...(clock ? ['--clock', clock] : [])];
   return Promise.all(Array.from({ length: processes }, () => startTeamServer(args)));
 }
