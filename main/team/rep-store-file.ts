@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { UsageError } from '../runtime-options.ts';
 import { migrate, migrations, schemaVersion } from '../store/migrations.ts';
@@ -18,7 +19,8 @@ export interface RepStoreFile {
 
 /**
  * A rep's store, opened to be read and never written: read-only, so not even a WAL checkpoint
- * touches it. A store of an older Nextcall is copied (VACUUM INTO, a consistent snapshot taken
+ * touches it; a closed store (no WAL beside it) is opened as immutable, because a read-only
+ * connection in WAL mode would otherwise leave an empty -wal and a -shm file beside it. A store of an older Nextcall is copied (VACUUM INTO, a consistent snapshot taken
  * through the read-only connection) to a temp folder and the copy migrated, so the upload reads
  * one schema. Anything that is not a Nextcall store is one sentence, before the team is touched.
  */
@@ -28,7 +30,7 @@ export function openRepStore(file: string): RepStoreFile {
   const notAStore = (why: string) => new UsageError(`${file} is not a Nextcall store (${why}). Nothing was uploaded.`);
   let db: DatabaseSync | null = null;
   try {
-    db = new DatabaseSync(file, { readOnly: true });
+    db = new DatabaseSync(readOnlyAddress(file), { readOnly: true });
     const version = schemaVersion(db);
     const hasLeads = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'leads'").get() !== undefined;
     if (version === 0 || !hasLeads) throw notAStore('a SQLite file without the lead store\'s tables');
@@ -63,4 +65,12 @@ export function openRepStore(file: string): RepStoreFile {
     if (code !== null && (code & 0xff) === 14) throw new UsageError(`${file} cannot be opened (no permission to read it, or its folder). Nothing was uploaded.`);
     throw error;
   }
+}
+
+/** An open store (its app running: a WAL beside it) is read as another reader would; a closed one as a file that cannot change, writing nothing beside it. */
+function readOnlyAddress(file: string): string | URL {
+  if (existsSync(`${file}-wal`)) return file;
+  const url = pathToFileURL(file);
+  url.searchParams.set('immutable', '1');
+  return url;
 }
