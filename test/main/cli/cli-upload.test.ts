@@ -7,12 +7,13 @@ import { logDisposition } from '../../../main/calls/log-disposition.ts';
 import { saveNoteDraft } from '../../../main/calls/note-drafts.ts';
 import { createAccount } from '../../../main/people/accounts.ts';
 import { openDatabase } from '../../../main/store/database.ts';
+import { migrate } from '../../../main/store/migrations.ts';
 import { migratePostgres } from '../../../main/store/postgres-migrations.ts';
 import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
 import { sqliteStore } from '../../../main/store/seam/sqlite-store.ts';
 import type { Queryable, Store } from '../../../main/store/seam/store.ts';
 import { seedStore } from '../../../main/store-seed.ts';
-import type { UploadReport } from '../../../main/team/store-upload.ts';
+import { PROGRESS_EVERY, type UploadReport } from '../../../main/team/store-upload.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
 import { seedLeads } from '../../helpers/seed-leads.ts';
 import { databaseDigest } from '../../helpers/team-database.ts';
@@ -152,6 +153,46 @@ describe('npm run cli -- upload', () => {
         '',
       ].join('\n'),
     );
+  }, 120_000);
+
+  it('lands whole or not at all: a failure at the last callback leaves the team as it was', async () => {
+    const team = await teamDatabase();
+    const file = await repStore();
+    // The team's database refuses the one callback, written after every lead and call of the store.
+    await team.store.run(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await team.store.run('CREATE TRIGGER refuse BEFORE INSERT ON callbacks FOR EACH ROW EXECUTE FUNCTION refuse()');
+    const before = await databaseDigest(team.store);
+    const failed = await cli('upload', '--store', file, '--database', team.url, '--as', 'jordan');
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toContain('refused by the test');
+    expect(await databaseDigest(team.store)).toEqual(before);
+  }, 120_000);
+
+  it("reads a store of an older Nextcall from a migrated copy, leaving the rep's file as it was", async () => {
+    const team = await teamDatabase();
+    const file = join(tempDir(), 'nextcall.sqlite');
+    const db = new DatabaseSync(file);
+    migrate(db, 11);
+    await seedLeads(sqliteStore(db), [{ firstName: 'Eve', phones: ['+16175550105'] }]);
+    db.close();
+    const before = folderDigest(file);
+    const { code, stdout } = await cli('upload', '--store', file, '--database', team.url, '--as', 'jordan', '--json');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as UploadReport).leads).toMatchObject({ read: 1, created: 1 });
+    expect(await team.store.all("SELECT p.e164 FROM leads l JOIN phones p ON p.lead_id = l.id WHERE l.first_name = 'Eve'")).toEqual([{ e164: '+16175550105' }]);
+    expect(folderDigest(file)).toEqual(before);
+  }, 120_000);
+
+  it('tells its progress on stderr for a large store, every thousand leads', async () => {
+    const team = await teamDatabase();
+    const file = join(tempDir(), 'nextcall.sqlite');
+    const db = openDatabase(file);
+    const total = 2 * PROGRESS_EVERY + 1;
+    await sqliteStore(db).transaction((tx) => seedLeads(tx, Array.from({ length: total }, (_, i) => ({ firstName: `Lead${i}`, phones: [`+1646${String(5_000_000 + i)}`] }))));
+    db.close();
+    const { code, stderr } = await cli('upload', '--store', file, '--database', team.url, '--as', 'jordan', '--dry-run');
+    expect(code).toBe(0);
+    expect(stderr.trim().split('\n')).toEqual(['1,000 of 2,001 leads', '2,000 of 2,001 leads', '2,001 of 2,001 leads']);
   }, 120_000);
 
   it('says in a sentence what is wrong, and changes nothing: no file, not a store, a newer store, no such account, a team database that does not answer', async () => {
