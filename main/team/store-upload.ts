@@ -88,7 +88,7 @@ async function uploadInto(tx: Queryable, store: RepStoreContents, account: strin
       report.leads.skippedLeads.push({ id: lead.id, name: [lead.first_name, lead.last_name].filter(Boolean).join(' ') || `lead #${lead.id}`, reason: NO_NUMBER_REASON });
     } else {
       report.leads[written.outcome === 'created' ? 'created' : 'merged']++;
-      await copyHistory(tx, lead, written.leadId, account, report);
+      await copyHistory(tx, lead, written.leadId, account, report, written.outcome === 'created');
     }
     if (++done % PROGRESS_EVERY === 0 || done === store.leads.length) onProgress?.(done, store.leads.length);
   }
@@ -149,8 +149,8 @@ const callKey = (c: { started_at: number; ended_at: number; disposition_code: st
 
 type TeamLeadState = { attempts: number; last_attempt_at: number | null; hand_raised_at: number | null };
 
-/** What the rep did with a lead, onto the team's lead `leadId`; counted in the report. */
-async function copyHistory(tx: Queryable, lead: RepLead, leadId: number, account: string, report: UploadReport): Promise<void> {
+/** What the rep did with a lead, onto the team's lead `leadId` (`fresh`: made by this upload, so with nothing of its own yet); counted in the report. */
+async function copyHistory(tx: Queryable, lead: RepLead, leadId: number, account: string, report: UploadReport, fresh: boolean): Promise<void> {
   // A bad number the rep found is bad for the team too (raised, never lowered).
   for (const phone of lead.phones) {
     if (phone.bad === 1 && phone.e164) await tx.run('UPDATE phones SET bad = 1 WHERE lead_id = ? AND e164 = ? AND bad = 0', [leadId, phone.e164]);
@@ -164,7 +164,9 @@ async function copyHistory(tx: Queryable, lead: RepLead, leadId: number, account
     return;
   }
   const before = (await tx.one<TeamLeadState>('SELECT attempts, last_attempt_at, hand_raised_at FROM leads WHERE id = ?', [leadId]))!;
-  const teamCalls = new Map((await tx.all<RepCall & { id: number }>('SELECT id, started_at, ended_at, disposition_code FROM calls WHERE lead_id = ?', [leadId])).map((c) => [callKey(c), c.id]));
+  // A lead this upload made has no calls, history or callbacks to compare with: three round trips saved per lead.
+  const teamRows = async <Row>(sql: string): Promise<Row[]> => (fresh ? [] : tx.all<Row>(sql, [leadId]));
+  const teamCalls = new Map((await teamRows<RepCall & { id: number }>('SELECT id, started_at, ended_at, disposition_code FROM calls WHERE lead_id = ?')).map((c) => [callKey(c), c.id]));
   const phoneIds = new Map((await tx.all<{ id: number; e164: string }>('SELECT id, e164 FROM phones WHERE lead_id = ? AND e164 IS NOT NULL', [leadId])).map((p) => [p.e164, p.id]));
 
   /** The rep's call id → the team's, for the calls copied now. */
@@ -208,8 +210,8 @@ async function copyHistory(tx: Queryable, lead: RepLead, leadId: number, account
     report.calls.added++;
   }
 
-  await copyStageHistory(tx, lead, leadId, account, added, report);
-  await copyCallbacks(tx, lead, leadId, callIds, report);
+  await copyStageHistory(lead, leadId, account, added, report, tx, teamRows);
+  await copyCallbacks(lead, leadId, callIds, report, tx, teamRows);
   for (const handoff of lead.handoffs) {
     const callId = added.get(handoff.call_id);
     if (callId === undefined) continue;
@@ -219,10 +221,12 @@ async function copyHistory(tx: Queryable, lead: RepLead, leadId: number, account
   await applyCallState(tx, lead, leadId, before, lead.calls.filter((c) => added.has(c.id)));
 }
 
-async function copyStageHistory(tx: Queryable, lead: RepLead, leadId: number, account: string, added: ReadonlyMap<number, number>, report: UploadReport): Promise<void> {
+type TeamRows = <Row>(sql: string) => Promise<Row[]>;
+
+async function copyStageHistory(lead: RepLead, leadId: number, account: string, added: ReadonlyMap<number, number>, report: UploadReport, tx: Queryable, teamRows: TeamRows): Promise<void> {
   if (lead.history.length === 0) return;
   const key = (h: { at: number; to_stage: string }) => `${h.at}/${h.to_stage}`;
-  const there = new Set((await tx.all<{ at: number; to_stage: string }>('SELECT at, to_stage FROM stage_history WHERE lead_id = ?', [leadId])).map(key));
+  const there = new Set((await teamRows<{ at: number; to_stage: string }>('SELECT at, to_stage FROM stage_history WHERE lead_id = ?')).map(key));
   for (const row of lead.history) {
     // A change a call made comes with its call; one made otherwise (an edit) is known by its instant and stage.
     const callId = row.call_id === null ? null : (added.get(row.call_id) ?? undefined);
@@ -243,9 +247,9 @@ async function copyStageHistory(tx: Queryable, lead: RepLead, leadId: number, ac
   }
 }
 
-async function copyCallbacks(tx: Queryable, lead: RepLead, leadId: number, callIds: ReadonlyMap<number, number>, report: UploadReport): Promise<void> {
+async function copyCallbacks(lead: RepLead, leadId: number, callIds: ReadonlyMap<number, number>, report: UploadReport, tx: Queryable, teamRows: TeamRows): Promise<void> {
   if (lead.callbacks.length === 0) return;
-  const there = new Set((await tx.all<{ due_at: number }>('SELECT due_at FROM callbacks WHERE lead_id = ?', [leadId])).map((c) => Number(c.due_at)));
+  const there = new Set((await teamRows<{ due_at: number }>('SELECT due_at FROM callbacks WHERE lead_id = ?')).map((c) => Number(c.due_at)));
   const mapped = (id: number | null): SqlValue => (id === null ? null : (callIds.get(id) ?? null));
   for (const callback of lead.callbacks) {
     if (there.has(callback.due_at)) {
