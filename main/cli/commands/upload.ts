@@ -1,10 +1,9 @@
 import { UsageError } from '../../runtime-options.ts';
-import { migratePostgres } from '../../store/postgres-migrations.ts';
+import { postgresMigrations } from '../../store/postgres-migrations.ts';
 import { openPostgresStore } from '../../store/seam/postgres-store.ts';
 import type { Store } from '../../store/seam/store.ts';
-import { seedStore } from '../../store-seed.ts';
 import { openRepStore } from '../../team/rep-store-file.ts';
-import { uploadStore } from '../../team/store-upload.ts';
+import { PROGRESS_EVERY, uploadStore } from '../../team/store-upload.ts';
 import { uploadReportText } from '../../team/upload-report-text.ts';
 import { checkDatabase } from '../../team/team-options.ts';
 import { command, flagSwitch, text } from '../cli-command.ts';
@@ -22,18 +21,19 @@ export const uploadCommand = command({
     'CRM id, email or number, with their calls, stage history, callbacks and notes,',
     'the calls under the account --as; all or nothing; --dry-run changes nothing',
   ],
-  async run({ flags, options }) {
+  async run({ flags }) {
     if (!flags.store) throw new UsageError('upload needs the rep\'s store: --store FILE (nextcall.sqlite in the desktop app\'s data folder).');
     const database = checkDatabase(flags.database);
     if (!flags.as) throw new UsageError('upload needs the team account the calls are recorded under: --as NAME.');
     const rep = openRepStore(flags.store);
     try {
-      const team = await openTeam(database, options.clock.now());
+      const team = await openTeam(database);
       try {
         const report = await uploadStore(team, rep.db, {
           as: flags.as,
           dryRun: flags['dry-run'],
-          onProgress: (done, total) => console.error(`${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} leads`),
+          // A store of a few hundred leads is done before progress would mean anything.
+          onProgress: (done, total) => total > PROGRESS_EVERY && console.error(`${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} leads`),
         });
         return flags.json ? { store: flags.store, ...report } : uploadReportText(report, flags.store);
       } finally {
@@ -45,8 +45,14 @@ export const uploadCommand = command({
   },
 });
 
-/** The team's store, migrated and seeded as a team server's start would; a database that does not answer is a sentence. */
-async function openTeam(database: string, now: number): Promise<Store> {
+const LATEST = postgresMigrations.at(-1)?.version ?? 0;
+
+/**
+ * The team's store, as this Nextcall's team server left it. Not migrated here (a dry run changes
+ * nothing, not even the schema): a database the team server has not set up, or set up by another
+ * version, is a sentence, as is one that does not answer.
+ */
+async function openTeam(database: string): Promise<Store> {
   let store: Store;
   try {
     store = await openPostgresStore({ connectionString: database, max: 1 });
@@ -54,13 +60,22 @@ async function openTeam(database: string, now: number): Promise<Store> {
     throw new UsageError(`The team database ${where(database)} cannot be reached (${(error as Error).message}). Nothing was uploaded.`);
   }
   try {
-    await migratePostgres(store);
-    await seedStore(store, now);
+    const version = await schemaVersion(store);
+    const start = `start this Nextcall's team server on it once (npm run team -- --database …), which sets it up, then upload again. Nothing was uploaded.`;
+    if (version === null) throw new UsageError(`The database ${where(database)} holds no Nextcall team yet: ${start}`);
+    if (version < LATEST) throw new UsageError(`The team database ${where(database)} was set up by an older Nextcall (schema ${version}; this one knows ${LATEST}): ${start}`);
+    if (version > LATEST) throw new UsageError(`The team database ${where(database)} was written by a newer Nextcall (schema ${version}; this one knows ${LATEST}): update Nextcall here, then upload again. Nothing was uploaded.`);
     return store;
   } catch (error) {
     await store.close();
     throw error;
   }
+}
+
+async function schemaVersion(store: Store): Promise<number | null> {
+  const table = await store.one<{ found: string | null }>("SELECT to_regclass('nextcall_schema')::text AS found");
+  if (!table?.found) return null;
+  return (await store.one<{ version: number }>('SELECT version FROM nextcall_schema'))?.version ?? null;
 }
 
 /** The address without its password. */

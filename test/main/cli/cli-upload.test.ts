@@ -137,7 +137,7 @@ describe('npm run cli -- upload', () => {
     const once = await databaseDigest(team.store);
 
     const again = await cli(...args);
-    expect(again.code).toBe(0);
+    expect(again).toMatchObject({ code: 0, stderr: '' });
     expect(await databaseDigest(team.store)).toEqual(once);
     expect(again.stdout).toBe(
       [
@@ -231,6 +231,16 @@ describe('npm run cli -- upload', () => {
     expect(await refused(upload(file, closed))).toMatch(/^The team database 127\.0\.0\.1:1\/\S+ cannot be reached \(.*ECONNREFUSED.*\)\. Nothing was uploaded\.$/);
 
     expect(await refused(cli('upload', '--store', file, '--database', team.url))).toBe('upload needs the team account the calls are recorded under: --as NAME.');
+
+    // A database no team server has set up is left as it is: not even migrated.
+    const empty = await cluster().createDatabase();
+    const where = empty.replace(/^postgres:\/\/[^@]*@/, '');
+    expect(await refused(upload(file, empty))).toBe(
+      `The database ${where} holds no Nextcall team yet: start this Nextcall's team server on it once (npm run team -- --database …), which sets it up, then upload again. Nothing was uploaded.`,
+    );
+    const untouched = await openPostgresStore({ connectionString: empty, max: 1 });
+    stores.push(untouched);
+    expect(await untouched.all("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
     expect(await databaseDigest(team.store)).toEqual(before);
   }, 120_000);
 });
