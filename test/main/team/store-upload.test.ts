@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { logDisposition } from '../../../main/calls/log-disposition.ts';
 import { createAccount } from '../../../main/people/accounts.ts';
 import { openDatabase } from '../../../main/store/database.ts';
