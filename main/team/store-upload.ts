@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ActivityType, PhoneType } from '../../shared/leads.ts';
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { NO_PHONE, type ImportedLead } from '../leads/lead-row.ts';
+import { manyRows } from '../leads/lead-merge.ts';
 import { seamLeadWriter } from '../leads/lead-upsert.ts';
 import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
 import { UsageError } from '../runtime-options.ts';
@@ -144,6 +145,11 @@ function importedLeadOf(lead: RepLead): ImportedLead {
   };
 }
 
+const INSERT_CALL = `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes, started_at, ended_at, stage_before, stage_after,
+  counts_as_attempt, rep, script_id, script_version, answers, criteria_met, recommended, override_reason, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** 19 parameters a call: well under PostgreSQL's 65,535 a statement. */
+const CALLS_PER_STATEMENT = 1000;
+
 /** A call is the same call when it is on the same lead, started and ended at the same instants, with the same disposition. */
 const callKey = (c: { started_at: number; ended_at: number; disposition_code: string }) => `${c.started_at}/${c.ended_at}/${c.disposition_code}`;
 
@@ -167,24 +173,30 @@ async function copyHistory(tx: Queryable, lead: RepLead, leadId: number, account
   // A lead this upload made has no calls, history or callbacks to compare with: three round trips saved per lead.
   const teamRows = async <Row>(sql: string): Promise<Row[]> => (fresh ? [] : tx.all<Row>(sql, [leadId]));
   const teamCalls = new Map((await teamRows<RepCall & { id: number }>('SELECT id, started_at, ended_at, disposition_code FROM calls WHERE lead_id = ?')).map((c) => [callKey(c), c.id]));
-  const phoneIds = new Map((await tx.all<{ id: number; e164: string }>('SELECT id, e164 FROM phones WHERE lead_id = ? AND e164 IS NOT NULL', [leadId])).map((p) => [p.e164, p.id]));
 
   /** The rep's call id → the team's, for the calls copied now. */
   const added = new Map<number, number>();
   /** The rep's call id → the team's, for every call of the lead (copied now or before). */
   const callIds = new Map<number, number>();
+  const newCalls: RepCall[] = [];
   for (const call of lead.calls) {
     const there = teamCalls.get(callKey(call));
-    if (there !== undefined) {
-      callIds.set(call.id, there);
-      report.calls.alreadyInTeam++;
+    if (there === undefined) {
+      newCalls.push(call);
       continue;
     }
-    const { id } = (await tx.one<{ id: number }>(
-      `INSERT INTO calls (lead_id, phone_id, phone_e164, disposition_code, disposition_label, notes, started_at, ended_at, stage_before, stage_after,
-                          counts_as_attempt, rep, script_id, script_version, answers, criteria_met, recommended, override_reason, session_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) RETURNING id`,
-      [
+    callIds.set(call.id, there);
+    report.calls.alreadyInTeam++;
+  }
+  const phoneIds = new Map(
+    newCalls.length === 0 ? [] : (await tx.all<{ id: number; e164: string }>('SELECT id, e164 FROM phones WHERE lead_id = ? AND e164 IS NOT NULL', [leadId])).map((p) => [p.e164, p.id]),
+  );
+  // The lead's new calls in one statement (a few per lead, at most CALLS_PER_STATEMENT at once), known again by their key.
+  for (let from = 0; from < newCalls.length; from += CALLS_PER_STATEMENT) {
+    const batch = newCalls.slice(from, from + CALLS_PER_STATEMENT);
+    const rows = await tx.all<RepCall & { id: number }>(
+      `${manyRows(INSERT_CALL, batch.length)} RETURNING id, started_at, ended_at, disposition_code`,
+      batch.flatMap((call) => [
         leadId,
         call.phone_e164 === null ? null : (phoneIds.get(call.phone_e164) ?? null),
         call.phone_e164,
@@ -203,11 +215,17 @@ async function copyHistory(tx: Queryable, lead: RepLead, leadId: number, account
         call.criteria_met,
         call.recommended,
         call.override_reason,
-      ],
-    ))!;
-    added.set(call.id, id);
-    callIds.set(call.id, id);
-    report.calls.added++;
+        // The calling session is a console's: not uploaded.
+        null,
+      ]),
+    );
+    const ids = new Map(rows.map((row) => [callKey(row), row.id]));
+    for (const call of batch) {
+      const id = ids.get(callKey(call))!;
+      added.set(call.id, id);
+      callIds.set(call.id, id);
+    }
+    report.calls.added += batch.length;
   }
 
   await copyStageHistory(lead, leadId, account, added, report, tx, teamRows);
