@@ -23,6 +23,7 @@ import { summarySchemaCommand } from './commands/summary-schema.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { teamSummaryCommand } from './commands/team-summary.ts';
 import { undoImportCommand } from './commands/undo-import.ts';
+import { uploadCommand } from './commands/upload.ts';
 import { whyNotCommand } from './commands/why-not.ts';
 
 /** Every CLI command, in the order the usage text lists them. A new command is a module in commands/ and a line here. */
@@ -45,6 +46,7 @@ export const COMMANDS: readonly CliCommand[] = [
   summaryCommand,
   summarySchemaCommand,
   teamSummaryCommand,
+  uploadCommand,
   nextCommand,
   queueCommand,
   whyNotCommand,

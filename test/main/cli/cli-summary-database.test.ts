@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSession } from '../../../main/sessions/sessions.ts';
 import { migratePostgres } from '../../../main/store/postgres-migrations.ts';
@@ -11,9 +9,9 @@ import type { CallingSummary, TeamSummary } from '../../../shared/summary.ts';
 import { tempDir } from '../../helpers/test-core.ts';
 import { seedStore } from '../../../main/store-seed.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
+import { cli } from '../../helpers/cli-process.ts';
 
 /** `npm run cli -- summary --database postgres://…`, as a process, against a throw-away cluster: the team's figures straight from PostgreSQL. */
-const CLI = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
 const MIN = 60_000;
 const cluster = usePostgresCluster();
 const stores: Store[] = [];
@@ -21,16 +19,6 @@ afterEach(async () => {
   await Promise.all(stores.splice(0).map((store) => store.close()));
 });
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Two reps' Monday (23 November 2026, UTC) on the team's database: Mia asks for a call at 09:00, jordan dials her at 09:03, ben qualifies her at 09:20. */
 async function teamDatabase() {

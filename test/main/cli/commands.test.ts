@@ -51,6 +51,7 @@ const OUTSIDE_THE_DISPATCHER: Record<string, string> = {
   'check.ts': 'reads the store file read-only, as it is, to say what is wrong with a store that will not open',
   'restore-backup.ts': 'replaces a store that may not open, so cannot wait for one to open',
   'demo-list.ts': 'makes a CSV from a seed; touches no store',
+  'upload.ts': "reads a rep's store file read-only and writes the team's PostgreSQL in one transaction: two stores, neither this computer's",
   'backup.ts': 'only names the backups folder, for the path it prints; the backup itself is store.backup',
 };
 
