@@ -24,7 +24,9 @@ export async function queueSnapshot(q: Queryable, ctx: QueueContext): Promise<Qu
   const running = held !== null && ctx.consoleId ? await runningDial(q, held, ctx.consoleId, ctx.now) : null;
   const pick = await claimNext(q, running ? { ...ctx, keepLeadId: held! } : ctx);
   const total = await leadCount(q);
-  const released = held !== null && pick?.leadId !== held ? await releasedLead(q, held, ctx) : undefined;
+  const letGo = held !== null && pick?.leadId !== held ? await releasedLead(q, held, ctx) : undefined;
+  // Reconsidered between calls, the lead the console showed may simply come second now: no news.
+  const released = letGo && !(ctx.reconsider && letGo.reasons[0] === OUTRANKED) ? letGo : undefined;
   return {
     now: new Date(ctx.now).toISOString(),
     next: pick
@@ -71,6 +73,8 @@ async function heldLeadOf(q: Queryable, consoleId: string): Promise<number | nul
   return row?.lead_id ?? null;
 }
 
+const OUTRANKED = 'Another lead comes first now';
+
 /** Why the lead a console showed is no longer offered to it, in the rep's words. */
 async function releasedLead(q: Queryable, leadId: number, ctx: QueueContext): Promise<ReleasedLead> {
   const facts = await loadLeadFacts(q, leadId, ctx.now);
@@ -78,7 +82,7 @@ async function releasedLead(q: Queryable, leadId: number, ctx: QueueContext): Pr
   const inList = !ctx.list || (await isInList(q, leadId, ctx.list));
   const reasons = blockersOf(facts, ctx.rules, ctx.now, ctx.consoleId, false).map((b) => b.reason);
   if (!inList) reasons.unshift('Not on this call list any more');
-  return { leadId, name: fullName(await getLead(q, leadId)), reasons: reasons.length > 0 ? reasons : ['Another lead comes first now'] };
+  return { leadId, name: fullName(await getLead(q, leadId)), reasons: reasons.length > 0 ? reasons : [OUTRANKED] };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { CallRequests } from './components/call-requests.tsx';
 import { CallScreen } from './components/call-screen.tsx';
 import { EmptyStore, ImportReportBanner, ListExhausted, NoticeToast } from './components/empty-states.tsx';
 import { ImportProgressBanner } from './components/import-progress.tsx';
@@ -37,6 +38,9 @@ export function App() {
 
   // Another window or the CLI changed the store: bring the counts up to date.
   useEffect(() => onChangesElsewhere(() => void refreshQueue()), [onChangesElsewhere, refreshQueue]);
+  // A lead asked for a call (an inbound webhook): announced, and offered next if the rep is between calls.
+  const followInbound = useApp((s) => s.followInbound);
+  useEffect(() => followInbound(), [followInbound]);
   const keepClaim = useApp((s) => s.keepClaim);
   useEffect(() => keepClaim(window), [keepClaim]);
 
@@ -58,6 +62,7 @@ export function App() {
         <ListExhausted total={snapshot.total} nextEligible={snapshot.nextEligible} nowMs={nowMs} />
       )}
       <ImportWizard />
+      <CallRequests />
       <NoticeToast />
     </div>
   );
