@@ -123,7 +123,8 @@ const DUE_COUNT_CAP = 250;
 const WAITING: Record<Exclude<Tier, 'callback'>, { index: string; where: string }> = {
   'hand-raiser': { index: 'queue_hand_raisers', where: 'callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0' },
   retry: { index: 'queue_retries', where: 'callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= ?' },
-  'never-called': { index: 'queue_never_called', where: 'callable = 1 AND attempts = 0' },
+  // A hand-raiser never called is counted once, as a hand-raiser ("5 due now · 4 leads" otherwise).
+  'never-called': { index: 'queue_never_called', where: 'callable = 1 AND attempts = 0 AND hand_raised_at IS NULL' },
   rest: { index: 'queue_rest', where: 'callable = 1 AND attempts > 0 AND retry_at IS NULL' },
 };
 

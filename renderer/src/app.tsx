@@ -44,7 +44,8 @@ export function App() {
   const keepClaim = useApp((s) => s.keepClaim);
   useEffect(() => keepClaim(window), [keepClaim]);
 
-  const nowMs = useNow() + clockOffset;
+  // Never earlier than main's last word: a lead that just asked is "just now", not "in 1 min", between two ticks.
+  const nowMs = Math.max(useNow() + clockOffset, snapshot ? Date.parse(snapshot.now) : 0);
   return (
     <div className="app">
       <TopBar />

@@ -13,9 +13,9 @@ export interface TeamServerProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run team`'s entry in a process of its own; resolves once it prints where it serves. */
-export async function startTeamServer(args: string[]): Promise<TeamServerProcess> {
-  const child = spawn(process.execPath, [TEAM_COMMAND, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `npm run team`'s entry in a process of its own (with `env` added to this one's); resolves once it prints where it serves. */
+export async function startTeamServer(args: string[], env: Record<string, string> = {}): Promise<TeamServerProcess> {
+  const child = spawn(process.execPath, [TEAM_COMMAND, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   const origin = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
