@@ -24,7 +24,7 @@ import { cookieOf, startTeamServer, teamRequest } from '../helpers/team-server-p
  * BENCH_TEAM_LEADS, BENCH_TEAM_CONSOLES, BENCH_TEAM_SECONDS size it (the issue's target: 1,000,000
  * leads, 50 consoles, 120 s; the leads are seeded row by row, which takes long at that size).
  */
-const CLOCK = '2026-11-23T15:00:00Z';
+export const CLOCK = '2026-11-23T15:00:00Z';
 const PASSWORD = 'a long enough passphrase';
 const CODES = ['no-answer', 'voicemail'];
 
@@ -34,15 +34,55 @@ export interface TeamBenchOptions {
   seconds: number;
 }
 
-function percentile(samples: number[], p: number): number {
+export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
 const leadsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ firstName: `Lead ${i + 1}`, phones: [`+1212${String(2_000_000 + i).padStart(7, '0')}`] }));
 
-async function seed(q: Queryable, n: number): Promise<void> {
+export async function seed(q: Queryable, n: number): Promise<void> {
   for (let from = 0; from < n; from += 1_000) await q.transaction((tx) => seedLeads(tx, leadsOf(Math.min(1_000, n - from)).map((l, i) => ({ ...l, firstName: `Lead ${from + i + 1}`, phones: [`+1212${String(2_000_000 + from + i).padStart(7, '0')}`] }))));
+}
+
+export interface BenchConsole {
+  origin: string;
+  cookie: string;
+  consoleId: string;
+}
+
+/** Each console signed in as its own rep (rep1…repN, made beforehand) on one of the processes, alternately. */
+export function signInConsoles(servers: readonly { origin: string }[], consoles: number): Promise<BenchConsole[]> {
+  return Promise.all(
+    Array.from({ length: consoles }, async (_, i) => {
+      const origin = servers[i % servers.length]!.origin;
+      const cookie = cookieOf(await teamRequest(origin, '/api/people.signIn', { input: { name: `rep${i + 1}`, password: PASSWORD } }));
+      return { origin, cookie, consoleId: `bench-console-${i + 1}` };
+    }),
+  );
+}
+
+/** One API call as the console sends it; a refusal throws with main's sentence. */
+export async function consoleCall<T>(client: BenchConsole, method: string, input: unknown): Promise<T> {
+  const answer = await teamRequest(client.origin, `/api/${method}`, { input, cookie: client.cookie });
+  const envelope = JSON.parse(answer.body) as { ok: boolean; value: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.value;
+}
+
+/**
+ * One disposition (no answer and voicemail in turn) and the next lead it brings, timed into
+ * `samples`; when it is refused, the console asks the queue instead, as the renderer does.
+ */
+export async function logThenNext(client: BenchConsole, leadId: number, n: number, samples: number[]): Promise<{ ok: boolean; next: QueueSnapshot['next'] }> {
+  const t0 = performance.now();
+  try {
+    const { queue } = await consoleCall<{ queue: QueueSnapshot }>(client, 'calls.disposition', { leadId, code: CODES[n % 2], notes: '', consoleId: client.consoleId });
+    samples.push(performance.now() - t0);
+    return { ok: true, next: queue.next };
+  } catch {
+    return { ok: false, next: (await consoleCall<QueueSnapshot>(client, 'queue.next', { consoleId: client.consoleId })).next };
+  }
 }
 
 interface Figures {
@@ -67,37 +107,18 @@ export async function benchTeam({ leads, consoles, seconds }: TeamBenchOptions):
     const args = ['--database', url, '--listen', '127.0.0.1:0', '--clock', CLOCK];
     const servers = await Promise.all([startTeamServer(args), startTeamServer(args)]);
     try {
-      // Each console signs in on one of the two processes, alternately.
-      const clients = await Promise.all(
-        Array.from({ length: consoles }, async (_, i) => {
-          const origin = servers[i % 2]!.origin;
-          const cookie = cookieOf(await teamRequest(origin, '/api/people.signIn', { input: { name: `rep${i + 1}`, password: PASSWORD } }));
-          return { origin, cookie, consoleId: `bench-console-${i + 1}` };
-        }),
-      );
-      const call = async <T>(client: (typeof clients)[number], method: string, input: unknown): Promise<T> => {
-        const answer = await teamRequest(client.origin, `/api/${method}`, { input, cookie: client.cookie });
-        const envelope = JSON.parse(answer.body) as { ok: boolean; value: T; error?: { message: string } };
-        if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-        return envelope.value;
-      };
+      const clients = await signInConsoles(servers, consoles);
       const samples: number[] = [];
       let failures = 0;
       const deadline = performance.now() + seconds * 1_000;
       started = performance.now();
       await Promise.all(
         clients.map(async (client) => {
-          let next = (await call<QueueSnapshot>(client, 'queue.next', { consoleId: client.consoleId })).next;
+          let next = (await consoleCall<QueueSnapshot>(client, 'queue.next', { consoleId: client.consoleId })).next;
           for (let n = 0; next && performance.now() < deadline; n++) {
-            const t0 = performance.now();
-            try {
-              const { queue } = await call<{ queue: QueueSnapshot }>(client, 'calls.disposition', { leadId: next.card.lead.id, code: CODES[n % 2], notes: '', consoleId: client.consoleId });
-              samples.push(performance.now() - t0);
-              next = queue.next;
-            } catch {
-              failures++;
-              next = (await call<QueueSnapshot>(client, 'queue.next', { consoleId: client.consoleId })).next;
-            }
+            const logged = await logThenNext(client, next.card.lead.id, n, samples);
+            if (!logged.ok) failures++;
+            next = logged.next;
           }
         }),
       );
