@@ -42,9 +42,9 @@ export async function startTeamServer(args: string[], env: Record<string, string
 }
 
 /** Runs `npm run team -- …` to its end (an account command, or a refused start). */
-export function runTeamCommand(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runTeamCommand(args: string[], stdin = '', env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TEAM_COMMAND, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [TEAM_COMMAND, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
