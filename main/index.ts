@@ -16,6 +16,7 @@ import { PRIVATE_FILE_MODE } from './store/private-files.ts';
 import { installAppMenu } from './shell/app-menu.ts';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
 import { hardenApp } from './shell/harden.ts';
+import { notifyCallRequests } from './shell/inbound-notification.ts';
 import { osKeychainBox } from './shell/os-keychain.ts';
 import { isAppFrame, registerIpcRouter } from './shell/ipc-router.ts';
 import { printHtmlToPdf } from './shell/print-pdf.ts';
@@ -90,8 +91,10 @@ async function start(): Promise<void> {
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,
   });
+  const stopNotifying = notifyCallRequests(opened.events, () => window, () => opened.clock.now());
   mainWindow.on('closed', () => {
     stopRouter();
+    stopNotifying();
     window = null;
   });
 }

@@ -22,7 +22,7 @@ export interface ShellEdges {
 /** A namespace's share of the contract: `HandlersOf<'leads'>` is every `leads.*` handler. */
 export type HandlersOf<Namespace extends string> = Pick<Handlers, Extract<MethodName, `${Namespace}.${string}`>>;
 
-type QueueScope = { consoleId?: string | undefined; listName?: string | undefined };
+type QueueScope = { consoleId?: string | undefined; listName?: string | undefined; reconsider?: boolean | undefined };
 
 /** The core and the shell's edges, with the few bindings several domains' handlers share. */
 export interface HandlerContext {
@@ -53,6 +53,6 @@ export function handlerContext(core: Core, edges: ShellEdges): HandlerContext {
     cap: () => core.prefs.read().queueRules.lifetimeAttemptCap,
     queueContext: context,
     // Read committed on PostgreSQL: the claim skips leads other consoles are taking (lead-leases.ts).
-    snapshot: (scope) => store.transaction(async (tx) => queueSnapshot(tx, await context(scope, tx)), { isolation: 'read committed' }),
+    snapshot: (scope) => store.transaction(async (tx) => queueSnapshot(tx, { ...(await context(scope, tx)), reconsider: scope.reconsider === true }), { isolation: 'read committed' }),
   };
 }

@@ -39,6 +39,11 @@ export interface QueueContext {
    * was checked when dialled, and the rep must be able to log the call they are on).
    */
   keepLeadId?: number;
+  /**
+   * The console is between calls: the lead it holds is offered in its tier's turn, not first, so
+   * a lead that came first since (a hand-raiser who just asked) is offered before it.
+   */
+  reconsider?: boolean;
 }
 
 export interface Pick {
@@ -234,7 +239,7 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGene
   const zones = await openZones(q, ctx.rules, ctx.now);
   const offered = new Set<number>();
   const held = ctx.consoleId ? await q.one<{ lead_id: number }>('SELECT lead_id FROM claims WHERE console_id = ?', [ctx.consoleId]) : undefined;
-  if (held) {
+  if (held && (!ctx.reconsider || held.lead_id === ctx.keepLeadId)) {
     const row = await q.one<CandidateRow>(
       `SELECT ${COLUMNS}, (SELECT min(due_at) FROM callbacks WHERE lead_id = leads.id AND done_by_call_id IS NULL) AS due_at FROM leads WHERE id = ?`,
       [held.lead_id],

@@ -24,7 +24,9 @@ export async function queueSnapshot(q: Queryable, ctx: QueueContext): Promise<Qu
   const running = held !== null && ctx.consoleId ? await runningDial(q, held, ctx.consoleId, ctx.now) : null;
   const pick = await claimNext(q, running ? { ...ctx, keepLeadId: held! } : ctx);
   const total = await leadCount(q);
-  const released = held !== null && pick?.leadId !== held ? await releasedLead(q, held, ctx) : undefined;
+  const letGo = held !== null && pick?.leadId !== held ? await releasedLead(q, held, ctx) : undefined;
+  // Reconsidered between calls, the lead the console showed may simply come second now: no news.
+  const released = letGo && !(ctx.reconsider && letGo.reasons[0] === OUTRANKED) ? letGo : undefined;
   return {
     now: new Date(ctx.now).toISOString(),
     next: pick
@@ -71,6 +73,7 @@ async function heldLeadOf(q: Queryable, consoleId: string): Promise<number | nul
   return row?.lead_id ?? null;
 }
 
+const OUTRANKED = 'Another lead comes first now';
 const NOT_YOURS = 'Its call list is paused, assigned to other reps, or held for its owner';
 
 /** Whether the lists the team lead set let this console's rep have the lead now (list-access.ts). */
@@ -86,7 +89,7 @@ async function releasedLead(q: Queryable, leadId: number, ctx: QueueContext): Pr
   const reasons = blockersOf(facts, ctx.rules, ctx.now, ctx.consoleId, false).map((b) => b.reason);
   if (!inList) reasons.unshift('Not on this call list any more');
   if (!(await withinAccess(q, leadId, ctx))) reasons.unshift(NOT_YOURS);
-  return { leadId, name: fullName(await getLead(q, leadId)), reasons: reasons.length > 0 ? reasons : ['Another lead comes first now'] };
+  return { leadId, name: fullName(await getLead(q, leadId)), reasons: reasons.length > 0 ? reasons : [OUTRANKED] };
 }
 
 /**
@@ -127,7 +130,8 @@ const DUE_COUNT_CAP = 250;
 const WAITING: Record<Exclude<Tier, 'callback'>, { index: string; where: string }> = {
   'hand-raiser': { index: 'queue_hand_raisers', where: 'callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0' },
   retry: { index: 'queue_retries', where: 'callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= ?' },
-  'never-called': { index: 'queue_never_called', where: 'callable = 1 AND attempts = 0' },
+  // A hand-raiser never called is counted once, as a hand-raiser ("5 due now · 4 leads" otherwise).
+  'never-called': { index: 'queue_never_called', where: 'callable = 1 AND attempts = 0 AND hand_raised_at IS NULL' },
   rest: { index: 'queue_rest', where: 'callable = 1 AND attempts > 0 AND retry_at IS NULL' },
 };
 

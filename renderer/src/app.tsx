@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { CallRequests } from './components/call-requests.tsx';
 import { CallScreen } from './components/call-screen.tsx';
 import { EmptyStore, ImportReportBanner, ListExhausted, NoticeToast } from './components/empty-states.tsx';
 import { ImportProgressBanner } from './components/import-progress.tsx';
@@ -39,10 +40,14 @@ export function App() {
 
   // Another window or the CLI changed the store: bring the counts up to date.
   useEffect(() => onChangesElsewhere(() => void refreshQueue()), [onChangesElsewhere, refreshQueue]);
+  // A lead asked for a call (an inbound webhook): announced, and offered next if the rep is between calls.
+  const followInbound = useApp((s) => s.followInbound);
+  useEffect(() => followInbound(), [followInbound]);
   const keepClaim = useApp((s) => s.keepClaim);
   useEffect(() => keepClaim(window), [keepClaim]);
 
-  const nowMs = useNow() + clockOffset;
+  // Never earlier than main's last word: a lead that just asked is "just now", not "in 1 min", between two ticks.
+  const nowMs = Math.max(useNow() + clockOffset, snapshot ? Date.parse(snapshot.now) : 0);
   return (
     <div className="app">
       <TopBar />
@@ -60,6 +65,7 @@ export function App() {
         <ListExhausted total={snapshot.total} nextEligible={snapshot.nextEligible} nowMs={nowMs} />
       )}
       <ImportWizard />
+      <CallRequests />
       <NoticeToast />
     </div>
   );

@@ -6,7 +6,12 @@ import { method } from './method-spec.ts';
 
 /** The next lead (claimed by the console that shows it), and why the others wait. */
 export const queueApi = {
-  'queue.next': method<QueueSnapshot>()(z.strictObject({ ...queueScope })),
+  /**
+   * `reconsider`: the console is between calls (nothing dialled), so the lead it holds need not
+   * stay first: a lead that came first since (a new hand-raiser) is offered instead. A lead with
+   * a call running stays whatever is asked.
+   */
+  'queue.next': method<QueueSnapshot>()(z.strictObject({ ...queueScope, reconsider: z.boolean().optional() })),
   'queue.preview': method<QueuePreview>()(z.strictObject({ listName: name.optional(), limit: z.int().min(1).max(200).default(20) })),
   'queue.whyNot': method<WhyNot>()(z.strictObject({ leadId, listName: name.optional() })),
   'queue.skip': method<QueueSnapshot>()(z.strictObject({ ...queueScope, leadId })),

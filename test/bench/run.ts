@@ -19,6 +19,7 @@ import { fillSyntheticStore } from './synthetic-store.ts';
 import { benchLeadSearch } from './lead-search-bench.ts';
 import { benchFloor } from './floor-bench.ts';
 import { benchTeam } from './team-bench.ts';
+import { benchInbound } from './inbound-bench.ts';
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same data
@@ -40,8 +41,9 @@ import { benchTeam } from './team-bench.ts';
  *     process that opens the database and makes one indexed read: after a clean close (the
  *     usual start), and after a crash (the store checked whole first, store/clean-close.ts).
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run; naming scenarios runs only those
- * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export, phone, floor, team).
+ * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export, phone, floor, team, inbound).
  * The team scenario (team-bench.ts): consoles over HTTP through two team server processes on PostgreSQL.
+ * The inbound scenario (inbound-bench.ts): a burst of signed webhooks while consoles work, the same way.
  * Results also land as JSON in test/bench/results/ (ignored by git).
  */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -64,7 +66,7 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
-const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone', 'floor', 'team'];
+const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone', 'floor', 'team', 'inbound'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
 if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}: choose among ${SCENARIOS.join(', ')} (or none, for all).`);
@@ -101,6 +103,30 @@ if (runs('team')) {
     for (const s of statements) console.log(`| ${s.query.replace(/\|/g, '\\|')} | ${s.perDisposition.toFixed(1)} | ${ms(s.meanMs)} | ${(s.totalMs / 1_000).toFixed(1)} s |`);
   }
   results.team = team;
+}
+
+// ---------------------------------------------------------------- inbound
+if (runs('inbound')) {
+  const inbound = await benchInbound({
+    webhooks: Number(process.env.BENCH_INBOUND_WEBHOOKS ?? 1_000),
+    consoles: Number(process.env.BENCH_INBOUND_CONSOLES ?? 20),
+    seconds: Number(process.env.BENCH_INBOUND_SECONDS ?? 10),
+    leads: Number(process.env.BENCH_INBOUND_LEADS ?? 20_000),
+  });
+  type Latency = { samples: number; p50: number; p95: number };
+  const stored = inbound.stored as { leads: number; emails: number; numbers: number; callRequests: number };
+  const answer = inbound.webhookAnswer as { burst: Latency; quietOneAtATime: Latency };
+  const consoles = inbound.consolesDispositionToNext as { duringBurst: Latency & { failures: number; queueAsked: number }; withoutBurst: Latency & { failures: number; queueAsked: number } };
+  console.log(`\n${String(inbound.webhooks)} signed webhooks in ${(inbound.burstSeconds as number).toFixed(1)} s over 2 server processes (${String(inbound.distinctRequests)} requests from ${String(inbound.people)} people, the rest replays), ${String(inbound.consoles)} consoles working`);
+  console.log(`answers by status: ${JSON.stringify(inbound.statuses)}`);
+  console.log(`stored: ${stored.leads} leads for ${String(inbound.people)} people (${stored.emails} distinct emails, ${stored.numbers} distinct numbers), ${stored.callRequests} call requests on them`);
+  console.log(`\n| | p50 | p95 | samples |\n|---|---|---|---|`);
+  console.log(`| webhook answer, during the burst | ${ms(answer.burst.p50)} | ${ms(answer.burst.p95)} | ${answer.burst.samples} |`);
+  console.log(`| baseline: webhook answer, one at a time, no consoles | ${ms(answer.quietOneAtATime.p50)} | ${ms(answer.quietOneAtATime.p95)} | ${answer.quietOneAtATime.samples} |`);
+  console.log(`| console disposition → next lead, during the burst | ${ms(consoles.duringBurst.p50)} | ${ms(consoles.duringBurst.p95)} | ${consoles.duringBurst.samples} |`);
+  console.log(`| baseline: the same consoles without the burst | ${ms(consoles.withoutBurst.p50)} | ${ms(consoles.withoutBurst.p95)} | ${consoles.withoutBurst.samples} |`);
+  console.log(`console requests failed: ${consoles.duringBurst.failures} during the burst, ${consoles.withoutBurst.failures} without; queue asked again on arrivals: ${consoles.duringBurst.queueAsked}`);
+  results.inbound = inbound;
 }
 
 // ---------------------------------------------------------------- import

@@ -25,7 +25,7 @@ import { cookieOf, startTeamServer, teamRequest } from '../helpers/team-server-p
  * BENCH_TEAM_LEADS, BENCH_TEAM_CONSOLES, BENCH_TEAM_SECONDS size it (the issue's target: 1,000,000
  * leads, 50 consoles, 120 s; the leads are seeded in bulk, see `seed`).
  */
-const CLOCK = '2026-11-23T15:00:00Z';
+export const CLOCK = '2026-11-23T15:00:00Z';
 const SEEDED_AT = '2026-11-01T12:00:00Z';
 const PASSWORD = 'a long enough passphrase';
 const CODES = ['no-answer', 'voicemail'];
@@ -44,7 +44,7 @@ export interface TeamBenchOptions {
   paceMs?: number;
 }
 
-function percentile(samples: number[], p: number): number {
+export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
@@ -56,7 +56,7 @@ function percentile(samples: number[], p: number): number {
  * (test/helpers/seed-leads.ts: New York leads at stage IQL, one work number each); the queue's
  * columns come from the rule every write uses (queueColumns), not written out again here.
  */
-async function seed(q: Queryable, n: number): Promise<void> {
+export async function seed(q: Queryable, n: number): Promise<void> {
   const { callable, stageRank } = queueColumns({ stage: 'IQL', doNotCall: false, numbers: [{ e164: '+12122000000', bad: false }], attempts: 0, retryAt: null }, DEFAULT_QUEUE_RULES.lifetimeAttemptCap);
   await q.transaction(async (tx) => {
     const before = (await tx.one<{ id: number | null }>('SELECT max(id) AS id FROM leads'))!.id ?? 0;

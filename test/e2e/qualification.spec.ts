@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CallLog, LeadCard } from '../../shared/leads.ts';
 import type { Handoff } from '../../shared/qualification.ts';
-import { importFile } from './console-actions.ts';
+import { answer, importFile } from './console-actions.ts';
 import { hostPerTest } from './web-host.ts';
 
 // A Monday, 10:00 in New York.
@@ -11,23 +11,6 @@ const hosts = hostPerTest(CLOCK);
 async function importLeads(page: Page, csv: string) {
   await importFile(page, { name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByTestId('import-report')).toBeVisible();
-}
-
-/** Answers the script's current question from the keyboard: a choice by its number key, else A, the answer, Enter. */
-async function answer(page: Page, value: string, kind: 'text' | 'select' | 'date' = 'text') {
-  if (kind === 'select') {
-    const choices = page.locator('.question [role="group"]');
-    const options = (await choices.getByRole('button').allTextContents()).map((text) => text.replace(/^\d\s*/, '').trim());
-    await page.keyboard.press('a');
-    await expect(choices).toBeFocused();
-    await page.keyboard.press(String((options.indexOf(value) + 1) % 10));
-    return;
-  }
-  await page.keyboard.press('a');
-  const field = page.locator('.question input').first();
-  await expect(field).toBeFocused();
-  await field.fill(value);
-  await page.keyboard.press('Enter');
 }
 
 test('a rep qualifies a lead with BANT by keyboard: the criteria light up, Qualified is recommended, sales get a handoff', async ({ page }, testInfo) => {

@@ -13,9 +13,9 @@ export interface TeamServerProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run team`'s entry in a process of its own; resolves once it prints where it serves. */
-export async function startTeamServer(args: string[]): Promise<TeamServerProcess> {
-  const child = spawn(process.execPath, [TEAM_COMMAND, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `npm run team`'s entry in a process of its own (with `env` added to this one's); resolves once it prints where it serves. */
+export async function startTeamServer(args: string[], env: Record<string, string> = {}): Promise<TeamServerProcess> {
+  const child = spawn(process.execPath, [TEAM_COMMAND, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   const origin = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -42,9 +42,9 @@ export async function startTeamServer(args: string[]): Promise<TeamServerProcess
 }
 
 /** Runs `npm run team -- …` to its end (an account command, or a refused start). */
-export function runTeamCommand(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runTeamCommand(args: string[], stdin = '', env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TEAM_COMMAND, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [TEAM_COMMAND, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

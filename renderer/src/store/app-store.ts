@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.ts';
 import { createCallSlice, type CallSlice } from './call-slice.ts';
 import { createImportSlice, type ImportSlice } from './import-slice.ts';
+import { createInboundSlice, type InboundSlice } from './inbound-slice.ts';
 import { createLeadContextSlice, type LeadContextSlice } from './lead-context-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createPhoneSlice, type PhoneSlice } from '../phone/phone-slice.ts';
@@ -43,7 +44,8 @@ export type AppState = QueueSlice &
   FloorSlice &
   PeopleSlice &
   PowerDialSlice &
-  CallVoiceSlice;
+  CallVoiceSlice &
+  InboundSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -65,6 +67,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPeopleSlice(deps)(...a),
     ...createPowerDialSlice(deps)(...a),
     ...createCallVoiceSlice(deps)(...a),
+    ...createInboundSlice(deps)(...a),
   }));
 }
 

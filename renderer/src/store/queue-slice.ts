@@ -47,8 +47,9 @@ export const createQueueSlice =
     clockOffset: 0,
     subscribe: (event, listener) => client.on(event, listener),
     onChangesElsewhere: (listener) =>
-      client.on('store.changed', ({ byConsole }) => {
-        if (byConsole !== consoleId) listener();
+      // An inbound lead's change comes with inbound.arrived, which asks the queue itself (inbound-slice.ts).
+      client.on('store.changed', ({ byConsole, reason }) => {
+        if (byConsole !== consoleId && reason !== 'inbound') listener();
       }),
     keepClaim(page) {
       let timer: ReturnType<typeof setTimeout> | undefined;

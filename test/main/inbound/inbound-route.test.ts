@@ -1,8 +1,8 @@
-import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../main/people/accounts.ts';
-import { INBOUND_KEY_VARIABLE, readInboundKey, type InboundKey } from '../../../main/inbound/inbound-secrets.ts';
+import { INBOUND_KEY_VARIABLE } from '../../../main/inbound/inbound-secrets.ts';
 import { signatureOf } from '../../../main/inbound/inbound-signature.ts';
+import { INBOUND_KEY_HEX, inboundKey, postWebhook, signedWebhook, type WebhookAnswer } from '../../helpers/inbound-team.ts';
 import { createSource } from '../../../main/inbound/inbound-sources.ts';
 import { migratePostgres } from '../../../main/store/postgres-migrations.ts';
 import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
@@ -15,8 +15,8 @@ import { usePostgresCluster } from '../../helpers/test-stores.ts';
  * bytes, signed with openssl's recipe (HMAC-SHA256 of "timestamp.body"). Each refusal is checked
  * for its status, its sentence, its line in the log, and for writing nothing else.
  */
-const KEY_HEX = 'a'.repeat(64);
-const key = readInboundKey(KEY_HEX) as InboundKey;
+const KEY_HEX = INBOUND_KEY_HEX;
+const key = inboundKey;
 const cluster = usePostgresCluster();
 const running: TeamServerProcess[] = [];
 const stores: Store[] = [];
@@ -34,30 +34,7 @@ afterEach(async () => {
   await Promise.all(stores.splice(0).map((store) => store.close()));
 });
 
-interface Sent {
-  status: number;
-  body: { ok: boolean; reason: string; leadId?: number };
-}
-
-function post(origin: string, path: string, body: Buffer | string, headers: Record<string, string>): Promise<Sent> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(new URL(path, origin), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Sent['body'] }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
-
 const seconds = (ms: number) => String(Math.floor(ms / 1000));
-function signed(origin: string, path: string, secret: string, payload: unknown, at = Date.now()) {
-  const body = Buffer.from(JSON.stringify(payload));
-  const timestamp = seconds(at);
-  const headers = { 'X-Nextcall-Timestamp': timestamp, 'X-Nextcall-Signature': signatureOf(secret, timestamp, body) };
-  return { send: () => post(origin, path, body, headers), body, headers };
-}
 
 const DANA = { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@acme.example', phone: '(212) 555-0142', company: 'Acme', request: { title: 'Asked for a call from the pricing page' } };
 
@@ -82,7 +59,7 @@ describe('the inbound webhook on the team server', () => {
     const stream = eventStream(servers[1]!.origin, cookie, 'inbound.arrived');
     await within(5000, 'the event stream', stream.connected);
 
-    const answer = await signed(servers[0]!.origin, '/inbound/website', secret, DANA).send();
+    const answer = await signedWebhook(servers[0]!.origin, '/inbound/website', secret, DANA).send();
     expect(answer).toMatchObject({ status: 201, body: { ok: true, reason: 'The lead is new and waits first in the queue.' } });
     expect(await within(1000, 'inbound.arrived on the other process', stream.received)).toMatchObject({ leadId: answer.body.leadId, name: 'Dana Whitfield', company: 'Acme' });
     stream.close();
@@ -96,7 +73,7 @@ describe('the inbound webhook on the team server', () => {
     expect(await written()).toEqual({ leads: 1, phones: 1, activities: 1, signatures: 1 });
 
     // The same person again (a new request, newly signed): completed, not doubled.
-    const again = await signed(servers[1]!.origin, '/inbound/website', secret, { ...DANA, mobilePhone: '+1 646 555 0199', request: { title: 'Asked again' } }).send();
+    const again = await signedWebhook(servers[1]!.origin, '/inbound/website', secret, { ...DANA, mobilePhone: '+1 646 555 0199', request: { title: 'Asked again' } }).send();
     expect(again).toMatchObject({ status: 200, body: { leadId: answer.body.leadId } });
     expect(await written()).toMatchObject({ leads: 1, phones: 2, activities: 2 });
   }, 180_000);
@@ -110,7 +87,7 @@ describe('the inbound webhook on the team server', () => {
       'is-contact': true,
       properties: { firstname: { value: 'Noor' }, lastname: { value: 'Haddad' }, email: { value: 'noor@orbit.example' }, phone: { value: '+1 617 555 0123' }, company: { value: 'Orbit' }, jobtitle: { value: 'CFO' } },
     };
-    const answer = await signed(servers[0]!.origin, '/inbound/website/hubspot', secret, contact).send();
+    const answer = await signedWebhook(servers[0]!.origin, '/inbound/website/hubspot', secret, contact).send();
     expect(answer.status).toBe(201);
     expect(await store.one('SELECT crm_id, first_name, last_name, company, title, requested_call FROM leads')).toEqual({ crm_id: '3234574', first_name: 'Noor', last_name: 'Haddad', company: 'Orbit', title: 'CFO', requested_call: 1 });
   }, 180_000);
@@ -118,21 +95,21 @@ describe('the inbound webhook on the team server', () => {
   it('refuses a forged, stale, replayed, oversized, malformed or misaddressed request with a status and a sentence, writing nothing', async () => {
     const { store, secret, servers, written } = await team();
     const [one, two] = servers.map((s) => s.origin) as [string, string];
-    const first = signed(one, '/inbound/website', secret, DANA);
+    const first = signedWebhook(one, '/inbound/website', secret, DANA);
     expect((await first.send()).status).toBe(201);
     const before = await written();
 
-    const refusals: [string, Promise<Sent>, number, RegExp][] = [
-      ['forged', signed(one, '/inbound/website', 'whsec_not-the-secret', { ...DANA, email: 'x@forged.example' }).send(), 401, /signature does not match/],
-      ['stale', signed(one, '/inbound/website', secret, { ...DANA, email: 'old@acme.example' }, Date.now() - 6 * 60_000).send(), 401, /stale/],
-      ['replayed on the other process', post(two, '/inbound/website', first.body, first.headers), 409, /received already/],
-      ['unsigned', post(one, '/inbound/website', JSON.stringify(DANA), {}), 401, /not signed/],
-      ['oversized', signed(one, '/inbound/website', secret, { ...DANA, company: 'x'.repeat(70_000) }).send(), 413, /larger than 64 KB/],
-      ['not JSON', (() => { const body = Buffer.from('{"firstName": "Dana"'); const t = seconds(Date.now()); return post(one, '/inbound/website', body, { 'X-Nextcall-Timestamp': t, 'X-Nextcall-Signature': signatureOf(secret, t, body) }); })(), 400, /not JSON/],
-      ['a wrong field', signed(one, '/inbound/website', secret, { ...DANA, phone: 2125550142, email: 'n@acme.example' }).send(), 422, /phone/],
-      ['an unknown field', signed(one, '/inbound/website', secret, { ...DANA, password: 'x' }).send(), 422, /password/],
-      ['no number', signed(one, '/inbound/website', secret, { firstName: 'Lee', email: 'lee@acme.example' }).send(), 422, /no phone number/],
-      ['wrong source', signed(one, '/inbound/webinar', secret, DANA).send(), 404, /no inbound source named webinar/],
+    const refusals: [string, Promise<WebhookAnswer>, number, RegExp][] = [
+      ['forged', signedWebhook(one, '/inbound/website', 'whsec_not-the-secret', { ...DANA, email: 'x@forged.example' }).send(), 401, /signature does not match/],
+      ['stale', signedWebhook(one, '/inbound/website', secret, { ...DANA, email: 'old@acme.example' }, Date.now() - 6 * 60_000).send(), 401, /stale/],
+      ['replayed on the other process', postWebhook(two, '/inbound/website', first.body, first.headers), 409, /received already/],
+      ['unsigned', postWebhook(one, '/inbound/website', JSON.stringify(DANA), {}), 401, /not signed/],
+      ['oversized', signedWebhook(one, '/inbound/website', secret, { ...DANA, company: 'x'.repeat(70_000) }).send(), 413, /larger than 64 KB/],
+      ['not JSON', (() => { const body = Buffer.from('{"firstName": "Dana"'); const t = seconds(Date.now()); return postWebhook(one, '/inbound/website', body, { 'X-Nextcall-Timestamp': t, 'X-Nextcall-Signature': signatureOf(secret, t, body) }); })(), 400, /not JSON/],
+      ['a wrong field', signedWebhook(one, '/inbound/website', secret, { ...DANA, phone: 2125550142, email: 'n@acme.example' }).send(), 422, /phone/],
+      ['an unknown field', signedWebhook(one, '/inbound/website', secret, { ...DANA, password: 'x' }).send(), 422, /password/],
+      ['no number', signedWebhook(one, '/inbound/website', secret, { firstName: 'Lee', email: 'lee@acme.example' }).send(), 422, /no phone number/],
+      ['wrong source', signedWebhook(one, '/inbound/webinar', secret, DANA).send(), 404, /no inbound source named webinar/],
     ];
     for (const [what, sending, status, reason] of refusals) {
       const answer = await sending;
@@ -149,7 +126,7 @@ describe('the inbound webhook on the team server', () => {
     const { secret } = await createSource(store, key, Date.now(), 'form', 3);
     const answers: number[] = [];
     for (const [index, server] of [servers[0]!, servers[1]!, servers[0]!, servers[1]!].entries()) {
-      answers.push((await signed(server.origin, '/inbound/form', secret, { ...DANA, email: `n${index}@acme.example`, phone: `+1 212 555 01${10 + index}`, firstName: `N${index}` }).send()).status);
+      answers.push((await signedWebhook(server.origin, '/inbound/form', secret, { ...DANA, email: `n${index}@acme.example`, phone: `+1 212 555 01${10 + index}`, firstName: `N${index}` }).send()).status);
     }
     expect(answers).toEqual([201, 201, 201, 429]);
     expect((await written()).leads).toBe(3);
@@ -162,8 +139,8 @@ describe('the inbound webhook on the team server', () => {
     // (the same person asking three times) and the first once more, byte for byte (a replay).
     const sends = Array.from({ length: people }, (_, n) => {
       const payload = (round: number) => ({ firstName: `Lead${n}`, lastName: 'Burst', email: `lead${n}@burst.example`, phone: `+1 212 555 ${String(1000 + n).padStart(4, '0')}`, company: 'Burst', request: { title: `Request ${round}` } });
-      const [a, b, c] = [0, 1, 2].map((round) => signed(servers[0]!.origin, '/inbound/website', secret, payload(round)));
-      return [a!, b!, c!, a!].map((request, copy) => () => post(servers[copy % 2]!.origin, '/inbound/website', request.body, request.headers));
+      const [a, b, c] = [0, 1, 2].map((round) => signedWebhook(servers[0]!.origin, '/inbound/website', secret, payload(round)));
+      return [a!, b!, c!, a!].map((request, copy) => () => postWebhook(servers[copy % 2]!.origin, '/inbound/website', request.body, request.headers));
     }).flat();
     const statuses = new Map<number, number>();
     let next = 0;

@@ -2,34 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeClient } from '../../../helpers/fake-api-client.ts';
 import { createAppStore, type DraftStore } from '../../../../renderer/src/store/app-store.ts';
 import { ApiError } from '../../../../shared/api-error.ts';
-import type { CallLog, LeadCard, NextUp, QueueSnapshot } from '../../../../shared/leads.ts';
+import type { CallLog } from '../../../../shared/leads.ts';
+import { card, snapshot } from '../../../helpers/queue-snapshots.ts';
 import type { CallingSession } from '../../../../shared/sessions.ts';
-
-function card(id: number, firstName: string): LeadCard {
-  return {
-    lead: {
-      ...{ id, crmId: null, firstName, lastName: 'Test', email: null, company: null, title: null, owner: null, stage: 'IQL', source: null },
-      ...{ timeZone: null, requestedCall: false, doNotCall: false, score: 0, attempts: 0, lastAttemptAt: null, lastDisposition: null, createdAt: '2026-11-01T00:00:00.000Z' },
-    },
-    phones: [
-      { id: id * 10, raw: '+12125550100', e164: '+12125550100', type: 'work', bad: false },
-      { id: id * 10 + 1, raw: '+12125550199', e164: '+12125550199', type: 'mobile', bad: false },
-    ],
-    activities: [],
-    calls: [],
-    stageHistory: [],
-    draft: '',
-  };
-}
-
-const snapshot = (c: LeadCard | null, extra: Partial<QueueSnapshot> = {}, next: Partial<NextUp> = {}): QueueSnapshot => ({
-  now: '2026-11-23T15:00:00.000Z',
-  next: c && { card: c, reasons: ['Never called'], tier: 'never-called', number: '+12125550100', ...next },
-  due: 2,
-  dueCapped: 250,
-  total: 2,
-  ...extra,
-});
 
 const drafts = (): DraftStore => ({ read: () => '', write: () => undefined, clear: () => undefined });
 

@@ -1,0 +1,26 @@
+import { Notification, type BrowserWindow } from 'electron';
+import type { EventHub } from '../api/event-hub.ts';
+import type { InboundArrival } from '../../shared/events.ts';
+import { callRequestText } from '../../shared/call-request.ts';
+
+/**
+ * The desktop's notification when a lead asks for a call (an inbound webhook): the system's own,
+ * so a rep in another window sees it; clicking it brings the console forward, where the lead
+ * waits first. Its text is the console's (shared/call-request.ts); the lead's name and company
+ * come from outside, so they are only ever shown as text: no action, no link, nothing opened.
+ * Returns the unsubscribe.
+ */
+export function notifyCallRequests(events: EventHub, window: () => BrowserWindow | null, now: () => number): () => void {
+  return events.subscribe((event, payload) => {
+    if (event !== 'inbound.arrived' || !Notification.isSupported()) return;
+    const arrival = payload as InboundArrival;
+    const notification = new Notification({ title: 'Nextcall', body: callRequestText(arrival, now()), silent: false });
+    notification.on('click', () => {
+      const shown = window();
+      if (!shown) return;
+      if (shown.isMinimized()) shown.restore();
+      shown.focus();
+    });
+    notification.show();
+  });
+}

@@ -1,0 +1,67 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { InboundArrival } from '../../../shared/events.ts';
+import type { AppState, StoreDeps } from './app-store.ts';
+
+/** How many call requests stay on screen at once (the newest); more are counted, not listed. */
+export const CALL_REQUESTS_SHOWN = 3;
+
+export interface InboundSlice {
+  /** Call requests that arrived while this console was open, newest first, until the rep dismisses them. */
+  callRequests: InboundArrival[];
+  /** How many arrived beyond those listed. */
+  callRequestsMore: number;
+  dismissCallRequest(leadId: number): void;
+  /**
+   * Follows inbound webhooks (main/inbound/): each arrival is announced, and the console asks the
+   * queue again — between calls, the new hand-raiser may take the place of the lead on screen;
+   * with a call running or being logged, only the counts change. Returns the unsubscribe.
+   */
+  followInbound(): () => void;
+}
+
+/** Nothing running on the lead on screen: no dial, no call, no disposition on its way or waiting for a time or a reason. */
+export function isBetweenCalls(s: AppState): boolean {
+  return !s.dialedAt && !s.phoneCall && !s.loggingCall && !s.askingTime && !s.askingReason;
+}
+
+export const createInboundSlice =
+  ({ client, consoleId }: StoreDeps): StateCreator<AppState, [], [], InboundSlice> =>
+  (set, get) => {
+    // A burst of arrivals makes one question in flight and at most one more after it, not one each.
+    let asking: Promise<void> | null = null;
+    let askAgain = false;
+    const reconsider = async (): Promise<void> => {
+      if (!isBetweenCalls(get())) return get().refreshQueue();
+      const fresh = await get().withErrorNotice(() => client.call('queue.next', { consoleId, reconsider: true }));
+      // The rep dialled or pressed a key while the question was out: the lead on screen stays.
+      if (!fresh) return;
+      if (isBetweenCalls(get())) get().showSnapshot(fresh);
+      else await get().refreshQueue();
+    };
+    const askQueue = () => {
+      if (asking) {
+        askAgain = true;
+        return;
+      }
+      asking = reconsider().finally(() => {
+        asking = null;
+        if (askAgain) {
+          askAgain = false;
+          askQueue();
+        }
+      });
+    };
+    return {
+      callRequests: [],
+      callRequestsMore: 0,
+      dismissCallRequest: (leadId) => set((s) => ({ callRequests: s.callRequests.filter((r) => r.leadId !== leadId) })),
+      followInbound: () =>
+        client.on('inbound.arrived', (arrival) => {
+          set((s) => {
+            const all = [arrival, ...s.callRequests.filter((r) => r.leadId !== arrival.leadId)];
+            return { callRequests: all.slice(0, CALL_REQUESTS_SHOWN), callRequestsMore: s.callRequestsMore + Math.max(0, all.length - CALL_REQUESTS_SHOWN) };
+          });
+          askQueue();
+        }),
+    };
+  };
