@@ -9,7 +9,8 @@ import { answer } from './console-actions.ts';
  * screen of an idle rep signed in on the other, with its notification, within a second of the
  * POST; a rep on a call keeps their lead and sees the counts change. The idle rep dials, answers
  * the qualification script and logs Qualified: the lead is an SQL. A forged and a replayed webhook
- * are refused with a status and a sentence, and change nothing.
+ * are refused with a status and a sentence, and change nothing. A team lead's floor, open on the
+ * first process on a wall screen, follows it all without a reload.
  */
 // A Monday, 10:00 in New York: the leads' numbers (212) are inside their calling hours.
 const CLOCK = '2026-11-23T15:00:00Z';
@@ -18,7 +19,7 @@ let team: InboundTeam;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  team = await startInboundTeam({ people: [{ name: 'jordan', role: 'rep' }, { name: 'casey', role: 'rep' }], servers: 2, clock: CLOCK });
+  team = await startInboundTeam({ people: [{ name: 'sam', role: 'team-lead' }, { name: 'jordan', role: 'rep' }, { name: 'casey', role: 'rep' }], servers: 2, clock: CLOCK });
   // Three leads already waiting (never called): each rep has one on screen before Dana asks.
   await seedLeads(team.store, [
     { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines', phones: ['+12125550100'] },
@@ -35,8 +36,8 @@ test.setTimeout(300_000);
 /** A password check is a second or two of hashing on an idle machine; far more on a loaded one. */
 const HASHING = { timeout: 30_000 };
 
-async function signedIn(browser: Browser, origin: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+async function signedIn(browser: Browser, origin: string, name: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
   await page.goto(origin);
   await page.getByLabel('Account name').fill(name);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -52,11 +53,20 @@ async function signedIn(browser: Browser, origin: string, name: string): Promise
 }
 
 const leadOnScreen = (page: Page) => page.locator('main.call-screen');
+const repRow = (floor: Page, name: string) => floor.getByRole('table', { name: 'Reps' }).getByRole('row').filter({ has: floor.getByRole('rowheader', { name }) });
+const figure = (floor: Page, label: string) =>
+  floor.getByRole('list', { name: 'The team today' }).getByRole('listitem').filter({ has: floor.getByText(label, { exact: true }) }).locator('.value');
+/** The floor reads at most once a second after a change: live, without a reload. */
+const LIVE = { timeout: 2_000 };
 const leadsStored = async () => Number((await team.store.one<{ n: number }>('SELECT count(*) AS n FROM leads'))!.n);
 
 test('a signed webhook on one process puts the hand-raiser on an idle rep’s screen on the other within a second; the rep qualifies; forgeries and replays change nothing', async ({ browser }, testInfo) => {
   const [one, two] = team.servers.map((s) => s.origin) as [string, string];
   // Jordan (process 2) is idle on a lead; Casey (process 1) is on a call with theirs.
+  const floor = await signedIn(browser, one, 'sam', { width: 1920, height: 1080 });
+  await floor.keyboard.press('f');
+  await expect(floor.getByRole('dialog', { name: 'The floor' })).toBeVisible();
+  await expect(figure(floor, 'Hand-raisers waiting')).toHaveText('0');
   const jordan = await signedIn(browser, two, 'jordan');
   const casey = await signedIn(browser, one, 'casey');
   await expect(leadOnScreen(jordan)).toBeVisible();
@@ -87,6 +97,9 @@ test('a signed webhook on one process puts the hand-raiser on an idle rep’s sc
   // Counted once: a hand-raiser never called is not also counted among the never-called.
   await expect(jordan.getByTestId('queue-count')).toContainText(/^[1-4] due now · 4 leads/);
   await jordan.screenshot({ path: testInfo.outputPath('inbound-notification.png') });
+  // The floor: Dana waits, Casey is on a call.
+  await expect(figure(floor, 'Hand-raisers waiting')).toHaveText('1', LIVE);
+  await expect(repRow(floor, 'casey')).toContainText('On a call', LIVE);
 
   // Casey's call goes on with their lead; the counts know of Dana, and so does the notification.
   await expect(casey.getByTestId('queue-count')).toContainText('4 leads');
@@ -106,6 +119,7 @@ test('a signed webhook on one process puts the hand-raiser on an idle rep’s sc
   await jordan.locator('body').focus();
   await jordan.keyboard.press('c');
   await expect(jordan.getByRole('timer', { name: 'Time on this call' })).toContainText('On call');
+  await expect(repRow(floor, 'jordan')).toContainText('On a call', LIVE);
   await answer(jordan, 'Reps lose hours dialling');
   await answer(jordan, 'yes', 'select');
   await answer(jordan, 'You decide', 'select');
@@ -115,6 +129,12 @@ test('a signed webhook on one process puts the hand-raiser on an idle rep’s sc
   await expect(leadOnScreen(jordan)).not.toHaveAttribute('data-lead-id', String(arrived.body.leadId));
   expect(await team.store.one('SELECT stage FROM leads WHERE id = ?', [arrived.body.leadId!])).toEqual({ stage: 'SQL' });
   expect(await team.store.all('SELECT rep, disposition_code FROM calls WHERE lead_id = ?', [arrived.body.leadId!])).toEqual([{ rep: 'jordan', disposition_code: 'qualified' }]);
+  // The floor: the request answered, an SQL on jordan's row and the team's, a speed to lead.
+  await expect(figure(floor, 'Qualified (SQL)')).toHaveText('1', LIVE);
+  await expect(figure(floor, 'Hand-raisers waiting')).toHaveText('0', LIVE);
+  await expect(repRow(floor, 'jordan').getByRole('cell').nth(4)).toHaveText('1');
+  await expect(repRow(floor, 'jordan')).not.toContainText('On a call');
+  await floor.screenshot({ path: testInfo.outputPath('inbound-floor-1920x1080.png') });
 
   // A forged signature and the same request again (to the other process): refused, nothing changes.
   const before = await leadsStored();
