@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { QueueSnapshot } from '../../shared/leads.ts';
 import { postWebhook, signedWebhook, startInboundTeam, type WebhookAnswer } from '../helpers/inbound-team.ts';
+import { REASK_GAP_MS } from '../../renderer/src/store/inbound-slice.ts';
 import { consoleCall, logThenNext, signInConsoles, type BenchConsole } from './bench-consoles.ts';
 import { CLOCK, percentile, seed } from './team-bench.ts';
 
@@ -10,7 +11,7 @@ import { CLOCK, percentile, seed } from './team-bench.ts';
  * server processes, some the same person asking again, some byte-for-byte replays) while
  * simulated consoles work a list through the same processes on a throw-away PostgreSQL. Each
  * console does what the renderer does (inbound-slice.ts): it follows its event stream and, on
- * each inbound.arrived, asks the queue again (one question in flight, one more at most; with
+ * each inbound.arrived, asks the queue again (one question in flight, one more at most, a second after the last began; with
  * `reconsider` when no disposition is on its way). Figures: the leads stored (counted by email
  * and by number from the database: duplicates merged), refusals by status, the webhook's answer
  * time p50/p95 beside the same webhooks sent one at a time to a quiet server, and the consoles'
@@ -63,9 +64,11 @@ async function work(clients: BenchConsole[], seconds: number): Promise<{ samples
       let logging = false;
       let asking = false;
       let again = false;
+      let askedAt = -Infinity;
       const ask = async (): Promise<void> => {
         if (asking) return void (again = true);
         asking = true;
+        askedAt = Date.now();
         try {
           asked++;
           const reconsider = !logging;
@@ -74,11 +77,14 @@ async function work(clients: BenchConsole[], seconds: number): Promise<{ samples
         } catch {
           failures++;
         } finally {
-          asking = false;
+          // As the console does (inbound-slice.ts): the next question no sooner than the gap after this one.
           if (again) {
             again = false;
-            void ask();
-          }
+            setTimeout(() => {
+              asking = false;
+              void ask();
+            }, Math.max(0, askedAt + REASK_GAP_MS - Date.now()));
+          } else asking = false;
         }
       };
       stops.push(followArrivals(client, () => void ask()));

@@ -2,6 +2,9 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { InboundArrival } from '../../../shared/events.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
 
+/** The least time between two of a console's questions to the queue about arrivals (a burst's). */
+export const REASK_GAP_MS = 1_000;
+
 /** How many call requests stay on screen at once (the newest); more are counted, not listed. */
 export const CALL_REQUESTS_SHOWN = 3;
 
@@ -27,9 +30,12 @@ export function isBetweenCalls(s: AppState): boolean {
 export const createInboundSlice =
   ({ client, consoleId }: StoreDeps): StateCreator<AppState, [], [], InboundSlice> =>
   (set, get) => {
-    // A burst of arrivals makes one question in flight and at most one more after it, not one each.
+    // A burst of arrivals makes one question in flight and at most one more after it, not one each,
+    // and the next no sooner than REASK_GAP_MS after the last began: the first arrival is asked
+    // about at once, a hundred more in a second cost each console one more question, not a stream.
     let asking: Promise<void> | null = null;
     let askAgain = false;
+    let askedAt = -Infinity;
     const reconsider = async (): Promise<void> => {
       if (!isBetweenCalls(get())) return get().refreshQueue();
       const fresh = await get().withErrorNotice(() => client.call('queue.next', { consoleId, reconsider: true }));
@@ -43,12 +49,14 @@ export const createInboundSlice =
         askAgain = true;
         return;
       }
-      asking = reconsider().finally(() => {
-        asking = null;
+      askedAt = Date.now();
+      asking = reconsider().finally(async () => {
         if (askAgain) {
           askAgain = false;
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, askedAt + REASK_GAP_MS - Date.now())));
+          asking = null;
           askQueue();
-        }
+        } else asking = null;
       });
     };
     return {

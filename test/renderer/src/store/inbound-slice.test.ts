@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../../renderer/src/store/app-store.ts';
+import { REASK_GAP_MS } from '../../../../renderer/src/store/inbound-slice.ts';
 import { callRequestText } from '../../../../shared/call-request.ts';
 import type { InboundArrival } from '../../../../shared/events.ts';
 import type { QueueSnapshot } from '../../../../shared/leads.ts';
@@ -62,11 +63,16 @@ describe('a lead asking for a call, on a console', () => {
     expect(store.getState().callRequests).toHaveLength(1);
   });
 
-  it('a burst of fifty asks the queue twice, not fifty times, and lists the newest three', async () => {
+  it('a burst of fifty asks the queue twice, not fifty times, the second a second after the first, and lists the newest three', async () => {
     const { client, store, asked, answerAll } = consoleOnAda();
     await store.getState().loadQueue();
     store.getState().followInbound();
     for (let n = 0; n < 50; n++) client.emit('inbound.arrived', arrival(100 + n, `Lead ${n}`));
+    // The first arrival is asked about at once; the rest wait for the gap, together.
+    await answerAll();
+    await new Promise((resolve) => setTimeout(resolve, REASK_GAP_MS / 2));
+    expect(asked).toHaveLength(1 + 1);
+    await new Promise((resolve) => setTimeout(resolve, REASK_GAP_MS / 2 + 50));
     await answerAll();
     expect(asked).toHaveLength(1 + 2);
     expect(store.getState().callRequests.map((r) => r.name)).toEqual(['Lead 49', 'Lead 48', 'Lead 47']);
