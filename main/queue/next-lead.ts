@@ -5,7 +5,7 @@ import { postgresDialect, sqliteDialect, type Dialect } from '../store/seam/dial
 import type { Queryable } from '../store/seam/store.ts';
 import { localClock } from './calling-rules.ts';
 import { dialableNumbers, isOfferable } from './eligibility.ts';
-import { loadLeadFacts } from './lead-facts.ts';
+import { loadLeadFacts, loadLeadFactsOf } from './lead-facts.ts';
 import type { LeadCondition } from './list-access.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../../shared/time-units.ts';
 
@@ -216,6 +216,13 @@ function compareKeys(a: number[], b: number[]): number {
   return 0;
 }
 
+/**
+ * How many candidates' facts to read at once. SQLite answers in process, so one lead at a time
+ * costs nothing and reads no more than the pick needs; on PostgreSQL each statement is a round
+ * trip, so a group's facts come in five statements (loadLeadFactsOf), not five a lead.
+ */
+const FACTS_AT_ONCE = { sqlite: 1, postgres: 8 } as const;
+
 /** How many candidates to ask each index for; grown when a whole batch was held back. */
 const FIRST_BATCH = 8;
 const LAST_BATCH = 4096;
@@ -261,15 +268,23 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGene
     for (let k = FIRST_BATCH; k <= LAST_BATCH; k *= 8) {
       const { list, full } = await candidates(q, tier, zones, ctx, k);
       const elsewhere = await heldElsewhere(q, list.map((c) => c.id).filter((id) => !checked.has(id)), ctx);
+      const toCheck: Candidate[] = [];
       for (const c of list) {
         if (checked.has(c.id)) continue;
         checked.add(c.id);
-        if (offered.has(c.id) || elsewhere.has(c.id)) continue;
-        const facts = await loadLeadFacts(q, c.id, ctx.now);
-        if (!facts || !isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) continue;
-        offered.add(c.id);
-        const row = c.row ?? (await q.one<CandidateRow>(ROW, [c.id]))!;
-        yield { leadId: c.id, tier, reasons: reasonsFor({ ...c, row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]!, attempts: facts.attempts };
+        if (!offered.has(c.id) && !elsewhere.has(c.id)) toCheck.push(c);
+      }
+      const size = FACTS_AT_ONCE[q.dialect.kind];
+      for (let at = 0; at < toCheck.length; at += size) {
+        const group = toCheck.slice(at, at + size);
+        const factsOf = group.length === 1 ? new Map([[group[0]!.id, await loadLeadFacts(q, group[0]!.id, ctx.now)]]) : await loadLeadFactsOf(q, group.map((c) => c.id), ctx.now);
+        for (const c of group) {
+          const facts = factsOf.get(c.id);
+          if (!facts || offered.has(c.id) || !isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) continue;
+          offered.add(c.id);
+          const row = c.row ?? (await q.one<CandidateRow>(ROW, [c.id]))!;
+          yield { leadId: c.id, tier, reasons: reasonsFor({ ...c, row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]!, attempts: facts.attempts };
+        }
       }
       if (!full) break;
     }
