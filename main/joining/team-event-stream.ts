@@ -37,8 +37,11 @@ export function teamEventStream(address: string, cookie: () => string | null, hu
     } catch {
       return 'again';
     }
-    if (response.status === 401) return 'stop';
-    if (response.status !== 200 || !response.body) return 'again';
+    if (response.status !== 200 || !response.body) {
+      // Its answer is not read: the connection is let go.
+      await response.body?.cancel().catch(() => undefined);
+      return response.status === 401 ? 'stop' : 'again';
+    }
     failures = 0;
     const decoder = new TextDecoder();
     let text = '';
