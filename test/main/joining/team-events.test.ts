@@ -84,19 +84,42 @@ describe('a joined console and the team’s live events', () => {
     // casey, on another console, signs in on the team server: jordan's floor hears it.
     const start = performance.now();
     const floorChanged = consoleHeard.next('floor.changed');
-    const casey = cookieOf(await teamRequest(team.origin, '/api/people.signIn', { input: { name: 'casey', password: TEAM_PASSWORD } }));
+    let casey = cookieOf(await teamRequest(team.origin, '/api/people.signIn', { input: { name: 'casey', password: TEAM_PASSWORD } }));
     expect(await within(1_000, 'floor.changed on the joined console', floorChanged)).toEqual({ reason: 'sign-in' });
     const tookMs = performance.now() - start;
     console.log(`floor.changed reached the joined console in ${tookMs.toFixed(1)} ms`);
     expect(tookMs).toBeLessThan(1_000);
 
+    /** What `act` does on the team server does not reach this console. */
+    const unheard = async (act: () => Promise<unknown>) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const before = consoleHeard.events.length;
+      await act();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(consoleHeard.events.slice(before)).toEqual([]);
+    };
+    /** casey signs in or out on the team server (each is a floor.changed for its consoles). */
+    const caseyAsks = async (method: 'people.signIn' | 'people.signOut') => {
+      const answer = await teamRequest(team.origin, `/api/${method}`, method === 'people.signIn' ? { input: { name: 'casey', password: TEAM_PASSWORD } } : { input: {}, cookie: casey });
+      expect(answer.status, answer.body).toBe(200);
+      if (method === 'people.signIn') casey = cookieOf(answer);
+    };
+
+    // jordan signs out: the server clears the cookie, and the stream stops with it.
+    expect(await dispatch('people.signOut', {})).toMatchObject({ ok: true });
+    await unheard(() => caseyAsks('people.signOut'));
+    // Signed in again, it follows again.
+    const again = watch.nextStream();
+    expect(await dispatch('people.signIn', { name: 'jordan', password: TEAM_PASSWORD })).toMatchObject({ ok: true });
+    expect(await within(5_000, 'the team’s event stream answered again', again)).toBe(200);
+    const heardAgain = consoleHeard.next('floor.changed');
+    await caseyAsks('people.signIn');
+    await within(1_000, 'floor.changed after signing in again', heardAgain);
+
     // Work alone: casey signing out reaches the team's consoles, not this one.
     expect(await dispatch('teamServer.leave', {})).toEqual({ ok: true, value: { address: null } });
-    const before = consoleHeard.events.length;
-    expect((await teamRequest(team.origin, '/api/people.signOut', { input: {}, cookie: casey })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(consoleHeard.events.slice(before)).toEqual([]);
-    expect(watch.answered).toEqual([200]);
+    await unheard(() => caseyAsks('people.signOut'));
+    expect(watch.answered).toEqual([200, 200]);
   });
 });
 
