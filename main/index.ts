@@ -82,10 +82,12 @@ async function start(): Promise<void> {
   window = mainWindow;
   const stopRouter = registerIpcRouter({
     ipcMain,
-    // Joined to a team (Settings → Team), main relays the console's calls to the team server.
+    // Joined to a team (Settings → Team), main relays the console's calls to the team server, and
+    // its live events (so 'inbound.arrived' notifies here too) while signed in.
     dispatch: joinedDispatch(
       createDispatcher(createHandlers(opened, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets: osKeychainBox(opened.dataDir) })),
       membership(opened.prefs),
+      { events: opened.events },
     ),
     events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),

@@ -35,3 +35,8 @@ const EVENT_NAMES: Record<EventName, true> = { 'import.progress': true, 'store.c
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(EVENT_NAMES, name);
 }
+
+/** An event as it arrives from elsewhere (a NOTIFY, a team server's stream): passed on only when the contract knows its name and its payload is an object. */
+export function knownEvent(event: unknown, payload: unknown): { event: EventName; payload: object } | null {
+  return isEventName(event) && typeof payload === 'object' && payload !== null ? { event, payload } : null;
+}

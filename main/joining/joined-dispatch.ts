@@ -6,18 +6,29 @@ import { teamRelay, type RelayOptions, type TeamRelay } from './team-relay.ts';
 /**
  * The shell's one door once a console may join a team: the `teamServer.*` methods (which team,
  * if any) are always this console's own; every other call goes to the local store when working
- * alone, and to the chosen team server when joined. The relay, and with it the session, is made
- * afresh for each address: joining another team, or working alone, forgets the last session.
+ * alone, and to the chosen team server when joined. The relay, and with it the session and the
+ * team's event stream (given `options.events`), is made afresh for each address: joining another
+ * team, or working alone, forgets the last session and stops its events.
  */
 export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>, options: RelayOptions = {}): Dispatch {
   let relay: TeamRelay | null = null;
-  return async (method, input) => {
-    if (typeof method === 'string' && method.startsWith('teamServer.')) return local(method, input);
+  /** The chosen address, the last session forgotten (and its events stopped) if it is not the relay's. */
+  const current = () => {
     const { address } = chosen.read();
     if (relay && relay.address !== address) {
       relay.forget();
       relay = null;
     }
+    return address;
+  };
+  return async (method, input) => {
+    if (typeof method === 'string' && method.startsWith('teamServer.')) {
+      const answer = await local(method, input);
+      // Work alone or another address: the last team's events stop at once, not at the next call.
+      current();
+      return answer;
+    }
+    const address = current();
     if (!address) return local(method, input);
     // An unknown name is refused by the local dispatcher, with its sentence; it never reaches a URL.
     if (!isMethodName(method)) return local(method, input);

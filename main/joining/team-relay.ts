@@ -2,7 +2,9 @@ import { MINUTE_MS } from '../../shared/time-units.ts';
 import type { MethodName } from '../../shared/api.ts';
 import type { ApiFailure } from '../../shared/api-error.ts';
 import type { Envelope } from '../../shared/bridge.ts';
+import type { EventHub } from '../api/event-hub.ts';
 import { sessionJar } from './session-jar.ts';
+import { teamEventStream, type StreamOptions } from './team-event-stream.ts';
 
 export interface TeamRelay {
   address: string;
@@ -11,8 +13,9 @@ export interface TeamRelay {
   forget(): void;
 }
 
-export interface RelayOptions {
-  fetch?: typeof globalThis.fetch;
+export interface RelayOptions extends StreamOptions {
+  /** The console's own event hub: while a session is kept, the team server's events are emitted into it. */
+  events?: EventHub;
   now?: () => number;
   /** A sign-in is seconds of deliberate hashing on the server; a busy server takes longer. */
   timeoutMs?: number;
@@ -27,9 +30,10 @@ export interface RelayOptions {
  * would go with it), and whatever comes back must be an answer of the contract's shape or it is
  * a sentence, never passed on.
  */
-export function teamRelay(address: string, { fetch = globalThis.fetch, now = Date.now, timeoutMs = MINUTE_MS }: RelayOptions = {}): TeamRelay {
+export function teamRelay(address: string, { fetch = globalThis.fetch, now = Date.now, timeoutMs = MINUTE_MS, events, backoffMs }: RelayOptions = {}): TeamRelay {
   const jar = sessionJar();
   const overHttps = address.startsWith('https:');
+  const stream = events ? teamEventStream(address, () => jar.header(now(), overHttps), events, { fetch, backoffMs }) : null;
   const refusal = (message: string): Envelope<never> => ({ ok: false, error: { code: 'internal', message } });
 
   return {
@@ -49,11 +53,17 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
         return refusal(`The team server at ${address} cannot be reached: check your network, or choose Work alone.`);
       }
       jar.take(response.headers.getSetCookie(), now());
+      // Signed in (or still): the team's live events follow; signed out, they stop.
+      if (jar.header(now(), overHttps)) stream?.follow();
+      else stream?.stop();
       const answer = await response.json().catch(() => null);
       if (!isEnvelope(answer)) return refusal(`The team server at ${address} answered ${response.status} with something that is not Nextcall’s: is this the right address?`);
       return answer;
     },
-    forget: () => jar.clear(),
+    forget() {
+      jar.clear();
+      stream?.stop();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { createEventHub, type EventHub } from '../api/event-hub.ts';
-import { isEventName } from '../../shared/events.ts';
+import { knownEvent } from '../../shared/events.ts';
 import type { Store } from '../store/seam/store.ts';
 
 /** The PostgreSQL channel every team server process listens on. */
@@ -36,7 +36,7 @@ export async function teamEvents(store: Store, log: (line: string) => void): Pro
 function parse(text: string): { event: Parameters<EventHub['emit']>[0]; payload: unknown } | null {
   try {
     const message = JSON.parse(text) as { event?: unknown; payload?: unknown };
-    return isEventName(message.event) && typeof message.payload === 'object' && message.payload !== null ? { event: message.event, payload: message.payload } : null;
+    return knownEvent(message.event, message.payload);
   } catch {
     return null;
   }

@@ -66,8 +66,9 @@ export async function serve(argv: string[]): Promise<void> {
   const downloads = createDownloads();
   // The CLI writes the same store from another process: open consoles hear of its commits.
   const stopWatch = watchOtherWriters(core.db, () => core.events.emit('store.changed', { reason: 'elsewhere' }));
-  // Joined to a team (Settings → Team), the host relays the console's calls to the team server.
-  const dispatch = joinedDispatch(createDispatcher(createHandlers(core, { saveExport: downloads.offer })), membership(core.prefs));
+  // Joined to a team (Settings → Team), the host relays the console's calls to the team server,
+  // and its live events to the console's /api/events while signed in.
+  const dispatch = joinedDispatch(createDispatcher(createHandlers(core, { saveExport: downloads.offer })), membership(core.prefs), { events: core.events });
   const hostOptions = { dispatch, events: core.events, rendererDir: RENDERER_DIR, downloads };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;

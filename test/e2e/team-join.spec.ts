@@ -13,7 +13,8 @@ import { startHost, type RunningHost } from './web-host.ts';
  * Issue 13, point 5, in Chromium: a rep's own console (the web host, as the desktop app's main
  * would) joins a team server on a real PostgreSQL from Settings → Team, signs in, is given a lead
  * from the list the team lead imported, logs a disposition that lands in the team's calls table
- * under the rep's account, and Work alone brings back the lead of the rep's own store.
+ * under the rep's account, sees the team lead's import without a reload (main relays the team's
+ * events), and Work alone brings back the lead of the rep's own store.
  */
 const PASSWORD = 'a long enough passphrase';
 // A Monday, 10:00 in New York: the leads' numbers (212) are inside their calling hours.
@@ -95,6 +96,17 @@ test('a rep’s console joins the team server, works a lead of the team’s list
   const calls = await store.all<{ lead_id: number; rep: string }>('SELECT lead_id, rep FROM calls');
   await store.close();
   expect(calls).toEqual([{ lead_id: leadId, rep: 'jordan' }]);
+
+  // Live, without a reload: the team lead imports another lead on the team server, and the rep's
+  // console hears of it through its main (the team's event stream, relayed) and counts it.
+  const count = page.getByTestId('queue-count');
+  await expect(count).toContainText('2 leads');
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  // The wizard's focus is the front page's: two pages are open.
+  await lead.bringToFront();
+  await importFile(lead, { name: 'more.csv', mimeType: 'text/csv', buffer: csv(['3,Team,Lead Three,Teamco,+12125551003']) });
+  await expect(count).toContainText('3 leads');
+  expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
 
   // Settings → Team while joined: the server, who is signed in, Sign out, Work alone.
   await page.getByRole('button', { name: 'Settings' }).click();
