@@ -10,6 +10,9 @@ export interface TeamEventStream {
   stop(): void;
 }
 
+/** The longest event text kept while waiting for its end (its blank line). */
+const MAX_EVENT_CHARS = 256 * 1024;
+
 export interface StreamOptions {
   fetch?: typeof globalThis.fetch;
   /** The first wait before reopening a dropped stream; it doubles on each failure, up to ten times this. */
@@ -48,6 +51,8 @@ export function teamEventStream(address: string, cookie: () => string | null, hu
     try {
       for await (const chunk of response.body) {
         text += decoder.decode(chunk, { stream: true });
+        // An event is a few hundred bytes: a server that never ends one is not followed further.
+        if (text.length > MAX_EVENT_CHARS) break;
         let end: number;
         while ((end = text.indexOf('\n\n')) >= 0) {
           passOn(text.slice(0, end));

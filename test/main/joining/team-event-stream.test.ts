@@ -164,6 +164,22 @@ describe('the team event stream main follows', () => {
     relay.forget();
   });
 
+  it('lets go of a stream whose event never ends (past 256 KB), and follows the next', async () => {
+    const { address, streams } = await fakeTeam((response, count) => {
+      sse(response);
+      if (count === 1) response.write(`event: store.changed\ndata: ${'x'.repeat(300 * 1024)}`);
+      else response.write('event: store.changed\ndata: {"reason":"edit"}\n\n');
+    });
+    const hub = createEventHub();
+    const consoleHeard = heard(hub);
+    const relay = teamRelay(address, { events: hub, backoffMs: 20 });
+    const edited = consoleHeard.next('store.changed');
+    await relay.call('people.signIn', { name: 'jordan', password: 'pw' });
+    expect(await within(2_000, 'store.changed on the next stream', edited)).toEqual({ reason: 'edit' });
+    expect(streams).toHaveLength(2);
+    relay.forget();
+  });
+
   it('stops at a 401 (the session ended) and after forget()', async () => {
     const refused = await fakeTeam((response) => {
       response.writeHead(401, { 'Content-Type': 'application/json' });
