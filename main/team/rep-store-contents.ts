@@ -1,27 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Stage } from '../../shared/stages.ts';
+import type { LeadRow } from '../leads/lead-rows.ts';
 
 /** What an upload takes from a rep's store, per lead: the lead's row and what hangs off it, as the store holds them. */
-export interface RepLead {
-  id: number;
-  crm_id: string | null;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  company: string | null;
-  title: string | null;
-  owner: string | null;
-  stage: Stage;
+export interface RepLead extends Omit<LeadRow, 'source' | 'attempts'> {
+  /** As the rep's store holds it: whatever text the lead's CRM wrote. */
   source: string | null;
-  time_zone: string | null;
   region: string | null;
   country: string | null;
-  requested_call: number;
-  do_not_call: number;
-  score: number;
-  created_at: number;
-  last_attempt_at: number | null;
-  last_disposition: string | null;
   retry_at: number | null;
   not_before: number | null;
   hand_raised_at: number | null;

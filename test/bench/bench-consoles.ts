@@ -3,8 +3,9 @@ import type { QueueSnapshot } from '../../shared/leads.ts';
 import { cookieOf, teamRequest } from '../helpers/team-server-process.ts';
 
 /** The password of the benches' rep accounts (rep1…repN). */
-const PASSWORD = 'a long enough passphrase';
-const CODES = ['no-answer', 'voicemail'];
+export const PASSWORD = 'a long enough passphrase';
+/** The dispositions a bench console logs, in turn. */
+export const CODES = ['no-answer', 'voicemail'];
 
 /** A simulated console: signed in on one server process, with its own console id. */
 export interface BenchConsole {

@@ -14,6 +14,7 @@ import type { QueueSnapshot } from '../../shared/leads.ts';
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { startPostgresCluster } from '../helpers/postgres-cluster.ts';
 import { cookieOf, startTeamServer, teamRequest } from '../helpers/team-server-process.ts';
+import { CODES, PASSWORD } from './bench-consoles.ts';
 
 /**
  * `npm run bench -- team`: simulated consoles (HTTP clients signed in as reps) working one list
@@ -27,8 +28,6 @@ import { cookieOf, startTeamServer, teamRequest } from '../helpers/team-server-p
  */
 export const CLOCK = '2026-11-23T15:00:00Z';
 const SEEDED_AT = '2026-11-01T12:00:00Z';
-const PASSWORD = 'a long enough passphrase';
-const CODES = ['no-answer', 'voicemail'];
 
 export interface TeamBenchOptions {
   leads: number;
