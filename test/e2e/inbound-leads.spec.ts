@@ -67,6 +67,8 @@ test('a signed webhook on one process puts the hand-raiser on an idle rep’s sc
   await floor.keyboard.press('f');
   await expect(floor.getByRole('dialog', { name: 'The floor' })).toBeVisible();
   await expect(figure(floor, 'Hand-raisers waiting')).toHaveText('0');
+  // The floor's console, a wall screen, lets its lead go and takes none: a hand-raiser goes to a rep.
+  await expect.poll(async () => (await team.store.all('SELECT lead_id FROM claims')).length).toBe(0);
   const jordan = await signedIn(browser, two, 'jordan');
   const casey = await signedIn(browser, one, 'casey');
   await expect(leadOnScreen(jordan)).toBeVisible();

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { InboundArrival } from '../../../shared/events.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
+import { isStandingBy } from './panel-slice.ts';
 
 /** The least time between two of a console's questions to the queue about arrivals (a burst's). */
 export const REASK_GAP_MS = 1_000;
@@ -37,6 +38,7 @@ export const createInboundSlice =
     let askAgain = false;
     let askedAt = -Infinity;
     const reconsider = async (): Promise<void> => {
+      if (isStandingBy(get())) return;
       if (!isBetweenCalls(get())) return get().refreshQueue();
       const fresh = await get().withErrorNotice(() => client.call('queue.next', { consoleId, reconsider: true }));
       // The rep dialled or pressed a key while the question was out: the lead on screen stays.

@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { QueuePreview, QueueSnapshot } from '../../../shared/leads.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
+import { isStandingBy } from './panel-slice.ts';
+import { isBetweenCalls } from './inbound-slice.ts';
 import { SECOND_MS } from '../../../shared/time-units.ts';
 
 export interface QueueSlice {
@@ -18,6 +20,8 @@ export interface QueueSlice {
    */
   refreshQueue(): Promise<void>;
   showSnapshot(snapshot: QueueSnapshot): void;
+  /** Lets the lead on screen go to other consoles and shows none (the floor opened between calls). */
+  letLeadGo(): void;
   /** The next leads after the one on screen, with the waiting counts (nothing is claimed). */
   previewQueue(): Promise<QueuePreview | null>;
   /** Main's pushes, for components that react to them; returns the unsubscribe. */
@@ -93,6 +97,7 @@ export const createQueueSlice =
     },
     loading: false,
     async loadQueue() {
+      if (isStandingBy(get())) return;
       set({ loading: true });
       try {
         const snapshot = await get().withErrorNotice(() => client.call('queue.next', { consoleId }));
@@ -121,6 +126,12 @@ export const createQueueSlice =
       if (current?.next) set({ snapshot: { ...fresh, next: sameLead ? fresh.next : current.next } });
       else get().showSnapshot(fresh);
     },
+    letLeadGo() {
+      const snapshot = get().snapshot;
+      if (!snapshot?.next) return;
+      set({ snapshot: { ...snapshot, next: null }, notes: '' });
+      void client.call('queue.release', { consoleId }).catch(() => undefined);
+    },
     showSnapshot(snapshot) {
       const leadId = snapshot.next?.card.lead.id;
       const open = snapshot.next?.openDial;
@@ -134,5 +145,7 @@ export const createQueueSlice =
         // This window's copy is the freshest; main's is there after a restart or on another origin.
         notes: leadId === undefined ? '' : drafts.read(leadId) || (snapshot.next?.card.draft ?? ''),
       });
+      // An answer asked for before the floor opened: the lead it claimed goes back at once.
+      if (get().panel === 'floor' && isBetweenCalls(get())) get().letLeadGo();
     },
   });
