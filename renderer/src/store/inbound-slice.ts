@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { InboundArrival } from '../../../shared/events.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
-import { isStandingBy } from './panel-slice.ts';
+import { isBetweenCalls, isStandingBy } from './console-state.ts';
 
 /** The least time between two of a console's questions to the queue about arrivals (a burst's). */
 export const REASK_GAP_MS = 1_000;
@@ -21,11 +21,6 @@ export interface InboundSlice {
    * with a call running or being logged, only the counts change. Returns the unsubscribe.
    */
   followInbound(): () => void;
-}
-
-/** Nothing running on the lead on screen: no dial, no call, no disposition on its way or waiting for a time or a reason. */
-export function isBetweenCalls(s: AppState): boolean {
-  return !s.dialedAt && !s.phoneCall && !s.loggingCall && !s.askingTime && !s.askingReason;
 }
 
 export const createInboundSlice =

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store.ts';
-import { isBetweenCalls } from './inbound-slice.ts';
+import { isBetweenCalls, isStandingBy } from './console-state.ts';
 
 /**
  * rep-name: the rep's name, asked before a first session. search: finding any lead (its own dialog, so the call screen's keys stay off under it too).
@@ -18,11 +18,6 @@ export interface PanelSlice {
   panel: Panel | null;
   openPanel(panel: Panel): void;
   closePanel(): void;
-}
-
-/** The floor is open and the console holds no lead: it asks the queue for none until the floor closes. */
-export function isStandingBy(s: AppState): boolean {
-  return s.panel === 'floor' && !s.snapshot?.next;
 }
 
 export const createPanelSlice: StateCreator<AppState, [], [], PanelSlice> = (set, get) => ({

@@ -2,8 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { QueuePreview, QueueSnapshot } from '../../../shared/leads.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
-import { isStandingBy } from './panel-slice.ts';
-import { isBetweenCalls } from './inbound-slice.ts';
+import { isBetweenCalls, isStandingBy } from './console-state.ts';
 import { SECOND_MS } from '../../../shared/time-units.ts';
 
 export interface QueueSlice {
