@@ -14,11 +14,20 @@ export const EVENTS_CHANNEL = 'nextcall_events';
  */
 export async function teamEvents(store: Store, log: (line: string) => void): Promise<{ events: EventHub; stop(): Promise<void> }> {
   const local = createEventHub();
-  const stop = await store.listen(EVENTS_CHANNEL, (text) => {
-    const message = parse(text);
-    if (message) local.emit(message.event, message.payload as never);
-    else log(`A notification on ${EVENTS_CHANNEL} was not an event Nextcall knows; it was ignored.`);
-  });
+  const stop = await store.listen(
+    EVENTS_CHANNEL,
+    (text) => {
+      const message = parse(text);
+      if (message) local.emit(message.event, message.payload as never);
+      else log(`A notification on ${EVENTS_CHANNEL} was not an event Nextcall knows; it was ignored.`);
+    },
+    // Back after the database was away: what others announced meanwhile went unheard, so every
+    // console reads its queue and the floor again.
+    () => {
+      log('Listening to the other server processes again; the consoles read the team’s state again.');
+      local.emit('store.changed', { reason: 'elsewhere' });
+    },
+  );
   const events: EventHub = {
     emit(event, payload) {
       if (event === 'import.progress') return local.emit(event, payload);

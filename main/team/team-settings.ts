@@ -39,9 +39,11 @@ export async function openTeamSettings(store: Store, now: () => number, log: (li
     for (const { key, value } of rows) values.set(key, JSON.parse(value) as unknown);
   };
   await reload();
-  const stopListening = await store.listen(SETTINGS_CHANNEL, () => {
+  const readAgain = () => {
     reload().catch((error: unknown) => log(`Could not read the team's settings again: ${error instanceof Error ? error.message : String(error)}`));
-  });
+  };
+  // Told of each change, and of a return after the database was away (a change may have gone unheard).
+  const stopListening = await store.listen(SETTINGS_CHANNEL, readAgain, readAgain);
   const file: KeyValueFile = {
     get: (key) => (pending.has(key) ? pending.get(key) : values.get(key)),
     set(key, value) {

@@ -20,6 +20,8 @@ export interface PostgresCluster {
   createDatabase(name?: string): Promise<string>;
   /** The connection string of a database of this cluster. */
   url(database: string): string;
+  /** Stops the server (its connections ended, as at a database restart) and starts it again. */
+  restart(): void;
   stop(): void;
 }
 
@@ -110,6 +112,7 @@ export async function startPostgresCluster(settings: readonly string[] = []): Pr
         }
         return url(name);
       },
+      restart: () => runPg('pg_ctl', ['restart', '-D', data, '-m', 'fast', '-w', '-t', '60', '-l', join(dir, 'server.log')]),
       stop,
     };
   } catch (error) {

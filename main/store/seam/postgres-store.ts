@@ -31,6 +31,10 @@ function named(text: string, values: readonly SqlValue[]): pg.QueryConfig {
 
 type Client = pg.Pool | pg.PoolClient;
 
+/** How long the listening connection waits before it is opened again, at first and at most. */
+const LISTEN_RETRY_FIRST_MS = 1_000;
+const LISTEN_RETRY_LAST_MS = 10_000;
+
 export async function openPostgresStore({ connectionString, max = 10, onConnectionError = () => {} }: PostgresStoreOptions): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max, types, application_name: 'nextcall' });
   pool.on('error', onConnectionError);
@@ -98,22 +102,62 @@ export async function openPostgresStore({ connectionString, max = 10, onConnecti
     }
   }
 
-  let listener: pg.Client | null = null;
+  // The one connection that LISTENs. When it is lost (the database restarted, an admin ended it)
+  // it is opened again, 1 s after, then twice as long each time up to 10 s, every channel is
+  // listened to again, and each channel's `onResumed` is told: what was announced meanwhile was
+  // not heard, so whoever listens reads what it keeps again.
+  let listener: Promise<pg.Client> | null = null;
+  let closed = false;
   const listeners = new Map<string, Set<(payload: string) => void>>();
-  const listening = async (): Promise<pg.Client> => {
-    if (listener) return listener;
+  const resumers = new Map<string, Set<() => void>>();
+  const connectListener = async (): Promise<pg.Client> => {
     const client = new pg.Client({ connectionString, types, application_name: 'nextcall-listen' });
-    client.on('error', onConnectionError);
+    const lost = () => {
+      client.removeAllListeners('end');
+      if (closed || !listener) return;
+      listener = null;
+      setTimeout(() => void reconnect(LISTEN_RETRY_FIRST_MS), LISTEN_RETRY_FIRST_MS).unref();
+    };
+    client.on('error', (error) => {
+      onConnectionError(error);
+      lost();
+    });
+    client.on('end', lost);
     client.on('notification', ({ channel, payload }) => {
       for (const onMessage of listeners.get(channel) ?? []) onMessage(payload ?? '');
     });
-    await client.connect();
-    return (listener = client);
+    try {
+      await client.connect();
+    } catch (error) {
+      client.removeAllListeners();
+      throw error;
+    }
+    return client;
+  };
+  const listening = (): Promise<pg.Client> => {
+    listener ??= connectListener().catch((error: unknown) => {
+      listener = null;
+      throw error;
+    });
+    return listener;
+  };
+  const reconnect = async (waited: number): Promise<void> => {
+    if (closed) return;
+    try {
+      const client = await listening();
+      for (const channel of listeners.keys()) await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      onConnectionError(error instanceof Error ? error : new Error(String(error)));
+      const wait = Math.min(waited * 2, LISTEN_RETRY_LAST_MS);
+      setTimeout(() => void reconnect(wait), wait).unref();
+      return;
+    }
+    for (const channel of listeners.keys()) for (const onResumed of resumers.get(channel) ?? []) onResumed();
   };
 
   return {
     ...statements(pool, false),
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onResumed) {
       checkChannel(channel);
       const client = await listening();
       let set = listeners.get(channel);
@@ -122,16 +166,21 @@ export async function openPostgresStore({ connectionString, max = 10, onConnecti
         await client.query(`LISTEN ${channel}`);
       }
       set.add(onMessage);
+      if (onResumed) resumers.set(channel, (resumers.get(channel) ?? new Set()).add(onResumed));
       return async () => {
         set.delete(onMessage);
+        if (onResumed) resumers.get(channel)?.delete(onResumed);
         if (set.size === 0 && listeners.get(channel) === set) {
           listeners.delete(channel);
-          await client.query(`UNLISTEN ${channel}`);
+          await (await listening()).query(`UNLISTEN ${channel}`);
         }
       };
     },
     async close() {
-      await listener?.end();
+      closed = true;
+      const client = await listener?.catch(() => null);
+      client?.removeAllListeners('end');
+      await client?.end();
       await pool.end();
     },
   };

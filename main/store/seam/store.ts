@@ -50,8 +50,10 @@ export interface Store extends Queryable {
   /**
    * Calls `onMessage` with the payload of every notification on the channel, from this process
    * or (on PostgreSQL) any other connected to the same database. Resolves to the unsubscribe.
+   * `onResumed`: on PostgreSQL, the listening connection was lost and is back; notifications sent
+   * meanwhile were not heard, so the listener reads again what it keeps (SQLite never loses one).
    */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onMessage: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -83,6 +83,34 @@ describe('the team server, two processes on one database', () => {
     await third.stop();
   }, 120_000);
 
+  it('after the database restarts, tells its consoles to read again, and hears the other processes again', async () => {
+    const { url, store } = await teamDatabase();
+    const one = await serve(['--database', url, '--listen', '127.0.0.1:0']);
+    const cookie = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'jordan', password: PASSWORD } }));
+    const during = eventStream(one.origin, cookie, 'store.changed');
+    await during.connected;
+    cluster().restart();
+    // What other processes announced while the database was away went unheard: the console reads again.
+    expect(await within(20_000, 'the console is told to read again', during.received)).toEqual({ reason: 'elsewhere' });
+    during.close();
+
+    const after = eventStream(one.origin, cookie, 'store.changed');
+    await after.connected;
+    const third = await teamEvents(store, () => {});
+    // The test's own pool lost its connections in the restart too: announce until one goes through.
+    let heard: unknown = null;
+    void after.received.then((payload) => (heard = payload));
+    for (let tries = 0; heard === null && tries < 50; tries++) {
+      third.events.emit('store.changed', { reason: 'import' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(heard).toEqual({ reason: 'import' });
+    after.close();
+    await third.stop();
+    // The restarted database serves the process's calls again.
+    expect(JSON.parse((await teamRequest(one.origin, '/api/people.me', { input: {}, cookie })).body)).toMatchObject({ ok: true, value: { person: { name: 'jordan' } } });
+  }, 120_000);
+
   it('opens no event stream and runs no call for a browser that has not signed in, nor for another site’s page', async () => {
     const { url } = await teamDatabase();
     const one = await serve(['--database', url, '--listen', '127.0.0.1:0']);

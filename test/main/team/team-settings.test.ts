@@ -70,6 +70,20 @@ describe('the settings a team shares, on the team server', () => {
     expect(restarted.prefs.read()).toMatchObject({ defaultCountry: 'FR', dialScheme: 'callto', queueRules: { lifetimeAttemptCap: 4 } });
   });
 
+  it('a change announced while the other process’s listening connection was lost is read when it is back', async () => {
+    const t = await twoProcesses();
+    const listening = () => t.store.all("SELECT pid FROM pg_stat_activity WHERE application_name = 'nextcall-listen'");
+    expect(await listening()).toHaveLength(2);
+    await t.store.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'nextcall-listen'");
+    // Both processes' listeners are gone (they come back a second later): the announcement goes unheard.
+    for (let tries = 0; (await listening()).length > 0 && tries < 50; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await t.call(0, 'sam', 'prefs.set', { defaultCountry: 'FR' })).toMatchObject({ ok: true });
+    const deadline = Date.now() + 15_000;
+    while ((await t.prefsOn(1)).defaultCountry !== 'FR' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await t.prefsOn(1)).defaultCountry).toBe('FR');
+    expect(await listening()).toHaveLength(2);
+  }, 30_000);
+
   it('a lowered attempt cap takes the leads at the cap out of every process’s queue', async () => {
     const t = await twoProcesses();
     const [lead] = await seedLeads(t.store, [{ stage: 'IQL' }]);
