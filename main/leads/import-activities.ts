@@ -3,8 +3,8 @@ import { ACTIVITY_TYPES, type ActivityType } from '../../shared/leads.ts';
 import type { ActivityImportReport } from '../../shared/imports.ts';
 import { csvRecords, decodeCsv, type CsvRecord } from '../csv/csv-read.ts';
 import { unguardCell } from '../csv/csv-write.ts';
-import { refreshQueueColumns } from '../queue/queue-columns.ts';
-import type { Database } from '../store/database.ts';
+import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
+import type { Queryable } from '../store/seam/store.ts';
 import { normalizeHeader } from './column-aliases.ts';
 import { activityTypeOf, isHandRaise, timeFromCrm } from './crm-values.ts';
 import { ACTIVITY_FIELD_LIMITS, isTooLong, tooLongReason } from './field-limits.ts';
@@ -28,9 +28,9 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const BREATHE_EVERY = 5_000;
 
-export async function importActivities(db: Database, bytes: Uint8Array, fileName: string, defaultCountry: string, lifetimeAttemptCap?: number): Promise<ActivityImportReport> {
+export async function importActivities(store: Queryable, bytes: Uint8Array, fileName: string, defaultCountry: string, lifetimeAttemptCap?: number): Promise<ActivityImportReport> {
   try {
-    return await importRecords(db, csvRecords(decodeCsv(bytes), fileName), fileName, defaultCountry, lifetimeAttemptCap);
+    return await importRecords(store, csvRecords(decodeCsv(bytes), fileName), fileName, defaultCountry, lifetimeAttemptCap);
   } catch (error) {
     if (error instanceof ApiError && !error.message.includes('Nothing was imported')) {
       throw new ApiError(error.code, `${error.message} Nothing was imported.`, error.issues);
@@ -40,7 +40,7 @@ export async function importActivities(db: Database, bytes: Uint8Array, fileName
 }
 
 async function importRecords(
-  db: Database,
+  store: Queryable,
   records: Generator<CsvRecord>,
   fileName: string,
   defaultCountry: string,
@@ -57,20 +57,23 @@ async function importRecords(
   }
   if (!index.has('title') && !index.has('type')) throw new ApiError('invalid-input', `${fileName} has no Title or Type column. Nothing was imported.`);
 
-  const byCrmId = db.prepare('SELECT id FROM leads WHERE crm_id = ?');
-  const byEmail = db.prepare('SELECT id FROM leads WHERE email = ? LIMIT 1');
-  const byNumber = db.prepare('SELECT lead_id AS id FROM phones WHERE e164 = ? LIMIT 1');
-  const insert = db.prepare('INSERT OR IGNORE INTO activities (lead_id, type, title, url, occurred_at) VALUES (?, ?, ?, ?, ?)');
   // A request for a call newer than the lead's last call makes it a hand-raiser again.
-  const touch = db.prepare(`
-    UPDATE leads SET last_activity_at = max(coalesce(last_activity_at, 0), :at), requested_call = max(requested_call, :raised),
-      hand_raised_at = CASE WHEN :raised = 1 AND (last_attempt_at IS NULL OR last_attempt_at < :at) THEN max(coalesce(hand_raised_at, 0), :at) ELSE hand_raised_at END
-    WHERE id = :id`);
+  const touch = `UPDATE leads SET
+      last_activity_at = CASE WHEN last_activity_at IS NULL OR last_activity_at < ? THEN ? ELSE last_activity_at END,
+      requested_call = CASE WHEN ? = 1 THEN 1 ELSE requested_call END,
+      hand_raised_at = CASE WHEN ? = 1 AND (last_attempt_at IS NULL OR last_attempt_at < ?) AND (hand_raised_at IS NULL OR hand_raised_at < ?) THEN ? ELSE hand_raised_at END
+    WHERE id = ?`;
   const report: ActivityImportReport = { rowsRead: 0, added: 0, alreadyThere: 0, rejected: [] };
-  const touched = new Set<number>();
 
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  return store.transaction(async (tx) => {
+    const leadOf = async (crmId: string, email: string, e164: string | null): Promise<number | null> => {
+      const hit =
+        (crmId && (await tx.one<{ id: number }>('SELECT id FROM leads WHERE crm_id = ?', [crmId]))) ||
+        (email && (await tx.one<{ id: number }>('SELECT id FROM leads WHERE email = ? LIMIT 1', [email.toLowerCase()]))) ||
+        (e164 && (await tx.one<{ id: number }>('SELECT lead_id AS id FROM phones WHERE e164 = ? LIMIT 1', [e164])));
+      return hit ? Number(hit.id) : null;
+    };
+    const touched = new Set<number>();
     for (const { fields, line } of records) {
       report.rowsRead++;
       // A long file lets the event loop breathe, so the web host answers while it imports.
@@ -82,11 +85,8 @@ async function importRecords(
       }
       const get = (column: Column) => unguardCell((fields[index.get(column) ?? -1] ?? '').trim());
       const e164 = get('phone') ? normalizePhone(get('phone'), defaultCountry).e164 : null;
-      const hit = ((get('crmId') && byCrmId.get(get('crmId'))) || (get('email') && byEmail.get(get('email').toLowerCase())) || (e164 && byNumber.get(e164))) as
-        | { id: number }
-        | undefined
-        | '';
-      if (!hit) {
+      const leadId = await leadOf(get('crmId'), get('email'), e164);
+      if (leadId === null) {
         report.rejected.push({ line, reason: 'no lead with this CRM id, email or number' });
         continue;
       }
@@ -97,19 +97,22 @@ async function importRecords(
       }
       const title = get('title') || get('type');
       const type = typeOf(get('type'), title);
-      const added = insert.run(hit.id, type, title, get('url') || null, occurredAt).changes > 0;
-      if (added) report.added++;
+      const { changes } = await tx.run('INSERT INTO activities (lead_id, type, title, url, occurred_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [
+        leadId,
+        type,
+        title,
+        get('url') || null,
+        occurredAt,
+      ]);
+      if (changes > 0) report.added++;
       else report.alreadyThere++;
-      touch.run({ at: occurredAt, raised: isHandRaise(type) ? 1 : 0, id: hit.id });
-      touched.add(hit.id);
+      const raised = isHandRaise(type) ? 1 : 0;
+      await tx.run(touch, [occurredAt, occurredAt, raised, raised, occurredAt, occurredAt, occurredAt, leadId]);
+      touched.add(leadId);
     }
-    for (const id of touched) refreshQueueColumns(db, id, lifetimeAttemptCap);
-    db.exec('COMMIT');
+    for (const id of touched) await refreshLeadQueueColumns(tx, id, lifetimeAttemptCap);
     return report;
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 /** Checked before any cell is parsed or matched against a pattern. */

@@ -20,6 +20,7 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'sessions.current',
   'leads.previewImport',
   'leads.import',
+  'leads.importActivities',
   'imports.list',
   'imports.undo',
   'imports.rejectedRows',

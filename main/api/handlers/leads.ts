@@ -41,7 +41,7 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
         dryRun,
       }),
     'leads.importActivities': async ({ fileName, data }) => {
-      const report = await importActivities(db, bytesOf(data), fileName, prefs.read().defaultCountry, cap());
+      const report = await importActivities(store, bytesOf(data), fileName, prefs.read().defaultCountry, cap());
       events.emit('store.changed', { reason: 'import' });
       return report;
     },

@@ -90,7 +90,7 @@ describe('cells longer than any activity field', () => {
     const core = testCore();
     await importCsv(core, csv('Record ID,Name,Phone', '1,Ada,+12125550100'));
     const file = csv('Record ID,Title,URL,Time', '1,Pricing,,2026-11-20', `1,${'Webinar '.repeat(6_250)},,2026-11-21`, `1,Guide,https://example.com/${'a'.repeat(3_000)},2026-11-22`, '1,Demo,,2026-11-23');
-    expect(await importActivities(core.db, encode(file), 'activity.csv', 'US')).toEqual({
+    expect(await importActivities(core.store, encode(file), 'activity.csv', 'US')).toEqual({
       rowsRead: 4,
       added: 2,
       alreadyThere: 0,

@@ -69,7 +69,7 @@ async function previewChecked(bytes: Uint8Array): Promise<void> {
 async function activitiesChecked(core: TestCore, bytes: Uint8Array): Promise<void> {
   const before = snapshot(core);
   try {
-    const report = await importActivities(core.db, bytes, 'activity.csv', 'US');
+    const report = await importActivities(core.store, bytes, 'activity.csv', 'US');
     expect(report.added + report.alreadyThere + report.rejected.length).toBe(report.rowsRead);
   } catch (error) {
     expectRefusalInWords(error, true);
@@ -81,7 +81,7 @@ async function activitiesChecked(core: TestCore, bytes: Uint8Array): Promise<voi
 async function seededCore(): Promise<TestCore> {
   const core = testCore();
   await importCsv(core, 'Record ID,First Name,Email,Phone,Company\n1,Ada,ada@example.com,+12125550100,Acme\n2,Bob,bob@example.com,+12125550101,\n');
-  await importActivities(core.db, new TextEncoder().encode('Record ID,Title,Time\n1,Pricing page,2026-11-20\n'), 'activity.csv', 'US');
+  await importActivities(core.store, new TextEncoder().encode('Record ID,Title,Time\n1,Pricing page,2026-11-20\n'), 'activity.csv', 'US');
   return core;
 }
 

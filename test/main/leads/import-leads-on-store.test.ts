@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { importActivities } from '../../../main/leads/import-activities.ts';
 import { listImports, rejectedRowsCsv } from '../../../main/leads/import-history.ts';
 import { importLeads, importLeadsOnStore, type ImportOptions } from '../../../main/leads/import-leads.ts';
 import { openDatabase } from '../../../main/store/database.ts';
@@ -101,6 +102,63 @@ describeEachStore('an import through the store seam', (stores) => {
     expect(await undoImport(q, clock, second.batchId!)).toEqual({ batchId: second.batchId, removed: 1, restored: 1, kept: 0 });
     expect(await numbersOf(q)).toEqual(['1:+12125550100']);
     expect(await q.one('SELECT company FROM leads')).toEqual({ company: null });
+  });
+});
+
+describeEachStore('an activity file through the store seam (a team lead’s marketing export)', (stores) => {
+  const ACTIVITY = 'Record ID,Email,Phone,Type,Title,URL,Time';
+  const activities = (q: Queryable, text: string) => importActivities(q, Buffer.from(text), 'activity.csv', 'US');
+
+  it('joins each event to its lead by CRM id, email or number; a request for a call makes a hand-raiser; the same file again adds nothing', async () => {
+    const q = await stores.open();
+    await importCsv(q, csv(HEADER, '1,Mia,Okafor,mia@orbit.example,(212) 555-0100,Orbit,,', '2,Hugo,Lefèvre,hugo@helios.example,+1 617 555 0101,Helios,,'));
+    const file = csv(
+      ACTIVITY,
+      '1,,,webinar,Webinar: BANT in practice,,2026-11-20 17:00',
+      ',HUGO@helios.example,,,Request a demo,https://www.example.com/demo,2026-11-21 09:00',
+      ',,(212) 555-0100,pricing-visit,Pricing,https://www.example.com/pricing,2026-11-21',
+      '9,,,webinar,Webinar,,2026-11-20',
+      '1,,,webinar,Webinar,,last tuesday',
+    );
+    expect(await activities(q, file)).toEqual({
+      rowsRead: 5,
+      added: 3,
+      alreadyThere: 0,
+      rejected: [
+        { line: 5, reason: 'no lead with this CRM id, email or number' },
+        { line: 6, reason: '"last tuesday" is not a date (write 2026-11-20 or 2026-11-20 14:03)' },
+      ],
+    });
+    const leads = await q.all<{ crm_id: string; requested_call: number; hand_raised_at: number | null; last_activity_at: number | null }>(
+      'SELECT crm_id, requested_call, hand_raised_at, last_activity_at FROM leads ORDER BY id',
+    );
+    const demoAt = Date.parse('2026-11-21T09:00:00');
+    expect(leads.map((l) => [l.crm_id, l.requested_call, l.hand_raised_at === null ? null : 'raised'])).toEqual([
+      ['1', 0, null],
+      ['2', 1, 'raised'],
+    ]);
+    expect(leads[1]!.last_activity_at).toBe(leads[1]!.hand_raised_at);
+    expect(Math.abs(leads[1]!.hand_raised_at! - demoAt)).toBeLessThanOrEqual(14 * 3_600_000);
+    expect((await q.all<{ type: string }>('SELECT type FROM activities ORDER BY lead_id, occurred_at')).map((a) => a.type)).toEqual(['webinar', 'pricing-visit', 'demo-request']);
+    expect(await activities(q, file)).toMatchObject({ added: 0, alreadyThere: 3 });
+  });
+
+  it('a request older than the lead’s last call does not make it a hand-raiser again', async () => {
+    const q = await stores.open();
+    await importCsv(q, csv(HEADER, '1,Mia,Okafor,,(212) 555-0100,,,'));
+    await q.run('UPDATE leads SET attempts = 1, last_attempt_at = ?', [Date.parse('2026-11-22T12:00:00Z')]);
+    await activities(q, csv(ACTIVITY, '1,,,,Request a demo,,2026-11-21 09:00'));
+    expect(await q.one('SELECT requested_call, hand_raised_at FROM leads')).toEqual({ requested_call: 1, hand_raised_at: null });
+    await activities(q, csv(ACTIVITY, '1,,,,Request a demo,,2026-11-23 09:00'));
+    expect((await q.one<{ hand_raised_at: number | null }>('SELECT hand_raised_at FROM leads'))!.hand_raised_at).not.toBeNull();
+  });
+
+  it('refuses a file that names no lead column, in words, and changes nothing', async () => {
+    const q = await stores.open();
+    await importCsv(q, csv(HEADER, '1,Mia,Okafor,,(212) 555-0100,,,'));
+    const before = await tableCounts(q);
+    await expect(activities(q, 'Title,Time\nWebinar,2026-11-20\n')).rejects.toThrow('activity.csv has no column naming the lead (Record ID, Email or Phone). Nothing was imported.');
+    expect(await tableCounts(q)).toEqual(before);
   });
 });
 

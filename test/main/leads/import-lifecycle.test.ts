@@ -86,7 +86,7 @@ describe('a second file of activity', () => {
         '2,,,webinar,Webinar,,last tuesday',
       ),
     );
-    const report = await importActivities(core.db, file, 'activities.csv', 'US');
+    const report = await importActivities(core.store, file, 'activities.csv', 'US');
     expect(report).toEqual({
       rowsRead: 6,
       added: 3,
@@ -102,7 +102,7 @@ describe('a second file of activity', () => {
 
   it('refuses a file that names no lead column', async () => {
     const core = testCore();
-    await expect(importActivities(core.db, new TextEncoder().encode('Title,Time\nWebinar,2026-11-20\n'), 'a.csv', 'US')).rejects.toThrow(/no column naming the lead/);
+    await expect(importActivities(core.store, new TextEncoder().encode('Title,Time\nWebinar,2026-11-20\n'), 'a.csv', 'US')).rejects.toThrow(/no column naming the lead/);
   });
 });
 

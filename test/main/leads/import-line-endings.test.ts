@@ -43,7 +43,7 @@ describe('a file whose rows end in different ways', () => {
     const core = testCore();
     await importCsv(core, 'Record ID,First Name,Phone\n1,Ada,+12125550101\n2,Bob,+12125550102\n');
     const text = 'Record ID,Title,Time\r\n1,Pricing page,2026-11-20\n2,Ebook: Guide,2026-11-21\r\n1,Contact sales,2026-11-22\n';
-    expect(await importActivities(core.db, new TextEncoder().encode(text), 'activity.csv', 'US')).toMatchObject({ rowsRead: 3, added: 3, rejected: [] });
+    expect(await importActivities(core.store, new TextEncoder().encode(text), 'activity.csv', 'US')).toMatchObject({ rowsRead: 3, added: 3, rejected: [] });
   });
 
   it('lands every lead, with the line an editor shows for each rejected row, over random mixes of CRLF, LF and CR', async () => {

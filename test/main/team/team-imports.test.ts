@@ -22,20 +22,26 @@ afterEach(async () => {
 const LIST = 'Record ID,First Name,Last Name,Email,Phone Number,Company\n1,Mia,Okafor,mia@orbit.example,(212) 555-0100,Orbit\n2,Hugo,Lefèvre,hugo@helios.example,+1 617 555 0101,Helios\n3,No,Phone,,,\n';
 const file = (text: string) => ({ fileName: 'december.csv', data: Buffer.from(text).toString('base64') });
 const body = <Value = Record<string, unknown>>(answer: { body: string }) => JSON.parse(answer.body) as { ok: boolean; value: Value };
-const serve = async (url: string) => {
-  const server = await startTeamServer(['--database', url, '--listen', '127.0.0.1:0']);
+const serve = async (url: string, clock?: string) => {
+  const server = await startTeamServer(['--database', url, '--listen', '127.0.0.1:0', ...(clock ? ['--clock', clock] : [])]);
   running.push(server);
   return server;
 };
 
+/** A team database with a team lead (sam) and a rep (jordan), and the test's own connection to it. */
+async function teamDatabase(): Promise<{ url: string; store: Store }> {
+  const url = await cluster().createDatabase();
+  const store = await openPostgresStore({ connectionString: url, max: 2 });
+  stores.push(store);
+  await migratePostgres(store);
+  await createAccount(store, Date.now(), { name: 'sam', role: 'team-lead', password: PASSWORD });
+  await createAccount(store, Date.now(), { name: 'jordan', role: 'rep', password: PASSWORD });
+  return { url, store };
+}
+
 describe('imports on the team server', () => {
   it('lets a team lead import a CSV into the team database, seen from another server process, and undo it', async () => {
-    const url = await cluster().createDatabase();
-    const store = await openPostgresStore({ connectionString: url, max: 2 });
-    stores.push(store);
-    await migratePostgres(store);
-    await createAccount(store, Date.now(), { name: 'sam', role: 'team-lead', password: PASSWORD });
-    await createAccount(store, Date.now(), { name: 'jordan', role: 'rep', password: PASSWORD });
+    const { url, store } = await teamDatabase();
     const [one, two] = await Promise.all([serve(url), serve(url)]);
     const lead = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'sam', password: PASSWORD } }));
     const rep = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'jordan', password: PASSWORD } }));
@@ -64,5 +70,26 @@ describe('imports on the team server', () => {
     const undone = body(await teamRequest(two.origin, '/api/imports.undo', { input: { batchId: imported.value.batchId }, cookie: lead }));
     expect(undone.value).toMatchObject({ removed: 2 });
     expect(await store.one('SELECT count(*) AS n FROM leads')).toEqual({ n: 0 });
+  }, 180_000);
+
+  it('lets a team lead import marketing’s activity file: a request for a call makes a hand-raiser the queue offers first; a rep may not', async () => {
+    const { url, store } = await teamDatabase();
+    // A Monday, 10:00 in New York: the leads' numbers are inside their calling hours.
+    const one = await serve(url, '2026-11-23T15:00:00Z');
+    const lead = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'sam', password: PASSWORD } }));
+    const rep = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'jordan', password: PASSWORD } }));
+    await teamRequest(one.origin, '/api/leads.import', { input: file(LIST), cookie: lead });
+    const ACTIVITY = { fileName: 'activity.csv', data: Buffer.from('Record ID,Title,Time\n2,Request a demo,2026-11-21 09:00\n7,Webinar,2026-11-20\n').toString('base64') };
+
+    const refused = await teamRequest(one.origin, '/api/leads.importActivities', { input: ACTIVITY, cookie: rep });
+    expect(refused.status).toBe(403);
+    expect(await store.one('SELECT count(*) AS n FROM activities')).toEqual({ n: 0 });
+
+    const report = body(await teamRequest(one.origin, '/api/leads.importActivities', { input: ACTIVITY, cookie: lead }));
+    expect(report).toEqual({ ok: true, value: { rowsRead: 2, added: 1, alreadyThere: 0, rejected: [{ line: 3, reason: 'no lead with this CRM id, email or number' }] } });
+    const next = body<{ next: { card: { lead: { firstName: string } }; tier: string } }>(
+      await teamRequest(one.origin, '/api/queue.next', { input: { consoleId: 'console-jordan' }, cookie: rep }),
+    );
+    expect(next.value.next).toMatchObject({ card: { lead: { firstName: 'Hugo' } }, tier: 'hand-raiser' });
   }, 180_000);
 });
