@@ -69,10 +69,9 @@ async function check({ store, key, now }: Omit<ReceiveContext, 'announce'>, requ
     await takeIdentity(tx, read.lead);
     const { changes } = await tx.run('INSERT INTO inbound_signatures (source_id, signature, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [source.id, request.signature!.trim(), now]);
     if (changes === 0) throw new Replayed();
-    // A signature older than the window can never pass the time check again: its record can go.
-    await tx.run('DELETE FROM inbound_signatures WHERE source_id = ? AND received_at < ?', [source.id, now - 2 * REPLAY_WINDOW_MS]);
     return upsertLead(tx, read.lead);
   }, { isolation: 'read committed' });
+  await forgetOldSignatures(store, source.id, now);
   if (written.leadId === null) return { status: 422, reason: 'The lead cannot be taken: no phone number.' };
   const { lead } = read;
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || 'A lead';
@@ -100,21 +99,35 @@ async function takeIdentity(tx: Queryable, lead: ImportedLead): Promise<void> {
   for (const key of [...new Set(keys.filter((k): k is string => Boolean(k)))].sort()) await tx.one(lock, [key]);
 }
 
-/** This minute's requests from the source, this one counted; one row per source, shared by every server process. */
+/**
+ * This minute's requests from the source, this one counted; one row per source, shared by every
+ * server process. One statement, so its own transaction: the row every request of a burst updates
+ * is locked for that statement only, not for a BEGIN and a COMMIT more.
+ */
 async function countRequest(store: Queryable, sourceId: number, now: number): Promise<number> {
-  const row = await store.transaction(
-    (tx) =>
-      tx.one<{ requests: number }>(
-        `INSERT INTO inbound_limits (source_id, window_started_at, requests) VALUES (?, ?, 1)
-         ON CONFLICT (source_id) DO UPDATE SET
-           requests = CASE WHEN inbound_limits.window_started_at <= ? THEN 1 ELSE inbound_limits.requests + 1 END,
-           window_started_at = CASE WHEN inbound_limits.window_started_at <= ? THEN ? ELSE inbound_limits.window_started_at END
-         RETURNING requests`,
-        [sourceId, now, now - MINUTE_MS, now - MINUTE_MS, now],
-      ),
-    { isolation: 'read committed' },
+  const row = await store.one<{ requests: number }>(
+    `INSERT INTO inbound_limits (source_id, window_started_at, requests) VALUES (?, ?, 1)
+     ON CONFLICT (source_id) DO UPDATE SET
+       requests = CASE WHEN inbound_limits.window_started_at <= ? THEN 1 ELSE inbound_limits.requests + 1 END,
+       window_started_at = CASE WHEN inbound_limits.window_started_at <= ? THEN ? ELSE inbound_limits.window_started_at END
+     RETURNING requests`,
+    [sourceId, now, now - MINUTE_MS, now - MINUTE_MS, now],
   );
   return row!.requests;
+}
+
+/** When this process last let a source's old signatures go: housekeeping, no other process needs it. */
+const prunedAt = new Map<number, number>();
+
+/**
+ * A signature older than twice the replay window can never pass the time check again: its record
+ * can go. At most once a minute per source and process, after the lead is committed, so a burst's
+ * requests do not each pay a statement for it (nor wait on one another's deletes).
+ */
+async function forgetOldSignatures(store: Queryable, sourceId: number, now: number): Promise<void> {
+  if (now - (prunedAt.get(sourceId) ?? -Infinity) < MINUTE_MS) return;
+  prunedAt.set(sourceId, now);
+  await store.run('DELETE FROM inbound_signatures WHERE source_id = ? AND received_at < ?', [sourceId, now - 2 * REPLAY_WINDOW_MS]);
 }
 
 /** One line in the request log: accepted or refused, with the sentence the sender was given. */

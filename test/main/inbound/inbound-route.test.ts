@@ -121,6 +121,17 @@ describe('the inbound webhook on the team server', () => {
     expect(logged.map((row) => row.status)).toEqual([400, 401, 401, 401, 404, 409, 413, 422, 422, 422]);
   }, 180_000);
 
+  it('lets a signature’s record go once it can never pass the time check again (ten minutes), and keeps the younger', async () => {
+    const { store, secret, servers } = await team(1);
+    const { id } = (await store.one<{ id: number }>('SELECT id FROM inbound_sources'))!;
+    const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000;
+    await store.run('INSERT INTO inbound_signatures (source_id, signature, received_at) VALUES (?, ?, ?), (?, ?, ?)', [id, 'v1=old', minutesAgo(11), id, 'v1=young', minutesAgo(9)]);
+    expect(await signedWebhook(servers[0]!.origin, '/inbound/website', secret, DANA).send()).toMatchObject({ status: 201 });
+    const kept = (await store.all<{ signature: string }>('SELECT signature FROM inbound_signatures ORDER BY received_at')).map((r) => r.signature);
+    expect(kept).toHaveLength(2);
+    expect(kept[0]).toBe('v1=young');
+  }, 180_000);
+
   it('refuses a flood from one source past its limit a minute, counted across both processes', async () => {
     const { store, servers, written } = await team();
     const { secret } = await createSource(store, key, Date.now(), 'form', 3);
