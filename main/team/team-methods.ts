@@ -53,6 +53,8 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'handoffs.export',
   'leads.get',
   'leads.account',
+  // Find lead: a rep finds only the leads their lists offer them, a team lead any (list-access.ts, callerAccess).
+  'leads.search',
   'lists.list',
   'lists.working',
   'lists.save',

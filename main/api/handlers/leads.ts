@@ -9,6 +9,7 @@ import { importActivities } from '../../leads/import-activities.ts';
 import { importLeadsInto, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
 import { getLeadCard } from '../../leads/lead-cards.ts';
 import { searchLeads } from '../../leads/lead-search.ts';
+import { callerAccess } from '../../queue/list-access.ts';
 import { eraseDeletedRecordings } from '../../phone/recordings.ts';
 import { transaction } from '../../store/database.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
@@ -48,7 +49,7 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
     'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),
     'leads.export': ({ format, listName }) => exportLeadsThrough(leadExport(db, format, listName), edges.saveExport),
     'leads.get': ({ leadId }) => getLeadCard(store, leadId),
-    'leads.search': ({ query, limit }) => searchLeads(db, query, { limit, defaultCountry: prefs.read().defaultCountry }),
+    'leads.search': async ({ query, limit }) => searchLeads(store, query, { limit, defaultCountry: prefs.read().defaultCountry, access: await callerAccess(store, clock.now()) }),
     'leads.edit': (input) => {
       const card = editLead(db, input, { clock, rep: prefs.read().repName || null, defaultCountry: prefs.read().defaultCountry, lifetimeAttemptCap: cap() });
       events.emit('store.changed', { reason: 'edit' });

@@ -44,10 +44,10 @@ describe('editing a lead', () => {
     const { handlers, id, phones, core } = await oneLead();
     const [work, mobile] = await phones();
     handlers['leads.edit']({ leadId: id, lastName: 'King', phones: [{ id: work!.id, raw: '646 555 0142', type: 'work' }, { id: mobile!.id, raw: mobile!.raw, type: 'mobile' }] });
-    const find = (q: string) => searchLeads(core.db, q, { limit: 5, defaultCountry: 'US' }).hits.map((h) => h.lead.id);
-    expect(find('(646) 555-0142')).toEqual([id]);
-    expect(find('212 555 0100')).toEqual([]);
-    expect(find('ada king')).toEqual([id]);
+    const find = async (q: string) => (await searchLeads(core.store, q, { limit: 5, defaultCountry: 'US' })).hits.map((h) => h.lead.id);
+    expect(await find('(646) 555-0142')).toEqual([id]);
+    expect(await find('212 555 0100')).toEqual([]);
+    expect(await find('ada king')).toEqual([id]);
   });
 
   it('adds and removes numbers, and a number that cannot be read is kept and flagged', async () => {
