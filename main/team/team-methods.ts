@@ -55,6 +55,9 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'leads.account',
   // Find lead: a rep finds only the leads their lists offer them, a team lead any (list-access.ts, callerAccess).
   'leads.search',
+  // A lead's corrections, recorded with the signed-in account's name; a rep's only on leads they may find.
+  'leads.edit',
+  'leads.edits',
   'lists.list',
   'lists.working',
   'lists.save',

@@ -16,7 +16,7 @@ import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
-export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<'leads'> {
+export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): HandlersOf<'leads'> {
   const { db, store, clock, events, prefs } = core;
 
   const runImport = async (bytes: Uint8Array, options: Omit<ImportOptions, 'onProgress' | 'defaultCountry'> & { defaultCountry?: string | undefined }): Promise<ImportReport> => {
@@ -50,12 +50,18 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
     'leads.export': ({ format, listName }) => exportLeadsThrough(leadExport(db, format, listName), edges.saveExport),
     'leads.get': ({ leadId }) => getLeadCard(store, leadId),
     'leads.search': async ({ query, limit }) => searchLeads(store, query, { limit, defaultCountry: prefs.read().defaultCountry, access: await callerAccess(store, clock.now()) }),
-    'leads.edit': (input) => {
-      const card = editLead(db, input, { clock, rep: prefs.read().repName || null, defaultCountry: prefs.read().defaultCountry, lifetimeAttemptCap: cap() });
+    'leads.edit': async (input) => {
+      const card = await editLead(store, input, {
+        clock,
+        rep: rep()?.name ?? null,
+        defaultCountry: prefs.read().defaultCountry,
+        lifetimeAttemptCap: cap(),
+        access: await callerAccess(store, clock.now()),
+      });
       events.emit('store.changed', { reason: 'edit' });
       return card;
     },
-    'leads.edits': ({ leadId }) => leadEdits(db, leadId),
+    'leads.edits': async ({ leadId }) => leadEdits(store, leadId, await callerAccess(store, clock.now())),
     'leads.account': ({ leadId }) => accountOf(store, leadId),
     'leads.delete': ({ leadId }) => {
       const deleted = transaction(db, () => deleteLead(db, leadId));

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { assignList } from '../../../main/leads/list-assignments.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
-import type { LeadSearchResult } from '../../../shared/lead-context.ts';
+import type { LeadEdit, LeadSearchResult } from '../../../shared/lead-context.ts';
+import type { LeadCard } from '../../../shared/leads.ts';
 import { seedCsv } from '../../helpers/seed-leads.ts';
 import { startTeam, stopTeam, TEAM_PASSWORD } from '../../helpers/team-fixture.ts';
-import { cookieOf, teamRequest, type TeamServerProcess } from '../../helpers/team-server-process.ts';
+import { cookieOf, eventStream, teamRequest, within, type TeamServerProcess } from '../../helpers/team-server-process.ts';
 import { csv } from '../../helpers/test-core.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
@@ -55,8 +56,11 @@ async function team(processes = 1) {
     const answer = await teamRequest(servers[on]!.origin, `/api/${method}`, { input, cookie: cookies[who]! });
     return { status: answer.status, ...(JSON.parse(answer.body) as Envelope<Value>) };
   };
-  const found = async (who: string, query: string) => (await call<LeadSearchResult>(who, 'leads.search', { query, limit: 20 })).value.hits.map((h) => h.lead.firstName).sort();
-  return { url, servers, call, found };
+  const hits = async (who: string, query: string) => (await call<LeadSearchResult>(who, 'leads.search', { query, limit: 20 })).value.hits;
+  const found = async (who: string, query: string) => (await hits(who, query)).map((h) => h.lead.firstName).sort();
+  /** The lead a team lead finds first for the words. */
+  const idOf = async (query: string) => (await hits('sam', query))[0]!.lead.id;
+  return { url, servers, cookies, call, found, idOf };
 }
 
 describe('leads on the team server', () => {
@@ -74,5 +78,43 @@ describe('leads on the team server', () => {
     // Signed out, nothing.
     const unsigned = await teamRequest(t.servers[0]!.origin, '/api/leads.search', { input: { query: 'ada', limit: 20 } });
     expect(unsigned.status).toBe(401);
+  });
+
+  it('saves a rep’s correction under their account, seen and announced on the other server process; refuses a lead their lists do not offer them', async () => {
+    const t = await team(2);
+    const [ada, charles] = [await t.idOf('lovelace'), await t.idOf('babbage')];
+    const heard = eventStream(t.servers[1]!.origin, t.cookies.sam!, 'store.changed');
+    await within(5000, 'the event stream', heard.connected);
+    try {
+      const saved = await t.call<LeadCard>('blake', 'leads.edit', { leadId: ada, lastName: 'King', title: 'Countess' }, 0);
+      expect(saved).toMatchObject({ ok: true, value: { lead: { lastName: 'King', title: 'Countess' } } });
+      expect(await within(1000, 'store.changed on the other process', heard.received)).toEqual({ reason: 'edit' });
+    } finally {
+      heard.close();
+    }
+    // The other process reads the correction, and who made it.
+    expect(await t.call<LeadCard>('sam', 'leads.get', { leadId: ada }, 1)).toMatchObject({ value: { lead: { lastName: 'King', title: 'Countess' } } });
+    expect((await t.call<LeadEdit[]>('avery', 'leads.edits', { leadId: ada }, 1)).value).toEqual([
+      {
+        // The servers' clock starts at NOW and runs on.
+        at: expect.stringMatching(/^2026-11-23T15:0/),
+        rep: 'blake',
+        changes: [
+          { field: 'last name', before: 'Lovelace', after: 'King' },
+          { field: 'title', before: null, after: 'Countess' },
+        ],
+      },
+    ]);
+    expect(await t.found('blake', 'ada king')).toEqual(['Ada']);
+
+    // Charles is on avery's list only: blake may neither correct him nor read his history.
+    const refused = await t.call('blake', 'leads.edit', { leadId: charles, title: 'Professor' }, 1);
+    expect(refused).toMatchObject({ status: 403, ok: false, error: { code: 'forbidden', message: `Lead ${charles} is not on a call list you work: ask your team lead to assign you its list.` } });
+    expect(await t.call('blake', 'leads.edits', { leadId: charles })).toMatchObject({ status: 403, ok: false });
+    expect(await t.call<LeadCard>('avery', 'leads.edit', { leadId: charles, title: 'Professor' })).toMatchObject({ ok: true, value: { lead: { title: 'Professor' } } });
+    expect((await t.call<LeadEdit[]>('sam', 'leads.edits', { leadId: charles })).value.map((e) => e.rep)).toEqual(['avery']);
+    // Bad input: a sentence, nothing saved.
+    expect(await t.call('blake', 'leads.edit', { leadId: ada, email: 'nope' })).toMatchObject({ status: 400, error: { message: '"nope" is not an email address.' } });
+    expect((await t.call<LeadEdit[]>('sam', 'leads.edits', { leadId: ada })).value).toHaveLength(1);
   });
 });
