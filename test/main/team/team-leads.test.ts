@@ -3,6 +3,7 @@ import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { assignList } from '../../../main/leads/list-assignments.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
 import type { LeadEdit, LeadSearchResult } from '../../../shared/lead-context.ts';
+import type { LeadExportResult } from '../../../shared/lead-export.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
 import { seedCsv } from '../../helpers/seed-leads.ts';
 import { startTeam, stopTeam, TEAM_PASSWORD } from '../../helpers/team-fixture.ts';
@@ -116,5 +117,33 @@ describe('leads on the team server', () => {
     // Bad input: a sentence, nothing saved.
     expect(await t.call('blake', 'leads.edit', { leadId: ada, email: 'nope' })).toMatchObject({ status: 400, error: { message: '"nope" is not an email address.' } });
     expect((await t.call<LeadEdit[]>('sam', 'leads.edits', { leadId: ada })).value).toHaveLength(1);
+  });
+
+  it('exports and deletes leads for a team lead only: a rep is refused with a sentence, and nothing changes', async () => {
+    const t = await team(2);
+    const [ada, charles] = [await t.idOf('lovelace'), await t.idOf('babbage')];
+    for (const [method, input] of [
+      ['leads.export', { format: 'csv' }],
+      ['leads.delete', { leadId: ada }],
+    ] as const) {
+      expect(await t.call('avery', method, input), method).toMatchObject({
+        status: 403,
+        ok: false,
+        error: { code: 'forbidden', message: `Only a team lead or above may do this (${method}); you are signed in as a rep.` },
+      });
+    }
+    expect(await t.found('sam', 'analytical')).toEqual(['Ada', 'Charles']);
+
+    const exported = await t.call<LeadExportResult>('sam', 'leads.export', { format: 'csv', listName: 'Europe' }, 1);
+    expect(exported).toMatchObject({ ok: true, value: { kind: 'file', leads: 1, file: { fileName: 'nextcall-leads-Europe.csv', mimeType: 'text/csv' } } });
+    const lines = (exported.value as Extract<LeadExportResult, { kind: 'file' }>).file.content.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Babbage');
+
+    expect(await t.call('sam', 'leads.delete', { leadId: charles }, 0)).toMatchObject({ ok: true, value: { deleted: true, name: 'Charles Babbage' } });
+    // The other process no longer has him; a second delete says so.
+    expect(await t.found('sam', 'analytical')).toEqual(['Ada']);
+    expect(await t.call('sam', 'leads.get', { leadId: charles }, 1)).toMatchObject({ status: 404, ok: false });
+    expect(await t.call('sam', 'leads.delete', { leadId: charles }, 1)).toMatchObject({ ok: false, error: { message: `There is no lead ${charles}: it was deleted already.` } });
   });
 });
