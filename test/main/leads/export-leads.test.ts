@@ -97,6 +97,11 @@ describe('the lead export through the seam, on a rep’s own store', () => {
   it('is the very file the stream writes', async () => {
     const core = testCore();
     await importCsv(core, demoLeadsCsv({ count: 300, now: core.clock.now() }), { listName: 'Demo' });
+    // What only calls add: a handoff and its notes, a callback booked, a number marked bad.
+    await logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, { leadId: 1, code: 'qualified', notes: 'Budget signed off' }, { rep: 'Ben' });
+    await logDisposition(core.store, core.clock, DEFAULT_DISPOSITIONS, { leadId: 2, code: 'callback', notes: 'Tuesday', callbackAt: new Date(core.clock.now() + 86_400_000).toISOString() }, { rep: 'Ben' });
+    await core.store.run('UPDATE phones SET bad = 1 WHERE lead_id = 3');
+    expect(exportLeads(core.db, 'csv', 'Demo').content).toContain('Budget signed off');
     for (const format of ['csv', 'json'] as const) {
       expect([...(await leadExportOnStore(core.store, format, 'Demo')).chunks()].join(''), format).toBe(exportLeads(core.db, format, 'Demo').content);
     }
