@@ -1,14 +1,17 @@
 import { ApiError } from '../../shared/api-error.ts';
-import type { Database } from '../store/database.ts';
+import type { Queryable } from '../store/seam/store.ts';
 
 /**
  * Deletes a lead and everything kept about it: numbers, activities, calls, dials, stage history,
- * edits, notes and recordings all go by the schema's cascades, in one statement. A recording's
- * audio file is queued by the cascade and erased after the commit (main/phone/recordings.ts).
+ * edits, notes and recordings all go by the schema's cascades, in one statement, on either store.
+ * A recording's audio file is queued by the cascade and erased after the commit
+ * (main/phone/recordings.ts). On a team it is a team lead's (method-roles.ts).
  */
-export function deleteLead(db: Database, leadId: number): { deleted: true; name: string } {
-  const row = db.prepare("SELECT trim(first_name || ' ' || last_name) AS name FROM leads WHERE id = ?").get(leadId) as { name: string } | undefined;
-  if (!row) throw new ApiError('not-found', `There is no lead ${leadId}: it was deleted already.`);
-  db.prepare('DELETE FROM leads WHERE id = ?').run(leadId);
-  return { deleted: true, name: row.name };
+export async function deleteLead(q: Queryable, leadId: number): Promise<{ deleted: true; name: string }> {
+  return q.transaction(async (tx) => {
+    const row = await tx.one<{ name: string }>("SELECT trim(first_name || ' ' || last_name) AS name FROM leads WHERE id = ?", [leadId]);
+    if (!row) throw new ApiError('not-found', `There is no lead ${leadId}: it was deleted already.`);
+    await tx.run('DELETE FROM leads WHERE id = ?', [leadId]);
+    return { deleted: true, name: row.name };
+  });
 }

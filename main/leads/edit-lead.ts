@@ -2,20 +2,24 @@ import { ApiError } from '../../shared/api-error.ts';
 import type { LeadEdit, LeadEditInput } from '../../shared/lead-context.ts';
 import type { LeadCard, PhoneType } from '../../shared/leads.ts';
 import type { Clock } from '../clock.ts';
-import { refreshQueueColumns } from '../queue/queue-columns.ts';
-import { transaction, type Database } from '../store/database.ts';
-import { getLeadCard } from './lead-rows.ts';
+import type { LeadCondition } from '../queue/list-access.ts';
+import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
+import type { Queryable } from '../store/seam/store.ts';
+import { getLeadCard } from './lead-cards.ts';
 import { normalizePhone } from './phone-numbers.ts';
 import { canonicalZone, resolveTimeZone } from './time-zones.ts';
 
 /**
  * A rep corrects a lead: a name misspelt, a new title, a number given on the phone. Numbers are
  * read again (E.164, in the lead's country), the queue's columns follow, and every change is kept
- * in the lead's history with who made it and when. A bad value changes nothing.
+ * in the lead's history with who made it and when (on a team, the signed-in account's name). A
+ * bad value changes nothing. On either store, through the seam.
  */
 export interface EditContext {
   clock: Clock;
   rep: string | null;
+  /** The leads the person may correct (a rep on a team: their lists, list-access.ts); null for every lead. */
+  access?: LeadCondition | null;
   /** The country a number without a prefix is read in when the lead has none of its own. */
   defaultCountry: string;
   lifetimeAttemptCap: number;
@@ -34,12 +38,11 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 type Change = LeadEdit['changes'][number];
 
-export function editLead(db: Database, input: LeadEditInput, ctx: EditContext): LeadCard {
-  return transaction(db, () => {
-    const lead = db.prepare('SELECT id, first_name, last_name, company, title, email, time_zone, country FROM leads WHERE id = ?').get(input.leadId) as
-      | Record<string, string | number | null>
-      | undefined;
+export async function editLead(q: Queryable, input: LeadEditInput, ctx: EditContext): Promise<LeadCard> {
+  return q.transaction(async (tx) => {
+    const lead = await tx.one<Record<string, string | number | null>>('SELECT id, first_name, last_name, company, title, email, time_zone, country FROM leads WHERE id = ?', [input.leadId]);
     if (!lead) throw new ApiError('not-found', `No lead with id ${input.leadId}.`);
+    await checkAccess(tx, input.leadId, ctx.access ?? null);
 
     const wanted = cleanFields(input);
     const changes: Change[] = [];
@@ -54,29 +57,35 @@ export function editLead(db: Database, input: LeadEditInput, ctx: EditContext): 
       sets.push(`${column} = ?`);
       values.push(column === 'first_name' || column === 'last_name' ? (after ?? '') : after);
     }
-    if (sets.length) db.prepare(`UPDATE leads SET ${sets.join(', ')} WHERE id = ?`).run(...values, input.leadId);
+    if (sets.length) await tx.run(`UPDATE leads SET ${sets.join(', ')} WHERE id = ?`, [...values, input.leadId]);
 
-    if (input.phones) changes.push(...replacePhones(db, input.leadId, input.phones, (lead.country as string | null) ?? ctx.defaultCountry));
+    if (input.phones) changes.push(...(await replacePhones(tx, input.leadId, input.phones, (lead.country as string | null) ?? ctx.defaultCountry)));
 
     // A lead whose zone nobody knew may be placed by its new number.
-    const zoneNow = (db.prepare('SELECT time_zone FROM leads WHERE id = ?').get(input.leadId) as { time_zone: string | null }).time_zone;
-    if (zoneNow === null && input.phones && !('timeZone' in wanted)) {
-      const numbers = (db.prepare('SELECT e164 FROM phones WHERE lead_id = ? AND e164 IS NOT NULL ORDER BY position').all(input.leadId) as { e164: string }[]).map((p) => p.e164);
+    const zoneOf = async () => (await tx.one<{ time_zone: string | null }>('SELECT time_zone FROM leads WHERE id = ?', [input.leadId]))!.time_zone;
+    if ((await zoneOf()) === null && input.phones && !('timeZone' in wanted)) {
+      const numbers = (await tx.all<{ e164: string }>('SELECT e164 FROM phones WHERE lead_id = ? AND e164 IS NOT NULL ORDER BY position', [input.leadId])).map((p) => p.e164);
       const zone = resolveTimeZone({ explicit: '', region: '', country: null, numbers });
       if (zone) {
-        db.prepare('UPDATE leads SET time_zone = ? WHERE id = ?').run(zone, input.leadId);
+        await tx.run('UPDATE leads SET time_zone = ? WHERE id = ?', [zone, input.leadId]);
         changes.push({ field: 'time zone', before: null, after: zone });
       }
     }
-    const zone = (db.prepare('SELECT time_zone FROM leads WHERE id = ?').get(input.leadId) as { time_zone: string | null }).time_zone;
     // The queue asks each zone's index in turn: a zone no lead had before joins the list.
-    db.prepare('INSERT OR IGNORE INTO queue_zones (time_zone) VALUES (?)').run(zone ?? '');
+    await tx.run('INSERT INTO queue_zones (time_zone) VALUES (?) ON CONFLICT (time_zone) DO NOTHING', [(await zoneOf()) ?? '']);
 
     if (changes.length === 0) throw new ApiError('invalid-input', 'Nothing to save: every field is as it was.');
-    refreshQueueColumns(db, input.leadId, ctx.lifetimeAttemptCap);
-    db.prepare('INSERT INTO lead_edits (lead_id, at, rep, changes) VALUES (?, ?, ?, ?)').run(input.leadId, ctx.clock.now(), ctx.rep, JSON.stringify(changes));
-    return getLeadCard(db, input.leadId);
+    await refreshLeadQueueColumns(tx, input.leadId, ctx.lifetimeAttemptCap);
+    await tx.run('INSERT INTO lead_edits (lead_id, at, rep, changes) VALUES (?, ?, ?, ?)', [input.leadId, ctx.clock.now(), ctx.rep, JSON.stringify(changes)]);
+    return getLeadCard(tx, input.leadId);
   });
+}
+
+/** Refuses a lead the person may not see (a rep on a team, a lead their lists do not offer them). */
+async function checkAccess(q: Queryable, leadId: number, access: LeadCondition | null): Promise<void> {
+  if (access === null) return;
+  const seen = await q.one(`SELECT 1 AS seen FROM leads WHERE leads.id = ? AND (${access.where})`, [leadId, ...access.params]);
+  if (!seen) throw new ApiError('forbidden', `Lead ${leadId} is not on a call list you work: ask your team lead to assign you its list.`);
 }
 
 /** The text fields as they will be stored, each checked; a wrong one is named in words. */
@@ -109,14 +118,11 @@ function cleanFields(input: LeadEditInput): Partial<Record<(typeof TEXT_FIELDS)[
  * (re-read if its text changed, and good again: a corrected number deserves a dial), one
  * without is new, one left out is removed. Calls keep the number they dialled (stored on them).
  */
-function replacePhones(db: Database, leadId: number, phones: NonNullable<LeadEditInput['phones']>, country: string): Change[] {
-  const existing = db.prepare('SELECT id, position, raw, e164, type FROM phones WHERE lead_id = ? ORDER BY position').all(leadId) as {
-    id: number;
-    position: number;
-    raw: string;
-    e164: string | null;
-    type: PhoneType;
-  }[];
+async function replacePhones(q: Queryable, leadId: number, phones: NonNullable<LeadEditInput['phones']>, country: string): Promise<Change[]> {
+  const existing = await q.all<{ id: number; position: number; raw: string; e164: string | null; type: PhoneType }>(
+    'SELECT id, position, raw, e164, type FROM phones WHERE lead_id = ? ORDER BY position',
+    [leadId],
+  );
   if (phones.length === 0) throw new ApiError('invalid-input', 'A lead keeps at least one number (mark a wrong one with the Bad number disposition).');
   const byId = new Map(existing.map((p) => [p.id, p]));
   for (const p of phones) {
@@ -135,40 +141,36 @@ function replacePhones(db: Database, leadId: number, phones: NonNullable<LeadEdi
   const kept = new Set(read.flatMap((p) => (p.id === undefined ? [] : [p.id])));
   for (const old of existing) {
     if (kept.has(old.id)) continue;
-    db.prepare('DELETE FROM phones WHERE id = ?').run(old.id);
+    await q.run('DELETE FROM phones WHERE id = ?', [old.id]);
     changes.push({ field: 'number', before: show(old), after: null });
   }
   // Positions are rewritten after the numbers: move the kept ones out of the way first.
-  db.prepare('UPDATE phones SET position = position + 1000 WHERE lead_id = ?').run(leadId);
-  read.forEach((p, position) => {
+  await q.run('UPDATE phones SET position = position + 1000 WHERE lead_id = ?', [leadId]);
+  for (const [position, p] of read.entries()) {
     const old = p.id === undefined ? undefined : byId.get(p.id);
     if (!old) {
-      db.prepare('INSERT INTO phones (lead_id, position, raw, e164, type) VALUES (?, ?, ?, ?, ?)').run(leadId, position, p.raw, p.e164, p.type);
+      await q.run('INSERT INTO phones (lead_id, position, raw, e164, type) VALUES (?, ?, ?, ?, ?)', [leadId, position, p.raw, p.e164, p.type]);
       changes.push({ field: 'number', before: null, after: show(p) });
-      return;
-    }
-    if (old.raw !== p.raw || old.type !== p.type) {
-      db.prepare('UPDATE phones SET position = ?, raw = ?, e164 = ?, type = ?, bad = CASE WHEN ? THEN 0 ELSE bad END WHERE id = ?').run(
+    } else if (old.raw !== p.raw || old.type !== p.type) {
+      // A corrected number is good again.
+      await q.run(`UPDATE phones SET position = ?, raw = ?, e164 = ?, type = ?, bad = CASE WHEN ? = 1 THEN 0 ELSE bad END WHERE id = ?`, [
         position,
         p.raw,
         p.e164,
         p.type,
         old.e164 !== p.e164 ? 1 : 0,
         old.id,
-      );
+      ]);
       changes.push({ field: 'number', before: show(old), after: show(p) });
     } else {
-      db.prepare('UPDATE phones SET position = ? WHERE id = ?').run(position, old.id);
+      await q.run('UPDATE phones SET position = ? WHERE id = ?', [position, old.id]);
     }
-  });
+  }
   return changes;
 }
 
-export function leadEdits(db: Database, leadId: number): LeadEdit[] {
-  const rows = db.prepare('SELECT at, rep, changes FROM lead_edits WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT 50').all(leadId) as {
-    at: number;
-    rep: string | null;
-    changes: string;
-  }[];
+export async function leadEdits(q: Queryable, leadId: number, access: LeadCondition | null = null): Promise<LeadEdit[]> {
+  await checkAccess(q, leadId, access);
+  const rows = await q.all<{ at: number; rep: string | null; changes: string }>('SELECT at, rep, changes FROM lead_edits WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT 50', [leadId]);
   return rows.map((r) => ({ at: new Date(r.at).toISOString(), rep: r.rep, changes: JSON.parse(r.changes) as LeadEdit['changes'] }));
 }

@@ -1,6 +1,8 @@
 import { callListFilterSchema } from '../../shared/call-lists.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
 import { filterSql } from '../leads/call-lists.ts';
+import { hasRole } from '../people/accounts.ts';
+import { currentCaller } from '../people/caller.ts';
 import type { Queryable } from '../store/seam/store.ts';
 
 /** A condition over `leads` (columns written leads.x), with its positional parameters. */
@@ -71,4 +73,14 @@ function withOwnerWindow(list: LeadCondition, q: Queryable, others: string[], si
 async function otherReps(q: Queryable, rep: string | null): Promise<string[]> {
   if (q.dialect.kind !== 'postgres') return [];
   return (await q.all<{ name: string }>('SELECT name FROM accounts WHERE lower(name) <> lower(?)', [rep ?? ''])).map((r) => r.name);
+}
+
+/**
+ * The leads the person making the call may find, open and correct: on a team, a rep those their
+ * lists offer them (the queue's own rule, above); a team lead or an admin every lead. A rep
+ * working alone (no one signed in) has every lead of their own store: null.
+ */
+export async function callerAccess(q: Queryable, now: number): Promise<LeadCondition | null> {
+  const person = currentCaller()?.person;
+  return person && !hasRole(person, 'team-lead') ? repAccess(q, person.name, now) : null;
 }

@@ -54,6 +54,14 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'handoffs.export',
   'leads.get',
   'leads.account',
+  // Find lead: a rep finds only the leads their lists offer them, a team lead any (list-access.ts, callerAccess).
+  'leads.search',
+  // A lead's corrections, recorded with the signed-in account's name; a rep's only on leads they may find.
+  'leads.edit',
+  'leads.edits',
+  // A team lead's: a lead deleted with everything kept about it, the leads exported for the CRM.
+  'leads.delete',
+  'leads.export',
   'lists.list',
   'lists.working',
   'lists.save',

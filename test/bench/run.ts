@@ -267,7 +267,7 @@ if (runs('summary')) {
 // ---------------------------------------------------------------- lead search
 if (runs('lead-search')) {
   const leads = Number(process.env.BENCH_SEARCH_LEADS ?? 100_000);
-  const search = benchLeadSearch(leads, NOW);
+  const search = await benchLeadSearch(leads, NOW);
   table.push(row(`find a lead by name, company, email or number (${leads.toLocaleString('en-US')} leads)`, stats(search.ours), 'full scan (LIKE)', stats(search.baseline)));
   results[`lead-search-${leads}`] = { ours: stats(search.ours), baseline: stats(search.baseline) };
 }

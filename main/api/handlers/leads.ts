@@ -4,18 +4,18 @@ import { accountOf } from '../../leads/accounts.ts';
 import { deleteLead } from '../../leads/delete-lead.ts';
 import { getMapping } from '../../leads/column-mappings.ts';
 import { editLead, leadEdits } from '../../leads/edit-lead.ts';
-import { exportLeadsThrough, leadExport } from '../../leads/export-leads.ts';
+import { exportLeadsThrough, leadExport, leadExportOnStore } from '../../leads/export-leads.ts';
 import { importActivities } from '../../leads/import-activities.ts';
 import { importLeadsInto, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
 import { getLeadCard } from '../../leads/lead-cards.ts';
 import { searchLeads } from '../../leads/lead-search.ts';
+import { callerAccess } from '../../queue/list-access.ts';
 import { eraseDeletedRecordings } from '../../phone/recordings.ts';
-import { transaction } from '../../store/database.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
-export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<'leads'> {
+export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): HandlersOf<'leads'> {
   const { db, store, clock, events, prefs } = core;
 
   const runImport = async (bytes: Uint8Array, options: Omit<ImportOptions, 'onProgress' | 'defaultCountry'> & { defaultCountry?: string | undefined }): Promise<ImportReport> => {
@@ -46,19 +46,28 @@ export function leadsHandlers({ core, edges, cap }: HandlerContext): HandlersOf<
       return report;
     },
     'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),
-    'leads.export': ({ format, listName }) => exportLeadsThrough(leadExport(db, format, listName), edges.saveExport),
+    // A rep's own store streams any size from a snapshot of its file; the team's is read through the seam.
+    'leads.export': async ({ format, listName }) =>
+      exportLeadsThrough(store.dialect.kind === 'sqlite' ? leadExport(db, format, listName) : await leadExportOnStore(store, format, listName), edges.saveExport),
     'leads.get': ({ leadId }) => getLeadCard(store, leadId),
-    'leads.search': ({ query, limit }) => searchLeads(db, query, { limit, defaultCountry: prefs.read().defaultCountry }),
-    'leads.edit': (input) => {
-      const card = editLead(db, input, { clock, rep: prefs.read().repName || null, defaultCountry: prefs.read().defaultCountry, lifetimeAttemptCap: cap() });
+    'leads.search': async ({ query, limit }) => searchLeads(store, query, { limit, defaultCountry: prefs.read().defaultCountry, access: await callerAccess(store, clock.now()) }),
+    'leads.edit': async (input) => {
+      const card = await editLead(store, input, {
+        clock,
+        rep: rep()?.name ?? null,
+        defaultCountry: prefs.read().defaultCountry,
+        lifetimeAttemptCap: cap(),
+        access: await callerAccess(store, clock.now()),
+      });
       events.emit('store.changed', { reason: 'edit' });
       return card;
     },
-    'leads.edits': ({ leadId }) => leadEdits(db, leadId),
+    'leads.edits': async ({ leadId }) => leadEdits(store, leadId, await callerAccess(store, clock.now())),
     'leads.account': ({ leadId }) => accountOf(store, leadId),
-    'leads.delete': ({ leadId }) => {
-      const deleted = transaction(db, () => deleteLead(db, leadId));
-      eraseDeletedRecordings(db, core.dataDir);
+    'leads.delete': async ({ leadId }) => {
+      const deleted = await deleteLead(store, leadId);
+      // Recordings are files in a rep's data folder; the team server keeps none (no data folder).
+      if (core.dataDir) eraseDeletedRecordings(db, core.dataDir);
       events.emit('store.changed', { reason: 'edit' });
       return deleted;
     },

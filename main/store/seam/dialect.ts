@@ -20,6 +20,8 @@ import { sqliteErrorCode } from '../store-errors.ts';
  * | a text equal to `?`, any case | `dialect.sameTextAs(c)` | `c = ? COLLATE NOCASE` | `lower(c) = lower(?)` (each on its index) |
  * | one number's dials in turn | `dialect.lockNumber` | nothing (the writer runs alone) | `pg_advisory_xact_lock(hashtext(?))` |
  * | lock the rows read | `dialect.forUpdate` | nothing | ` FOR UPDATE`                              |
+ * | a number's last four digits | `dialect.lastFour(c)` | `substr(c, -4)` | `right(c, 4)` (each on its index) |
+ * | leads by the words of a query | `dialect.leadsWithWords`, `wordsOf` | the FTS5 table `lead_words` | the GIN index over `lead_words(…)` |
  *
  * What cannot be one text is a fragment here (`idsInOrder`, `lockSkippingLocked`), used by the
  * few queries that need it; the error codes both stores raise for the same condition are read
@@ -57,6 +59,17 @@ export interface Dialect {
   readonly lockNumber: string | null;
   /** After a SELECT: lock its rows until the transaction ends (empty on SQLite). */
   readonly forUpdate: string;
+  /** A number's last four characters, in the form its index (`phones_last_digits`) is built on. */
+  lastFour(column: string): string;
+  /**
+   * The ids of the leads whose name, company or email have a word starting with each word of
+   * the query, and which meet the condition over `leads` (null: any lead), newest first: ONE `?`
+   * for the query (`wordsOf(text)`), the condition's own, then ONE `?` for the most ids.
+   * Accents are folded on both stores.
+   */
+  leadsWithWords(condition: string | null): string;
+  /** A query's text as `leadsWithWords` takes it. */
+  wordsOf(text: string): string;
   /** A unique constraint refused a row (another transaction may have inserted it first). */
   isUniqueViolation(error: unknown): boolean;
 }
@@ -72,6 +85,20 @@ export const sqliteDialect: Dialect = {
   sameTextAs: (column) => `${column} = ? COLLATE NOCASE`,
   lockNumber: null,
   forUpdate: '',
+  lastFour: (column) => `substr(${column}, -4)`,
+  // Straight from the FTS5 index, newest first (no rank over every match); a condition joins the leads.
+  leadsWithWords: (condition) =>
+    condition === null
+      ? 'SELECT rowid FROM lead_words WHERE lead_words MATCH ? ORDER BY rowid DESC LIMIT ?'
+      : `SELECT leads.id FROM lead_words JOIN leads ON leads.id = lead_words.rowid WHERE lead_words MATCH ? AND (${condition}) ORDER BY lead_words.rowid DESC LIMIT ?`,
+  // Each word a quoted prefix term, so no character of the query is read as FTS5 syntax.
+  wordsOf: (text) =>
+    text
+      .normalize('NFKC')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((w) => `"${w.replace(/"/g, '""')}"*`)
+      .join(' '),
   isUniqueViolation(error) {
     const code = sqliteErrorCode(error);
     // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
@@ -99,6 +126,16 @@ export const postgresDialect: Dialect = {
   // numbers take turns, never lets two dials of one number through together).
   lockNumber: 'SELECT pg_advisory_xact_lock(hashtext(?))',
   forUpdate: ' FOR UPDATE',
+  lastFour: (column) => `right(${column}, 4)`,
+  // The query is read by the same parser and unaccent dictionary as the leads' words (PostgreSQL
+  // migration 1's lead_words()), each of its words a prefix (:*), all of them required.
+  leadsWithWords: (condition) =>
+    `SELECT leads.id FROM leads
+     WHERE lead_words(leads.first_name, leads.last_name, leads.company, leads.email) @@ (
+       SELECT to_tsquery('simple', coalesce(string_agg(quote_literal(w.lexeme) || ':*', ' & '), ''))
+       FROM unnest(to_tsvector('simple', public.unaccent('public.unaccent'::regdictionary, ?::text))) AS w)${condition === null ? '' : ` AND (${condition})`}
+     ORDER BY leads.id DESC LIMIT ?`,
+  wordsOf: (text) => text.normalize('NFKC'),
   isUniqueViolation: (error) => postgresErrorCode(error) === '23505',
 };
 

@@ -1,25 +1,33 @@
-import { describe, expect, it } from 'vitest';
-import { count, csv, importCsv, testCore } from '../../helpers/test-core.ts';
-import { syncHandlers } from '../../helpers/sync-handlers.ts';
+import { expect, it } from 'vitest';
+import { logDisposition } from '../../../main/calls/log-disposition.ts';
+import { deleteLead } from '../../../main/leads/delete-lead.ts';
+import { editLead } from '../../../main/leads/edit-lead.ts';
+import { searchLeads } from '../../../main/leads/lead-search.ts';
+import type { Store } from '../../../main/store/seam/store.ts';
+import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
+import { seedCsv } from '../../helpers/seed-leads.ts';
+import { csv, manualClock } from '../../helpers/test-core.ts';
+import { describeEachStore } from '../../helpers/test-stores.ts';
 
-describe('deleting a lead', () => {
-  it('removes the lead with its numbers, calls and dials, and leaves the other leads alone', async () => {
-    const core = testCore();
-    await importCsv(core, csv('Record ID,Name,Phone', '1,Ada Lovelace,+12125550100', '2,Bob Marley,+12125550101'));
-    const api = syncHandlers(core);
-    const [ada, bob] = (core.db.prepare('SELECT id FROM leads ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-    const dial = await api['calls.dial']({ leadId: ada!, number: '+12125550100' });
-    await api['calls.disposition']({ leadId: ada!, code: 'no-answer', notes: 'rang out', dialId: dial.dialId, number: '+12125550100' });
-    expect(api['leads.delete']({ leadId: ada! })).toEqual({ deleted: true, name: 'Ada Lovelace' });
-    expect(core.db.prepare('SELECT id FROM leads').all()).toEqual([{ id: bob }]);
-    expect([count(core, 'calls'), count(core, 'dials'), count(core, 'phones')]).toEqual([0, 0, 1]);
-    expect(api['leads.search']({ query: 'Lovelace', limit: 5 }).hits).toEqual([]);
+const count = async (store: Store, table: string) => (await store.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
+
+describeEachStore('deleting a lead', ({ open }) => {
+  it('removes the lead with its numbers, calls and edits, and leaves the other leads alone', async () => {
+    const store = await open();
+    const clock = manualClock('2026-11-23T15:00:00Z');
+    const [ada, bob] = await seedCsv(store, csv('Record ID,Name,Phone', '1,Ada Lovelace,+12125550100', '2,Bob Marley,+12125550101'), { now: clock.now() });
+    await logDisposition(store, clock, DEFAULT_DISPOSITIONS, { leadId: ada!, code: 'no-answer', notes: 'rang out' }, { rep: 'Ben' });
+    await editLead(store, { leadId: ada!, title: 'CTO' }, { clock, rep: 'Ben', defaultCountry: 'US', lifetimeAttemptCap: 5 });
+    expect(await deleteLead(store, ada!)).toEqual({ deleted: true, name: 'Ada Lovelace' });
+    expect(await store.all('SELECT id FROM leads')).toEqual([{ id: bob }]);
+    expect([await count(store, 'calls'), await count(store, 'phones'), await count(store, 'lead_edits'), await count(store, 'stage_history')]).toEqual([0, 1, 0, 0]);
+    expect((await searchLeads(store, 'Lovelace', { limit: 5, defaultCountry: 'US' })).hits).toEqual([]);
   });
 
   it('says so for a lead that is not there, and deletes nothing', async () => {
-    const core = testCore();
-    await importCsv(core, csv('Record ID,Name,Phone', '1,Ada Lovelace,+12125550100'));
-    expect(() => syncHandlers(core)['leads.delete']({ leadId: 999 })).toThrow('There is no lead 999: it was deleted already.');
-    expect(count(core, 'leads')).toBe(1);
+    const store = await open();
+    await seedCsv(store, csv('Record ID,Name,Phone', '1,Ada Lovelace,+12125550100'), { now: 0 });
+    await expect(deleteLead(store, 999)).rejects.toThrow('There is no lead 999: it was deleted already.');
+    expect(await count(store, 'leads')).toBe(1);
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { searchLeads } from '../../../main/leads/lead-search.ts';
 import type { Database } from '../../../main/store/database.ts';
+import type { Queryable } from '../../../main/store/seam/store.ts';
 import { csv, importCsv, testCore } from '../../helpers/test-core.ts';
 
 const HEADER = 'Record ID,First Name,Last Name,Company Name,Email,Phone Number';
 
-function search(db: Database) {
-  return (query: string) => searchLeads(db, query, { limit: 20, defaultCountry: 'US' }).hits.map((h) => `${h.lead.firstName} ${h.lead.lastName}`);
+function search(store: Queryable) {
+  return async (query: string) => (await searchLeads(store, query, { limit: 20, defaultCountry: 'US' })).hits.map((h) => `${h.lead.firstName} ${h.lead.lastName}`);
 }
 
 /** FTS5 compares its index with the leads themselves (rank 1): throws on any word missing or left over. */
@@ -20,11 +21,11 @@ describe('finding leads by name, company or email after an import', () => {
   it('finds every lead the import created, by each of its words', async () => {
     const core = testCore();
     await importCsv(core, csv(HEADER, '1,Mia,Okafor,Orbit Telecom,mia@orbit.example,+1 212 555 0100', '2,Hugo,Lefèvre,Helios Solar,hugo@helios.example,+1 617 555 0101'));
-    const find = search(core.db);
-    expect(find('okafor')).toEqual(['Mia Okafor']);
-    expect(find('helios')).toEqual(['Hugo Lefèvre']);
-    expect(find('lefevre')).toEqual(['Hugo Lefèvre']);
-    expect(find('mia@orbit')).toEqual(['Mia Okafor']);
+    const find = search(core.store);
+    expect(await find('okafor')).toEqual(['Mia Okafor']);
+    expect(await find('helios')).toEqual(['Hugo Lefèvre']);
+    expect(await find('lefevre')).toEqual(['Hugo Lefèvre']);
+    expect(await find('mia@orbit')).toEqual(['Mia Okafor']);
     expectIndexMatchesLeads(core.db);
   });
 
@@ -37,11 +38,11 @@ describe('finding leads by name, company or email after an import', () => {
       csv(HEADER, '1,Mia,Okafor,Orbit Telecom,,+1 212 555 0100', '1,Mia,Okafor,,mia@orbit.example,+1 212 555 0100', '2,Hugo,Lefèvre,Helios Solar,hugo@helios.example,+1 617 555 0101'),
     );
     expect(report).toMatchObject({ created: 0, updated: 2, merged: 1 });
-    const find = search(core.db);
-    expect(find('mia')).toEqual(['Mia Okafor']);
-    expect(find('orbit')).toEqual(['Mia Okafor']);
-    expect(find('mia@orbit')).toEqual(['Mia Okafor']);
-    expect(find('helios')).toEqual(['Hugo Lefèvre']);
+    const find = search(core.store);
+    expect(await find('mia')).toEqual(['Mia Okafor']);
+    expect(await find('orbit')).toEqual(['Mia Okafor']);
+    expect(await find('mia@orbit')).toEqual(['Mia Okafor']);
+    expect(await find('helios')).toEqual(['Hugo Lefèvre']);
     expectIndexMatchesLeads(core.db);
   });
 
@@ -51,11 +52,11 @@ describe('finding leads by name, company or email after an import', () => {
     const before = triggers(core.db);
     await importCsv(core, csv(HEADER, '2,Hugo,Lefèvre,Helios Solar,hugo@helios.example,+1 617 555 0101'), { dryRun: true });
     expect(triggers(core.db)).toEqual(before);
-    const find = search(core.db);
-    expect(find('hugo')).toEqual([]);
+    const find = search(core.store);
+    expect(await find('hugo')).toEqual([]);
     core.db.prepare("UPDATE leads SET last_name = 'King' WHERE first_name = 'Mia'").run();
-    expect(find('okafor')).toEqual([]);
-    expect(find('mia king')).toEqual(['Mia King']);
+    expect(await find('okafor')).toEqual([]);
+    expect(await find('mia king')).toEqual(['Mia King']);
     expectIndexMatchesLeads(core.db);
   });
 
@@ -74,7 +75,7 @@ describe('finding leads by name, company or email after an import', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 0 });
     await importCsv(core, csv(HEADER, '1,Mia,Okafor,Orbit Telecom,mia@orbit.example,+1 212 555 0100'));
     core.db.prepare("UPDATE leads SET company = 'Acme' WHERE first_name = 'Mia'").run();
-    expect(search(core.db)('acme')).toEqual(['Mia Okafor']);
+    expect(await search(core.store)('acme')).toEqual(['Mia Okafor']);
     expectIndexMatchesLeads(core.db);
   });
 });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deleteLead } from '../../../main/leads/delete-lead.ts';
 import { eraseDeletedRecordings } from '../../../main/phone/recordings.ts';
-import { transaction } from '../../../main/store/database.ts';
 import { count, csv, importCsv, testCore } from '../../helpers/test-core.ts';
 import { syncHandlers } from '../../helpers/sync-handlers.ts';
 import { toneWav } from '../../sip/tone-wav.ts';
@@ -33,7 +32,7 @@ describe('call recordings', () => {
 
   it('are erased, file and row, when their lead is deleted', async () => {
     const { core, api, ada, recording, folder } = await recordedCall();
-    expect(api['leads.delete']({ leadId: ada })).toEqual({ deleted: true, name: 'Ada Lovelace' });
+    expect(await api['leads.delete']({ leadId: ada })).toEqual({ deleted: true, name: 'Ada Lovelace' });
     expect(readdirSync(folder)).toEqual([]);
     expect(count(core, 'recordings')).toBe(0);
     expect(() => api['recordings.audio']({ id: recording.id })).toThrow('That recording is no longer there: it was deleted with its lead.');
@@ -42,12 +41,12 @@ describe('call recordings', () => {
   it('are erased by any path that deletes their rows (an undone import), and only after the commit', async () => {
     const { core, ada, folder } = await recordedCall();
     // A delete that rolls back keeps the file: the erase waits for the commit.
-    expect(() =>
-      transaction(core.db, () => {
-        deleteLead(core.db, ada);
+    await expect(
+      core.store.transaction(async (tx) => {
+        await deleteLead(tx, ada);
         throw new Error('the disk filled up');
       }),
-    ).toThrow('the disk filled up');
+    ).rejects.toThrow('the disk filled up');
     expect(eraseDeletedRecordings(core.db, core.dataDir)).toBe(0);
     expect(readdirSync(folder)).toHaveLength(1);
     // A cascade from some other erase path queues the file too; the next start (or erase) removes it.
