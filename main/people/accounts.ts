@@ -33,11 +33,6 @@ export function toAccount(row: AccountRow): Account {
   return { id: row.id, name: row.name, role: row.role, createdAt: new Date(row.created_at).toISOString() };
 }
 
-/** Each role can do what the one before it can, and more. */
-export function hasRole(account: Pick<Account, 'role'>, atLeast: Role): boolean {
-  return ROLES.indexOf(account.role) >= ROLES.indexOf(atLeast);
-}
-
 /** A name to sign in with: what a person types, so short and plain. Case does not matter. */
 export function checkName(name: string): string {
   const trimmed = name.trim();

@@ -1,7 +1,7 @@
 import { callListFilterSchema } from '../../shared/call-lists.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
 import { filterSql } from '../leads/call-lists.ts';
-import { hasRole } from '../people/accounts.ts';
+import { hasRole } from '../../shared/method-roles.ts';
 import { currentCaller } from '../people/caller.ts';
 import type { Queryable } from '../store/seam/store.ts';
 

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import { repKey } from '../floor/rep-states.ts';
-import { hasRole } from '../people/accounts.ts';
+import { hasRole } from '../../shared/method-roles.ts';
 import { currentCaller } from '../people/caller.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import type { SummaryScope } from './summary.ts';

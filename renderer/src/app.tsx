@@ -5,7 +5,7 @@ import { EmptyStore, ImportReportBanner, ListExhausted, NoticeToast } from './co
 import { ImportProgressBanner } from './components/import-progress.tsx';
 import { ImportWizard } from './components/import-wizard.tsx';
 import { TopBar } from './components/top-bar.tsx';
-import { selectMaySeeFloor } from './store/floor-slice.ts';
+import { selectMay } from './store/people-slice.ts';
 import { useApp } from './store/store-context.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
 import { useNow } from './use-now.ts';
@@ -26,7 +26,7 @@ export function App() {
   // U works on every screen (the last disposition may have emptied the queue), but not under Reports or Settings; so does F, the live floor.
   const panelOpen = useApp((s) => s.panel !== null);
   const openPanel = useApp((s) => s.openPanel);
-  const maySeeFloor = useApp(selectMaySeeFloor);
+  const maySeeFloor = useApp(selectMay('floor.view'));
   useHotkeys(panelOpen ? {} : { u: () => void undoLast(), ...(maySeeFloor ? { f: () => openPanel('floor') } : {}) });
 
   useEffect(() => {

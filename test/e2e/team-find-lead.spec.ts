@@ -54,6 +54,9 @@ test('a rep finds a lead by name on one server process, corrects her title; a te
   await form.getByLabel('Title').fill('Countess');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('lead-history')).toContainText('title: CTO → Countess');
+  // A rep is offered neither a delete nor an import: the server would only refuse them.
+  await expect(details.getByRole('button', { name: 'Delete lead…' })).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Import CSV…' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('team-lead-edited.png') });
   // Recordings and greetings are not on the team server yet (docs/TEAM.md): only the leads' methods are asked of here.
   expect(refused.filter((r) => r.startsWith('/api/leads.'))).toEqual([]);
@@ -67,5 +70,7 @@ test('a rep finds a lead by name on one server process, corrects her title; a te
   await expect(theirs).toContainText('Countess');
   await expect(lead.page.getByTestId('lead-history')).toContainText('title: CTO → Countess');
   await expect(lead.page.getByTestId('lead-history')).toContainText('jordan');
+  await expect(theirs.getByRole('button', { name: 'Delete lead…' })).toBeVisible();
+  await expect(lead.page.getByRole('banner').getByRole('button', { name: 'Import CSV…' })).toBeVisible();
   expect(lead.refused.filter((r) => r.startsWith('/api/leads.'))).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { messageOf } from '../store/error-message.ts';
+import { selectMay } from '../store/people-slice.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
 
 /**
@@ -14,6 +15,8 @@ export function DeleteLeadButton({ leadId, name, onDeleted }: { leadId: number; 
   const query = useApp((s) => s.search?.query);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const mayDelete = useApp(selectMay('leads.delete'));
+  if (!mayDelete) return null;
   if (!asking) {
     return (
       <button type="button" className="secondary danger" onClick={() => setAsking(true)}>

@@ -9,7 +9,7 @@ import { FloorScreen } from './floor/floor-screen.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { SignedInPerson } from './sign-in/signed-in-person.tsx';
-import { selectMaySeeFloor } from '../store/floor-slice.ts';
+import { selectMay } from '../store/people-slice.ts';
 import { useApp } from '../store/store-context.tsx';
 import { LineStatus } from '../phone/line-status.tsx';
 import { PowerDialSwitch } from '../phone/power-dial-countdown.tsx';
@@ -23,7 +23,8 @@ export function TopBar() {
   const panel = useApp((s) => s.panel);
   const openPanel = useApp((s) => s.openPanel);
   const closePanel = useApp((s) => s.closePanel);
-  const maySeeFloor = useApp(selectMaySeeFloor);
+  const maySeeFloor = useApp(selectMay('floor.view'));
+  const mayImport = useApp(selectMay('leads.import'));
 
   return (
     <header className="top-bar">
@@ -44,9 +45,11 @@ export function TopBar() {
       <PowerDialSwitch />
       <span className="spacer" />
       <LeadSearchButton />
-      <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
-        Import CSV…
-      </button>
+      {mayImport && (
+        <button type="button" className="secondary" disabled={importing} onClick={() => fileInput.current?.click()}>
+          Import CSV…
+        </button>
+      )}
       {maySeeFloor && (
         <button type="button" className="secondary" onClick={() => openPanel('floor')} title="The live floor: every rep and the team's day">
           Floor <kbd>F</kbd>

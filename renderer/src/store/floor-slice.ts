@@ -15,9 +15,6 @@ export interface FloorSlice {
   watchFloor(): () => void;
 }
 
-/** The floor is a team lead's: on the team server a rep signed in does not see its way in (the server refuses them anyway). */
-export const selectMaySeeFloor = (s: AppState) => s.signInState?.person?.role !== 'rep';
-
 /** A busy floor (fifty consoles) changes many times a second; a wall screen is read in seconds. */
 export const FLOOR_READ_GAP_MS = SECOND_MS;
 

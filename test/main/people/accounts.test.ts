@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { createAccount, createFirstAdmin, hasRole, listAccounts, resetPassword } from '../../../main/people/accounts.ts';
+import { createAccount, createFirstAdmin, listAccounts, resetPassword } from '../../../main/people/accounts.ts';
+import { hasRole } from '../../../shared/method-roles.ts';
 import { signedInAccount, signIn } from '../../../main/people/sign-in.ts';
 import { describeEachStore } from '../../helpers/test-stores.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccess, METHOD_ROLES } from '../../../main/people/method-roles.ts';
+import { checkAccess } from '../../../main/people/method-roles.ts';
+import { METHOD_ROLES } from '../../../shared/method-roles.ts';
 import type { ApiError } from '../../../shared/api-error.ts';
 import { methodNames } from '../../../shared/api.ts';
 import type { Person } from '../../../shared/people.ts';

@@ -4,7 +4,7 @@ import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import type { Core } from '../../../main/core.ts';
 import { createAccount } from '../../../main/people/accounts.ts';
-import { METHOD_ROLES } from '../../../main/people/method-roles.ts';
+import { METHOD_ROLES } from '../../../shared/method-roles.ts';
 import { openTeamCore } from '../../../main/team/team-core.ts';
 import { teamDoor, type TeamAnswer, type TeamCall } from '../../../main/team/team-door.ts';
 import { TEAM_METHODS } from '../../../main/team/team-methods.ts';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_OWNER_WINDOW_MINUTES, type CallList } from '../../../../shared/call-lists.ts';
 import type { Person } from '../../../../shared/people.ts';
 import { messageOf } from '../../store/error-message.ts';
+import { selectMay } from '../../store/people-slice.ts';
 import { useApi, useApp } from '../../store/store-context.tsx';
 import { useDialogFocus } from '../../use-dialog-focus.ts';
 import { useEscapeToClose } from '../../use-hotkeys.ts';
@@ -243,11 +244,12 @@ function MoveRep({ list, lists, change }: Pick<RowProps, 'list' | 'lists' | 'cha
 
 /** The top bar's way in, for a team lead or an admin signed in to the team server; nothing for anyone else. */
 export function ListRepsButton() {
-  const person = useApp((s) => (s.signInState?.signInRequired ? s.signInState.person : null));
+  const signedIn = useApp((s) => Boolean(s.signInState?.signInRequired && s.signInState.person));
+  const mayAssign = useApp(selectMay('lists.assign'));
   const panel = useApp((s) => s.panel);
   const openPanel = useApp((s) => s.openPanel);
   const closePanel = useApp((s) => s.closePanel);
-  if (!person || person.role === 'rep') return null;
+  if (!signedIn || !mayAssign) return null;
   return (
     <>
       <button type="button" className="secondary" onClick={() => openPanel('lists')} title="Who works each call list, whether it runs, the owner window">
