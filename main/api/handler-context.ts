@@ -45,7 +45,7 @@ export function handlerContext(core: Core, edges: ShellEdges): HandlerContext {
   const { store, clock } = core;
   const rep = () => repOnRecord(() => core.prefs.read().repName);
   const context = async (scope: QueueScope, q: Queryable = store) =>
-    queueContext(q, core.prefs, clock.now(), { ...scope, listName: scope.listName ?? (await workingListName(q, core.prefs)), rep: rep()?.name ?? null });
+    queueContext(q, core.prefs, clock.now(), { ...scope, listName: scope.listName ?? (await workingListName(q, core.prefs, rep()?.id ?? null)), rep: rep()?.name ?? null });
   return {
     core,
     edges,

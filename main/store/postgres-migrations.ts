@@ -125,6 +125,14 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       await tx.run('ALTER TABLE dials ADD COLUMN account_id bigint REFERENCES accounts (id) ON DELETE SET NULL');
     },
   },
+  {
+    version: 11,
+    name: 'the call list each rep works, chosen in their console and kept with their account',
+    async up(tx) {
+      // A list's name, as a rep's own store keeps it in the preferences: a renamed or removed list reads as every lead.
+      await tx.run('ALTER TABLE accounts ADD COLUMN working_list citext');
+    },
+  },
 ];
 
 // The top bar's figure (main/leads/lead-count.ts): each statement that adds or removes leads

@@ -64,6 +64,8 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'leads.export',
   'lists.list',
   'lists.working',
+  // The list a rep works is their account's (PostgreSQL migration 11), the same on every process.
+  'lists.work',
   'lists.save',
   // A team lead's lists and reps (the queue enforces them: main/queue/list-access.ts).
   'lists.assign',

@@ -12,7 +12,7 @@ const SHARED_KEYS: ReadonlySet<string> = new Set<keyof Preferences>(['dialScheme
 /** Why a rep's own preference is not a team setting, per key a console may send. */
 const NOT_SHARED: Partial<Record<string, string>> = {
   repName: 'On a team your name is your account’s name, not a setting: a team lead or admin renames an account.',
-  callList: 'On a team the lists a rep works are the team lead’s to assign (lists.assign), not a setting.',
+  callList: 'On a team a rep chooses the list they work in the list picker (lists.work), kept with their account; which lists they may work is the team lead’s to assign (lists.assign).',
 };
 
 export interface TeamSettings {

@@ -121,6 +121,15 @@ test('a team lead assigns A to rep 1 and B to everyone, by keyboard; rep 2 never
   await expect(leadOnScreen(jordan.page)).toBeVisible();
   const jordansLead = await leadIdOf(jordan.page);
   expect(listA).toContain(jordansLead);
+  // Jordan chooses to work A in the list picker: kept with the account, so another console of
+  // theirs (another browser) works A too (test/main/team/team-lists.test.ts: across processes).
+  await jordan.page.getByTestId('list-picker').selectOption('A');
+  await expect(jordan.page.getByTestId('notice')).toContainText('Working the list "A".');
+  const elsewhere = await signedIn(browser, team.servers[0]!.origin, 'jordan');
+  await expect(elsewhere.page.getByTestId('list-picker')).toHaveValue('A');
+  await expect(leadOnScreen(elsewhere.page)).toBeVisible();
+  expect(listA).toContain(await leadIdOf(elsewhere.page));
+  await elsewhere.page.close();
 
   // The team lead moves jordan off A (to B, everyone's): jordan's console lets its A lead go at once.
   const moveFromA = screen.locator('[data-list="A"]');

@@ -6,13 +6,13 @@ import { currentCaller } from '../../people/caller.ts';
 import type { EventHub } from '../event-hub.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
-export function floorHandlers({ core, queueContext }: HandlerContext): HandlersOf<'floor'> {
+export function floorHandlers({ core, queueContext, rep }: HandlerContext): HandlersOf<'floor'> {
   const { store, clock, prefs } = core;
   return {
     'floor.view': async ({ timeZone, listName }) => {
       // The list the queue works (the console's own when none is named), with its rules.
       const { rules, list } = await queueContext({ listName });
-      const name = listName ?? (await workingListName(store, prefs)) ?? null;
+      const name = listName ?? (await workingListName(store, prefs, rep()?.id ?? null)) ?? null;
       return floorView(store, {
         now: clock.now(),
         timeZone,

@@ -8,12 +8,11 @@ export function listsHandlers({ core, rep }: HandlerContext): HandlersOf<'lists'
   // Consoles let a lead go at once when its list stops being theirs (not at their next request),
   // and their list picker counts again: every console re-asks the queue on this announcement.
   const announce = <T>(value: T) => (events.emit('store.changed', { reason: 'lists' }), value);
-  const repName = () => rep()?.name ?? null;
   return {
     'lists.list': () => listCallLists(store),
     'lists.save': (list) => saveCallList(store, clock, list),
-    'lists.working': () => workingLists(store, prefs, clock.now(), repName()),
-    'lists.work': ({ listName }) => chooseWorkingList(store, prefs, listName, clock.now(), repName()),
+    'lists.working': () => workingLists(store, prefs, clock.now(), rep()),
+    'lists.work': ({ listName }) => chooseWorkingList(store, prefs, listName, clock.now(), rep()),
     'lists.assign': async ({ listName, reps }) => announce(await assignList(store, listName, reps)),
     'lists.moveRep': async ({ rep: who, from, to }) => announce(await moveRep(store, who, from, to)),
     'lists.pause': async ({ listName, paused }) => announce(await pauseList(store, listName, paused)),

@@ -24,7 +24,7 @@ export function sessionsHandlers({ core, edges, rep }: HandlerContext): Handlers
   const { store, clock, prefs } = core;
   return {
     'sessions.start': async ({ consoleId, listName }) =>
-      startSession(store, consoleId, rep()?.name ?? null, listName ?? (await workingListName(store, prefs)) ?? null, clock.now()),
+      startSession(store, consoleId, rep()?.name ?? null, listName ?? (await workingListName(store, prefs, rep()?.id ?? null)) ?? null, clock.now()),
     'sessions.pause': ({ consoleId }) => pauseSession(store, consoleId, clock.now()),
     'sessions.resume': ({ consoleId }) => resumeSession(store, consoleId, clock.now()),
     'sessions.end': ({ consoleId }) => endSession(store, consoleId, clock.now()),

@@ -20,10 +20,17 @@ afterEach(async () => {
 
 /** A team server's handlers behind its door, on a throw-away database: a team lead, two reps, a "Hot" list of two MQLs and one IQL on no list. */
 async function team() {
-  const core = await openTeamCore({ database: await cluster().createDatabase(), clock: manualClock('2026-11-23T15:00:00Z'), log: () => {} });
-  opened.push(core);
-  const dispatch = createDispatcher(createHandlers(core), () => {}, { oneAtATime: false });
-  const door = teamDoor(core.store, core.clock, dispatch, () => {});
+  const database = await cluster().createDatabase();
+  const processes: ReturnType<typeof teamDoor>[] = [];
+  /** Another team server process on the same database: its own core and door. */
+  const anotherProcess = async () => {
+    const core = await openTeamCore({ database, clock: manualClock('2026-11-23T15:00:00Z'), log: () => {} });
+    opened.push(core);
+    processes.push(teamDoor(core.store, core.clock, createDispatcher(createHandlers(core), () => {}, { oneAtATime: false }), () => {}));
+    return core;
+  };
+  const core = await anotherProcess();
+  const door = processes[0]!;
   const tokens: Record<string, string> = {};
   for (const [name, role] of [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']] as const) {
     await createAccount(core.store, core.clock.now(), { name, role, password: PASSWORD });
@@ -38,7 +45,12 @@ async function team() {
     const answer = (await as(who)('queue.next', { consoleId: `console-${who}` })) as { ok: true; value: { next: { card: { lead: { id: number } } } | null } };
     return answer.value.next?.card.lead.id ?? null;
   };
-  return { core, as, nextLeadOf, hot: ids.slice(0, 2), other: ids[2]! };
+  /** The same person's calls through the second process (opened on first use). */
+  const onSecond = async (who: string) => {
+    if (processes.length < 2) await anotherProcess();
+    return (method: string, input: unknown): Promise<TeamAnswer['envelope']> => processes[1]!({ method, input, token: tokens[who]!, address: '192.0.2.7' }).then((a) => a.envelope);
+  };
+  return { core, as, onSecond, nextLeadOf, hot: ids.slice(0, 2), other: ids[2]! };
 }
 
 describe('a team lead’s lists and reps on the team server', () => {
@@ -54,6 +66,26 @@ describe('a team lead’s lists and reps on the team server', () => {
       ok: false,
       error: { message: '"Hot" and "Hot" are the same list: choose another list to move avery to.' },
     });
+  });
+
+  it('keeps the list each rep works with their account: chosen through one process, worked through the other; another rep’s stays theirs', async () => {
+    const t = await team();
+    await saveCallList(t.core.store, t.core.clock, { name: 'Cold', filter: { stages: ['IQL'] }, rules: null });
+    expect(await t.as('avery')('lists.work', { listName: 'cold' })).toMatchObject({ ok: true, value: { current: 'Cold' } });
+    const second = await t.onSecond('avery');
+    expect(await second('lists.working', {})).toMatchObject({ ok: true, value: { current: 'Cold' } });
+    const next = (await second('queue.next', { consoleId: 'console-avery-2' })) as { ok: true; value: { next: { card: { lead: { id: number } } } | null } };
+    expect(next.value.next?.card.lead.id).toBe(t.other);
+    expect(await second('sessions.start', { consoleId: 'console-avery-2' })).toMatchObject({ ok: true, value: { listName: 'Cold' } });
+    // Blake chose nothing: every lead, the best first.
+    expect(await t.as('blake')('lists.working', {})).toMatchObject({ ok: true, value: { current: null } });
+    expect(await t.nextLeadOf('blake')).toBe(t.hot[0]);
+
+    const before = await databaseDigest(t.core.store);
+    expect(await t.as('avery')('lists.work', { listName: 'Nope' })).toMatchObject({ ok: false, error: { message: 'There is no call list named "Nope".' } });
+    expect(await databaseDigest(t.core.store)).toEqual(before);
+    expect(await t.as('avery')('lists.work', { listName: null })).toMatchObject({ ok: true, value: { current: null } });
+    expect(await second('lists.working', {})).toMatchObject({ ok: true, value: { current: null } });
   });
 
   it('refuses a rep each of the four, and bad input with a sentence, changing nothing', async () => {
