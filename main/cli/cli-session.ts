@@ -5,7 +5,7 @@ import { createDispatcher } from '../api/dispatch.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { openCore, type Core } from '../core.ts';
 import { openTeamCore } from '../team/team-core.ts';
-import { notOnTeamServer, TEAM_METHODS } from '../team/team-methods.ts';
+import { notOnTeamServer, TEAM_METHODS } from '../../shared/team-methods.ts';
 import { checkDatabase } from '../team/team-options.ts';
 import { confPreferences } from '../preferences/conf-preferences.ts';
 import { UsageError, type RuntimeOptions } from '../runtime-options.ts';

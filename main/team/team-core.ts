@@ -5,7 +5,7 @@ import type { Database } from '../store/database.ts';
 import { migratePostgres } from '../store/postgres-migrations.ts';
 import { openPostgresStore } from '../store/seam/postgres-store.ts';
 import { seedStore } from '../store-seed.ts';
-import { notOnTeamServer } from './team-methods.ts';
+import { notOnTeamServer } from '../../shared/team-methods.ts';
 import { teamEvents } from './team-events.ts';
 import { openTeamSettings } from './team-settings.ts';
 

@@ -8,7 +8,7 @@ import { runAsCaller } from '../people/caller.ts';
 import { checkAccess } from '../people/method-roles.ts';
 import { signedInAccount } from '../people/sign-in.ts';
 import type { Store } from '../store/seam/store.ts';
-import { notOnTeamServer, TEAM_METHODS } from './team-methods.ts';
+import { notOnTeamServer, TEAM_METHODS } from '../../shared/team-methods.ts';
 
 /** One API call as it reached the team server: untrusted method and input, the session cookie's token, the client. */
 export interface TeamCall {

@@ -5,7 +5,7 @@ import { EmptyStore, ImportReportBanner, ListExhausted, NoticeToast } from './co
 import { ImportProgressBanner } from './components/import-progress.tsx';
 import { ImportWizard } from './components/import-wizard.tsx';
 import { TopBar } from './components/top-bar.tsx';
-import { selectMay } from './store/people-slice.ts';
+import { selectMay } from './store/console-state.ts';
 import { useApp } from './store/store-context.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
 import { useNow } from './use-now.ts';

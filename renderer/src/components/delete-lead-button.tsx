@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { messageOf } from '../store/error-message.ts';
-import { selectMay } from '../store/people-slice.ts';
+import { selectMay } from '../store/console-state.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
 
 /**

@@ -12,6 +12,7 @@ import { useDialogFocus } from '../use-dialog-focus.ts';
 import { useEscapeToClose } from '../use-hotkeys.ts';
 import { BackupsSection } from './backups-section.tsx';
 import { PhoneSettingsSection } from '../phone/phone-settings.tsx';
+import { selectMay } from '../store/console-state.ts';
 import { TeamSection } from './sign-in/team-membership.tsx';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -26,6 +27,7 @@ const toMinutes = (time: string) => {
  * called and how often, the dispositions and the script. Files in and out for the last two.
  */
 export function SettingsPanel({ onClose }: { onClose(): void }) {
+  const mayPhone = useApp(selectMay('phone.save'));
   const call = useApi();
   const reload = useApp((s) => s.loadSettings);
   const reloadScript = useApp((s) => s.loadScript);
@@ -199,7 +201,14 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
             </button>
           </div>
         </fieldset>
-        <PhoneSettingsSection />
+        {mayPhone ? (
+          <PhoneSettingsSection />
+        ) : (
+          <fieldset>
+            <legend>Phone</legend>
+            <p className="muted">The built-in phone is not on the team server yet: C dials through the softphone on your computer (the dial links above).</p>
+          </fieldset>
+        )}
         <ReasonListsSettings />
         <fieldset>
           <legend>Scripts</legend>

@@ -9,7 +9,7 @@ import { FloorScreen } from './floor/floor-screen.tsx';
 import { SessionStrip } from './session-strip.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { SignedInPerson } from './sign-in/signed-in-person.tsx';
-import { selectMay } from '../store/people-slice.ts';
+import { selectMay } from '../store/console-state.ts';
 import { useApp } from '../store/store-context.tsx';
 import { LineStatus } from '../phone/line-status.tsx';
 import { PowerDialSwitch } from '../phone/power-dial-countdown.tsx';

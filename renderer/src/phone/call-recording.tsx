@@ -3,14 +3,16 @@ import type { Recording } from '../../../shared/call-audio.ts';
 import { SECOND_MS } from '../../../shared/time-units.ts';
 import { base64ToBytes } from '../file-transfer.ts';
 import { messageOf } from '../store/error-message.ts';
-import { useApi } from '../store/store-context.tsx';
+import { selectMay } from '../store/console-state.ts';
+import { useApi, useApp } from '../store/store-context.tsx';
 
 /** A lead's recordings by the call they belong to (a recording whose call is not logged yet waits for it). */
 export function useRecordingsOf(leadId: number | undefined): Map<number, Recording> {
   const call = useApi();
+  const mayList = useApp(selectMay('recordings.ofLead'));
   const [recordings, setRecordings] = useState<Map<number, Recording>>(new Map());
   useEffect(() => {
-    if (leadId === undefined) return;
+    if (leadId === undefined || !mayList) return;
     let current = true;
     call('recordings.ofLead', { leadId }).then(
       (all) => current && setRecordings(new Map(all.flatMap((r) => (r.callId === null ? [] : [[r.callId, r] as const])))),
@@ -19,7 +21,7 @@ export function useRecordingsOf(leadId: number | undefined): Map<number, Recordi
     return () => {
       current = false;
     };
-  }, [call, leadId]);
+  }, [call, leadId, mayList]);
   return recordings;
 }
 

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { GreetingsView, RecordingSettings } from '../../../shared/call-audio.ts';
 import { base64ToBytes, fileToBase64 } from '../file-transfer.ts';
 import type { AppState, StoreDeps } from '../store/app-store.ts';
+import { selectMay } from '../store/console-state.ts';
 import type { PhoneCall } from './softphone.ts';
 
 /** The disposition a voicemail drop logs (a built-in; a team that retired it logs by hand). */
@@ -39,6 +40,8 @@ export const createCallVoiceSlice =
     return {
       voice: { voicemail: null, recording: { recordCalls: false, consentGreetingId: null }, consent: null },
       async loadCallVoice() {
+        // No greetings or recordings where they are not kept (the team server, for now).
+        if (!selectMay('greetings.list')(get())) return;
         // Quietly: a failure here is said where it matters, when V or the recorder finds nothing to play.
         try {
           const [greetings, recording] = await Promise.all([client.call('greetings.list', {}), client.call('recordings.settings', {})]);

@@ -1,19 +1,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { ApiError } from '../../../shared/api-error.ts';
-import type { MethodName } from '../../../shared/api.ts';
-import { mayCall } from '../../../shared/method-roles.ts';
 import type { SignInState } from '../../../shared/people.ts';
 import { messageOf } from './error-message.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
-
-/**
- * Whether the person signed in may make this call (the team server's rule, shared/method-roles.ts):
- * the console leaves out what would only be refused. Working alone, nobody is signed in: everything.
- */
-export const selectMay = (method: MethodName) => (s: AppState) => {
-  const role = s.signInState?.person?.role;
-  return role === undefined || mayCall(method, role);
-};
 
 /** Asked of a page the solo web host served without its link: the host refuses every call. */
 const NEEDS_THE_LINK = 'This page needs the link the web host printed (it carries a token). Run npm run serve and open that link.';

@@ -7,7 +7,7 @@ import { createAccount } from '../../../main/people/accounts.ts';
 import { METHOD_ROLES } from '../../../shared/method-roles.ts';
 import { openTeamCore } from '../../../main/team/team-core.ts';
 import { teamDoor, type TeamAnswer, type TeamCall } from '../../../main/team/team-door.ts';
-import { TEAM_METHODS } from '../../../main/team/team-methods.ts';
+import { TEAM_METHODS } from '../../../shared/team-methods.ts';
 import { api, methodNames } from '../../../shared/api.ts';
 import { fuzzRuns, withinBudget } from '../../helpers/fuzz-checks.ts';
 import { inputArbitrary } from '../../helpers/schema-arbitraries.ts';

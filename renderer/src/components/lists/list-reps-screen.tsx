@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_OWNER_WINDOW_MINUTES, type CallList } from '../../../../shared/call-lists.ts';
 import type { Person } from '../../../../shared/people.ts';
 import { messageOf } from '../../store/error-message.ts';
-import { selectMay } from '../../store/people-slice.ts';
+import { selectMay } from '../../store/console-state.ts';
 import { useApi, useApp } from '../../store/store-context.tsx';
 import { useDialogFocus } from '../../use-dialog-focus.ts';
 import { useEscapeToClose } from '../../use-hotkeys.ts';

@@ -1,9 +1,10 @@
-import type { MethodName } from '../../shared/api.ts';
+import type { MethodName } from './api.ts';
 
 /**
  * The methods the team server serves: those whose handlers run on `core.store` (the async seam,
  * docs/TEAM.md), and so on PostgreSQL. Every other method is refused with a sentence before its
- * handler runs (team-door.ts). This table grows as modules are converted to the seam.
+ * handler runs (main/team/team-door.ts), and a console signed in to a team leaves out what would
+ * only be refused (renderer: `selectMay`). This table grows as modules are converted to the seam.
  *
  * `sessions.start` runs on the store when the console names its list (it always does); without
  * one it would read the working list from SQLite, and the stand-in database refuses that too.
