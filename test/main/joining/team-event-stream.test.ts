@@ -81,10 +81,12 @@ describe('a joined console and the team’s live events', () => {
     expect(await dispatch('people.signIn', { name: 'jordan', password: TEAM_PASSWORD })).toMatchObject({ ok: true });
     expect(await within(5_000, 'the team’s event stream answered', streamed)).toBe(200);
 
-    // casey, on another console, signs in on the team server: jordan's floor hears it.
-    const start = performance.now();
+    // casey, on another console, signs in on the team server: jordan's floor hears it within a
+    // second of the sign-in's answer (the password's hashing, seconds on a loaded machine, is not
+    // the event's path).
     const floorChanged = consoleHeard.next('floor.changed');
     let casey = cookieOf(await teamRequest(team.origin, '/api/people.signIn', { input: { name: 'casey', password: TEAM_PASSWORD } }));
+    const start = performance.now();
     expect(await within(1_000, 'floor.changed on the joined console', floorChanged)).toEqual({ reason: 'sign-in' });
     const tookMs = performance.now() - start;
     console.log(`floor.changed reached the joined console in ${tookMs.toFixed(1)} ms`);
