@@ -35,9 +35,9 @@ export async function openTeamCore({ database, clock, log, connections }: TeamCo
   try {
     await migratePostgres(store);
     await seedStore(store, clock.now());
-    const { events, stop } = await teamEvents(store, log);
+    const { events, here, stop } = await teamEvents(store, log);
     const settings = await openTeamSettings(store, () => clock.now(), log);
-    const stopOwnerWindows = await announceOwnerWindowEnds(store, clock, events, log);
+    const stopOwnerWindows = announceOwnerWindowEnds(store, clock, events, () => here('store.changed', { reason: 'owner-window' }), log);
     return {
       db: noSqliteHere(),
       store,

@@ -9,7 +9,8 @@ import { usePostgresCluster } from '../../helpers/test-stores.ts';
 /**
  * A lead's owner window ends on the team server: the lead, held for its owner until then, is
  * every rep's from that instant, and every console hears so (store.changed, reason
- * 'owner-window') from the process it is connected to, once, without asking. Two processes.
+ * 'owner-window') from the process it is connected to, once, without asking: each process tells
+ * its own consoles (main/team/owner-window-ends.ts). Two processes.
  */
 // A Monday, 10:00 in New York: the lead's number (212) is inside its calling hours.
 const CLOCK = '2026-11-23T15:00:00Z';
@@ -82,7 +83,7 @@ describe('the end of an owner window on the team server', () => {
       // Asked on hearing it, blake's console gets Mia.
       const after = await blakeAsks();
       expect(after.next?.card.lead.id).toBe(mia);
-      // One announcement for the end, though two processes woke for it.
+      // One announcement for the end on each console.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(streams.map((s) => ended(s).length)).toEqual([1, 1]);
     } finally {
