@@ -53,6 +53,7 @@ test('when an owner window ends, an idle console on one process shows the lead a
   await expect(casey.page.getByTestId('queue-count')).toHaveText('1 due now · 2 leads');
   const riley = await signedIn(browser, one.origin, 'riley');
   await expect(riley.page.getByRole('heading', { name: 'Nothing to call right now' })).toBeVisible();
+  await expect(riley.page.getByTestId('next-eligible')).toContainText('a lead held for its owner comes free.');
 
   // Mia arrived 40 seconds ago, as the servers' clock reads, and the team lead sets Hot's owner
   // window to one minute: 20 seconds of jordan's window left.

@@ -55,6 +55,8 @@ describe('the end of an owner window on the team server', () => {
     const idle = await blakeAsks();
     const trip = Date.now() - asked;
     expect([idle.next, idle.due]).toEqual([null, 0]);
+    // "Next lead in 1 h (…): …", not "No lead will come back on its own".
+    expect(idle.nextEligible).toEqual({ at: new Date(Date.parse(CLOCK) + HOUR + 60_000).toISOString(), reason: 'a lead held for its owner comes free' });
     const streams = [eventsHeard(one.origin, sam), eventsHeard(two.origin, blake)];
     try {
       await Promise.all(streams.map((s) => s.connected));
