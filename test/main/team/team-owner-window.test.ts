@@ -51,19 +51,25 @@ describe('the end of an owner window on the team server', () => {
     const blakeAsks = async () => valueOf<QueueSnapshot>(await teamRequest(two.origin, '/api/queue.next', { input: { consoleId: 'console-blake' }, cookie: blake }));
 
     // blake's console is idle: nothing to call, nothing due.
-    const asked = Date.now();
     const idle = await blakeAsks();
-    const trip = Date.now() - asked;
     expect([idle.next, idle.due]).toEqual([null, 0]);
     // "Next lead in 1 h (…): …", not "No lead will come back on its own".
     expect(idle.nextEligible).toEqual({ at: new Date(Date.parse(CLOCK) + HOUR + 60_000).toISOString(), reason: 'a lead held for its owner comes free' });
     const streams = [eventsHeard(one.origin, sam), eventsHeard(two.origin, blake)];
     try {
       await Promise.all(streams.map((s) => s.connected));
+      // Each process's --clock started when it did: read both, each no earlier than the request's
+      // start and late by at most its trip (its offset from this process's clock, and that trip).
+      const clocks = await Promise.all(
+        [[one, sam] as const, [two, blake] as const].map(async ([server, cookie]) => {
+          const asked = Date.now();
+          const preview = valueOf<{ now: string }>(await teamRequest(server.origin, '/api/queue.preview', { input: { limit: 1 }, cookie }));
+          return { offset: Date.parse(preview.now) - Date.now(), trip: Date.now() - asked };
+        }),
+      );
       // Mia arrived 57 seconds ago, as process 2's clock reads: her one-minute window ends in 3 seconds.
       // Written behind the servers' backs; the team lead's next change of the window makes them read it.
-      const offset = Date.parse(idle.now) - Date.now();
-      const end = Date.now() + offset + 3_000;
+      const end = Date.now() + clocks[1]!.offset + 3_000;
       const direct = await openPostgresStore({ connectionString: database, max: 1 });
       try {
         await direct.run('UPDATE leads SET created_at = ? WHERE id = ?', [end - 60_000, mia]);
@@ -71,15 +77,14 @@ describe('the end of an owner window on the team server', () => {
         await direct.close();
       }
       valueOf(await teamRequest(one.origin, '/api/lists.ownerWindow', { input: { listName: 'Hot', minutes: 1 }, cookie: sam }));
-      const endWall = end - offset;
 
       const ended = (s: (typeof streams)[number]) => s.heard.filter((e) => e.event === 'store.changed' && (e.payload as { reason: string }).reason === 'owner-window');
       await expect.poll(() => streams.map((s) => ended(s).length), { timeout: 10_000, interval: 50 }).toEqual([1, 1]);
-      const late = streams.map((s) => ended(s)[0]!.at - endWall);
-      console.log(`owner window end heard on process 1 and 2: ${late.map((ms) => `${ms} ms`).join(', ')} after the end`);
-      // Not before the end (this reading of process 2's clock may be late by the request's trip),
-      // within a second of it.
-      for (const ms of late) expect(ms).toBeGreaterThan(-trip);
+      // When each console heard it, after the end as its own process's clock reads.
+      const late = streams.map((s, i) => ended(s)[0]!.at - (end - clocks[i]!.offset));
+      console.log(`owner window end heard on process 1 and 2: ${late.map((ms) => `${ms} ms`).join(', ')} after the end (clock readings ±${clocks.map((c) => c.trip).join(', ')} ms)`);
+      // Not before the end by the process's own clock, within a second of it.
+      late.forEach((ms, i) => expect(ms).toBeGreaterThan(-clocks[i]!.trip));
       for (const ms of late) expect(ms).toBeLessThan(1_000);
 
       // Asked on hearing it, blake's console gets Mia.
