@@ -58,7 +58,8 @@ test('when an owner window ends, an idle console on one process shows the lead a
   // Mia arrived 40 seconds ago, as the servers' clock reads, and the team lead sets Hot's owner
   // window to one minute: 20 seconds of jordan's window left.
   const sam = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'sam', password: TEAM_PASSWORD } }));
-  const preview = await teamRequest(two.origin, '/api/queue.preview', { input: { limit: 1 }, cookie: sam });
+  // Read on riley's process: each process's --clock started when it did.
+  const preview = await teamRequest(one.origin, '/api/queue.preview', { input: { limit: 1 }, cookie: sam });
   const now = Date.parse((JSON.parse(preview.body) as { value: QueuePreview }).value.now);
   const direct = await openPostgresStore({ connectionString: team.databaseUrl, max: 1 });
   try {
