@@ -7,10 +7,11 @@ export interface ApiEvents {
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number; bytesRead: number; totalBytes: number };
   /**
    * 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it;
-   * 'lists': a team lead paused a list, or changed who works it (a console lets its lead go if it is no longer its).
+   * 'lists': a team lead paused a list, or changed who works it (a console lets its lead go if it is no longer its);
+   * 'owner-window': a lead's owner window ended on the team server, so the lead is every rep's now.
    */
   'store.changed': {
-    reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore' | 'inbound' | 'lists';
+    reason: 'import' | 'disposition' | 'edit' | 'elsewhere' | 'restore' | 'inbound' | 'lists' | 'owner-window';
     /** The console whose call made the change, when one did: its answer already carried the result. */
     byConsole?: string;
   };

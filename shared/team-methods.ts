@@ -19,6 +19,9 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'sessions.resume',
   'sessions.end',
   'sessions.current',
+  // Power dialing's pauses between calls, counted in the console's session (main/sessions/sessions.ts).
+  'sessions.pauseDialing',
+  'sessions.resumeDialing',
   'leads.previewImport',
   'leads.import',
   'leads.importActivities',

@@ -57,11 +57,13 @@ export async function repAccess(q: Queryable, rep: string | null, now: number): 
   };
 }
 
+/** When a lead arrived, for its owner window: its arrival or its request for a call, whichever is later. */
+const ARRIVED = 'CASE WHEN leads.hand_raised_at > leads.created_at THEN leads.hand_raised_at ELSE leads.created_at END';
+
 /** The list's condition, less the leads another rep owns whose window has not yet passed (arrived after `since`). */
 function withOwnerWindow(list: LeadCondition, q: Queryable, others: string[], since: number): LeadCondition {
-  const arrived = 'CASE WHEN leads.hand_raised_at > leads.created_at THEN leads.hand_raised_at ELSE leads.created_at END';
   return {
-    where: `(${list.where}) AND (CASE WHEN lower(leads.owner) IN (SELECT value FROM ${q.dialect.textsOf} AS o) AND ${arrived} > ? THEN 0 ELSE 1 END) = 1`,
+    where: `(${list.where}) AND (CASE WHEN lower(leads.owner) IN (SELECT value FROM ${q.dialect.textsOf} AS o) AND ${ARRIVED} > ? THEN 0 ELSE 1 END) = 1`,
     params: [...list.params, JSON.stringify(others), since],
   };
 }
@@ -83,4 +85,26 @@ async function otherReps(q: Queryable, rep: string | null): Promise<string[]> {
 export async function callerAccess(q: Queryable, now: number): Promise<LeadCondition | null> {
   const person = currentCaller()?.person;
   return person && !hasRole(person, 'team-lead') ? repAccess(q, person.name, now) : null;
+}
+
+/**
+ * The first instant after `now` at which a running list's owner window lets a lead go: a callable
+ * lead on the list, owned by one of the team's reps, arrived less than the window ago. Then the
+ * lead is every rep's, and the consoles must learn it (main/team/owner-window-ends.ts). Null when
+ * no window is running, and always on a rep's own store (no accounts: nothing is held back).
+ */
+export async function nextOwnerWindowEnd(q: Queryable, now: number): Promise<number | null> {
+  if (q.dialect.kind !== 'postgres') return null;
+  const lists = await q.all<ListRow>('SELECT id, filter, everyone, paused, owner_window_minutes FROM call_lists WHERE owner_window_minutes > 0 AND paused = 0');
+  let first: number | null = null;
+  for (const list of lists) {
+    const windowMs = list.owner_window_minutes * MINUTE_MS;
+    const { where, params } = filterSql(callListFilterSchema.parse(JSON.parse(list.filter)), q.dialect);
+    const row = await q.one<{ at: number | null }>(
+      `SELECT min(${ARRIVED}) AS at FROM leads WHERE leads.callable = 1 AND (${where}) AND lower(leads.owner) IN (SELECT lower(name) FROM accounts) AND ${ARRIVED} > ?`,
+      [...params, now - windowMs],
+    );
+    if (row?.at != null) first = Math.min(first ?? Infinity, Number(row.at) + windowMs);
+  }
+  return first;
 }

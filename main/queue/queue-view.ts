@@ -8,6 +8,7 @@ import type { Queryable } from '../store/seam/store.ts';
 import { nextOpening } from './calling-rules.ts';
 import { blockersOf, eligibleFrom } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
+import { nextOwnerWindowEnd } from './list-access.ts';
 import { claimFirstFree, lockConsole } from './lead-leases.ts';
 import { eligibleLeads, isInList, openZones, previewQueue, TIERS, type Pick, type QueueContext, type Tier } from './next-lead.ts';
 import { SECOND_MS } from '../../shared/time-units.ts';
@@ -94,7 +95,8 @@ async function releasedLead(q: Queryable, leadId: number, ctx: QueueContext): Pr
 
 /**
  * With nothing to call now, the rep wants to know when there will be, and why: the first retry
- * or callback that comes due, a snooze that ends, or calling hours that open where leads wait.
+ * or callback that comes due, a snooze that ends, an owner window that ends (on a team), or
+ * calling hours that open where leads wait.
  * An estimate from the indexes (per-lead rules may hold a lead a little longer).
  */
 export async function nextEligible(q: Queryable, ctx: QueueContext): Promise<{ at: string; reason: string } | null> {
@@ -114,6 +116,11 @@ export async function nextEligible(q: Queryable, ctx: QueueContext): Promise<{ a
   }
   await earliest('SELECT min(due_at) AS at FROM callbacks WHERE done_by_call_id IS NULL AND due_at > ?', 'a callback is booked', ctx.now);
   await earliest('SELECT min(not_before) AS at FROM leads WHERE not_before > ? AND callable = 1', 'a snoozed lead comes back', ctx.now);
+  // A lead held for its owner (list-access.ts) comes free for the others when the window ends.
+  if (ctx.access) {
+    const end = await nextOwnerWindowEnd(q, ctx.now);
+    if (end !== null) candidates.push({ at: end, reason: 'a lead held for its owner comes free' });
+  }
   for (const zone of zones.filter((z) => z !== '')) {
     const waiting = await q.one("SELECT 1 FROM leads INDEXED BY queue_never_called WHERE coalesce(time_zone, '') = ? AND callable = 1 AND attempts = 0 LIMIT 1", [zone]);
     if (!waiting) continue;

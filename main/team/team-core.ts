@@ -7,6 +7,7 @@ import { openPostgresStore } from '../store/seam/postgres-store.ts';
 import { seedStore } from '../store-seed.ts';
 import { notOnTeamServer } from '../../shared/team-methods.ts';
 import { teamEvents } from './team-events.ts';
+import { announceOwnerWindowEnds } from './owner-window-ends.ts';
 import { openTeamSettings } from './team-settings.ts';
 
 export interface TeamCoreOptions {
@@ -34,8 +35,9 @@ export async function openTeamCore({ database, clock, log, connections }: TeamCo
   try {
     await migratePostgres(store);
     await seedStore(store, clock.now());
-    const { events, stop } = await teamEvents(store, log);
+    const { events, here, stop } = await teamEvents(store, log);
     const settings = await openTeamSettings(store, () => clock.now(), log);
+    const stopOwnerWindows = announceOwnerWindowEnds(store, clock, events, () => here('store.changed', { reason: 'owner-window' }), log);
     return {
       db: noSqliteHere(),
       store,
@@ -45,7 +47,7 @@ export async function openTeamCore({ database, clock, log, connections }: TeamCo
       dataDir: '',
       storeFile: '',
       // The pool and the listening connections end together (store.close); awaited by the server.
-      close: () => void Promise.all([stop(), settings.stop()]).then(() => store.close(), () => store.close()),
+      close: () => void Promise.all([stopOwnerWindows(), stop(), settings.stop()]).then(() => store.close(), () => store.close()),
     };
   } catch (error) {
     await store.close();

@@ -12,7 +12,7 @@ export const EVENTS_CHANNEL = 'nextcall_events';
  * made through another process as fast as of one made through its own, and no process keeps a
  * list of the others. Import progress is for the console that imports: it stays in the process.
  */
-export async function teamEvents(store: Store, log: (line: string) => void): Promise<{ events: EventHub; stop(): Promise<void> }> {
+export async function teamEvents(store: Store, log: (line: string) => void): Promise<{ events: EventHub; here: EventHub['emit']; stop(): Promise<void> }> {
   const local = createEventHub();
   const stop = await store.listen(
     EVENTS_CHANNEL,
@@ -39,7 +39,8 @@ export async function teamEvents(store: Store, log: (line: string) => void): Pro
     },
     subscribe: (listener) => local.subscribe(listener),
   };
-  return { events, stop };
+  // `here`: to this process's consoles only, for news each process learns for itself (owner-window-ends.ts).
+  return { events, here: local.emit, stop };
 }
 
 function parse(text: string): { event: Parameters<EventHub['emit']>[0]; payload: unknown } | null {

@@ -45,6 +45,9 @@ export function App() {
   useEffect(() => followInbound(), [followInbound]);
   const keepClaim = useApp((s) => s.keepClaim);
   useEffect(() => keepClaim(window), [keepClaim]);
+  // Nothing to call: the next lead shows when it comes due ("Next lead in 4 min" is kept).
+  const followNextLead = useApp((s) => s.followNextLead);
+  useEffect(() => followNextLead(), [followNextLead]);
 
   // Never earlier than main's last word: a lead that just asked is "just now", not "in 1 min", between two ticks.
   const nowMs = Math.max(useNow() + clockOffset, snapshot ? Date.parse(snapshot.now) : 0);

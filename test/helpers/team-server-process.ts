@@ -118,3 +118,23 @@ export function eventStream(origin: string, cookie: string, event: string): { co
 export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))]);
 }
+
+/** Every event a server's stream (/api/events) pushes while open, with when it arrived (Date.now()). */
+export function eventsHeard(origin: string, cookie: string): { connected: Promise<void>; heard: { event: string; payload: unknown; at: number }[]; close(): void } {
+  const heard: { event: string; payload: unknown; at: number }[] = [];
+  let onConnected: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
+  let text = '';
+  const outgoing = httpRequest(new URL('/api/events', origin), { headers: { Cookie: cookie } }, (response) => {
+    response.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes(': connected')) onConnected();
+      for (let match; (match = /event: (\S+)\ndata: (.*)\n\n/.exec(text)); text = text.slice(match.index + match[0].length)) {
+        heard.push({ event: match[1]!, payload: JSON.parse(match[2]!), at: Date.now() });
+      }
+    });
+  });
+  outgoing.on('error', () => undefined);
+  outgoing.end();
+  return { connected, heard, close: () => outgoing.destroy() };
+}

@@ -2,12 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { UpcomingCallback } from '../../../shared/callbacks.ts';
 import { messageOf } from '../store/error-message.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
-import { MINUTE_MS } from '../../../shared/time-units.ts';
+import { MAX_TIMER_MS, MINUTE_MS } from '../../../shared/time-units.ts';
 
 /** How often the console asks main again for the callbacks of the coming day. */
 const REFRESH_MS = 15 * MINUTE_MS;
-/** The longest a browser timer may wait (about 24.8 days); the refresh comes sooner anyway. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * A callback that comes due announces itself with the lead's name: in the top bar, and as a

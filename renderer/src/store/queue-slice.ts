@@ -3,7 +3,7 @@ import type { QueuePreview, QueueSnapshot } from '../../../shared/leads.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
 import { isBetweenCalls, isStandingBy } from './console-state.ts';
-import { SECOND_MS } from '../../../shared/time-units.ts';
+import { MAX_TIMER_MS, SECOND_MS } from '../../../shared/time-units.ts';
 
 export interface QueueSlice {
   snapshot: QueueSnapshot | null;
@@ -38,14 +38,23 @@ export interface QueueSlice {
    * reload must find again. Returns the stop.
    */
   keepClaim(page: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void;
+  /**
+   * With nothing to call, asks the queue again when main said the next lead comes due (a retry, a
+   * callback, a snooze's end, calling hours, on a team an owner window's end), so "Next lead in 4
+   * min" becomes that lead on screen without a key or a reload. Returns the stop.
+   */
+  followNextLead(): () => void;
 }
+
+/** Past the time main named, so its clock has passed it too (this window's reading of it may be a little off). */
+const NEXT_LEAD_MARGIN_MS = 500;
 
 /** The first heartbeat's pace, before main says how long a lease lasts. */
 const FIRST_HEARTBEAT_MS = 20_000;
 
 export const createQueueSlice =
   ({ client, drafts, consoleId }: StoreDeps): StateCreator<AppState, [], [], QueueSlice> =>
-  (set, get) => ({
+  (set, get, store) => ({
     snapshot: null,
     clockOffset: 0,
     subscribe: (event, listener) => client.on(event, listener),
@@ -89,6 +98,23 @@ export const createQueueSlice =
         clearTimeout(timer);
         page.removeEventListener('pagehide', onHide);
         page.removeEventListener('pageshow', onShow);
+      };
+    },
+    followNextLead() {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const follow = (snapshot: QueueSnapshot | null) => {
+        clearTimeout(timer);
+        if (!snapshot || snapshot.next || !snapshot.nextEligible) return;
+        const wait = Date.parse(snapshot.nextEligible.at) - (Date.now() + get().clockOffset);
+        timer = setTimeout(() => void get().refreshQueue(), Math.min(Math.max(0, wait) + NEXT_LEAD_MARGIN_MS, MAX_TIMER_MS));
+      };
+      follow(get().snapshot);
+      const unsubscribe = store.subscribe((state, previous) => {
+        if (state.snapshot !== previous.snapshot) follow(state.snapshot);
+      });
+      return () => {
+        clearTimeout(timer);
+        unsubscribe();
       };
     },
     async previewQueue() {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { assignList, moveRep, pauseList, setOwnerWindow } from '../../../main/leads/list-assignments.ts';
-import { repAccess } from '../../../main/queue/list-access.ts';
+import { nextOwnerWindowEnd, repAccess } from '../../../main/queue/list-access.ts';
 import { previewQueue, type QueueContext } from '../../../main/queue/next-lead.ts';
 import { queueSnapshot } from '../../../main/queue/queue-view.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
@@ -98,10 +98,18 @@ describeEachStore('lists and reps in the queue', ({ open, kind }) => {
       // Arrived 10 minutes ago: 20 minutes of Avery's window left.
       expect(await offeredTo(f, 'Blake')).toEqual([f.hot[1], f.other]);
       expect(await offeredTo(f, 'Avery')).toEqual([...f.hot, f.other]);
+      // The instant the team server announces (main/team/owner-window-ends.ts): 20 minutes from now.
+      const end = f.clock.now() + 20 * MINUTE;
+      expect(await nextOwnerWindowEnd(f.store, f.clock.now())).toBe(end);
+      await pauseList(f.store, 'Hot', true);
+      expect(await nextOwnerWindowEnd(f.store, f.clock.now())).toBeNull();
+      await pauseList(f.store, 'Hot', false);
       f.clock.advance(19 * MINUTE);
       expect(await offeredTo(f, 'Blake')).toEqual([f.hot[1], f.other]);
+      expect(await nextOwnerWindowEnd(f.store, f.clock.now())).toBe(end);
       f.clock.advance(1 * MINUTE);
       expect(await offeredTo(f, 'Blake')).toEqual([...f.hot, f.other]);
+      expect(await nextOwnerWindowEnd(f.store, f.clock.now())).toBeNull();
     });
 
     it('counts the window from a request for a call made after the lead arrived', async () => {
@@ -118,6 +126,7 @@ describeEachStore('lists and reps in the queue', ({ open, kind }) => {
       await f.store.run('UPDATE leads SET owner = ? WHERE id = ?', ['Morgan from sales', f.hot[0]]);
       await setOwnerWindow(f.store, 'Hot', 30);
       expect(await offeredTo(f, 'Blake')).toEqual([...f.hot, f.other]);
+      expect(await nextOwnerWindowEnd(f.store, f.clock.now())).toBeNull();
       await expect(assignList(f.store, 'Hot', ['Avery', 'Avrey'])).rejects.toThrow('No one on the team is named "Avrey": nothing was changed.');
       expect(await offeredTo(f, 'Blake')).toEqual([...f.hot, f.other]);
     });
@@ -127,6 +136,7 @@ describeEachStore('lists and reps in the queue', ({ open, kind }) => {
       await f.store.run('UPDATE leads SET owner = ? WHERE id = ?', ['Avery', f.hot[0]]);
       await setOwnerWindow(f.store, 'Hot', 30);
       expect(await offeredTo(f, 'Blake')).toEqual([...f.hot, f.other]);
+      expect(await nextOwnerWindowEnd(f.store, f.clock.now())).toBeNull();
     });
   }
 });

@@ -3,7 +3,7 @@ import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { talkClock, type CallingSession } from '../../../shared/sessions.ts';
 import { testCore } from '../../helpers/test-core.ts';
-import { endSession, getSession, openSessionId, pauseSession, resumeSession, startSession } from '../../../main/sessions/sessions.ts';
+import { endSession, getSession, openSessionId, pauseDialing, pauseSession, resumeDialing, resumeSession, startSession } from '../../../main/sessions/sessions.ts';
 import type { Queryable } from '../../../main/store/seam/store.ts';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/dispositions.ts';
 import { describeEachStore } from '../../helpers/test-stores.ts';
@@ -210,7 +210,38 @@ describeEachStore('a calling session, on the store seam', ({ open, connect, kind
     expect((await startSession(store, 'console-1', 'Jordan', null, T0 + 2 * MIN)).endedAt).toBeNull();
   });
 
+  it("counts power dialing's pauses between calls in the console's session, apart from its own pauses", async () => {
+    const store = await open();
+    // Without a session there is nothing to count them in: null, and no row written.
+    expect(await pauseDialing(store, 'console-1', T0)).toBeNull();
+    expect(await resumeDialing(store, 'console-1', T0)).toBeNull();
+    expect(await store.one('SELECT count(*) AS n FROM sessions')).toEqual({ n: 0 });
+    const { id } = await startSession(store, 'console-1', 'Jordan', null, T0);
+    expect((await pauseDialing(store, 'console-1', T0 + MIN))!.pausesBetweenCalls).toEqual({ count: 1, seconds: 0, going: true });
+    // A second pause while paused is the same pause; another console's session is not touched.
+    await pauseDialing(store, 'console-1', T0 + MIN + 30_000);
+    expect(await pauseDialing(store, 'console-2', T0 + MIN)).toBeNull();
+    expect((await resumeDialing(store, 'console-1', T0 + 2 * MIN))!.pausesBetweenCalls).toEqual({ count: 1, seconds: 60, going: false });
+    // Nothing held: nothing counted.
+    expect((await resumeDialing(store, 'console-1', T0 + 3 * MIN))!.pausesBetweenCalls).toEqual({ count: 1, seconds: 60, going: false });
+    await pauseDialing(store, 'console-1', T0 + 4 * MIN);
+    const ended = await endSession(store, 'console-1', T0 + 4 * MIN + 15_000);
+    expect(ended.pausesBetweenCalls).toEqual({ count: 2, seconds: 75, going: false });
+    // In the active time (a pause between calls is work), unlike the session's own pauses.
+    expect(ended.activeSeconds).toBe(4 * 60 + 15);
+    expect((await getSession(store, id, T0 + 60 * MIN)).pausesBetweenCalls).toEqual({ count: 2, seconds: 75, going: false });
+  });
+
   if (kind === 'postgres') {
+    it('counts a pause between calls once when two server processes end it at once', async () => {
+      const store = await open();
+      const other = await connect();
+      await startSession(store, 'console-1', 'Jordan', null, T0);
+      await pauseDialing(store, 'console-1', T0);
+      await Promise.all([resumeDialing(store, 'console-1', T0 + MIN), resumeDialing(other, 'console-1', T0 + MIN)]);
+      expect((await endSession(store, 'console-1', T0 + 2 * MIN)).pausesBetweenCalls).toEqual({ count: 1, seconds: 60, going: false });
+    });
+
     it('starts once when two server processes start the same console at once', async () => {
       const store = await open();
       const other = await connect();

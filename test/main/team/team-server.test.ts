@@ -59,6 +59,14 @@ describe('the team server, two processes on one database', () => {
     expect(JSON.parse(me.body)).toEqual({ ok: true, value: { signInRequired: true, person: { id: expect.any(Number), name: 'jordan', role: 'rep' } } });
     const session = await teamRequest(two.origin, '/api/sessions.start', { input: { consoleId: 'console-one', listName: 'Webinar' }, cookie });
     expect(JSON.parse(session.body)).toMatchObject({ ok: true, value: { rep: 'jordan' } });
+    // Power dialing's pause between calls, held on one process and ended on the other, counts once in the session.
+    const held = await teamRequest(one.origin, '/api/sessions.pauseDialing', { input: { consoleId: 'console-one' }, cookie });
+    expect(JSON.parse(held.body)).toMatchObject({ ok: true, value: { rep: 'jordan', pausesBetweenCalls: { count: 1, going: true } } });
+    const resumed = await teamRequest(two.origin, '/api/sessions.resumeDialing', { input: { consoleId: 'console-one' }, cookie });
+    expect(JSON.parse(resumed.body)).toMatchObject({ ok: true, value: { pausesBetweenCalls: { count: 1, going: false } } });
+    const current = await teamRequest(one.origin, '/api/sessions.current', { input: { consoleId: 'console-one' }, cookie });
+    expect(JSON.parse(current.body)).toMatchObject({ ok: true, value: { pausesBetweenCalls: { count: 1, going: false } } });
+    expect(await teamRequest(one.origin, '/api/sessions.pauseDialing', { input: { consoleId: 42 }, cookie })).toMatchObject({ status: 400 });
 
     const out = await teamRequest(two.origin, '/api/people.signOut', { input: {}, cookie });
     expect(out.headers['set-cookie']).toEqual([expect.stringMatching(/^nextcall_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=Strict$/)]);
