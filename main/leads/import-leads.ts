@@ -94,10 +94,12 @@ export async function importLeads(db: Database, clock: Clock, bytes: Uint8Array,
   return importThrough(sqliteStore(db), clock, bytes, options, (_, batchId) => {
     const searchIndex = deferSearchIndex(db, batchId);
     let indexes: { finish(): void } | null = null;
-    const writer = leadWriter(db, batchId, options.lifetimeAttemptCap);
+    // Into an empty store (a first import), rows are matched in memory: no lookup reads the store.
+    const storeWasEmpty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM leads) AS empty').get()!.empty === 1;
+    const writer = leadWriter(db, batchId, options.lifetimeAttemptCap, storeWasEmpty);
     return {
       write: writer.write,
-      sized: (expectedRows) => void (indexes = deferIndexes(db, expectedRows)),
+      sized: (expectedRows) => void (indexes = deferIndexes(db, expectedRows, storeWasEmpty)),
       finish() {
         writer.finish();
         indexes?.finish();
