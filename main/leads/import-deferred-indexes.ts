@@ -18,19 +18,22 @@ import type { Database } from '../store/database.ts';
  */
 const TABLES = ['leads', 'phones', 'activities'];
 const ASKED_BY_THE_IMPORT = ['leads_email', 'phones_e164', 'phones_lead'];
+/** The ones an import into an empty store does not ask: it matches rows in memory (import-lead-keys.ts). */
+const ASKED_ONLY_BY_LOOKUPS = ['leads_email', 'phones_e164'];
 /** Below this many rows an import writes its indexes row by row: the rebuild would not pay. */
 export const MIN_DEFERRED_ROWS = 5_000;
 
-export function deferIndexes(db: Database, expectedRows: number): { finish(): void } {
+export function deferIndexes(db: Database, expectedRows: number, matchesInMemory = false): { finish(): void } {
   // The largest id stands in for the store's size: one step down the table's tree, where count(*) reads an index whole.
   const storeSize = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM leads').get() as { n: number }).n;
   if (expectedRows < MIN_DEFERRED_ROWS || expectedRows < storeSize) return { finish() {} };
+  const kept = matchesInMemory ? ASKED_BY_THE_IMPORT.filter((name) => !ASKED_ONLY_BY_LOOKUPS.includes(name)) : ASKED_BY_THE_IMPORT;
   const indexes = db
     .prepare(
       `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-         AND tbl_name IN (${TABLES.map(() => '?').join(', ')}) AND name NOT IN (${ASKED_BY_THE_IMPORT.map(() => '?').join(', ')})`,
+         AND tbl_name IN (${TABLES.map(() => '?').join(', ')}) AND name NOT IN (${kept.map(() => '?').join(', ')})`,
     )
-    .all(...TABLES, ...ASKED_BY_THE_IMPORT) as { name: string; sql: string }[];
+    .all(...TABLES, ...kept) as { name: string; sql: string }[];
   for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
   return {
     /** After the last write to the three tables, before anything reads them by these indexes. */

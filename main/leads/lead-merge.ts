@@ -43,6 +43,7 @@ export type Candidate = Identity & { id: number };
 export type Identity = { crm_id: string | null; email: string | null; first_name: string };
 const CANDIDATE = 'id, crm_id, email, first_name';
 const BY_CRM_ID = 'SELECT id FROM leads WHERE crm_id = ?';
+const IDENTITY = `SELECT ${CANDIDATE} FROM leads WHERE id = ?`;
 const BY_EMAIL = `SELECT ${CANDIDATE} FROM leads WHERE email = ? ORDER BY id LIMIT 1`;
 const BY_NUMBER = `SELECT DISTINCT l.id, l.crm_id, l.email, l.first_name FROM phones p JOIN leads l ON l.id = p.lead_id WHERE p.e164 = ? ORDER BY l.id LIMIT 20`;
 
@@ -221,6 +222,7 @@ export const LEAD_SQL = {
   byCrmId: BY_CRM_ID,
   byEmail: BY_EMAIL,
   byNumber: BY_NUMBER,
+  identity: IDENTITY,
   mergeRead: MERGE_READ,
   insertLead: INSERT_LEAD,
   updateMerged: UPDATE_MERGED,

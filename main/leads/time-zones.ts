@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { deserialize } from 'bson';
 import { zoneOfCountry, zoneOfRegion } from './region-zones.ts';
+import { remembered } from './remembered-values.ts';
 
 /**
  * A lead's IANA time zone, from the best evidence first: a time-zone column, then the state or
@@ -70,6 +71,13 @@ const zoneKey = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, '_');
  * "america_slash_new_york" or "(GMT-05:00) America/New York", "US/Eastern", "EST", "Pacific".
  */
 export function canonicalZone(value: string): string | null {
+  return canonicalZoneOf(value);
+}
+
+/** A time-zone column repeats a few values on every row (the import bench: ~0.1 s of 100,000 rows read anew each time). */
+const canonicalZoneOf = remembered(readZone);
+
+function readZone(value: string): string | null {
   const text = value.trim().replace(/^\(?(GMT|UTC)\s*[+-]?\d{1,2}(:\d{2})?\)?\s*/i, '').replace(/_slash_/gi, '/');
   if (!text) return null;
   const abbreviation = ABBREVIATIONS[text.toLowerCase().replace(/[^a-z]/g, '')];

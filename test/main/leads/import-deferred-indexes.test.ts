@@ -38,6 +38,20 @@ describe('an import large beside the store', () => {
     expect(indexes(core.db)).toEqual(before);
   });
 
+  it('into an empty store, where rows are matched in memory, lifts the email and number indexes too, and builds them again', () => {
+    const core = testCore();
+    const before = indexes(core.db);
+    core.db.exec('BEGIN');
+    const deferred = deferIndexes(core.db, MIN_DEFERRED_ROWS, true);
+    const during = (indexes(core.db) as { name: string }[]).map((i) => i.name);
+    expect(during).not.toContain('leads_email');
+    expect(during).not.toContain('phones_e164');
+    expect(during).toContain('phones_lead');
+    deferred.finish();
+    expect(indexes(core.db)).toEqual(before);
+    core.db.exec('ROLLBACK');
+  });
+
   it('a dry run, or an import refused halfway, leaves the indexes in place', async () => {
     const core = testCore();
     const before = indexes(core.db);
