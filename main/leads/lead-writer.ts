@@ -126,7 +126,7 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
 const ROWS_PER_INSERT = 50;
 
 /**
- * An INSERT of one row (`?` placeholders), run for many rows at once, in the order they were
+ * An INSERT of one row (one `?` per column), run for many rows at once, in the order they were
  * added: the same rows, the same ids and the same ON CONFLICT outcome as one by one. Nothing may
  * read the table for what is still held: `flush` first.
  */

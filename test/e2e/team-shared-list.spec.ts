@@ -9,8 +9,8 @@ import { LEAD_AND_TWO_REPS, signedIn, startTeam, type Team } from './team-setup.
  * holds one lead, which they log last); two reps, each in their own browser and each on a
  * different server process, work the list by keyboard (a disposition's key, the next lead) until
  * it is empty. No lead is ever on two screens, every lead is called once, and every call is
- * recorded against the signed-in person who made it. Of what the consoles ask, only the
- * voicemail greetings are refused (not on the team server yet).
+ * recorded against the signed-in person who made it. The consoles ask for nothing the team
+ * server refuses.
  */
 // A Monday, 10:00 in New York: the leads' numbers (212) are inside their calling hours.
 const CLOCK = '2026-11-23T15:00:00Z';
