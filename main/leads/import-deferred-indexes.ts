@@ -20,6 +20,12 @@ const TABLES = ['leads', 'phones', 'activities'];
 const ASKED_BY_THE_IMPORT = ['leads_email', 'phones_e164', 'phones_lead'];
 /** The ones an import into an empty store does not ask: it matches rows in memory (import-lead-keys.ts). */
 const ASKED_ONLY_BY_LOOKUPS = ['leads_email', 'phones_e164'];
+/**
+ * Queue indexes over leads that have been called (their WHERE asks `attempts > 0`): an import
+ * writes no attempt, so no lead it creates enters them, and the few it completes are kept row by
+ * row for less than a rebuild's read of the whole table.
+ */
+export const NOT_ENTERED_BY_AN_IMPORT = ['queue_retries', 'queue_rest', 'queue_hand_raisers_again'];
 /** Below this many rows an import writes its indexes row by row: the rebuild would not pay. */
 export const MIN_DEFERRED_ROWS = 5_000;
 
@@ -27,7 +33,7 @@ export function deferIndexes(db: Database, expectedRows: number, matchesInMemory
   // The largest id stands in for the store's size: one step down the table's tree, where count(*) reads an index whole.
   const storeSize = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM leads').get() as { n: number }).n;
   if (expectedRows < MIN_DEFERRED_ROWS || expectedRows < storeSize) return { finish() {} };
-  const kept = matchesInMemory ? ASKED_BY_THE_IMPORT.filter((name) => !ASKED_ONLY_BY_LOOKUPS.includes(name)) : ASKED_BY_THE_IMPORT;
+  const kept = [...(matchesInMemory ? ASKED_BY_THE_IMPORT.filter((name) => !ASKED_ONLY_BY_LOOKUPS.includes(name)) : ASKED_BY_THE_IMPORT), ...NOT_ENTERED_BY_AN_IMPORT];
   const indexes = db
     .prepare(
       `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'

@@ -33,7 +33,12 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
   const byCrmId = db.prepare(SQL.byCrmId);
   const byEmail = db.prepare(SQL.byEmail);
   const byNumber = db.prepare(SQL.byNumber);
-  const insertLead = db.prepare(SQL.insertLead);
+  // New leads are held and written 50 at a time like their numbers and activities, so each is
+  // numbered here: the import holds the write lock, and these are the ids SQLite would give them
+  // (max + 1: the table has no AUTOINCREMENT). Held leads are written before anything else that
+  // names them (their numbers' and activities' foreign keys) and before any read of the table.
+  let nextId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM leads').get() as { id: number }).id;
+  const insertLead = bufferedInsert(db, SQL.insertLeadWithId);
   const addZone = db.prepare(SQL.addZone);
   const seenZones = new Set<string>();
   const readLead = db.prepare(SQL.mergeRead);
@@ -41,10 +46,15 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
   const updateLead = db.prepare(SQL.updateMerged);
   const hasNumber = db.prepare(SQL.hasNumber);
   const nextPosition = db.prepare(SQL.nextPosition);
-  const insertPhone = bufferedInsert(db, SQL.insertPhone);
-  const insertActivity = bufferedInsert(db, SQL.insertActivity);
+  const insertPhone = bufferedInsert(db, SQL.insertPhone, insertLead.flush);
+  const insertActivity = bufferedInsert(db, SQL.insertActivity, insertLead.flush);
   const identity = db.prepare(SQL.identity);
-  const keys = storeWasEmpty ? importedLeadKeys((id) => identity.get(id) as Candidate) : null;
+  const keys = storeWasEmpty
+    ? importedLeadKeys((id) => {
+        insertLead.flush();
+        return identity.get(id) as Candidate;
+      })
+    : null;
 
   const createdHere = new Set<number>();
   const updatedHere = new Set<number>();
@@ -71,6 +81,7 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
   return {
     /** Once every row is written: what the import left on each lead it changed. */
     finish(): void {
+      insertLead.flush();
       insertPhone.flush();
       insertActivity.flush();
       recordAfter.run(batchId);
@@ -80,7 +91,8 @@ export function leadWriter(db: Database, batchId: number, lifetimeAttemptCap = D
       // A row with no number only completes a lead the store already has; it never makes one.
       if (existing === undefined && lead.phones.length === 0) return NO_PHONE;
       if (existing === undefined) {
-        const id = Number(insertLead.run(...newLeadValues(lead, batchId, lifetimeAttemptCap)).lastInsertRowid);
+        const id = nextId++;
+        insertLead.add(id, ...newLeadValues(lead, batchId, lifetimeAttemptCap));
         const zone = lead.timeZone ?? '';
         if (!seenZones.has(zone)) {
           seenZones.add(zone);
@@ -130,7 +142,7 @@ const ROWS_PER_INSERT = 50;
  * added: the same rows, the same ids and the same ON CONFLICT outcome as one by one. Nothing may
  * read the table for what is still held: `flush` first.
  */
-function bufferedInsert(db: Database, statement: string) {
+function bufferedInsert(db: Database, statement: string, first: () => void = () => {}) {
   const width = statement.match(/\(([?, ]+)\)/)![1]!.split('?').length - 1;
   const many = db.prepare(manyRows(statement, ROWS_PER_INSERT));
   const one = db.prepare(statement);
@@ -139,17 +151,19 @@ function bufferedInsert(db: Database, statement: string) {
     add(...row: SqlValue[]): void {
       for (const value of row) held.push(value);
       if (held.length === width * ROWS_PER_INSERT) {
+        first();
         many.run(...held);
         held = [];
       }
     },
     flush(): void {
+      first();
       for (let at = 0; at < held.length; at += width) one.run(...held.slice(at, at + width));
       held = [];
     },
     /** One row written at once, after those held: the next read sees it. */
     runNow(...row: SqlValue[]): void {
-      if (held.length) this.flush();
+      this.flush();
       one.run(...row);
     },
   };

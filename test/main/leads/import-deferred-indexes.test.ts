@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferIndexes, MIN_DEFERRED_ROWS } from '../../../main/leads/import-deferred-indexes.ts';
+import { deferIndexes, MIN_DEFERRED_ROWS, NOT_ENTERED_BY_AN_IMPORT } from '../../../main/leads/import-deferred-indexes.ts';
 import type { Database } from '../../../main/store/database.ts';
 import { count, csv, importCsv, testCore } from '../../helpers/test-core.ts';
 
@@ -50,6 +50,23 @@ describe('an import large beside the store', () => {
     deferred.finish();
     expect(indexes(core.db)).toEqual(before);
     core.db.exec('ROLLBACK');
+  });
+
+  it('keeps the queue indexes of called leads, which no imported lead enters, and they hold a completed lead that was called', async () => {
+    const core = testCore();
+    // Each of them indexes only leads with an attempt: an import writes none.
+    for (const name of NOT_ENTERED_BY_AN_IMPORT) expect((core.db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(name) as { sql: string }).sql).toContain('attempts > 0');
+    await importCsv(core, csv(HEADER, ...rows(10)));
+    core.db.exec('UPDATE leads SET attempts = 1, last_attempt_at = 1 WHERE id = 1');
+    core.db.exec('BEGIN');
+    deferIndexes(core.db, MIN_DEFERRED_ROWS, true);
+    const during = (indexes(core.db) as { name: string }[]).map((i) => i.name);
+    expect(during).toEqual(expect.arrayContaining(NOT_ENTERED_BY_AN_IMPORT));
+    core.db.exec('ROLLBACK');
+    // The called lead comes back in a large file that raises its hand: the index of called hand-raisers holds it.
+    await importCsv(core, csv(`${HEADER},Recent Conversion,Recent Conversion Date`, ...rows(MIN_DEFERRED_ROWS).map((r, i) => (i === 0 ? `${r},Contact sales,2026-11-20 10:00` : `${r},,`))));
+    expect(core.db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
+    expect(core.db.prepare('SELECT id FROM leads INDEXED BY queue_hand_raisers_again WHERE callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0').all()).toEqual([{ id: 1 }]);
   });
 
   it('a dry run, or an import refused halfway, leaves the indexes in place', async () => {
