@@ -140,31 +140,34 @@ const ROWS_PER_INSERT = 50;
 /**
  * An INSERT of one row (one `?` per column), run for many rows at once, in the order they were
  * added: the same rows, the same ids and the same ON CONFLICT outcome as one by one. Nothing may
- * read the table for what is still held: `flush` first.
+ * read the table for what is still held: `flush` first. `first` writes what these rows name
+ * (their leads); held rows are written in one statement however many they are, since the leads
+ * are flushed whenever their numbers or activities fill a statement (every ~25 leads here).
  */
 function bufferedInsert(db: Database, statement: string, first: () => void = () => {}) {
   const width = statement.match(/\(([?, ]+)\)/)![1]!.split('?').length - 1;
-  const many = db.prepare(manyRows(statement, ROWS_PER_INSERT));
-  const one = db.prepare(statement);
+  /** The statement for n rows, at index n, compiled when first needed. */
+  const forRows: ReturnType<Database['prepare']>[] = [];
+  const write = (values: SqlValue[]) => {
+    const rows = values.length / width;
+    (forRows[rows] ??= db.prepare(manyRows(statement, rows))).run(...values);
+  };
   let held: SqlValue[] = [];
   return {
     add(...row: SqlValue[]): void {
       for (const value of row) held.push(value);
-      if (held.length === width * ROWS_PER_INSERT) {
-        first();
-        many.run(...held);
-        held = [];
-      }
+      if (held.length === width * ROWS_PER_INSERT) this.flush();
     },
     flush(): void {
       first();
-      for (let at = 0; at < held.length; at += width) one.run(...held.slice(at, at + width));
+      if (held.length === 0) return;
+      write(held);
       held = [];
     },
     /** One row written at once, after those held: the next read sees it. */
     runNow(...row: SqlValue[]): void {
       this.flush();
-      one.run(...row);
+      write(row);
     },
   };
 }
