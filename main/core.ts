@@ -7,7 +7,7 @@ import type { PreferenceStore } from './preferences/preferences.ts';
 import { eraseDeletedRecordings } from './phone/recordings.ts';
 import { seedDatabase } from './store-seed.ts';
 import { backupsFolder, takeBackup } from './store/backups.ts';
-import { openDatabase, type Database } from './store/database.ts';
+import { openDatabase, openReadOnlyDatabase, type Database } from './store/database.ts';
 import { sqliteStore } from './store/seam/sqlite-store.ts';
 import type { Store } from './store/seam/store.ts';
 import { migrate } from './store/migrations.ts';
@@ -26,7 +26,18 @@ export interface Core {
   /** The data folder, and the store file in it (backups go in its backups/ folder). */
   dataDir: string;
   storeFile: string;
+  /**
+   * A read-only connection on the same file, and the store over it, opened the first time it is
+   * asked for and closed with the core: it reads the store as last committed while an import's
+   * transaction is open on `db` (main/api/dispatch.ts answers reads from it during an import).
+   */
+  readOnly(): ReadOnlyStore;
   close(): void;
+}
+
+export interface ReadOnlyStore {
+  db: Database;
+  store: Store;
 }
 
 export interface CoreOptions {
@@ -50,6 +61,7 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
   seedDatabase(db, clock.now());
   // Recordings whose rows went with a crash between the delete's commit and the erase: erased now.
   eraseDeletedRecordings(db, dataDir);
+  let readOnly: ReadOnlyStore | null = null;
   return {
     db,
     store: sqliteStore(db),
@@ -58,7 +70,16 @@ export function openCore({ dataDir, clock, prefs }: CoreOptions): Core {
     events: createEventHub(),
     dataDir,
     storeFile,
+    readOnly: () => {
+      if (!readOnly) {
+        const reader = openReadOnlyDatabase(storeFile);
+        readOnly = { db: reader, store: sqliteStore(reader) };
+      }
+      return readOnly;
+    },
     close: () => {
+      if (readOnly?.db.isOpen) readOnly.db.close();
+      readOnly = null;
       if (!db.isOpen) return;
       db.close();
       recordCleanClose(storeFile, checked.fullCheckAt ?? clock.now());

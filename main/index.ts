@@ -3,7 +3,7 @@ import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from './api/dispatch.ts';
-import { createHandlers } from './api/handlers.ts';
+import { createHandlers, createReaders } from './api/handlers.ts';
 import { dialJustAccepted } from './calls/dials.ts';
 import { systemClock } from './clock.ts';
 import { backUpCore, openCore, type Core } from './core.ts';
@@ -80,12 +80,14 @@ async function start(): Promise<void> {
   }).stop;
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;
+  const edges = { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets: osKeychainBox(opened.dataDir) };
   const stopRouter = registerIpcRouter({
     ipcMain,
     // Joined to a team (Settings → Team), main relays the console's calls to the team server, and
-    // its live events (so 'inbound.arrived' notifies here too) while signed in.
+    // its live events (so 'inbound.arrived' notifies here too) while signed in. During an import
+    // the console's reads are answered from a read-only connection (dispatch.ts).
     dispatch: joinedDispatch(
-      createDispatcher(createHandlers(opened, { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets: osKeychainBox(opened.dataDir) })),
+      createDispatcher(createHandlers(opened, edges), undefined, { readers: () => createReaders(opened, edges) }),
       membership(opened.prefs),
       { events: opened.events },
     ),

@@ -2,6 +2,8 @@ import { api, isMethodName, type Handlers, type MethodName, type ParsedInputOf }
 import { ApiError, type ApiFailure } from '../../shared/api-error.ts';
 import type { Envelope } from '../../shared/bridge.ts';
 import { storeFailure } from '../store/store-errors.ts';
+import { METHOD_KINDS } from '../../shared/method-kinds.ts';
+import type { Readers } from './handlers.ts';
 
 /** One call from any adapter: an untrusted method name and an untrusted input. */
 export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
@@ -13,6 +15,12 @@ export interface DispatchOptions {
    * hashing must not hold up every other console's disposition.
    */
   oneAtATime?: boolean;
+  /**
+   * The read handlers over a read-only connection (createReaders), made the first time they are
+   * needed: while an import holds the line, they answer reads at once. Without them every read
+   * waits for the import.
+   */
+  readers?: () => Readers;
 }
 
 /**
@@ -20,13 +28,37 @@ export interface DispatchOptions {
  * method against the contract, validates the input against its schema (an invalid call
  * reaches no service), and runs calls one at a time: an import awaits between batches inside
  * its transaction, and nothing else may write into that transaction meanwhile.
+ *
+ * Except reads during an import (a long write, shared/method-kinds.ts), which takes seconds to
+ * minutes: once everything before the import in the line has run, a read is answered at once by
+ * the readers, on a read-only connection that sees the store as last committed. That is the
+ * store before the import, which lands whole or not at all, and after every call answered before
+ * it; writes still wait for the import. Without an import in the line nothing changes: every call
+ * takes its turn.
  */
-export function createDispatcher(handlers: Handlers, logError: (error: unknown) => void = console.error, { oneAtATime = true }: DispatchOptions = {}): Dispatch {
+export function createDispatcher(handlers: Handlers, logError: (error: unknown) => void = console.error, { oneAtATime = true, readers }: DispatchOptions = {}): Dispatch {
   let tail: Promise<unknown> = Promise.resolve();
-  const serially = <T>(work: () => T | Promise<T>): Promise<T> => {
-    if (!oneAtATime) return Promise.resolve().then(work);
+  // For each long write in the line and not yet done, oldest first: the line up to it.
+  const beforeLongWrites: Promise<unknown>[] = [];
+  let readOnly: Readers | null = null;
+  const inLine = <T>(work: () => T | Promise<T>): Promise<T> => {
     const run = tail.then(work);
     tail = run.catch(() => undefined);
+    return run;
+  };
+  const schedule = <K extends MethodName>(method: K, input: ParsedInputOf<K>): Promise<unknown> => {
+    const work = () => call(handlers, method, input);
+    if (!oneAtATime) return Promise.resolve().then(work);
+    const kind = METHOD_KINDS[method];
+    if (kind === 'read' && readers && beforeLongWrites.length > 0) {
+      return beforeLongWrites[0]!.then(() => call((readOnly ??= readers()) as Handlers, method, input));
+    }
+    if (kind !== 'long write') return inLine(work);
+    beforeLongWrites.push(tail);
+    const run = inLine(work);
+    // Long writes end in the order they started: the oldest entry is this one's.
+    const done = () => void beforeLongWrites.shift();
+    run.then(done, done);
     return run;
   };
 
@@ -41,7 +73,7 @@ export function createDispatcher(handlers: Handlers, logError: (error: unknown) 
       return failure({ code: 'invalid-input', message: `Invalid input for ${method}: ${detail}.`, issues });
     }
     try {
-      const value = await serially(() => call(handlers, method, parsed.data as ParsedInputOf<typeof method>));
+      const value = await schedule(method, parsed.data as ParsedInputOf<typeof method>);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return failure(error.toFailure());

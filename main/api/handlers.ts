@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/api.ts';
+import { READ_METHODS, type ReadMethod } from '../../shared/method-kinds.ts';
 import type { Core } from '../core.ts';
 import { handlerContext, type ShellEdges } from './handler-context.ts';
 import { backupsHandlers } from './handlers/backups.ts';
@@ -46,4 +47,17 @@ export function createHandlers(core: Core, edges: ShellEdges = {}): Handlers {
     ...greetingsHandlers(context),
     ...teamServerHandlers(context),
   } satisfies Handlers);
+}
+
+/** The handlers of the methods that only read the store (shared/method-kinds.ts). */
+export type Readers = Pick<Handlers, ReadMethod>;
+
+/**
+ * The read handlers again, the same code over the core's read-only connection (core.readOnly()):
+ * they read the store as last committed, not an import's open transaction on the core's own
+ * connection. The dispatcher answers reads with them while an import holds the line.
+ */
+export function createReaders(core: Core, edges: ShellEdges = {}): Readers {
+  const handlers = createHandlers({ ...core, ...core.readOnly() }, edges);
+  return Object.fromEntries(READ_METHODS.map((method) => [method, handlers[method]])) as Readers;
 }

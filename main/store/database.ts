@@ -46,6 +46,29 @@ export function openDatabase(file: string, { checked }: { checked?: StoreHealth 
 }
 
 /**
+ * A second connection on the same store file, read-only: while an import's transaction is open on
+ * the first, this one reads the store as last committed (WAL keeps the two apart), so the
+ * console can find a lead and open its card during the import (main/api/dispatch.ts). Nothing is
+ * migrated or checked here: the first connection did both, and node:sqlite refuses any write.
+ * busy_timeout: a read waits rather than fail while another connection recovers the WAL;
+ * the cache is the first connection's size, for the same searches.
+ */
+export function openReadOnlyDatabase(file: string): Database {
+  let db: Database | null = null;
+  try {
+    db = new DatabaseSync(file, { readOnly: true });
+    db.exec(`
+      PRAGMA busy_timeout = 5000;
+      PRAGMA cache_size = -65536;
+    `);
+    return db;
+  } catch (error) {
+    if (db?.isOpen) db.close();
+    throw storeProblemFrom(file, error) ?? error;
+  }
+}
+
+/**
  * Runs work inside one transaction: all of it lands or none of it does.
  * Nested calls join the outer transaction through a savepoint.
  */

@@ -38,9 +38,12 @@ export async function openTeamCore({ database, clock, log, connections }: TeamCo
     const { events, here, stop } = await teamEvents(store, log);
     const settings = await openTeamSettings(store, () => clock.now(), log);
     const stopOwnerWindows = announceOwnerWindowEnds(store, clock, events, () => here('store.changed', { reason: 'owner-window' }), log);
+    const db = noSqliteHere();
     return {
-      db: noSqliteHere(),
+      db,
       store,
+      // The pool's connections already read beside an import (the dispatcher does not run calls one at a time here).
+      readOnly: () => ({ db, store }),
       clock,
       prefs: settings.prefs,
       events,

@@ -34,7 +34,7 @@ export async function serve(argv: string[]): Promise<void> {
   enableCompileCache();
   const [
     { createDispatcher },
-    { createHandlers },
+    { createHandlers, createReaders },
     { backUpCore, openCore },
     { confPreferences },
     { startWebHost },
@@ -68,7 +68,9 @@ export async function serve(argv: string[]): Promise<void> {
   const stopWatch = watchOtherWriters(core.db, () => core.events.emit('store.changed', { reason: 'elsewhere' }));
   // Joined to a team (Settings → Team), the host relays the console's calls to the team server,
   // and its live events to the console's /api/events while signed in.
-  const dispatch = joinedDispatch(createDispatcher(createHandlers(core, { saveExport: downloads.offer })), membership(core.prefs), { events: core.events });
+  const edges = { saveExport: downloads.offer };
+  // During an import the console's reads are answered from a read-only connection (dispatch.ts).
+  const dispatch = joinedDispatch(createDispatcher(createHandlers(core, edges), undefined, { readers: () => createReaders(core, edges) }), membership(core.prefs), { events: core.events });
   const hostOptions = { dispatch, events: core.events, rendererDir: RENDERER_DIR, downloads };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;

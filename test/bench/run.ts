@@ -20,6 +20,7 @@ import { benchLeadSearch } from './lead-search-bench.ts';
 import { benchFloor } from './floor-bench.ts';
 import { benchTeam } from './team-bench.ts';
 import { benchInbound } from './inbound-bench.ts';
+import { benchReadDuringImport, median, readDuringImportTable } from './read-during-import.ts';
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same data
@@ -40,8 +41,10 @@ import { benchInbound } from './inbound-bench.ts';
  *   - cold start → first lead served by the web host's API, 100,000 leads, beside the floor of a
  *     process that opens the database and makes one indexed read: after a clean close (the
  *     usual start), and after a crash (the store checked whole first, store/clean-close.ts).
+ *   - a console's reads (find a lead, open a card) during a 100,000-row import: answered from the
+ *     read-only connection, beside every call in turn (the one line before issue 12).
  * BENCH_SIZES (e.g. "100000") and BENCH_PICKS shorten a run; naming scenarios runs only those
- * (npm run bench -- queue cold-start; the names: import, queue, summary, lead-search, cold-start, browser, export, phone, floor, team, inbound).
+ * (npm run bench -- queue cold-start; the names: import, read-during-import, queue, summary, lead-search, cold-start, browser, export, phone, floor, team, inbound).
  * The team scenario (team-bench.ts): consoles over HTTP through two team server processes on PostgreSQL.
  * The inbound scenario (inbound-bench.ts): a burst of signed webhooks while consoles work, the same way.
  * Results also land as JSON in test/bench/results/ (ignored by git).
@@ -66,7 +69,7 @@ function stats(samples: number[]): Stats {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`;
-const SCENARIOS = ['import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone', 'floor', 'team', 'inbound'];
+const SCENARIOS = ['import', 'read-during-import', 'queue', 'summary', 'lead-search', 'cold-start', 'browser', 'export', 'phone', 'floor', 'team', 'inbound'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
 if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}: choose among ${SCENARIOS.join(', ')} (or none, for all).`);
@@ -155,6 +158,20 @@ if (runs('import')) {
   console.log(`machine load (1 min) after the import scenarios: ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
   results.import = rows;
   rmSync(dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------- reads during an import (issue 12)
+if (runs('read-during-import') && process.env.BENCH_READ_DURING_IMPORT !== '0') {
+  const bench = await benchReadDuringImport(IMPORT_ROWS, NOW);
+  console.log(`\n${readDuringImportTable(bench)}`);
+  const summary = ({ waits, answers, importMs }: { waits: number[]; answers: number[]; importMs: number[] }) => ({
+    reads: waits.length,
+    medianWaitMs: median(waits),
+    maxWaitMs: Math.max(...waits),
+    medianAnswerMs: median(answers),
+    importMs,
+  });
+  results['read-during-import'] = { rows: bench.rows, oneLine: summary(bench.oneLine), readers: summary(bench.readers) };
 }
 
 // ---------------------------------------------------------------- queue
