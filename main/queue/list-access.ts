@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api-error.ts';
 import { callListFilterSchema } from '../../shared/call-lists.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
 import { filterSql } from '../leads/call-lists.ts';
@@ -85,6 +86,22 @@ async function otherReps(q: Queryable, rep: string | null): Promise<string[]> {
 export async function callerAccess(q: Queryable, now: number): Promise<LeadCondition | null> {
   const person = currentCaller()?.person;
   return person && !hasRole(person, 'team-lead') ? repAccess(q, person.name, now) : null;
+}
+
+/**
+ * Refuses a lead the person may not reach (a rep on a team, a lead their lists do not offer them),
+ * in words a rep understands; a lead that does not exist is said so. Null access: every lead.
+ */
+export async function checkLeadAccess(q: Queryable, leadId: number, access: LeadCondition | null): Promise<void> {
+  if (access === null) return;
+  if (await q.one(`SELECT 1 AS seen FROM leads WHERE leads.id = ? AND (${access.where})`, [leadId, ...access.params])) return;
+  if (!(await q.one('SELECT 1 AS seen FROM leads WHERE id = ?', [leadId]))) throw new ApiError('not-found', `No lead with id ${leadId}.`);
+  throw new ApiError('forbidden', `Lead ${leadId} is not on a call list you work: ask your team lead to assign you its list.`);
+}
+
+/** The same for the person making the call (callerAccess): a rep on a team reaches only their lists' leads. */
+export async function checkCallerLead(q: Queryable, leadId: number, now: number): Promise<void> {
+  await checkLeadAccess(q, leadId, await callerAccess(q, now));
 }
 
 /**
