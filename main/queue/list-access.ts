@@ -93,10 +93,14 @@ export async function callerAccess(q: Queryable, now: number): Promise<LeadCondi
  * in words a rep understands; a lead that does not exist is said so. Null access: every lead.
  */
 export async function checkLeadAccess(q: Queryable, leadId: number, access: LeadCondition | null): Promise<void> {
-  if (access === null) return;
-  if (await q.one(`SELECT 1 AS seen FROM leads WHERE leads.id = ? AND (${access.where})`, [leadId, ...access.params])) return;
+  if (await leadWithin(q, leadId, access)) return;
   if (!(await q.one('SELECT 1 AS seen FROM leads WHERE id = ?', [leadId]))) throw new ApiError('not-found', `No lead with id ${leadId}.`);
   throw new ApiError('forbidden', `Lead ${leadId} is not on a call list you work: ask your team lead to assign you its list.`);
+}
+
+/** Whether the lead is one the condition lets the person reach (null: every lead). */
+export async function leadWithin(q: Queryable, leadId: number, access: LeadCondition | null): Promise<boolean> {
+  return access === null || Boolean(await q.one(`SELECT 1 AS seen FROM leads WHERE leads.id = ? AND (${access.where})`, [leadId, ...access.params]));
 }
 
 /** The same for the person making the call (callerAccess): a rep on a team reaches only their lists' leads. */

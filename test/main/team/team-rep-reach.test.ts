@@ -3,6 +3,7 @@ import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { assignList } from '../../../main/leads/list-assignments.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
 import type { LeadSearchResult } from '../../../shared/lead-context.ts';
+import type { CallLog, QueueSnapshot } from '../../../shared/leads.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { seedEngines, signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
 import type { TeamServerProcess } from '../../helpers/team-server-process.ts';
@@ -46,7 +47,7 @@ describe('what a rep reaches on the team server', () => {
     const [ada, charles] = [await t.idOf('lovelace'), await t.idOf('babbage')];
     for (const method of ['leads.get', 'leads.account']) {
       // Charles is avery's: blake, who knows his id, is refused with a sentence.
-      expect(await t.call('blake', method, { leadId: charles }), method).toMatchObject({ status: 403, ok: false, error: { code: 'forbidden', message: NOT_YOUR_LEAD(charles) } });
+      expect.soft(await t.call('blake', method, { leadId: charles }), method).toMatchObject({ status: 403, ok: false, error: { code: 'forbidden', message: NOT_YOUR_LEAD(charles) } });
       expect(await t.call('avery', method, { leadId: ada }), method).toMatchObject({ status: 403, ok: false, error: { code: 'forbidden', message: NOT_YOUR_LEAD(ada) } });
       expect(await t.call('blake', method, { leadId: ada }), method).toMatchObject({ ok: true });
       expect(await t.call('avery', method, { leadId: charles }), method).toMatchObject({ ok: true });
@@ -62,7 +63,7 @@ describe('what a rep reaches on the team server', () => {
     const averys = 'console-avery-1';
     expect(await t.call<CallingSession>('avery', 'sessions.start', { consoleId: averys })).toMatchObject({ ok: true, value: { rep: 'avery' } });
     for (const method of ['sessions.pause', 'sessions.resume', 'sessions.end', 'sessions.pauseDialing', 'sessions.resumeDialing', 'sessions.current']) {
-      expect(await t.call('blake', method, { consoleId: averys }), method).toMatchObject({ status: 403, ok: false, error: { code: 'forbidden', message: NOT_YOUR_CONSOLE } });
+      expect.soft(await t.call('blake', method, { consoleId: averys }), method).toMatchObject({ status: 403, ok: false, error: { code: 'forbidden', message: NOT_YOUR_CONSOLE } });
     }
     // Nothing blake asked changed avery's session.
     expect(await t.call<CallingSession>('avery', 'sessions.current', { consoleId: averys })).toMatchObject({ ok: true, value: { rep: 'avery', pausedAt: null, endedAt: null } });
@@ -76,5 +77,61 @@ describe('what a rep reaches on the team server', () => {
     expect(await t.call<CallingSession>('sam', 'sessions.pause', { consoleId: averys })).toMatchObject({ ok: true, value: { rep: 'avery', pausedAt: expect.any(String) } });
     expect(await t.call<CallingSession>('sam', 'sessions.end', { consoleId: averys })).toMatchObject({ ok: true, value: { rep: 'avery', endedAt: expect.any(String) } });
     expect(await t.call('avery', 'sessions.current', { consoleId: averys })).toMatchObject({ ok: true, value: null });
+  });
+
+  it('lets a rep skip, snooze, dial, log, note and hold only a lead theirs to work, from their own console; undo only their own call', async () => {
+    const t = await team();
+    const [ada, charles] = [await t.idOf('lovelace'), await t.idOf('babbage')];
+    const [averys, blakes] = ['console-avery-1', 'console-blake-1'];
+    const LONDON = '+442079460000';
+    const refusedLead = { status: 403, ok: false, error: { code: 'forbidden', message: NOT_YOUR_LEAD(charles) } };
+    // Charles is avery's: blake, knowing his id, may not touch him from any console.
+    for (const [method, input] of [
+      ['queue.skip', { leadId: charles, consoleId: blakes }],
+      ['queue.snooze', { leadId: charles, consoleId: blakes, until: '2026-11-24T15:00:00Z' }],
+      ['calls.dial', { leadId: charles, number: LONDON, consoleId: blakes }],
+      ['calls.disposition', { leadId: charles, code: 'no-answer', consoleId: blakes }],
+      ['calls.saveDraft', { leadId: charles, notes: 'left a note on another rep’s lead' }],
+    ] as const) {
+      expect.soft(await t.call('blake', method, input), method).toMatchObject(refusedLead);
+    }
+    // A beat does not take him for blake's console either.
+    expect(await t.call('blake', 'queue.heartbeat', { consoleId: blakes, leadId: charles })).toMatchObject({ ok: true, value: { held: false } });
+
+    // Avery works him: offered, dialled and logged from avery's console, in avery's session.
+    expect(await t.call('avery', 'sessions.start', { consoleId: averys })).toMatchObject({ ok: true });
+    expect((await t.call<QueueSnapshot>('avery', 'queue.next', { consoleId: averys })).value.next?.card.lead.id).toBe(charles);
+    expect(await t.call('avery', 'queue.heartbeat', { consoleId: averys, leadId: charles })).toMatchObject({ ok: true, value: { held: true } });
+    // Blake, knowing avery's console, may neither move its lead nor count a call in its session.
+    const refusedConsole = { status: 403, ok: false, error: { code: 'forbidden', message: NOT_YOUR_CONSOLE } };
+    for (const [method, input] of [
+      ['queue.next', { consoleId: averys }],
+      ['queue.release', { consoleId: averys }],
+      ['queue.heartbeat', { consoleId: averys, leadId: charles }],
+      ['queue.skip', { leadId: ada, consoleId: averys }],
+      ['calls.dial', { leadId: ada, number: '+12125550100', consoleId: averys }],
+      ['calls.disposition', { leadId: ada, code: 'no-answer', consoleId: averys }],
+    ] as const) {
+      expect.soft(await t.call('blake', method, input), method).toMatchObject(refusedConsole);
+    }
+    const dialled = await t.call<{ dialId: number }>('avery', 'calls.dial', { leadId: charles, number: LONDON, consoleId: averys });
+    expect(dialled).toMatchObject({ ok: true });
+    const logged = await t.call<{ call: CallLog }>('avery', 'calls.disposition', { leadId: charles, code: 'no-answer', consoleId: averys, dialId: dialled.value.dialId, number: LONDON });
+    expect(logged).toMatchObject({ ok: true, value: { call: { rep: 'avery' } } });
+    expect(await t.call<CallingSession>('avery', 'sessions.current', { consoleId: averys })).toMatchObject({ value: { stats: { dials: 1 } } });
+    // Blake may not undo avery's call; avery may.
+    const callId = logged.value.call.id;
+    expect(await t.call('blake', 'calls.undo', { callId, consoleId: blakes })).toMatchObject({
+      status: 403,
+      ok: false,
+      error: { code: 'forbidden', message: `Call #${callId} was logged by another rep: you can undo only your own calls.` },
+    });
+    expect(await t.call('avery', 'calls.undo', { callId, consoleId: averys })).toMatchObject({ ok: true });
+
+    // Blake works Ada, on his own list, from his own console; the team lead may skip anyone's lead.
+    expect((await t.call<QueueSnapshot>('blake', 'queue.next', { consoleId: blakes })).value.next?.card.lead.id).toBe(ada);
+    expect(await t.call('blake', 'calls.saveDraft', { leadId: ada, notes: 'asked for the CFO' })).toMatchObject({ ok: true });
+    expect(await t.call('blake', 'queue.skip', { leadId: ada, consoleId: blakes })).toMatchObject({ ok: true });
+    expect(await t.call('sam', 'queue.skip', { leadId: charles })).toMatchObject({ ok: true });
   });
 });
