@@ -103,11 +103,6 @@ export async function leadWithin(q: Queryable, leadId: number, access: LeadCondi
   return access === null || Boolean(await q.one(`SELECT 1 AS seen FROM leads WHERE leads.id = ? AND (${access.where})`, [leadId, ...access.params]));
 }
 
-/** The same for the person making the call (callerAccess): a rep on a team reaches only their lists' leads. */
-export async function checkCallerLead(q: Queryable, leadId: number, now: number): Promise<void> {
-  await checkLeadAccess(q, leadId, await callerAccess(q, now));
-}
-
 /**
  * The first instant after `now` at which a running list's owner window lets a lead go: a callable
  * lead on the list, owned by one of the team's reps, arrived less than the window ago. Then the

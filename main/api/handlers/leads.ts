@@ -9,7 +9,8 @@ import { importActivities } from '../../leads/import-activities.ts';
 import { importLeadsInto, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
 import { getLeadCard } from '../../leads/lead-cards.ts';
 import { searchLeads } from '../../leads/lead-search.ts';
-import { callerAccess, checkCallerLead } from '../../queue/list-access.ts';
+import { checkLeadInReach } from '../../queue/lead-reach.ts';
+import { callerAccess } from '../../queue/list-access.ts';
 import { eraseDeletedRecordings } from '../../phone/recordings.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
@@ -49,9 +50,9 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
     // A rep's own store streams any size from a snapshot of its file; the team's is read through the seam.
     'leads.export': async ({ format, listName }) =>
       exportLeadsThrough(store.dialect.kind === 'sqlite' ? leadExport(db, format, listName) : await leadExportOnStore(store, format, listName), edges.saveExport),
-    // A rep on a team opens only the leads their lists offer them, as they find them (callerAccess).
+    // A rep on a team opens only the leads their lists offer them, as they find them, and the one they dialled (lead-reach.ts).
     'leads.get': async ({ leadId }) => {
-      await checkCallerLead(store, leadId, clock.now());
+      await checkLeadInReach(store, leadId, undefined, clock.now());
       return getLeadCard(store, leadId);
     },
     'leads.search': async ({ query, limit }) => searchLeads(store, query, { limit, defaultCountry: prefs.read().defaultCountry, access: await callerAccess(store, clock.now()) }),
@@ -68,7 +69,7 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
     },
     'leads.edits': async ({ leadId }) => leadEdits(store, leadId, await callerAccess(store, clock.now())),
     'leads.account': async ({ leadId }) => {
-      await checkCallerLead(store, leadId, clock.now());
+      await checkLeadInReach(store, leadId, undefined, clock.now());
       return accountOf(store, leadId);
     },
     'leads.delete': async ({ leadId }) => {

@@ -116,6 +116,10 @@ describe('what a rep reaches on the team server', () => {
     }
     const dialled = await t.call<{ dialId: number }>('avery', 'calls.dial', { leadId: charles, number: LONDON, consoleId: averys });
     expect(dialled).toMatchObject({ ok: true });
+    // The team lead pauses Europe mid-call: the lead avery dialled is still hers to open and log.
+    expect(await t.call('sam', 'lists.pause', { listName: 'Europe', paused: true })).toMatchObject({ ok: true });
+    expect(await t.call('avery', 'leads.get', { leadId: charles })).toMatchObject({ ok: true, value: { lead: { firstName: 'Charles' } } });
+    expect(await t.call('blake', 'leads.get', { leadId: charles })).toMatchObject(refusedLead);
     const logged = await t.call<{ call: CallLog }>('avery', 'calls.disposition', { leadId: charles, code: 'no-answer', consoleId: averys, dialId: dialled.value.dialId, number: LONDON });
     expect(logged).toMatchObject({ ok: true, value: { call: { rep: 'avery' } } });
     expect(await t.call<CallingSession>('avery', 'sessions.current', { consoleId: averys })).toMatchObject({ value: { stats: { dials: 1 } } });
