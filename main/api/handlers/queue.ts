@@ -32,7 +32,11 @@ export function queueHandlers({ core, queueContext, snapshot }: HandlerContext):
       return snapshot(scope);
     },
     'queue.preview': async ({ listName, limit }) => queuePreview(store, await queueContext({ listName }), limit),
-    'queue.whyNot': async ({ leadId, listName }) => whyNot(store, leadId, await queueContext({ listName })),
+    // Asked of a lead the rep opened (leads.get): a lead outside their reach is refused as there.
+    'queue.whyNot': async ({ leadId, listName }) => {
+      await checkLeadInReach(store, leadId, undefined, clock.now());
+      return whyNot(store, leadId, await queueContext({ listName }));
+    },
     'queue.skip': ({ leadId, ...scope }) => holdThenNext(scope, leadId, (ctx) => ctx.now + ctx.rules.skipMinutes * MINUTE_MS),
     'queue.snooze': ({ leadId, until, ...scope }) => holdThenNext(scope, leadId, () => Date.parse(until)),
     'queue.release': async ({ consoleId }) => {
@@ -40,7 +44,10 @@ export function queueHandlers({ core, queueContext, snapshot }: HandlerContext):
       await releaseClaims(store, consoleId);
       return { released: true };
     },
-    'queue.callingWindows': async ({ leadId, listName }) => leadCallingWindows(store, (await queueContext({ listName })).rules, leadId, clock.now()),
+    'queue.callingWindows': async ({ leadId, listName }) => {
+      await checkLeadInReach(store, leadId, undefined, clock.now());
+      return leadCallingWindows(store, (await queueContext({ listName })).rules, leadId, clock.now());
+    },
     'queue.heartbeat': async ({ consoleId, leadId, listName }) => {
       // The list is checked before the lease is renewed: a refused beat writes nothing.
       const { rules } = await queueContext({ listName });

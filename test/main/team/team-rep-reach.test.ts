@@ -92,6 +92,8 @@ describe('what a rep reaches on the team server', () => {
       ['calls.dial', { leadId: charles, number: LONDON, consoleId: blakes }],
       ['calls.disposition', { leadId: charles, code: 'no-answer', consoleId: blakes }],
       ['calls.saveDraft', { leadId: charles, notes: 'left a note on another rep’s lead' }],
+      ['queue.whyNot', { leadId: charles }],
+      ['queue.callingWindows', { leadId: charles }],
     ] as const) {
       expect.soft(await t.call('blake', method, input), method).toMatchObject(refusedLead);
     }
@@ -134,7 +136,13 @@ describe('what a rep reaches on the team server', () => {
 
     // Blake works Ada, on his own list, from his own console; the team lead may skip anyone's lead.
     expect((await t.call<QueueSnapshot>('blake', 'queue.next', { consoleId: blakes })).value.next?.card.lead.id).toBe(ada);
-    expect(await t.call('blake', 'calls.saveDraft', { leadId: ada, notes: 'asked for the CFO' })).toMatchObject({ ok: true });
+    for (const [method, input] of [
+      ['calls.saveDraft', { leadId: ada, notes: 'asked for the CFO' }],
+      ['queue.whyNot', { leadId: ada }],
+      ['queue.callingWindows', { leadId: ada }],
+    ] as const) {
+      expect(await t.call('blake', method, input), method).toMatchObject({ ok: true });
+    }
     expect(await t.call('blake', 'queue.skip', { leadId: ada, consoleId: blakes })).toMatchObject({ ok: true });
     expect(await t.call('sam', 'queue.skip', { leadId: charles })).toMatchObject({ ok: true });
   });
