@@ -3,6 +3,7 @@ import { holdLead, releaseClaims, renewClaim } from '../../queue/claims.ts';
 import { leadCallingWindows, upcomingCallbacks } from '../../queue/lead-callbacks.ts';
 import { lockConsole } from '../../queue/lead-leases.ts';
 import { checkLeadInReach, leadInReach } from '../../queue/lead-reach.ts';
+import { callerAccess } from '../../queue/list-access.ts';
 import { queuePreview, queueSnapshot, whyNot } from '../../queue/queue-view.ts';
 import { checkOwnConsole } from '../../sessions/console-access.ts';
 import { MINUTE_MS } from '../../../shared/time-units.ts';
@@ -56,6 +57,6 @@ export function queueHandlers({ core, queueContext, snapshot }: HandlerContext):
       const held = (await leadInReach(store, leadId, consoleId, clock.now())) && (await renewClaim(store, leadId, consoleId, clock.now()));
       return { held, leaseSeconds: rules.claimLeaseSeconds };
     },
-    'callbacks.upcoming': () => upcomingCallbacks(store, clock.now()),
+    'callbacks.upcoming': async () => upcomingCallbacks(store, clock.now(), await callerAccess(store, clock.now())),
   };
 }

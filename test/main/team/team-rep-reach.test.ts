@@ -3,6 +3,7 @@ import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { assignList } from '../../../main/leads/list-assignments.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
 import type { LeadSearchResult } from '../../../shared/lead-context.ts';
+import type { UpcomingCallback } from '../../../shared/callbacks.ts';
 import type { CallLog, QueueSnapshot } from '../../../shared/leads.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { seedEngines, signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
@@ -145,5 +146,17 @@ describe('what a rep reaches on the team server', () => {
     }
     expect(await t.call('blake', 'queue.skip', { leadId: ada, consoleId: blakes })).toMatchObject({ ok: true });
     expect(await t.call('sam', 'queue.skip', { leadId: charles })).toMatchObject({ ok: true });
+  });
+
+  it('announces to a rep only the callbacks on leads their lists offer them; to a team lead every one', async () => {
+    const t = await team();
+    const charles = await t.idOf('babbage');
+    expect((await t.call<QueueSnapshot>('avery', 'queue.next', { consoleId: 'console-avery-1' })).value.next?.card.lead.id).toBe(charles);
+    const booked = await t.call('avery', 'calls.disposition', { leadId: charles, code: 'callback', callbackAt: '2026-11-23T16:00:00Z', consoleId: 'console-avery-1' });
+    expect(booked).toMatchObject({ ok: true });
+    const names = async (who: string) => (await t.call<UpcomingCallback[]>(who, 'callbacks.upcoming', {})).value.map((c) => c.leadName);
+    expect(await names('avery')).toEqual(['Charles Babbage']);
+    expect(await names('sam')).toEqual(['Charles Babbage']);
+    expect(await names('blake')).toEqual([]);
   });
 });
