@@ -12,6 +12,7 @@ import { undoneLeadSnapshot } from '../../queue/undone-lead.ts';
 import { activeScript } from '../../scripts/script-store.ts';
 import { checkOwnConsole } from '../../sessions/console-access.ts';
 import { openSessionId } from '../../sessions/sessions.ts';
+import { signedInRep } from '../../sessions/summary-access.ts';
 import { checkOwnCall } from '../../calls/call-owner.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
@@ -63,8 +64,9 @@ export function callsHandlers({ core, cap, queueContext, rep }: HandlerContext):
       events.emit('store.changed', { reason: 'disposition', ...(consoleId ? { byConsole: consoleId } : {}) });
       return store.transaction(async (tx) => undoneLeadSnapshot(tx, await queueContext({ consoleId }, tx), leadId));
     },
-    'calls.recent': ({ limit }) => recentCalls(store, limit),
-    'handoffs.list': ({ limit }) => listHandoffs(store, limit),
+    // A rep on the team server reads their own calls and handoffs; a team lead everyone's (summary-access.ts).
+    'calls.recent': ({ limit }) => recentCalls(store, limit, signedInRep()),
+    'handoffs.list': ({ limit }) => listHandoffs(store, limit, signedInRep()),
     'handoffs.export': ({ format }) => exportHandoffs(store, format),
   };
 }

@@ -5,6 +5,7 @@ import type { Store } from '../../../main/store/seam/store.ts';
 import type { LeadSearchResult } from '../../../shared/lead-context.ts';
 import type { UpcomingCallback } from '../../../shared/callbacks.ts';
 import type { CallLog, QueueSnapshot } from '../../../shared/leads.ts';
+import type { Handoff } from '../../../shared/qualification.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { seedEngines, signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
 import type { TeamServerProcess } from '../../helpers/team-server-process.ts';
@@ -148,7 +149,7 @@ describe('what a rep reaches on the team server', () => {
     expect(await t.call('sam', 'queue.skip', { leadId: charles })).toMatchObject({ ok: true });
   });
 
-  it('announces to a rep only the callbacks on leads their lists offer them; to a team lead every one', async () => {
+  it('announces to a rep only the callbacks on leads their lists offer them, and lists only their own calls and handoffs; a team lead sees every one', async () => {
     const t = await team();
     const charles = await t.idOf('babbage');
     expect((await t.call<QueueSnapshot>('avery', 'queue.next', { consoleId: 'console-avery-1' })).value.next?.card.lead.id).toBe(charles);
@@ -158,5 +159,17 @@ describe('what a rep reaches on the team server', () => {
     expect(await names('avery')).toEqual(['Charles Babbage']);
     expect(await names('sam')).toEqual(['Charles Babbage']);
     expect(await names('blake')).toEqual([]);
+    // Blake hands Ada to sales; avery's call and blake's handoff are each their own to read.
+    const ada = await t.idOf('lovelace');
+    expect((await t.call<QueueSnapshot>('blake', 'queue.next', { consoleId: 'console-blake-1' })).value.next?.card.lead.id).toBe(ada);
+    expect(await t.call('blake', 'calls.disposition', { leadId: ada, code: 'qualified', reason: 'Budget confirmed on the call', consoleId: 'console-blake-1' })).toMatchObject({ ok: true });
+    const calls = async (who: string) => (await t.call<CallLog[]>(who, 'calls.recent', {})).value.map((c) => `${c.rep}: ${c.leadName}`);
+    expect(await calls('avery')).toEqual(['avery: Charles Babbage']);
+    expect(await calls('blake')).toEqual(['blake: Ada Lovelace']);
+    expect((await calls('sam')).sort()).toEqual(['avery: Charles Babbage', 'blake: Ada Lovelace']);
+    const handoffs = async (who: string) => (await t.call<Handoff[]>(who, 'handoffs.list', {})).value.map((h) => `${h.rep}: ${h.leadName}`);
+    expect(await handoffs('blake')).toEqual(['blake: Ada Lovelace']);
+    expect(await handoffs('avery')).toEqual([]);
+    expect(await handoffs('sam')).toEqual(['blake: Ada Lovelace']);
   });
 });
