@@ -70,7 +70,7 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
     'leads.edits': async ({ leadId }) => leadEdits(store, leadId, await callerAccess(store, clock.now())),
     'leads.account': async ({ leadId }) => {
       await checkLeadInReach(store, leadId, undefined, clock.now());
-      return accountOf(store, leadId);
+      return accountOf(store, leadId, await callerAccess(store, clock.now()));
     },
     'leads.delete': async ({ leadId }) => {
       const deleted = await deleteLead(store, leadId);

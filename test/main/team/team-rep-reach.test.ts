@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { assignList } from '../../../main/leads/list-assignments.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
-import type { LeadSearchResult } from '../../../shared/lead-context.ts';
+import type { AccountView, LeadSearchResult } from '../../../shared/lead-context.ts';
 import type { UpcomingCallback } from '../../../shared/callbacks.ts';
 import type { CallLog, QueueSnapshot } from '../../../shared/leads.ts';
 import type { Handoff } from '../../../shared/qualification.ts';
@@ -58,6 +58,11 @@ describe('what a rep reaches on the team server', () => {
       expect(await t.call('blake', method, { leadId: 999_999 }), method).toMatchObject({ status: 404, error: { message: 'No lead with id 999999.' } });
     }
     expect(await t.call('blake', 'leads.get', { leadId: ada })).toMatchObject({ value: { lead: { firstName: 'Ada' } } });
+    // Ada's account lists her colleagues a rep may open: none for blake, Charles for the team lead.
+    const colleagues = async (who: string, lead: number) => (await t.call<AccountView>(who, 'leads.account', { leadId: lead })).value.members.map((m) => m.name);
+    expect(await colleagues('blake', ada)).toEqual([]);
+    expect(await colleagues('avery', charles)).toEqual([]);
+    expect(await colleagues('sam', ada)).toEqual(['Charles Babbage']);
   });
 
   it('lets a rep pause, resume and end only their own console’s session; a team lead may end anyone’s', async () => {
