@@ -1,11 +1,7 @@
-import { saveCallList } from '../../main/leads/call-lists.ts';
-import { assignList } from '../../main/leads/list-assignments.ts';
 import type { Store } from '../../main/store/seam/store.ts';
 import type { Role } from '../../shared/people.ts';
-import { seedCsv } from './seed-leads.ts';
 import { prepareTeamDatabase } from './team-database.ts';
 import { cookieOf, startTeamServer, teamRequest, type TeamServerProcess } from './team-server-process.ts';
-import { csv } from './test-core.ts';
 
 export const TEAM_PASSWORD = 'a long enough passphrase';
 
@@ -55,19 +51,4 @@ export async function signedInTeam(databaseUrl: string, options: TeamOptions) {
     return { status: answer.status, ...(JSON.parse(answer.body) as Omit<TeamReply<Value>, 'status'>) };
   };
   return { servers, cookies, call };
-}
-
-/** Two leads at one company: Ada (New York) on no list; Charles (London) on "Europe", which only avery works. */
-export async function seedEngines(store: Store, now: string): Promise<void> {
-  await seedCsv(
-    store,
-    csv(
-      'Record ID,First Name,Last Name,Company Name,Email,Phone Number,Country',
-      '1,Ada,Lovelace,Analytical Engines,ada@engines.io,+12125550100,US',
-      '2,Charles,Babbage,Analytical Engines,charles@engines.io,+44 20 7946 0000,GB',
-    ),
-    { now: Date.parse(now) },
-  );
-  await saveCallList(store, { now: () => Date.parse(now) }, { name: 'Europe', filter: { timeZones: ['Europe/London'] }, rules: null });
-  await assignList(store, 'Europe', ['avery']);
 }

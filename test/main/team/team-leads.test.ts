@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LeadEdit, LeadSearchResult } from '../../../shared/lead-context.ts';
 import type { LeadExportResult } from '../../../shared/lead-export.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
-import { seedEngines, signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
+import { seedEngines } from '../../helpers/seed-leads.ts';
+import { signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
 import { eventStream, teamRequest, within, type TeamServerProcess } from '../../helpers/team-server-process.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 

@@ -7,7 +7,8 @@ import type { UpcomingCallback } from '../../../shared/callbacks.ts';
 import type { CallLog, QueueSnapshot } from '../../../shared/leads.ts';
 import type { Handoff } from '../../../shared/qualification.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
-import { seedEngines, signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
+import { seedEngines } from '../../helpers/seed-leads.ts';
+import { signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
 import type { TeamServerProcess } from '../../helpers/team-server-process.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
