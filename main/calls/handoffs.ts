@@ -4,8 +4,8 @@ import type { Answers } from '../../shared/scripts/script-schema.ts';
 import { csvDocument, csvLine } from '../csv/csv-write.ts';
 import type { Queryable } from '../store/seam/store.ts';
 
-/** Leads handed to sales, newest first, with the answers and the reason that justify them. */
-export async function listHandoffs(q: Queryable, limit = 1000): Promise<Handoff[]> {
+/** Leads handed to sales, newest first, with the answers and the reason that justify them; one rep's only when `rep` is given. */
+export async function listHandoffs(q: Queryable, limit = 1000, rep: string | null = null): Promise<Handoff[]> {
   const rows = await q.all<{
     id: number;
     lead_id: number;
@@ -21,8 +21,8 @@ export async function listHandoffs(q: Queryable, limit = 1000): Promise<Handoff[
     why: string;
   }>(
     `SELECT h.id, h.lead_id, l.first_name, l.last_name, l.company, l.crm_id, h.call_id, h.rep, h.at, h.answers, h.notes, h.why
-     FROM handoffs h JOIN leads l ON l.id = h.lead_id ORDER BY h.at DESC, h.id DESC LIMIT ?`,
-    [limit],
+     FROM handoffs h JOIN leads l ON l.id = h.lead_id ${rep === null ? '' : `WHERE ${q.dialect.sameTextAs('h.rep')} `}ORDER BY h.at DESC, h.id DESC LIMIT ?`,
+    [...(rep === null ? [] : [rep]), limit],
   );
   return rows.map((r) => ({
     id: r.id,

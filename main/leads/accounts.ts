@@ -1,6 +1,7 @@
 import type { AccountView } from '../../shared/lead-context.ts';
 import { fullName } from '../../shared/leads.ts';
 import type { Stage } from '../../shared/stages.ts';
+import type { LeadCondition } from '../queue/list-access.ts';
 import type { Queryable } from '../store/seam/store.ts';
 
 /** The most colleagues an account view lists; the rest are counted. */
@@ -11,11 +12,13 @@ const MEMBERS_SHOWN = 30;
  * stand, how the last call with each went and who made it. Good reps work accounts: the CFO's
  * "not now" last week changes how you open with the VP today.
  */
-export async function accountOf(q: Queryable, leadId: number): Promise<AccountView> {
+export async function accountOf(q: Queryable, leadId: number, access: LeadCondition | null = null): Promise<AccountView> {
   const lead = await q.one<{ company: string | null }>('SELECT company FROM leads WHERE id = ?', [leadId]);
   const company = lead?.company?.trim() || null;
   if (!company) return { company: null, members: [], more: 0 };
-  const sameCompany = q.dialect.sameTextAs('l.company');
+  // On a team a rep sees the colleagues their lists offer them (list-access.ts), as Find lead does.
+  const reachable = access ? ` AND l.id IN (SELECT leads.id FROM leads WHERE ${access.where})` : '';
+  const sameCompany = `${q.dialect.sameTextAs('l.company')}${reachable}`;
   const rows = await q.all<{
     id: number;
     first_name: string;
@@ -34,9 +37,9 @@ export async function accountOf(q: Queryable, leadId: number): Promise<AccountVi
        WHERE ${sameCompany} AND l.company IS NOT NULL AND l.id <> ?
        ORDER BY c.started_at IS NULL, c.started_at DESC, l.id
        LIMIT ?`,
-    [company, leadId, MEMBERS_SHOWN + 1],
+    [company, ...(access?.params ?? []), leadId, MEMBERS_SHOWN + 1],
   );
-  const { n: total } = (await q.one<{ n: number }>(`SELECT count(*) AS n FROM leads l WHERE ${sameCompany} AND l.company IS NOT NULL AND l.id <> ?`, [company, leadId]))!;
+  const { n: total } = (await q.one<{ n: number }>(`SELECT count(*) AS n FROM leads l WHERE ${sameCompany} AND l.company IS NOT NULL AND l.id <> ?`, [company, ...(access?.params ?? []), leadId]))!;
   return {
     company,
     members: rows.slice(0, MEMBERS_SHOWN).map((r) => ({

@@ -2,7 +2,7 @@ import { ApiError } from '../../shared/api-error.ts';
 import type { LeadEdit, LeadEditInput } from '../../shared/lead-context.ts';
 import type { LeadCard, PhoneType } from '../../shared/leads.ts';
 import type { Clock } from '../clock.ts';
-import type { LeadCondition } from '../queue/list-access.ts';
+import { checkLeadAccess, type LeadCondition } from '../queue/list-access.ts';
 import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import { getLeadCard } from './lead-cards.ts';
@@ -42,7 +42,7 @@ export async function editLead(q: Queryable, input: LeadEditInput, ctx: EditCont
   return q.transaction(async (tx) => {
     const lead = await tx.one<Record<string, string | number | null>>('SELECT id, first_name, last_name, company, title, email, time_zone, country FROM leads WHERE id = ?', [input.leadId]);
     if (!lead) throw new ApiError('not-found', `No lead with id ${input.leadId}.`);
-    await checkAccess(tx, input.leadId, ctx.access ?? null);
+    await checkLeadAccess(tx, input.leadId, ctx.access ?? null);
 
     const wanted = cleanFields(input);
     const changes: Change[] = [];
@@ -79,13 +79,6 @@ export async function editLead(q: Queryable, input: LeadEditInput, ctx: EditCont
     await tx.run('INSERT INTO lead_edits (lead_id, at, rep, changes) VALUES (?, ?, ?, ?)', [input.leadId, ctx.clock.now(), ctx.rep, JSON.stringify(changes)]);
     return getLeadCard(tx, input.leadId);
   });
-}
-
-/** Refuses a lead the person may not see (a rep on a team, a lead their lists do not offer them). */
-async function checkAccess(q: Queryable, leadId: number, access: LeadCondition | null): Promise<void> {
-  if (access === null) return;
-  const seen = await q.one(`SELECT 1 AS seen FROM leads WHERE leads.id = ? AND (${access.where})`, [leadId, ...access.params]);
-  if (!seen) throw new ApiError('forbidden', `Lead ${leadId} is not on a call list you work: ask your team lead to assign you its list.`);
 }
 
 /** The text fields as they will be stored, each checked; a wrong one is named in words. */
@@ -170,7 +163,7 @@ async function replacePhones(q: Queryable, leadId: number, phones: NonNullable<L
 }
 
 export async function leadEdits(q: Queryable, leadId: number, access: LeadCondition | null = null): Promise<LeadEdit[]> {
-  await checkAccess(q, leadId, access);
+  await checkLeadAccess(q, leadId, access);
   const rows = await q.all<{ at: number; rep: string | null; changes: string }>('SELECT at, rep, changes FROM lead_edits WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT 50', [leadId]);
   return rows.map((r) => ({ at: new Date(r.at).toISOString(), rep: r.rep, changes: JSON.parse(r.changes) as LeadEdit['changes'] }));
 }

@@ -106,6 +106,10 @@ export async function getCall(q: Queryable, callId: number): Promise<CallLog> {
   return toCall(row);
 }
 
-export async function recentCalls(q: Queryable, limit: number): Promise<CallLog[]> {
-  return (await q.all<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls c JOIN leads l ON l.id = c.lead_id ORDER BY c.started_at DESC, c.id DESC LIMIT ?`, [limit])).map(toCall);
+/** The latest calls logged; of one rep only when `rep` is given (a rep on the team server reads their own). */
+export async function recentCalls(q: Queryable, limit: number, rep: string | null = null): Promise<CallLog[]> {
+  const whose = rep === null ? '' : `WHERE ${q.dialect.sameTextAs('c.rep')} `;
+  return (
+    await q.all<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls c JOIN leads l ON l.id = c.lead_id ${whose}ORDER BY c.started_at DESC, c.id DESC LIMIT ?`, [...(rep === null ? [] : [rep]), limit])
+  ).map(toCall);
 }

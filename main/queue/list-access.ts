@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api-error.ts';
 import { callListFilterSchema } from '../../shared/call-lists.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
 import { filterSql } from '../leads/call-lists.ts';
@@ -85,6 +86,21 @@ async function otherReps(q: Queryable, rep: string | null): Promise<string[]> {
 export async function callerAccess(q: Queryable, now: number): Promise<LeadCondition | null> {
   const person = currentCaller()?.person;
   return person && !hasRole(person, 'team-lead') ? repAccess(q, person.name, now) : null;
+}
+
+/**
+ * Refuses a lead the person may not reach (a rep on a team, a lead their lists do not offer them),
+ * in words a rep understands; a lead that does not exist is said so. Null access: every lead.
+ */
+export async function checkLeadAccess(q: Queryable, leadId: number, access: LeadCondition | null): Promise<void> {
+  if (await leadWithin(q, leadId, access)) return;
+  if (!(await q.one('SELECT 1 AS seen FROM leads WHERE id = ?', [leadId]))) throw new ApiError('not-found', `No lead with id ${leadId}.`);
+  throw new ApiError('forbidden', `Lead ${leadId} is not on a call list you work: ask your team lead to assign you its list.`);
+}
+
+/** Whether the lead is one the condition lets the person reach (null: every lead). */
+export async function leadWithin(q: Queryable, leadId: number, access: LeadCondition | null): Promise<boolean> {
+  return access === null || Boolean(await q.one(`SELECT 1 AS seen FROM leads WHERE leads.id = ? AND (${access.where})`, [leadId, ...access.params]));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { SummaryScope } from './summary.ts';
  * Everyone's figures and another rep's are a team lead's. Alone (the desktop app, the web host,
  * the CLI) there is no caller, and no limit: the store is the rep's own.
  */
-function signedInRep(): string | null {
+export function signedInRep(): string | null {
   const person = currentCaller()?.person ?? null;
   return person && !hasRole(person, 'team-lead') ? person.name : null;
 }

@@ -1,4 +1,6 @@
+import { saveCallList } from '../../main/leads/call-lists.ts';
 import { phoneSlots, resolveColumns } from '../../main/leads/column-aliases.ts';
+import { assignList } from '../../main/leads/list-assignments.ts';
 import { readLeadRow, type ImportedLead } from '../../main/leads/lead-row.ts';
 import { refreshLeadQueueColumns } from '../../main/queue/queue-columns.ts';
 import type { Queryable } from '../../main/store/seam/store.ts';
@@ -131,4 +133,20 @@ function handRaisedAt(lead: ImportedLead): number | null {
   if (!lead.requestedCall) return null;
   const requests = lead.activities.filter((a) => a.type === 'call-request' || a.type === 'demo-request').map((a) => a.occurredAt);
   return requests.length ? Math.max(...requests) : lead.createdAt;
+}
+
+/** Two leads at one company: Ada (New York) on no list; Charles (London) on "Europe", which only avery works. */
+export async function seedEngines(store: Queryable, now: string): Promise<void> {
+  await seedCsv(
+    store,
+    [
+      'Record ID,First Name,Last Name,Company Name,Email,Phone Number,Country',
+      '1,Ada,Lovelace,Analytical Engines,ada@engines.io,+12125550100,US',
+      '2,Charles,Babbage,Analytical Engines,charles@engines.io,+44 20 7946 0000,GB',
+      '',
+    ].join('\n'),
+    { now: Date.parse(now) },
+  );
+  await saveCallList(store, { now: () => Date.parse(now) }, { name: 'Europe', filter: { timeZones: ['Europe/London'] }, rules: null });
+  await assignList(store, 'Europe', ['avery']);
 }

@@ -6,16 +6,26 @@ import { saveNoteDraft } from '../../calls/note-drafts.ts';
 import { undoDisposition } from '../../calls/undo-disposition.ts';
 import { recentCalls } from '../../leads/lead-cards.ts';
 import { lockConsole } from '../../queue/lead-leases.ts';
+import { checkLeadInReach } from '../../queue/lead-reach.ts';
 import { queueSnapshot } from '../../queue/queue-view.ts';
 import { undoneLeadSnapshot } from '../../queue/undone-lead.ts';
 import { activeScript } from '../../scripts/script-store.ts';
+import { checkOwnConsole } from '../../sessions/console-access.ts';
 import { openSessionId } from '../../sessions/sessions.ts';
+import { signedInRep } from '../../sessions/summary-access.ts';
+import { checkOwnCall } from '../../calls/call-owner.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 export function callsHandlers({ core, cap, queueContext, rep }: HandlerContext): HandlersOf<'calls' | 'handoffs'> {
   const { store, clock, events } = core;
+  // On the team server a rep calls from their own console, on a lead theirs to work (lead-reach.ts).
+  const mayWork = async (leadId: number, consoleId: string | undefined) => {
+    await checkOwnConsole(store, consoleId);
+    await checkLeadInReach(store, leadId, consoleId, clock.now());
+  };
   return {
     'calls.disposition': async ({ consoleId, listName, ...input }) => {
+      await mayWork(input.leadId, consoleId);
       const sessionId = consoleId ? await openSessionId(store, consoleId) : null;
       const [dispositions, script] = await Promise.all([activeDispositions(store), activeScript(store)]);
       // The call and the next lead's claim commit together: one write to disk, not two. Read
@@ -38,19 +48,25 @@ export function callsHandlers({ core, cap, queueContext, rep }: HandlerContext):
       events.emit('store.changed', { reason: 'disposition', ...(consoleId ? { byConsole: consoleId } : {}) });
       return result;
     },
-    'calls.dial': async ({ leadId, number, consoleId, listName }) =>
-      recordDial(store, leadId, number, clock.now(), (await queueContext({ listName })).rules, consoleId ?? null, rep()?.id ?? null),
+    'calls.dial': async ({ leadId, number, consoleId, listName }) => {
+      await mayWork(leadId, consoleId);
+      return recordDial(store, leadId, number, clock.now(), (await queueContext({ listName })).rules, consoleId ?? null, rep()?.id ?? null);
+    },
     'calls.saveDraft': async ({ leadId, notes }) => {
+      await mayWork(leadId, undefined);
       await saveNoteDraft(store, leadId, notes, clock.now());
       return { saved: true };
     },
     'calls.undo': async ({ callId, consoleId }) => {
+      await checkOwnConsole(store, consoleId);
+      await checkOwnCall(store, callId);
       const { leadId } = await undoDisposition(store, clock, callId, cap());
       events.emit('store.changed', { reason: 'disposition', ...(consoleId ? { byConsole: consoleId } : {}) });
       return store.transaction(async (tx) => undoneLeadSnapshot(tx, await queueContext({ consoleId }, tx), leadId));
     },
-    'calls.recent': ({ limit }) => recentCalls(store, limit),
-    'handoffs.list': ({ limit }) => listHandoffs(store, limit),
+    // A rep on the team server reads their own calls and handoffs; a team lead everyone's (summary-access.ts).
+    'calls.recent': ({ limit }) => recentCalls(store, limit, signedInRep()),
+    'handoffs.list': ({ limit }) => listHandoffs(store, limit, signedInRep()),
     'handoffs.export': ({ format }) => exportHandoffs(store, format),
   };
 }

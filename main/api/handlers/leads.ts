@@ -9,6 +9,7 @@ import { importActivities } from '../../leads/import-activities.ts';
 import { importLeadsInto, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
 import { getLeadCard } from '../../leads/lead-cards.ts';
 import { searchLeads } from '../../leads/lead-search.ts';
+import { checkLeadInReach } from '../../queue/lead-reach.ts';
 import { callerAccess } from '../../queue/list-access.ts';
 import { eraseDeletedRecordings } from '../../phone/recordings.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
@@ -49,7 +50,11 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
     // A rep's own store streams any size from a snapshot of its file; the team's is read through the seam.
     'leads.export': async ({ format, listName }) =>
       exportLeadsThrough(store.dialect.kind === 'sqlite' ? leadExport(db, format, listName) : await leadExportOnStore(store, format, listName), edges.saveExport),
-    'leads.get': ({ leadId }) => getLeadCard(store, leadId),
+    // A rep on a team opens only the leads their lists offer them, as they find them, and the one they dialled (lead-reach.ts).
+    'leads.get': async ({ leadId }) => {
+      await checkLeadInReach(store, leadId, undefined, clock.now());
+      return getLeadCard(store, leadId);
+    },
     'leads.search': async ({ query, limit }) => searchLeads(store, query, { limit, defaultCountry: prefs.read().defaultCountry, access: await callerAccess(store, clock.now()) }),
     'leads.edit': async (input) => {
       const card = await editLead(store, input, {
@@ -63,7 +68,10 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
       return card;
     },
     'leads.edits': async ({ leadId }) => leadEdits(store, leadId, await callerAccess(store, clock.now())),
-    'leads.account': ({ leadId }) => accountOf(store, leadId),
+    'leads.account': async ({ leadId }) => {
+      await checkLeadInReach(store, leadId, undefined, clock.now());
+      return accountOf(store, leadId, await callerAccess(store, clock.now()));
+    },
     'leads.delete': async ({ leadId }) => {
       const deleted = await deleteLead(store, leadId);
       // Recordings are files in a rep's data folder; the team server keeps none (no data folder).

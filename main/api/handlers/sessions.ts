@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api.ts';
 import { workingListName } from '../../leads/working-list.ts';
 import { reportPdf } from '../../sessions/report-pdf.ts';
 import { endSession, getSession, openSessionId, pauseDialing, pauseSession, resumeDialing, resumeSession, startSession } from '../../sessions/sessions.ts';
+import { checkOwnConsole } from '../../sessions/console-access.ts';
 import { checkOwnFigures, repsToChoose } from '../../sessions/summary-access.ts';
 import { exportSummary } from '../../sessions/summary-export.ts';
 import { exportTeamSummary } from '../../sessions/team-export.ts';
@@ -22,18 +23,24 @@ function teamScope({ from, to, listName, timeZone }: ParsedInputOf<'sessions.tea
 
 export function sessionsHandlers({ core, edges, rep }: HandlerContext): HandlersOf<'sessions'> {
   const { store, clock, prefs } = core;
+  // On the team server a rep acts on their own console's session only; a team lead on any (console-access.ts).
+  const mine = async <T>(consoleId: string, work: () => Promise<T>): Promise<T> => {
+    await checkOwnConsole(store, consoleId);
+    return work();
+  };
   return {
     'sessions.start': async ({ consoleId, listName }) =>
       startSession(store, consoleId, rep()?.name ?? null, listName ?? (await workingListName(store, prefs, rep()?.id ?? null)) ?? null, clock.now()),
-    'sessions.pause': ({ consoleId }) => pauseSession(store, consoleId, clock.now()),
-    'sessions.resume': ({ consoleId }) => resumeSession(store, consoleId, clock.now()),
-    'sessions.end': ({ consoleId }) => endSession(store, consoleId, clock.now()),
-    'sessions.pauseDialing': ({ consoleId }) => pauseDialing(store, consoleId, clock.now()),
-    'sessions.resumeDialing': ({ consoleId }) => resumeDialing(store, consoleId, clock.now()),
-    'sessions.current': async ({ consoleId }) => {
-      const id = await openSessionId(store, consoleId);
-      return id === null ? null : getSession(store, id, clock.now());
-    },
+    'sessions.pause': ({ consoleId }) => mine(consoleId, () => pauseSession(store, consoleId, clock.now())),
+    'sessions.resume': ({ consoleId }) => mine(consoleId, () => resumeSession(store, consoleId, clock.now())),
+    'sessions.end': ({ consoleId }) => mine(consoleId, () => endSession(store, consoleId, clock.now())),
+    'sessions.pauseDialing': ({ consoleId }) => mine(consoleId, () => pauseDialing(store, consoleId, clock.now())),
+    'sessions.resumeDialing': ({ consoleId }) => mine(consoleId, () => resumeDialing(store, consoleId, clock.now())),
+    'sessions.current': ({ consoleId }) =>
+      mine(consoleId, async () => {
+        const id = await openSessionId(store, consoleId);
+        return id === null ? null : getSession(store, id, clock.now());
+      }),
     'sessions.summary': async (input) => {
       const scope = summaryScope(input);
       await checkOwnFigures(store, scope);

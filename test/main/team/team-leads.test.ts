@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveCallList } from '../../../main/leads/call-lists.ts';
-import { assignList } from '../../../main/leads/list-assignments.ts';
-import type { Store } from '../../../main/store/seam/store.ts';
 import type { LeadEdit, LeadSearchResult } from '../../../shared/lead-context.ts';
 import type { LeadExportResult } from '../../../shared/lead-export.ts';
 import type { LeadCard } from '../../../shared/leads.ts';
-import { seedCsv } from '../../helpers/seed-leads.ts';
-import { startTeam, stopTeam, TEAM_PASSWORD } from '../../helpers/team-fixture.ts';
-import { cookieOf, eventStream, teamRequest, within, type TeamServerProcess } from '../../helpers/team-server-process.ts';
-import { csv } from '../../helpers/test-core.ts';
+import { seedEngines } from '../../helpers/seed-leads.ts';
+import { signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
+import { eventStream, teamRequest, within, type TeamServerProcess } from '../../helpers/team-server-process.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /**
@@ -24,39 +20,10 @@ afterEach(async () => {
 
 const NOW = '2026-11-23T15:00:00Z';
 
-/** Ada (New York) on no list; Charles (London) on "Europe", which only avery works. */
-async function seed(store: Store) {
-  await seedCsv(
-    store,
-    csv(
-      'Record ID,First Name,Last Name,Company Name,Email,Phone Number,Country',
-      '1,Ada,Lovelace,Analytical Engines,ada@engines.io,+12125550100,US',
-      '2,Charles,Babbage,Analytical Engines,charles@engines.io,+44 20 7946 0000,GB',
-    ),
-    { now: Date.parse(NOW) },
-  );
-  const clock = { now: () => Date.parse(NOW) };
-  await saveCallList(store, clock, { name: 'Europe', filter: { timeZones: ['Europe/London'] }, rules: null });
-  await assignList(store, 'Europe', ['avery']);
-}
-
-interface Envelope<Value> {
-  ok: boolean;
-  value: Value;
-  error: { code: string; message: string };
-}
-
 async function team(processes = 1) {
   const url = await cluster().createDatabase();
-  const servers = await startTeam(url, { people: [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']], processes, clock: NOW, seed });
+  const { servers, cookies, call } = await signedInTeam(url, { people: [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']], processes, clock: NOW, seed: (store) => seedEngines(store, NOW) });
   running.push(...servers);
-  const cookies: Record<string, string> = {};
-  for (const name of ['sam', 'avery', 'blake']) cookies[name] = cookieOf(await teamRequest(servers[0]!.origin, '/api/people.signIn', { input: { name, password: TEAM_PASSWORD } }));
-  /** One call as `who`, on server `on` (0 unless told). */
-  const call = async <Value>(who: string, method: string, input: unknown, on = 0) => {
-    const answer = await teamRequest(servers[on]!.origin, `/api/${method}`, { input, cookie: cookies[who]! });
-    return { status: answer.status, ...(JSON.parse(answer.body) as Envelope<Value>) };
-  };
   const hits = async (who: string, query: string) => (await call<LeadSearchResult>(who, 'leads.search', { query, limit: 20 })).value.hits;
   const found = async (who: string, query: string) => (await hits(who, query)).map((h) => h.lead.firstName).sort();
   /** The lead a team lead finds first for the words. */

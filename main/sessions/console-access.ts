@@ -1,0 +1,23 @@
+import { ApiError } from '../../shared/api-error.ts';
+import { repKey } from '../floor/rep-states.ts';
+import type { Queryable } from '../store/seam/store.ts';
+import { signedInRep } from './summary-access.ts';
+
+export const NOT_YOUR_CONSOLE =
+  'This console’s calling session is another rep’s: you can pause, resume or end only your own session, and call only from it. Open Nextcall in a new tab for a console of your own, or ask your team lead to end that session.';
+
+/**
+ * A console is its rep's while a calling session runs on it: the session names the rep (as the
+ * live floor knows them). A console's id travels with every call it makes, so another rep who
+ * learnt it could pause or end that session, count their calls in it, or move its lead; on the
+ * team server a rep is refused that with a sentence. A team lead may act on any console: they
+ * close a session a rep left open (gone home, a crashed browser) and so free its console. A
+ * console with no session going names no rep (its claim holds one lead for a short lease). Alone
+ * (the desktop app, the web host, the CLI) there is no caller and nothing to check.
+ */
+export async function checkOwnConsole(q: Queryable, consoleId: string | undefined): Promise<void> {
+  const me = signedInRep();
+  if (me === null || consoleId === undefined) return;
+  const session = await q.one<{ rep: string | null }>('SELECT rep FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
+  if (session && repKey(session.rep) !== repKey(me)) throw new ApiError('forbidden', NOT_YOUR_CONSOLE);
+}
