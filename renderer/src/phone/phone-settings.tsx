@@ -10,6 +10,7 @@ type Devices = { microphones: MediaDeviceInfo[]; speakers: MediaDeviceInfo[] };
 const PROTECTION_WORDS = {
   'os-keychain': 'kept as a digest sealed by your system’s keychain',
   'private-key-file': 'kept as a digest sealed with a key in Nextcall’s private data folder',
+  'team-server-key': 'kept by the team server as a digest sealed with its own key, for your account only',
 } as const;
 
 /**
