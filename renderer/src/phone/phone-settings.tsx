@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { PhoneSettings } from '../../../shared/api/phone.ts';
 import type { PhoneSettingsView } from '../../../shared/phone.ts';
 import { messageOf } from '../store/error-message.ts';
+import { selectMay } from '../store/console-state.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
 import { GreetingsSettings } from './greetings-settings.tsx';
 
@@ -24,6 +25,8 @@ export function PhoneSettingsSection() {
   const showNotice = useApp((s) => s.showNotice);
   const line = useApp((s) => s.line);
   const testCall = useApp((s) => s.testCall);
+  // Greetings are not on the team server yet: a console signed in to a team leaves them out.
+  const mayGreet = useApp(selectMay('greetings.list'));
   const [form, setForm] = useState<PhoneSettingsView | null>(null);
   const [password, setPassword] = useState('');
   const [devices, setDevices] = useState<Devices>({ microphones: [], speakers: [] });
@@ -152,7 +155,7 @@ export function PhoneSettingsSection() {
           </p>
         </>
       )}
-      {softphone && <GreetingsSettings microphoneId={form.microphoneId} />}
+      {softphone && mayGreet && <GreetingsSettings microphoneId={form.microphoneId} />}
       {error && <p role="alert">{error}</p>}
       {softphone && testCall && (
         <p role="status" data-testid="test-call">
