@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
 import type { PhoneAccount, PhoneSettingsView } from '../../../shared/phone.ts';
+import { seedCsv } from '../../helpers/seed-leads.ts';
 import { startTeam, stopTeam, TEAM_PASSWORD } from '../../helpers/team-fixture.ts';
 import { cookieOf, teamRequest, type TeamServerProcess } from '../../helpers/team-server-process.ts';
+import { csv } from '../../helpers/test-core.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /**
@@ -28,9 +30,15 @@ interface Envelope<Value> {
   error: { code: string; message: string };
 }
 
+// A Monday, 10:00 in New York: within calling hours.
+const NOW = '2026-11-23T15:00:00Z';
+
 async function team(processes: number, env: Record<string, string> = { NEXTCALL_PHONE_KEY: PHONE_KEY }) {
   const url = await cluster().createDatabase();
-  const servers = await startTeam(url, { people: [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']], processes, env });
+  const seed = async (store: Parameters<typeof seedCsv>[0]) => {
+    await seedCsv(store, csv('Record ID,First Name,Last Name,Phone Number,Country', '1,Ada,Lovelace,+12125550100,US'), { now: Date.parse(NOW) });
+  };
+  const servers = await startTeam(url, { people: [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']], processes, env, clock: NOW, seed });
   running.push(...servers);
   const cookies: Record<string, string> = {};
   for (const name of ['sam', 'avery', 'blake']) cookies[name] = cookieOf(await teamRequest(servers[0]!.origin, '/api/people.signIn', { input: { name, password: TEAM_PASSWORD } }));
@@ -92,5 +100,19 @@ describe('the built-in phone on the team server', () => {
     const refused = await t.call('avery', 'phone.save', { ...setUp, password: SIP_PASSWORD });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('NEXTCALL_PHONE_KEY') } });
     expect(await t.call('avery', 'phone.save', setUp)).toMatchObject({ ok: true, value: { ...setUp, hasPassword: false } });
+  });
+
+  it('flags a number bad on the network’s word only for the rep whose dial it was, seen on the other process', async () => {
+    const t = await team(2);
+    const next = await t.call<{ next: { card: { lead: { id: number } } } }>('avery', 'queue.next', { consoleId: 'console-avery' });
+    const leadId = next.value.next.card.lead.id;
+    const dial = await t.call<{ dialId: number }>('avery', 'calls.dial', { consoleId: 'console-avery', leadId, number: '+12125550100' });
+    expect(dial).toMatchObject({ ok: true });
+    const outcome = { leadId, dialId: dial.value.dialId, number: '+12125550100', outcome: 'invalid-number', cause: 'Not Found' };
+    expect(await t.call('blake', 'phone.outcome', outcome)).toMatchObject({ status: 403, ok: false, error: { code: 'forbidden' } });
+    expect(await t.call('avery', 'phone.outcome', { ...outcome, number: '+12125550111' })).toMatchObject({ status: 400, ok: false });
+    expect(await t.call('avery', 'phone.outcome', outcome, 1)).toMatchObject({ ok: true, value: { flaggedBad: true } });
+    const lead = await t.call<{ phones: { e164: string; bad: boolean }[] }>('sam', 'leads.get', { leadId }, 0);
+    expect(lead.value.phones).toMatchObject([{ e164: '+12125550100', bad: true }]);
   });
 });
