@@ -14,8 +14,8 @@ export const OUTCOME_DISPOSITIONS: Readonly<Record<NetworkOutcome, string>> = {
   'invalid-number': 'bad-number',
 };
 
-/** How the core keeps the password's digest: the OS keychain (desktop), or a key file beside it (web host). */
-export type SecretProtection = 'os-keychain' | 'private-key-file';
+/** How the core keeps the password's digest: the OS keychain (desktop), a key file beside it (web host), the team server's key (a team). */
+export type SecretProtection = 'os-keychain' | 'private-key-file' | 'team-server-key';
 
 /** The phone settings as the console sees them: a password was saved (as its digest) or not, never the password. */
 export type PhoneSettingsView = PhoneSettings & { hasPassword: boolean; protection: SecretProtection };

@@ -95,8 +95,13 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'prefs.get',
   'prefs.set',
   'app.capabilities',
-  // The phone's settings likewise: read from the defaults (no phone set up), never saved here.
+  // The built-in phone: each rep's own SIP account, kept with their account (PostgreSQL migration
+  // 12), the password's digest sealed under the server's NEXTCALL_PHONE_KEY; a network outcome
+  // flags a number bad on the rep's own dial only.
   'phone.settings',
+  'phone.save',
+  'phone.account',
+  'phone.outcome',
 ]);
 
 export function notOnTeamServer(what: string): string {

@@ -93,11 +93,6 @@ export async function findOpenDial(q: Queryable, dialId: number, leadId: number)
   return toOpenDial(await q.one<DialRow>(OPEN_DIAL, [dialId]), dialId, leadId);
 }
 
-/** The same on the rep's SQLite connection, for the softphone's network outcomes (main/phone/, not on the seam yet). */
-export function openDial(db: Database, dialId: number, leadId: number): Dial {
-  return toOpenDial(cachedStatement(db, OPEN_DIAL).get(dialId) as DialRow | undefined, dialId, leadId);
-}
-
 /**
  * The call this console has running on a lead: its latest dial not yet logged nor let go. A
  * reload of the console finds it again, so the timer and the call's start are not lost.

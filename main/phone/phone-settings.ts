@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api-error.ts';
 import { phoneSettingsSchema, type PhoneSettings } from '../../shared/api/phone.ts';
 import type { PhoneAccount, PhoneSettingsView } from '../../shared/phone.ts';
 import type { PreferenceStore } from '../preferences/preferences.ts';
+import type { Store } from '../store/seam/store.ts';
 import type { SecretBox } from './secret-box.ts';
 
 export const DEFAULT_PHONE_SETTINGS: PhoneSettings = {
@@ -37,15 +38,49 @@ const authUserOf = (s: PhoneSettings) => s.authUser || s.user;
 const digestFor = (s: PhoneSettings) => `${authUserOf(s)}@${realmOf(s)}`;
 
 /**
+ * Where one rep's phone settings are kept, read and written whole: under `phone` in a rep's own
+ * preferences file, or in their account's row of the team database (`phone_accounts`).
+ */
+export interface PhoneRecord {
+  read(): Promise<unknown>;
+  write(value: unknown): Promise<void>;
+}
+
+/** A rep's own computer: the preferences file's `phone` section. */
+export function preferencesPhoneRecord(prefs: PreferenceStore): PhoneRecord {
+  const section = prefs.section('phone');
+  return {
+    read: async () => section.read(),
+    write: async (value) => section.write(value),
+  };
+}
+
+/**
+ * A team: the signed-in account's row of `phone_accounts` (PostgreSQL migration 12). The row is
+ * found by the account id alone, so a rep reads and writes only their own, on any server process.
+ */
+export function accountPhoneRecord(store: Store, accountId: number, now: () => number): PhoneRecord {
+  return {
+    read: async () => (await store.one<{ settings: unknown }>('SELECT settings FROM phone_accounts WHERE account_id = ?', [accountId]))?.settings,
+    async write(value) {
+      await store.run(
+        `INSERT INTO phone_accounts (account_id, settings, changed_at) VALUES (?, ?, ?)
+         ON CONFLICT (account_id) DO UPDATE SET settings = excluded.settings, changed_at = excluded.changed_at`,
+        [accountId, JSON.stringify(value), now()],
+      );
+    },
+  };
+}
+
+/**
  * The softphone's settings. The password is never kept: on saving, it becomes its digest
  * HA1 = MD5(user:realm:password), which answers the phone system's challenges for that realm
  * only, and the digest is sealed by the box before it is written. The console gets the digest to
  * register with (phone.account), never the password, which no call returns once saved.
  */
-export function phoneSettingsStore(prefs: PreferenceStore, box: SecretBox) {
-  const section = prefs.section('phone');
-  const stored = (): StoredPhone => {
-    const raw = section.read();
+export function phoneSettingsStore(record: PhoneRecord, box: SecretBox) {
+  const stored = async (): Promise<StoredPhone> => {
+    const raw = await record.read();
     const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     // A hand-edited or older file: each setting falls back to its default alone.
     const settings = Object.fromEntries(
@@ -65,10 +100,10 @@ export function phoneSettingsStore(prefs: PreferenceStore, box: SecretBox) {
     return { ...settings, hasPassword: sealedHa1 !== undefined && ha1For === digestFor(s), protection: box.protection };
   };
   return {
-    view: () => view(stored()),
-    save({ password, ...patch }: PhoneSave): PhoneSettingsView {
+    view: async () => view(await stored()),
+    async save({ password, ...patch }: PhoneSave): Promise<PhoneSettingsView> {
       const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      const { sealedHa1, ha1For, ...current } = stored();
+      const { sealedHa1, ha1For, ...current } = await stored();
       const next: StoredPhone = {
         ...phoneSettingsSchema.parse({ ...current, ...given }),
         ...(sealedHa1 !== undefined && ha1For !== undefined ? { sealedHa1, ha1For } : {}),
@@ -82,12 +117,12 @@ export function phoneSettingsStore(prefs: PreferenceStore, box: SecretBox) {
         delete next.sealedHa1;
         delete next.ha1For;
       }
-      section.write(next);
+      await record.write(next);
       return view(next);
     },
     /** What the softphone registers with, or null while the softphone is off or not set up. */
-    account(): PhoneAccount | null {
-      const s = stored();
+    async account(): Promise<PhoneAccount | null> {
+      const s = await stored();
       if (s.mode !== 'softphone' || !s.server || !s.user || !s.domain || !s.sealedHa1 || s.ha1For !== digestFor(s)) return null;
       const ha1 = box.open(s.sealedHa1);
       if (ha1 === null || !/^[0-9a-f]{32}$/.test(ha1)) throw new ApiError('conflict', 'The saved phone password cannot be read on this computer: enter it again in Settings → Phone.');

@@ -133,6 +133,22 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       await tx.run('ALTER TABLE accounts ADD COLUMN working_list citext');
     },
   },
+  {
+    version: 12,
+    name: 'the built-in phone: each rep’s own SIP account, kept with their account',
+    async up(tx) {
+      // What a rep's own store keeps under `phone` in its preferences (main/phone/phone-settings.ts),
+      // as JSON: the settings and the password's digest, sealed under the server's phone key
+      // (NEXTCALL_PHONE_KEY, never in the database), so a copy of the database opens no phone line.
+      await tx.run(
+        `CREATE TABLE phone_accounts (
+          account_id bigint PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+          settings jsonb NOT NULL,
+          changed_at bigint NOT NULL
+        )`,
+      );
+    },
+  },
 ];
 
 // The top bar's figure (main/leads/lead-count.ts): each statement that adds or removes leads

@@ -6,6 +6,7 @@ import { signedInAccount } from '../people/sign-in.ts';
 import { RENDERER_DIR } from '../web/serve.ts';
 import { inboundRoute } from '../inbound/inbound-route.ts';
 import { INBOUND_KEY_VARIABLE } from '../inbound/inbound-secrets.ts';
+import { PHONE_KEY_VARIABLE, teamPhoneKeyBox } from '../phone/team-phone-key.ts';
 import { openTeamCore } from './team-core.ts';
 import { teamDoor } from './team-door.ts';
 import { startTeamHost } from './team-host.ts';
@@ -21,7 +22,7 @@ export async function serveTeam(options: TeamServeOptions & { clock: Clock }): P
   if (!existsSync(RENDERER_DIR)) throw new Error('The console is not built yet: run "npm run build" first.');
   if (options.warning) console.error(options.warning);
   const core = await openTeamCore({ database: options.database, clock: options.clock, log });
-  const dispatch = createDispatcher(createHandlers(core), (error) => log(`A call failed: ${error instanceof Error ? error.stack : String(error)}`), { oneAtATime: false });
+  const dispatch = createDispatcher(createHandlers(core, { secrets: teamPhoneKeyBox(process.env[PHONE_KEY_VARIABLE]) }), (error) => log(`A call failed: ${error instanceof Error ? error.stack : String(error)}`), { oneAtATime: false });
   const logError = (error: unknown) => log(`The team server failed to check a session: ${error instanceof Error ? error.message : String(error)}`);
   const host = await startTeamHost({
     door: teamDoor(core.store, core.clock, dispatch, logError),

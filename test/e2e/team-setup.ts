@@ -27,11 +27,18 @@ export interface Team {
  * A throw-away PostgreSQL cluster with one team database: migrated, these accounts created, then
  * whatever `seed` writes; served by `processes` team server processes (one by default), on `clock`.
  */
-export async function startTeam(options: { accounts: readonly (readonly [string, Role])[]; clock?: string; processes?: number; seed?(store: Store): Promise<void> }): Promise<Team> {
+export async function startTeam(options: {
+  accounts: readonly (readonly [string, Role])[];
+  clock?: string;
+  processes?: number;
+  seed?(store: Store): Promise<void>;
+  /** Added to each server process's environment (NEXTCALL_PHONE_KEY, say). */
+  env?: Record<string, string>;
+}): Promise<Team> {
   const cluster: PostgresCluster = await startPostgresCluster();
   const databaseUrl = await createTeamDatabase(cluster, Object.fromEntries(options.accounts), TEAM_PASSWORD, options.seed);
   const args = ['--database', databaseUrl, '--listen', '127.0.0.1:0', ...(options.clock ? ['--clock', options.clock] : [])];
-  const servers = await Promise.all(Array.from({ length: options.processes ?? 1 }, () => startTeamServer(args)));
+  const servers = await Promise.all(Array.from({ length: options.processes ?? 1 }, () => startTeamServer(args, options.env)));
   return {
     databaseUrl,
     servers,

@@ -14,16 +14,18 @@ export interface TeamOptions {
   clock?: string;
   /** Anything else the database should hold before the servers start (leads, calls). */
   seed?: (store: Store) => Promise<void>;
+  /** Added to each server process's environment (NEXTCALL_PHONE_KEY, say). */
+  env?: Record<string, string>;
 }
 
 /**
  * A team as the tests need one: the database migrated, the accounts made, the seed written, then
  * `processes` team servers started on it (127.0.0.1, any free port). Stop them with `stopTeam`.
  */
-export async function startTeam(databaseUrl: string, { people, processes = 1, clock, seed }: TeamOptions): Promise<TeamServerProcess[]> {
+export async function startTeam(databaseUrl: string, { people, processes = 1, clock, seed, env = {} }: TeamOptions): Promise<TeamServerProcess[]> {
   await prepareTeamDatabase(databaseUrl, Object.fromEntries(people), TEAM_PASSWORD, seed);
   const args = ['--database', databaseUrl, '--listen', '127.0.0.1:0', ...(clock ? ['--clock', clock] : [])];
-  return Promise.all(Array.from({ length: processes }, () => startTeamServer(args)));
+  return Promise.all(Array.from({ length: processes }, () => startTeamServer(args, env)));
 }
 
 export async function stopTeam(servers: readonly TeamServerProcess[]): Promise<void> {

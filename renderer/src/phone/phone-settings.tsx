@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { PhoneSettings } from '../../../shared/api/phone.ts';
 import type { PhoneSettingsView } from '../../../shared/phone.ts';
 import { messageOf } from '../store/error-message.ts';
+import { selectMay } from '../store/console-state.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
 import { GreetingsSettings } from './greetings-settings.tsx';
 
@@ -10,6 +11,7 @@ type Devices = { microphones: MediaDeviceInfo[]; speakers: MediaDeviceInfo[] };
 const PROTECTION_WORDS = {
   'os-keychain': 'kept as a digest sealed by your system’s keychain',
   'private-key-file': 'kept as a digest sealed with a key in Nextcall’s private data folder',
+  'team-server-key': 'kept by the team server as a digest sealed with its own key, for your account only',
 } as const;
 
 /**
@@ -23,6 +25,8 @@ export function PhoneSettingsSection() {
   const showNotice = useApp((s) => s.showNotice);
   const line = useApp((s) => s.line);
   const testCall = useApp((s) => s.testCall);
+  // Greetings are not on the team server yet: a console signed in to a team leaves them out.
+  const mayGreet = useApp(selectMay('greetings.list'));
   const [form, setForm] = useState<PhoneSettingsView | null>(null);
   const [password, setPassword] = useState('');
   const [devices, setDevices] = useState<Devices>({ microphones: [], speakers: [] });
@@ -151,7 +155,7 @@ export function PhoneSettingsSection() {
           </p>
         </>
       )}
-      {softphone && <GreetingsSettings microphoneId={form.microphoneId} />}
+      {softphone && mayGreet && <GreetingsSettings microphoneId={form.microphoneId} />}
       {error && <p role="alert">{error}</p>}
       {softphone && testCall && (
         <p role="status" data-testid="test-call">

@@ -17,7 +17,7 @@ async function leadWithTwoNumbers() {
 describe('the network’s answer to a dial', () => {
   it('flags the dialled number bad when the network says it does not exist, and only that number', async () => {
     const { core, id, dial, bad } = await leadWithTwoNumbers();
-    expect(recordNetworkOutcome(core.db, { leadId: id, dialId: dial.dialId, number: '+12125550100', outcome: 'invalid-number' })).toEqual({ flaggedBad: true });
+    expect(await recordNetworkOutcome(core.store, { leadId: id, dialId: dial.dialId, number: '+12125550100', outcome: 'invalid-number' })).toEqual({ flaggedBad: true });
     expect(bad()).toEqual([
       ['+12125550100', true],
       ['+12125550111', false],
@@ -26,7 +26,7 @@ describe('the network’s answer to a dial', () => {
 
   it.each(['busy', 'no-answer', 'unreachable'] as const)('leaves the number alone when the line was %s', async (outcome) => {
     const { core, id, dial, bad } = await leadWithTwoNumbers();
-    expect(recordNetworkOutcome(core.db, { leadId: id, dialId: dial.dialId, number: '+12125550100', outcome })).toEqual({ flaggedBad: false });
+    expect(await recordNetworkOutcome(core.store, { leadId: id, dialId: dial.dialId, number: '+12125550100', outcome })).toEqual({ flaggedBad: false });
     expect(bad()).toEqual([
       ['+12125550100', false],
       ['+12125550111', false],
@@ -35,8 +35,8 @@ describe('the network’s answer to a dial', () => {
 
   it('refuses a dial that is not this lead’s, or a number that is not the dial’s, and flags nothing', async () => {
     const { core, id, dial, bad } = await leadWithTwoNumbers();
-    expect(() => recordNetworkOutcome(core.db, { leadId: id, dialId: dial.dialId, number: '+12125550111', outcome: 'invalid-number' })).toThrow(`Dial #${dial.dialId} was to +12125550100, not +12125550111.`);
-    expect(() => recordNetworkOutcome(core.db, { leadId: id + 1, dialId: dial.dialId, number: '+12125550100', outcome: 'invalid-number' })).toThrow('is not an open dial of this lead');
+    await expect(recordNetworkOutcome(core.store, { leadId: id, dialId: dial.dialId, number: '+12125550111', outcome: 'invalid-number' })).rejects.toThrow(`Dial #${dial.dialId} was to +12125550100, not +12125550111.`);
+    await expect(recordNetworkOutcome(core.store, { leadId: id + 1, dialId: dial.dialId, number: '+12125550100', outcome: 'invalid-number' })).rejects.toThrow('is not an open dial of this lead');
     expect(bad()).toEqual([
       ['+12125550100', false],
       ['+12125550111', false],

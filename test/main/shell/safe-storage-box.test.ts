@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { openCore } from '../../../main/core.ts';
-import { phoneSettingsStore } from '../../../main/phone/phone-settings.ts';
+import { phoneSettingsStore, preferencesPhoneRecord } from '../../../main/phone/phone-settings.ts';
 import { privateKeyFileBox } from '../../../main/phone/secret-box.ts';
 import { memoryFile, preferenceStore } from '../../../main/preferences/preferences.ts';
 import { safeStorageBox, type KeychainApi } from '../../../main/shell/safe-storage-box.ts';
@@ -41,17 +41,17 @@ function everythingWritten(file: ReturnType<typeof memoryFile>, dataDir: string)
 }
 
 describe('the phone password in the desktop app’s keychain (safeStorage)', () => {
-  it('is sealed by the keychain as its digest: the password never reaches the keychain, the file or the console', () => {
+  it('is sealed by the keychain as its digest: the password never reaches the keychain, the file or the console', async () => {
     const keychain = fakeKeychain();
     const fallback = vi.fn(() => privateKeyFileBox(tempDir()));
     const file = memoryFile();
-    const phone = phoneSettingsStore(preferenceStore(file), safeStorageBox(keychain, 'linux', fallback));
+    const phone = phoneSettingsStore(preferencesPhoneRecord(preferenceStore(file)), safeStorageBox(keychain, 'linux', fallback));
 
-    const view = phone.save({ ...setUp, password: PASSWORD });
+    const view = await phone.save({ ...setUp, password: PASSWORD });
     expect(view).toMatchObject({ hasPassword: true, protection: 'os-keychain' });
     expect(JSON.stringify(view)).not.toContain(PASSWORD);
     expect(JSON.stringify(view)).not.toContain(DIGEST);
-    expect(JSON.stringify(phone.view())).not.toContain(DIGEST);
+    expect(JSON.stringify(await phone.view())).not.toContain(DIGEST);
     // The keychain sealed the digest, never the password, and what the file keeps is its seal.
     expect(keychain.encryptString.mock.calls).toEqual([[DIGEST]]);
     const stored = file.get('phone') as { sealedHa1: string };
@@ -60,8 +60,8 @@ describe('the phone password in the desktop app’s keychain (safeStorage)', () 
     expect(JSON.stringify(stored)).not.toContain(DIGEST);
     expect(fallback).not.toHaveBeenCalled();
     // Registering opens it with the keychain: the digest for the realm, never the password.
-    expect(phone.account()).toMatchObject({ ha1: DIGEST, realm: 'pbx.example.com' });
-    expect(JSON.stringify(phone.account())).not.toContain(PASSWORD);
+    expect(await phone.account()).toMatchObject({ ha1: DIGEST, realm: 'pbx.example.com' });
+    expect(JSON.stringify(await phone.account())).not.toContain(PASSWORD);
   });
 
   it('through the API: phone.save and phone.settings answer without the password or the digest, and nothing written holds either', async () => {
@@ -87,13 +87,13 @@ describe('the phone password in the desktop app’s keychain (safeStorage)', () 
     }
   });
 
-  it('falls back to the private key file where Linux has only safeStorage’s fixed key, or no keychain at all, and says which', () => {
+  it('falls back to the private key file where Linux has only safeStorage’s fixed key, or no keychain at all, and says which', async () => {
     for (const keychain of [fakeKeychain('basic_text'), fakeKeychain('gnome_libsecret', false)]) {
       const dataDir = tempDir();
       const box = safeStorageBox(keychain, 'linux', () => privateKeyFileBox(dataDir));
       expect(box.protection).toBe('private-key-file');
       const file = memoryFile();
-      phoneSettingsStore(preferenceStore(file), box).save({ ...setUp, password: PASSWORD });
+      await phoneSettingsStore(preferencesPhoneRecord(preferenceStore(file)), box).save({ ...setUp, password: PASSWORD });
       expect(keychain.encryptString).not.toHaveBeenCalled();
       expect(readdirSync(dataDir)).toContain('phone-secret.key');
       expect(everythingWritten(file, dataDir)).not.toContain(PASSWORD);
@@ -102,10 +102,10 @@ describe('the phone password in the desktop app’s keychain (safeStorage)', () 
     expect(safeStorageBox(fakeKeychain('unknown'), 'win32', () => privateKeyFileBox(tempDir())).protection).toBe('os-keychain');
   });
 
-  it('says the password must be entered again when this keychain cannot open the seal (the file came from another computer)', () => {
+  it('says the password must be entered again when this keychain cannot open the seal (the file came from another computer)', async () => {
     const file = memoryFile();
-    phoneSettingsStore(preferenceStore(file), safeStorageBox(fakeKeychain('kwallet5', true, 'other'), 'linux', () => privateKeyFileBox(tempDir()))).save({ ...setUp, password: PASSWORD });
-    const here = phoneSettingsStore(preferenceStore(file), safeStorageBox(fakeKeychain(), 'linux', () => privateKeyFileBox(tempDir())));
-    expect(() => here.account()).toThrow('The saved phone password cannot be read on this computer: enter it again in Settings → Phone.');
+    await phoneSettingsStore(preferencesPhoneRecord(preferenceStore(file)), safeStorageBox(fakeKeychain('kwallet5', true, 'other'), 'linux', () => privateKeyFileBox(tempDir()))).save({ ...setUp, password: PASSWORD });
+    const here = phoneSettingsStore(preferencesPhoneRecord(preferenceStore(file)), safeStorageBox(fakeKeychain(), 'linux', () => privateKeyFileBox(tempDir())));
+    await expect(here.account()).rejects.toThrow('The saved phone password cannot be read on this computer: enter it again in Settings → Phone.');
   });
 });

@@ -9,7 +9,7 @@ import { postgresColumns } from '../../helpers/postgres-schema.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /** Tables only a team has (people) or only one store needs (PostgreSQL's version row, its kept lead count, the settings a team shares). */
-const TEAM_ONLY = new Set(['lead_count_changes', 'team_settings', 'accounts', 'sign_in_sessions', 'sign_in_limits', 'nextcall_schema', 'inbound_sources', 'inbound_signatures', 'inbound_limits', 'inbound_requests']);
+const TEAM_ONLY = new Set(['lead_count_changes', 'team_settings', 'accounts', 'sign_in_sessions', 'sign_in_limits', 'nextcall_schema', 'inbound_sources', 'inbound_signatures', 'inbound_limits', 'inbound_requests', 'phone_accounts']);
 /** Columns only a team has: a dial's account (the live floor's, docs/FLOOR.md). */
 const TEAM_ONLY_COLUMNS = new Set(['dials.account_id']);
 /** SQLite's full-text table and the tables FTS5 makes for it: PostgreSQL indexes a lead's words instead. */

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, type Team } from './team-setup.ts';
+
+/**
+ * The built-in phone on a team, in Chromium against two team server processes on one PostgreSQL:
+ * jordan, a rep, opens Settings → Phone on one process, fills in his SIP account and saves it;
+ * after a reload on the other process it is kept, the password only said to be saved; casey, another
+ * rep, sees none of it.
+ */
+let team: Team;
+
+test.setTimeout(180_000);
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  team = await startTeam({ accounts: LEAD_AND_TWO_REPS, processes: 2, env: { NEXTCALL_PHONE_KEY: 'cd'.repeat(32) } });
+});
+
+test.afterAll(async () => {
+  await team?.stop();
+});
+
+test('a rep saves their SIP account in Settings → Phone on one process; after a reload on the other it is kept, the password never shown', async ({ browser }, testInfo) => {
+  const { page, refused } = await signedIn(browser, team.servers[0]!.origin, 'jordan');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const phone = page.getByRole('dialog', { name: 'Settings' }).getByRole('group', { name: 'Phone' });
+  await expect(phone).not.toContainText('not on the team server');
+  await phone.getByLabel('Built-in softphone (SIP over WebSocket)').check();
+  await phone.getByLabel('WebSocket server').fill('wss://pbx.example.com:8089/ws');
+  await phone.getByLabel('SIP user', { exact: true }).fill('1001');
+  await phone.getByLabel('SIP domain').fill('pbx.example.com');
+  await phone.getByLabel('Password', { exact: true }).fill('sip secret 1001');
+  await phone.getByLabel('Caller ID name').fill('Jordan');
+  await phone.getByRole('button', { name: 'Apply phone settings' }).click();
+  await expect(page.getByText('Phone settings saved.')).toBeVisible();
+  await expect(phone.getByTestId('password-state')).toContainText('kept by the team server');
+
+  // Another process, after a reload: the account is kept, the password field empty.
+  await page.goto(team.servers[1]!.origin);
+  await expect(page.getByTestId('signed-in')).toContainText('jordan', HASHING);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const again = page.getByRole('dialog', { name: 'Settings' }).getByRole('group', { name: 'Phone' });
+  await expect(again.getByLabel('WebSocket server')).toHaveValue('wss://pbx.example.com:8089/ws');
+  await expect(again.getByLabel('SIP user', { exact: true })).toHaveValue('1001');
+  await expect(again.getByLabel('SIP domain')).toHaveValue('pbx.example.com');
+  await expect(again.getByLabel('Caller ID name')).toHaveValue('Jordan');
+  await expect(again.getByLabel('Password', { exact: true })).toHaveValue('');
+  await expect(again.getByTestId('password-state')).toContainText('Password kept by the team server as a digest sealed with its own key');
+  await again.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('team-phone-settings.png') });
+  // Nothing asked that the team server refuses (greetings are left out).
+  expect(refused).toEqual([]);
+
+  // Casey, another rep, has none of jordan's account.
+  const other = await signedIn(browser, team.servers[0]!.origin, 'casey');
+  await other.page.getByRole('button', { name: 'Settings' }).click();
+  const theirs = other.page.getByRole('dialog', { name: 'Settings' }).getByRole('group', { name: 'Phone' });
+  await expect(theirs.getByLabel('Through a dial link to this computer’s softphone')).toBeChecked();
+});
