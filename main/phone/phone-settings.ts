@@ -125,8 +125,13 @@ export function phoneSettingsStore(record: PhoneRecord, box: SecretBox) {
       const s = await stored();
       if (s.mode !== 'softphone' || !s.server || !s.user || !s.domain || !s.sealedHa1 || s.ha1For !== digestFor(s)) return null;
       const ha1 = box.open(s.sealedHa1);
-      if (ha1 === null || !/^[0-9a-f]{32}$/.test(ha1)) throw new ApiError('conflict', 'The saved phone password cannot be read on this computer: enter it again in Settings → Phone.');
+      if (ha1 === null || !/^[0-9a-f]{32}$/.test(ha1)) throw new ApiError('conflict', `The saved phone password cannot be read ${unreadableWhere(box)}: enter it again in Settings → Phone.`);
       return { server: s.server, uri: `sip:${s.user}@${s.domain}`, authorizationUser: authUserOf(s), realm: realmOf(s), ha1, displayName: s.callerId };
     },
   };
+}
+
+/** Where a sealed password could not be opened: on a team, the server's key is the one that changed. */
+function unreadableWhere(box: SecretBox): string {
+  return box.protection === 'team-server-key' ? 'by the team server (its phone key is missing or was changed)' : 'on this computer';
 }

@@ -6,7 +6,7 @@ import { signedInAccount } from '../people/sign-in.ts';
 import { RENDERER_DIR } from '../web/serve.ts';
 import { inboundRoute } from '../inbound/inbound-route.ts';
 import { INBOUND_KEY_VARIABLE } from '../inbound/inbound-secrets.ts';
-import { PHONE_KEY_VARIABLE, teamPhoneKeyBox } from '../phone/team-phone-key.ts';
+import { PHONE_KEY_VARIABLE, phoneKeyWarning, teamPhoneKeyBox } from '../phone/team-phone-key.ts';
 import { openTeamCore } from './team-core.ts';
 import { teamDoor } from './team-door.ts';
 import { startTeamHost } from './team-host.ts';
@@ -21,6 +21,8 @@ export async function serveTeam(options: TeamServeOptions & { clock: Clock }): P
   const log = (line: string) => console.error(line);
   if (!existsSync(RENDERER_DIR)) throw new Error('The console is not built yet: run "npm run build" first.');
   if (options.warning) console.error(options.warning);
+  const phoneKey = phoneKeyWarning(process.env[PHONE_KEY_VARIABLE]);
+  if (phoneKey) console.error(phoneKey);
   const core = await openTeamCore({ database: options.database, clock: options.clock, log });
   const dispatch = createDispatcher(createHandlers(core, { secrets: teamPhoneKeyBox(process.env[PHONE_KEY_VARIABLE]) }), (error) => log(`A call failed: ${error instanceof Error ? error.stack : String(error)}`), { oneAtATime: false });
   const logError = (error: unknown) => log(`The team server failed to check a session: ${error instanceof Error ? error.message : String(error)}`);
