@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Notification, session, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,7 +95,7 @@ async function start(): Promise<void> {
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),
     target: mainWindow.webContents,
   });
-  const stopNotifying = notifyCallRequests(opened.events, () => window, () => opened.clock.now());
+  const stopNotifying = notifyCallRequests(opened.events, Notification, () => window, () => opened.clock.now());
   mainWindow.on('closed', () => {
     stopRouter();
     stopNotifying();
