@@ -16,13 +16,21 @@ import { CLOCK, percentile, seed } from './team-bench.ts';
  * and by number from the database: duplicates merged), refusals by status, the webhook's answer
  * time p50/p95 beside the same webhooks sent one at a time to a quiet server, and the consoles'
  * disposition → next lead p50/p95 during the burst beside the same consoles without it.
- * BENCH_INBOUND_WEBHOOKS, BENCH_INBOUND_CONSOLES, BENCH_INBOUND_SECONDS, BENCH_INBOUND_LEADS size it.
+ * BENCH_INBOUND_WEBHOOKS, BENCH_INBOUND_CONSOLES, BENCH_INBOUND_SECONDS, BENCH_INBOUND_LEADS size it;
+ * BENCH_INBOUND_PACE_MS is each console's rest between a disposition and the next (1,000 ms; 0 for
+ * a closed loop).
  */
 export interface InboundBenchOptions {
   webhooks: number;
   consoles: number;
   seconds: number;
   leads: number;
+  /**
+   * The rest between one lead's disposition and the next, per console. 0 is a closed loop: every
+   * console as fast as the machine answers, which measures capacity (any extra work shows as
+   * waiting); a rep's pace is tens of seconds, so a second is already many times a real floor's.
+   */
+  paceMs: number;
 }
 
 interface Latency {
@@ -52,7 +60,7 @@ function followArrivals(client: BenchConsole, onArrival: () => void): () => void
 }
 
 /** The consoles working until the deadline: their disposition → next lead times, and failed requests. */
-async function work(clients: BenchConsole[], seconds: number): Promise<{ samples: number[]; failures: number; asked: number }> {
+async function work(clients: BenchConsole[], seconds: number, paceMs: number): Promise<{ samples: number[]; failures: number; asked: number }> {
   const samples: number[] = [];
   let failures = 0;
   let asked = 0;
@@ -94,6 +102,7 @@ async function work(clients: BenchConsole[], seconds: number): Promise<{ samples
         logging = false;
         if (!logged.ok) failures++;
         next = logged.next;
+        if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
       }
     }),
   );
@@ -101,7 +110,7 @@ async function work(clients: BenchConsole[], seconds: number): Promise<{ samples
   return { samples, failures, asked };
 }
 
-export async function benchInbound({ webhooks, consoles, seconds, leads }: InboundBenchOptions): Promise<Record<string, unknown>> {
+export async function benchInbound({ webhooks, consoles, seconds, leads, paceMs }: InboundBenchOptions): Promise<Record<string, unknown>> {
   const team = await startInboundTeam({ people: Array.from({ length: consoles }, (_, i) => ({ name: `rep${i + 1}`, role: 'rep' as const })), servers: 2, clock: CLOCK });
   try {
     await seed(team.store, leads);
@@ -128,7 +137,7 @@ export async function benchInbound({ webhooks, consoles, seconds, leads }: Inbou
     }
 
     const clients = await signInConsoles(team.servers, consoles);
-    const alone = await work(clients, seconds);
+    const alone = await work(clients, seconds, paceMs);
 
     // The burst, paced evenly over `seconds`, while the same consoles work. Signed as it goes
     // (a sender signs when it sends), so the replay window is the server's to judge.
@@ -147,7 +156,7 @@ export async function benchInbound({ webhooks, consoles, seconds, leads }: Inbou
       const origin = origins[i % 2]!;
       sends.push(() => (signed[i] = signedWebhook(origin, '/inbound/website', team.secret, payload, team.now())).send());
     }
-    const during = work(clients, seconds);
+    const during = work(clients, seconds, paceMs);
     const answered: number[] = [];
     const statuses = new Map<number, number>();
     const interval = (seconds * 1_000) / sends.length;
@@ -178,6 +187,7 @@ export async function benchInbound({ webhooks, consoles, seconds, leads }: Inbou
       burstSeconds,
       consoles,
       seconds,
+      paceMs,
       stored: { leads: Number(stored.leads), emails: Number(stored.emails), numbers: Number(stored.numbers), callRequests: Number(requests) },
       statuses: Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
       webhookAnswer: { burst: latency(answered), quietOneAtATime: latency(quiet) },

@@ -115,12 +115,13 @@ if (runs('inbound')) {
     consoles: Number(process.env.BENCH_INBOUND_CONSOLES ?? 20),
     seconds: Number(process.env.BENCH_INBOUND_SECONDS ?? 10),
     leads: Number(process.env.BENCH_INBOUND_LEADS ?? 20_000),
+    paceMs: Number(process.env.BENCH_INBOUND_PACE_MS ?? 1_000),
   });
   type Latency = { samples: number; p50: number; p95: number };
   const stored = inbound.stored as { leads: number; emails: number; numbers: number; callRequests: number };
   const answer = inbound.webhookAnswer as { burst: Latency; quietOneAtATime: Latency };
   const consoles = inbound.consolesDispositionToNext as { duringBurst: Latency & { failures: number; queueAsked: number }; withoutBurst: Latency & { failures: number; queueAsked: number } };
-  console.log(`\n${String(inbound.webhooks)} signed webhooks in ${(inbound.burstSeconds as number).toFixed(1)} s over 2 server processes (${String(inbound.distinctRequests)} requests from ${String(inbound.people)} people, the rest replays), ${String(inbound.consoles)} consoles working`);
+  console.log(`\n${String(inbound.webhooks)} signed webhooks in ${(inbound.burstSeconds as number).toFixed(1)} s over 2 server processes (${String(inbound.distinctRequests)} requests from ${String(inbound.people)} people, the rest replays), ${String(inbound.consoles)} consoles working${inbound.paceMs ? `, each resting ${ms(inbound.paceMs as number)} between a disposition and the next` : ' in a closed loop (no rest: capacity)'}`);
   console.log(`answers by status: ${JSON.stringify(inbound.statuses)}`);
   console.log(`stored: ${stored.leads} leads for ${String(inbound.people)} people (${stored.emails} distinct emails, ${stored.numbers} distinct numbers), ${stored.callRequests} call requests on them`);
   console.log(`\n| | p50 | p95 | samples |\n|---|---|---|---|`);
