@@ -1,6 +1,8 @@
 import { ApiError } from '../../shared/api-error.ts';
 import { repKey } from '../floor/rep-states.ts';
 import type { Queryable } from '../store/seam/store.ts';
+import { releaseClaims } from '../queue/claims.ts';
+import { endSession } from './sessions.ts';
 import { signedInRep } from './summary-access.ts';
 
 export const NOT_YOUR_CONSOLE =
@@ -20,4 +22,19 @@ export async function checkOwnConsole(q: Queryable, consoleId: string | undefine
   if (me === null || consoleId === undefined) return;
   const session = await q.one<{ rep: string | null }>('SELECT rep FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
   if (session && repKey(session.rep) !== repKey(me)) throw new ApiError('forbidden', NOT_YOUR_CONSOLE);
+}
+
+/**
+ * A rep signing out leaves the console they signed out on: its calling session ends (its summary
+ * stays, as after End session) and the lead it held goes back to the queue, so whoever signs in
+ * there next starts a session of their own rather than finding another rep's. Another rep's
+ * session on that console is left as it is (a team lead ends it).
+ */
+export async function leaveConsole(q: Queryable, consoleId: string, now: number): Promise<void> {
+  const me = signedInRep();
+  if (me === null) return;
+  const session = await q.one<{ rep: string | null }>('SELECT rep FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
+  if (session && repKey(session.rep) !== repKey(me)) return;
+  if (session) await endSession(q, consoleId, now);
+  await releaseClaims(q, consoleId);
 }

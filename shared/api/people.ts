@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Person, SignInState } from '../people.ts';
-import { none } from './common-inputs.ts';
+import { consoleId, none } from './common-inputs.ts';
 import { method } from './method-spec.ts';
 
 /**
@@ -14,7 +14,8 @@ export const peopleApi = {
       password: z.string().min(1, 'type your password').max(256),
     }),
   ),
-  'people.signOut': method<{ signedOut: true }>()(none),
+  /** With the console's id, the rep leaves that console too: its calling session ends, its lead goes back. */
+  'people.signOut': method<{ signedOut: true }>()(z.strictObject({ consoleId: consoleId.optional() })),
   'people.me': method<SignInState>()(none),
   /** The team's accounts, by name (a team lead's, to choose who works a list). */
   'people.list': method<Person[]>()(none),

@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/api-error.ts';
 import { currentCaller, type Caller } from '../../people/caller.ts';
 import { listAccounts } from '../../people/accounts.ts';
 import { signIn, signOut } from '../../people/sign-in.ts';
+import { leaveConsole } from '../../sessions/console-access.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 /** A rep alone has no accounts: only the team server, which makes a caller for each request, signs people in. */
@@ -21,9 +22,12 @@ export function peopleHandlers({ core }: HandlerContext): HandlersOf<'people'> {
       const { id, name: accountName, role } = signedIn.account;
       return { person: { id, name: accountName, role }, expiresAt: signedIn.expiresAt };
     },
-    'people.signOut': async () => {
+    'people.signOut': async ({ consoleId }) => {
       const caller = teamCaller();
-      if (caller.token) await signOut(store, caller.token);
+      if (caller.token) {
+        if (consoleId !== undefined && caller.person) await leaveConsole(store, consoleId, clock.now());
+        await signOut(store, caller.token);
+      }
       caller.endSession();
       return { signedOut: true };
     },

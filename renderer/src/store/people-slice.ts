@@ -30,7 +30,7 @@ export interface PeopleSlice {
 }
 
 export const createPeopleSlice =
-  ({ client }: StoreDeps): StateCreator<AppState, [], [], PeopleSlice> =>
+  ({ client, consoleId }: StoreDeps): StateCreator<AppState, [], [], PeopleSlice> =>
   (set, get) => ({
     signInState: null,
     connectProblem: null,
@@ -60,7 +60,7 @@ export const createPeopleSlice =
       }
     },
     async signOut() {
-      const done = await get().withErrorNotice(() => client.call('people.signOut', {}));
+      const done = await get().withErrorNotice(() => client.call('people.signOut', { consoleId }));
       if (!done) return false;
       set({ signInState: { signInRequired: true, person: null }, signInProblem: null });
       return true;

@@ -8,8 +8,8 @@ import type { CallLog, QueueSnapshot } from '../../../shared/leads.ts';
 import type { Handoff } from '../../../shared/qualification.ts';
 import type { CallingSession } from '../../../shared/sessions.ts';
 import { seedEngines } from '../../helpers/seed-leads.ts';
-import { signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
-import type { TeamServerProcess } from '../../helpers/team-server-process.ts';
+import { signedInTeam, stopTeam, TEAM_PASSWORD } from '../../helpers/team-fixture.ts';
+import { cookieOf, teamRequest, type TeamServerProcess } from '../../helpers/team-server-process.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /**
@@ -33,11 +33,11 @@ async function team() {
     await saveCallList(store, { now: () => Date.parse(NOW) }, { name: 'America', filter: { timeZones: ['America/New_York'] }, rules: null });
     await assignList(store, 'America', ['blake']);
   };
-  const { servers, call } = await signedInTeam(url, { people: [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']], clock: NOW, seed });
+  const { servers, call, cookies } = await signedInTeam(url, { people: [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']], clock: NOW, seed });
   running.push(...servers);
   /** The lead a team lead finds first for the words. */
   const idOf = async (query: string) => (await call<LeadSearchResult>('sam', 'leads.search', { query, limit: 20 })).value.hits[0]!.lead.id;
-  return { call, idOf };
+  return { call, idOf, servers, cookies };
 }
 
 const NOT_YOUR_LEAD = (id: number) => `Lead ${id} is not on a call list you work: ask your team lead to assign you its list.`;
@@ -177,5 +177,25 @@ describe('what a rep reaches on the team server', () => {
     expect(await handoffs('blake')).toEqual(['blake: Ada Lovelace']);
     expect(await handoffs('avery')).toEqual([]);
     expect(await handoffs('sam')).toEqual(['blake: Ada Lovelace']);
+  });
+
+  it('ends a rep’s session and lets its lead go when they sign out on that console, so the next rep there starts their own', async () => {
+    const t = await team();
+    const tab = 'console-shared-tab';
+    expect(await t.call('avery', 'sessions.start', { consoleId: tab })).toMatchObject({ ok: true, value: { rep: 'avery' } });
+    const held = (await t.call<QueueSnapshot>('avery', 'queue.next', { consoleId: tab })).value.next!.card.lead.id;
+    expect(held).toBe(await t.idOf('babbage'));
+    // Blake, on another console, signing out there leaves avery's session alone.
+    expect(await t.call('blake', 'people.signOut', { consoleId: 'console-blake-1' })).toMatchObject({ ok: true });
+    expect(await t.call('sam', 'sessions.current', { consoleId: tab })).toMatchObject({ ok: true, value: { rep: 'avery', endedAt: null } });
+
+    // Avery signs out on the tab: the session there has ended and Charles is no longer held.
+    expect(await t.call('avery', 'people.signOut', { consoleId: tab })).toMatchObject({ ok: true, value: { signedOut: true } });
+    expect(await t.call('sam', 'sessions.current', { consoleId: tab })).toMatchObject({ ok: true, value: null });
+    const signIn = async (name: string) => (t.cookies[name] = cookieOf(await teamRequest(t.servers[0]!.origin, '/api/people.signIn', { input: { name, password: TEAM_PASSWORD } })));
+    await signIn('blake');
+    expect(await t.call('blake', 'sessions.start', { consoleId: tab })).toMatchObject({ ok: true, value: { rep: 'blake', endedAt: null } });
+    await signIn('avery');
+    expect((await t.call<QueueSnapshot>('avery', 'queue.next', { consoleId: 'console-avery-2' })).value.next?.card.lead.id).toBe(held);
   });
 });

@@ -46,14 +46,15 @@ describe('signing in, as the console sees it', () => {
     expect(store.getState()).toMatchObject({ signInProblem: 'That name and password do not match an account.', signingIn: false, signInState: null });
   });
 
-  it('knows the person once signed in, and nobody once signed out', async () => {
-    const { store } = storeWith({
+  it('knows the person once signed in, and nobody once signed out, leaving its console (its session ends there)', async () => {
+    const { client, store } = storeWith({
       'people.signIn': () => ({ person: jordan, expiresAt: '2026-11-24T03:00:00.000Z' }),
       'people.signOut': () => ({ signedOut: true }),
     });
     expect(await store.getState().signIn('jordan', 'a long enough passphrase')).toBe(true);
     expect(store.getState().signInState).toEqual({ signInRequired: true, person: jordan });
     expect(await store.getState().signOut()).toBe(true);
+    expect(client.call).toHaveBeenLastCalledWith('people.signOut', { consoleId: 'console-one' });
     expect(store.getState().signInState).toEqual({ signInRequired: true, person: null });
   });
 
