@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api-error.ts';
 import { repKey } from '../floor/rep-states.ts';
 import type { Queryable } from '../store/seam/store.ts';
+import { currentCaller } from '../people/caller.ts';
 import { releaseClaims } from '../queue/claims.ts';
 import { endSession } from './sessions.ts';
 import { signedInRep } from './summary-access.ts';
@@ -25,16 +26,20 @@ export async function checkOwnConsole(q: Queryable, consoleId: string | undefine
 }
 
 /**
- * A rep signing out leaves the console they signed out on: its calling session ends (its summary
+ * Whoever signs out leaves the console they signed out on: its calling session ends (its summary
  * stays, as after End session) and the lead it held goes back to the queue, so whoever signs in
- * there next starts a session of their own rather than finding another rep's. Another rep's
- * session on that console is left as it is (a team lead ends it).
+ * there next starts a session of their own rather than finding another's. A session on it that is
+ * not theirs is left as it is (a team lead ends it); one ended meanwhile leaves nothing to do.
  */
 export async function leaveConsole(q: Queryable, consoleId: string, now: number): Promise<void> {
-  const me = signedInRep();
-  if (me === null) return;
+  const me = currentCaller()?.person?.name;
+  if (!me) return;
   const session = await q.one<{ rep: string | null }>('SELECT rep FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
   if (session && repKey(session.rep) !== repKey(me)) return;
-  if (session) await endSession(q, consoleId, now);
+  try {
+    if (session) await endSession(q, consoleId, now);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+  }
   await releaseClaims(q, consoleId);
 }

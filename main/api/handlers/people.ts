@@ -24,11 +24,14 @@ export function peopleHandlers({ core }: HandlerContext): HandlersOf<'people'> {
     },
     'people.signOut': async ({ consoleId }) => {
       const caller = teamCaller();
-      if (caller.token) {
-        if (consoleId !== undefined && caller.person) await leaveConsole(store, consoleId, clock.now());
-        await signOut(store, caller.token);
+      const token = caller.token;
+      // Signed out whatever leaving the console meets: whoever asked to go is never kept in.
+      try {
+        if (token && consoleId !== undefined) await leaveConsole(store, consoleId, clock.now());
+      } finally {
+        if (token) await signOut(store, token);
+        caller.endSession();
       }
-      caller.endSession();
       return { signedOut: true };
     },
     'people.me': () => {

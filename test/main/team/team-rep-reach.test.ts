@@ -185,8 +185,9 @@ describe('what a rep reaches on the team server', () => {
     expect(await t.call('avery', 'sessions.start', { consoleId: tab })).toMatchObject({ ok: true, value: { rep: 'avery' } });
     const held = (await t.call<QueueSnapshot>('avery', 'queue.next', { consoleId: tab })).value.next!.card.lead.id;
     expect(held).toBe(await t.idOf('babbage'));
-    // Blake, on another console, signing out there leaves avery's session alone.
-    expect(await t.call('blake', 'people.signOut', { consoleId: 'console-blake-1' })).toMatchObject({ ok: true });
+    // Blake, who knows the tab's id, signs out naming it: signed out, and avery's session is left alone.
+    expect(await t.call('blake', 'people.signOut', { consoleId: tab })).toMatchObject({ ok: true });
+    expect(await t.call('blake', 'people.me', {})).toMatchObject({ ok: true, value: { person: null } });
     expect(await t.call('sam', 'sessions.current', { consoleId: tab })).toMatchObject({ ok: true, value: { rep: 'avery', endedAt: null } });
 
     // Avery signs out on the tab: the session there has ended and Charles is no longer held.
@@ -197,5 +198,11 @@ describe('what a rep reaches on the team server', () => {
     expect(await t.call('blake', 'sessions.start', { consoleId: tab })).toMatchObject({ ok: true, value: { rep: 'blake', endedAt: null } });
     await signIn('avery');
     expect((await t.call<QueueSnapshot>('avery', 'queue.next', { consoleId: 'console-avery-2' })).value.next?.card.lead.id).toBe(held);
+
+    // A team lead's own session ends at their sign-out the same way.
+    const desk = 'console-team-lead-desk';
+    expect(await t.call('sam', 'sessions.start', { consoleId: desk })).toMatchObject({ ok: true, value: { rep: 'sam' } });
+    expect(await t.call('sam', 'people.signOut', { consoleId: desk })).toMatchObject({ ok: true });
+    expect(await t.call('blake', 'sessions.start', { consoleId: desk })).toMatchObject({ ok: true, value: { rep: 'blake' } });
   });
 });
