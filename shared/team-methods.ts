@@ -102,6 +102,14 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'phone.save',
   'phone.account',
   'phone.outcome',
+  // Each rep's voicemail greetings, the audio in their account's rows (PostgreSQL migration 13):
+  // a rep lists, plays and changes only their own, on any process.
+  'greetings.list',
+  'greetings.add',
+  'greetings.rename',
+  'greetings.delete',
+  'greetings.choose',
+  'greetings.audio',
 ]);
 
 export function notOnTeamServer(what: string): string {

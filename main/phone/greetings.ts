@@ -5,25 +5,41 @@ import { ApiError } from '../../shared/api-error.ts';
 import { AUDIO_TYPES, MAX_GREETING_BYTES, NOT_AUDIO_SENTENCE, tooLargeSentence, type AudioFile, type Greeting, type GreetingsView, type RecordingSettings } from '../../shared/call-audio.ts';
 import type { Clock } from '../clock.ts';
 import type { PreferenceStore } from '../preferences/preferences.ts';
+import type { Store } from '../store/seam/store.ts';
 import { ensurePrivateFolder } from '../store/private-files.ts';
 import { EXTENSIONS, sniffAudio, writeAudioFile } from './audio-files.ts';
 
 export const GREETINGS_FOLDER = 'greetings';
+
+const GONE_SENTENCE = 'That greeting is no longer there: it was deleted.';
+
+/**
+ * Where one rep's greetings are kept: as files beside a rep's own store, or in their account's
+ * rows of the team database (`greetings`, PostgreSQL migration 13). The shelf only keeps: every
+ * rule (names, the size limit, what is audio, which one V drops) is the library's, said once.
+ */
+export interface GreetingShelf {
+  /** Every greeting kept, in any order. */
+  list(): Promise<Greeting[]>;
+  audio(greeting: Greeting): Promise<Uint8Array>;
+  put(greeting: Greeting, bytes: Uint8Array): Promise<void>;
+  rename(greeting: Greeting, name: string): Promise<void>;
+  remove(greeting: Greeting): Promise<void>;
+  /** The greeting the rep chose for V, if they chose one (it may have been deleted since). */
+  chosenId(): Promise<string | null>;
+  choose(id: string): Promise<void>;
+  /** The consent announcement while calls are recorded: not to be deleted. Null where nothing is recorded. */
+  consentId(): Promise<string | null>;
+}
 
 /** What the preferences keep under `voice`: which greeting V drops, and the team's recording choice. */
 interface VoiceChoices extends RecordingSettings {
   voicemailId: string | null;
 }
 
-/**
- * The rep's greetings: each an audio file in greetings/ in the data folder, with its name and
- * type in a small JSON file beside it, so the file and what it is come and go together. Written
- * by main only; the console gets them through the API (greetings.audio), never from its own storage.
- */
-export function greetingLibrary(dataDir: string, prefs: PreferenceStore, clock: Clock) {
-  const folder = join(dataDir, GREETINGS_FOLDER);
+function voiceChoices(prefs: PreferenceStore) {
   const section = prefs.section('voice');
-  const choices = (): VoiceChoices => {
+  const read = (): VoiceChoices => {
     const raw = section.read();
     const value = raw && typeof raw === 'object' ? (raw as Partial<VoiceChoices>) : {};
     return {
@@ -32,87 +48,178 @@ export function greetingLibrary(dataDir: string, prefs: PreferenceStore, clock: 
       consentGreetingId: typeof value.consentGreetingId === 'string' ? value.consentGreetingId : null,
     };
   };
-  const greetings = (): Greeting[] => {
-    if (!existsSync(folder)) return [];
-    return readdirSync(folder)
-      .filter((name) => name.endsWith('.json'))
-      .flatMap((name) => {
-        try {
-          const g = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Greeting;
-          return AUDIO_TYPES.includes(g.type) && existsSync(audioPath(g)) ? [g] : [];
-        } catch {
-          return [];
-        }
-      })
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
-  };
+  return { read, write: (patch: Partial<VoiceChoices>) => section.write({ ...read(), ...patch }) };
+}
+
+/**
+ * A rep's own computer: each greeting an audio file in greetings/ in the data folder, with its
+ * name and type in a small JSON file beside it, so the file and what it is come and go together;
+ * the choice of V's greeting in the preferences. Written by main only.
+ */
+export function folderGreetingShelf(dataDir: string, prefs: PreferenceStore): GreetingShelf {
+  const folder = join(dataDir, GREETINGS_FOLDER);
+  const voice = voiceChoices(prefs);
   const audioPath = (g: Pick<Greeting, 'id' | 'type'>) => join(folder, `${g.id}.${EXTENSIONS[g.type]}`);
-  const find = (id: string): Greeting => {
-    const found = greetings().find((g) => g.id === id);
-    if (!found) throw new ApiError('not-found', 'That greeting is no longer there: it was deleted.');
+  const writeMeta = (g: Greeting) => writeAudioFile(join(folder, `${g.id}.json`), Buffer.from(JSON.stringify(g)));
+  return {
+    async list() {
+      if (!existsSync(folder)) return [];
+      return readdirSync(folder)
+        .filter((name) => name.endsWith('.json'))
+        .flatMap((name) => {
+          try {
+            const g = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Greeting;
+            return AUDIO_TYPES.includes(g.type) && existsSync(audioPath(g)) ? [g] : [];
+          } catch {
+            return [];
+          }
+        });
+    },
+    audio: async (greeting) => readFileSync(audioPath(greeting)),
+    async put(greeting, bytes) {
+      ensurePrivateFolder(folder);
+      // The audio first: a greeting is listed by its JSON, which only names a file that exists.
+      writeAudioFile(audioPath(greeting), bytes);
+      writeMeta(greeting);
+    },
+    rename: async (greeting, name) => writeMeta({ ...greeting, name }),
+    async remove(greeting) {
+      rmSync(join(folder, `${greeting.id}.json`), { force: true });
+      rmSync(audioPath(greeting), { force: true });
+    },
+    chosenId: async () => voice.read().voicemailId,
+    choose: async (id) => voice.write({ voicemailId: id }),
+    async consentId() {
+      const { recordCalls, consentGreetingId } = voice.read();
+      return recordCalls ? consentGreetingId : null;
+    },
+  };
+}
+
+/**
+ * A team: the signed-in account's rows of `greetings` (PostgreSQL migration 13), the audio in
+ * the row. Every statement names the account, so a rep finds, plays and changes only their own,
+ * on any server process; another rep's greeting is not there for them. Calls are not recorded
+ * on a team yet, so no greeting is held as a consent announcement.
+ */
+export function accountGreetingShelf(store: Store, accountId: number): GreetingShelf {
+  return {
+    async list() {
+      const rows = await store.all<{ id: string; name: string; type: Greeting['type']; bytes: number; created_at: number }>(
+        'SELECT id, name, type, octet_length(audio) AS bytes, created_at FROM greetings WHERE account_id = ?',
+        [accountId],
+      );
+      return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, bytes: r.bytes, createdAt: new Date(r.created_at).toISOString() }));
+    },
+    async audio(greeting) {
+      const row = await store.one<{ audio: Buffer }>('SELECT audio FROM greetings WHERE id = ? AND account_id = ?', [greeting.id, accountId]);
+      if (!row) throw new ApiError('not-found', GONE_SENTENCE);
+      return row.audio;
+    },
+    async put(greeting, bytes) {
+      await store.run(`INSERT INTO greetings (id, account_id, name, type, audio, created_at) VALUES (?, ?, ?, ?, decode(?, 'base64'), ?)`, [
+        greeting.id,
+        accountId,
+        greeting.name,
+        greeting.type,
+        Buffer.from(bytes).toString('base64'),
+        Date.parse(greeting.createdAt),
+      ]);
+    },
+    async rename(greeting, name) {
+      await store.run('UPDATE greetings SET name = ? WHERE id = ? AND account_id = ?', [name, greeting.id, accountId]);
+    },
+    async remove(greeting) {
+      await store.run('DELETE FROM greetings WHERE id = ? AND account_id = ?', [greeting.id, accountId]);
+    },
+    chosenId: async () => (await store.one<{ id: string }>('SELECT id FROM greetings WHERE account_id = ? AND chosen = 1', [accountId]))?.id ?? null,
+    async choose(id) {
+      // Two statements: the index allowing one chosen greeting per account is checked row by row.
+      await store.transaction(async (tx) => {
+        await tx.run('UPDATE greetings SET chosen = 0 WHERE account_id = ? AND chosen = 1', [accountId]);
+        await tx.run('UPDATE greetings SET chosen = 1 WHERE id = ? AND account_id = ?', [id, accountId]);
+      });
+    },
+    consentId: async () => null,
+  };
+}
+
+
+/**
+ * The rep's greetings, wherever the shelf keeps them. The console gets them through the API
+ * (greetings.audio), never from its own storage.
+ */
+export function greetingLibrary(shelf: GreetingShelf, clock: Clock) {
+  const greetings = async () => (await shelf.list()).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+  const find = async (id: string): Promise<Greeting> => {
+    const found = (await greetings()).find((g) => g.id === id);
+    if (!found) throw new ApiError('not-found', GONE_SENTENCE);
     return found;
   };
-  const view = (): GreetingsView => {
-    const all = greetings();
-    const chosen = choices().voicemailId;
+  const view = async (): Promise<GreetingsView> => {
+    const all = await greetings();
+    const chosen = await shelf.chosenId();
     // A greeting deleted by hand, or none chosen: the first one is V's.
     return { greetings: all, voicemailId: all.some((g) => g.id === chosen) ? chosen : (all[0]?.id ?? null) };
   };
-  const writeMeta = (g: Greeting) => writeAudioFile(join(folder, `${g.id}.json`), Buffer.from(JSON.stringify(g)));
-  const choose = (patch: Partial<VoiceChoices>) => section.write({ ...choices(), ...patch });
 
   return {
     list: view,
+    find,
     /** A greeting recorded in Settings or chosen from a file: checked for size and kind before anything is written. */
-    add({ name, data }: { name: string; data: string }): GreetingsView {
+    async add({ name, data }: { name: string; data: string }): Promise<GreetingsView> {
       const bytes = Buffer.from(data, 'base64');
       if (bytes.length > MAX_GREETING_BYTES) throw new ApiError('invalid-input', tooLargeSentence('greeting', bytes.length));
       const type = sniffAudio(bytes);
       if (!type) throw new ApiError('invalid-input', NOT_AUDIO_SENTENCE);
-      ensurePrivateFolder(folder);
-      const greeting: Greeting = { id: randomUUID(), name, type, bytes: bytes.length, createdAt: new Date(clock.now()).toISOString() };
-      // The audio first: a greeting is listed by its JSON, which only names a file that exists.
-      writeAudioFile(audioPath(greeting), bytes);
-      writeMeta(greeting);
+      await shelf.put({ id: randomUUID(), name, type, bytes: bytes.length, createdAt: new Date(clock.now()).toISOString() }, bytes);
       return view();
     },
-    rename({ id, name }: { id: string; name: string }): GreetingsView {
-      writeMeta({ ...find(id), name });
+    async rename({ id, name }: { id: string; name: string }): Promise<GreetingsView> {
+      await shelf.rename(await find(id), name);
       return view();
     },
-    delete({ id }: { id: string }): GreetingsView {
-      const greeting = find(id);
-      const { recordCalls, consentGreetingId } = choices();
-      if (recordCalls && consentGreetingId === id) {
+    async delete({ id }: { id: string }): Promise<GreetingsView> {
+      const greeting = await find(id);
+      if ((await shelf.consentId()) === id) {
         throw new ApiError('conflict', `“${greeting.name}” is the consent announcement played before calls are recorded: choose another, or turn recording off, first.`);
       }
-      rmSync(join(folder, `${id}.json`), { force: true });
-      rmSync(audioPath(greeting), { force: true });
+      await shelf.remove(greeting);
       return view();
     },
     /** The greeting V drops on a voicemail. */
-    choose({ id }: { id: string }): GreetingsView {
-      find(id);
-      choose({ voicemailId: id });
+    async choose({ id }: { id: string }): Promise<GreetingsView> {
+      await find(id);
+      await shelf.choose(id);
       return view();
     },
-    audio({ id }: { id: string }): AudioFile {
-      const greeting = find(id);
-      return { type: greeting.type, data: readFileSync(audioPath(greeting)).toString('base64') };
+    async audio({ id }: { id: string }): Promise<AudioFile> {
+      const greeting = await find(id);
+      return { type: greeting.type, data: Buffer.from(await shelf.audio(greeting)).toString('base64') };
     },
-    recordingSettings(): RecordingSettings {
-      const { recordCalls, consentGreetingId } = choices();
-      const known = consentGreetingId !== null && greetings().some((g) => g.id === consentGreetingId);
-      return { recordCalls: recordCalls && known, consentGreetingId: known ? consentGreetingId : null };
-    },
+  };
+}
+
+export type GreetingLibrary = ReturnType<typeof greetingLibrary>;
+
+/** Whether calls are recorded, and the consent announcement played first: a rep's own store only. */
+export function recordingChoices(prefs: PreferenceStore, library: GreetingLibrary) {
+  const voice = voiceChoices(prefs);
+  const settings = async (): Promise<RecordingSettings> => {
+    const { recordCalls, consentGreetingId } = voice.read();
+    const known = consentGreetingId !== null && (await library.list()).greetings.some((g) => g.id === consentGreetingId);
+    return { recordCalls: recordCalls && known, consentGreetingId: known ? consentGreetingId : null };
+  };
+  return {
+    settings,
     /** Recording is turned on only with a consent announcement to play: nobody is recorded unannounced. */
-    saveRecordingSettings(settings: RecordingSettings): RecordingSettings {
-      if (settings.consentGreetingId !== null) find(settings.consentGreetingId);
-      if (settings.recordCalls && settings.consentGreetingId === null) {
+    async save(next: RecordingSettings): Promise<RecordingSettings> {
+      if (next.consentGreetingId !== null) await library.find(next.consentGreetingId);
+      if (next.recordCalls && next.consentGreetingId === null) {
         throw new ApiError('invalid-input', 'Choose the consent announcement played at answer before turning recording on: record one as a greeting first.');
       }
-      choose(settings);
-      return this.recordingSettings();
+      voice.write(next);
+      return settings();
     },
   };
 }

@@ -149,6 +149,28 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       );
     },
   },
+  {
+    version: 13,
+    name: 'voicemail greetings: each rep’s own, the audio kept in the database',
+    async up(tx) {
+      // What a rep's own store keeps as files beside it (main/phone/greetings.ts): the audio, at
+      // most 8 MB as alone (MAX_GREETING_BYTES), its kind read from its bytes, and which one V drops.
+      await tx.run(
+        `CREATE TABLE greetings (
+          id uuid PRIMARY KEY,
+          account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          name text NOT NULL,
+          type text NOT NULL,
+          audio bytea NOT NULL CHECK (octet_length(audio) <= 8388608),
+          chosen smallint NOT NULL DEFAULT 0,
+          created_at bigint NOT NULL
+        )`,
+      );
+      await tx.run('CREATE INDEX greetings_account ON greetings (account_id, created_at)');
+      // One greeting per account is V's.
+      await tx.run('CREATE UNIQUE INDEX greetings_chosen ON greetings (account_id) WHERE chosen = 1');
+    },
+  },
 ];
 
 // The top bar's figure (main/leads/lead-count.ts): each statement that adds or removes leads

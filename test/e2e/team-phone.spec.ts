@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { toneWav } from '../sip/tone-wav.ts';
 import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, type Team } from './team-setup.ts';
 
 /**
  * The built-in phone on a team, in Chromium against two team server processes on one PostgreSQL:
  * jordan, a rep, opens Settings → Phone on one process, fills in his SIP account and saves it;
  * after a reload on the other process it is kept, the password only said to be saved; casey, another
- * rep, sees none of it.
+ * rep, sees none of it. Below the account, his voicemail greetings: one chosen from a file on one
+ * process is listed on the other.
  */
 let team: Team;
 
@@ -20,7 +22,7 @@ test.afterAll(async () => {
   await team?.stop();
 });
 
-test('a rep saves their SIP account in Settings → Phone on one process; after a reload on the other it is kept, the password never shown', async ({ browser }, testInfo) => {
+test('a rep saves their SIP account in Settings → Phone on one process; after a reload on the other it is kept, the password never shown; a greeting added there is listed on the first', async ({ browser }, testInfo) => {
   const { page, refused } = await signedIn(browser, team.servers[0]!.origin, 'jordan');
   await page.getByRole('button', { name: 'Settings' }).click();
   const phone = page.getByRole('dialog', { name: 'Settings' }).getByRole('group', { name: 'Phone' });
@@ -46,9 +48,23 @@ test('a rep saves their SIP account in Settings → Phone on one process; after 
   await expect(again.getByLabel('Caller ID name')).toHaveValue('Jordan');
   await expect(again.getByLabel('Password', { exact: true })).toHaveValue('');
   await expect(again.getByTestId('password-state')).toContainText('Password kept by the team server as a digest sealed with its own key');
+
+  // His greetings, kept by the team server: one chosen from a file here is listed on the first process.
+  const greetings = page.getByRole('region', { name: 'Greetings' });
+  await expect(greetings).toContainText('No greeting yet.');
+  await expect(greetings.getByRole('checkbox', { name: /Record calls/ })).toHaveCount(0);
+  await greetings.getByLabel('New greeting’s name').fill('Team hello');
+  await greetings.getByLabel('Greeting file').setInputFiles({ name: 'hello.wav', mimeType: 'audio/wav', buffer: toneWav(1000, 0.5) });
+  await expect(greetings.getByTestId('greetings-status')).toHaveText('“Team hello” saved.');
   await again.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('team-phone-settings.png') });
-  // Nothing asked that the team server refuses (greetings are left out).
+  await page.goto(team.servers[0]!.origin);
+  await expect(page.getByTestId('signed-in')).toContainText('jordan', HASHING);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const kept = page.getByRole('region', { name: 'Greetings' }).getByRole('list', { name: 'Your greetings' });
+  await expect(kept.getByLabel('Greeting name')).toHaveValue('Team hello');
+  await expect(kept).toContainText('V drops this one');
+  // Nothing asked that the team server refuses (the recording choice is left out).
   expect(refused).toEqual([]);
 
   // Casey, another rep, has none of jordan's account.

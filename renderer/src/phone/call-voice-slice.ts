@@ -28,6 +28,8 @@ export interface CallVoiceSlice {
   recordAnsweredCall(call: PhoneCall, dial: { leadId: number; dialId: number }): Promise<void>;
 }
 
+const NOT_RECORDED: RecordingSettings = { recordCalls: false, consentGreetingId: null };
+
 export const createCallVoiceSlice =
   ({ client }: StoreDeps): StateCreator<AppState, [], [], CallVoiceSlice> =>
   (set, get) => {
@@ -38,13 +40,14 @@ export const createCallVoiceSlice =
       return { id: greeting.id, name: greeting.name, bytes: base64ToBytes(audio.data).buffer };
     };
     return {
-      voice: { voicemail: null, recording: { recordCalls: false, consentGreetingId: null }, consent: null },
+      voice: { voicemail: null, recording: NOT_RECORDED, consent: null },
       async loadCallVoice() {
-        // No greetings or recordings where they are not kept (the team server, for now).
+        // No greetings where they are not kept; on the team server greetings but no recording (not served yet).
         if (!selectMay('greetings.list')(get())) return;
+        const mayRecord = selectMay('recordings.settings')(get());
         // Quietly: a failure here is said where it matters, when V or the recorder finds nothing to play.
         try {
-          const [greetings, recording] = await Promise.all([client.call('greetings.list', {}), client.call('recordings.settings', {})]);
+          const [greetings, recording] = await Promise.all([client.call('greetings.list', {}), mayRecord ? client.call('recordings.settings', {}) : NOT_RECORDED]);
           const [voicemail, consent] = await Promise.all([fetchGreeting(greetings, greetings.voicemailId), fetchGreeting(greetings, recording.consentGreetingId)]);
           set({ voice: { voicemail, recording, consent } });
         } catch {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_GREETING_BYTES, tooLargeSentence, type GreetingsView, type RecordingSettings } from '../../../shared/call-audio.ts';
 import { base64ToBytes, fileToBase64 } from '../file-transfer.ts';
+import { selectMay } from '../store/console-state.ts';
 import { messageOf } from '../store/error-message.ts';
 import { useApi, useApp } from '../store/store-context.tsx';
 import { playToRep, recordGreeting, type GreetingTake } from './greeting-recorder.ts';
@@ -13,6 +14,8 @@ import { playToRep, recordGreeting, type GreetingTake } from './greeting-recorde
 export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
   const call = useApi();
   const loadCallVoice = useApp((s) => s.loadCallVoice);
+  // Calls are not recorded on the team server yet: there the recording choice is left out.
+  const mayRecord = useApp(selectMay('recordings.settings'));
   const [view, setView] = useState<GreetingsView | null>(null);
   const [recording, setRecording] = useState<RecordingSettings | null>(null);
   const [name, setName] = useState('');
@@ -23,11 +26,11 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    Promise.all([call('greetings.list', {}), call('recordings.settings', {})]).then(([greetings, settings]) => {
+    Promise.all([call('greetings.list', {}), mayRecord ? call('recordings.settings', {}) : null]).then(([greetings, settings]) => {
       setView(greetings);
       setRecording(settings);
     }, (e: unknown) => setError(messageOf(e)));
-  }, [call]);
+  }, [call, mayRecord]);
 
   // Every change reaches main first; the console's copy (what V and the recorder play) follows.
   const act = async (work: () => Promise<GreetingsView | void>, done?: string) => {
@@ -90,7 +93,7 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
     }
   };
 
-  if (!view || !recording) return error ? <p role="alert">{error}</p> : null;
+  if (!view || (mayRecord && !recording)) return error ? <p role="alert">{error}</p> : null;
   return (
     <section className="greetings" aria-label="Greetings">
       <h3>Greetings</h3>
@@ -146,7 +149,7 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
           }}
         />
       </div>
-      <RecordingChoice view={view} settings={recording} onSaved={(next) => void act(async () => setRecording(next), next.recordCalls ? 'Calls are recorded from now on, after the announcement.' : 'Calls are not recorded.')} onError={setError} />
+      {recording && <RecordingChoice view={view} settings={recording} onSaved={(next) => void act(async () => setRecording(next), next.recordCalls ? 'Calls are recorded from now on, after the announcement.' : 'Calls are not recorded.')} onError={setError} />}
       {status && !error && (
         <p role="status" data-testid="greetings-status">
           {status}

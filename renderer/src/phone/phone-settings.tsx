@@ -25,7 +25,7 @@ export function PhoneSettingsSection() {
   const showNotice = useApp((s) => s.showNotice);
   const line = useApp((s) => s.line);
   const testCall = useApp((s) => s.testCall);
-  // Greetings are not on the team server yet: a console signed in to a team leaves them out.
+  // Greetings are served alone and on the team server (each rep's own); a console leaves them out wherever they are not.
   const mayGreet = useApp(selectMay('greetings.list'));
   const [form, setForm] = useState<PhoneSettingsView | null>(null);
   const [password, setPassword] = useState('');

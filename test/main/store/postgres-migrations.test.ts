@@ -9,7 +9,7 @@ import { postgresColumns } from '../../helpers/postgres-schema.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /** Tables only a team has (people) or only one store needs (PostgreSQL's version row, its kept lead count, the settings a team shares). */
-const TEAM_ONLY = new Set(['lead_count_changes', 'team_settings', 'accounts', 'sign_in_sessions', 'sign_in_limits', 'nextcall_schema', 'inbound_sources', 'inbound_signatures', 'inbound_limits', 'inbound_requests', 'phone_accounts']);
+const TEAM_ONLY = new Set(['lead_count_changes', 'team_settings', 'accounts', 'sign_in_sessions', 'sign_in_limits', 'nextcall_schema', 'inbound_sources', 'inbound_signatures', 'inbound_limits', 'inbound_requests', 'phone_accounts', 'greetings']);
 /** Columns only a team has: a dial's account (the live floor's, docs/FLOOR.md). */
 const TEAM_ONLY_COLUMNS = new Set(['dials.account_id']);
 /** SQLite's full-text table and the tables FTS5 makes for it: PostgreSQL indexes a lead's words instead. */
@@ -74,6 +74,20 @@ describe('the PostgreSQL migrations', () => {
     });
     expect(plan).toContain('queue_never_called');
     expect(plan, 'the never-called tier sorts instead of reading queue_never_called in order').not.toMatch(/\bSort\b/);
+  });
+
+  it('keep a rep’s greetings with their account: at most one chosen for V, none over 8 MB, gone with the account (migration 13)', async () => {
+    const { store } = await fresh();
+    await migratePostgres(store);
+    const account = (await store.one<{ id: number }>("INSERT INTO accounts (name, role, password_hash, created_at, password_changed_at) VALUES ('avery', 'rep', 'x', 0, 0) RETURNING id"))!.id;
+    const add = (id: string, chosen: number, bytes = 16) =>
+      store.run("INSERT INTO greetings (id, account_id, name, type, audio, chosen, created_at) VALUES (?, ?, 'Hello', 'audio/wav', decode(repeat('00', ?), 'hex'), ?, 0)", [id, account, bytes, chosen]);
+    await add('00000000-0000-4000-8000-000000000001', 1);
+    await expect(add('00000000-0000-4000-8000-000000000002', 1)).rejects.toThrow(/greetings_chosen/);
+    await expect(add('00000000-0000-4000-8000-000000000003', 0, 8 * 1024 * 1024 + 1)).rejects.toThrow(/check constraint/);
+    await add('00000000-0000-4000-8000-000000000004', 0, 8 * 1024 * 1024);
+    await store.run('DELETE FROM accounts WHERE id = ?', [account]);
+    expect(await store.one('SELECT count(*) AS n FROM greetings')).toEqual({ n: 0 });
   });
 
   it('migrate once when two server processes start together', async () => {

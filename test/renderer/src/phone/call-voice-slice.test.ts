@@ -91,4 +91,15 @@ describe('voicemail drop and recording in the console', () => {
     endRecording({ audio: new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3])], { type: 'audio/webm' }), durationMs: 4200 });
     await vi.waitFor(() => expect(save).toHaveBeenCalledWith({ leadId: 1, dialId: 41, durationMs: 4200, data: 'GkXfow==' }));
   });
+
+  it('on a team, loads the rep’s own voicemail greeting without asking for the recording setting, which the team server does not serve', async () => {
+    const client = fakeClient({
+      'greetings.list': () => ({ greetings: [GREETING], voicemailId: GREETING.id }),
+      'greetings.audio': () => ({ type: 'audio/wav', data: 'UklGRg==' }),
+    });
+    const store = createAppStore({ client, drafts, consoleId: 'console-test-1' });
+    store.setState({ signInState: { signInRequired: true, person: { id: 2, name: 'avery', role: 'rep' } } } as never);
+    await store.getState().loadCallVoice();
+    expect(store.getState().voice).toMatchObject({ voicemail: { id: GREETING.id, name: 'Standard' }, recording: { recordCalls: false, consentGreetingId: null }, consent: null });
+  });
 });
