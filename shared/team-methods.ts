@@ -25,6 +25,8 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'leads.previewImport',
   'leads.import',
   'leads.importActivities',
+  // The demo list is an import of a made-up file (every number in a range kept for fiction).
+  'leads.loadDemo',
   'imports.list',
   'imports.undo',
   'imports.rejectedRows',

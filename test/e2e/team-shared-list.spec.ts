@@ -39,6 +39,8 @@ test('two reps on two server processes work one list of 40 leads by keyboard, an
   const rows = Array.from({ length: LEADS }, (_, i) => `${i + 1},Lead,Number ${i + 1},Acme ${i + 1},+1212555${String(1000 + i)}`);
   // The console's first reads answered: an empty team store.
   await expect(lead.page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
+  // A team lead may load the demo list into the team (a rep is not offered it: team-sign-in.spec.ts).
+  await expect(lead.page.getByRole('button', { name: 'Load demo list' })).toBeVisible();
   await importFile(lead.page, { name: 'floor.csv', mimeType: 'text/csv', buffer: Buffer.from(['Record ID,First Name,Last Name,Company,Phone Number', ...rows].join('\n')) });
   await expect(lead.page.getByTestId('import-report')).toContainText(`Imported ${LEADS} rows: ${LEADS} new`);
   // The team lead's console shows a lead too, and holds it: no rep is offered it.

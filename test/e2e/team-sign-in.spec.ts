@@ -50,6 +50,9 @@ test('a rep signs in from the keyboard after a wrong password, sees their name i
   const signedIn = page.getByTestId('signed-in');
   await expect(signedIn).toContainText('jordan', HASHING);
   await expect(signedIn).toContainText('Rep');
+  // The team has no leads yet: a rep is told their team lead brings the lists, with no demo list to load.
+  await expect(page.getByRole('region', { name: 'No leads yet' })).toContainText('your team lead imports the lists');
+  await expect(page.getByRole('button', { name: 'Load demo list' })).toHaveCount(0);
   // The session is a cookie the page's scripts cannot read.
   expect(await page.evaluate(() => document.cookie)).toBe('');
   const [cookie] = await page.context().cookies();

@@ -1,19 +1,27 @@
 import { useEffect } from 'react';
 import { describeAgo } from '../../../shared/relative-time.ts';
 import { NOTICE_MS } from '../store/notice-slice.ts';
+import { selectMay } from '../store/console-state.ts';
 import { useApp } from '../store/store-context.tsx';
 
-/** The store holds no lead yet: import a list, or try the console on the demo list. */
+/** The store holds no lead yet: import a list, or try the console on the demo list (on a team, a team lead's to do). */
 export function EmptyStore() {
   const loadDemo = useApp((s) => s.loadDemo);
   const importing = useApp((s) => s.importing);
+  const mayLoad = useApp(selectMay('leads.loadDemo'));
   return (
     <section className="empty" aria-label="No leads yet">
       <h1>No leads yet</h1>
-      <p>Import a CSV export from HubSpot, Salesforce or a spreadsheet with the Import button, or try Nextcall on a demo list of 300 fictional leads.</p>
-      <button type="button" className="primary" disabled={importing} onClick={() => void loadDemo()} autoFocus>
-        Load demo list
-      </button>
+      {mayLoad ? (
+        <>
+          <p>Import a CSV export from HubSpot, Salesforce or a spreadsheet with the Import button, or try Nextcall on a demo list of 300 fictional leads.</p>
+          <button type="button" className="primary" disabled={importing} onClick={() => void loadDemo()} autoFocus>
+            Load demo list
+          </button>
+        </>
+      ) : (
+        <p>Your team has no leads to call yet: your team lead imports the lists, and they appear here as soon as they do.</p>
+      )}
     </section>
   );
 }

@@ -92,4 +92,25 @@ describe('imports on the team server', () => {
     );
     expect(next.value.next).toMatchObject({ card: { lead: { firstName: 'Hugo' } }, tier: 'hand-raiser' });
   }, 180_000);
+
+  it('lets a team lead load the demo list into the team (300 fictional leads, on every process); a rep may not', async () => {
+    const { url, store } = await teamDatabase();
+    const [one, two] = await Promise.all([serve(url), serve(url)]);
+    const lead = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'sam', password: PASSWORD } }));
+    const rep = cookieOf(await teamRequest(two.origin, '/api/people.signIn', { input: { name: 'jordan', password: PASSWORD } }));
+
+    const refused = await teamRequest(two.origin, '/api/leads.loadDemo', { input: {}, cookie: rep });
+    expect(refused.status).toBe(403);
+    expect(await store.one('SELECT count(*) AS n FROM leads')).toEqual({ n: 0 });
+
+    const loaded = body(await teamRequest(one.origin, '/api/leads.loadDemo', { input: {}, cookie: lead }));
+    expect(loaded).toMatchObject({ ok: true, value: { created: 300 } });
+    expect(await store.one('SELECT count(*) AS n FROM leads')).toEqual({ n: 300 });
+    // Every number that dials is in a range kept for fiction: North America's 555, Ofcom's drama ranges, France's.
+    const numbers = await store.all<{ e164: string }>('SELECT e164 FROM phones WHERE e164 IS NOT NULL');
+    expect(numbers.filter(({ e164 }) => !/^\+1\d{3}555|^\+44(207946|\d{3}496)|^\+33(199|261|353|465|536)/.test(e164))).toEqual([]);
+    // The other process's console sees the list and may be offered its leads.
+    const lists = body<{ name: string }[]>(await teamRequest(two.origin, '/api/lists.list', { input: {}, cookie: lead }));
+    expect(lists.value.map((list) => list.name)).toContain('Demo list');
+  });
 });
