@@ -8,10 +8,13 @@ import { teamRelay, type RelayOptions, type TeamRelay } from './team-relay.ts';
  * if any) are always this console's own; every other call goes to the local store when working
  * alone, and to the chosen team server when joined. The relay, and with it the session and the
  * team's event stream (given `options.events`), is made afresh for each address: joining another
- * team, or working alone, forgets the last session and stops its events.
+ * team, or working alone, forgets the last session (the one kept on disk too, `options.kept`) and
+ * stops its events.
  */
 export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>, options: RelayOptions = {}): Dispatch {
   let relay: TeamRelay | null = null;
+  // A session kept for an address this console no longer works through is dropped at start.
+  options.kept?.keepOnly(chosen.read().address);
   /** The chosen address, the last session forgotten (and its events stopped) if it is not the relay's. */
   const current = () => {
     const { address } = chosen.read();
@@ -19,6 +22,8 @@ export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>
       relay.forget();
       relay = null;
     }
+    // Before any call was relayed (just restarted), a session kept on disk is dropped the same way.
+    options.kept?.keepOnly(address);
     return address;
   };
   return async (method, input) => {

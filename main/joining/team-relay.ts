@@ -3,6 +3,7 @@ import type { MethodName } from '../../shared/api.ts';
 import type { ApiFailure } from '../../shared/api-error.ts';
 import type { Envelope } from '../../shared/bridge.ts';
 import type { EventHub } from '../api/event-hub.ts';
+import type { KeptSession } from './kept-session.ts';
 import { sessionJar } from './session-jar.ts';
 import { teamEventStream, type StreamOptions } from './team-event-stream.ts';
 
@@ -19,6 +20,8 @@ export interface RelayOptions extends StreamOptions {
   now?: () => number;
   /** A sign-in is seconds of deliberate hashing on the server; a busy server takes longer. */
   timeoutMs?: number;
+  /** Where the session outlives a restart (the desktop app, sealed by the keychain); memory only without. */
+  kept?: KeptSession;
 }
 
 /**
@@ -30,10 +33,18 @@ export interface RelayOptions extends StreamOptions {
  * would go with it), and whatever comes back must be an answer of the contract's shape or it is
  * a sentence, never passed on.
  */
-export function teamRelay(address: string, { fetch = globalThis.fetch, now = Date.now, timeoutMs = MINUTE_MS, events, backoffMs }: RelayOptions = {}): TeamRelay {
+export function teamRelay(address: string, { fetch = globalThis.fetch, now = Date.now, timeoutMs = MINUTE_MS, events, backoffMs, kept }: RelayOptions = {}): TeamRelay {
   const jar = sessionJar();
   const overHttps = address.startsWith('https:');
-  const stream = events ? teamEventStream(address, () => jar.header(now(), overHttps), events, { fetch, backoffMs }) : null;
+  // A session kept from before a restart is this address's only (kept-session.ts).
+  if (kept) jar.restore(kept.read(address, now()), now());
+  const remember = () => kept?.write(address, jar.lasting(now()));
+  /** The session ended on the server (a 401): forgotten here too, and on disk. */
+  const ended = () => {
+    jar.clear();
+    remember();
+  };
+  const stream = events ? teamEventStream(address, { cookie: () => jar.header(now(), overHttps), ended }, events, { fetch, backoffMs }) : null;
   const refusal = (message: string): Envelope<never> => ({ ok: false, error: { code: 'internal', message } });
 
   return {
@@ -52,7 +63,11 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
       } catch {
         return refusal(`The team server at ${address} cannot be reached: check your network, or choose Work alone.`);
       }
-      jar.take(response.headers.getSetCookie(), now());
+      const setCookies = response.headers.getSetCookie();
+      jar.take(setCookies, now());
+      // A refused sign-in says nothing of the session held; any other 401 means it has ended.
+      if (response.status === 401 && cookie && method !== 'people.signIn') ended();
+      else if (setCookies.length) remember();
       // Signed in (or still): the team's live events follow; signed out, they stop.
       if (jar.header(now(), overHttps)) stream?.follow();
       else stream?.stop();
@@ -61,7 +76,7 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
       return answer;
     },
     forget() {
-      jar.clear();
+      ended();
       stream?.stop();
     },
   };
