@@ -6,6 +6,7 @@ import { createHandlers } from '../../../main/api/handlers.ts';
 import { joinedDispatch } from '../../../main/joining/joined-dispatch.ts';
 import { keptSession, MEMORY_ONLY } from '../../../main/joining/kept-session.ts';
 import { membership } from '../../../main/joining/membership.ts';
+import { teamRelay } from '../../../main/joining/team-relay.ts';
 import type { SecretBox } from '../../../main/phone/secret-box.ts';
 import { privateKeyFileBox } from '../../../main/phone/secret-box.ts';
 import { confPreferences } from '../../../main/preferences/conf-preferences.ts';
@@ -153,8 +154,12 @@ describe('a joined desktop console’s session across a restart', () => {
   });
 
   it('is never sent to another address: joined elsewhere before the restart, it is dropped', async () => {
-    const { servers, dir, start, signIn } = await setUp();
+    const { servers, dir, box, start, signIn } = await setUp();
     const { token } = await signIn();
+    // A relay to another address never reads it, whoever asks.
+    const other = watchedFetch();
+    await teamRelay(servers[1]!.origin, { fetch: other.fetch, kept: keptSession(confPreferences(dir), box, () => undefined) }).call('people.me', {});
+    expect(other.sent.map((s) => s.cookie)).toEqual([null]);
     // Another process, another origin: the same team, but not the address the session came from.
     membership(confPreferences(dir)).join(servers[1]!.origin);
     const elsewhere = start();
