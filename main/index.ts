@@ -87,12 +87,13 @@ async function start(): Promise<void> {
     ipcMain,
     // Joined to a team (Settings → Team), main relays the console's calls to the team server, and
     // its live events (so 'inbound.arrived' notifies here too) while signed in; the session
-    // outlives a restart sealed by the keychain, or not at all without one (kept-session.ts).
+    // outlives a restart sealed by the keychain, or not at all without one (kept-session.ts); a
+    // lead export the team server answers with the file is saved through the dialog, as alone.
     // During an import the console's reads are answered from a read-only connection (dispatch.ts).
     dispatch: joinedDispatch(
       createDispatcher(createHandlers(opened, edges), undefined, { readers: () => createReaders(opened, edges) }),
       membership(opened.prefs),
-      { events: opened.events, kept: keptSession(opened.prefs, secrets, (message) => console.warn(message)) },
+      { events: opened.events, kept: keptSession(opened.prefs, secrets, (message) => console.warn(message)), saveExport: edges.saveExport },
     ),
     events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),

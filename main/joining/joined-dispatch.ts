@@ -1,6 +1,8 @@
 import { isMethodName } from '../../shared/api.ts';
 import type { Dispatch } from '../api/dispatch.ts';
+import type { ExportSink } from '../leads/export-leads.ts';
 import type { Membership } from './membership.ts';
+import { saveRelayedExport } from './relayed-export.ts';
 import { teamRelay, type RelayOptions, type TeamRelay } from './team-relay.ts';
 
 /**
@@ -11,7 +13,12 @@ import { teamRelay, type RelayOptions, type TeamRelay } from './team-relay.ts';
  * team, or working alone, forgets the last session (the one kept on disk too, `options.kept`) and
  * stops its events.
  */
-export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>, options: RelayOptions = {}): Dispatch {
+export interface JoinedOptions extends RelayOptions {
+  /** The desktop app's save dialog: a lead export the team server answers with the file goes there (relayed-export.ts). */
+  saveExport?: ExportSink;
+}
+
+export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>, options: JoinedOptions = {}): Dispatch {
   let relay: TeamRelay | null = null;
   // A session kept for an address this console no longer works through is dropped at start.
   options.kept?.keepOnly(chosen.read().address);
@@ -38,6 +45,7 @@ export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>
     // An unknown name is refused by the local dispatcher, with its sentence; it never reaches a URL.
     if (!isMethodName(method)) return local(method, input);
     relay ??= teamRelay(address, options);
-    return relay.call(method, input);
+    const answer = await relay.call(method, input);
+    return method === 'leads.export' && options.saveExport ? saveRelayedExport(answer, options.saveExport) : answer;
   };
 }
