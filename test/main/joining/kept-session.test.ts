@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch.ts';
+import { createEventHub } from '../../../main/api/event-hub.ts';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { joinedDispatch } from '../../../main/joining/joined-dispatch.ts';
 import { keptSession, MEMORY_ONLY } from '../../../main/joining/kept-session.ts';
@@ -182,3 +185,40 @@ describe('a joined desktop console’s session across a restart', () => {
     expect(await signedInAs(start({ secrets: noKeychain }).dispatch)).toBeNull();
   });
 });
+
+describe('the kept session and the team’s event stream', () => {
+  it('is dropped when the event stream is refused with 401 (the session ended on the server)', async () => {
+    let streams = 0;
+    const server = createServer((request, response) => {
+      if (request.url === '/api/events') {
+        streams++;
+        response.writeHead(401, { 'Content-Type': 'application/json' });
+        return response.end(JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Sign in first.' } }));
+      }
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': 'nextcall_session=tok; Path=/; HttpOnly; Max-Age=600' });
+      response.end(JSON.stringify({ ok: true, value: { person: { name: 'jordan' } } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const prefs = confPreferences(tempDir());
+      const kept = keptSession(prefs, fakeKeychainBox(), () => undefined);
+      await teamRelay(address, { events: createEventHub(), backoffMs: 20, kept }).call('people.signIn', { name: 'jordan', password: 'pw' });
+      await waitFor('the event stream refused', () => streams === 1);
+      await waitFor('the kept session dropped', () => prefs.section('teamSession').read() === null);
+      expect(kept.read(address, Date.now())).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+/** Resolves once `done()` holds, looking every 10 ms; fails after two seconds. */
+async function waitFor(what: string, done: () => boolean): Promise<void> {
+  const until = Date.now() + 2_000;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`Waited 2 s for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
