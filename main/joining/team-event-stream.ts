@@ -25,11 +25,11 @@ export interface StreamOptions {
  * emitted into the console's own event hub, so the page hears it as it hears a local one. No
  * redirect is followed (the cookie would go with it). A dropped stream is reopened after a short
  * wait while a session is kept; a 401 (the session ended) stops it, and tells the relay, which
- * forgets the session, until it has one again.
+ * forgets the session if it is still the one the stream was opened with, until it has one again.
  */
 export function teamEventStream(
   address: string,
-  session: { cookie(): string | null; ended(): void },
+  session: { cookie(): string | null; ended(sent: string): void },
   hub: EventHub,
   { fetch = globalThis.fetch, backoffMs = SECOND_MS }: StreamOptions = {},
 ): TeamEventStream {
@@ -49,8 +49,9 @@ export function teamEventStream(
       // Its answer is not read: the connection is let go.
       await response.body?.cancel().catch(() => undefined);
       if (response.status !== 401) return 'again';
-      session.ended();
-      return 'stop';
+      session.ended(header);
+      // A sign-in while this older cookie was being refused brought a session: followed with it.
+      return session.cookie() ? 'again' : 'stop';
     }
     failures = 0;
     const decoder = new TextDecoder();

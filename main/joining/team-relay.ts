@@ -37,12 +37,27 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
   const jar = sessionJar();
   const overHttps = address.startsWith('https:');
   // A session kept from before a restart is this address's only (kept-session.ts).
-  if (kept) jar.restore(kept.read(address, now()), now());
-  const remember = () => kept?.write(address, jar.lasting(now()));
-  /** The session ended on the server (a 401): forgotten here too, and on disk. */
-  const ended = () => {
+  const restored = kept?.read(address, now()) ?? [];
+  jar.restore(restored, now());
+  /**
+   * Whose session the jar holds, as people.signIn and people.me answer: only a rep's outlives a
+   * restart. A team lead (or admin) signs in on a rep's computer to upload; left signed in there,
+   * theirs must not come back at the next start. What was restored was kept, so a rep's.
+   */
+  let role: unknown = restored.length ? 'rep' : null;
+  const remember = () => kept?.write(address, role === 'rep' ? jar.lasting(now()) : []);
+  const forgetSession = () => {
     jar.clear();
+    role = null;
     remember();
+  };
+  /**
+   * The server refused the session `sent` (a 401): it ended there, so here and on disk too. A 401
+   * answering an older cookie (a call or the event stream sent before a new sign-in) says nothing
+   * of the session held now, which stays.
+   */
+  const ended = (sent: string) => {
+    if (jar.header(now(), overHttps) === sent) forgetSession();
   };
   const stream = events ? teamEventStream(address, { cookie: () => jar.header(now(), overHttps), ended }, events, { fetch, backoffMs }) : null;
   const refusal = (message: string): Envelope<never> => ({ ok: false, error: { code: 'internal', message } });
@@ -65,18 +80,21 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
       }
       const setCookies = response.headers.getSetCookie();
       jar.take(setCookies, now());
+      const answer = await response.json().catch(() => null);
+      const wasRole = role;
+      if (method === 'people.signIn' && setCookies.length) role = isEnvelope(answer) && answer.ok ? personOf(answer.value)?.role : null;
+      else if (method === 'people.me' && isEnvelope(answer) && answer.ok) role = personOf(answer.value)?.role ?? null;
       // A refused sign-in says nothing of the session held; any other 401 means it has ended.
-      if (response.status === 401 && cookie && method !== 'people.signIn') ended();
-      else if (setCookies.length) remember();
+      if (response.status === 401 && cookie && method !== 'people.signIn') ended(cookie);
+      else if (setCookies.length || role !== wasRole) remember();
       // Signed in (or still): the team's live events follow; signed out, they stop.
       if (jar.header(now(), overHttps)) stream?.follow();
       else stream?.stop();
-      const answer = await response.json().catch(() => null);
       if (!isEnvelope(answer)) return refusal(`The team server at ${address} answered ${response.status} with something that is not Nextcall’s: is this the right address?`);
       return answer;
     },
     forget() {
-      ended();
+      forgetSession();
       stream?.stop();
     },
   };
@@ -87,4 +105,10 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   const answer = value as { ok?: unknown; value?: unknown; error?: Partial<ApiFailure> };
   if (answer.ok === true) return 'value' in answer;
   return answer.ok === false && typeof answer.error?.code === 'string' && typeof answer.error.message === 'string';
+}
+
+/** The person in a people.signIn or people.me answer (`{ person }`), if it holds one. */
+function personOf(value: unknown): { role?: unknown } | null {
+  const person = (value as { person?: unknown } | null)?.person;
+  return typeof person === 'object' && person !== null ? person : null;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -76,7 +76,7 @@ const everythingOnDisk = (dir: string) =>
 
 describe('a joined desktop console’s session across a restart', () => {
   async function setUp() {
-    const servers = await startTeam(await cluster().createDatabase(), { people: [['jordan', 'rep']], processes: 2 });
+    const servers = await startTeam(await cluster().createDatabase(), { people: [['jordan', 'rep'], ['casey', 'team-lead'], ['avery', 'admin']], processes: 2 });
     running.push(...servers);
     const dir = tempDir();
     const box = fakeKeychainBox();
@@ -98,14 +98,15 @@ describe('a joined desktop console’s session across a restart', () => {
       expect(me.ok).toBe(true);
       return (me as { value: { person: { name: string } | null } }).value.person?.name ?? null;
     };
-    const signIn = async () => {
+    const signIn = async (name = 'jordan') => {
       const first = start();
       expect(await first.dispatch('teamServer.join', { address: servers[0]!.origin })).toMatchObject({ ok: true });
-      expect(await first.dispatch('people.signIn', { name: 'jordan', password: TEAM_PASSWORD })).toMatchObject({ ok: true });
-      expect(await signedInAs(first.dispatch)).toBe('jordan');
+      expect(await first.dispatch('people.signIn', { name, password: TEAM_PASSWORD })).toMatchObject({ ok: true });
+      expect(await signedInAs(first.dispatch)).toBe(name);
       return { ...first, token: tokenOf(first.watch.setCookies) };
     };
-    return { servers, dir, box, said, start, signedInAs, signIn };
+    const nothingKept = () => expect(JSON.parse(readFileSync(join(dir, 'preferences.json'), 'utf8')).teamSession ?? null).toBeNull();
+    return { servers, dir, box, said, start, signedInAs, signIn, nothingKept };
   }
 
   it('is still signed in after a restart, without a password asked, and the file never holds the cookie in clear', async () => {
@@ -124,8 +125,7 @@ describe('a joined desktop console’s session across a restart', () => {
   });
 
   it('is not kept after signing out, after Work alone, once expired, or once the server ended it (401)', async () => {
-    const { servers, dir, start, signedInAs, signIn } = await setUp();
-    const nothingKept = () => expect(JSON.parse(readFileSync(join(dir, 'preferences.json'), 'utf8')).teamSession ?? null).toBeNull();
+    const { servers, start, signedInAs, signIn, nothingKept } = await setUp();
 
     // Signed out: the next start asks for the password again.
     const signedOut = await signIn();
@@ -156,20 +156,58 @@ describe('a joined desktop console’s session across a restart', () => {
     nothingKept();
   });
 
-  it('is never sent to another address: joined elsewhere before the restart, it is dropped', async () => {
-    const { servers, dir, box, start, signIn } = await setUp();
+  it('is never sent to another address: a relay there does not read it, and joined elsewhere before the restart, it is dropped at start', async () => {
+    const { servers, dir, box, start, signIn, nothingKept } = await setUp();
     const { token } = await signIn();
-    // A relay to another address never reads it, whoever asks.
+    // A relay to another address never reads it, whoever asks (here over a copy of the data
+    // folder's preferences: reading it for another address drops it, and the check below must
+    // find it still kept).
+    const copy = tempDir();
+    copyFileSync(join(dir, 'preferences.json'), join(copy, 'preferences.json'));
     const other = watchedFetch();
-    await teamRelay(servers[1]!.origin, { fetch: other.fetch, kept: keptSession(confPreferences(dir), box, () => undefined) }).call('people.me', {});
+    await teamRelay(servers[1]!.origin, { fetch: other.fetch, kept: keptSession(confPreferences(copy), box, () => undefined) }).call('people.me', {});
     expect(other.sent.map((s) => s.cookie)).toEqual([null]);
     // Another process, another origin: the same team, but not the address the session came from.
+    // Dropped as the console starts, before any call is relayed.
+    expect(everythingOnDisk(dir)).toContain('teamSession');
     membership(confPreferences(dir)).join(servers[1]!.origin);
     const elsewhere = start();
+    nothingKept();
     await elsewhere.dispatch('people.me', {});
     expect(elsewhere.watch.sent.map((s) => s.cookie)).toEqual([null]);
-    expect(JSON.parse(readFileSync(join(dir, 'preferences.json'), 'utf8')).teamSession ?? null).toBeNull();
     expect(everythingOnDisk(dir)).not.toContain(token);
+  });
+
+  it('is kept for a rep only: a team lead or an admin signed in on a rep’s computer is asked to sign in again after a restart', async () => {
+    const { servers, dir, box, start, signedInAs, signIn, nothingKept } = await setUp();
+    // The rep is signed in (kept); a team lead signs in on the same console to upload, and closes the app.
+    const desk = await signIn('jordan');
+    expect(await desk.dispatch('people.signIn', { name: 'casey', password: TEAM_PASSWORD })).toMatchObject({ ok: true });
+    expect(await signedInAs(desk.dispatch)).toBe('casey');
+    const leadToken = tokenOf(desk.watch.setCookies);
+    nothingKept();
+    expect(box.sealed.join('\n')).not.toContain(leadToken);
+    expect(await signedInAs(start().dispatch)).toBeNull();
+
+    // An admin signed in from the start: the same.
+    const admin = await signIn('avery');
+    nothingKept();
+    expect(box.sealed.join('\n')).not.toContain(admin.token);
+    expect(await signedInAs(start().dispatch)).toBeNull();
+
+    // A team lead's session kept before this was so (an older Nextcall): people.me names a team
+    // lead at the next start, and it is dropped from the disk.
+    const lead = await signIn('casey');
+    keptSession(confPreferences(dir), box, () => undefined).write(servers[0]!.origin, [
+      { name: 'nextcall_session', value: lead.token, expiresAt: Date.now() + HOUR_MS, secure: false },
+    ]);
+    expect(await signedInAs(start().dispatch)).toBe('casey');
+    nothingKept();
+    expect(await signedInAs(start().dispatch)).toBeNull();
+
+    // A rep again: kept.
+    await signIn('jordan');
+    expect(await signedInAs(start().dispatch)).toBe('jordan');
   });
 
   it('stays in memory only where there is no keychain, and says so once', async () => {
@@ -196,14 +234,17 @@ describe('the kept session and the team’s event stream', () => {
         return response.end(JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Sign in first.' } }));
       }
       response.writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': 'nextcall_session=tok; Path=/; HttpOnly; Max-Age=600' });
-      response.end(JSON.stringify({ ok: true, value: { person: { name: 'jordan' } } }));
+      response.end(JSON.stringify({ ok: true, value: { person: JORDAN } }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const prefs = confPreferences(tempDir());
-      const kept = keptSession(prefs, fakeKeychainBox(), () => undefined);
+      const box = fakeKeychainBox();
+      const kept = keptSession(prefs, box, () => undefined);
       await teamRelay(address, { events: createEventHub(), backoffMs: 20, kept }).call('people.signIn', { name: 'jordan', password: 'pw' });
+      // Kept (a rep's) at the sign-in, then dropped at the stream's 401.
+      expect(box.sealed).toHaveLength(1);
       await waitFor('the event stream refused', () => streams === 1);
       await waitFor('the kept session dropped', () => prefs.section('teamSession').read() === null);
       expect(kept.read(address, Date.now())).toEqual([]);
@@ -213,6 +254,91 @@ describe('the kept session and the team’s event stream', () => {
     }
   });
 });
+
+describe('a 401 that answers an older cookie', () => {
+  /**
+   * A stand-in team server: each sign-in a new session (tok1, tok2, ...); a call or event stream
+   * sent with tok1 is held until `release()`, then refused with 401, as a server would once that
+   * session ended; any other session is served.
+   */
+  async function standIn() {
+    let signIns = 0;
+    const held: (() => void)[] = [];
+    const streams: string[] = [];
+    const calls: string[] = [];
+    const server = createServer((request, response) => {
+      const cookie = request.headers.cookie ?? '';
+      const refuse = () => {
+        response.writeHead(401, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Sign in first.' } }));
+      };
+      if (request.url === '/api/people.signIn') {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': `nextcall_session=tok${++signIns}; Path=/; HttpOnly; Max-Age=600` });
+        return response.end(JSON.stringify({ ok: true, value: { person: JORDAN, expiresAt: new Date(Date.now() + 600_000).toISOString() } }));
+      }
+      if (request.url === '/api/events') streams.push(cookie);
+      else calls.push(cookie);
+      if (cookie === 'nextcall_session=tok1') return void held.push(refuse);
+      if (request.url === '/api/events') return void response.writeHead(200, { 'Content-Type': 'text/event-stream' }).flushHeaders();
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ ok: true, value: [] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const prefs = confPreferences(tempDir());
+    return {
+      address: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      kept: keptSession(prefs, fakeKeychainBox(), () => undefined),
+      streams,
+      calls,
+      held,
+      release: () => held.splice(0).forEach((refuse) => refuse()),
+      close: async () => {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  }
+  const signIn = { name: 'jordan', password: 'pw' };
+
+  it('from a call sent before a new sign-in, leaves the new session signed in, in memory and on disk', async () => {
+    const team = await standIn();
+    try {
+      const relay = teamRelay(team.address, { kept: team.kept });
+      await relay.call('people.signIn', signIn);
+      const stale = relay.call('lists.list', {});
+      await waitFor('the call sent with the first session', () => team.held.length === 1);
+      await relay.call('people.signIn', signIn);
+      team.release();
+      expect(await stale).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(team.kept.read(team.address, Date.now()).map((c) => c.value)).toEqual(['tok2']);
+      expect(await relay.call('lists.list', {})).toEqual({ ok: true, value: [] });
+      expect(team.calls).toEqual(['nextcall_session=tok1', 'nextcall_session=tok2']);
+    } finally {
+      await team.close();
+    }
+  });
+
+  it('from the event stream opened before a new sign-in, leaves the new session, and the stream reopens with it', async () => {
+    const team = await standIn();
+    const relay = teamRelay(team.address, { kept: team.kept, events: createEventHub(), backoffMs: 20 });
+    try {
+      await relay.call('people.signIn', signIn);
+      await waitFor('the stream opened with the first session', () => team.held.length === 1);
+      await relay.call('people.signIn', signIn);
+      team.release();
+      await waitFor('the stream reopened with the new session', () => team.streams.includes('nextcall_session=tok2'));
+      expect(team.kept.read(team.address, Date.now()).map((c) => c.value)).toEqual(['tok2']);
+      expect(await relay.call('lists.list', {})).toEqual({ ok: true, value: [] });
+      expect(team.calls).toEqual(['nextcall_session=tok2']);
+    } finally {
+      relay.forget();
+      await team.close();
+    }
+  });
+});
+
+/** A rep, as the team server answers people.signIn and people.me. */
+const JORDAN = { id: 1, name: 'jordan', role: 'rep' };
 
 /** Resolves once `done()` holds, looking every 10 ms; fails after two seconds. */
 async function waitFor(what: string, done: () => boolean): Promise<void> {
