@@ -2,7 +2,7 @@ import { isMethodName } from '../../shared/api.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { ExportSink } from '../leads/export-leads.ts';
 import type { Membership } from './membership.ts';
-import { saveRelayedExport } from './relayed-export.ts';
+import { requestedFormat, saveRelayedExport } from './relayed-export.ts';
 import { teamRelay, type RelayOptions, type TeamRelay } from './team-relay.ts';
 
 /**
@@ -46,6 +46,6 @@ export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>
     if (!isMethodName(method)) return local(method, input);
     relay ??= teamRelay(address, options);
     const answer = await relay.call(method, input);
-    return method === 'leads.export' && options.saveExport ? saveRelayedExport(answer, options.saveExport) : answer;
+    return method === 'leads.export' && options.saveExport ? saveRelayedExport(answer, options.saveExport, requestedFormat(input)) : answer;
   };
 }

@@ -103,11 +103,63 @@ describe('a lead export on a joined desktop console', () => {
     expect(await desk.dispatch('leads.export', { format: 'csv' })).toEqual({ ok: true, value: { kind: 'saved', path: join(dir, 'evil.csv'), leads: 0 } });
     expect(dialog.offered[0]!.fileName).toBe('evil.csv');
 
-    expect(safeFileName('..\\..\\AppData\\evil.csv')).toBe('evil.csv');
-    expect(safeFileName('..')).toBe('nextcall-export');
-    expect(safeFileName('.bashrc')).toBe('bashrc');
-    expect(safeFileName('leads\u0000<:>.csv')).toBe('leads.csv');
-    expect(safeFileName('/')).toBe('nextcall-export');
+    expect(safeFileName('..\\..\\AppData\\evil.csv', 'csv')).toBe('evil.csv');
+    expect(safeFileName('..', 'csv')).toBe('nextcall-export.csv');
+    expect(safeFileName('.bashrc', 'csv')).toBe('bashrc.csv');
+    expect(safeFileName('leads\u0000<:>.csv', 'csv')).toBe('leads.csv');
+    expect(safeFileName('/', 'json')).toBe('nextcall-export.json');
+  });
+
+  it('gives the file the extension and type of the format asked for, whatever the server names', async () => {
+    const dir = tempDir();
+    const dialog = dialogSink(dir);
+    const desk = joinedConsole(await serverNaming('leads.csv.exe'), dialog.sink);
+    await desk.join();
+    expect(await desk.dispatch('leads.export', { format: 'csv' })).toEqual({ ok: true, value: { kind: 'saved', path: join(dir, 'leads.csv.exe.csv'), leads: 0 } });
+    // JSON asked for: a server answering with a .csv name (and a CSV type) still gives a .json file.
+    expect(await desk.dispatch('leads.export', { format: 'json' })).toMatchObject({ ok: true, value: { kind: 'saved', path: join(dir, 'leads.csv.exe.json') } });
+    // No format named: the contract's default, CSV.
+    expect(await desk.dispatch('leads.export', {})).toMatchObject({ ok: true, value: { kind: 'saved', path: join(dir, 'leads.csv.exe.csv') } });
+    expect(dialog.offered.map((f) => [f.fileName, f.mimeType])).toEqual([
+      ['leads.csv.exe.csv', 'text/csv'],
+      ['leads.csv.exe.json', 'application/json'],
+      ['leads.csv.exe.csv', 'text/csv'],
+    ]);
+
+    // A .csv or .json already there is not doubled, nor is one of the other format kept.
+    expect(safeFileName('nextcall-leads.csv', 'csv')).toBe('nextcall-leads.csv');
+    expect(safeFileName('nextcall-leads.JSON', 'csv')).toBe('nextcall-leads.csv');
+    expect(safeFileName('nextcall-leads.csv', 'json')).toBe('nextcall-leads.json');
+    expect(safeFileName('run.bat', 'csv')).toBe('run.bat.csv');
+    expect(safeFileName('', 'json')).toBe('nextcall-export.json');
+  });
+
+  it('never suggests a name Windows keeps for a device, or one ending in dots or spaces', async () => {
+    const dir = tempDir();
+    const dialog = dialogSink(dir);
+    const desk = joinedConsole(await serverNaming('NUL'), dialog.sink);
+    await desk.join();
+    expect(await desk.dispatch('leads.export', { format: 'csv' })).toMatchObject({ ok: true, value: { kind: 'saved', path: join(dir, 'nextcall-NUL.csv') } });
+
+    for (const [name, safe] of [
+      ['CON', 'nextcall-CON.csv'],
+      ['con.csv', 'nextcall-con.csv'],
+      ['Aux.tar.csv', 'nextcall-Aux.tar.csv'],
+      ['prn .csv', 'nextcall-prn.csv'],
+      ['COM1', 'nextcall-COM1.csv'],
+      ['lpt9.txt', 'nextcall-lpt9.txt.csv'],
+      ['COM¹', 'nextcall-COM¹.csv'],
+      ['CONOUT$', 'nextcall-CONOUT$.csv'],
+      ['console', 'console.csv'],
+      ['com10', 'com10.csv'],
+      ['my-con', 'my-con.csv'],
+      ['leads. . ', 'leads.csv'],
+      ['leads.csv. .', 'leads.csv'],
+      ['leads .csv', 'leads.csv'],
+      ['. . .', 'nextcall-export.csv'],
+    ]) expect(safeFileName(name!, 'csv')).toBe(safe);
+    // At most 200 characters before the extension, none of them a trailing dot or space.
+    expect(safeFileName(`${'a'.repeat(199)}.${'b'.repeat(50)}`, 'csv')).toBe(`${'a'.repeat(199)}.csv`);
   });
 
   it('says why when the file cannot be written, and passes the file on as it was where there is no dialog (the web host)', async () => {
