@@ -95,26 +95,36 @@ describe('a lead export on a joined desktop console', () => {
     return `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
   }
 
-  it('uses nothing the server names as a path: a name with ../ or a folder is reduced to its base name', async () => {
+  /** A desktop console joined to a server that names its export `fileName`; its dialog saves in a temp folder. */
+  async function joinedTo(fileName: string) {
     const dir = tempDir();
     const dialog = dialogSink(dir);
-    const desk = joinedConsole(await serverNaming('../../.config/autostart/evil.csv'), dialog.sink);
+    const desk = joinedConsole(await serverNaming(fileName), dialog.sink);
     await desk.join();
+    return { dir, dialog, desk };
+  }
+
+  /** What the dialog suggests for each name the server might give, `format` asked for. */
+  const expectSuggested = (format: 'csv' | 'json', names: [server: string, suggested: string][]) => {
+    for (const [name, suggested] of names) expect(safeFileName(name, format)).toBe(suggested);
+  };
+
+  it('uses nothing the server names as a path: a name with ../ or a folder is reduced to its base name', async () => {
+    const { dir, dialog, desk } = await joinedTo('../../.config/autostart/evil.csv');
     expect(await desk.dispatch('leads.export', { format: 'csv' })).toEqual({ ok: true, value: { kind: 'saved', path: join(dir, 'evil.csv'), leads: 0 } });
     expect(dialog.offered[0]!.fileName).toBe('evil.csv');
 
-    expect(safeFileName('..\\..\\AppData\\evil.csv', 'csv')).toBe('evil.csv');
-    expect(safeFileName('..', 'csv')).toBe('nextcall-export.csv');
-    expect(safeFileName('.bashrc', 'csv')).toBe('bashrc.csv');
-    expect(safeFileName('leads\u0000<:>.csv', 'csv')).toBe('leads.csv');
-    expect(safeFileName('/', 'json')).toBe('nextcall-export.json');
+    expectSuggested('csv', [
+      ['..\\..\\AppData\\evil.csv', 'evil.csv'],
+      ['..', 'nextcall-export.csv'],
+      ['.bashrc', 'bashrc.csv'],
+      ['leads\u0000<:>.csv', 'leads.csv'],
+    ]);
+    expectSuggested('json', [['/', 'nextcall-export.json']]);
   });
 
   it('gives the file the extension and type of the format asked for, whatever the server names', async () => {
-    const dir = tempDir();
-    const dialog = dialogSink(dir);
-    const desk = joinedConsole(await serverNaming('leads.csv.exe'), dialog.sink);
-    await desk.join();
+    const { dir, dialog, desk } = await joinedTo('leads.csv.exe');
     expect(await desk.dispatch('leads.export', { format: 'csv' })).toEqual({ ok: true, value: { kind: 'saved', path: join(dir, 'leads.csv.exe.csv'), leads: 0 } });
     // JSON asked for: a server answering with a .csv name (and a CSV type) still gives a .json file.
     expect(await desk.dispatch('leads.export', { format: 'json' })).toMatchObject({ ok: true, value: { kind: 'saved', path: join(dir, 'leads.csv.exe.json') } });
@@ -127,21 +137,22 @@ describe('a lead export on a joined desktop console', () => {
     ]);
 
     // A .csv or .json already there is not doubled, nor is one of the other format kept.
-    expect(safeFileName('nextcall-leads.csv', 'csv')).toBe('nextcall-leads.csv');
-    expect(safeFileName('nextcall-leads.JSON', 'csv')).toBe('nextcall-leads.csv');
-    expect(safeFileName('nextcall-leads.csv', 'json')).toBe('nextcall-leads.json');
-    expect(safeFileName('run.bat', 'csv')).toBe('run.bat.csv');
-    expect(safeFileName('', 'json')).toBe('nextcall-export.json');
+    expectSuggested('csv', [
+      ['nextcall-leads.csv', 'nextcall-leads.csv'],
+      ['nextcall-leads.JSON', 'nextcall-leads.csv'],
+      ['run.bat', 'run.bat.csv'],
+    ]);
+    expectSuggested('json', [
+      ['nextcall-leads.csv', 'nextcall-leads.json'],
+      ['', 'nextcall-export.json'],
+    ]);
   });
 
   it('never suggests a name Windows keeps for a device, or one ending in dots or spaces', async () => {
-    const dir = tempDir();
-    const dialog = dialogSink(dir);
-    const desk = joinedConsole(await serverNaming('NUL'), dialog.sink);
-    await desk.join();
+    const { dir, desk } = await joinedTo('NUL');
     expect(await desk.dispatch('leads.export', { format: 'csv' })).toMatchObject({ ok: true, value: { kind: 'saved', path: join(dir, 'nextcall-NUL.csv') } });
 
-    for (const [name, safe] of [
+    expectSuggested('csv', [
       ['CON', 'nextcall-CON.csv'],
       ['con.csv', 'nextcall-con.csv'],
       ['Aux.tar.csv', 'nextcall-Aux.tar.csv'],
@@ -157,9 +168,9 @@ describe('a lead export on a joined desktop console', () => {
       ['leads.csv. .', 'leads.csv'],
       ['leads .csv', 'leads.csv'],
       ['. . .', 'nextcall-export.csv'],
-    ]) expect(safeFileName(name!, 'csv')).toBe(safe);
-    // At most 200 characters before the extension, none of them a trailing dot or space.
-    expect(safeFileName(`${'a'.repeat(199)}.${'b'.repeat(50)}`, 'csv')).toBe(`${'a'.repeat(199)}.csv`);
+      // At most 200 characters before the extension, none of them a trailing dot or space.
+      [`${'a'.repeat(199)}.${'b'.repeat(50)}`, `${'a'.repeat(199)}.csv`],
+    ]);
   });
 
   it('says why when the file cannot be written, and passes the file on as it was where there is no dialog (the web host)', async () => {
