@@ -5,7 +5,9 @@ import type { KeptCookie } from './session-jar.ts';
 /**
  * A joined console's session across a restart of the desktop app: the session jar's lasting
  * cookies (value, expiry, Secure), for one team address, sealed by the operating system's
- * keychain and kept in the preferences file (`teamSession`). Only the keychain seals it: where
+ * keychain and kept in the preferences file (`teamSession`). Only a rep's session is written
+ * here (the relay knows the role, team-relay.ts): a team lead's or admin's, signed in on a rep's
+ * computer, lives in memory only. Only the keychain seals it: where
  * there is none (safeStorage unavailable, or Linux's fixed "basic_text" key), nothing is written
  * and the session lives in memory only, as it did before, which is said once. What is kept is
  * dropped when the jar empties (sign-out, the session ended, Work alone), when another address is
