@@ -9,6 +9,7 @@ import { systemClock } from './clock.ts';
 import { backUpCore, openCore, type Core } from './core.ts';
 import { defaultDataDir, STORE_FILE } from './data-dir.ts';
 import { joinedDispatch } from './joining/joined-dispatch.ts';
+import { keptSession } from './joining/kept-session.ts';
 import { membership } from './joining/membership.ts';
 import { preferenceStore } from './preferences/preferences.ts';
 import { watchOtherWriters } from './store/store-watch.ts';
@@ -80,16 +81,19 @@ async function start(): Promise<void> {
   }).stop;
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;
-  const edges = { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets: osKeychainBox(opened.dataDir) };
+  const secrets = osKeychainBox(opened.dataDir);
+  const edges = { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets };
   const stopRouter = registerIpcRouter({
     ipcMain,
     // Joined to a team (Settings → Team), main relays the console's calls to the team server, and
-    // its live events (so 'inbound.arrived' notifies here too) while signed in. During an import
-    // the console's reads are answered from a read-only connection (dispatch.ts).
+    // its live events (so 'inbound.arrived' notifies here too) while signed in; the session
+    // outlives a restart sealed by the keychain, or not at all without one (kept-session.ts); a
+    // lead export the team server answers with the file is saved through the dialog, as alone.
+    // During an import the console's reads are answered from a read-only connection (dispatch.ts).
     dispatch: joinedDispatch(
       createDispatcher(createHandlers(opened, edges), undefined, { readers: () => createReaders(opened, edges) }),
       membership(opened.prefs),
-      { events: opened.events },
+      { events: opened.events, kept: keptSession(opened.prefs, secrets, (message) => console.warn(message)), saveExport: edges.saveExport },
     ),
     events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),

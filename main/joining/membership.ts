@@ -4,8 +4,8 @@ import type { PreferenceStore } from '../preferences/preferences.ts';
 
 /**
  * Which team server this console works through, kept in its preferences so it survives a
- * restart: the address only. The password is never kept, and the session lives in main's memory
- * (team-relay.ts). A hand-edited file holding a bad address reads as working alone.
+ * restart: the address only. The password is never kept; the session lives in main's memory
+ * (team-relay.ts), and in the desktop app sealed by the keychain too (kept-session.ts). A hand-edited file holding a bad address reads as working alone.
  */
 export interface Membership {
   read(): TeamMembership;

@@ -1,23 +1,33 @@
 import { SECOND_MS } from '../../shared/time-units.ts';
 /**
- * The team server's cookies, as main keeps them for a joined console: in memory only (never on
- * disk, never handed to the page), each until the moment the server's Max-Age or Expires names,
- * a cookie sent again empty or already expired deleted. `Secure` cookies are only ever sent back
- * over https.
+ * The team server's cookies, as main keeps them for a joined console: in main's memory (never
+ * handed to the page; on disk only sealed by the keychain, kept-session.ts), each until the moment
+ * the server's Max-Age or Expires names, a cookie sent again empty or already expired deleted.
+ * `Secure` cookies are only ever sent back over https.
  */
 export interface SessionJar {
   /** Takes the response's Set-Cookie lines. */
   take(setCookies: readonly string[], now: number): void;
   /** The Cookie header for a request to the server, or null when nothing is kept. */
   header(now: number, overHttps: boolean): string | null;
+  /**
+   * The cookies that may outlive the app: those with an expiry, not yet reached. One without
+   * (a browser's "session cookie") ends when the app quits, as it would in a browser.
+   */
+  lasting(now: number): KeptCookie[];
+  /** Puts back what `lasting` gave before a restart (the expired left out). */
+  restore(cookies: readonly KeptCookie[], now: number): void;
   clear(): void;
 }
 
-interface Kept {
+export interface KeptCookie {
+  name: string;
   value: string;
   expiresAt: number;
   secure: boolean;
 }
+
+type Kept = Omit<KeptCookie, 'name'>;
 
 export function sessionJar(): SessionJar {
   const kept = new Map<string, Kept>();
@@ -52,6 +62,10 @@ export function sessionJar(): SessionJar {
         else if (overHttps || !cookie.secure) pairs.push(`${name}=${cookie.value}`);
       }
       return pairs.length ? pairs.join('; ') : null;
+    },
+    lasting: (now) => [...kept].filter(([, cookie]) => Number.isFinite(cookie.expiresAt) && cookie.expiresAt > now).map(([name, cookie]) => ({ name, ...cookie })),
+    restore(cookies, now) {
+      for (const { name, value, expiresAt, secure } of cookies) if (value && Number.isFinite(expiresAt) && expiresAt > now) kept.set(name, { value, expiresAt, secure });
     },
     clear: () => kept.clear(),
   };

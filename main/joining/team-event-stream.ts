@@ -24,15 +24,20 @@ export interface StreamOptions {
  * session cookie it keeps (team-relay.ts), each event the contract knows, with an object payload,
  * emitted into the console's own event hub, so the page hears it as it hears a local one. No
  * redirect is followed (the cookie would go with it). A dropped stream is reopened after a short
- * wait while a session is kept; a 401 (the session ended) stops it until the relay has a session
- * again.
+ * wait while a session is kept; a 401 (the session ended) stops it, and tells the relay, which
+ * forgets the session if it is still the one the stream was opened with, until it has one again.
  */
-export function teamEventStream(address: string, cookie: () => string | null, hub: EventHub, { fetch = globalThis.fetch, backoffMs = SECOND_MS }: StreamOptions = {}): TeamEventStream {
+export function teamEventStream(
+  address: string,
+  session: { cookie(): string | null; ended(sent: string): void },
+  hub: EventHub,
+  { fetch = globalThis.fetch, backoffMs = SECOND_MS }: StreamOptions = {},
+): TeamEventStream {
   let running: AbortController | null = null;
   let failures = 0;
 
   const open = async (control: AbortController): Promise<'again' | 'stop'> => {
-    const header = cookie();
+    const header = session.cookie();
     if (!header) return 'stop';
     let response: Response;
     try {
@@ -43,7 +48,10 @@ export function teamEventStream(address: string, cookie: () => string | null, hu
     if (response.status !== 200 || !response.body) {
       // Its answer is not read: the connection is let go.
       await response.body?.cancel().catch(() => undefined);
-      return response.status === 401 ? 'stop' : 'again';
+      if (response.status !== 401) return 'again';
+      session.ended(header);
+      // A sign-in while this older cookie was being refused brought a session: followed with it.
+      return session.cookie() ? 'again' : 'stop';
     }
     failures = 0;
     const decoder = new TextDecoder();

@@ -29,7 +29,7 @@ export interface PreferenceStore {
   windowBounds(): WindowBounds | undefined;
   saveWindowBounds(bounds: WindowBounds): void;
   /** A key another domain keeps in the same file, read and written whole (the phone's settings: main/phone/). */
-  section(key: 'phone' | 'voice' | 'teamServer'): { read(): unknown; write(value: unknown): void };
+  section(key: 'phone' | 'voice' | 'teamServer' | 'teamSession'): { read(): unknown; write(value: unknown): void };
 }
 
 export const DEFAULT_PREFERENCES: Preferences = { dialScheme: 'tel', defaultCountry: 'US', queueRules: DEFAULT_QUEUE_RULES, repName: '', callList: null };
