@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
+import type { LeadSearchResult } from '../../shared/lead-context.ts';
+import { seedStore } from '../../main/store-seed.ts';
+import { seedCsv } from '../helpers/seed-leads.ts';
+import { cookieOf, teamRequest } from '../helpers/team-server-process.ts';
 import { toneWav } from '../sip/tone-wav.ts';
-import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, type Team } from './team-setup.ts';
+import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, TEAM_PASSWORD, type Team } from './team-setup.ts';
 
 /**
  * The built-in phone on a team, in Chromium against two team server processes on one PostgreSQL:
@@ -8,15 +12,27 @@ import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, type Team } from './te
  * after a reload on the other process it is kept, the password only said to be saved; casey, another
  * rep, sees none of it. Below the account, his voicemail greetings: one chosen from a file on one
  * process is listed on the other. Whether calls are recorded is the team's: sam, the team lead,
- * turns it on with an announcement of his on one process, and a rep reads it on the other.
+ * turns it on with an announcement of his on one process, and a rep reads it on the other. A call
+ * jordan recorded plays from the lead's history in sam's console on the other process.
  */
+// A Monday, 10:00 in New York: Ada may be called.
+const CLOCK = '2026-11-23T15:00:00Z';
 let team: Team;
 
 test.setTimeout(180_000);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  team = await startTeam({ accounts: LEAD_AND_TWO_REPS, processes: 2, env: { NEXTCALL_PHONE_KEY: 'cd'.repeat(32) } });
+  team = await startTeam({
+    accounts: LEAD_AND_TWO_REPS,
+    processes: 2,
+    clock: CLOCK,
+    env: { NEXTCALL_PHONE_KEY: 'cd'.repeat(32) },
+    seed: async (store) => {
+      await seedStore(store, 0);
+      await seedCsv(store, 'Record ID,First Name,Last Name,Phone Number\n1,Ada,Lovelace,+1 212 555 0100', { now: Date.parse(CLOCK) });
+    },
+  });
 });
 
 test.afterAll(async () => {
@@ -100,4 +116,30 @@ test('a team lead turns recording on for the team with an announcement of his on
   // The announcement is sam's: not among casey's greetings.
   await expect(theirs).toContainText('No greeting yet.');
   expect([...lead.refused, ...rep.refused]).toEqual([]);
+});
+
+test('a call a rep recorded through one process plays from the lead’s history in a team lead’s console on the other', async ({ browser }) => {
+  // Jordan's console, through the API: Ada dialled, the call recorded and logged on the first process.
+  const origin = team.servers[0]!.origin;
+  const cookie = cookieOf(await teamRequest(origin, '/api/people.signIn', { input: { name: 'jordan', password: TEAM_PASSWORD } }));
+  const call = async <Value>(method: string, input: unknown) => (JSON.parse((await teamRequest(origin, `/api/${method}`, { input, cookie })).body) as { value: Value }).value;
+  const ada = (await call<LeadSearchResult>('leads.search', { query: 'lovelace', limit: 5 })).hits[0]!.lead.id;
+  const consoleId = 'console-jordan-e2e';
+  const { dialId } = await call<{ dialId: number }>('calls.dial', { leadId: ada, number: '+12125550100', consoleId });
+  const recorded = toneWav(440, 1.2);
+  expect(await call('recordings.save', { leadId: ada, dialId, durationMs: 1200, data: recorded.toString('base64') })).toMatchObject({ leadId: ada, dialId });
+  expect(await call('calls.disposition', { leadId: ada, code: 'no-answer', consoleId, dialId, number: '+12125550100' })).toMatchObject({ call: { rep: 'jordan' } });
+
+  const lead = await signedIn(browser, team.servers[1]!.origin, 'sam');
+  await lead.page.keyboard.press('/');
+  await lead.page.keyboard.type('lovelace');
+  await expect(lead.page.getByRole('dialog', { name: 'Find a lead' }).getByRole('button', { name: /Ada Lovelace/ })).toBeVisible();
+  await lead.page.keyboard.press('Enter');
+  const history = lead.page.getByTestId('lead-history');
+  await history.getByRole('button', { name: '▶ Recording 0:01' }).click();
+  const player = history.locator('audio.call-recording');
+  await expect(player).toHaveAttribute('aria-label', 'Recording of the call, 0:01');
+  // The audio jordan's console sent, played from a blob the page made: its 1.2 seconds.
+  await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(1.2, 2);
+  expect(lead.refused).toEqual([]);
 });
