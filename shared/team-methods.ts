@@ -112,6 +112,14 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'greetings.delete',
   'greetings.choose',
   'greetings.audio',
+  // Recorded calls, the audio in the recording's row (PostgreSQL migration 14): a rep records only
+  // their own dial and plays the recordings of a lead they may reach (leads.get's rule); whether
+  // calls are recorded, and the announcement played first, is the team's setting, a team lead's.
+  'recordings.settings',
+  'recordings.saveSettings',
+  'recordings.save',
+  'recordings.ofLead',
+  'recordings.audio',
 ]);
 
 export function notOnTeamServer(what: string): string {

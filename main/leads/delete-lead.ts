@@ -5,7 +5,8 @@ import type { Queryable } from '../store/seam/store.ts';
  * Deletes a lead and everything kept about it: numbers, activities, calls, dials, stage history,
  * edits, notes and recordings all go by the schema's cascades, in one statement, on either store.
  * A recording's audio file is queued by the cascade and erased after the commit
- * (main/phone/recordings.ts). On a team it is a team lead's (method-roles.ts).
+ * (main/phone/recordings.ts); on a team the audio is in the row and goes with it. On a team it is
+ * a team lead's (method-roles.ts).
  */
 export async function deleteLead(q: Queryable, leadId: number): Promise<{ deleted: true; name: string }> {
   return q.transaction(async (tx) => {

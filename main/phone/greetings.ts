@@ -30,9 +30,19 @@ export interface GreetingShelf {
   choose(id: string): Promise<void>;
   /** The consent announcement while calls are recorded: not to be deleted. Null where nothing is recorded. */
   consentId(): Promise<string | null>;
+  /**
+   * Another's greeting the rep may play: on a team, the consent announcement the team lead chose
+   * (one of theirs), which every rep's console plays at answer. Null for any other id, and alone,
+   * where every greeting is the rep's own.
+   */
+  announcement(id: string): Promise<Greeting | null>;
 }
 
-/** What the preferences keep under `voice`: which greeting V drops, and the team's recording choice. */
+/**
+ * What the preferences keep under `voice`: which greeting V drops, and the team's recording
+ * choice. On a team `voice` is a setting the team shares (team-settings.ts), and only the
+ * recording choice is read from it: V's greeting is each account's (`greetings.chosen`).
+ */
 interface VoiceChoices extends RecordingSettings {
   voicemailId: string | null;
 }
@@ -49,6 +59,12 @@ function voiceChoices(prefs: PreferenceStore) {
     };
   };
   return { read, write: (patch: Partial<VoiceChoices>) => section.write({ ...read(), ...patch }) };
+}
+
+/** The consent announcement, while calls are recorded. */
+function announcedWith(voice: ReturnType<typeof voiceChoices>): string | null {
+  const { recordCalls, consentGreetingId } = voice.read();
+  return recordCalls ? consentGreetingId : null;
 }
 
 /**
@@ -89,30 +105,29 @@ export function folderGreetingShelf(dataDir: string, prefs: PreferenceStore): Gr
     },
     chosenId: async () => voice.read().voicemailId,
     choose: async (id) => voice.write({ voicemailId: id }),
-    async consentId() {
-      const { recordCalls, consentGreetingId } = voice.read();
-      return recordCalls ? consentGreetingId : null;
-    },
+    consentId: async () => announcedWith(voice),
+    announcement: async () => null,
   };
 }
+
+type GreetingRow = { id: string; name: string; type: Greeting['type']; bytes: number; created_at: number };
+const GREETING_COLUMNS = 'SELECT id, name, type, octet_length(audio) AS bytes, created_at FROM greetings';
+const toGreeting = (r: GreetingRow): Greeting => ({ id: r.id, name: r.name, type: r.type, bytes: r.bytes, createdAt: new Date(r.created_at).toISOString() });
 
 /**
  * A team: the signed-in account's rows of `greetings` (PostgreSQL migration 13), the audio in
  * the row. Every statement names the account, so a rep finds, plays and changes only their own,
- * on any server process; another rep's greeting is not there for them. Calls are not recorded
- * on a team yet, so no greeting is held as a consent announcement.
+ * on any server process; another rep's greeting is not there for them, but for the one the team
+ * plays before recording a call: the consent announcement a team lead chose, in the team's
+ * settings (`voice`), which every rep plays and only its owner changes.
  */
-export function accountGreetingShelf(store: Store, accountId: number): GreetingShelf {
+export function accountGreetingShelf(store: Store, accountId: number, prefs: PreferenceStore): GreetingShelf {
+  const voice = voiceChoices(prefs);
   return {
-    async list() {
-      const rows = await store.all<{ id: string; name: string; type: Greeting['type']; bytes: number; created_at: number }>(
-        'SELECT id, name, type, octet_length(audio) AS bytes, created_at FROM greetings WHERE account_id = ?',
-        [accountId],
-      );
-      return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, bytes: r.bytes, createdAt: new Date(r.created_at).toISOString() }));
-    },
+    list: async () => (await store.all<GreetingRow>(`${GREETING_COLUMNS} WHERE account_id = ?`, [accountId])).map(toGreeting),
     async audio(greeting) {
-      const row = await store.one<{ audio: Buffer }>('SELECT audio FROM greetings WHERE id = ? AND account_id = ?', [greeting.id, accountId]);
+      // Found for this account first (its own, or the team's announcement): by its id alone.
+      const row = await store.one<{ audio: Buffer }>('SELECT audio FROM greetings WHERE id = ?', [greeting.id]);
       if (!row) throw new ApiError('not-found', GONE_SENTENCE);
       return row.audio;
     },
@@ -140,7 +155,12 @@ export function accountGreetingShelf(store: Store, accountId: number): GreetingS
         await tx.run('UPDATE greetings SET chosen = 1 WHERE id = ? AND account_id = ?', [id, accountId]);
       });
     },
-    consentId: async () => null,
+    consentId: async () => announcedWith(voice),
+    async announcement(id) {
+      if (voice.read().consentGreetingId !== id) return null;
+      const row = await store.one<GreetingRow>(`${GREETING_COLUMNS} WHERE id = ?`, [id]);
+      return row ? toGreeting(row) : null;
+    },
   };
 }
 
@@ -156,6 +176,12 @@ export function greetingLibrary(shelf: GreetingShelf, clock: Clock) {
     if (!found) throw new ApiError('not-found', GONE_SENTENCE);
     return found;
   };
+  /** A greeting the rep may play: their own, or the team's consent announcement. */
+  const playable = async (id: string): Promise<Greeting> => {
+    const found = (await greetings()).find((g) => g.id === id) ?? (await shelf.announcement(id));
+    if (!found) throw new ApiError('not-found', GONE_SENTENCE);
+    return found;
+  };
   const view = async (): Promise<GreetingsView> => {
     const all = await greetings();
     const chosen = await shelf.chosenId();
@@ -166,6 +192,7 @@ export function greetingLibrary(shelf: GreetingShelf, clock: Clock) {
   return {
     list: view,
     find,
+    playable,
     /** A greeting recorded in Settings or chosen from a file: checked for size and kind before anything is written. */
     async add({ name, data }: { name: string; data: string }): Promise<GreetingsView> {
       const bytes = Buffer.from(data, 'base64');
@@ -194,7 +221,7 @@ export function greetingLibrary(shelf: GreetingShelf, clock: Clock) {
       return view();
     },
     async audio({ id }: { id: string }): Promise<AudioFile> {
-      const greeting = await find(id);
+      const greeting = await playable(id);
       return { type: greeting.type, data: Buffer.from(await shelf.audio(greeting)).toString('base64') };
     },
   };
@@ -202,23 +229,29 @@ export function greetingLibrary(shelf: GreetingShelf, clock: Clock) {
 
 export type GreetingLibrary = ReturnType<typeof greetingLibrary>;
 
-/** Whether calls are recorded, and the consent announcement played first: a rep's own store only. */
+/**
+ * Whether calls are recorded, and the consent announcement played first: the preferences of a
+ * rep's own computer, or on a team the team's settings (`voice`, the same in every process), which
+ * a team lead sets with one of their own greetings and every rep reads.
+ */
 export function recordingChoices(prefs: PreferenceStore, library: GreetingLibrary) {
   const voice = voiceChoices(prefs);
   const settings = async (): Promise<RecordingSettings> => {
     const { recordCalls, consentGreetingId } = voice.read();
-    const known = consentGreetingId !== null && (await library.list()).greetings.some((g) => g.id === consentGreetingId);
+    // An announcement deleted since (its owner's account too): nothing is recorded.
+    const known = consentGreetingId !== null && (await library.playable(consentGreetingId).then(() => true, () => false));
     return { recordCalls: recordCalls && known, consentGreetingId: known ? consentGreetingId : null };
   };
   return {
     settings,
     /** Recording is turned on only with a consent announcement to play: nobody is recorded unannounced. */
-    async save(next: RecordingSettings): Promise<RecordingSettings> {
+    async save(next: RecordingSettings, changedBy: string | null): Promise<RecordingSettings> {
       if (next.consentGreetingId !== null) await library.find(next.consentGreetingId);
       if (next.recordCalls && next.consentGreetingId === null) {
         throw new ApiError('invalid-input', 'Choose the consent announcement played at answer before turning recording on: record one as a greeting first.');
       }
       voice.write(next);
+      await prefs.saved(changedBy);
       return settings();
     },
   };

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { ApiError } from '../../shared/api-error.ts';
 import { MAX_RECORDING_BYTES, NOT_AUDIO_SENTENCE, tooLargeSentence, type AudioFile, type AudioType, type Recording } from '../../shared/call-audio.ts';
 import type { Clock } from '../clock.ts';
-import { transaction, type Database } from '../store/database.ts';
+import { checkLeadInReach } from '../queue/lead-reach.ts';
+import type { Database } from '../store/database.ts';
+import type { Store } from '../store/seam/store.ts';
 import { ensurePrivateFolder } from '../store/private-files.ts';
 import { EXTENSIONS, sniffAudio, writeAudioFile } from './audio-files.ts';
 
 export const RECORDINGS_FOLDER = 'recordings';
+
+const GONE_SENTENCE = 'That recording is no longer there: it was deleted with its lead.';
 
 interface RecordingRow {
   id: number;
@@ -19,7 +23,7 @@ interface RecordingRow {
   duration_ms: number;
   bytes: number;
   type: AudioType;
-  file: string;
+  file: string | null;
 }
 
 const SELECT = `SELECT r.id, r.lead_id, r.dial_id, d.call_id, r.started_at, r.duration_ms, r.bytes, r.type, r.file
@@ -43,56 +47,128 @@ export interface RecordingInput {
   durationMs: number;
 }
 
+/** A recording's row as the library made it, before the shelf keeps it with its audio. */
+export interface NewRecording {
+  leadId: number;
+  dialId: number;
+  type: AudioType;
+  bytes: number;
+  durationMs: number;
+  startedAt: number;
+}
+
 /**
- * A recorded call, kept beside the store in recordings/ (never in it, never sent anywhere) and
- * linked to its dial: the dial's call is the call once the rep logs it, so the recording follows
- * the call through an undo and a second log. The file is written first and the row after; the
- * row's delete (by any path: a cascade from the lead included) queues the file for erasing.
+ * Where recorded calls' audio is kept: files beside a rep's own store, or in the rows of the team
+ * database (`recordings`, PostgreSQL migration 14). The shelf only keeps: every rule (the size
+ * limit, what is audio, whose dial may be recorded, who may list and play) is the library's, said once.
  */
-export function saveRecording(db: Database, dataDir: string, clock: Clock, input: RecordingInput): Recording {
-  const bytes = Buffer.from(input.data, 'base64');
-  if (bytes.length > MAX_RECORDING_BYTES) throw new ApiError('invalid-input', tooLargeSentence('recording', bytes.length));
-  const type = sniffAudio(bytes);
-  if (!type) throw new ApiError('invalid-input', NOT_AUDIO_SENTENCE);
-  const dial = db.prepare('SELECT at FROM dials WHERE id = ? AND lead_id = ?').get(input.dialId, input.leadId) as { at: number } | undefined;
-  if (!dial) throw new ApiError('not-found', 'This call’s dial is no longer on record (its lead was deleted?): the recording was not kept.');
+export interface RecordingShelf {
+  /** The account that records on a team (only its own dials are its to record); null for a rep working alone. */
+  accountId: number | null;
+  /** Writes the row and keeps its audio, together or not at all: the new row's id. */
+  keep(recording: NewRecording, bytes: Uint8Array): Promise<number>;
+  /** The audio of a recording on record. */
+  audio(id: number, file: string | null): Promise<Uint8Array>;
+}
+
+/**
+ * A rep's own computer: the audio a file in recordings/ beside the store (never in it, never sent
+ * anywhere). The file is written first and the row after; the row's delete (by any path: a
+ * cascade from the lead included) queues the file for erasing (eraseDeletedRecordings).
+ */
+export function folderRecordingShelf(store: Store, dataDir: string): RecordingShelf {
   const folder = join(dataDir, RECORDINGS_FOLDER);
-  ensurePrivateFolder(folder);
-  const file = `${input.leadId}-${input.dialId}-${randomUUID()}.${EXTENSIONS[type]}`;
-  writeAudioFile(join(folder, file), bytes);
-  try {
-    const id = transaction(db, () => {
-      const row = db
-        .prepare('INSERT INTO recordings (lead_id, dial_id, file, type, bytes, duration_ms, started_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id')
-        .get(input.leadId, input.dialId, file, type, bytes.length, Math.round(input.durationMs), Math.max(dial.at, clock.now() - Math.round(input.durationMs))) as { id: number };
-      return row.id;
-    });
-    return recordingById(db, id);
-  } catch (error) {
-    rmSync(join(folder, file), { force: true });
-    throw error;
-  }
+  return {
+    accountId: null,
+    async keep(r, bytes) {
+      ensurePrivateFolder(folder);
+      const file = `${r.leadId}-${r.dialId}-${randomUUID()}.${EXTENSIONS[r.type]}`;
+      writeAudioFile(join(folder, file), bytes);
+      try {
+        const row = await store.one<{ id: number }>(
+          'INSERT INTO recordings (lead_id, dial_id, file, type, bytes, duration_ms, started_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+          [r.leadId, r.dialId, file, r.type, r.bytes, r.durationMs, r.startedAt],
+        );
+        return row!.id;
+      } catch (error) {
+        rmSync(join(folder, file), { force: true });
+        throw error;
+      }
+    },
+    async audio(_id, file) {
+      const path = join(folder, file ?? '');
+      // A store restored from a backup may link a recording erased since (docs/PHONE.md).
+      if (file === null || !existsSync(path)) throw new ApiError('not-found', 'This recording’s audio file is gone from the recordings folder (erased after the backup this store was restored from).');
+      return readFileSync(path);
+    },
+  };
 }
 
-function recordingRow(db: Database, id: number): RecordingRow {
-  const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as RecordingRow | undefined;
-  if (!row) throw new ApiError('not-found', 'That recording is no longer there: it was deleted with its lead.');
-  return row;
+/**
+ * A team: the audio in the recording's row of the team database (PostgreSQL migration 14, at most
+ * 60 MB by a CHECK), with the account that recorded it; the row goes with its lead by the cascade,
+ * the audio with it. Any server process plays it back.
+ */
+export function accountRecordingShelf(store: Store, accountId: number): RecordingShelf {
+  return {
+    accountId,
+    async keep(r, bytes) {
+      const row = await store.one<{ id: number }>(
+        `INSERT INTO recordings (lead_id, dial_id, account_id, audio, type, bytes, duration_ms, started_at) VALUES (?, ?, ?, decode(?, 'base64'), ?, ?, ?, ?) RETURNING id`,
+        [r.leadId, r.dialId, accountId, Buffer.from(bytes).toString('base64'), r.type, r.bytes, r.durationMs, r.startedAt],
+      );
+      return row!.id;
+    },
+    async audio(id) {
+      const row = await store.one<{ audio: Buffer | null }>('SELECT audio FROM recordings WHERE id = ?', [id]);
+      if (!row?.audio) throw new ApiError('not-found', GONE_SENTENCE);
+      return row.audio;
+    },
+  };
 }
 
-export const recordingById = (db: Database, id: number): Recording => toRecording(recordingRow(db, id));
-
-/** A lead's recordings, newest first. */
-export function recordingsOfLead(db: Database, leadId: number): Recording[] {
-  return (db.prepare(`${SELECT} WHERE r.lead_id = ? ORDER BY r.started_at DESC, r.id DESC`).all(leadId) as unknown as RecordingRow[]).map(toRecording);
-}
-
-export function recordingAudio(db: Database, dataDir: string, id: number): AudioFile {
-  const row = recordingRow(db, id);
-  const path = join(dataDir, RECORDINGS_FOLDER, row.file);
-  // A store restored from a backup may link a recording erased since (docs/PHONE.md).
-  if (!existsSync(path)) throw new ApiError('not-found', 'This recording’s audio file is gone from the recordings folder (erased after the backup this store was restored from).');
-  return { type: row.type, data: readFileSync(path).toString('base64') };
+/**
+ * Recorded calls, wherever the shelf keeps the audio, each linked to its dial: the dial's call is
+ * the call once the rep logs it, so the recording follows the call through an undo and a second
+ * log. A rep records only their own dial; a lead's recordings are listed and played to whoever
+ * may reach the lead (leads.get's rule, lead-reach.ts): on a team a rep the leads their lists
+ * offer them, a team lead or an admin every lead; a rep working alone every lead of their store.
+ */
+export function recordingLibrary(store: Store, shelf: RecordingShelf, clock: Clock) {
+  const row = async (id: number): Promise<RecordingRow> => {
+    const found = await store.one<RecordingRow>(`${SELECT} WHERE r.id = ?`, [id]);
+    if (!found) throw new ApiError('not-found', GONE_SENTENCE);
+    return found;
+  };
+  const reach = (leadId: number) => checkLeadInReach(store, leadId, undefined, clock.now());
+  return {
+    async save(input: RecordingInput): Promise<Recording> {
+      const bytes = Buffer.from(input.data, 'base64');
+      if (bytes.length > MAX_RECORDING_BYTES) throw new ApiError('invalid-input', tooLargeSentence('recording', bytes.length));
+      const type = sniffAudio(bytes);
+      if (!type) throw new ApiError('invalid-input', NOT_AUDIO_SENTENCE);
+      // A team's dial names the account that placed it (PostgreSQL migration 10); a rep's own store has one rep.
+      const byAccount = shelf.accountId !== null;
+      const dial = await store.one<{ at: number; account_id?: number | null }>(`SELECT at${byAccount ? ', account_id' : ''} FROM dials WHERE id = ? AND lead_id = ?`, [input.dialId, input.leadId]);
+      if (!dial) throw new ApiError('not-found', 'This call’s dial is no longer on record (its lead was deleted?): the recording was not kept.');
+      if (byAccount && dial.account_id !== shelf.accountId) {
+        throw new ApiError('forbidden', 'This call was dialled from another rep’s account: only the rep who placed a call records it.');
+      }
+      const durationMs = Math.round(input.durationMs);
+      const id = await shelf.keep({ leadId: input.leadId, dialId: input.dialId, type, bytes: bytes.length, durationMs, startedAt: Math.max(dial.at, clock.now() - durationMs) }, bytes);
+      return toRecording(await row(id));
+    },
+    /** A lead's recordings, newest first. */
+    async ofLead(leadId: number): Promise<Recording[]> {
+      await reach(leadId);
+      return (await store.all<RecordingRow>(`${SELECT} WHERE r.lead_id = ? ORDER BY r.started_at DESC, r.id DESC`, [leadId])).map(toRecording);
+    },
+    async audio(id: number): Promise<AudioFile> {
+      const found = await row(id);
+      await reach(found.lead_id);
+      return { type: found.type, data: Buffer.from(await shelf.audio(found.id, found.file)).toString('base64') };
+    },
+  };
 }
 
 /**

@@ -171,6 +171,24 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       await tx.run('CREATE UNIQUE INDEX greetings_chosen ON greetings (account_id) WHERE chosen = 1');
     },
   },
+  {
+    version: 14,
+    name: 'call recordings on a team: the audio kept in the row, with the account that recorded it',
+    async up(tx) {
+      // Migration 4 mirrored a rep's own store, whose audio is a file beside it; a team server has
+      // no data folder, so there the row holds the audio, at most 60 MB as alone
+      // (MAX_RECORDING_BYTES), and names no file. No team row had a file: recordings were not
+      // served on a team before this migration, and a rep's uploaded store brings none.
+      await tx.run('ALTER TABLE recordings ALTER COLUMN file DROP NOT NULL');
+      await tx.run('ALTER TABLE recordings ADD COLUMN audio bytea CHECK (octet_length(audio) <= 62914560)');
+      await tx.run('ALTER TABLE recordings ADD CONSTRAINT recordings_audio_kept CHECK ((audio IS NULL) <> (file IS NULL))');
+      // Who recorded it: the account whose dial it is. A departed rep's recordings stay with their leads.
+      await tx.run('ALTER TABLE recordings ADD COLUMN account_id bigint REFERENCES accounts (id) ON DELETE SET NULL');
+      // Only a file has a name to erase: a row holding its audio goes with the lead's cascade, and that is all.
+      await tx.run('DROP TRIGGER recordings_erase_file ON recordings');
+      await tx.run('CREATE TRIGGER recordings_erase_file AFTER DELETE ON recordings FOR EACH ROW WHEN (OLD.file IS NOT NULL) EXECUTE FUNCTION recordings_erase_file()');
+    },
+  },
 ];
 
 // The top bar's figure (main/leads/lead-count.ts): each statement that adds or removes leads

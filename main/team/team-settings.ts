@@ -6,8 +6,11 @@ import type { Store } from '../store/seam/store.ts';
 /** The channel a process announces a changed setting on; every process reads the table again. */
 export const SETTINGS_CHANNEL = 'nextcall_settings';
 
-/** What a team shares: the calling rules, the dial scheme, the default country. */
-const SHARED_KEYS: ReadonlySet<string> = new Set<keyof Preferences>(['dialScheme', 'defaultCountry', 'queueRules']);
+/**
+ * What a team shares: the calling rules, the dial scheme, the default country; and `voice`, whether
+ * calls are recorded and the consent announcement played first (main/phone/greetings.ts).
+ */
+const SHARED_KEYS: ReadonlySet<string> = new Set<string>(['dialScheme', 'defaultCountry', 'queueRules', 'voice'] satisfies (keyof Preferences | 'voice')[]);
 
 /** Why a rep's own preference is not a team setting, per key a console may send. */
 const NOT_SHARED: Partial<Record<string, string>> = {

@@ -58,8 +58,8 @@ test('a rep finds a lead by name on one server process, corrects her title; a te
   await expect(details.getByRole('button', { name: 'Delete lead…' })).toHaveCount(0);
   await expect(page.getByRole('banner').getByRole('button', { name: 'Import CSV…' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('team-lead-edited.png') });
-  // The console asks the team server nothing it refuses: what is not served yet (recordings)
-  // is left out, not asked and refused.
+  // The console asks the team server nothing it refuses: the lead's recordings are asked for, and
+  // served (a lead the rep may open); what is not served yet is left out, not asked and refused.
   expect(refused).toEqual([]);
 
   const lead = await signedIn(browser, team.servers[1]!.origin, 'sam');

@@ -1,21 +1,38 @@
 import { expect, test } from '@playwright/test';
+import type { LeadSearchResult } from '../../shared/lead-context.ts';
+import { seedStore } from '../../main/store-seed.ts';
+import { seedCsv } from '../helpers/seed-leads.ts';
+import { cookieOf, teamRequest } from '../helpers/team-server-process.ts';
 import { toneWav } from '../sip/tone-wav.ts';
-import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, type Team } from './team-setup.ts';
+import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, TEAM_PASSWORD, type Team } from './team-setup.ts';
 
 /**
  * The built-in phone on a team, in Chromium against two team server processes on one PostgreSQL:
  * jordan, a rep, opens Settings → Phone on one process, fills in his SIP account and saves it;
  * after a reload on the other process it is kept, the password only said to be saved; casey, another
  * rep, sees none of it. Below the account, his voicemail greetings: one chosen from a file on one
- * process is listed on the other.
+ * process is listed on the other. Whether calls are recorded is the team's: sam, the team lead,
+ * turns it on with an announcement of his on one process, and a rep reads it on the other. A call
+ * jordan recorded plays from the lead's history in sam's console on the other process.
  */
+// A Monday, 10:00 in New York: Ada may be called.
+const CLOCK = '2026-11-23T15:00:00Z';
 let team: Team;
 
 test.setTimeout(180_000);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  team = await startTeam({ accounts: LEAD_AND_TWO_REPS, processes: 2, env: { NEXTCALL_PHONE_KEY: 'cd'.repeat(32) } });
+  team = await startTeam({
+    accounts: LEAD_AND_TWO_REPS,
+    processes: 2,
+    clock: CLOCK,
+    env: { NEXTCALL_PHONE_KEY: 'cd'.repeat(32) },
+    seed: async (store) => {
+      await seedStore(store, 0);
+      await seedCsv(store, 'Record ID,First Name,Last Name,Phone Number\n1,Ada,Lovelace,+1 212 555 0100', { now: Date.parse(CLOCK) });
+    },
+  });
 });
 
 test.afterAll(async () => {
@@ -24,7 +41,7 @@ test.afterAll(async () => {
 
 test('a rep saves their SIP account in Settings → Phone on one process; after a reload on the other it is kept, the password never shown; a greeting added there is listed on the first', async ({ browser }, testInfo) => {
   const { page, refused } = await signedIn(browser, team.servers[0]!.origin, 'jordan');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const phone = page.getByRole('dialog', { name: 'Settings' }).getByRole('group', { name: 'Phone' });
   await expect(phone).not.toContainText('not on the team server');
   await phone.getByLabel('Built-in softphone (SIP over WebSocket)').check();
@@ -40,7 +57,7 @@ test('a rep saves their SIP account in Settings → Phone on one process; after 
   // Another process, after a reload: the account is kept, the password field empty.
   await page.goto(team.servers[1]!.origin);
   await expect(page.getByTestId('signed-in')).toContainText('jordan', HASHING);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const again = page.getByRole('dialog', { name: 'Settings' }).getByRole('group', { name: 'Phone' });
   await expect(again.getByLabel('WebSocket server')).toHaveValue('wss://pbx.example.com:8089/ws');
   await expect(again.getByLabel('SIP user', { exact: true })).toHaveValue('1001');
@@ -60,16 +77,69 @@ test('a rep saves their SIP account in Settings → Phone on one process; after 
   await page.screenshot({ path: testInfo.outputPath('team-phone-settings.png') });
   await page.goto(team.servers[0]!.origin);
   await expect(page.getByTestId('signed-in')).toContainText('jordan', HASHING);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const kept = page.getByRole('region', { name: 'Greetings' }).getByRole('list', { name: 'Your greetings' });
   await expect(kept.getByLabel('Greeting name')).toHaveValue('Team hello');
   await expect(kept).toContainText('V drops this one');
-  // Nothing asked that the team server refuses (the recording choice is left out).
+  // The recording choice is the team lead's: a rep reads it.
+  await expect(page.getByRole('region', { name: 'Greetings' }).getByTestId('recording-decided')).toHaveText('Your calls are not recorded. Your team lead decides.');
+  // Nothing asked that the team server refuses.
   expect(refused).toEqual([]);
 
   // Casey, another rep, has none of jordan's account.
   const other = await signedIn(browser, team.servers[0]!.origin, 'casey');
-  await other.page.getByRole('button', { name: 'Settings' }).click();
+  await other.page.getByRole('button', { name: 'Settings', exact: true }).click();
   const theirs = other.page.getByRole('dialog', { name: 'Settings' }).getByRole('group', { name: 'Phone' });
   await expect(theirs.getByLabel('Through a dial link to this computer’s softphone')).toBeChecked();
+});
+
+test('a team lead turns recording on for the team with an announcement of his on one process; a rep on the other reads that their calls are recorded', async ({ browser }) => {
+  const lead = await signedIn(browser, team.servers[1]!.origin, 'sam');
+  await lead.page.getByRole('button', { name: 'Settings', exact: true }).click();
+  // Greetings and recording belong to the built-in phone.
+  await lead.page.getByRole('dialog', { name: 'Settings' }).getByLabel('Built-in softphone (SIP over WebSocket)').check();
+  const greetings = lead.page.getByRole('region', { name: 'Greetings' });
+  await greetings.getByLabel('New greeting’s name').fill('This call is recorded');
+  await greetings.getByLabel('Greeting file').setInputFiles({ name: 'consent.wav', mimeType: 'audio/wav', buffer: toneWav(1500, 0.5) });
+  await expect(greetings.getByTestId('greetings-status')).toHaveText('“This call is recorded” saved.');
+  await greetings.getByLabel('Consent announcement played at answer').selectOption({ label: 'This call is recorded' });
+  await greetings.getByRole('checkbox', { name: /Record calls/ }).check();
+  await expect(greetings.getByTestId('greetings-status')).toHaveText('Calls are recorded from now on, after the announcement.');
+  await expect(greetings).toContainText('Recordings are kept by the team server with their lead');
+
+  const rep = await signedIn(browser, team.servers[0]!.origin, 'casey');
+  await rep.page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await rep.page.getByRole('dialog', { name: 'Settings' }).getByLabel('Built-in softphone (SIP over WebSocket)').check();
+  const theirs = rep.page.getByRole('region', { name: 'Greetings' });
+  await expect(theirs.getByTestId('recording-decided')).toHaveText('Your calls are recorded: the team’s consent announcement plays at answer, before anything is said. Your team lead decides.');
+  await expect(theirs.getByRole('checkbox', { name: /Record calls/ })).toHaveCount(0);
+  // The announcement is sam's: not among casey's greetings.
+  await expect(theirs).toContainText('No greeting yet.');
+  expect([...lead.refused, ...rep.refused]).toEqual([]);
+});
+
+test('a call a rep recorded through one process plays from the lead’s history in a team lead’s console on the other', async ({ browser }) => {
+  // Jordan's console, through the API: Ada dialled, the call recorded and logged on the first process.
+  const origin = team.servers[0]!.origin;
+  const cookie = cookieOf(await teamRequest(origin, '/api/people.signIn', { input: { name: 'jordan', password: TEAM_PASSWORD } }));
+  const call = async <Value>(method: string, input: unknown) => (JSON.parse((await teamRequest(origin, `/api/${method}`, { input, cookie })).body) as { value: Value }).value;
+  const ada = (await call<LeadSearchResult>('leads.search', { query: 'lovelace', limit: 5 })).hits[0]!.lead.id;
+  const consoleId = 'console-jordan-e2e';
+  const { dialId } = await call<{ dialId: number }>('calls.dial', { leadId: ada, number: '+12125550100', consoleId });
+  const recorded = toneWav(440, 1.2);
+  expect(await call('recordings.save', { leadId: ada, dialId, durationMs: 1200, data: recorded.toString('base64') })).toMatchObject({ leadId: ada, dialId });
+  expect(await call('calls.disposition', { leadId: ada, code: 'no-answer', consoleId, dialId, number: '+12125550100' })).toMatchObject({ call: { rep: 'jordan' } });
+
+  const lead = await signedIn(browser, team.servers[1]!.origin, 'sam');
+  await lead.page.keyboard.press('/');
+  await lead.page.keyboard.type('lovelace');
+  await expect(lead.page.getByRole('dialog', { name: 'Find a lead' }).getByRole('button', { name: /Ada Lovelace/ })).toBeVisible();
+  await lead.page.keyboard.press('Enter');
+  const history = lead.page.getByTestId('lead-history');
+  await history.getByRole('button', { name: '▶ Recording 0:01' }).click();
+  const player = history.locator('audio.call-recording');
+  await expect(player).toHaveAttribute('aria-label', 'Recording of the call, 0:01');
+  // The audio jordan's console sent, played from a blob the page made: its 1.2 seconds.
+  await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(1.2, 2);
+  expect(lead.refused).toEqual([]);
 });

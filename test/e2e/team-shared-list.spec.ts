@@ -85,8 +85,8 @@ test('two reps on two server processes work one list of 40 leads by keyboard, an
   expect(calls).toHaveLength(LEADS);
   expect(calls.filter((c) => c.n !== 1)).toEqual([]);
   expect(calls.filter((c) => c.rep !== onScreen.get(c.lead_id))).toEqual([]);
-  // Nothing refused: what the team server does not serve yet (the recording setting) the
-  // consoles do not ask for (selectMay, shared/team-methods.ts).
+  // Nothing refused: the recording setting and the leads' recordings are served; what the team
+  // server does not serve yet the consoles do not ask for (selectMay, shared/team-methods.ts).
   const refused = new Set([...reps, lead].flatMap((r) => r.refused.map((line) => line.split(' ')[0])));
   expect([...refused]).toEqual([]);
 });

@@ -1,20 +1,27 @@
 import { accountGreetingShelf, folderGreetingShelf, greetingLibrary, recordingChoices } from '../../phone/greetings.ts';
-import { recordingAudio, recordingsOfLead, saveRecording } from '../../phone/recordings.ts';
+import { accountRecordingShelf, folderRecordingShelf, recordingLibrary } from '../../phone/recordings.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 /**
  * The greetings are the caller's own: on the team server the signed-in account's rows of the team
- * database, alone files in the data folder. The rules are the same functions either way
- * (main/phone/greetings.ts); only the shelf differs. Recordings are a rep's own store's only.
+ * database, alone files in the data folder. Recorded calls likewise: their audio in the team
+ * database's rows, alone files beside the store. The rules are the same functions either way
+ * (main/phone/greetings.ts, recordings.ts); only the shelf differs.
  */
 export function greetingsHandlers({ core, rep }: HandlerContext): HandlersOf<'greetings' | 'recordings'> {
-  const { db, dataDir, clock } = core;
+  const { store, dataDir, clock } = core;
   const solo = greetingLibrary(folderGreetingShelf(dataDir, core.prefs), clock);
+  const soloRecordings = recordingLibrary(store, folderRecordingShelf(store, dataDir), clock);
+  const accountId = () => rep()?.id ?? null;
   const library = () => {
-    const accountId = rep()?.id ?? null;
-    return accountId === null ? solo : greetingLibrary(accountGreetingShelf(core.store, accountId), clock);
+    const id = accountId();
+    return id === null ? solo : greetingLibrary(accountGreetingShelf(store, id, core.prefs), clock);
   };
-  const recording = recordingChoices(core.prefs, solo);
+  const recordings = () => {
+    const id = accountId();
+    return id === null ? soloRecordings : recordingLibrary(store, accountRecordingShelf(store, id), clock);
+  };
+  const recording = () => recordingChoices(core.prefs, library());
   return {
     'greetings.list': () => library().list(),
     'greetings.add': (input) => library().add(input),
@@ -22,10 +29,10 @@ export function greetingsHandlers({ core, rep }: HandlerContext): HandlersOf<'gr
     'greetings.delete': (input) => library().delete(input),
     'greetings.choose': (input) => library().choose(input),
     'greetings.audio': (input) => library().audio(input),
-    'recordings.settings': () => recording.settings(),
-    'recordings.saveSettings': (input) => recording.save(input),
-    'recordings.save': (input) => saveRecording(db, dataDir, clock, input),
-    'recordings.ofLead': ({ leadId }) => recordingsOfLead(db, leadId),
-    'recordings.audio': ({ id }) => recordingAudio(db, dataDir, id),
+    'recordings.settings': () => recording().settings(),
+    'recordings.saveSettings': (input) => recording().save(input, rep()?.name ?? null),
+    'recordings.save': (input) => recordings().save(input),
+    'recordings.ofLead': ({ leadId }) => recordings().ofLead(leadId),
+    'recordings.audio': ({ id }) => recordings().audio(id),
   };
 }

@@ -10,7 +10,8 @@ export function importsHandlers({ core, cap }: HandlerContext): HandlersOf<'impo
     'imports.list': () => listImports(store),
     'imports.undo': async ({ batchId }) => {
       const report = await undoImport(store, clock, batchId, cap());
-      // Recordings are files in a rep's data folder; the team server keeps none (no data folder).
+      // A rep's recordings are files in their data folder, erased once the delete is committed; the team
+      // server has no data folder: its recordings hold their audio in the rows, gone with the delete.
       if (core.dataDir) eraseDeletedRecordings(core.db, core.dataDir);
       events.emit('store.changed', { reason: 'import' });
       return report;

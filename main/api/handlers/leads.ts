@@ -74,7 +74,8 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
     },
     'leads.delete': async ({ leadId }) => {
       const deleted = await deleteLead(store, leadId);
-      // Recordings are files in a rep's data folder; the team server keeps none (no data folder).
+      // A rep's recordings are files in their data folder, erased once the delete is committed; the team
+      // server has no data folder: its recordings hold their audio in the rows, gone with the delete.
       if (core.dataDir) eraseDeletedRecordings(db, core.dataDir);
       events.emit('store.changed', { reason: 'edit' });
       return deleted;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { GreetingsView, RecordingSettings } from '../../../shared/call-audio.ts';
+import type { Greeting, GreetingsView, RecordingSettings } from '../../../shared/call-audio.ts';
 import { base64ToBytes, fileToBase64 } from '../file-transfer.ts';
 import type { AppState, StoreDeps } from '../store/app-store.ts';
 import { selectMay } from '../store/console-state.ts';
@@ -33,22 +33,27 @@ const NOT_RECORDED: RecordingSettings = { recordCalls: false, consentGreetingId:
 export const createCallVoiceSlice =
   ({ client }: StoreDeps): StateCreator<AppState, [], [], CallVoiceSlice> =>
   (set, get) => {
-    const fetchGreeting = async (view: GreetingsView, id: string | null): Promise<LoadedGreeting | null> => {
-      const greeting = view.greetings.find((g) => g.id === id);
+    const fetchGreeting = async (greeting: Pick<Greeting, 'id' | 'name'> | undefined): Promise<LoadedGreeting | null> => {
       if (!greeting) return null;
       const audio = await client.call('greetings.audio', { id: greeting.id });
       return { id: greeting.id, name: greeting.name, bytes: base64ToBytes(audio.data).buffer };
     };
+    const own = (view: GreetingsView, id: string | null) => view.greetings.find((g) => g.id === id);
     return {
       voice: { voicemail: null, recording: NOT_RECORDED, consent: null },
       async loadCallVoice() {
-        // No greetings where they are not kept; on the team server greetings but no recording (not served yet).
+        // No greetings where they are not kept.
         if (!selectMay('greetings.list')(get())) return;
         const mayRecord = selectMay('recordings.settings')(get());
         // Quietly: a failure here is said where it matters, when V or the recorder finds nothing to play.
         try {
           const [greetings, recording] = await Promise.all([client.call('greetings.list', {}), mayRecord ? client.call('recordings.settings', {}) : NOT_RECORDED]);
-          const [voicemail, consent] = await Promise.all([fetchGreeting(greetings, greetings.voicemailId), fetchGreeting(greetings, recording.consentGreetingId)]);
+          const consentId = recording.consentGreetingId;
+          const [voicemail, consent] = await Promise.all([
+            fetchGreeting(own(greetings, greetings.voicemailId)),
+            // On a team the announcement is the team lead's, one of theirs, not among the rep's own greetings: played by its id.
+            fetchGreeting(consentId === null ? undefined : (own(greetings, consentId) ?? { id: consentId, name: 'Consent announcement' })),
+          ]);
           set({ voice: { voicemail, recording, consent } });
         } catch {
           // Kept as it was.

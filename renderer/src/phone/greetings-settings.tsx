@@ -14,7 +14,7 @@ import { playToRep, recordGreeting, type GreetingTake } from './greeting-recorde
 export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
   const call = useApi();
   const loadCallVoice = useApp((s) => s.loadCallVoice);
-  // Calls are not recorded on the team server yet: there the recording choice is left out.
+  // Wherever recordings are not served, the recording choice is left out.
   const mayRecord = useApp(selectMay('recordings.settings'));
   const [view, setView] = useState<GreetingsView | null>(null);
   const [recording, setRecording] = useState<RecordingSettings | null>(null);
@@ -167,6 +167,9 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
 /** The team's choice: record calls or not, and the announcement played at answer before anything is said. */
 function RecordingChoice({ view, settings, onSaved, onError }: { view: GreetingsView; settings: RecordingSettings; onSaved(s: RecordingSettings): void; onError(e: string): void }) {
   const call = useApi();
+  // On a team the choice is the team's, a team lead's to make (shared/method-roles.ts): a rep reads it.
+  const maySave = useApp(selectMay('recordings.saveSettings'));
+  const onTeam = useApp((s) => s.signInState?.signInRequired === true);
   const [form, setForm] = useState(settings);
   const save = (next: RecordingSettings) => {
     setForm(next);
@@ -178,24 +181,35 @@ function RecordingChoice({ view, settings, onSaved, onError }: { view: Greetings
   return (
     <div className="recording-choice">
       <h3>Recording</h3>
-      <label className="choice">
-        <input type="checkbox" checked={form.recordCalls} onChange={(e) => save({ ...form, recordCalls: e.target.checked })} />
-        Record calls (where the team has decided to)
-      </label>
-      <label>
-        Consent announcement played at answer{' '}
-        <select value={form.consentGreetingId ?? ''} onChange={(e) => save({ ...form, consentGreetingId: e.target.value || null })}>
-          <option value="">None chosen</option>
-          {view.greetings.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {maySave ? (
+        <>
+          <label className="choice">
+            <input type="checkbox" checked={form.recordCalls} onChange={(e) => save({ ...form, recordCalls: e.target.checked })} />
+            Record calls (where the team has decided to)
+          </label>
+          <label>
+            Consent announcement played at answer{' '}
+            <select value={form.consentGreetingId ?? ''} onChange={(e) => save({ ...form, consentGreetingId: e.target.value || null })}>
+              <option value="">None chosen</option>
+              {view.greetings.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      ) : (
+        <p data-testid="recording-decided">
+          {settings.recordCalls ? 'Your calls are recorded: the team’s consent announcement plays at answer, before anything is said.' : 'Your calls are not recorded.'} Your team lead
+          decides.
+        </p>
+      )}
       <p className="muted">
-        Recordings stay on this computer, beside the lead store, and are deleted with their lead. Whether a call may be recorded, and how consent must be asked,
-        differs by country and state: the team decides, and records the announcement to match.
+        {onTeam
+          ? 'Recordings are kept by the team server with their lead, and deleted with it; a rep hears those of the leads they may open. On a team the announcement is one of the team lead’s greetings, played by every rep’s console.'
+          : 'Recordings stay on this computer, beside the lead store, and are deleted with their lead.'}{' '}
+        Whether a call may be recorded, and how consent must be asked, differs by country and state: the team decides, and records the announcement to match.
       </p>
     </div>
   );

@@ -15,7 +15,7 @@ async function recordedCall() {
   const api = syncHandlers(core);
   const ada = (core.db.prepare("SELECT id FROM leads WHERE first_name = 'Ada'").get() as { id: number }).id;
   const dial = await api['calls.dial']({ leadId: ada, number: '+12125550100' });
-  const recording = api['recordings.save']({ leadId: ada, dialId: dial.dialId, durationMs: 300, data: RECORDED });
+  const recording = await api['recordings.save']({ leadId: ada, dialId: dial.dialId, durationMs: 300, data: RECORDED });
   const folder = join(core.dataDir, 'recordings');
   return { core, api, ada, dial, recording, folder };
 }
@@ -26,8 +26,8 @@ describe('call recordings', () => {
     expect(recording).toMatchObject({ leadId: ada, dialId: dial.dialId, callId: null, durationMs: 300, type: 'audio/wav' });
     expect(readdirSync(folder)).toHaveLength(1);
     const { call } = await api['calls.disposition']({ leadId: ada, code: 'no-answer', notes: '', dialId: dial.dialId, number: '+12125550100' });
-    expect(api['recordings.ofLead']({ leadId: ada })).toMatchObject([{ id: recording.id, callId: call.id }]);
-    expect(api['recordings.audio']({ id: recording.id })).toEqual({ type: 'audio/wav', data: RECORDED });
+    expect(await api['recordings.ofLead']({ leadId: ada })).toMatchObject([{ id: recording.id, callId: call.id }]);
+    expect(await api['recordings.audio']({ id: recording.id })).toEqual({ type: 'audio/wav', data: RECORDED });
   });
 
   it('are erased, file and row, when their lead is deleted', async () => {
@@ -35,7 +35,7 @@ describe('call recordings', () => {
     expect(await api['leads.delete']({ leadId: ada })).toEqual({ deleted: true, name: 'Ada Lovelace' });
     expect(readdirSync(folder)).toEqual([]);
     expect(count(core, 'recordings')).toBe(0);
-    expect(() => api['recordings.audio']({ id: recording.id })).toThrow('That recording is no longer there: it was deleted with its lead.');
+    await expect(api['recordings.audio']({ id: recording.id })).rejects.toThrow('That recording is no longer there: it was deleted with its lead.');
   });
 
   it('are erased by any path that deletes their rows (an undone import), and only after the commit', async () => {
@@ -57,8 +57,8 @@ describe('call recordings', () => {
 
   it('refuse a recording that is not audio, or for a dial that is not that lead’s, and keep nothing', async () => {
     const { core, api, ada, dial, folder } = await recordedCall();
-    expect(() => api['recordings.save']({ leadId: ada, dialId: dial.dialId, durationMs: 1, data: Buffer.from('hello, not audio').toString('base64') })).toThrow('That file is not audio Nextcall can play');
-    expect(() => api['recordings.save']({ leadId: ada + 1, dialId: dial.dialId, durationMs: 1, data: RECORDED })).toThrow('This call’s dial is no longer on record');
+    await expect(api['recordings.save']({ leadId: ada, dialId: dial.dialId, durationMs: 1, data: Buffer.from('hello, not audio').toString('base64') })).rejects.toThrow('That file is not audio Nextcall can play');
+    await expect(api['recordings.save']({ leadId: ada + 1, dialId: dial.dialId, durationMs: 1, data: RECORDED })).rejects.toThrow('This call’s dial is no longer on record');
     expect(readdirSync(folder)).toHaveLength(1);
     expect(count(core, 'recordings')).toBe(1);
   });
@@ -66,6 +66,6 @@ describe('call recordings', () => {
   it('say so when a restored store links a recording whose file was erased since', async () => {
     const { api, recording, folder } = await recordedCall();
     for (const file of readdirSync(folder)) rmSync(join(folder, file));
-    expect(() => api['recordings.audio']({ id: recording.id })).toThrow('This recording’s audio file is gone from the recordings folder');
+    await expect(api['recordings.audio']({ id: recording.id })).rejects.toThrow('This recording’s audio file is gone from the recordings folder');
   });
 });

@@ -10,8 +10,8 @@ import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /** Tables only a team has (people) or only one store needs (PostgreSQL's version row, its kept lead count, the settings a team shares). */
 const TEAM_ONLY = new Set(['lead_count_changes', 'team_settings', 'accounts', 'sign_in_sessions', 'sign_in_limits', 'nextcall_schema', 'inbound_sources', 'inbound_signatures', 'inbound_limits', 'inbound_requests', 'phone_accounts', 'greetings']);
-/** Columns only a team has: a dial's account (the live floor's, docs/FLOOR.md). */
-const TEAM_ONLY_COLUMNS = new Set(['dials.account_id']);
+/** Columns only a team has: a dial's account (the live floor's, docs/FLOOR.md); a recording's audio and the account that recorded it. */
+const TEAM_ONLY_COLUMNS = new Set(['dials.account_id', 'recordings.audio', 'recordings.account_id']);
 /** SQLite's full-text table and the tables FTS5 makes for it: PostgreSQL indexes a lead's words instead. */
 const SQLITE_ONLY = /^lead_words/;
 const SAME_KIND: Record<string, readonly string[]> = { INTEGER: ['bigint', 'integer', 'smallint'], TEXT: ['text', 'citext'] };
@@ -88,6 +88,25 @@ describe('the PostgreSQL migrations', () => {
     await add('00000000-0000-4000-8000-000000000004', 0, 8 * 1024 * 1024);
     await store.run('DELETE FROM accounts WHERE id = ?', [account]);
     expect(await store.one('SELECT count(*) AS n FROM greetings')).toEqual({ n: 0 });
+  });
+
+  it('keep a recorded call’s audio in its row, none over 60 MB, gone with its lead, kept when the rep who recorded it leaves (migration 14)', async () => {
+    const { store } = await fresh();
+    await migratePostgres(store);
+    const account = (await store.one<{ id: number }>("INSERT INTO accounts (name, role, password_hash, created_at, password_changed_at) VALUES ('avery', 'rep', 'x', 0, 0) RETURNING id"))!.id;
+    const lead = (await store.one<{ id: number }>("INSERT INTO leads (first_name, stage, created_at) VALUES ('Ada', 'cold', 0) RETURNING id"))!.id;
+    const dial = (await store.one<{ id: number }>("INSERT INTO dials (lead_id, phone_e164, at, account_id) VALUES (?, '+12125550100', 0, ?) RETURNING id", [lead, account]))!.id;
+    const record = (bytes: number) =>
+      store.run("INSERT INTO recordings (lead_id, dial_id, account_id, audio, type, bytes, duration_ms, started_at) VALUES (?, ?, ?, decode(repeat('00', ?), 'hex'), 'audio/webm', ?, 1000, 0)", [lead, dial, account, bytes, bytes]);
+    await expect(record(60 * 1024 * 1024 + 1)).rejects.toThrow(/check constraint/);
+    await record(60 * 1024 * 1024);
+    // A row keeps its audio one way: in the row on a team; never neither.
+    await expect(store.run("INSERT INTO recordings (lead_id, dial_id, type, bytes, duration_ms, started_at) VALUES (?, ?, 'audio/webm', 0, 0, 0)", [lead, dial])).rejects.toThrow(/recordings_audio_kept/);
+    await store.run('DELETE FROM accounts WHERE id = ?', [account]);
+    expect(await store.one('SELECT account_id, octet_length(audio) AS bytes FROM recordings')).toEqual({ account_id: null, bytes: 60 * 1024 * 1024 });
+    // The lead's delete takes the recording with it, and leaves no file to erase (there is none).
+    await store.run('DELETE FROM leads WHERE id = ?', [lead]);
+    expect(await store.one('SELECT (SELECT count(*) FROM recordings) AS recordings, (SELECT count(*) FROM recording_files_to_erase) AS files')).toEqual({ recordings: 0, files: 0 });
   });
 
   it('migrate once when two server processes start together', async () => {

@@ -92,14 +92,17 @@ describe('voicemail drop and recording in the console', () => {
     await vi.waitFor(() => expect(save).toHaveBeenCalledWith({ leadId: 1, dialId: 41, durationMs: 4200, data: 'GkXfow==' }));
   });
 
-  it('on a team, loads the rep’s own voicemail greeting without asking for the recording setting, which the team server does not serve', async () => {
+  it('on a team, loads the rep’s own voicemail greeting and the team’s consent announcement, a team lead’s greeting not among the rep’s own', async () => {
+    const audio = vi.fn(({ id }: { id: string }) => ({ type: 'audio/wav', data: id === CONSENT.id ? 'T2dnUw==' : 'UklGRg==' }));
     const client = fakeClient({
       'greetings.list': () => ({ greetings: [GREETING], voicemailId: GREETING.id }),
-      'greetings.audio': () => ({ type: 'audio/wav', data: 'UklGRg==' }),
+      'greetings.audio': audio,
+      'recordings.settings': () => ({ recordCalls: true, consentGreetingId: CONSENT.id }),
     });
     const store = createAppStore({ client, drafts, consoleId: 'console-test-1' });
     store.setState({ signInState: { signInRequired: true, person: { id: 2, name: 'avery', role: 'rep' } } } as never);
     await store.getState().loadCallVoice();
-    expect(store.getState().voice).toMatchObject({ voicemail: { id: GREETING.id, name: 'Standard' }, recording: { recordCalls: false, consentGreetingId: null }, consent: null });
+    expect(store.getState().voice).toMatchObject({ voicemail: { id: GREETING.id, name: 'Standard' }, recording: { recordCalls: true, consentGreetingId: CONSENT.id }, consent: { id: CONSENT.id } });
+    expect(new Uint8Array(store.getState().voice.consent!.bytes)).toEqual(new Uint8Array(Buffer.from('OggS')));
   });
 });
