@@ -93,7 +93,7 @@ test('a rep saves their SIP account in Settings → Phone on one process; after 
   await expect(theirs.getByLabel('Through a dial link to this computer’s softphone')).toBeChecked();
 });
 
-test('a team lead turns recording on for the team with an announcement of his on one process; a rep on the other reads that their calls are recorded', async ({ browser }) => {
+test('a team lead turns recording on for the team with an announcement of his on one process; a rep on the other reads that their calls are recorded', async ({ browser }, testInfo) => {
   const lead = await signedIn(browser, team.servers[1]!.origin, 'sam');
   await lead.page.getByRole('button', { name: 'Settings', exact: true }).click();
   // Greetings and recording belong to the built-in phone.
@@ -106,6 +106,8 @@ test('a team lead turns recording on for the team with an announcement of his on
   await greetings.getByRole('checkbox', { name: /Record calls/ }).check();
   await expect(greetings.getByTestId('greetings-status')).toHaveText('Calls are recorded from now on, after the announcement.');
   await expect(greetings).toContainText('Recordings are kept by the team server with their lead');
+  await greetings.scrollIntoViewIfNeeded();
+  await lead.page.screenshot({ path: testInfo.outputPath('team-lead-recording-on.png') });
 
   const rep = await signedIn(browser, team.servers[0]!.origin, 'casey');
   await rep.page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -115,6 +117,8 @@ test('a team lead turns recording on for the team with an announcement of his on
   await expect(theirs.getByRole('checkbox', { name: /Record calls/ })).toHaveCount(0);
   // The announcement is sam's: not among casey's greetings.
   await expect(theirs).toContainText('No greeting yet.');
+  await theirs.scrollIntoViewIfNeeded();
+  await rep.page.screenshot({ path: testInfo.outputPath('team-rep-recording-decided.png') });
   expect([...lead.refused, ...rep.refused]).toEqual([]);
 });
 
