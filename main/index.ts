@@ -9,6 +9,7 @@ import { systemClock } from './clock.ts';
 import { backUpCore, openCore, type Core } from './core.ts';
 import { defaultDataDir, STORE_FILE } from './data-dir.ts';
 import { joinedDispatch } from './joining/joined-dispatch.ts';
+import { storeSnapshot } from './joining/store-snapshot.ts';
 import { membership } from './joining/membership.ts';
 import { preferenceStore } from './preferences/preferences.ts';
 import { watchOtherWriters } from './store/store-watch.ts';
@@ -89,7 +90,8 @@ async function start(): Promise<void> {
     dispatch: joinedDispatch(
       createDispatcher(createHandlers(opened, edges), undefined, { readers: () => createReaders(opened, edges) }),
       membership(opened.prefs),
-      { events: opened.events },
+      // Settings → Team's "Upload this computer's store": a copy of this store, sent to the team server.
+      { events: opened.events, localStore: () => storeSnapshot(opened.storeFile) },
     ),
     events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),

@@ -25,6 +25,8 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'leads.previewImport',
   'leads.import',
   'leads.importActivities',
+  // A rep's solo store (its bytes, from Settings → Team) into the team, a team lead's: main/team/sent-store.ts.
+  'leads.uploadStore',
   'imports.list',
   'imports.undo',
   'imports.rejectedRows',

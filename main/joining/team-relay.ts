@@ -8,7 +8,8 @@ import { teamEventStream, type StreamOptions } from './team-event-stream.ts';
 
 export interface TeamRelay {
   address: string;
-  call(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
+  /** `timeoutMs`: this call's own, where it is long by nature (a store's upload). */
+  call(method: MethodName, input: unknown, options?: { timeoutMs?: number }): Promise<Envelope<unknown>>;
   /** Forgets the session (working alone again). */
   forget(): void;
 }
@@ -38,7 +39,7 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
 
   return {
     address,
-    async call(method, input) {
+    async call(method, input, { timeoutMs: callTimeoutMs = timeoutMs } = {}) {
       const cookie = jar.header(now(), overHttps);
       let response: Response;
       try {
@@ -47,7 +48,7 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
           headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
           body: JSON.stringify({ input }),
           redirect: 'error',
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(callTimeoutMs),
         });
       } catch {
         return refusal(`The team server at ${address} cannot be reached: check your network, or choose Work alone.`);

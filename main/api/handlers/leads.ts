@@ -12,6 +12,7 @@ import { searchLeads } from '../../leads/lead-search.ts';
 import { checkLeadInReach } from '../../queue/lead-reach.ts';
 import { callerAccess } from '../../queue/list-access.ts';
 import { eraseDeletedRecordings } from '../../phone/recordings.ts';
+import { uploadSentStore } from '../../team/sent-store.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
@@ -44,6 +45,12 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
     'leads.importActivities': async ({ fileName, data }) => {
       const report = await importActivities(store, bytesOf(data), fileName, prefs.read().defaultCountry, cap());
       events.emit('store.changed', { reason: 'import' });
+      return report;
+    },
+    'leads.uploadStore': async ({ data, as, dryRun }) => {
+      const report = await uploadSentStore(store, bytesOf(data), { as, dryRun });
+      // The consoles' counts and lists take in the new leads at once, as after an import.
+      if (!dryRun) events.emit('store.changed', { reason: 'import' });
       return report;
     },
     'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),

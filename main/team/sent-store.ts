@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiError } from '../../shared/api-error.ts';
+import type { UploadReport } from '../../shared/store-upload.ts';
+import { currentCaller } from '../people/caller.ts';
+import { UsageError } from '../runtime-options.ts';
+import type { Store } from '../store/seam/store.ts';
+import { openRepStore } from './rep-store-file.ts';
+import { uploadStore } from './store-upload.ts';
+
+/**
+ * A rep's store sent to the team server (Settings → Team in the rep's desktop app): its bytes,
+ * never a path, since the server must not open a file a client names. They are written to a
+ * folder of the server's own making (readable by this user only), opened there read-only as the
+ * CLI opens a rep's file (an older store migrated on a copy, anything else a sentence), uploaded
+ * with the same `uploadStore` (one transaction; a dry run rolls back), and the folder removed.
+ * The calls are recorded under the account `as` names, or the signed-in team lead's own.
+ */
+export async function uploadSentStore(team: Store, bytes: Uint8Array, { as, dryRun }: { as?: string | undefined; dryRun: boolean }): Promise<UploadReport> {
+  const signedIn = currentCaller()?.person;
+  if (!signedIn) throw new ApiError('invalid-input', 'A store is uploaded into a team, on its team server: this console works alone, on its own store.');
+  const folder = mkdtempSync(join(tmpdir(), 'nextcall-sent-store-'));
+  try {
+    const file = join(folder, 'nextcall.sqlite');
+    writeFileSync(file, bytes, { mode: 0o600 });
+    const rep = openRepStore(file, 'The store sent');
+    try {
+      return await uploadStore(team, rep.db, { as: as ?? signedIn.name, dryRun });
+    } finally {
+      rep.close();
+    }
+  } catch (error) {
+    // The sentences a team lead at the terminal reads: the same for one in Settings → Team.
+    if (error instanceof UsageError) throw new ApiError('invalid-input', error.message);
+    throw error;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
