@@ -19,7 +19,8 @@ import { uploadStore } from './store-upload.ts';
  */
 export async function uploadSentStore(team: Store, bytes: Uint8Array, { as, dryRun }: { as?: string | undefined; dryRun: boolean }): Promise<UploadReport> {
   const signedIn = currentCaller()?.person;
-  if (!signedIn) throw new ApiError('invalid-input', 'A store is uploaded into a team, on its team server: this console works alone, on its own store.');
+  // The door let only a signed-in team lead or admin this far.
+  if (!signedIn) throw new ApiError('unauthorized', 'Sign in first: your session has ended or you have not signed in.');
   const folder = mkdtempSync(join(tmpdir(), 'nextcall-sent-store-'));
   try {
     const file = join(folder, 'nextcall.sqlite');

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api-error.ts';
 import type { ImportReport } from '../../../shared/imports.ts';
 import { DEMO_LIST_SIZE, demoLeadsCsv } from '../../demo/demo-list.ts';
 import { accountOf } from '../../leads/accounts.ts';
@@ -12,7 +13,6 @@ import { searchLeads } from '../../leads/lead-search.ts';
 import { checkLeadInReach } from '../../queue/lead-reach.ts';
 import { callerAccess } from '../../queue/list-access.ts';
 import { eraseDeletedRecordings } from '../../phone/recordings.ts';
-import { uploadSentStore } from '../../team/sent-store.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
@@ -48,7 +48,9 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
       return report;
     },
     'leads.uploadStore': async ({ data, as, dryRun }) => {
-      const report = await uploadSentStore(store, bytesOf(data), { as, dryRun });
+      // Only the team server takes a store (its edge): a console alone has no team to put it in.
+      if (!edges.uploadStore) throw new ApiError('invalid-input', 'A store is uploaded into a team, on its team server: this console works alone, on its own store.');
+      const report = await edges.uploadStore(bytesOf(data), { as, dryRun });
       // The consoles' counts and lists take in the new leads at once, as after an import.
       if (!dryRun) events.emit('store.changed', { reason: 'import' });
       return report;
