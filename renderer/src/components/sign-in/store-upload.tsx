@@ -49,9 +49,9 @@ export function StoreUploadPart({ signedIn }: { signedIn: string }) {
           <label>
             Calls recorded under{' '}
             <select value={as ?? ''} disabled={busy || step === 'tried'} onChange={(e) => chooseUploadAs(e.target.value)}>
-              {(accounts.length ? accounts.map((a) => a.name) : [as ?? signedIn]).map((name) => (
+              {(accounts.length ? accounts : [{ name: as ?? signedIn, role: null }]).map(({ name, role }) => (
                 <option key={name} value={name}>
-                  {name}
+                  {role ? `${name} (${role.replace('-', ' ')})` : name}
                 </option>
               ))}
             </select>
