@@ -41,14 +41,16 @@ export const createStoreUploadSlice =
   (set, get) => {
     const refusal = (error: unknown) => (error instanceof ApiError && error.code === 'forbidden' ? ONLY_A_TEAM_LEAD : messageOf(error));
     const upload = async (dryRun: boolean) => {
-      const as = get().uploadAs;
+      // For real, the account the dry run reported: what the team lead read and confirmed.
+      const as = dryRun ? get().uploadAs : get().uploadReport?.account;
       if (!as) return set({ uploadProblem: 'Choose the team account the store’s calls go under.' });
       set({ uploadStep: dryRun ? 'trying' : 'uploading', uploadProblem: null });
       try {
         const report = await client.call('teamServer.uploadStore', { as, dryRun });
         set({ uploadStep: dryRun ? 'tried' : 'uploaded', uploadReport: report });
       } catch (error) {
-        // A failed upload changed nothing (one transaction): back to where the team lead was.
+        // Back to where the team lead was. A refused upload changed nothing (one transaction); one
+        // whose answer was lost may have landed, and main's sentence says so (joined-dispatch.ts).
         set({ uploadStep: dryRun ? 'idle' : 'tried', uploadProblem: refusal(error) });
       }
     };
@@ -59,7 +61,10 @@ export const createStoreUploadSlice =
       uploadReport: null,
       uploadProblem: null,
       async loadUploadAccounts(signedIn) {
-        set({ uploadAs: signedIn });
+        // Settings opened again, or another person signed in: a dry run for the account shown
+        // comes first, not a confirm left from another (an upload under way is left to finish).
+        const { uploadStep } = get();
+        if (uploadStep !== 'trying' && uploadStep !== 'uploading') set({ uploadAs: signedIn, uploadStep: 'idle', uploadReport: null, uploadProblem: null });
         try {
           set({ uploadAccounts: await client.call('people.list', {}) });
         } catch (error) {

@@ -76,7 +76,7 @@ export function StoreUploadPart({ signedIn }: { signedIn: string }) {
           {step === 'tried' && (
             <div className="wizard-actions">
               <button type="button" onClick={() => void confirmStoreUpload()}>
-                Upload for real as {as}
+                Upload for real as {report?.account ?? as}
               </button>
               <button type="button" className="secondary" onClick={resetStoreUpload}>
                 Cancel

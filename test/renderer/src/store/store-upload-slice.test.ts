@@ -82,4 +82,24 @@ describe('Settings → Team: this computer’s store into the team', () => {
     store.getState().chooseUploadAs('jordan');
     expect(store.getState()).toMatchObject({ uploadStep: 'idle', uploadReport: null });
   });
+
+  it('opened again after a dry run (Settings closed and reopened), asks for a dry run again, and never uploads under another account than the dry run’s', async () => {
+    const { client, store } = storeWith(({ as, dryRun }) => report(as!, dryRun));
+    await store.getState().loadUploadAccounts('sam');
+    store.getState().chooseUploadAs('jordan');
+    await store.getState().tryStoreUpload();
+
+    // Settings → Team mounted again: the accounts read again, the signed-in one shown.
+    await store.getState().loadUploadAccounts('sam');
+    expect(store.getState()).toMatchObject({ uploadAs: 'sam', uploadStep: 'idle', uploadReport: null });
+    await store.getState().confirmStoreUpload();
+    expect(client.call).not.toHaveBeenCalledWith('teamServer.uploadStore', { as: 'sam', dryRun: false });
+
+    // A confirm goes under the account the dry run reported, whatever the choice says meanwhile.
+    store.getState().chooseUploadAs('jordan');
+    await store.getState().tryStoreUpload();
+    store.setState({ uploadAs: 'sam' });
+    await store.getState().confirmStoreUpload();
+    expect(client.call).toHaveBeenLastCalledWith('teamServer.uploadStore', { as: 'jordan', dryRun: false });
+  });
 });
