@@ -4,6 +4,7 @@ import type { Envelope } from '../../shared/bridge.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { Membership } from './membership.ts';
+import { patientFetch } from './patient-fetch.ts';
 import { teamRelay, type RelayOptions, type TeamRelay } from './team-relay.ts';
 
 /**
@@ -38,8 +39,17 @@ export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>
       const failure = error instanceof ApiError ? error.toFailure() : { code: 'internal' as const, message: `Nextcall could not read this computer’s store to upload it (${(error as Error).message}). Nothing was uploaded.` };
       return { ok: false, error: failure };
     }
+    // Reading the store took a while: the console may have left the team or joined another since.
+    if (current() !== address) {
+      return { ok: false, error: { code: 'conflict', message: `This console left the team at ${address} while its store was being read: nothing was sent. Upload again from Settings → Team.` } };
+    }
     relay ??= teamRelay(address, options);
-    return relay.call('leads.uploadStore', { ...parsed.data, data: Buffer.from(bytes).toString('base64') }, { timeoutMs: UPLOAD_TIMEOUT_MS });
+    return relay.call('leads.uploadStore', { ...parsed.data, data: Buffer.from(bytes).toString('base64') }, {
+      timeoutMs: UPLOAD_TIMEOUT_MS,
+      fetch: options.fetch ?? patientFetch,
+      // A dry run changes nothing, answered or not; an upload whose answer is lost may have landed.
+      ...(parsed.data.dryRun ? {} : { unanswered: unansweredUpload(address) }),
+    });
   };
   return async (method, input) => {
     if (method === 'teamServer.uploadStore') {
@@ -65,6 +75,9 @@ export interface JoinOptions extends RelayOptions {
   /** A consistent copy of this computer's store (store-snapshot.ts): the shells that keep one give it. */
   localStore?: () => Promise<Uint8Array>;
 }
+
+const unansweredUpload = (address: string) =>
+  `No answer came from the team server at ${address} (the network, or more than 30 minutes): the upload may have landed in the team or not. Do a dry run again: its report counts what the team already has (a call already in the team is never copied twice), and uploading again adds only what is missing.`;
 
 /**
  * An upload waits for the team server's whole transaction (about half a minute for 10,000 leads,

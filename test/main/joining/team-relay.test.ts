@@ -166,6 +166,43 @@ describe('a console joining a team and working alone again', () => {
     core.close();
   });
 
+  it('sends nothing when the console joined another team while its store was being read', async () => {
+    const first = await fakeTeamServer(() => ({ body: ok({ account: 'jordan', dryRun: false }) }));
+    const core = testCore();
+    let address: string | null = first;
+    const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), { read: () => ({ address }) }, {
+      localStore: async () => {
+        address = 'http://127.0.0.1:1';
+        return new Uint8Array([1]);
+      },
+    });
+    expect(await dispatch('teamServer.uploadStore', { as: 'jordan', dryRun: false })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `This console left the team at ${first} while its store was being read: nothing was sent. Upload again from Settings → Team.` },
+    });
+    expect(received).toHaveLength(0);
+    core.close();
+  });
+
+  it('says an upload for real whose answer never came may have landed (a dry run again tells), not that it changed nothing', async () => {
+    const address = await fakeTeamServer((request) => {
+      request.socket.destroy();
+      return { body: '' };
+    });
+    const core = testCore();
+    const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), { read: () => ({ address }) }, { localStore: async () => new Uint8Array([1]) });
+    expect(await dispatch('teamServer.uploadStore', { as: 'jordan', dryRun: false })).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `No answer came from the team server at ${address} (the network, or more than 30 minutes): the upload may have landed in the team or not. Do a dry run again: its report counts what the team already has (a call already in the team is never copied twice), and uploading again adds only what is missing.`,
+      },
+    });
+    // A dry run changes nothing, answered or not: the usual sentence.
+    expect(await dispatch('teamServer.uploadStore', { as: 'jordan', dryRun: true })).toMatchObject({ ok: false, error: { message: expect.stringContaining('cannot be reached') } });
+    core.close();
+  });
+
   it('reads a hand-edited address that is not allowed as working alone', () => {
     const prefs = confPreferences(tempDir());
     prefs.section('teamServer').write({ address: 'http://team.example.com' });

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { logDisposition } from '../../../main/calls/log-disposition.ts';
 import { openDatabase } from '../../../main/store/database.ts';
@@ -47,9 +48,11 @@ async function soloStore(): Promise<string> {
   return file;
 }
 
-async function team() {
+/** The servers' temp folder (TMPDIR): what an upload leaves behind is seen there. */
+async function team(temp = tempDir()) {
   const url = await cluster().createDatabase();
   const signedIn = await signedInTeam(url, {
+    env: { TMPDIR: temp },
     people: [
       ['sam', 'team-lead'],
       ['jordan', 'rep'],
@@ -60,8 +63,20 @@ async function team() {
   running.push(...signedIn.servers);
   const store = await openPostgresStore({ connectionString: url, max: 1 });
   stores.push(store);
-  return { ...signedIn, store };
+  return { ...signedIn, store, temp };
 }
+
+/** Jo's store changed as a crafted file would be (`sql` run on it). */
+async function craftedStore(sql: string): Promise<string> {
+  const file = await soloStore();
+  const db = new DatabaseSync(file);
+  db.exec(`PRAGMA foreign_keys = OFF; ${sql}`);
+  db.close();
+  return file;
+}
+
+/** What the servers' uploads left in their temp folder: a copy of a rep's store would be every lead's contact details. */
+const leftBehind = (temp: string) => readdirSync(temp).filter((name) => name.startsWith('nextcall-upload-') || name.startsWith('nextcall-sent-store-'));
 
 const base64 = (file: string) => readFileSync(file).toString('base64');
 
@@ -91,8 +106,8 @@ describe('a solo store uploaded into the team over the API', () => {
     expect(again.value).toMatchObject({ leads: { created: 0, merged: 2 }, calls: { added: 0, alreadyInTeam: 3 } });
   }, 180_000);
 
-  it('refuses a rep (a team lead’s), an account the team lacks, bytes that are no store, and a store over 100 MB, each with a sentence, nothing written', async () => {
-    const { call, store } = await team();
+  it('refuses a rep (a team lead’s), an account the team lacks, bytes that are no store, and a store over 100 MB, each with a sentence, nothing written nor left behind', async () => {
+    const { call, store, temp } = await team();
     const data = base64(await soloStore());
     const before = await databaseDigest(store);
 
@@ -118,5 +133,39 @@ describe('a solo store uploaded into the team over the API', () => {
     expect(tooLarge.error.message).toContain(storeTooLargeSentence(null));
 
     expect(await databaseDigest(store)).toEqual(before);
+    expect(leftBehind(temp)).toEqual([]);
+  }, 180_000);
+
+  it('refuses at once a store whose phones are a view that never ends, or with a trigger of its own, and keeps answering', async () => {
+    const { call, store, temp } = await team();
+    const before = await databaseDigest(store);
+    const neverEnds = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i AS lead_id, 1 AS raw, 1 AS e164, 1 AS type, 0 AS bad, i AS position FROM n';
+
+    const started = performance.now();
+    const view = await call('sam', 'leads.uploadStore', { data: base64(await craftedStore(`DROP TABLE phones; CREATE VIEW phones AS ${neverEnds};`)), as: 'jordan', dryRun: true });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(view.status).toBe(400);
+    expect(view.error.message).toBe('The store sent is not a Nextcall store (its "phones" is a view, not a table). Nothing was uploaded.');
+
+    const trigger = await call('sam', 'leads.uploadStore', { data: base64(await craftedStore('CREATE TRIGGER mine AFTER UPDATE ON leads BEGIN DELETE FROM calls; END;')), as: 'jordan' });
+    expect(trigger.status).toBe(400);
+    expect(trigger.error.message).toBe('The store sent is not a Nextcall store (it has a trigger "mine" that Nextcall does not make). Nothing was uploaded.');
+
+    // The same process still answers.
+    expect((await call('sam', 'leads.uploadStore', { data: base64(await soloStore()), as: 'jordan', dryRun: true })).status).toBe(200);
+    expect(await databaseDigest(store)).toEqual(before);
+    expect(leftBehind(temp)).toEqual([]);
+  }, 180_000);
+
+  it('takes one upload at a time on a server process: a second, sent meanwhile, is told to wait', async () => {
+    const { call } = await team();
+    const file = join(tempDir(), 'nextcall.sqlite');
+    const db = openDatabase(file);
+    await sqliteStore(db).transaction((tx) => seedLeads(tx, Array.from({ length: 2000 }, (_, i) => ({ firstName: `Lead${i}`, phones: [`+1646${String(5_000_000 + i)}`] }))));
+    db.close();
+    const data = base64(file);
+    const answers = await Promise.all([call('sam', 'leads.uploadStore', { data, as: 'jordan', dryRun: true }), call('sam', 'leads.uploadStore', { data, as: 'jordan', dryRun: true })]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)!.error.message).toBe('Another store is being uploaded to this team server right now: try again when it has finished. Nothing was uploaded.');
   }, 180_000);
 });
