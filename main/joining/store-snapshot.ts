@@ -10,20 +10,21 @@ import { MAX_STORE_BYTES, storeTooLargeSentence } from '../../shared/store-uploa
  * This computer's store as bytes to send to a team server (Settings → Team, "Upload this
  * computer's store"): a consistent copy taken through a read-only connection (`VACUUM INTO`, as
  * the console's own connection and its WAL are left as they are), compacted and out of WAL so the
- * one file is all of it, read, and removed. A copy over what a team server takes is a sentence
- * here, before anything is sent.
+ * one file is all of it, read, and removed. A store over what a team server takes is a sentence
+ * here, before anything is sent: told from its pages in use before anything is copied (a copy of
+ * a store many times the limit would fill the disk for nothing), and from the copy's size after.
  */
 export async function storeSnapshot(storeFile: string): Promise<Uint8Array> {
-  // Every lead's contact details: for this user's eyes only, like the store.
-  const folder = mkdtempSync(join(tmpdir(), 'nextcall-upload-'));
+  const source = new DatabaseSync(storeFile, { readOnly: true });
+  let folder: string | null = null;
   try {
+    const inUse = bytesInUse(source);
+    if (inUse > MAX_STORE_BYTES) throw new ApiError('invalid-input', storeTooLargeSentence(inUse));
+    // Every lead's contact details: for this user's eyes only, like the store.
+    folder = mkdtempSync(join(tmpdir(), 'nextcall-upload-'));
     const copy = join(folder, 'nextcall.sqlite');
-    const source = new DatabaseSync(storeFile, { readOnly: true });
-    try {
-      source.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
-    } finally {
-      source.close();
-    }
+    source.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    source.close();
     const plain = new DatabaseSync(copy);
     try {
       plain.exec('PRAGMA journal_mode = DELETE');
@@ -34,6 +35,13 @@ export async function storeSnapshot(storeFile: string): Promise<Uint8Array> {
     if (size > MAX_STORE_BYTES) throw new ApiError('invalid-input', storeTooLargeSentence(size));
     return await readFile(copy);
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    if (source.isOpen) source.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The store's pages that hold something (its free pages are left out of a copy): about the size of its copy. */
+function bytesInUse(db: DatabaseSync): number {
+  const pragma = (name: string) => Object.values(db.prepare(`PRAGMA ${name}`).get() as Record<string, number>)[0]!;
+  return (pragma('page_count') - pragma('freelist_count')) * pragma('page_size');
 }
