@@ -99,6 +99,17 @@ test('a team lead uploads a rep’s solo store from Settings → Team: the dry r
   await upload.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('settings-team-upload-dry-run.png') });
 
+  // Settings closed and opened again: the dry run is asked for again, not a confirm under the account shown now (sam).
+  await page.keyboard.press('Escape');
+  await expect(upload).toHaveCount(0);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(account).toHaveValue('sam');
+  await expect(upload.getByRole('button', { name: /Upload for real/ })).toHaveCount(0);
+  await account.selectOption('jordan');
+  await upload.getByRole('button', { name: 'Upload this computer’s store (dry run first)' }).click();
+  await expect(report).toContainText('Dry run: nothing was changed. Uploading this computer’s store into the team as jordan would do this:');
+  await expect(report).toBeFocused();
+
   await page.keyboard.press('Tab');
   await expect(upload.getByRole('button', { name: 'Upload for real as jordan' })).toBeFocused();
   await page.keyboard.press('Enter');
