@@ -54,7 +54,11 @@ export function openRepStore(file: string, named = file): RepStoreFile {
     }
     folder = mkdtempSync(join(tmpdir(), 'nextcall-upload-'));
     const copy = join(folder, 'copy.sqlite');
-    db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    try {
+      db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    } catch {
+      throw new UsageError(`${named} could not be copied to bring its schema ${version} up to date (is the temp folder full?). Nothing was uploaded.`);
+    }
     db.close();
     db = new DatabaseSync(copy);
     db.exec('PRAGMA trusted_schema = OFF');
