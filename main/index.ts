@@ -10,6 +10,7 @@ import { backUpCore, openCore, type Core } from './core.ts';
 import { defaultDataDir, STORE_FILE } from './data-dir.ts';
 import { joinedDispatch } from './joining/joined-dispatch.ts';
 import { keptSession } from './joining/kept-session.ts';
+import { storeSnapshot } from './joining/store-snapshot.ts';
 import { membership } from './joining/membership.ts';
 import { preferenceStore } from './preferences/preferences.ts';
 import { watchOtherWriters } from './store/store-watch.ts';
@@ -93,7 +94,13 @@ async function start(): Promise<void> {
     dispatch: joinedDispatch(
       createDispatcher(createHandlers(opened, edges), undefined, { readers: () => createReaders(opened, edges) }),
       membership(opened.prefs),
-      { events: opened.events, kept: keptSession(opened.prefs, secrets, (message) => console.warn(message)), saveExport: edges.saveExport },
+      {
+        events: opened.events,
+        kept: keptSession(opened.prefs, secrets, (message) => console.warn(message)),
+        saveExport: edges.saveExport,
+        // Settings → Team's "Upload this computer's store": a copy of this store, sent to the team server.
+        localStore: () => storeSnapshot(opened.storeFile),
+      },
     ),
     events: opened.events,
     isTrustedSender: (event) => isAppFrame(event, mainWindow.webContents.mainFrame, APP_URL),

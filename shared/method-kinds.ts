@@ -67,6 +67,7 @@ export const METHOD_KINDS = {
   'leads.delete': 'write',
   'leads.export': 'read',
   'leads.import': 'long write',
+  'leads.uploadStore': 'long write',
   'leads.importActivities': 'long write',
   'leads.loadDemo': 'long write',
   // Reads the file it is given, not the store.
@@ -118,6 +119,7 @@ export const METHOD_KINDS = {
   'teamServer.status': 'read',
   'teamServer.join': 'write',
   'teamServer.leave': 'write',
+  'teamServer.uploadStore': 'write',
 
   'phone.settings': 'read',
   'phone.save': 'write',

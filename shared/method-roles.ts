@@ -63,6 +63,8 @@ export const METHOD_ROLES: Record<MethodName, Access> = {
   'leads.edits': 'rep',
   'leads.export': 'team-lead',
   'leads.import': 'team-lead',
+  // A rep's store, with its calls and history, into the team: an import.
+  'leads.uploadStore': 'team-lead',
   'leads.importActivities': 'team-lead',
   'leads.previewImport': 'team-lead',
   'leads.loadDemo': 'team-lead',
@@ -114,6 +116,8 @@ export const METHOD_ROLES: Record<MethodName, Access> = {
   'teamServer.status': 'anyone',
   'teamServer.join': 'anyone',
   'teamServer.leave': 'anyone',
+  // Answered by the console's own main, which sends the store on to the team server's leads.uploadStore (a team lead's).
+  'teamServer.uploadStore': 'anyone',
 
   'phone.settings': 'rep',
   'phone.save': 'rep',

@@ -27,6 +27,8 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'leads.importActivities',
   // The demo list is an import of a made-up file (every number in a range kept for fiction).
   'leads.loadDemo',
+  // A rep's solo store (its bytes, from Settings → Team) into the team, a team lead's: main/team/sent-store.ts.
+  'leads.uploadStore',
   'imports.list',
   'imports.undo',
   'imports.rejectedRows',

@@ -7,16 +7,19 @@ import { queueContext } from '../queue/queue-scope.ts';
 import { queueSnapshot } from '../queue/queue-view.ts';
 import { repOnRecord, type RepOnRecord } from '../people/caller.ts';
 import type { SecretBox } from '../phone/secret-box.ts';
+import type { UploadReport } from '../../shared/store-upload.ts';
 import type { PdfPrinter } from '../sessions/report-pdf.ts';
 import type { Queryable } from '../store/seam/store.ts';
 
-/** What a shell adds to the core: the desktop app prints to PDF. */
+/** What a shell adds to the core: the desktop app prints to PDF, the team server takes a rep's store. */
 export interface ShellEdges {
   printPdf?: PdfPrinter;
   /** Where a lead export streams: a file the team lead chose (desktop), a download (web host). */
   saveExport?: ExportSink;
   /** Where the phone password's digest is sealed: the OS keychain in the desktop app (a key file otherwise). */
   secrets?: SecretBox;
+  /** A rep's store, sent as bytes, uploaded into the team (the team server's: main/team/sent-store.ts). */
+  uploadStore?: (bytes: Uint8Array, options: { as?: string | undefined; dryRun: boolean }) => Promise<UploadReport>;
 }
 
 /** A namespace's share of the contract: `HandlersOf<'leads'>` is every `leads.*` handler. */

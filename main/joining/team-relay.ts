@@ -9,9 +9,18 @@ import { teamEventStream, type StreamOptions } from './team-event-stream.ts';
 
 export interface TeamRelay {
   address: string;
-  call(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
+  call(method: MethodName, input: unknown, options?: CallOptions): Promise<Envelope<unknown>>;
   /** Forgets the session (working alone again). */
   forget(): void;
+}
+
+/** A call long by nature (a store's upload): its own time limit, its own fetch, its own sentence. */
+export interface CallOptions {
+  timeoutMs?: number;
+  /** The fetch of a call that may outwait Node's fetch (patient-fetch.ts). */
+  fetch?: typeof globalThis.fetch;
+  /** Said instead of "cannot be reached" when the request went out and no answer came back, where that matters (an upload may have landed). */
+  unanswered?: string;
 }
 
 export interface RelayOptions extends StreamOptions {
@@ -64,19 +73,19 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
 
   return {
     address,
-    async call(method, input) {
+    async call(method, input, { timeoutMs: callTimeoutMs = timeoutMs, fetch: callFetch = fetch, unanswered } = {}) {
       const cookie = jar.header(now(), overHttps);
       let response: Response;
       try {
-        response = await fetch(`${address}/api/${method}`, {
+        response = await callFetch(`${address}/api/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
           body: JSON.stringify({ input }),
           redirect: 'error',
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(callTimeoutMs),
         });
       } catch {
-        return refusal(`The team server at ${address} cannot be reached: check your network, or choose Work alone.`);
+        return refusal(unanswered ?? `The team server at ${address} cannot be reached: check your network, or choose Work alone.`);
       }
       const setCookies = response.headers.getSetCookie();
       jar.take(setCookies, now());
@@ -90,6 +99,7 @@ export function teamRelay(address: string, { fetch = globalThis.fetch, now = Dat
       // Signed in (or still): the team's live events follow; signed out, they stop.
       if (jar.header(now(), overHttps)) stream?.follow();
       else stream?.stop();
+      if (!isEnvelope(answer) && unanswered) return refusal(unanswered);
       if (!isEnvelope(answer)) return refusal(`The team server at ${address} answered ${response.status} with something that is not Nextcall’s: is this the right address?`);
       return answer;
     },

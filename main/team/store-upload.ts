@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { ActivityType, PhoneType } from '../../shared/leads.ts';
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
+import type { UploadReport } from '../../shared/store-upload.ts';
 import { NO_PHONE, type ImportedLead } from '../leads/lead-row.ts';
 import { manyRows } from '../leads/lead-merge.ts';
 import { seamLeadWriter } from '../leads/lead-upsert.ts';
@@ -30,22 +31,8 @@ export interface UploadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface UploadReport {
-  account: string;
-  dryRun: boolean;
-  leads: { read: number; created: number; merged: number; skipped: number; skippedLeads: { id: number; name: string; reason: string }[] };
-  phones: { added: number };
-  activities: { added: number };
-  calls: { read: number; added: number; alreadyInTeam: number };
-  stageHistory: { read: number; added: number; alreadyInTeam: number };
-  callbacks: { read: number; added: number; alreadyInTeam: number };
-  handoffs: { added: number };
-  noteDrafts: { read: number; added: number; teamHadOne: number };
-  /** The rep names the store's calls carried, each recorded under `account`. */
-  repNames: { name: string | null; calls: number }[];
-  /** Disposition codes of uploaded calls that the team does not define (its summaries read them as they are). */
-  unknownDispositions: string[];
-}
+
+export type { UploadReport };
 
 export const PROGRESS_EVERY = 1000;
 

@@ -2,6 +2,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { api, isMethodName } from '../../shared/api.ts';
+import { SMALL_REQUEST } from '../../shared/api/method-spec.ts';
+import { MINUTE_MS } from '../../shared/time-units.ts';
 import type { EventHub } from '../api/event-hub.ts';
 import { CUT_OFF, failure, inputOf, readBody, SECURITY_HEADERS, sendJson, serveFile, statusOf, streamEvents, TOO_LARGE, tooLarge } from '../web/http-host.ts';
 import { clearedSessionCookie, sessionCookie, sessionTokenOf } from './session-cookie.ts';
@@ -45,6 +47,9 @@ export async function startTeamHost(options: TeamHostOptions): Promise<TeamHost>
     });
   };
   const server: Server = secure ? createHttpsServer({ cert: options.tls!.cert, key: options.tls!.key }, onRequest) : createHttpServer(onRequest);
+  // Node's 300 s for a whole request to arrive is less than a store's upload (133 MB of base64)
+  // may take over a slow link: the API's requests keep their own limits by size (below).
+  server.requestTimeout = LARGE_BODY_ARRIVAL_MS;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
@@ -69,7 +74,7 @@ export async function startTeamHost(options: TeamHostOptions): Promise<TeamHost>
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(response, 415, failure('invalid-input', 'API calls send application/json.'));
       const method = path.slice('/api/'.length);
       const limit = isMethodName(method) ? api[method].maxBytes : 64 * 1024;
-      const body = await readBody(request, limit);
+      const body = await readBody(request, limit, limit > SMALL_REQUEST ? LARGE_BODY_ARRIVAL_MS : SMALL_BODY_ARRIVAL_MS);
       if (body === TOO_LARGE) return tooLarge(response, limit);
       if (body === CUT_OFF) return options.log(`A call to ${method.slice(0, 80)} was cut off before its request arrived whole; nothing was run.`);
       const read = inputOf(body);
@@ -115,3 +120,7 @@ function sameOrigin(request: IncomingMessage): boolean {
     return false;
   }
 }
+
+/** How long a request's body may take to arrive: Node's own 5 minutes, and for a large one (a store's upload, an import file) the 30 minutes a console waits for it (joined-dispatch.ts). */
+const SMALL_BODY_ARRIVAL_MS = 5 * MINUTE_MS;
+const LARGE_BODY_ARRIVAL_MS = 30 * MINUTE_MS;

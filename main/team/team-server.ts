@@ -8,6 +8,7 @@ import { inboundRoute } from '../inbound/inbound-route.ts';
 import { INBOUND_KEY_VARIABLE } from '../inbound/inbound-secrets.ts';
 import { PHONE_KEY_VARIABLE, phoneKeyWarning, teamPhoneKeyBox } from '../phone/team-phone-key.ts';
 import { openTeamCore } from './team-core.ts';
+import { uploadSentStore } from './sent-store.ts';
 import { teamDoor } from './team-door.ts';
 import { startTeamHost } from './team-host.ts';
 import type { TeamServeOptions } from './team-options.ts';
@@ -24,7 +25,7 @@ export async function serveTeam(options: TeamServeOptions & { clock: Clock }): P
   const phoneKey = phoneKeyWarning(process.env[PHONE_KEY_VARIABLE]);
   if (phoneKey) console.error(phoneKey);
   const core = await openTeamCore({ database: options.database, clock: options.clock, log });
-  const dispatch = createDispatcher(createHandlers(core, { secrets: teamPhoneKeyBox(process.env[PHONE_KEY_VARIABLE]) }), (error) => log(`A call failed: ${error instanceof Error ? error.stack : String(error)}`), { oneAtATime: false });
+  const dispatch = createDispatcher(createHandlers(core, { secrets: teamPhoneKeyBox(process.env[PHONE_KEY_VARIABLE]), uploadStore: (bytes, upload) => uploadSentStore(core.store, bytes, upload) }), (error) => log(`A call failed: ${error instanceof Error ? error.stack : String(error)}`), { oneAtATime: false });
   const logError = (error: unknown) => log(`The team server failed to check a session: ${error instanceof Error ? error.message : String(error)}`);
   const host = await startTeamHost({
     door: teamDoor(core.store, core.clock, dispatch, logError),

@@ -221,12 +221,18 @@ export const TOO_LARGE = Symbol('too large');
 export const CUT_OFF = Symbol('cut off');
 
 /** The body as text; TOO_LARGE when it is (or announces itself as) over the limit; CUT_OFF when the client left mid-way. */
-export function readBody(request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE | typeof CUT_OFF> {
+export function readBody(request: IncomingMessage, limit: number, arrivalMs?: number): Promise<string | typeof TOO_LARGE | typeof CUT_OFF> {
   if (Number(request.headers['content-length'] ?? 0) > limit) {
     request.resume();
     return Promise.resolve(TOO_LARGE);
   }
   return new Promise((resolve) => {
+    // A body still arriving after `arrivalMs` is given up: cut off, its connection closed.
+    const late = arrivalMs === undefined ? undefined : setTimeout(() => request.destroy(), arrivalMs);
+    const done = (value: string | typeof TOO_LARGE | typeof CUT_OFF) => {
+      clearTimeout(late);
+      resolve(value);
+    };
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -234,14 +240,14 @@ export function readBody(request: IncomingMessage, limit: number): Promise<strin
       if (size > limit) {
         chunks.length = 0;
         request.pause();
-        resolve(TOO_LARGE);
+        done(TOO_LARGE);
       } else chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
     // An aborted upload ends in 'error' (ECONNRESET) or a bare 'close' without 'end': either way,
     // the request is incomplete. (A promise settles once, so 'close' after 'end' changes nothing.)
-    request.on('error', () => resolve(CUT_OFF));
-    request.on('close', () => resolve(CUT_OFF));
+    request.on('error', () => done(CUT_OFF));
+    request.on('close', () => done(CUT_OFF));
   });
 }
 

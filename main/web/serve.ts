@@ -44,6 +44,7 @@ export async function serve(argv: string[]): Promise<void> {
     { watchOtherWriters },
     { joinedDispatch },
     { membership },
+    { storeSnapshot },
   ] = await Promise.all([
       import('../api/dispatch.ts'),
       import('../api/handlers.ts'),
@@ -56,6 +57,7 @@ export async function serve(argv: string[]): Promise<void> {
       import('../store/store-watch.ts'),
       import('../joining/joined-dispatch.ts'),
       import('../joining/membership.ts'),
+      import('../joining/store-snapshot.ts'),
     ]);
   // The store is checked before anything listens: a damaged one stops the start with its sentence.
   const core = openCore({ ...options, prefs: confPreferences(options.dataDir) });
@@ -70,7 +72,11 @@ export async function serve(argv: string[]): Promise<void> {
   // and its live events to the console's /api/events while signed in.
   const edges = { saveExport: downloads.offer };
   // During an import the console's reads are answered from a read-only connection (dispatch.ts).
-  const dispatch = joinedDispatch(createDispatcher(createHandlers(core, edges), undefined, { readers: () => createReaders(core, edges) }), membership(core.prefs), { events: core.events });
+  const dispatch = joinedDispatch(createDispatcher(createHandlers(core, edges), undefined, { readers: () => createReaders(core, edges) }), membership(core.prefs), {
+    events: core.events,
+    // The page is on this computer (the host listens on 127.0.0.1 only): its store is this computer's to upload.
+    localStore: () => storeSnapshot(core.storeFile),
+  });
   const hostOptions = { dispatch, events: core.events, rendererDir: RENDERER_DIR, downloads };
   const host = await startWebHost({ ...hostOptions, port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;

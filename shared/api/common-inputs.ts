@@ -21,6 +21,9 @@ export const file = {
   data: z.string().max(MAX_FILE_REQUEST, 'the file is larger than 100 MB'),
 };
 
+/** Base64 grows a file by 4/3; twice the limit lets the core say how large an oversized one is instead of a bare refusal. */
+export const base64Up = (bytes: number) => Math.ceil((bytes * 2) / 3) * 4;
+
 /** A text file (a script, dispositions) read by the caller. */
 export const textFile = { fileName: file.fileName, text: z.string().max(SMALL_REQUEST) };
 

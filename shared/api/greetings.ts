@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { MAX_GREETING_BYTES, MAX_RECORDING_BYTES, type AudioFile, type GreetingsView, type Recording, type RecordingSettings } from '../call-audio.ts';
 import { DAY_MS } from '../time-units.ts';
-import { leadId, none } from './common-inputs.ts';
+import { base64Up, leadId, none } from './common-inputs.ts';
 import { method, SMALL_REQUEST } from './method-spec.ts';
 
 const greetingId = z.uuid('not a greeting of this computer');
 const greetingName = z.string().trim().min(1, 'give the greeting a name').max(80);
-/** Base64 grows a file by 4/3; twice the limit lets the core say how large an oversized one is instead of a bare refusal. */
-const base64Up = (bytes: number) => Math.ceil((bytes * 2) / 3) * 4;
 
 /** The rep's greetings (voicemail drop, the consent announcement) and the calls recorded where the team turned it on. */
 export const greetingsApi = {

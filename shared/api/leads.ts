@@ -3,13 +3,17 @@ import { LEAD_FIELDS, type ActivityImportReport, type ImportPreview, type Import
 import { leadEditSchema, type AccountView, type LeadEdit, type LeadSearchResult } from '../lead-context.ts';
 import type { LeadExportResult } from '../lead-export.ts';
 import type { LeadCard } from '../leads.ts';
+import { MAX_STORE_BYTES, storeTooLargeSentence, type UploadReport } from '../store-upload.ts';
 import { countryCode, file, leadId, MAX_FILE_REQUEST, name, none } from './common-inputs.ts';
-import { method } from './method-spec.ts';
+import { method, SMALL_REQUEST } from './method-spec.ts';
 
 export const columnMappingSchema = z.partialRecord(z.enum(LEAD_FIELDS), z.string().max(200).nullable());
 
 /** The encoding the team lead chose over the guess ("shift_jis", "windows-1252"); the core checks it is one it knows. */
 const chosenEncoding = z.string().trim().min(1).max(40).optional();
+
+/** A store's bytes as base64: four characters for every three bytes, and no more than the limit's. */
+const STORE_CHARACTERS = Math.ceil(MAX_STORE_BYTES / 3) * 4;
 
 /** Leads in (imports, the demo list), out (the CRM export), and one lead at a time. */
 export const leadsApi = {
@@ -25,6 +29,19 @@ export const leadsApi = {
       dryRun: z.boolean().default(false),
     }),
     MAX_FILE_REQUEST,
+  ),
+  /**
+   * A rep's own store (nextcall.sqlite: its bytes, never a path) into the team, with the calls
+   * and history in it recorded under the account `as` (the signed-in one when none): an import,
+   * so a team lead's. The request's limit is the store's: a larger one is refused before it is read.
+   */
+  'leads.uploadStore': method<UploadReport>()(
+    z.strictObject({
+      data: z.base64('the store did not arrive as base64 bytes').max(STORE_CHARACTERS, storeTooLargeSentence(null)),
+      as: name.optional(),
+      dryRun: z.boolean().default(false),
+    }),
+    STORE_CHARACTERS + SMALL_REQUEST,
   ),
   'leads.importActivities': method<ActivityImportReport>()(z.strictObject(file), MAX_FILE_REQUEST),
   'leads.export': method<LeadExportResult>()(z.strictObject({ format: z.enum(['csv', 'json']).default('csv'), listName: name.optional() })),

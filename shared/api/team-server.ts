@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkTeamAddress } from '../team-address.ts';
-import { none } from './common-inputs.ts';
+import type { UploadReport } from '../store-upload.ts';
+import { name, none } from './common-inputs.ts';
 import { method } from './method-spec.ts';
 
 /** The team server this console works through; null: working alone on its own store. */
@@ -27,4 +28,10 @@ export const teamServerApi = {
   'teamServer.join': method<TeamMembership>()(z.strictObject({ address: teamAddress })),
   /** Back to the local store; the team server's session is forgotten. */
   'teamServer.leave': method<TeamMembership>()(none),
+  /**
+   * This computer's own store (the one Work alone uses) uploaded into the joined team: main reads
+   * it and sends its bytes to the team server's `leads.uploadStore`, a team lead's; `as` is the
+   * team account its calls are recorded under (the signed-in one when none).
+   */
+  'teamServer.uploadStore': method<UploadReport>()(z.strictObject({ as: name.optional(), dryRun: z.boolean() })),
 } as const;

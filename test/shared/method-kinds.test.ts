@@ -7,8 +7,8 @@ describe('what each method does to the store', () => {
     expect(Object.keys(METHOD_KINDS).sort()).toEqual([...methodNames].sort());
   });
 
-  it('holds the imports as the long writes, and only them', () => {
-    expect(methodNames.filter((method) => METHOD_KINDS[method] === 'long write').sort()).toEqual(['leads.import', 'leads.importActivities', 'leads.loadDemo']);
+  it('holds the imports (a rep’s store uploaded into the team is one) as the long writes, and only them', () => {
+    expect(methodNames.filter((method) => METHOD_KINDS[method] === 'long write').sort()).toEqual(['leads.import', 'leads.importActivities', 'leads.loadDemo', 'leads.uploadStore']);
   });
 
   it('answers finding a lead, its card and the queue’s views as reads during an import', () => {

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api-error.ts';
 import type { ImportReport } from '../../../shared/imports.ts';
 import { DEMO_LIST_SIZE, demoLeadsCsv } from '../../demo/demo-list.ts';
 import { accountOf } from '../../leads/accounts.ts';
@@ -44,6 +45,14 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
     'leads.importActivities': async ({ fileName, data }) => {
       const report = await importActivities(store, bytesOf(data), fileName, prefs.read().defaultCountry, cap());
       events.emit('store.changed', { reason: 'import' });
+      return report;
+    },
+    'leads.uploadStore': async ({ data, as, dryRun }) => {
+      // Only the team server takes a store (its edge): a console alone has no team to put it in.
+      if (!edges.uploadStore) throw new ApiError('invalid-input', 'A store is uploaded into a team, on its team server: this console works alone, on its own store.');
+      const report = await edges.uploadStore(bytesOf(data), { as, dryRun });
+      // The consoles' counts and lists take in the new leads at once, as after an import.
+      if (!dryRun) events.emit('store.changed', { reason: 'import' });
       return report;
     },
     'leads.loadDemo': () => runImport(Buffer.from(demoLeadsCsv({ count: DEMO_LIST_SIZE, now: clock.now() })), { fileName: 'Demo list', listName: 'Demo list' }),

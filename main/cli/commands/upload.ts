@@ -4,7 +4,7 @@ import { openPostgresStore } from '../../store/seam/postgres-store.ts';
 import type { Store } from '../../store/seam/store.ts';
 import { openRepStore } from '../../team/rep-store-file.ts';
 import { PROGRESS_EVERY, uploadStore } from '../../team/store-upload.ts';
-import { uploadReportText } from '../../team/upload-report-text.ts';
+import { uploadReportText } from '../../../shared/upload-report-text.ts';
 import { checkDatabase } from '../../team/team-options.ts';
 import { command, flagSwitch, text } from '../cli-command.ts';
 

@@ -15,6 +15,7 @@ import { createPeopleSlice, type PeopleSlice } from './people-slice.ts';
 import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
 import { createScriptSlice, type ScriptSlice } from './script-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
+import { createStoreUploadSlice, type StoreUploadSlice } from './store-upload-slice.ts';
 
 /** Where a note in progress is kept, so a reload or a crash of the window loses nothing. */
 export interface DraftStore {
@@ -45,7 +46,8 @@ export type AppState = QueueSlice &
   PeopleSlice &
   PowerDialSlice &
   CallVoiceSlice &
-  InboundSlice;
+  InboundSlice &
+  StoreUploadSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -68,6 +70,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPowerDialSlice(deps)(...a),
     ...createCallVoiceSlice(deps)(...a),
     ...createInboundSlice(deps)(...a),
+    ...createStoreUploadSlice(deps)(...a),
   }));
 }
 

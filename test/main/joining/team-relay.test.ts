@@ -8,7 +8,11 @@ import { membership } from '../../../main/joining/membership.ts';
 import { sessionJar } from '../../../main/joining/session-jar.ts';
 import { teamRelay } from '../../../main/joining/team-relay.ts';
 import { confPreferences } from '../../../main/preferences/conf-preferences.ts';
-import { tempDir, testCore } from '../../helpers/test-core.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { storeSnapshot } from '../../../main/joining/store-snapshot.ts';
+import { openRepStore } from '../../../main/team/rep-store-file.ts';
+import { importCsv, tempDir, testCore } from '../../helpers/test-core.ts';
 
 /** A stand-in team server: answers each request with what `reply` says, and keeps what it was sent. */
 let server: Server | null = null;
@@ -129,6 +133,74 @@ describe('a console joining a team and working alone again', () => {
     // An unknown method never becomes a URL, joined or not.
     await dispatch('teamServer.join', { address: 'http://127.0.0.1:1' });
     expect(await dispatch('../admin', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+
+  it('uploads this computer’s store once joined: main sends a whole copy of it (never a path) as leads.uploadStore, and says so when not joined', async () => {
+    const address = await fakeTeamServer(() => ({ body: ok({ account: 'jordan', dryRun: true }) }));
+    const core = testCore();
+    await importCsv(core, 'First Name,Phone Number\nAnn,+12125550101\nBo,+14155550102\n');
+    const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), membership(core.prefs), { localStore: () => storeSnapshot(core.storeFile) });
+
+    const alone = await dispatch('teamServer.uploadStore', { as: 'jordan', dryRun: true });
+    expect(alone).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Join a team first (Settings → Team, then sign in): this computer’s store is uploaded into a team.' } });
+    expect(received).toHaveLength(0);
+
+    await dispatch('teamServer.join', { address });
+    expect(await dispatch('teamServer.uploadStore', { as: 'jordan', dryRun: true })).toEqual({ ok: true, value: { account: 'jordan', dryRun: true } });
+    expect(received.map((r) => r.path)).toEqual(['/api/leads.uploadStore']);
+    const { input } = JSON.parse(received[0]!.body) as { input: { data: string; as: string; dryRun: boolean } };
+    expect(input).toMatchObject({ as: 'jordan', dryRun: true });
+    expect(Object.keys(input).sort()).toEqual(['as', 'data', 'dryRun']);
+    // The bytes are the store whole, its leads in it, though the console's own connection is open (its WAL not yet checkpointed).
+    const sent = join(tempDir(), 'sent.sqlite');
+    writeFileSync(sent, Buffer.from(input.data, 'base64'));
+    const copy = openRepStore(sent);
+    try {
+      expect(copy.db.prepare('SELECT first_name FROM leads ORDER BY id').all()).toEqual([{ first_name: 'Ann' }, { first_name: 'Bo' }]);
+    } finally {
+      copy.close();
+    }
+    // A bad input is the local dispatcher's sentence, and nothing is sent.
+    expect(await dispatch('teamServer.uploadStore', { dryRun: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(received).toHaveLength(1);
+    core.close();
+  });
+
+  it('sends nothing when the console joined another team while its store was being read', async () => {
+    const first = await fakeTeamServer(() => ({ body: ok({ account: 'jordan', dryRun: false }) }));
+    const core = testCore();
+    let address: string | null = first;
+    const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), { read: () => ({ address }) }, {
+      localStore: async () => {
+        address = 'http://127.0.0.1:1';
+        return new Uint8Array([1]);
+      },
+    });
+    expect(await dispatch('teamServer.uploadStore', { as: 'jordan', dryRun: false })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `This console left the team at ${first} while its store was being read: nothing was sent. Upload again from Settings → Team.` },
+    });
+    expect(received).toHaveLength(0);
+    core.close();
+  });
+
+  it('says an upload for real whose answer never came may have landed (a dry run again tells), not that it changed nothing', async () => {
+    const address = await fakeTeamServer((request) => {
+      request.socket.destroy();
+      return { body: '' };
+    });
+    const core = testCore();
+    const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), { read: () => ({ address }) }, { localStore: async () => new Uint8Array([1]) });
+    expect(await dispatch('teamServer.uploadStore', { as: 'jordan', dryRun: false })).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `No answer came from the team server at ${address} (the network, or more than 30 minutes): the upload may have landed in the team or not. Do a dry run again: its report counts what the team already has (a call already in the team is never copied twice), and uploading again adds only what is missing.`,
+      },
+    });
+    // A dry run changes nothing, answered or not: the usual sentence.
+    expect(await dispatch('teamServer.uploadStore', { as: 'jordan', dryRun: true })).toMatchObject({ ok: false, error: { message: expect.stringContaining('cannot be reached') } });
+    core.close();
   });
 
   it('reads a hand-edited address that is not allowed as working alone', () => {

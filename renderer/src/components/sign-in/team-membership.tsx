@@ -5,6 +5,7 @@ import { messageOf } from '../../store/error-message.ts';
 import { useApi, useApp } from '../../store/store-context.tsx';
 import type { ApiClient } from '../../api/client.ts';
 import { hasOwnMain } from '../../api/connect.ts';
+import { StoreUploadPart } from './store-upload.tsx';
 
 /**
  * This console's team server, as its own main process keeps it; null while asking, and also
@@ -101,6 +102,8 @@ export function TeamSection() {
             </p>
           )}
           <WorkAloneButton />
+          {/* The page has its own main (hasOwnMain), which keeps a store of this computer's to send. */}
+          {person && <StoreUploadPart signedIn={person.name} />}
         </>
       ) : (
         <>

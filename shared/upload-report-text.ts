@@ -2,7 +2,7 @@ import type { UploadReport } from './store-upload.ts';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
-/** The upload's report in words, for the rep or team lead at the terminal (--json gives the same as data). */
+/** The upload's report in words, for the team lead at the terminal (--json gives the same as data) or in Settings → Team. */
 export function uploadReportText(report: UploadReport, file: string): string {
   const { leads, calls, stageHistory, callbacks, noteDrafts } = report;
   const names = report.repNames.map(({ name, calls: count }) => `${name === null ? 'no name' : `"${name}"`} ${n(count)}`).join(', ');
