@@ -85,11 +85,12 @@ if (runs('team')) {
     seconds: Number(process.env.BENCH_TEAM_SECONDS ?? 120),
     profile: process.env.BENCH_TEAM_PROFILE === '1',
     paceMs: Number(process.env.BENCH_TEAM_PACE_MS ?? 0),
+    stagger: process.env.BENCH_TEAM_STAGGER === '1',
   });
   const t = team.team as { dispositions: number; perSecond: number; p50: number; p95: number };
   const s = team.sqlite as typeof t;
   console.log(`\n| disposition → next lead, ${String(team.leads)} leads | p50 | p95 | dispositions/s | dispositions |\n|---|---|---|---|---|`);
-  console.log(`| team: ${String(team.consoles)} consoles over HTTP${team.paceMs ? `, each waiting ${String(team.paceMs)} ms after an answer` : ', each at once'}, 2 server processes, PostgreSQL | ${ms(t.p50)} | ${ms(t.p95)} | ${t.perSecond.toFixed(1)} | ${t.dispositions} |`);
+  console.log(`| team: ${String(team.consoles)} consoles over HTTP${team.paceMs ? `, each waiting ${team.stagger ? `0.5–1.5 × ${String(team.paceMs)} ms (started at random within it)` : `${String(team.paceMs)} ms`} after an answer` : ', each at once'}, 2 server processes, PostgreSQL | ${ms(t.p50)} | ${ms(t.p95)} | ${t.perSecond.toFixed(1)} | ${t.dispositions} |`);
   console.log(`| baseline: one rep on SQLite, the handlers in process | ${ms(s.p50)} | ${ms(s.p95)} | ${s.perSecond.toFixed(1)} | ${s.dispositions} |`);
   const [before, after] = [team.beforeKill as typeof t, team.afterKill as typeof t];
   console.log(`| the same, before the kill -9 (2 processes) | ${ms(before.p50)} | ${ms(before.p95)} | ${before.perSecond.toFixed(1)} | ${before.dispositions} |`);

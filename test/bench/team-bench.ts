@@ -41,6 +41,12 @@ export interface TeamBenchOptions {
    * the servers' ceiling, where p95 is the queue of 50 consoles behind two cores.
    */
   paceMs?: number;
+  /**
+   * With a pace: each console starts at a random moment of the first pace and rests a random time
+   * between half and one and a half paces (the same mean), as reps do, who never log in step.
+   * Without it, the fifty consoles start together and stay nearly in step, fifty requests at once.
+   */
+  stagger?: boolean;
 }
 
 export function percentile(samples: number[], p: number): number {
@@ -82,7 +88,7 @@ interface Figures {
 
 const figures = (samples: number[], seconds: number): Figures => ({ dispositions: samples.length, perSecond: samples.length / seconds, p50: percentile(samples, 50), p95: percentile(samples, 95) });
 
-export async function benchTeam({ leads, consoles, seconds, profile = false, paceMs = 0 }: TeamBenchOptions): Promise<Record<string, unknown>> {
+export async function benchTeam({ leads, consoles, seconds, profile = false, paceMs = 0, stagger = false }: TeamBenchOptions): Promise<Record<string, unknown>> {
   const cluster = await startPostgresCluster(profile ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'] : []);
   try {
     const url = await cluster.createDatabase();
@@ -163,6 +169,8 @@ export async function benchTeam({ leads, consoles, seconds, profile = false, pac
       started = performance.now();
       await Promise.all(
         clients.map(async (client) => {
+          const rest = () => new Promise((resolve) => setTimeout(resolve, stagger ? paceMs * (0.5 + Math.random()) : paceMs));
+          if (stagger && paceMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * paceMs));
           let next = await nextLead(client);
           for (let n = 0; next && performance.now() < deadline; n++) {
             const t0 = performance.now();
@@ -172,7 +180,7 @@ export async function benchTeam({ leads, consoles, seconds, profile = false, pac
               samples.push({ at: t0, ms: performance.now() - t0 });
               acknowledged.push({ leadId, rep: client.rep });
               next = queue.next;
-              if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
+              if (paceMs > 0) await rest();
             } catch {
               failures++;
               next = await nextLead(client);
@@ -208,6 +216,7 @@ export async function benchTeam({ leads, consoles, seconds, profile = false, pac
         leads,
         consoles,
         paceMs,
+        stagger,
         seconds: elapsed,
         seededMs,
         team: figures(samples.map((s) => s.ms), elapsed),
