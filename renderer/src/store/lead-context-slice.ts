@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import { ApiError } from '../../../shared/api-error.ts';
 import type { AccountView, LeadEdit, LeadEditInput, LeadSearchResult, ReasonList, WorkingLists } from '../../../shared/lead-context.ts';
 import type { LeadCard, WhyNot } from '../../../shared/leads.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
@@ -111,8 +112,18 @@ export const createLeadContextSlice =
         if (whyNot && opened?.card.lead.id === leadId) set({ opened: { ...opened, whyNot } });
       },
       async loadAccount(leadId) {
-        const view = await get().withErrorNotice(() => client.call('leads.account', { leadId }));
+        const view = await get().withErrorNotice(async () => {
+          try {
+            return await client.call('leads.account', { leadId });
+          } catch (error) {
+            // The lead left this rep's reach (its list moved to others, paused) or was deleted while
+            // on screen: the queue says so in its own notice, which this panel must not cover.
+            if (error instanceof ApiError && (error.code === 'forbidden' || error.code === 'not-found')) return null;
+            throw error;
+          }
+        });
         if (view) set({ account: { leadId, view } });
+        else if (view === null && get().account?.leadId === leadId) set({ account: null });
       },
       async loadWorkingLists() {
         await get().withErrorNotice(async () => set({ workingLists: await client.call('lists.working', {}) }));
