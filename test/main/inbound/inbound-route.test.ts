@@ -1,4 +1,8 @@
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { inboundRoute } from '../../../main/inbound/inbound-route.ts';
 import { createAccount } from '../../../main/people/accounts.ts';
 import { INBOUND_KEY_VARIABLE } from '../../../main/inbound/inbound-secrets.ts';
 import { signatureOf } from '../../../main/inbound/inbound-signature.ts';
@@ -166,4 +170,31 @@ describe('the inbound webhook on the team server', () => {
     expect(await store.one('SELECT count(*) AS n, count(DISTINCT email) AS emails FROM leads')).toEqual({ n: people, emails: people });
     expect(await store.one("SELECT count(*) AS n FROM activities WHERE type = 'call-request'")).toEqual({ n: 3 * people });
   }, 300_000);
+});
+
+describe('a webhook whose body trickles in', () => {
+  it('is cut off once its time to arrive is up: the connection closed, nothing asked of the store, a line in the log', async () => {
+    const logged: string[] = [];
+    const touched: string[] = [];
+    const store = new Proxy({}, { get: (_target, name) => (touched.push(String(name)), () => Promise.resolve(undefined)) }) as Store;
+    const route = inboundRoute({ store, keyText: KEY_HEX, now: () => Date.now(), announce: () => {}, log: (line) => logged.push(line), arrivalMs: 300 });
+    const server = createServer((request, response) => void route(request, response, '/inbound/website'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1');
+      const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(performance.now())));
+      socket.on('error', () => {});
+      const sent = performance.now();
+      // Headers for 100 bytes, then 10 of them, then nothing more.
+      socket.write('POST /inbound/website HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"firstNam');
+      const after = (await within(5_000, 'the connection closed', closed)) - sent;
+      expect(after).toBeGreaterThanOrEqual(250);
+      expect(logged).toEqual(['Inbound webhook cut off (website): its body did not arrive within 0.3 s.']);
+      expect(touched).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
