@@ -21,8 +21,14 @@ export const NOT_YOUR_CONSOLE =
 export async function checkOwnConsole(q: Queryable, consoleId: string | undefined): Promise<void> {
   const me = signedInRep();
   if (me === null || consoleId === undefined) return;
+  if ((await runningSession(q, consoleId, me)) === 'another') throw new ApiError('forbidden', NOT_YOUR_CONSOLE);
+}
+
+/** Whose calling session runs on a console, as `me` sees it. */
+async function runningSession(q: Queryable, consoleId: string, me: string): Promise<'none' | 'mine' | 'another'> {
   const session = await q.one<{ rep: string | null }>('SELECT rep FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
-  if (session && repKey(session.rep) !== repKey(me)) throw new ApiError('forbidden', NOT_YOUR_CONSOLE);
+  if (!session) return 'none';
+  return repKey(session.rep) === repKey(me) ? 'mine' : 'another';
 }
 
 /**
@@ -34,10 +40,10 @@ export async function checkOwnConsole(q: Queryable, consoleId: string | undefine
 export async function leaveConsole(q: Queryable, consoleId: string, now: number): Promise<void> {
   const me = currentCaller()?.person?.name;
   if (!me) return;
-  const session = await q.one<{ rep: string | null }>('SELECT rep FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
-  if (session && repKey(session.rep) !== repKey(me)) return;
+  const session = await runningSession(q, consoleId, me);
+  if (session === 'another') return;
   try {
-    if (session) await endSession(q, consoleId, now);
+    if (session === 'mine') await endSession(q, consoleId, now);
   } catch (error) {
     if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
   }
