@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
-import { createTeamDatabase } from '../helpers/team-database.ts';
-import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.ts';
-import { startTeamServer, type TeamServerProcess } from '../helpers/team-server-process.ts';
 import { importFile } from './console-actions.ts';
-import { startHost, type RunningHost } from './web-host.ts';
+import { soloHostBesideTeam } from './solo-beside-team.ts';
 
 /**
  * Issue 13, point 5, in Chromium: a rep's own console (the web host, as the desktop app's main
@@ -20,27 +14,7 @@ const PASSWORD = 'a long enough passphrase';
 // A Monday, 10:00 in New York: the leads' numbers (212) are inside their calling hours.
 const CLOCK = '2026-11-23T15:00:00Z';
 const HASHING = { timeout: 30_000 };
-let cluster: PostgresCluster;
-let server: TeamServerProcess;
-let host: RunningHost;
-let databaseUrl: string;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  cluster = await startPostgresCluster();
-  databaseUrl = await createTeamDatabase(cluster, { sam: 'team-lead', jordan: 'rep' }, PASSWORD);
-  server = await startTeamServer(['--database', databaseUrl, '--listen', '127.0.0.1:0', '--clock', CLOCK]);
-  dataDir = mkdtempSync(join(tmpdir(), 'nextcall-join-'));
-  host = await startHost(dataDir, CLOCK);
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-  await server?.stop();
-  cluster?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const both = soloHostBesideTeam('nextcall-join-', CLOCK, PASSWORD);
 
 test.setTimeout(300_000);
 const csv = (rows: string[]) => Buffer.from(['Record ID,First Name,Last Name,Company,Phone Number', ...rows].join('\n'));
@@ -48,7 +22,7 @@ const csv = (rows: string[]) => Buffer.from(['Record ID,First Name,Last Name,Com
 test('a rep’s console joins the team server, works a lead of the team’s list, and Work alone brings back its own store', async ({ browser }, testInfo) => {
   // The team lead imports the team's list on the team server (their console holds one lead).
   const lead = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await lead.goto(server.origin);
+  await lead.goto(both.server.origin);
   await lead.getByLabel('Account name').fill('sam');
   await lead.getByLabel('Password').fill(PASSWORD);
   await lead.keyboard.press('Enter');
@@ -59,7 +33,7 @@ test('a rep’s console joins the team server, works a lead of the team’s list
 
   // The rep's own console, alone, with a lead of its own store.
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await page.goto(host.url);
+  await page.goto(both.host.url);
   await importFile(page, { name: 'mine.csv', mimeType: 'text/csv', buffer: csv(['9,Solo,Own Lead,Myco,+12125559009']) });
   await expect(page.locator('main.call-screen')).toContainText('Solo Own Lead');
 
@@ -72,12 +46,12 @@ test('a rep’s console joins the team server, works a lead of the team’s list
   await address.press('Enter');
   await expect(team.getByRole('alert')).toHaveText('A team server on another computer must be reached with https://, so that passwords and calls cross the network encrypted.');
   await page.screenshot({ path: testInfo.outputPath('settings-team-refused.png') });
-  expect(await host.call('teamServer.status', {})).toEqual({ address: null });
+  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null });
 
   // The team server's address, Enter: the console starts afresh at the team's sign-in screen.
-  await address.fill(server.origin);
+  await address.fill(both.server.origin);
   await Promise.all([page.waitForEvent('load'), address.press('Enter')]);
-  await expect(page.getByTestId('team-joined')).toContainText(server.origin);
+  await expect(page.getByTestId('team-joined')).toContainText(both.server.origin);
   // The name field's autofocus is team-sign-in.spec.ts's to prove (here, with two pages open, Chromium has lost it once in five runs).
   await page.getByLabel('Account name').fill('jordan');
   await page.keyboard.press('Tab');
@@ -92,7 +66,7 @@ test('a rep’s console joins the team server, works a lead of the team’s list
   expect(leadId).not.toBe(leadsOwn);
   await page.keyboard.press('1');
   await expect(page.locator(`main.call-screen:not([data-lead-id="${leadId}"])`).or(page.getByRole('heading', { name: 'Nothing to call right now' }))).toBeVisible();
-  const store = await openPostgresStore({ connectionString: databaseUrl, max: 1 });
+  const store = await openPostgresStore({ connectionString: both.databaseUrl, max: 1 });
   const calls = await store.all<{ lead_id: number; rep: string }>('SELECT lead_id, rep FROM calls');
   await store.close();
   expect(calls).toEqual([{ lead_id: leadId, rep: 'jordan' }]);
@@ -110,28 +84,28 @@ test('a rep’s console joins the team server, works a lead of the team’s list
 
   // Settings → Team while joined: the server, who is signed in, Sign out, Work alone.
   await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(team.getByTestId('team-joined')).toContainText(server.origin);
+  await expect(team.getByTestId('team-joined')).toContainText(both.server.origin);
   await expect(team).toContainText('Signed in as jordan');
   await page.screenshot({ path: testInfo.outputPath('settings-team-joined.png') });
 
   await Promise.all([page.waitForEvent('load'), team.getByRole('button', { name: 'Work alone' }).click()]);
   await expect(page.locator('main.call-screen')).toContainText('Solo Own Lead');
   await expect(page.getByTestId('signed-in')).toHaveCount(0);
-  expect(await host.call('teamServer.status', {})).toEqual({ address: null });
+  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null });
 });
 
 test('a console joined to a team server that cannot be reached says so, and Work alone brings back its own store', async ({ page }) => {
   // The first test's console still holds the local lead (its claim outlives the tab a while): this
   // console knows its own store by its top bar and count.
   const ownStore = page.getByText('1 leads').first();
-  await page.goto(host.url);
+  await page.goto(both.host.url);
   await expect(ownStore).toBeVisible();
   // Nothing listens on port 1 of this computer.
-  await host.call('teamServer.join', { address: 'http://127.0.0.1:1' });
+  await both.host.call('teamServer.join', { address: 'http://127.0.0.1:1' });
   await page.reload();
   await expect(page.getByText('The team server at http://127.0.0.1:1 cannot be reached: check your network, or choose Work alone.')).toBeVisible();
   await expect(ownStore).toBeHidden();
   await Promise.all([page.waitForEvent('load'), page.getByTestId('team-joined').getByRole('button', { name: 'Work alone' }).click()]);
   await expect(ownStore).toBeVisible();
-  expect(await host.call('teamServer.status', {})).toEqual({ address: null });
+  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null });
 });

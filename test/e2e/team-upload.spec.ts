@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
-import { createTeamDatabase } from '../helpers/team-database.ts';
-import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.ts';
-import { startTeamServer, type TeamServerProcess } from '../helpers/team-server-process.ts';
 import { importFile } from './console-actions.ts';
-import { startHost, type RunningHost } from './web-host.ts';
+import { soloHostBesideTeam } from './solo-beside-team.ts';
 
 /**
  * Issue 13, point 5, in Chromium: a rep who worked alone (a lead and a call in this computer's
@@ -20,27 +14,7 @@ const PASSWORD = 'a long enough passphrase';
 // A Monday, 10:00 in New York: the lead's number (212) is inside its calling hours.
 const CLOCK = '2026-11-23T15:00:00Z';
 const HASHING = { timeout: 30_000 };
-let cluster: PostgresCluster;
-let server: TeamServerProcess;
-let host: RunningHost;
-let databaseUrl: string;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  cluster = await startPostgresCluster();
-  databaseUrl = await createTeamDatabase(cluster, { sam: 'team-lead', jordan: 'rep' }, PASSWORD);
-  server = await startTeamServer(['--database', databaseUrl, '--listen', '127.0.0.1:0', '--clock', CLOCK]);
-  dataDir = mkdtempSync(join(tmpdir(), 'nextcall-upload-'));
-  host = await startHost(dataDir, CLOCK);
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-  await server?.stop();
-  cluster?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const both = soloHostBesideTeam('nextcall-upload-', CLOCK, PASSWORD);
 
 test.setTimeout(300_000);
 
@@ -53,11 +27,11 @@ test('a team lead uploads a rep’s solo store from Settings → Team: the dry r
     await expect(page.getByTestId('signed-in')).toContainText(name, HASHING);
   };
   const team = page.getByRole('group', { name: 'Team' });
-  const teamStore = await openPostgresStore({ connectionString: databaseUrl, max: 1 });
+  const teamStore = await openPostgresStore({ connectionString: both.databaseUrl, max: 1 });
   const count = async (table: string) => Number((await teamStore.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n);
 
   // Alone: a lead of this computer's store, called once (No answer, by its key).
-  await page.goto(host.url);
+  await page.goto(both.host.url);
   await importFile(page, { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('Record ID,First Name,Last Name,Company,Phone Number\n9,Solo,Own Lead,Myco,+12125559009\n') });
   const screen = page.locator('main.call-screen');
   await expect(screen).toContainText('Solo Own Lead');
@@ -67,7 +41,7 @@ test('a team lead uploads a rep’s solo store from Settings → Team: the dry r
   // Joined, signed in as the rep: Settings → Team says who uploads, and offers no button.
   await page.getByRole('button', { name: 'Settings' }).click();
   const address = team.getByLabel('Team server address');
-  await address.fill(server.origin);
+  await address.fill(both.server.origin);
   await Promise.all([page.waitForEvent('load'), address.press('Enter')]);
   await signIn('jordan');
   await page.getByRole('button', { name: 'Settings' }).click();
