@@ -10,12 +10,12 @@ import { releaseLead } from '../queue/claims.ts';
 import { dialableNumbers } from '../queue/eligibility.ts';
 import { dialRefusals, refusalSentence } from '../queue/dial-check.ts';
 import { loadLeadFacts } from '../queue/lead-facts.ts';
-import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
+import { writeLeadQueueColumns } from '../queue/queue-columns.ts';
 import type { ActiveScript } from '../scripts/script-store.ts';
-import type { Queryable } from '../store/seam/store.ts';
+import { atomically, type Queryable } from '../store/seam/store.ts';
 import { findOpenDial, takeLead } from './dials.ts';
 import { judgeAnswers } from './qualification.ts';
-import { recordUndo, snapshotForUndo } from './undo-disposition.ts';
+import { readLeadState, recordUndo } from './undo-disposition.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
 
 export interface DispositionInput {
@@ -87,7 +87,7 @@ export async function logDisposition(
       const label = dispositionByCode(dispositions, judged.recommended.disposition)?.label ?? judged.recommended.disposition;
       throw new ApiError('invalid-input', `The agreed criteria recommend "${label}": say why you chose "${disposition.label}".`);
     }
-    const before = await snapshotForUndo(db, lead.id);
+    const before = await readLeadState(db, lead.id);
     const facts = (await loadLeadFacts(db, lead.id, now))!;
     // The number dialled: the dial's, or the one the console says; else the one the queue
     // offered (the first good one still under its 24-hour cap).
@@ -101,7 +101,7 @@ export async function logDisposition(
     } else if (!dial && input.number !== undefined && !facts.goodNumbers.includes(input.number) && !facts.badNumbers.includes(input.number)) {
       throw new ApiError('invalid-input', `${input.number} is not a number of this lead.`);
     }
-    const dialedId = dialed === null ? null : (await db.one<{ id: number }>('SELECT id FROM phones WHERE lead_id = ? AND e164 = ?', [lead.id, dialed]))!.id;
+    const dialedId = dialed === null ? null : before.phones.find((p) => p.e164 === dialed)!.id;
     const stageAfter = disposition.moveTo && canMove(lead.stage, disposition.moveTo) ? disposition.moveTo : lead.stage;
 
     const call = await db.one<{ id: number }>(
@@ -186,13 +186,16 @@ export async function logDisposition(
     await releaseLead(db, lead.id);
     // The note is now the call's: the draft goes.
     await db.run('DELETE FROM note_drafts WHERE lead_id = ?', [lead.id]);
-    await refreshLeadQueueColumns(db, lead.id, callableCap);
+    const after = await readLeadState(db, lead.id);
+    await writeLeadQueueColumns(db, lead.id, after.lead, after.phones, callableCap);
     if (dial) await db.run('UPDATE dials SET call_id = ? WHERE id = ?', [callId, dial.id]);
-    await recordUndo(db, callId, lead.id, before, now + UNDO_GRACE_MS);
+    await recordUndo(db, callId, { before, after }, now + UNDO_GRACE_MS);
     return getCall(db, callId);
   };
 
-  return q.transaction(
+  // Inside the caller's transaction (the disposition with its next claim), a part of it.
+  return atomically(
+    q,
     async (tx) => {
       await takeLead(tx, input.leadId);
       return write(tx, input);

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api-error.ts';
 import type { Clock } from '../clock.ts';
-import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
+import { refreshLeadQueueColumns, type LeadQueueRow } from '../queue/queue-columns.ts';
 import type { Queryable } from '../store/seam/store.ts';
 
 /**
@@ -26,22 +26,29 @@ interface Change {
   after: Snapshot;
 }
 
-async function read(q: Queryable, leadId: number): Promise<Snapshot> {
+/**
+ * The lead's fields a call may write and its numbers, in two statements. A disposition reads it
+ * before and after its writes; the after also gives the queue columns (queue-columns.ts) and
+ * the before the id of the number dialled, so neither is read again.
+ */
+export interface LeadState {
+  lead: Record<LeadField, Value> & LeadQueueRow;
+  phones: { id: number; e164: string | null; bad: number }[];
+}
+
+export async function readLeadState(q: Queryable, leadId: number): Promise<LeadState> {
   return {
-    lead: (await q.one<Record<LeadField, Value>>(`SELECT ${LEAD_FIELDS.join(', ')} FROM leads WHERE id = ?`, [leadId]))!,
-    phones: await q.all<{ id: number; bad: number }>('SELECT id, bad FROM phones WHERE lead_id = ? ORDER BY id', [leadId]),
+    lead: (await q.one<LeadState['lead']>(`SELECT ${LEAD_FIELDS.join(', ')} FROM leads WHERE id = ?`, [leadId]))!,
+    phones: await q.all<{ id: number; e164: string | null; bad: number }>('SELECT id, e164, bad FROM phones WHERE lead_id = ? ORDER BY id', [leadId]),
   };
 }
 
-/** Before the call is logged: what the lead was. */
-export function snapshotForUndo(q: Queryable, leadId: number): Promise<Snapshot> {
-  return read(q, leadId);
-}
+const snapshotOf = ({ lead, phones }: LeadState): Snapshot => ({ lead, phones: phones.map(({ id, bad }) => ({ id, bad })) });
 
-/** After the call is logged (same transaction): what the call made of it, kept beside the before. */
-export async function recordUndo(q: Queryable, callId: number, leadId: number, before: Snapshot, until: number): Promise<void> {
-  const change: Change = { before, after: await read(q, leadId) };
-  await q.run('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)', [callId, JSON.stringify(change), until]);
+/** After the call is logged (same transaction): what the call made of the lead, kept beside what it was. */
+export async function recordUndo(q: Queryable, callId: number, change: { before: LeadState; after: LeadState }, until: number): Promise<void> {
+  const kept: Change = { before: snapshotOf(change.before), after: snapshotOf(change.after) };
+  await q.run('INSERT INTO call_undo (call_id, before, until) VALUES (?, ?, ?)', [callId, JSON.stringify(kept), until]);
 }
 
 export function undoDisposition(q: Queryable, clock: Clock, callId: number, lifetimeAttemptCap?: number): Promise<{ callId: number; leadId: number; kept: string[] }> {

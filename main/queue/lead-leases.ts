@@ -1,4 +1,4 @@
-import type { Queryable, SqlValue } from '../store/seam/store.ts';
+import { atomically, type Queryable, type SqlValue } from '../store/seam/store.ts';
 
 /**
  * The shared claim, on the seam: a console takes the lead it will show on a lease, so no other
@@ -45,7 +45,9 @@ export function claimFirstFree(q: Queryable, { consoleId, now, leaseMs, candidat
       AND (${stillOffered?.where ?? '1 = 1'})
     ORDER BY c.position LIMIT 1${q.dialect.lockSkippingLocked('l')}`;
   // Read committed: claimers skip each other's locked rows instead of failing serialization.
-  return q.transaction(
+  // Inside the caller's transaction (the snapshot's), a part of it.
+  return atomically(
+    q,
     async (tx) => {
       // Each try is a new statement, which sees every claim committed since the last one.
       for (let tries = 0; tries < candidates.length; tries++) {

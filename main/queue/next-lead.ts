@@ -61,8 +61,8 @@ interface Candidate {
   tier: Tier;
   /** Sort keys within the tier, smaller first. */
   keys: number[];
-  /** The lead's row, read only for a candidate about to be offered (see QUERIES); a callback's carries its due_at. */
-  row?: CandidateRow;
+  /** The lead's row as the tier query read it; a callback's carries its due_at. */
+  row: CandidateRow;
 }
 
 interface CandidateRow {
@@ -77,45 +77,45 @@ interface CandidateRow {
   hand_raised_at: number | null;
   retry_at: number | null;
   time_zone: string | null;
-  due_at?: number;
+  due_at?: number | null;
 }
 
 const COLUMNS = 'id, stage, score, attempts, source, created_at, last_attempt_at, last_disposition, hand_raised_at, retry_at, time_zone';
 const ZONE = "coalesce(time_zone, '')";
 
 /**
- * The tier queries read only the id and the sort keys: a pick asks each of them in every open
- * zone (some forty queries at 10 am on the US east coast) and offers one lead, so the other
- * columns are read for that one lead only (ROW), not for the hundreds of candidates behind it.
+ * Every tier query reads the same columns, the candidate's row and its sort keys, so the first
+ * batch of every tier in every open zone comes in one statement (`candidatesOf`: on PostgreSQL
+ * one round trip, not one per tier and zone) and the lead offered needs no read of its own. A
+ * callback's query adds when it is due; the others say null.
  */
-const ROW = `SELECT ${COLUMNS} FROM leads WHERE id = ?`;
+const CANDIDATE = `${COLUMNS}, last_activity_at`;
 const queries = (dialect: Dialect) => ({
-  callbacks: `SELECT l.id, l.stage, l.score, l.attempts, l.source, l.created_at, l.last_attempt_at, l.last_disposition, l.hand_raised_at,
-                     l.retry_at, l.time_zone, min(c.due_at) AS due_at
+  callbacks: `SELECT ${CANDIDATE.split(', ').map((c) => `l.${c}`).join(', ')}, min(c.due_at) AS due_at
               FROM callbacks c INDEXED BY callbacks_open JOIN leads l ON l.id = c.lead_id
               WHERE c.done_by_call_id IS NULL AND c.due_at <= ? AND l.callable = 1
                 AND coalesce(l.time_zone, '') IN (SELECT value FROM ${dialect.textsOf} AS zones)
               GROUP BY l.id ORDER BY due_at LIMIT ?`,
   // Requests still fresh, the one waiting longest first; then older ones, the newest first.
-  handRaisersFresh: `SELECT id, hand_raised_at FROM leads INDEXED BY queue_hand_raisers
+  handRaisersFresh: `SELECT ${CANDIDATE}, CAST(NULL AS BIGINT) AS due_at FROM leads INDEXED BY queue_hand_raisers
                      WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 AND hand_raised_at >= ?
                      ORDER BY hand_raised_at LIMIT ?`,
-  handRaisersOlder: `SELECT id, hand_raised_at FROM leads INDEXED BY queue_hand_raisers
+  handRaisersOlder: `SELECT ${CANDIDATE}, CAST(NULL AS BIGINT) AS due_at FROM leads INDEXED BY queue_hand_raisers
                      WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts = 0 AND hand_raised_at < ? AND hand_raised_at >= ?
                      ORDER BY hand_raised_at DESC LIMIT ?`,
-  handRaisersAgain: `SELECT id, hand_raised_at FROM leads INDEXED BY queue_hand_raisers_again
+  handRaisersAgain: `SELECT ${CANDIDATE}, CAST(NULL AS BIGINT) AS due_at FROM leads INDEXED BY queue_hand_raisers_again
                      WHERE ${ZONE} = ? AND callable = 1 AND hand_raised_at IS NOT NULL AND attempts > 0 AND retry_at <= ? AND hand_raised_at >= ?
                      ORDER BY retry_at LIMIT ?`,
-  freshInbound: `SELECT id, created_at FROM leads INDEXED BY queue_fresh_inbound
+  freshInbound: `SELECT ${CANDIDATE}, CAST(NULL AS BIGINT) AS due_at FROM leads INDEXED BY queue_fresh_inbound
                  WHERE ${ZONE} = ? AND callable = 1 AND attempts = 0 AND source = 'inbound' AND created_at >= ?
                  ORDER BY created_at LIMIT ?`,
-  retries: `SELECT id, retry_at FROM leads INDEXED BY queue_retries
+  retries: `SELECT ${CANDIDATE}, CAST(NULL AS BIGINT) AS due_at FROM leads INDEXED BY queue_retries
             WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NOT NULL AND retry_at <= ?
             ORDER BY retry_at LIMIT ?`,
-  neverCalled: `SELECT id, stage, score, last_activity_at FROM leads INDEXED BY queue_never_called
+  neverCalled: `SELECT ${CANDIDATE}, CAST(NULL AS BIGINT) AS due_at FROM leads INDEXED BY queue_never_called
                 WHERE ${ZONE} = ? AND callable = 1 AND attempts = 0
                 ORDER BY stage_rank DESC, score DESC, ${dialect.descNullsLast('last_activity_at')} LIMIT ?`,
-  rest: `SELECT id, last_attempt_at FROM leads INDEXED BY queue_rest
+  rest: `SELECT ${CANDIDATE}, CAST(NULL AS BIGINT) AS due_at FROM leads INDEXED BY queue_rest
          WHERE ${ZONE} = ? AND callable = 1 AND attempts > 0 AND retry_at IS NULL ORDER BY last_attempt_at LIMIT ?`,
 });
 /** Each store's tier queries (exported so their plans are tested: test/main/store/postgres-migrations.test.ts). */
@@ -147,44 +147,71 @@ export async function openZones(q: Queryable, rules: QueueRules, now: number): P
 
 const openZonesCache = new Map<string, string[]>();
 
-/** What a tier query reads: the id and its sort keys (the callbacks query, the whole row). */
-type KeyRow = { id: number } & Partial<Omit<CandidateRow, 'id'>> & { last_activity_at?: number | null };
+/** What a tier query reads: the candidate's row, its last activity (a sort key) and, for a callback, when it is due. */
+type TierRow = CandidateRow & { last_activity_at: number | null; due_at: number | null };
 
-/** Up to k candidates of a tier, across the open zones, in tier order. */
-async function candidates(q: Queryable, tier: Tier, zones: readonly string[], ctx: QueueContext, k: number): Promise<{ list: Candidate[]; full: boolean }> {
-  const rows: Candidate[] = [];
-  let full = false;
-  const sql = QUERIES[q.dialect.kind];
-  // Positional parameters: on these hot statements, binding by name costs a lookup per value.
-  // A list's condition goes into the query itself, so the index hands back only its leads.
-  const scope = scopeOf(ctx);
-  const take = async (text: string, params: (string | number)[], keys: (r: KeyRow) => number[], whole = false) => {
-    const [query, listParams] = scope ? [withList(text, scope.where), scope.params] : [text, []];
-    const found = await q.all<KeyRow>(query, [...params, ...listParams, k]);
-    if (found.length === k) full = true;
-    for (const row of found) rows.push({ id: row.id, tier, keys: keys(row), ...(whole ? { row: row as CandidateRow } : {}) });
-  };
+/** One tier query, in one zone: its SQL, its parameters before the list's, and the sort keys of a row. */
+interface TierPart {
+  tier: Tier;
+  sql: string;
+  params: (string | number)[];
+  keys: (r: TierRow) => number[];
+}
+
+/** The tier queries a tier asks, in each open zone (the callbacks', once for every zone). */
+function partsOf(dialect: Dialect, tier: Tier, zones: readonly string[], ctx: QueueContext): TierPart[] {
+  const sql = QUERIES[dialect.kind];
   const { now } = ctx;
-  if (tier === 'callback') {
-    await take(sql.callbacks, [now, JSON.stringify(zones)], (r) => [r.due_at!], true);
-  } else {
-    for (const zone of zones) {
-      if (tier === 'hand-raiser') {
-        const { fresh, stale } = requestBounds(ctx);
-        await take(sql.handRaisersFresh, [zone, fresh], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
-        await take(sql.handRaisersOlder, [zone, fresh, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
-        await take(sql.handRaisersAgain, [zone, now, stale], (r) => speedToLeadKeys(r.hand_raised_at!, ctx));
-        await take(sql.freshInbound, [zone, now - ctx.rules.freshInboundHours * HOUR_MS], (r) => speedToLeadKeys(r.created_at!, ctx));
-      } else if (tier === 'retry') await take(sql.retries, [zone, now], (r) => [r.retry_at!]);
-      else if (tier === 'never-called') await take(sql.neverCalled, [zone], (r) => [-rankOf(r.stage!), -r.score!, -(r.last_activity_at ?? 0)]);
-      else await take(sql.rest, [zone], (r) => [r.last_attempt_at ?? 0]);
+  if (tier === 'callback') return [{ tier, sql: sql.callbacks, params: [now, JSON.stringify(zones)], keys: (r) => [r.due_at!] }];
+  return zones.flatMap((zone): TierPart[] => {
+    if (tier === 'hand-raiser') {
+      const { fresh, stale } = requestBounds(ctx);
+      const raised = (r: TierRow) => speedToLeadKeys(r.hand_raised_at!, ctx);
+      return [
+        { tier, sql: sql.handRaisersFresh, params: [zone, fresh], keys: raised },
+        { tier, sql: sql.handRaisersOlder, params: [zone, fresh, stale], keys: raised },
+        { tier, sql: sql.handRaisersAgain, params: [zone, now, stale], keys: raised },
+        { tier, sql: sql.freshInbound, params: [zone, now - ctx.rules.freshInboundHours * HOUR_MS], keys: (r) => speedToLeadKeys(r.created_at, ctx) },
+      ];
     }
+    if (tier === 'retry') return [{ tier, sql: sql.retries, params: [zone, now], keys: (r) => [r.retry_at!] }];
+    if (tier === 'never-called') return [{ tier, sql: sql.neverCalled, params: [zone], keys: (r) => [-rankOf(r.stage), -r.score, -(r.last_activity_at ?? 0)] }];
+    return [{ tier, sql: sql.rest, params: [zone], keys: (r) => [r.last_attempt_at ?? 0] }];
+  });
+}
+
+/**
+ * Up to k candidates of each of the tiers, across the open zones, each tier's in its order: every
+ * tier query of every tier and zone asked in one statement (UNION ALL, each query whole in its
+ * own subquery, marked by its place), so a pick costs one round trip to PostgreSQL, not one per
+ * tier and zone. A tier is `full` when one of its queries found k: there may be more behind.
+ */
+async function candidatesOf(q: Queryable, tiers: readonly Tier[], zones: readonly string[], ctx: QueueContext, k: number): Promise<Map<Tier, { list: Candidate[]; full: boolean }>> {
+  const parts = tiers.flatMap((tier) => partsOf(q.dialect, tier, zones, ctx));
+  // Positional parameters: on these hot statements, binding by name costs a lookup per value.
+  // A list's condition goes into each query itself, so the index hands back only its leads.
+  const scope = scopeOf(ctx);
+  const sql = parts.map((part, i) => `SELECT ${i} AS part, t.* FROM (${scope ? withList(part.sql, scope.where) : part.sql}) AS t`).join(' UNION ALL ');
+  const params = parts.flatMap((part) => [...part.params, ...(scope?.params ?? []), k]);
+  const found = parts.length === 0 ? [] : await q.all<TierRow & { part: number }>(sql, params);
+  const byTier = new Map(tiers.map((tier) => [tier, { rows: [] as Candidate[], full: false }]));
+  const perPart = new Map<number, number>();
+  for (const { part: at, ...row } of found) {
+    const part = parts[Number(at)]!;
+    const into = byTier.get(part.tier)!;
+    into.rows.push({ id: row.id, tier: part.tier, keys: part.keys(row), row });
+    perPart.set(Number(at), (perPart.get(Number(at)) ?? 0) + 1);
+    if (perPart.get(Number(at)) === k) into.full = true;
   }
-  const seen = new Set<number>();
-  const list = rows
-    .sort((a, b) => compareKeys(a.keys, b.keys) || a.id - b.id)
-    .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
-  return { list, full };
+  return new Map(
+    [...byTier].map(([tier, { rows, full }]) => {
+      const seen = new Set<number>();
+      const list = rows
+        .sort((a, b) => compareKeys(a.keys, b.keys) || a.id - b.id)
+        .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
+      return [tier, { list, full }];
+    }),
+  );
 }
 
 /**
@@ -238,35 +265,52 @@ function tierOf(row: CandidateRow, ctx: QueueContext): Tier {
   return row.attempts === 0 ? 'never-called' : 'rest';
 }
 
+/** What the caller of `eligibleLeads` already read in its transaction, so it is not read twice. */
+export interface KnownToCaller {
+  /** The lead the console holds (null: none). */
+  held?: number | null;
+  /** The zones open now (openZones). */
+  zones?: readonly string[];
+}
+
+/** The lead a console holds under its claim, if any. */
+export async function heldLeadOf(q: Queryable, consoleId: string): Promise<number | null> {
+  const row = await q.one<{ lead_id: number }>('SELECT lead_id FROM claims WHERE console_id = ?', [consoleId]);
+  return row?.lead_id ?? null;
+}
+
 /**
  * Walks the tiers in order and yields every lead that may be offered now, best first. The lead
  * a console already shows comes first while it may still be called, so a refresh never swaps it.
  */
-export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGenerator<Pick> {
-  const zones = await openZones(q, ctx.rules, ctx.now);
+export async function* eligibleLeads(q: Queryable, ctx: QueueContext, known: KnownToCaller = {}): AsyncGenerator<Pick> {
+  const zones = known.zones ?? (await openZones(q, ctx.rules, ctx.now));
   const offered = new Set<number>();
-  const held = ctx.consoleId ? await q.one<{ lead_id: number }>('SELECT lead_id FROM claims WHERE console_id = ?', [ctx.consoleId]) : undefined;
-  if (held && (!ctx.reconsider || held.lead_id === ctx.keepLeadId)) {
+  const held = known.held !== undefined ? known.held : ctx.consoleId ? await heldLeadOf(q, ctx.consoleId) : null;
+  if (held !== null && (!ctx.reconsider || held === ctx.keepLeadId)) {
     const row = await q.one<CandidateRow>(
       `SELECT ${COLUMNS}, (SELECT min(due_at) FROM callbacks WHERE lead_id = leads.id AND done_by_call_id IS NULL) AS due_at FROM leads WHERE id = ?`,
-      [held.lead_id],
+      [held],
     );
     const scope = scopeOf(ctx);
     // A lead with a call running on it stays whatever its lists now say (paused, given to other
     // reps): the rep is talking to it, and the disposition must find it.
-    const inList = held.lead_id === ctx.keepLeadId || !scope || (await isInList(q, held.lead_id, scope));
+    const inList = held === ctx.keepLeadId || !scope || (await isInList(q, held, scope));
     const facts = row && inList ? await loadLeadFacts(q, row.id, ctx.now) : null;
     if (row && facts && (row.id === ctx.keepLeadId || isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId))) {
-      const tier = tierOf({ ...row, due_at: row.due_at ?? undefined }, ctx);
+      const tier = tierOf(row, ctx);
       offered.add(row.id);
       const number = dialableNumbers(facts, ctx.rules, ctx.now)[0] ?? facts.goodNumbers[0] ?? '';
       yield { leadId: row.id, tier, reasons: reasonsFor({ id: row.id, tier, keys: [], row }, ctx.now), number, attempts: facts.attempts };
     }
   }
+  // The first batch of every tier at once; a tier asked again, alone, for more.
+  let heads: Map<Tier, { list: Candidate[]; full: boolean }> | undefined;
   for (const tier of TIERS) {
     const checked = new Set<number>();
     for (let k = FIRST_BATCH; k <= LAST_BATCH; k *= 8) {
-      const { list, full } = await candidates(q, tier, zones, ctx, k);
+      const batch = k === FIRST_BATCH ? (heads ??= await candidatesOf(q, TIERS, zones, ctx, k)) : await candidatesOf(q, [tier], zones, ctx, k);
+      const { list, full } = batch.get(tier)!;
       const elsewhere = await heldElsewhere(q, list.map((c) => c.id).filter((id) => !checked.has(id)), ctx);
       const toCheck: Candidate[] = [];
       for (const c of list) {
@@ -282,8 +326,7 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext): AsyncGene
           const facts = factsOf.get(c.id);
           if (!facts || offered.has(c.id) || !isOfferable(facts, ctx.rules, ctx.now, ctx.consoleId)) continue;
           offered.add(c.id);
-          const row = c.row ?? (await q.one<CandidateRow>(ROW, [c.id]))!;
-          yield { leadId: c.id, tier, reasons: reasonsFor({ ...c, row }, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]!, attempts: facts.attempts };
+          yield { leadId: c.id, tier, reasons: reasonsFor(c, ctx.now), number: dialableNumbers(facts, ctx.rules, ctx.now)[0]!, attempts: facts.attempts };
         }
       }
       if (!full) break;
@@ -331,7 +374,7 @@ export async function previewQueue(q: Queryable, ctx: QueueContext, limit: numbe
   return picks;
 }
 
-function reasonsFor({ tier, row }: Candidate & { row: CandidateRow }, now: number): string[] {
+function reasonsFor({ tier, row }: Candidate, now: number): string[] {
   const local = (at: number) =>
     row.time_zone ? new Intl.DateTimeFormat('en-US', { timeZone: row.time_zone, hour: 'numeric', minute: '2-digit' }).format(at) + ' local' : describeAgo(at, now);
   const last = row.last_attempt_at === null ? null : `last: ${row.last_disposition ?? 'call'} ${describeAgo(row.last_attempt_at, now)}`;

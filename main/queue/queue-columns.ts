@@ -33,20 +33,25 @@ export function queueColumns(lead: QueueFacts, lifetimeAttemptCap: number): Queu
 const READ = 'SELECT stage, do_not_call, attempts, retry_at FROM leads WHERE id = ?';
 const NUMBERS = 'SELECT e164, bad FROM phones WHERE lead_id = ?';
 const WRITE = 'UPDATE leads SET callable = ?, stage_rank = ? WHERE id = ?';
-type LeadQueueRow = { stage: Stage; do_not_call: number; attempts: number; retry_at: number | null };
+export type LeadQueueRow = { stage: Stage; do_not_call: number; attempts: number; retry_at: number | null };
 
-function columnsOf(lead: LeadQueueRow, numbers: { e164: string | null; bad: number }[], lifetimeAttemptCap: number): QueueColumns {
+function columnsOf(lead: LeadQueueRow, numbers: readonly { e164: string | null; bad: number }[], lifetimeAttemptCap: number): QueueColumns {
   return queueColumns(
     { stage: lead.stage, doNotCall: lead.do_not_call === 1, numbers: numbers.map((n) => ({ e164: n.e164, bad: n.bad === 1 })), attempts: lead.attempts, retryAt: lead.retry_at },
     lifetimeAttemptCap,
   );
 }
 
-/** The same, through the store seam (either store): what a disposition, an undo or an edit runs. */
+/** The same, through the store seam (either store): what an undo, an edit or an import runs. */
 export async function refreshLeadQueueColumns(q: Queryable, leadId: number, lifetimeAttemptCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap): Promise<void> {
   const lead = await q.one<LeadQueueRow>(READ, [leadId]);
   if (!lead) return;
-  const { callable, stageRank } = columnsOf(lead, await q.all<{ e164: string | null; bad: number }>(NUMBERS, [leadId]), lifetimeAttemptCap);
+  await writeLeadQueueColumns(q, leadId, lead, await q.all<{ e164: string | null; bad: number }>(NUMBERS, [leadId]), lifetimeAttemptCap);
+}
+
+/** The same from the lead and numbers its writer has just read (a disposition, for its undo): one statement. */
+export async function writeLeadQueueColumns(q: Queryable, leadId: number, lead: LeadQueueRow, numbers: readonly { e164: string | null; bad: number }[], lifetimeAttemptCap: number): Promise<void> {
+  const { callable, stageRank } = columnsOf(lead, numbers, lifetimeAttemptCap);
   await q.run(WRITE, [callable, stageRank, leadId]);
 }
 

@@ -4,13 +4,13 @@ import { runningDial } from '../calls/dials.ts';
 import { fullName } from '../../shared/leads.ts';
 import { leadCount } from '../leads/lead-count.ts';
 import { getLead, getLeadCard } from '../leads/lead-cards.ts';
-import type { Queryable } from '../store/seam/store.ts';
+import type { Queryable, SqlValue } from '../store/seam/store.ts';
 import { nextOpening } from './calling-rules.ts';
 import { blockersOf, eligibleFrom } from './eligibility.ts';
 import { loadLeadFacts } from './lead-facts.ts';
 import { nextOwnerWindowEnd } from './list-access.ts';
 import { claimFirstFree, lockConsole } from './lead-leases.ts';
-import { eligibleLeads, isInList, openZones, previewQueue, TIERS, type Pick, type QueueContext, type Tier } from './next-lead.ts';
+import { eligibleLeads, heldLeadOf, isInList, openZones, previewQueue, TIERS, type KnownToCaller, type Pick, type QueueContext, type Tier } from './next-lead.ts';
 import { SECOND_MS } from '../../shared/time-units.ts';
 
 /**
@@ -19,11 +19,13 @@ import { SECOND_MS } from '../../shared/time-units.ts';
  * rules say while the console has a call running on it (a reload mid-call finds the call again);
  * when it may no longer be called, the snapshot says which lead was let go, and why.
  */
-export async function queueSnapshot(q: Queryable, ctx: QueueContext): Promise<QueueSnapshot> {
-  if (ctx.consoleId) await lockConsole(q, ctx.consoleId);
+export async function queueSnapshot(q: Queryable, ctx: QueueContext, { consoleLocked = false } = {}): Promise<QueueSnapshot> {
+  // The console's lock (lead-leases.ts), unless the caller took it earlier in this transaction.
+  if (ctx.consoleId && !consoleLocked) await lockConsole(q, ctx.consoleId);
   const held = ctx.consoleId ? await heldLeadOf(q, ctx.consoleId) : null;
   const running = held !== null && ctx.consoleId ? await runningDial(q, held, ctx.consoleId, ctx.now) : null;
-  const pick = await claimNext(q, running ? { ...ctx, keepLeadId: held! } : ctx);
+  const zones = await openZones(q, ctx.rules, ctx.now);
+  const pick = await claimNext(q, running ? { ...ctx, keepLeadId: held! } : ctx, { held, zones });
   const total = await leadCount(q);
   const letGo = held !== null && pick?.leadId !== held ? await releasedLead(q, held, ctx) : undefined;
   // Reconsidered between calls, the lead the console showed may simply come second now: no news.
@@ -39,7 +41,7 @@ export async function queueSnapshot(q: Queryable, ctx: QueueContext): Promise<Qu
           openDial: pick.leadId === held ? running : null,
         }
       : null,
-    due: await countWaiting(q, ctx, DUE_COUNT_CAP),
+    due: await countWaiting(q, ctx, DUE_COUNT_CAP, zones),
     dueCapped: DUE_COUNT_CAP,
     total,
     ...(pick || total === 0 ? {} : { nextEligible: await nextEligible(q, ctx) }),
@@ -53,8 +55,8 @@ export async function queueSnapshot(q: Queryable, ctx: QueueContext): Promise<Qu
  * read it (on PostgreSQL, several server processes claim at once). A console that asks for no
  * claim (a preview of the counts) gets the first pick as it is.
  */
-async function claimNext(q: Queryable, ctx: QueueContext): Promise<Pick | null> {
-  for await (const pick of eligibleLeads(q, ctx)) {
+async function claimNext(q: Queryable, ctx: QueueContext, known: KnownToCaller): Promise<Pick | null> {
+  for await (const pick of eligibleLeads(q, ctx, known)) {
     if (!ctx.consoleId) return pick;
     const claimed = await claimFirstFree(q, {
       consoleId: ctx.consoleId,
@@ -67,11 +69,6 @@ async function claimNext(q: Queryable, ctx: QueueContext): Promise<Pick | null> 
     if (claimed !== null) return pick;
   }
   return null;
-}
-
-async function heldLeadOf(q: Queryable, consoleId: string): Promise<number | null> {
-  const row = await q.one<{ lead_id: number }>('SELECT lead_id FROM claims WHERE console_id = ?', [consoleId]);
-  return row?.lead_id ?? null;
 }
 
 const OUTRANKED = 'Another lead comes first now';
@@ -147,31 +144,43 @@ const WAITING: Record<Exclude<Tier, 'callback'>, { index: string; where: string 
  * before the per-lead checks (daily caps, state windows, claims) that the pick applies. Of the
  * rep's lists only (a paused list, or one assigned to other reps, counts none), as the pick offers.
  */
-export async function countWaitingByTier(q: Queryable, ctx: QueueContext, cap: number): Promise<Record<Tier, number>> {
-  const zones = await openZones(q, ctx.rules, ctx.now);
-  const counts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+export async function countWaitingByTier(q: Queryable, ctx: QueueContext, cap: number, zones?: readonly string[]): Promise<Record<Tier, number>> {
+  const open = zones ?? (await openZones(q, ctx.rules, ctx.now));
   const access = ctx.access ? { where: ` AND (${ctx.access.where})`, params: ctx.access.params } : { where: '', params: [] };
-  counts.callback = (await q.one<{ n: number }>(
-    ctx.access
-      ? `SELECT count(*) AS n FROM (SELECT 1 FROM callbacks JOIN leads ON leads.id = callbacks.lead_id WHERE done_by_call_id IS NULL AND due_at <= ?${access.where} LIMIT ?) AS due`
-      : 'SELECT count(*) AS n FROM (SELECT 1 FROM callbacks WHERE done_by_call_id IS NULL AND due_at <= ? LIMIT ?) AS due',
-    [ctx.now, ...access.params, cap],
-  ))!.n;
-  let total = counts.callback;
-  for (const [tier, { index, where }] of Object.entries(WAITING) as [Exclude<Tier, 'callback'>, { index: string; where: string }][]) {
-    const count = `SELECT count(*) AS n FROM (SELECT 1 FROM leads INDEXED BY ${index} WHERE coalesce(time_zone, '') = ? AND ${where}${access.where} LIMIT ?) AS waiting`;
-    for (const zone of zones) {
-      if (total >= cap) break;
-      const { n } = (await q.one<{ n: number }>(count, [zone, ...(where.includes('?') ? [ctx.now] : []), ...access.params, cap - total]))!;
-      counts[tier] += n;
-      total += n;
-    }
-  }
+  const parts: { tier: Tier; sql: string; params: SqlValue[] }[] = [
+    {
+      tier: 'callback',
+      sql: ctx.access
+        ? `SELECT 1 FROM callbacks JOIN leads ON leads.id = callbacks.lead_id WHERE done_by_call_id IS NULL AND due_at <= ?${access.where} LIMIT ?`
+        : 'SELECT 1 FROM callbacks WHERE done_by_call_id IS NULL AND due_at <= ? LIMIT ?',
+      params: [ctx.now, ...access.params, cap],
+    },
+    ...(Object.entries(WAITING) as [Exclude<Tier, 'callback'>, { index: string; where: string }][]).flatMap(([tier, { index, where }]) =>
+      open.map((zone) => ({
+        tier,
+        sql: `SELECT 1 FROM leads INDEXED BY ${index} WHERE coalesce(time_zone, '') = ? AND ${where}${access.where} LIMIT ?`,
+        params: [zone, ...(where.includes('?') ? [ctx.now] : []), ...access.params, cap],
+      })),
+    ),
+  ];
+  // Every count in one statement (on PostgreSQL one round trip, not one per tier and zone), each
+  // up to the cap; added up in tier order, each tier counting only what is left of the cap.
+  const found = (await q.one<Record<string, number | string>>(
+    `SELECT ${parts.map((part, i) => `(SELECT count(*) FROM (${part.sql}) AS w${i}) AS n${i}`).join(', ')}`,
+    parts.flatMap((part) => part.params),
+  ))!;
+  const counts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  let total = 0;
+  parts.forEach((part, i) => {
+    const n = Math.min(Number(found[`n${i}`]), cap - total);
+    counts[part.tier] += n;
+    total += n;
+  });
   return counts;
 }
 
-async function countWaiting(q: Queryable, ctx: QueueContext, cap: number): Promise<number> {
-  return Object.values(await countWaitingByTier(q, ctx, cap)).reduce((a, b) => a + b, 0);
+async function countWaiting(q: Queryable, ctx: QueueContext, cap: number, zones?: readonly string[]): Promise<number> {
+  return Object.values(await countWaitingByTier(q, ctx, cap, zones)).reduce((a, b) => a + b, 0);
 }
 
 export async function queuePreview(q: Queryable, ctx: QueueContext, limit: number): Promise<QueuePreview> {

@@ -19,16 +19,29 @@ export const NOT_YOUR_CONSOLE =
  * (the desktop app, the web host, the CLI) there is no caller and nothing to check.
  */
 export async function checkOwnConsole(q: Queryable, consoleId: string | undefined): Promise<void> {
-  const me = signedInRep();
-  if (me === null || consoleId === undefined) return;
-  if ((await runningSession(q, consoleId, me)) === 'another') throw new ApiError('forbidden', NOT_YOUR_CONSOLE);
+  if (consoleId !== undefined) await ownSessionId(q, consoleId);
 }
+
+/**
+ * The calling session running on the console (its id, null when none runs), checked as
+ * `checkOwnConsole` checks it: read once for a call that both checks and records the session.
+ */
+export async function ownSessionId(q: Queryable, consoleId: string): Promise<number | null> {
+  const session = await openSession(q, consoleId);
+  const me = signedInRep();
+  if (me !== null && session && whose(session, me) === 'another') throw new ApiError('forbidden', NOT_YOUR_CONSOLE);
+  return session?.id ?? null;
+}
+
+const openSession = (q: Queryable, consoleId: string) =>
+  q.one<{ id: number; rep: string | null }>('SELECT id, rep FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
+
+const whose = (session: { rep: string | null }, me: string): 'mine' | 'another' => (repKey(session.rep) === repKey(me) ? 'mine' : 'another');
 
 /** Whose calling session runs on a console, as `me` sees it. */
 async function runningSession(q: Queryable, consoleId: string, me: string): Promise<'none' | 'mine' | 'another'> {
-  const session = await q.one<{ rep: string | null }>('SELECT rep FROM sessions WHERE console_id = ? AND ended_at IS NULL', [consoleId]);
-  if (!session) return 'none';
-  return repKey(session.rep) === repKey(me) ? 'mine' : 'another';
+  const session = await openSession(q, consoleId);
+  return session ? whose(session, me) : 'none';
 }
 
 /**

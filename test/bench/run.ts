@@ -103,8 +103,8 @@ if (runs('team')) {
   console.log(`their leases at the kill: ${killed.leases.heldAtKill}; the same lead back on its console: ${killed.leases.backToItsConsole}; taken by another console: ${killed.leases.takenByAnotherConsole}; neither logged nor held: ${killed.leases.neitherLoggedNorHeld}`);
   const statements = team.statements as { perDisposition: number; totalMs: number; meanMs: number; query: string }[] | undefined;
   if (statements) {
-    console.log('\n| statement (pg_stat_statements, both processes) | per disposition | mean | total |\n|---|---|---|---|');
-    for (const s of statements) console.log(`| ${s.query.replace(/\|/g, '\\|')} | ${s.perDisposition.toFixed(1)} | ${ms(s.meanMs)} | ${(s.totalMs / 1_000).toFixed(1)} s |`);
+    console.log('\n| statement sent (pg_stat_statements, both processes, most frequent first) | per disposition | mean | total |\n|---|---|---|---|');
+    for (const s of statements) console.log(`| ${s.query.replace(/\|/g, '\\|')} | ${s.perDisposition.toFixed(1)} | ${Number.isNaN(s.meanMs) ? '' : ms(s.meanMs)} | ${(s.totalMs / 1_000).toFixed(1)} s |`);
   }
   results.team = team;
 }

@@ -240,12 +240,18 @@ export async function benchTeam({ leads, consoles, seconds, profile = false, pac
   }
 }
 
-/** The statements the run spent most time on, with how many of each one disposition cost on average. */
+/**
+ * The statements the servers sent (top level: each one a round trip between a server process and
+ * PostgreSQL, transactions' BEGIN and COMMIT included), the most frequent first, with how many of
+ * each one disposition cost on average; nested statements (triggers, functions) are left out.
+ */
 async function busiestStatements(q: Queryable, dispositions: number): Promise<{ perDisposition: number; totalMs: number; meanMs: number; query: string }[]> {
   const rows = await q.all<{ calls: string; total: number; mean: number; query: string }>(
-    "SELECT calls, total_exec_time AS total, mean_exec_time AS mean, query FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 15",
+    "SELECT calls, total_exec_time AS total, mean_exec_time AS mean, query FROM pg_stat_statements WHERE toplevel AND query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC, total_exec_time DESC",
   );
-  return rows.map((r) => ({ perDisposition: Number(r.calls) / Math.max(1, dispositions), totalMs: r.total, meanMs: r.mean, query: r.query.replace(/\s+/g, ' ').slice(0, 140) }));
+  const per = (calls: string): number => Number(calls) / Math.max(1, dispositions);
+  const all = { perDisposition: rows.reduce((sum, r) => sum + per(r.calls), 0), totalMs: rows.reduce((sum, r) => sum + r.total, 0), meanMs: NaN, query: 'every statement sent (round trips)' };
+  return [all, ...rows.slice(0, 40).map((r) => ({ perDisposition: per(r.calls), totalMs: r.total, meanMs: r.mean, query: r.query.replace(/\s+/g, ' ').slice(0, 160) }))];
 }
 
 /** One rep on their own SQLite store: the same handlers, called in this process. */

@@ -10,8 +10,7 @@ import { checkLeadInReach } from '../../queue/lead-reach.ts';
 import { queueSnapshot } from '../../queue/queue-view.ts';
 import { undoneLeadSnapshot } from '../../queue/undone-lead.ts';
 import { activeScript } from '../../scripts/script-store.ts';
-import { checkOwnConsole } from '../../sessions/console-access.ts';
-import { openSessionId } from '../../sessions/sessions.ts';
+import { checkOwnConsole, ownSessionId } from '../../sessions/console-access.ts';
 import { signedInRep } from '../../sessions/summary-access.ts';
 import { checkOwnCall } from '../../calls/call-owner.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
@@ -25,8 +24,8 @@ export function callsHandlers({ core, cap, queueContext, rep }: HandlerContext):
   };
   return {
     'calls.disposition': async ({ consoleId, listName, ...input }) => {
-      await mayWork(input.leadId, consoleId);
-      const sessionId = consoleId ? await openSessionId(store, consoleId) : null;
+      const sessionId = consoleId ? await ownSessionId(store, consoleId) : null;
+      await checkLeadInReach(store, input.leadId, consoleId, clock.now());
       const [dispositions, script] = await Promise.all([activeDispositions(store), activeScript(store)]);
       // The call and the next lead's claim commit together: one write to disk, not two. Read
       // committed on PostgreSQL: the disposition locks its lead and numbers, the claim skips
@@ -35,13 +34,14 @@ export function callsHandlers({ core, cap, queueContext, rep }: HandlerContext):
         async (tx) => {
           // Before the call's locks: this console's other requests (a refresh) wait, not deadlock.
           if (consoleId) await lockConsole(tx, consoleId);
+          const ctx = await queueContext({ consoleId, listName }, tx);
           const call = await logDisposition(tx, clock, dispositions, { ...input, sessionId }, {
-            rules: (await queueContext({ listName }, tx)).rules,
+            rules: ctx.rules,
             callableCap: cap(),
             script,
             rep: rep()?.name ?? null,
           });
-          return { call, queue: await queueSnapshot(tx, await queueContext({ consoleId, listName }, tx)) };
+          return { call, queue: await queueSnapshot(tx, { ...ctx, now: clock.now() }, { consoleLocked: true }) };
         },
         { isolation: 'read committed' },
       );

@@ -22,7 +22,7 @@ export function queueHandlers({ core, queueContext, snapshot }: HandlerContext):
         const ctx = await queueContext(scope, tx);
         await holdLead(tx, leadId, until(ctx), ctx.now);
         await closeDials(tx, leadId, ctx.now);
-        return queueSnapshot(tx, ctx);
+        return queueSnapshot(tx, ctx, { consoleLocked: true });
       },
       { isolation: 'read committed' },
     );

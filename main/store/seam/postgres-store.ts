@@ -47,6 +47,7 @@ export async function openPostgresStore({ connectionString, max = 10, onConnecti
   const statements = (client: Client, inTransaction: boolean): Queryable => {
     const handle: Queryable = {
       dialect: postgresDialect,
+      inTransaction,
       all: async <Row>(sql: string, params: readonly SqlValue[] = []) => (await query(client, sql, params)).rows as Row[],
       one: async <Row>(sql: string, params: readonly SqlValue[] = []) => (await query(client, sql, params)).rows[0] as Row | undefined,
       run: async (sql, params = []) => ({ changes: (await query(client, sql, params)).rowCount ?? 0 }),

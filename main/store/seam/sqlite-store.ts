@@ -25,6 +25,7 @@ export function sqliteStore(db: Database): Store {
   const statements = (pending: [string, string][] | null): Queryable => {
     const handle: Queryable = {
       dialect: sqliteDialect,
+      inTransaction: pending !== null,
       all: async <Row>(sql: string, params: readonly SqlValue[] = []) => cachedStatement(db, sql).all(...(params as SQLInputValue[])) as Row[],
       one: async <Row>(sql: string, params: readonly SqlValue[] = []) => cachedStatement(db, sql).get(...(params as SQLInputValue[])) as Row | undefined,
       run: async (sql, params = []) => ({ changes: Number(cachedStatement(db, sql).run(...(params as SQLInputValue[])).changes) }),

@@ -29,6 +29,8 @@ export interface TransactionOptions {
 /** What a statement inside or outside a transaction can do. */
 export interface Queryable {
   readonly dialect: Dialect;
+  /** This handle is a transaction's (the `tx` handed to its work), not the store itself. */
+  readonly inTransaction: boolean;
   /** Every row. */
   all<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   /** The first row, or undefined. */
@@ -55,6 +57,17 @@ export interface Store extends Queryable {
    */
   listen(channel: string, onMessage: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/**
+ * Work that lands whole or not at all: a transaction of its own when `q` is the store; inside a
+ * caller's transaction, a part of it, with no savepoint around it (on PostgreSQL a savepoint is
+ * two more round trips). A failure then fails the caller's whole transaction, which is what a
+ * caller that lets the error pass wants; one that would catch it and go on needs
+ * `q.transaction` (a savepoint) instead. The options apply only when a transaction is begun.
+ */
+export function atomically<T>(q: Queryable, work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return q.inTransaction ? work(q) : q.transaction(work, options);
 }
 
 /** Channel names are identifiers in PostgreSQL: checked once here for both stores. */
