@@ -63,12 +63,12 @@ export function filterSql(filter: CallListFilter, dialect: Dialect = sqliteDiale
   const params: (string | number)[] = [];
   const inList = (column: string, values: readonly (string | number)[] | undefined) => {
     if (!values) return;
-    conditions.push(`${column} IN (SELECT value FROM ${dialect.textsOf} AS t)`);
+    conditions.push(dialect.inTexts(column));
     params.push(JSON.stringify(values));
   };
   if (filter.importBatchIds) {
-    conditions.push(`(leads.import_batch_id IN (SELECT value FROM ${dialect.idsOf} AS b)
-      OR leads.id IN (SELECT lead_id FROM import_changes WHERE batch_id IN (SELECT value FROM ${dialect.idsOf} AS b)))`);
+    conditions.push(`(${dialect.inIds('leads.import_batch_id')}
+      OR leads.id IN (SELECT lead_id FROM import_changes WHERE ${dialect.inIds('batch_id')}))`);
     params.push(JSON.stringify(filter.importBatchIds), JSON.stringify(filter.importBatchIds));
   }
   inList('leads.stage', filter.stages);

@@ -101,7 +101,7 @@ async function byNumber(q: Queryable, text: string, digits: string, { limit, def
     }
   };
   if (whole.length) {
-    note(await q.all<{ lead_id: number; id: number }>(`SELECT lead_id, id FROM phones WHERE e164 IN (SELECT value FROM ${q.dialect.textsOf} AS w) LIMIT ?`, [JSON.stringify(whole), CANDIDATES]), 2);
+    note(await q.all<{ lead_id: number; id: number }>(`SELECT lead_id, id FROM phones WHERE ${q.dialect.inTexts('e164')} LIMIT ?`, [JSON.stringify(whole), CANDIDATES]), 2);
   }
   note(
     await q.all<{ lead_id: number; id: number }>(
@@ -112,7 +112,7 @@ async function byNumber(q: Queryable, text: string, digits: string, { limit, def
     1,
   );
   // The leads the person may see, then the best of them.
-  const rows = await q.all<LeadRow>(`SELECT leads.* FROM leads WHERE leads.id IN (SELECT value FROM ${q.dialect.idsOf} AS f)${access ? ` AND (${access.where})` : ''}`, [
+  const rows = await q.all<LeadRow>(`SELECT leads.* FROM leads WHERE ${q.dialect.inIds('leads.id')}${access ? ` AND (${access.where})` : ''}`, [
     JSON.stringify([...found.keys()]),
     ...(access?.params ?? []),
   ]);

@@ -48,22 +48,22 @@ export async function loadLeadFactsOf(q: Queryable, leadIds: readonly number[], 
   const facts = new Map<number, LeadFacts>();
   if (leadIds.length === 0) return facts;
   const ids = JSON.stringify(leadIds);
-  const { idsOf, textsOf } = q.dialect;
-  const rows = await q.all<LeadFactsRow>(`${LEAD.replace('WHERE id = ?', `WHERE id IN (SELECT value FROM ${idsOf} AS ids)`)}`, [ids]);
+  const { inIds, inTexts } = q.dialect;
+  const rows = await q.all<LeadFactsRow>(LEAD.replace('WHERE id = ?', `WHERE ${inIds('id')}`), [ids]);
   const phones = await q.all<PhoneRow & { lead_id: number }>(
-    `SELECT lead_id, e164, bad FROM phones WHERE lead_id IN (SELECT value FROM ${idsOf} AS ids) AND e164 IS NOT NULL ORDER BY lead_id, position`,
+    `SELECT lead_id, e164, bad FROM phones WHERE ${inIds('lead_id')} AND e164 IS NOT NULL ORDER BY lead_id, position`,
     [ids],
   );
   const numbers = JSON.stringify([...new Set(phones.filter((p) => p.bad === 0).map((p) => p.e164))]);
   const since = now - DAY_MS;
   const attempts = await q.all<{ phone_e164: string; at: number }>(
-    `SELECT phone_e164, started_at AS at FROM calls INDEXED BY calls_number WHERE phone_e164 IN (SELECT value FROM ${textsOf} AS n) AND started_at > ? AND counts_as_attempt = 1
-     UNION ALL SELECT phone_e164, at FROM dials INDEXED BY dials_number WHERE phone_e164 IN (SELECT value FROM ${textsOf} AS n) AND at > ? AND call_id IS NULL`,
+    `SELECT phone_e164, started_at AS at FROM calls INDEXED BY calls_number WHERE ${inTexts('phone_e164')} AND started_at > ? AND counts_as_attempt = 1
+     UNION ALL SELECT phone_e164, at FROM dials INDEXED BY dials_number WHERE ${inTexts('phone_e164')} AND at > ? AND call_id IS NULL`,
     [numbers, since, numbers, since],
   );
-  const claims = await q.all<ClaimRow & { lead_id: number }>(`SELECT lead_id, console_id, claimed_at FROM claims WHERE lead_id IN (SELECT value FROM ${idsOf} AS ids)`, [ids]);
+  const claims = await q.all<ClaimRow & { lead_id: number }>(`SELECT lead_id, console_id, claimed_at FROM claims WHERE ${inIds('lead_id')}`, [ids]);
   const callbacks = await q.all<{ lead_id: number; due_at: number }>(
-    `SELECT lead_id, min(due_at) AS due_at FROM callbacks WHERE lead_id IN (SELECT value FROM ${idsOf} AS ids) AND done_by_call_id IS NULL GROUP BY lead_id`,
+    `SELECT lead_id, min(due_at) AS due_at FROM callbacks WHERE ${inIds('lead_id')} AND done_by_call_id IS NULL GROUP BY lead_id`,
     [ids],
   );
   // As ATTEMPTS reads them: newest first, the 50 newest of a number.

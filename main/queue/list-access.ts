@@ -64,7 +64,7 @@ const ARRIVED = 'CASE WHEN leads.hand_raised_at > leads.created_at THEN leads.ha
 /** The list's condition, less the leads another rep owns whose window has not yet passed (arrived after `since`). */
 function withOwnerWindow(list: LeadCondition, q: Queryable, others: string[], since: number): LeadCondition {
   return {
-    where: `(${list.where}) AND (CASE WHEN lower(leads.owner) IN (SELECT value FROM ${q.dialect.textsOf} AS o) AND ${ARRIVED} > ? THEN 0 ELSE 1 END) = 1`,
+    where: `(${list.where}) AND (CASE WHEN ${q.dialect.inTexts('lower(leads.owner)')} AND ${ARRIVED} > ? THEN 0 ELSE 1 END) = 1`,
     params: [...list.params, JSON.stringify(others), since],
   };
 }

@@ -94,7 +94,7 @@ const queries = (dialect: Dialect) => ({
   callbacks: `SELECT ${CANDIDATE.split(', ').map((c) => `l.${c}`).join(', ')}, min(c.due_at) AS due_at
               FROM callbacks c INDEXED BY callbacks_open JOIN leads l ON l.id = c.lead_id
               WHERE c.done_by_call_id IS NULL AND c.due_at <= ? AND l.callable = 1
-                AND coalesce(l.time_zone, '') IN (SELECT value FROM ${dialect.textsOf} AS zones)
+                AND ${dialect.inTexts("coalesce(l.time_zone, '')")}
               GROUP BY l.id ORDER BY due_at LIMIT ?`,
   // Requests still fresh, the one waiting longest first; then older ones, the newest first.
   handRaisersFresh: `SELECT ${CANDIDATE}, CAST(NULL AS BIGINT) AS due_at FROM leads INDEXED BY queue_hand_raisers
@@ -343,7 +343,7 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext, known: Kno
 async function heldElsewhere(q: Queryable, ids: readonly number[], ctx: QueueContext): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const rows = await q.all<{ lead_id: number }>(
-    `SELECT lead_id FROM claims WHERE lead_id IN (SELECT value FROM ${q.dialect.idsOf} AS ids) AND console_id <> ? AND claimed_at > ?`,
+    `SELECT lead_id FROM claims WHERE ${q.dialect.inIds('lead_id')} AND console_id <> ? AND claimed_at > ?`,
     [JSON.stringify(ids), ctx.consoleId ?? '', ctx.now - ctx.rules.claimLeaseSeconds * SECOND_MS],
   );
   return new Set(rows.map((r) => Number(r.lead_id)));

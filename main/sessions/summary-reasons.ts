@@ -14,9 +14,9 @@ export async function groupReasons(q: Queryable, callIds: string): Promise<Calli
   const rows = await q.all<{ code: string; label: string; reason: string }>(
     `SELECT c.disposition_code AS code, c.disposition_label AS label, c.override_reason AS reason
      FROM calls c
-     WHERE c.id IN (SELECT value FROM ${q.dialect.idsOf} AS i) AND c.override_reason IS NOT NULL
+     WHERE ${q.dialect.inIds('c.id')} AND c.override_reason IS NOT NULL
        AND (EXISTS (SELECT 1 FROM disposition_reasons r WHERE r.disposition_code = c.disposition_code)
-            OR c.disposition_code IN (SELECT value FROM ${q.dialect.textsOf} AS t))`,
+            OR ${q.dialect.inTexts('c.disposition_code')})`,
     [callIds, JSON.stringify([...asking])],
   );
   if (rows.length === 0) return [];

@@ -79,7 +79,7 @@ export async function summarize(q: Queryable, scope: SummaryScope, now: number):
   for (const c of dials) callsByHour[Number(hourOf.format(c.started_at)) % 24]!++;
   const handoffs = await q.all<{ lead_id: number; first_name: string; last_name: string; at: number; why: string }>(
     `SELECT h.lead_id, l.first_name, l.last_name, h.at, h.why FROM handoffs h JOIN leads l ON l.id = h.lead_id
-     WHERE h.call_id IN (SELECT value FROM ${q.dialect.idsOf} AS i) ORDER BY h.at, h.id`,
+     WHERE ${q.dialect.inIds('h.call_id')} ORDER BY h.at, h.id`,
     [callIds],
   );
 
@@ -218,7 +218,7 @@ async function coverage(q: Queryable, leads: LeadCondition | null, to: number, c
     `SELECT count(*) AS leads,
             sum(CASE WHEN EXISTS (SELECT 1 FROM calls c WHERE c.lead_id = leads.id AND c.started_at < ?) THEN 1 ELSE 0 END) AS attempted,
             sum(CASE WHEN EXISTS (SELECT 1 FROM calls c WHERE c.lead_id = leads.id AND c.started_at < ?
-                                   AND c.disposition_code IN (SELECT value FROM ${q.dialect.textsOf} AS t)) THEN 0 ELSE 1 END) AS never
+                                   AND ${q.dialect.inTexts('c.disposition_code')}) THEN 0 ELSE 1 END) AS never
      FROM leads WHERE ${scoped.where}`,
     [to, to, JSON.stringify([...contacts]), ...scoped.params],
   ))!;
@@ -228,7 +228,7 @@ async function coverage(q: Queryable, leads: LeadCondition | null, to: number, c
     attempted =
       leads === null
         ? attemptedBySession.size
-        : (await q.one<{ n: number }>(`SELECT count(*) AS n FROM leads WHERE leads.id IN (SELECT value FROM ${q.dialect.idsOf} AS i) AND (${leads.where})`, [
+        : (await q.one<{ n: number }>(`SELECT count(*) AS n FROM leads WHERE ${q.dialect.inIds('leads.id')} AND (${leads.where})`, [
             JSON.stringify([...attemptedBySession]),
             ...leads.params,
           ]))!.n;
@@ -242,7 +242,7 @@ async function attemptsToFirstContact(q: Queryable, contacts: CallRow[], from: n
   if (leadIds.length === 0) return { leads: 0, average: null };
   const rows = await q.all<{ lead_id: number; started_at: number; counts_as_attempt: number; disposition_code: string }>(
     `SELECT lead_id, started_at, counts_as_attempt, disposition_code FROM calls
-     WHERE lead_id IN (SELECT value FROM ${q.dialect.idsOf} AS i) AND started_at < ? ORDER BY started_at, id`,
+     WHERE ${q.dialect.inIds('lead_id')} AND started_at < ? ORDER BY started_at, id`,
     [JSON.stringify(leadIds), to],
   );
   const callsOf = new Map<number, typeof rows>();
@@ -260,7 +260,7 @@ async function attemptsToFirstContact(q: Queryable, contacts: CallRow[], from: n
 async function callbacks(q: Queryable, callIds: string, to: number): Promise<CallingSummary['callbacks']> {
   const rows = await q.all<{ due_at: number; done_at: number | null }>(
     `SELECT cb.due_at, done.started_at AS done_at FROM callbacks cb LEFT JOIN calls done ON done.id = cb.done_by_call_id
-     WHERE cb.set_by_call_id IN (SELECT value FROM ${q.dialect.idsOf} AS i)`,
+     WHERE ${q.dialect.inIds('cb.set_by_call_id')}`,
     [callIds],
   );
   const kept = rows.filter((r) => r.done_at !== null && r.done_at <= r.due_at + ON_TIME).length;

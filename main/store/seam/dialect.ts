@@ -15,7 +15,7 @@ import { sqliteErrorCode } from '../store-errors.ts';
  * | planner hints| `INDEXED BY x`                   | as written        | removed (its planner picks the partial index itself) |
  * | JSON columns | text, parsed in TypeScript       | TEXT              | text                                         |
  * | case-blind names | `name = ?` on a NOCASE column | COLLATE NOCASE   | citext column                                |
- * | a list of texts, of ids as one parameter | `dialect.textsOf`, `idsOf` | json_each | jsonb_array_elements_text |
+ * | in a list of texts, of ids, as one parameter | `dialect.inTexts(x)`, `inIds(x)` | `x IN (… json_each(?))` | `x = ANY (ARRAY(… jsonb_array_elements_text(?)))`: an index on x serves it |
  * | newest first, unknown last | `dialect.descNullsLast(c)` | `c DESC` (NULL sorts lowest) | `c DESC NULLS LAST`             |
  * | a text equal to `?`, any case | `dialect.sameTextAs(c)` | `c = ? COLLATE NOCASE` | `lower(c) = lower(?)` (each on its index) |
  * | one number's dials in turn | `dialect.lockNumber` | nothing (the writer runs alone) | `pg_advisory_xact_lock(hashtext(?))` |
@@ -42,10 +42,15 @@ export interface Dialect {
    * runs alone and holds the whole store.
    */
   lockSkippingLocked(alias: string): string;
-  /** A table `(value)` from ONE `?` parameter holding a JSON array of texts: `x IN (SELECT value FROM ${textsOf} AS t)` (PostgreSQL wants the alias). */
-  readonly textsOf: string;
+  /**
+   * `expression` is one of the texts in ONE `?` parameter holding a JSON array. On PostgreSQL an
+   * array compared with `= ANY`, which an index on the expression serves: written as `IN` over
+   * the array's elements, the planner guessed a hundred of them and hashed the whole table (the
+   * queue's check of eight numbers' recent calls read every call; docs/TEAM.md).
+   */
+  inTexts(expression: string): string;
   /** The same for a JSON array of integer ids. */
-  readonly idsOf: string;
+  inIds(expression: string): string;
   /** A descending sort key whose NULLs come last, as SQLite sorts them (PostgreSQL puts them first). */
   descNullsLast(column: string): string;
   /** The column equals the one `?`, whatever the case: on each store the form its index on the column serves. */
@@ -79,8 +84,8 @@ export const sqliteDialect: Dialect = {
   sql: (text) => text,
   idsInOrder: '(SELECT CAST(value AS INTEGER) AS id, CAST(key AS INTEGER) AS position FROM json_each(?))',
   lockSkippingLocked: () => '',
-  textsOf: '(SELECT value FROM json_each(?))',
-  idsOf: '(SELECT value FROM json_each(?))',
+  inTexts: (expression) => `${expression} IN (SELECT value FROM json_each(?))`,
+  inIds: (expression) => `${expression} IN (SELECT value FROM json_each(?))`,
   descNullsLast: (column) => `${column} DESC`,
   sameTextAs: (column) => `${column} = ? COLLATE NOCASE`,
   lockNumber: null,
@@ -118,8 +123,8 @@ export const postgresDialect: Dialect = {
   },
   idsInOrder: '(SELECT value::bigint AS id, ordinality AS position FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY)',
   lockSkippingLocked: (alias) => ` FOR UPDATE OF ${alias} SKIP LOCKED`,
-  textsOf: '(SELECT jsonb_array_elements_text(?::jsonb) AS value)',
-  idsOf: '(SELECT jsonb_array_elements_text(?::jsonb)::bigint AS value)',
+  inTexts: (expression) => `${expression} = ANY (ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))`,
+  inIds: (expression) => `${expression} = ANY (ARRAY(SELECT jsonb_array_elements_text(?::jsonb)::bigint))`,
   descNullsLast: (column) => `${column} DESC NULLS LAST`,
   sameTextAs: (column) => `lower(${column}) = lower(?)`,
   // One lock space for the whole database: the key is the number's hash (a clash only makes two

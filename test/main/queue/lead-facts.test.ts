@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { loadLeadFacts, loadLeadFactsOf } from '../../../main/queue/lead-facts.ts';
+import type { Queryable, SqlValue } from '../../../main/store/seam/store.ts';
 import { seedLeads } from '../../helpers/seed-leads.ts';
 import { describeEachStore } from '../../helpers/test-stores.ts';
 
@@ -44,3 +45,36 @@ describeEachStore('a batch of leads’ facts, read in five statements', ({ open 
     expect(await loadLeadFactsOf(store, [], NOW)).toEqual(new Map());
   });
 });
+
+describeEachStore(
+  'a batch of leads’ facts on a team with a long history',
+  ({ open }) => {
+    it('are read through the indexes: the day’s attempts on eight numbers do not read every call the team ever logged', async () => {
+      const store = await open();
+      // 4,000 leads with one number each and 6,000 calls on them, as the planner sees them (ANALYZE).
+      await store.run(
+        "INSERT INTO leads (first_name, last_name, stage, score, created_at, callable, stage_rank) SELECT 'Lead ' || i, '', 'IQL', 0, 0, 1, 2 FROM generate_series(1, 4000) AS i",
+      );
+      await store.run("INSERT INTO phones (lead_id, position, raw, e164, type, bad) SELECT id, 0, '+1212' || (2000000 + id), '+1212' || (2000000 + id), 'work', 0 FROM leads");
+      await store.run(
+        `INSERT INTO calls (lead_id, phone_e164, disposition_code, disposition_label, started_at, ended_at, stage_before, stage_after, counts_as_attempt, rep)
+         SELECT 1 + (i % 4000), '+1212' || (2000001 + (i % 4000)), 'no-answer', 'No answer', ?, ?, 'IQL', 'IQL', 1, 'jordan' FROM generate_series(1, 6000) AS i`,
+        [NOW - 30 * MIN, NOW - 29 * MIN],
+      );
+      await store.run('ANALYZE');
+      const read: [string, readonly SqlValue[]][] = [];
+      const watched: Queryable = {
+        ...store,
+        all: (sql, params = []) => (read.push([sql, params]), store.all(sql, params)),
+        one: (sql, params = []) => (read.push([sql, params]), store.one(sql, params)),
+      };
+      const ids = (await store.all<{ id: number }>('SELECT id FROM leads ORDER BY id LIMIT 8')).map((r) => Number(r.id));
+      const facts = await loadLeadFactsOf(watched, ids, NOW);
+      expect(facts.get(ids[0]!)!.recentAttempts.get('+12122000001')).toEqual([NOW - 30 * MIN]);
+      const plans = await Promise.all(read.map(async ([sql, params]) => (await store.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n')));
+      expect(plans.join('\n')).toContain('calls_number');
+      for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on (calls|leads|phones)\b/);
+    });
+  },
+  ['postgres'],
+);

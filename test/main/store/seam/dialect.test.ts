@@ -31,8 +31,8 @@ describe('the dialect table', () => {
   });
 
   it('says once what differs in the queue and the calls: lists as one parameter, unknown last, locks', () => {
-    expect(postgresDialect.sql(`SELECT value FROM ${postgresDialect.textsOf} AS t`)).toBe('SELECT value FROM (SELECT jsonb_array_elements_text($1::jsonb) AS value) AS t');
-    expect(sqliteDialect.textsOf).toBe('(SELECT value FROM json_each(?))');
+    expect(postgresDialect.sql(`SELECT 1 WHERE ${postgresDialect.inTexts('e164')}`)).toBe('SELECT 1 WHERE e164 = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))');
+    expect(sqliteDialect.inIds('lead_id')).toBe('lead_id IN (SELECT value FROM json_each(?))');
     expect(postgresDialect.descNullsLast('last_activity_at')).toBe('last_activity_at DESC NULLS LAST');
     expect(sqliteDialect.descNullsLast('last_activity_at')).toBe('last_activity_at DESC');
     // Nothing to lock on SQLite, where a writing transaction runs alone.
