@@ -209,6 +209,11 @@ export async function benchTeam({ leads, consoles, seconds, profile = false, pac
       };
       const back = victims.map((c) => c.backAfterMs).filter((ms): ms is number => ms !== null);
       const phase = (before: boolean) => figures(samples.filter((s) => (s.at < killedAt!) === before).map((s) => s.ms), before ? seconds / 2 : elapsed - seconds / 2);
+      // Each quarter of the run alone: the first is the freshly started processes' (their
+      // connections' statements prepared, the database's pages read for the first time), the
+      // third begins with the kill.
+      const quarter = (seconds * 1_000) / 4;
+      const quarters = [0, 1, 2, 3].map((i) => figures(samples.filter((s) => s.at - started >= i * quarter && s.at - started < (i + 1) * quarter).map((s) => s.ms), quarter / 1_000));
       const statements = profile ? await busiestStatements(admin, acknowledged.length) : undefined;
       await admin.close();
       return {
@@ -222,6 +227,7 @@ export async function benchTeam({ leads, consoles, seconds, profile = false, pac
         team: figures(samples.map((s) => s.ms), elapsed),
         beforeKill: phase(true),
         afterKill: phase(false),
+        quarters,
         callsInTable: logged,
         acknowledged: acknowledged.length,
         acknowledgedLost: lost,
