@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InboundArrival } from '../../shared/events.ts';
+import { CUT_OFF, readRequestBody, TOO_LARGE } from '../requests/request-body.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import { readInboundKey } from './inbound-secrets.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './inbound-signature.ts';
@@ -10,7 +11,6 @@ export const INBOUND_MAX_BYTES = 64 * 1024;
 export const INBOUND_PREFIX = '/inbound/';
 /** A sender's whole body, at most 64 KB, arrives within this or its connection is closed. */
 export const INBOUND_ARRIVAL_MS = 10_000;
-const CUT_OFF = Symbol('cut off');
 
 export interface InboundRouteOptions {
   store: Queryable;
@@ -43,11 +43,16 @@ export function inboundRoute(options: InboundRouteOptions) {
     if (request.method !== 'POST') return send(response, { status: 405, reason: 'A webhook is a POST request.' });
     if (rest.length > 0 || (format !== 'plain' && format !== 'hubspot')) return refuse({ status: 404, reason: 'A webhook’s address is /inbound/<source> or /inbound/<source>/hubspot.' });
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return refuse({ status: 415, reason: 'A webhook sends application/json.' });
-    const body = await readRaw(request, INBOUND_MAX_BYTES, options.arrivalMs ?? INBOUND_ARRIVAL_MS);
+    // The signature is over the bytes as sent, so they are kept as bytes.
+    const body = await readRequestBody(request, INBOUND_MAX_BYTES, options.arrivalMs ?? INBOUND_ARRIVAL_MS);
     // A sender trickling its body would hold a connection as long as the server lets any request
     // arrive (half an hour, for the store upload's sake): it is closed, and nothing is written.
     if (body === CUT_OFF) return options.log(`Inbound webhook cut off (${sourceName.slice(0, 40)}): its body did not arrive within ${(options.arrivalMs ?? INBOUND_ARRIVAL_MS) / 1000} s.`);
-    if (body === null) return refuse({ status: 413, reason: `The body is larger than ${INBOUND_MAX_BYTES / 1024} KB: a webhook carries one lead.` });
+    if (body === TOO_LARGE) {
+      // The rest of the body is not read: the connection closes behind the answer.
+      response.setHeader('Connection', 'close');
+      return refuse({ status: 413, reason: `The body is larger than ${INBOUND_MAX_BYTES / 1024} KB: a webhook carries one lead.` });
+    }
     const header = (name: string) => {
       const value = request.headers[name];
       return Array.isArray(value) ? value[0] : value;
@@ -65,37 +70,4 @@ function send(response: ServerResponse, { status, reason, leadId }: WebhookAnswe
   const text = JSON.stringify({ ok: status < 300, reason, ...(leadId === undefined ? {} : { leadId }) });
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
-}
-
-/** The body's bytes as sent (the signature is over them); null past the limit; CUT_OFF when it came too slowly or not whole. */
-function readRaw(request: IncomingMessage, limit: number, arrivalMs: number): Promise<Buffer | null | typeof CUT_OFF> {
-  const declared = Number(request.headers['content-length']);
-  if (declared > limit) {
-    request.resume();
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve) => {
-    const late = setTimeout(() => {
-      resolve(CUT_OFF);
-      request.destroy();
-    }, arrivalMs);
-    const done = (value: Buffer | null | typeof CUT_OFF) => {
-      clearTimeout(late);
-      resolve(value);
-    };
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        request.resume();
-        done(null);
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => done(size > limit ? null : Buffer.concat(chunks)));
-    // A promise settles once: 'close' after 'end' changes nothing.
-    request.on('error', () => done(CUT_OFF));
-    request.on('close', () => done(CUT_OFF));
-  });
 }

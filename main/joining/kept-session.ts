@@ -1,3 +1,4 @@
+import type { SignInKept } from '../../shared/api/team-server.ts';
 import type { SecretBox } from '../phone/secret-box.ts';
 import type { PreferenceStore } from '../preferences/preferences.ts';
 import type { KeptCookie } from './session-jar.ts';
@@ -9,7 +10,8 @@ import type { KeptCookie } from './session-jar.ts';
  * here (the relay knows the role, team-relay.ts): a team lead's or admin's, signed in on a rep's
  * computer, lives in memory only. Only the keychain seals it: where
  * there is none (safeStorage unavailable, or Linux's fixed "basic_text" key), nothing is written
- * and the session lives in memory only, as it did before, which is said once. What is kept is
+ * and the session lives in memory only, as it did before, which is said once in main's log and
+ * to the rep in Settings → Team (`keeping()`, answered with `teamServer.status`). What is kept is
  * dropped when the jar empties (sign-out, the session ended, Work alone), when another address is
  * joined, and when it has expired or cannot be opened (another computer's keychain).
  */
@@ -20,6 +22,8 @@ export interface KeptSession {
   write(address: string, cookies: readonly KeptCookie[]): void;
   /** Drops what is kept unless it is for this address (none: working alone). */
   keepOnly(address: string | null): void;
+  /** How a rep's sign-in is kept: by the keychain, or in memory only for want of one (none, or it refused to seal). */
+  keeping(): Extract<SignInKept, 'keychain' | 'no-keychain'>;
 }
 
 export const MEMORY_ONLY = 'This computer’s keychain is not available: the team sign-in is kept in memory only, so a restart of Nextcall asks for it again.';
@@ -95,5 +99,6 @@ export function keptSession(prefs: PreferenceStore, box: SecretBox, say: (messag
       const saved = kept();
       if (saved && saved.address !== address) drop();
     },
+    keeping: () => (keychain ? 'keychain' : 'no-keychain'),
   };
 }

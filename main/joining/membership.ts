@@ -8,14 +8,17 @@ import type { PreferenceStore } from '../preferences/preferences.ts';
  * (team-relay.ts), and in the desktop app sealed by the keychain too (kept-session.ts). A hand-edited file holding a bad address reads as working alone.
  */
 export interface Membership {
-  read(): TeamMembership;
-  join(address: string): TeamMembership;
-  leave(): TeamMembership;
+  read(): ChosenTeam;
+  join(address: string): ChosenTeam;
+  leave(): ChosenTeam;
 }
+
+/** The address only: how a sign-in is kept is the shell's door to say (joined-dispatch.ts). */
+export type ChosenTeam = Pick<TeamMembership, 'address'>;
 
 export function membership(prefs: PreferenceStore): Membership {
   const section = prefs.section('teamServer');
-  const read = (): TeamMembership => {
+  const read = (): ChosenTeam => {
     const saved = section.read() as { address?: unknown } | undefined;
     const check = typeof saved?.address === 'string' ? checkTeamAddress(saved.address) : null;
     return { address: check?.ok ? check.address : null };

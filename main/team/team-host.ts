@@ -5,7 +5,8 @@ import { api, isMethodName } from '../../shared/api.ts';
 import { SMALL_REQUEST } from '../../shared/api/method-spec.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
 import type { EventHub } from '../api/event-hub.ts';
-import { CUT_OFF, failure, inputOf, readBody, SECURITY_HEADERS, sendJson, serveFile, statusOf, streamEvents, TOO_LARGE, tooLarge } from '../web/http-host.ts';
+import { CUT_OFF, TOO_LARGE } from '../requests/request-body.ts';
+import { failure, inputOf, readBody, SECURITY_HEADERS, sendJson, serveFile, statusOf, streamEvents, tooLarge } from '../web/http-host.ts';
 import { clearedSessionCookie, sessionCookie, sessionTokenOf } from './session-cookie.ts';
 import type { TeamAnswer, TeamCall } from './team-door.ts';
 

@@ -7,6 +7,7 @@ import type { ApiFailure } from '../../shared/api-error.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { EventHub } from '../api/event-hub.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
+import { CUT_OFF, readRequestBody, TOO_LARGE } from '../requests/request-body.ts';
 import { DOWNLOAD_PATH, type Downloads } from './downloads.ts';
 import { fileInside, mimeTypeOf } from './static-files.ts';
 
@@ -217,38 +218,10 @@ export function inputOf(body: string): { input: unknown } | { problem: string } 
   return { input: (parsed as { input?: unknown }).input };
 }
 
-export const TOO_LARGE = Symbol('too large');
-export const CUT_OFF = Symbol('cut off');
-
-/** The body as text; TOO_LARGE when it is (or announces itself as) over the limit; CUT_OFF when the client left mid-way. */
-export function readBody(request: IncomingMessage, limit: number, arrivalMs?: number): Promise<string | typeof TOO_LARGE | typeof CUT_OFF> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) {
-    request.resume();
-    return Promise.resolve(TOO_LARGE);
-  }
-  return new Promise((resolve) => {
-    // A body still arriving after `arrivalMs` is given up: cut off, its connection closed.
-    const late = arrivalMs === undefined ? undefined : setTimeout(() => request.destroy(), arrivalMs);
-    const done = (value: string | typeof TOO_LARGE | typeof CUT_OFF) => {
-      clearTimeout(late);
-      resolve(value);
-    };
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        request.pause();
-        done(TOO_LARGE);
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-    // An aborted upload ends in 'error' (ECONNRESET) or a bare 'close' without 'end': either way,
-    // the request is incomplete. (A promise settles once, so 'close' after 'end' changes nothing.)
-    request.on('error', () => done(CUT_OFF));
-    request.on('close', () => done(CUT_OFF));
-  });
+/** The body as UTF-8 text (the API's JSON), or why there is none: see readRequestBody. */
+export async function readBody(request: IncomingMessage, limit: number, arrivalMs?: number): Promise<string | typeof TOO_LARGE | typeof CUT_OFF> {
+  const body = await readRequestBody(request, limit, arrivalMs);
+  return Buffer.isBuffer(body) ? body.toString('utf8') : body;
 }
 
 export function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub): void {

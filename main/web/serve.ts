@@ -70,6 +70,8 @@ export async function serve(argv: string[]): Promise<void> {
   const stopWatch = watchOtherWriters(core.db, () => core.events.emit('store.changed', { reason: 'elsewhere' }));
   // Joined to a team (Settings → Team), the host relays the console's calls to the team server,
   // and its live events to the console's /api/events while signed in.
+  // No kept session: the host keeps a sign-in in memory only, by design (it uses no keychain), so
+  // teamServer.status answers signInKept 'memory' and Settings → Team warns of nothing.
   const edges = { saveExport: downloads.offer };
   // During an import the console's reads are answered from a read-only connection (dispatch.ts).
   const dispatch = joinedDispatch(createDispatcher(createHandlers(core, edges), undefined, { readers: () => createReaders(core, edges) }), membership(core.prefs), {

@@ -7,7 +7,16 @@ import { method } from './method-spec.ts';
 /** The team server this console works through; null: working alone on its own store. */
 export interface TeamMembership {
   address: string | null;
+  /** Whether a rep's team sign-in here outlives a restart of Nextcall. */
+  signInKept: SignInKept;
 }
+
+/**
+ * `keychain`: sealed by this computer's keychain (the desktop app). `no-keychain`: kept in memory
+ * only, for the desktop app found no keychain it can use on this computer (Settings → Team says
+ * so). `memory`: kept in memory only by design (the web host, which uses no keychain).
+ */
+export type SignInKept = 'keychain' | 'no-keychain' | 'memory';
 
 const teamAddress = z
   .string()

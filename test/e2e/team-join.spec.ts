@@ -46,7 +46,7 @@ test('a rep’s console joins the team server, works a lead of the team’s list
   await address.press('Enter');
   await expect(team.getByRole('alert')).toHaveText('A team server on another computer must be reached with https://, so that passwords and calls cross the network encrypted.');
   await page.screenshot({ path: testInfo.outputPath('settings-team-refused.png') });
-  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null });
+  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null, signInKept: 'memory' });
 
   // The team server's address, Enter: the console starts afresh at the team's sign-in screen.
   await address.fill(both.server.origin);
@@ -86,12 +86,26 @@ test('a rep’s console joins the team server, works a lead of the team’s list
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(team.getByTestId('team-joined')).toContainText(both.server.origin);
   await expect(team).toContainText('Signed in as jordan');
+  // The web host keeps a sign-in in memory by design (it uses no keychain): nothing to warn of.
+  await expect(team.getByTestId('sign-in-not-kept')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('settings-team-joined.png') });
+
+  // The desktop app's main on a computer with no keychain answers 'no-keychain' (kept-session.test.ts
+  // proves it; Electron does not run here): answered so, Settings → Team tells the rep.
+  await page.route('**/api/teamServer.status', async (route) => {
+    const answer = (await (await route.fetch()).json()) as { value: object };
+    await route.fulfill({ json: { ...answer, value: { ...answer.value, signInKept: 'no-keychain' } } });
+  });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(team.getByTestId('sign-in-not-kept')).toHaveText('This computer has no keychain Nextcall can use: you will sign in again after Nextcall restarts.');
+  await team.screenshot({ path: testInfo.outputPath('settings-team-no-keychain.png') });
+  await page.unroute('**/api/teamServer.status');
 
   await Promise.all([page.waitForEvent('load'), team.getByRole('button', { name: 'Work alone' }).click()]);
   await expect(page.locator('main.call-screen')).toContainText('Solo Own Lead');
   await expect(page.getByTestId('signed-in')).toHaveCount(0);
-  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null });
+  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null, signInKept: 'memory' });
 });
 
 test('a console joined to a team server that cannot be reached says so, and Work alone brings back its own store', async ({ page }) => {
@@ -107,5 +121,5 @@ test('a console joined to a team server that cannot be reached says so, and Work
   await expect(ownStore).toBeHidden();
   await Promise.all([page.waitForEvent('load'), page.getByTestId('team-joined').getByRole('button', { name: 'Work alone' }).click()]);
   await expect(ownStore).toBeVisible();
-  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null });
+  expect(await both.host.call('teamServer.status', {})).toEqual({ address: null, signInKept: 'memory' });
 });

@@ -16,6 +16,7 @@ import { createQueueSlice, type QueueSlice } from './queue-slice.ts';
 import { createScriptSlice, type ScriptSlice } from './script-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import { createStoreUploadSlice, type StoreUploadSlice } from './store-upload-slice.ts';
+import { createTeamMembershipSlice, type TeamMembershipSlice } from './team-membership-slice.ts';
 
 /** Where a note in progress is kept, so a reload or a crash of the window loses nothing. */
 export interface DraftStore {
@@ -47,7 +48,8 @@ export type AppState = QueueSlice &
   PowerDialSlice &
   CallVoiceSlice &
   InboundSlice &
-  StoreUploadSlice;
+  StoreUploadSlice &
+  TeamMembershipSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -71,6 +73,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createCallVoiceSlice(deps)(...a),
     ...createInboundSlice(deps)(...a),
     ...createStoreUploadSlice(deps)(...a),
+    ...createTeamMembershipSlice(deps)(...a),
   }));
 }
 

@@ -198,3 +198,39 @@ describe('a webhook whose body trickles in', () => {
     }
   });
 });
+
+describe('a webhook whose body passes 64 KB with no length announced', () => {
+  it('is answered 413 and its connection closed behind the answer, so the rest is not taken in', async () => {
+    const logged: string[] = [];
+    const store = new Proxy({}, { get: () => () => Promise.resolve(undefined) }) as Store;
+    const route = inboundRoute({ store, keyText: KEY_HEX, now: () => Date.now(), announce: () => {}, log: (line) => logged.push(line) });
+    const server = createServer((request, response) => void route(request, response, '/inbound/website'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (data: Buffer) => (answer += data.toString('latin1')));
+      socket.on('error', () => {});
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      socket.write('POST /inbound/website HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+      // 8 KB every 2 ms, for as long as the connection lasts (10 MB at most).
+      const chunk = `2000\r\n${'x'.repeat(0x2000)}\r\n`;
+      let sent = 0;
+      const flood = setInterval(() => {
+        if (socket.writable && sent < 10 * 2 ** 20) socket.write(chunk, () => (sent += 0x2000));
+      }, 2);
+      try {
+        await within(5_000, 'the connection closed', closed);
+      } finally {
+        clearInterval(flood);
+      }
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer).toMatch(/larger than 64 KB/);
+      expect(logged).toEqual(['Inbound webhook refused (website): 413 The body is larger than 64 KB: a webhook carries one lead.']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

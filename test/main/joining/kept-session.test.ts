@@ -122,6 +122,8 @@ describe('a joined desktop console’s session across a restart', () => {
     expect(restarted.watch.sent.map((s) => new URL(s.url).pathname)).toEqual(['/api/people.me']);
     expect(restarted.watch.sent[0]!.cookie).toContain(token);
     expect(said).toEqual([]);
+    // Settings → Team has nothing to warn of.
+    expect(await restarted.dispatch('teamServer.status', {})).toMatchObject({ ok: true, value: { signInKept: 'keychain' } });
   });
 
   it('is not kept after signing out, after Work alone, once expired, or once the server ended it (401)', async () => {
@@ -214,13 +216,37 @@ describe('a joined desktop console’s session across a restart', () => {
     const { servers, dir, said, start, signedInAs } = await setUp();
     const noKeychain = privateKeyFileBox(tempDir());
     const first = start({ secrets: noKeychain });
-    await first.dispatch('teamServer.join', { address: servers[0]!.origin });
+    // Settings → Team tells the rep (it reads teamServer.status), from the moment the team is joined.
+    expect(await first.dispatch('teamServer.join', { address: servers[0]!.origin })).toEqual({ ok: true, value: { address: servers[0]!.origin, signInKept: 'no-keychain' } });
     await first.dispatch('people.signIn', { name: 'jordan', password: TEAM_PASSWORD });
     await first.dispatch('people.signIn', { name: 'jordan', password: TEAM_PASSWORD });
     expect(await signedInAs(first.dispatch)).toBe('jordan');
     expect(everythingOnDisk(dir)).not.toContain(tokenOf(first.watch.setCookies));
     expect(said).toEqual([MEMORY_ONLY]);
-    expect(await signedInAs(start({ secrets: noKeychain }).dispatch)).toBeNull();
+    expect(await first.dispatch('teamServer.status', {})).toMatchObject({ ok: true, value: { signInKept: 'no-keychain' } });
+    const restarted = start({ secrets: noKeychain });
+    expect(await signedInAs(restarted.dispatch)).toBeNull();
+    expect(await restarted.dispatch('teamServer.status', {})).toMatchObject({ ok: true, value: { signInKept: 'no-keychain' } });
+  });
+});
+
+describe('a keychain that refuses to seal (locked, or the rep said no)', () => {
+  it('keeps nothing on disk, and from then on the sign-in is said to live in memory only', () => {
+    const prefs = confPreferences(tempDir());
+    const said: string[] = [];
+    const refusing: SecretBox = {
+      protection: 'os-keychain',
+      seal: () => {
+        throw new Error('The keychain is locked.');
+      },
+      open: () => null,
+    };
+    const kept = keptSession(prefs, refusing, (message) => said.push(message));
+    expect(kept.keeping()).toBe('keychain');
+    kept.write('https://team.example.com', [{ name: 'nextcall_session', value: 'abc', expiresAt: Date.now() + HOUR_MS, secure: true }]);
+    expect(prefs.section('teamSession').read() ?? null).toBeNull();
+    expect(kept.keeping()).toBe('no-keychain');
+    expect(said).toEqual([MEMORY_ONLY]);
   });
 });
 

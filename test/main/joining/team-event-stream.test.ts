@@ -72,7 +72,7 @@ describe('a joined console and the team’s live events', () => {
     const watch = watchedFetch();
     const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), membership(core.prefs), { events: core.events, fetch: watch.fetch });
     const consoleHeard = heard(core.events);
-    expect(await dispatch('teamServer.join', { address: team.origin })).toEqual({ ok: true, value: { address: team.origin } });
+    expect(await dispatch('teamServer.join', { address: team.origin })).toEqual({ ok: true, value: { address: team.origin, signInKept: 'memory' } });
     // Joined but not signed in: no stream is opened.
     await dispatch('people.me', {});
     expect(watch.answered).toEqual([]);
@@ -119,7 +119,7 @@ describe('a joined console and the team’s live events', () => {
     await within(1_000, 'floor.changed after signing in again', heardAgain);
 
     // Work alone: casey signing out reaches the team's consoles, not this one.
-    expect(await dispatch('teamServer.leave', {})).toEqual({ ok: true, value: { address: null } });
+    expect(await dispatch('teamServer.leave', {})).toEqual({ ok: true, value: { address: null, signInKept: 'memory' } });
     await unheard(() => caseyAsks('people.signOut'));
     expect(watch.answered).toEqual([200, 200]);
   });

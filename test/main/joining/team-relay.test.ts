@@ -112,13 +112,14 @@ describe('a console joining a team and working alone again', () => {
     const alone = await dispatch('people.me', {});
     expect(alone).toEqual({ ok: true, value: { signInRequired: false, person: null } });
 
-    expect(await dispatch('teamServer.join', { address: `${address}/` })).toEqual({ ok: true, value: { address } });
+    // The web host's door keeps no session on disk: a sign-in lives in memory, by design, not for want of a keychain.
+    expect(await dispatch('teamServer.join', { address: `${address}/` })).toEqual({ ok: true, value: { address, signInKept: 'memory' } });
     expect(await dispatch('people.me', {})).toEqual({ ok: true, value: { signInRequired: true, person: null } });
     expect(received.map((r) => r.path)).toEqual(['/api/people.me']);
     // The choice is in the data folder's preferences: a restarted host is still joined.
     expect(membership(confPreferences(dir)).read()).toEqual({ address });
 
-    expect(await dispatch('teamServer.leave', {})).toEqual({ ok: true, value: { address: null } });
+    expect(await dispatch('teamServer.leave', {})).toEqual({ ok: true, value: { address: null, signInKept: 'memory' } });
     expect(await dispatch('people.me', {})).toEqual(alone);
     expect(received).toHaveLength(1);
     expect(membership(confPreferences(dir)).read()).toEqual({ address: null });
@@ -129,7 +130,7 @@ describe('a console joining a team and working alone again', () => {
     const dispatch = joinedDispatch(createDispatcher(createHandlers(core)), membership(core.prefs));
     const refused = await dispatch('teamServer.join', { address: 'http://team.example.com' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('must be reached with https://') } });
-    expect(await dispatch('teamServer.status', {})).toEqual({ ok: true, value: { address: null } });
+    expect(await dispatch('teamServer.status', {})).toEqual({ ok: true, value: { address: null, signInKept: 'memory' } });
     // An unknown method never becomes a URL, joined or not.
     await dispatch('teamServer.join', { address: 'http://127.0.0.1:1' });
     expect(await dispatch('../admin', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });

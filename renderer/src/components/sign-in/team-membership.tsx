@@ -2,22 +2,19 @@ import { useEffect, useState } from 'react';
 import type { TeamMembership } from '../../../../shared/api/team-server.ts';
 import { checkTeamAddress } from '../../../../shared/team-address.ts';
 import { messageOf } from '../../store/error-message.ts';
+import { signInNotKept } from '../../store/team-membership-slice.ts';
 import { useApi, useApp } from '../../store/store-context.tsx';
 import type { ApiClient } from '../../api/client.ts';
 import { hasOwnMain } from '../../api/connect.ts';
 import { StoreUploadPart } from './store-upload.tsx';
 
-/**
- * This console's team server, as its own main process keeps it; null while asking, and also
- * where the page is the team server's own (which has no such choice and refuses the question).
- */
+/** This console's team server, as its own main process keeps it (team-membership-slice.ts); null while asking. */
 export function useTeamMembership(): TeamMembership | null {
-  const call = useApi();
-  const [membership, setMembership] = useState<TeamMembership | null>(null);
+  const membership = useApp((s) => s.teamMembership);
+  const load = useApp((s) => s.loadTeamMembership);
   useEffect(() => {
-    if (!hasOwnMain()) return;
-    call('teamServer.status', {}).then(setMembership, () => setMembership(null));
-  }, [call]);
+    if (hasOwnMain()) void load();
+  }, [load]);
   return membership;
 }
 
@@ -69,6 +66,7 @@ export function TeamSection() {
   const membership = useTeamMembership();
   const person = useApp((s) => s.signInState?.person ?? null);
   const signOut = useApp((s) => s.signOut);
+  const notKept = useApp(signInNotKept);
   const [address, setAddress] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -101,6 +99,7 @@ export function TeamSection() {
               </button>
             </p>
           )}
+          {notKept && <p data-testid="sign-in-not-kept">{notKept}</p>}
           <WorkAloneButton />
           {/* The page has its own main (hasOwnMain), which keeps a store of this computer's to send. */}
           {person && <StoreUploadPart signedIn={person.name} />}
