@@ -18,6 +18,9 @@ import { LEADS_PER_BATCH, nextBatch, writeBatch } from './upload-leads.ts';
  * (same lead, start, end and disposition) is not copied twice, nor a history row, a callback or a
  * draft, and the lead's merge only fills blanks and raises flags, which it already did.
  *
+ * Written a batch of leads at a time (upload-leads.ts, upload-history.ts: a statement per table
+ * per batch, the team database a round trip away), with the outcome lead-by-lead writing gives.
+ *
  * Whose calls: every call, stage change and handoff of the store is recorded under the account
  * the upload names (`--as`). A solo store is one person's, and the names its calls carry are
  * whatever that console's "Your name" said (or nothing); the team counts a rep by their account.
