@@ -1,16 +1,11 @@
 import { useEffect, useRef } from 'react';
-import type { ApiEvents } from '../../../../shared/events.ts';
-import { uploadReportText } from '../../../../shared/upload-report-text.ts';
+import { uploadProgressText, uploadReportText } from '../../../../shared/upload-report-text.ts';
 import { selectMay } from '../../store/console-state.ts';
 import { useApp } from '../../store/store-context.tsx';
 import { ONLY_A_TEAM_LEAD } from '../../store/store-upload-slice.ts';
 
 const THIS_STORE = 'this computer’s store';
 
-const count = (n: number) => n.toLocaleString('en-US');
-/** "3,000 of 10,000 leads written (rolled back at the end)": the team server's progress in words. */
-export const uploadProgressText = ({ leadsDone, leadsTotal, dryRun }: ApiEvents['upload.progress']) =>
-  `${count(leadsDone)} of ${count(leadsTotal)} leads written${dryRun ? ' (rolled back at the end)' : ''}.`;
 
 /**
  * Settings → Team, joined and signed in: this computer's own store (the one Work alone uses) into
@@ -76,7 +71,7 @@ export function StoreUploadPart({ signedIn }: { signedIn: string }) {
               {progress && (
                 <>
                   {' '}
-                  <span data-testid="store-upload-progress">{uploadProgressText(progress)}</span>{' '}
+                  <span data-testid="store-upload-progress">{uploadProgressText(progress)}.</span>{' '}
                   <progress value={progress.leadsDone} max={progress.leadsTotal} aria-label="Leads written" />
                 </>
               )}
