@@ -52,7 +52,7 @@ export async function refreshLeadQueueColumns(q: Queryable, leadId: number, life
 }
 
 /**
- * The same for many leads in four statements (a batch of an upload, store-upload.ts): their rows
+ * The same for many leads in three statements (a batch of an upload, store-upload.ts): their rows
  * and numbers read at once, and only the leads whose columns change written, in one UPDATE.
  */
 export async function refreshManyQueueColumns(q: Queryable, leadIds: readonly number[], lifetimeAttemptCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap): Promise<void> {

@@ -35,7 +35,7 @@ async function teamRowsOf<Row>(q: Queryable, select: string, leadIds: readonly n
   return q.all<Row>(`${select} WHERE lead_id IN (SELECT value FROM ${q.dialect.idsOf} AS ids)`, [JSON.stringify(leadIds)]);
 }
 
-/** The batch's history onto the team's leads, counted in the report; returns nothing the caller must do but refresh the leads' queue columns. */
+/** The batch's history onto the team's leads, counted in the report; the leads' queue columns are the caller's to refresh after. */
 export async function copyHistories(q: Queryable, batch: readonly OntoTeamLead[], account: string, report: UploadReport): Promise<void> {
   const { textsOf, idsOf } = q.dialect;
   const known = batch.filter((b) => !b.fresh).map((b) => b.leadId);
