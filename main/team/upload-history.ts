@@ -1,5 +1,5 @@
 import type { UploadReport } from '../../shared/store-upload.ts';
-import { insertRows, returnedIdsInOrder, updateRows } from '../store/seam/row-batches.ts';
+import { insertRows, newIdsOf, updateRows } from '../store/seam/row-batches.ts';
 import type { Queryable, SqlValue } from '../store/seam/store.ts';
 import type { RepCall, RepLead } from './rep-store-contents.ts';
 
@@ -108,7 +108,7 @@ export async function copyHistories(q: Queryable, batch: readonly OntoTeamLead[]
     // The calling session is a console's: not uploaded.
     null,
   ]);
-  const ids = returnedIdsInOrder(await insertRows<{ id: number }>(q, INSERT_CALL, callRows, 'RETURNING id'));
+  const ids = await newIdsOf(q, INSERT_CALL, callRows);
   newCalls.forEach(({ leadId, call }, i) => {
     added.get(leadId)!.set(call.id, ids[i]!);
     callIds.get(leadId)!.set(call.id, ids[i]!);

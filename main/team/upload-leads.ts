@@ -1,6 +1,6 @@
 import { IMPORT_UPDATED_COLUMNS, LEAD_SQL, chooseMatch, mergedColumns, newLeadValues, type Candidate, type Candidates, type MergeRow } from '../leads/lead-merge.ts';
 import type { ImportedLead } from '../leads/lead-row.ts';
-import { insertRows, returnedIdsInOrder, updateRows } from '../store/seam/row-batches.ts';
+import { insertRows, newIdsOf, updateRows } from '../store/seam/row-batches.ts';
 import type { Queryable, SqlValue } from '../store/seam/store.ts';
 
 /**
@@ -92,7 +92,7 @@ const INSERT_ZONE = 'INSERT INTO queue_zones (time_zone) VALUES (?) ON CONFLICT 
 export async function writeBatch(q: Queryable, leads: readonly ImportedLead[], matches: readonly (number | undefined)[], zones: Set<string>): Promise<WrittenLead[]> {
   const written: WrittenLead[] = matches.map((match, i) => (match !== undefined ? { leadId: match, created: false } : leads[i]!.phones.length ? { leadId: 0, created: true } : null));
   const fresh = leads.filter((_, i) => written[i]?.created);
-  const ids = returnedIdsInOrder(await insertRows<{ id: number }>(q, LEAD_SQL.insertLead, fresh.map((lead) => newLeadValues(lead, null)), 'RETURNING id'));
+  const ids = await newIdsOf(q, LEAD_SQL.insertLead, fresh.map((lead) => newLeadValues(lead, null)));
   let next = 0;
   for (const w of written) if (w?.created) w.leadId = ids[next++]!;
 

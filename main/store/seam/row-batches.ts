@@ -19,10 +19,8 @@ function parts(rows: readonly (readonly SqlValue[])[]): (readonly SqlValue[])[][
 
 /**
  * `INSERT INTO t (a, b) VALUES (?, ?)` (and any `ON CONFLICT …`) for every row, in as few
- * statements as the cap allows; `returning` (`RETURNING id`) gives back what each row returned.
- * The rows go in in their order: a new id is larger than the ids of the rows before it in the
- * same insert (each store numbers a statement's rows in turn), which is how a caller pairs the
- * returned ids with its rows (`returnedIdsInOrder`), on PostgreSQL, whose RETURNING promises no order.
+ * statements as the cap allows; `returning` (`RETURNING …`) gives back what the rows returned,
+ * in no promised order (`newIdsOf` pairs new ids with their rows).
  */
 export async function insertRows<Row = Record<string, unknown>>(q: Queryable, statement: string, rows: readonly (readonly SqlValue[])[], returning = ''): Promise<Row[]> {
   const out: Row[] = [];
@@ -34,8 +32,29 @@ export async function insertRows<Row = Record<string, unknown>>(q: Queryable, st
   return out;
 }
 
-/** The ids an `insertRows(…, 'RETURNING id')` gave back, in the order of the rows it was given. */
-export const returnedIdsInOrder = (rows: readonly { id: number | string }[]): number[] => rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+/**
+ * The new id of each row an INSERT without `ON CONFLICT` writes, in the order of `rows`.
+ * PostgreSQL promises neither the order of RETURNING nor that a statement's rows take their
+ * identity's values in the order of its VALUES, so each returned row is paired with the row it
+ * came from by the values written: rows written alike are alike in the table too, so which of
+ * them takes which id changes nothing.
+ */
+export async function newIdsOf(q: Queryable, statement: string, rows: readonly (readonly SqlValue[])[]): Promise<number[]> {
+  const columns = /\(([^)]*)\)/.exec(statement)![1]!.split(',').map((c) => c.trim());
+  const waiting = new Map<string, number[]>();
+  for (const row of await insertRows<Record<string, SqlValue>>(q, statement, rows, `RETURNING id, ${columns.join(', ')}`)) {
+    const key = keyOf(columns.map((c) => row[c]!));
+    waiting.set(key, [...(waiting.get(key) ?? []), Number(row.id)]);
+  }
+  return rows.map((row) => {
+    const id = waiting.get(keyOf(row))?.shift();
+    if (id === undefined) throw new Error(`A row written by "${statement.trim().slice(0, 40)}…" came back with other values: its id is not known.`);
+    return id;
+  });
+}
+
+/** A row's values as one text, alike for a number and the same number read back as text. */
+const keyOf = (values: readonly SqlValue[]): string => JSON.stringify(values.map((v) => (v === null ? null : String(v))));
 
 /**
  * One UPDATE for many rows: `set` reads each row's values as `v.column1`, `v.column2`… (the
