@@ -52,8 +52,9 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
       // Only the team server takes a store (its edge): a console alone has no team to put it in.
       if (!edges.uploadStore) throw new ApiError('invalid-input', 'A store is uploaded into a team, on its team server: this console works alone, on its own store.');
       // How far the team server is, to the uploading console alone (its session's event stream).
-      const session = currentCaller()?.token ?? undefined;
-      const onProgress = (leadsDone: number, leadsTotal: number) => events.emit('upload.progress', { leadsDone, leadsTotal, dryRun }, session);
+      // No session, no stream of the uploader's: nothing is told, rather than told to every stream.
+      const session = currentCaller()?.token;
+      const onProgress = (leadsDone: number, leadsTotal: number) => session && events.emit('upload.progress', { leadsDone, leadsTotal, dryRun }, session);
       const report = await edges.uploadStore(bytesOf(data), { as, dryRun, onProgress });
       // The consoles' counts and lists take in the new leads at once, as after an import.
       if (!dryRun) events.emit('store.changed', { reason: 'import' });
