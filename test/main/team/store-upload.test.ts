@@ -104,6 +104,23 @@ describeEachStore(
       expect(await store.all('SELECT e164 FROM phones WHERE lead_id = ? ORDER BY position', [leads[0]!.id])).toEqual([{ e164: '+12125550201' }, { e164: '+12125550202' }]);
     });
 
+    it('reads a team lead as an earlier lead of the store left it: completed with a first name, it is no longer the lead of another name on its other number', async () => {
+      const file = join(tempDir(), 'nextcall.sqlite');
+      const db = openDatabase(file);
+      await seedLeads(sqliteStore(db), [
+        { firstName: 'Gus', phones: ['+12125550301'] },
+        { firstName: 'Hal', phones: ['+12125550302'] },
+      ]);
+      db.close();
+      const store = await team();
+      // A switchboard's lead, no name yet: Gus's number and Hal's.
+      await seedLeads(store, [{ firstName: '', phones: ['+12125550301', '+12125550302'] }]);
+      const report = await upload(store, file);
+      // Lead by lead, Gus names the team's lead, and Hal, on its other number, is then someone else.
+      expect(report.leads).toMatchObject({ created: 1, merged: 1 });
+      expect(await store.all('SELECT first_name FROM leads ORDER BY id')).toEqual([{ first_name: 'Gus' }, { first_name: 'Hal' }]);
+    });
+
     it('puts every call of a store of several batches on its own lead, takes each lead out of the queue it qualified, and adds nothing the second time', async () => {
       const total = 1_201;
       const number = (i: number) => `+1646${String(5_000_000 + i)}`;
