@@ -6,7 +6,6 @@ import { ONLY_A_TEAM_LEAD } from '../../store/store-upload-slice.ts';
 
 const THIS_STORE = 'this computer’s store';
 
-
 /**
  * Settings → Team, joined and signed in: this computer's own store (the one Work alone uses) into
  * the team. The dry run comes first and its report is read before anything is written; the
