@@ -6,6 +6,11 @@ export interface ApiEvents {
   /** bytesRead of totalBytes: how far through the file the import is (the wizard's progress bar). */
   'import.progress': { fileName: string; rowsDone: number; rowsPerSecond: number; bytesRead: number; totalBytes: number };
   /**
+   * How far the team server is through a store upload (Settings → Team): leads written of all, every
+   * 1,000 leads and at the end. Sent to the uploading console's own event stream only (team-host.ts).
+   */
+  'upload.progress': { leadsDone: number; leadsTotal: number; dryRun: boolean };
+  /**
    * 'elsewhere': another process (the CLI) committed to the store; 'restore': a backup replaced it;
    * 'lists': a team lead paused a list, or changed who works it (a console lets its lead go if it is no longer its);
    * 'owner-window': a lead's owner window ended on the team server, so the lead is every rep's now.
@@ -31,7 +36,7 @@ export interface InboundArrival {
 
 export type EventName = keyof ApiEvents;
 
-const EVENT_NAMES: Record<EventName, true> = { 'import.progress': true, 'store.changed': true, 'floor.changed': true, 'inbound.arrived': true };
+const EVENT_NAMES: Record<EventName, true> = { 'import.progress': true, 'upload.progress': true, 'store.changed': true, 'floor.changed': true, 'inbound.arrived': true };
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(EVENT_NAMES, name);

@@ -1,3 +1,4 @@
+import type { ApiEvents } from './events.ts';
 import type { UploadReport } from './store-upload.ts';
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -23,4 +24,9 @@ export function uploadReportText(report: UploadReport, file: string): string {
     lines.push(`Dispositions the team does not define: ${report.unknownDispositions.join(', ')} (their calls are kept with their labels; a team lead may add them).`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** How far the upload is, in words (the command's stderr, Settings → Team): "3,000 of 10,000 leads written", a dry run's "(rolled back at the end)". */
+export function uploadProgressText({ leadsDone, leadsTotal, dryRun }: ApiEvents['upload.progress']): string {
+  return `${n(leadsDone)} of ${n(leadsTotal)} leads written${dryRun ? ' (rolled back at the end)' : ''}`;
 }

@@ -19,7 +19,7 @@ export interface ShellEdges {
   /** Where the phone password's digest is sealed: the OS keychain in the desktop app (a key file otherwise). */
   secrets?: SecretBox;
   /** A rep's store, sent as bytes, uploaded into the team (the team server's: main/team/sent-store.ts). */
-  uploadStore?: (bytes: Uint8Array, options: { as?: string | undefined; dryRun: boolean }) => Promise<UploadReport>;
+  uploadStore?: (bytes: Uint8Array, options: { as?: string | undefined; dryRun: boolean; onProgress?: (done: number, total: number) => void }) => Promise<UploadReport>;
 }
 
 /** A namespace's share of the contract: `HandlersOf<'leads'>` is every `leads.*` handler. */

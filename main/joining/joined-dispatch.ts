@@ -93,7 +93,8 @@ const unansweredUpload = (address: string) =>
   `No answer came from the team server at ${address} (the network, or more than 30 minutes): the upload may have landed in the team or not. Do a dry run again: its report counts what the team already has (a call already in the team is never copied twice), and uploading again adds only what is missing.`;
 
 /**
- * An upload waits for the team server's whole transaction (about half a minute for 10,000 leads,
- * docs/TEAM.md): given up sooner, the console would call failed an upload that then lands.
+ * An upload waits for the team server's whole transaction (seconds for 10,000 leads, docs/TEAM.md;
+ * far longer for a large store on a busy database): given up sooner, the console would call
+ * failed an upload that then lands.
  */
 const UPLOAD_TIMEOUT_MS = 30 * MINUTE_MS;

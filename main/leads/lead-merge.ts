@@ -212,11 +212,7 @@ const NEXT_POSITION = 'SELECT coalesce(max(position), -1) + 1 AS p FROM phones W
 const INSERT_PHONE = 'INSERT INTO phones (lead_id, position, raw, e164, type, import_batch_id, bad) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const INSERT_ACTIVITY = `INSERT INTO activities (lead_id, type, title, url, occurred_at, details, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (lead_id, type, title, occurred_at) DO NOTHING`;
-/** One statement for several rows (a lead's numbers, its activities): one round trip to PostgreSQL instead of one per row. */
-export function manyRows(statement: string, rows: number): string {
-  const [head, values, tail = ''] = statement.split(/(\([?, ]+\))/);
-  return `${head}${Array.from({ length: rows }, () => values).join(', ')}${tail}`;
-}
+export { manyRows } from '../store/seam/row-batches.ts';
 
 const LOG_BEFORE = 'INSERT INTO import_changes (batch_id, lead_id, before) VALUES (?, ?, ?) ON CONFLICT (batch_id, lead_id) DO NOTHING';
 

@@ -1,6 +1,7 @@
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { STAGE_RANK, type Stage } from '../../shared/stages.ts';
 import type { Database } from '../store/database.ts';
+import { updateRows } from '../store/seam/row-batches.ts';
 import type { Queryable } from '../store/seam/store.ts';
 
 /**
@@ -53,6 +54,27 @@ export async function refreshLeadQueueColumns(q: Queryable, leadId: number, life
 export async function writeLeadQueueColumns(q: Queryable, leadId: number, lead: LeadQueueRow, numbers: readonly { e164: string | null; bad: number }[], lifetimeAttemptCap: number): Promise<void> {
   const { callable, stageRank } = columnsOf(lead, numbers, lifetimeAttemptCap);
   await q.run(WRITE, [callable, stageRank, leadId]);
+}
+
+/**
+ * The same for many leads in three statements (a batch of an upload, store-upload.ts): their rows
+ * and numbers read at once, and only the leads whose columns change written, in one UPDATE.
+ */
+export async function refreshManyQueueColumns(q: Queryable, leadIds: readonly number[], lifetimeAttemptCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap): Promise<void> {
+  if (leadIds.length === 0) return;
+  const ids = [JSON.stringify(leadIds)];
+  const within = `IN (SELECT value FROM ${q.dialect.idsOf} AS ids)`;
+  const numbers = new Map<number, { e164: string | null; bad: number }[]>();
+  for (const n of await q.all<{ lead_id: number; e164: string | null; bad: number }>(`SELECT lead_id, e164, bad FROM phones WHERE lead_id ${within}`, ids)) {
+    const list = numbers.get(Number(n.lead_id)) ?? [];
+    list.push(n);
+    numbers.set(Number(n.lead_id), list);
+  }
+  const changed = (await q.all<LeadQueueRow & { id: number; callable: number; stage_rank: number }>(`SELECT id, stage, do_not_call, attempts, retry_at, callable, stage_rank FROM leads WHERE id ${within}`, ids)).flatMap((lead) => {
+    const { callable, stageRank } = columnsOf(lead, numbers.get(Number(lead.id)) ?? [], lifetimeAttemptCap);
+    return callable === lead.callable && stageRank === lead.stage_rank ? [] : [[Number(lead.id), callable, stageRank]];
+  });
+  await updateRows(q, 'leads', { types: ['BIGINT', 'BIGINT', 'BIGINT'], set: 'callable = v.column2, stage_rank = v.column3', where: 'leads.id = v.column1' }, changed);
 }
 
 /** On the rep's SQLite connection, for the importer's batches (statements kept per connection). */

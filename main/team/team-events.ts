@@ -10,7 +10,8 @@ export const EVENTS_CHANNEL = 'nextcall_events';
  * process emits is sent with NOTIFY, and every process, this one included, hears it with LISTEN
  * and pushes it to its own consoles' event streams (/api/events). So a console learns of a change
  * made through another process as fast as of one made through its own, and no process keeps a
- * list of the others. Import progress is for the console that imports: it stays in the process.
+ * list of the others. Import and upload progress are for the console that imports or uploads: they
+ * stay in the process (an upload's only on its session's stream), as does anything for one session.
  */
 export async function teamEvents(store: Store, log: (line: string) => void): Promise<{ events: EventHub; here: EventHub['emit']; stop(): Promise<void> }> {
   const local = createEventHub();
@@ -29,8 +30,9 @@ export async function teamEvents(store: Store, log: (line: string) => void): Pro
     },
   );
   const events: EventHub = {
-    emit(event, payload) {
-      if (event === 'import.progress') return local.emit(event, payload);
+    emit(event, payload, toSession) {
+      // News for one session is never announced to the other processes, where it would reach every stream.
+      if (toSession !== undefined || event === 'import.progress' || event === 'upload.progress') return local.emit(event, payload, toSession);
       store.notify(EVENTS_CHANNEL, JSON.stringify({ event, payload })).catch((error: unknown) => {
         // The change itself is committed; consoles elsewhere see it on their next refresh.
         log(`Could not announce ${event} to the other server processes: ${error instanceof Error ? error.message : String(error)}`);

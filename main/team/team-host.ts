@@ -67,7 +67,7 @@ export async function startTeamHost(options: TeamHostOptions): Promise<TeamHost>
     if (path === '/api/events') {
       if (request.method !== 'GET') return sendJson(response, 405, failure('invalid-input', 'The event stream is a GET request.'));
       if (!token || !(await options.signedIn(token))) return sendJson(response, 401, failure('unauthorized', 'Sign in first.'));
-      return streamEvents(request, response, options.events);
+      return streamEvents(request, response, options.events, token);
     }
     if (path.startsWith('/api/')) {
       if (request.method !== 'POST') return sendJson(response, 405, failure('invalid-input', 'API calls are POST requests.'));

@@ -224,10 +224,12 @@ export async function readBody(request: IncomingMessage, limit: number, arrivalM
   return Buffer.isBuffer(body) ? body.toString('utf8') : body;
 }
 
-export function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub): void {
+/** `session`: the sign-in session the stream was opened with (a team server's); an event meant for another session's console is not written to it. */
+export function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub, session: string | null = null): void {
   response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   response.write(': connected\n\n');
-  const unsubscribe = events.subscribe((event, payload) => {
+  const unsubscribe = events.subscribe((event, payload, toSession) => {
+    if (toSession !== undefined && toSession !== session) return;
     response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   request.on('close', unsubscribe);

@@ -10,6 +10,7 @@ import { importActivities } from '../../leads/import-activities.ts';
 import { importLeadsInto, previewImport, type ImportOptions } from '../../leads/import-leads.ts';
 import { getLeadCard } from '../../leads/lead-cards.ts';
 import { searchLeads } from '../../leads/lead-search.ts';
+import { currentCaller } from '../../people/caller.ts';
 import { checkLeadInReach } from '../../queue/lead-reach.ts';
 import { callerAccess } from '../../queue/list-access.ts';
 import { eraseDeletedRecordings } from '../../phone/recordings.ts';
@@ -50,7 +51,11 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
     'leads.uploadStore': async ({ data, as, dryRun }) => {
       // Only the team server takes a store (its edge): a console alone has no team to put it in.
       if (!edges.uploadStore) throw new ApiError('invalid-input', 'A store is uploaded into a team, on its team server: this console works alone, on its own store.');
-      const report = await edges.uploadStore(bytesOf(data), { as, dryRun });
+      // How far the team server is, to the uploading console alone (its session's event stream).
+      // No session, no stream of the uploader's: nothing is told, rather than told to every stream.
+      const session = currentCaller()?.token;
+      const onProgress = (leadsDone: number, leadsTotal: number) => session && events.emit('upload.progress', { leadsDone, leadsTotal, dryRun }, session);
+      const report = await edges.uploadStore(bytesOf(data), { as, dryRun, onProgress });
       // The consoles' counts and lists take in the new leads at once, as after an import.
       if (!dryRun) events.emit('store.changed', { reason: 'import' });
       return report;

@@ -4,7 +4,7 @@ import { openPostgresStore } from '../../store/seam/postgres-store.ts';
 import type { Store } from '../../store/seam/store.ts';
 import { openRepStore } from '../../team/rep-store-file.ts';
 import { PROGRESS_EVERY, uploadStore } from '../../team/store-upload.ts';
-import { uploadReportText } from '../../../shared/upload-report-text.ts';
+import { uploadProgressText, uploadReportText } from '../../../shared/upload-report-text.ts';
 import { checkDatabase } from '../../team/team-options.ts';
 import { command, flagSwitch, text } from '../cli-command.ts';
 
@@ -33,7 +33,7 @@ export const uploadCommand = command({
           as: flags.as,
           dryRun: flags['dry-run'],
           // A store of a few hundred leads is done before progress would mean anything.
-          onProgress: (done, total) => total > PROGRESS_EVERY && console.error(`${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} leads`),
+          onProgress: (leadsDone, leadsTotal) => leadsTotal > PROGRESS_EVERY && console.error(uploadProgressText({ leadsDone, leadsTotal, dryRun: flags['dry-run'] })),
         });
         return flags.json ? { store: flags.store, ...report } : uploadReportText(report, flags.store);
       } finally {

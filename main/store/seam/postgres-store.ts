@@ -21,9 +21,17 @@ const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) => POSTGRES_VALUE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/** Prepared statement names, one per SQL text, the same on every connection. */
+/**
+ * Prepared statement names, one per SQL text, the same on every connection. A statement of more
+ * parameters than this is left unnamed, parsed each time it runs: it is a batch of rows
+ * (row-batches.ts), whose text differs with each count of rows, and each named one would stay
+ * prepared on every connection for its life (near 1 MB of the server's memory for 5,000
+ * parameters, measured) and its text in `names` for the process's.
+ */
+const NAMED_MOST_PARAMETERS = 100;
 const names = new Map<string, string>();
 function named(text: string, values: readonly SqlValue[]): pg.QueryConfig {
+  if (values.length > NAMED_MOST_PARAMETERS) return { text, values: values as SqlValue[] };
   let name = names.get(text);
   if (!name) names.set(text, (name = `nc_${names.size + 1}`));
   return { name, text, values: values as SqlValue[] };

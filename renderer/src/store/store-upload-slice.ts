@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { ApiError } from '../../../shared/api-error.ts';
+import type { ApiEvents } from '../../../shared/events.ts';
 import type { Person } from '../../../shared/people.ts';
 import type { UploadReport } from '../../../shared/store-upload.ts';
 import type { AppState, StoreDeps } from './app-store.ts';
@@ -25,6 +26,8 @@ export interface StoreUploadSlice {
   /** The dry run's report while `tried` and `uploading`; the upload's once `uploaded`. */
   uploadReport: UploadReport | null;
   uploadProblem: string | null;
+  /** How far the team server is through the dry run or upload under way (its `upload.progress`); null before its first word and when none is under way. */
+  uploadProgress: ApiEvents['upload.progress'] | null;
   /** The accounts, and the signed-in one chosen. */
   loadUploadAccounts(signedIn: string): Promise<void>;
   chooseUploadAs(name: string): void;
@@ -44,7 +47,11 @@ export const createStoreUploadSlice =
       // For real, the account the dry run reported: what the team lead read and confirmed.
       const as = dryRun ? get().uploadAs : get().uploadReport?.account;
       if (!as) return set({ uploadProblem: 'Choose the team account the store’s calls go under.' });
-      set({ uploadStep: dryRun ? 'trying' : 'uploading', uploadProblem: null });
+      set({ uploadStep: dryRun ? 'trying' : 'uploading', uploadProblem: null, uploadProgress: null });
+      // The team server tells only this console's session (one upload at a time per server process).
+      const stop = client.on('upload.progress', (progress) => {
+        if (progress.dryRun === dryRun) set({ uploadProgress: progress });
+      });
       try {
         const report = await client.call('teamServer.uploadStore', { as, dryRun });
         set({ uploadStep: dryRun ? 'tried' : 'uploaded', uploadReport: report });
@@ -52,6 +59,9 @@ export const createStoreUploadSlice =
         // Back to where the team lead was. A refused upload changed nothing (one transaction); one
         // whose answer was lost may have landed, and main's sentence says so (joined-dispatch.ts).
         set({ uploadStep: dryRun ? 'idle' : 'tried', uploadProblem: refusal(error) });
+      } finally {
+        stop();
+        set({ uploadProgress: null });
       }
     };
     return {
@@ -60,6 +70,7 @@ export const createStoreUploadSlice =
       uploadAccounts: [],
       uploadReport: null,
       uploadProblem: null,
+      uploadProgress: null,
       async loadUploadAccounts(signedIn) {
         // Settings opened again, or another person signed in: a dry run for the account shown
         // comes first, not a confirm left from another (an upload under way is left to finish).

@@ -192,7 +192,7 @@ describe('npm run cli -- upload', () => {
     db.close();
     const { code, stderr } = await cli('upload', '--store', file, '--database', team.url, '--as', 'jordan', '--dry-run');
     expect(code).toBe(0);
-    expect(stderr.trim().split('\n')).toEqual(['1,000 of 2,001 leads', '2,000 of 2,001 leads', '2,001 of 2,001 leads']);
+    expect(stderr.trim().split('\n')).toEqual(['1,000 of 2,001 leads written (rolled back at the end)', '2,000 of 2,001 leads written (rolled back at the end)', '2,001 of 2,001 leads written (rolled back at the end)']);
   }, 120_000);
 
   it('says in a sentence what is wrong, and changes nothing: no file, not a store, a newer store, no such account, a team database that does not answer', async () => {

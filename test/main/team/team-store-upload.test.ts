@@ -13,7 +13,7 @@ import { seedLeads } from '../../helpers/seed-leads.ts';
 import { databaseDigest } from '../../helpers/team-database.ts';
 import { signedInTeam, stopTeam } from '../../helpers/team-fixture.ts';
 import { manualClock, tempDir } from '../../helpers/test-core.ts';
-import type { TeamServerProcess } from '../../helpers/team-server-process.ts';
+import { eventsHeard, within, type TeamServerProcess } from '../../helpers/team-server-process.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /**
@@ -104,6 +104,28 @@ describe('a solo store uploaded into the team over the API', () => {
     // Again is nothing: the same store adds nothing, on either process.
     const again = await call<UploadReport>('sam', 'leads.uploadStore', { data, as: 'jordan' });
     expect(again.value).toMatchObject({ leads: { created: 0, merged: 2 }, calls: { added: 0, alreadyInTeam: 3 } });
+  }, 180_000);
+
+  it('tells the uploading console, and it alone, how many leads the team server has written', async () => {
+    const { call, servers, cookies } = await team();
+    const data = base64(await soloStore());
+    const lead = eventsHeard(servers[0]!.origin, cookies['sam']!);
+    const rep = eventsHeard(servers[0]!.origin, cookies['jordan']!);
+    try {
+      await Promise.all([lead.connected, rep.connected]);
+      expect((await call<UploadReport>('sam', 'leads.uploadStore', { data, as: 'jordan' })).status).toBe(200);
+      // The upload's announcement comes after its progress: once both consoles heard it, each heard all it will.
+      const announced = (heard: typeof lead.heard) => heard.some((e) => e.event === 'store.changed');
+      await within(5_000, 'both consoles hear the upload', (async () => {
+        while (!announced(lead.heard) || !announced(rep.heard)) await new Promise((resolve) => setTimeout(resolve, 50));
+      })());
+      const progress = (heard: typeof lead.heard) => heard.filter((e) => e.event === 'upload.progress').map((e) => e.payload);
+      expect(progress(lead.heard)).toEqual([{ leadsDone: 2, leadsTotal: 2, dryRun: false }]);
+      expect(progress(rep.heard)).toEqual([]);
+    } finally {
+      lead.close();
+      rep.close();
+    }
   }, 180_000);
 
   it('refuses a rep (a team lead’s), an account the team lacks, bytes that are no store, and a store over 100 MB, each with a sentence, nothing written nor left behind', async () => {

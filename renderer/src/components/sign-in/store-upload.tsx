@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { uploadReportText } from '../../../../shared/upload-report-text.ts';
+import { uploadProgressText, uploadReportText } from '../../../../shared/upload-report-text.ts';
 import { selectMay } from '../../store/console-state.ts';
 import { useApp } from '../../store/store-context.tsx';
 import { ONLY_A_TEAM_LEAD } from '../../store/store-upload-slice.ts';
@@ -19,6 +19,7 @@ export function StoreUploadPart({ signedIn }: { signedIn: string }) {
   const accounts = useApp((s) => s.uploadAccounts);
   const report = useApp((s) => s.uploadReport);
   const problem = useApp((s) => s.uploadProblem);
+  const progress = useApp((s) => s.uploadProgress);
   const loadUploadAccounts = useApp((s) => s.loadUploadAccounts);
   const chooseUploadAs = useApp((s) => s.chooseUploadAs);
   const tryStoreUpload = useApp((s) => s.tryStoreUpload);
@@ -65,7 +66,14 @@ export function StoreUploadPart({ signedIn }: { signedIn: string }) {
             <p role="status" className="store-upload-busy">
               {step === 'trying'
                 ? 'Trying the upload on the team server: it reads this store and rolls everything back…'
-                : 'Uploading into the team, in one transaction (about half a minute for 10,000 leads)…'}
+                : 'Uploading into the team, in one transaction…'}
+              {progress && (
+                <>
+                  {' '}
+                  <span data-testid="store-upload-progress">{uploadProgressText(progress)}.</span>{' '}
+                  <progress value={progress.leadsDone} max={progress.leadsTotal} aria-label="Leads written" />
+                </>
+              )}
             </p>
           )}
           {report && step !== 'trying' && (

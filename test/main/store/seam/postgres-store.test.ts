@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../../helpers/test-stores.ts';
+import { insertRows } from '../../../../main/store/seam/row-batches.ts';
 import type { Queryable } from '../../../../main/store/seam/store.ts';
 
 /** Resolves once `count` callers have arrived: lines two transactions up at the same point. */
@@ -69,6 +70,18 @@ describeEachStore(
         .catch((e: Error) => e.message);
       expect(error).toBe('could not serialize access');
       expect(runs).toBe(2);
+    });
+
+    it('keeps no statement prepared on the connection for each count of rows a batch writes', async () => {
+      const store = await open();
+      await store.transaction(async (tx) => {
+        const prepared = async () => (await tx.one<{ n: number }>('SELECT count(*) AS n FROM pg_prepared_statements'))!.n;
+        const before = await prepared();
+        for (let rows = 200; rows < 210; rows++) {
+          await insertRows(tx, 'INSERT INTO sessions (console_id, started_at, ended_at) VALUES (?, ?, ?)', Array.from({ length: rows }, (_, i) => [`c${i}`, 1, 2]));
+        }
+        expect(await prepared()).toBe(before);
+      });
     });
 
     it('carries a notification from one server process to another', async () => {

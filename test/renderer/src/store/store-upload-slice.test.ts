@@ -54,6 +54,25 @@ describe('Settings → Team: this computer’s store into the team', () => {
     expect(client.call).toHaveBeenLastCalledWith('teamServer.uploadStore', { as: 'jordan', dryRun: false });
   });
 
+  it('shows how far the team server is while it writes, and forgets it once the upload answers', async () => {
+    let answer: (report: UploadReport) => void = () => {};
+    const { client, store } = storeWith(({ as, dryRun }) => (dryRun ? report(as!, true) : (new Promise((resolve) => (answer = resolve)) as never)));
+    await store.getState().loadUploadAccounts('sam');
+    await store.getState().tryStoreUpload();
+    const uploading = store.getState().confirmStoreUpload();
+    expect(store.getState().uploadProgress).toBeNull();
+    // The dry run's last word, arriving late, is not this upload's progress.
+    client.emit('upload.progress', { leadsDone: 2, leadsTotal: 2, dryRun: true });
+    expect(store.getState().uploadProgress).toBeNull();
+    client.emit('upload.progress', { leadsDone: 1000, leadsTotal: 2001, dryRun: false });
+    expect(store.getState().uploadProgress).toEqual({ leadsDone: 1000, leadsTotal: 2001, dryRun: false });
+    answer(report('sam', false));
+    await uploading;
+    expect(store.getState()).toMatchObject({ uploadStep: 'uploaded', uploadProgress: null });
+    client.emit('upload.progress', { leadsDone: 2001, leadsTotal: 2001, dryRun: false });
+    expect(store.getState().uploadProgress).toBeNull();
+  });
+
   it('tells a rep the team server refused who uploads, and how, instead of the bare refusal', async () => {
     const { store } = storeWith(() => {
       throw new ApiError('forbidden', 'Only a team lead or above may do this (leads.uploadStore); you are signed in as a rep.');
