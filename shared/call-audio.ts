@@ -31,6 +31,15 @@ export interface RecordingSettings {
   consentGreetingId: string | null;
 }
 
+/**
+ * The recording choice as read: with the announcement's name and, on a team, whose greeting it is
+ * (another team lead's: the choice is the team's, and any team lead keeps it when saving).
+ */
+export interface RecordingChoice extends RecordingSettings {
+  /** Null when none is chosen; `owner` null when it is the reader's own greeting (always, alone). */
+  consent: { name: string; owner: string | null } | null;
+}
+
 /** A recorded call, linked to its dial and, once it is logged, its call. */
 export interface Recording {
   id: number;

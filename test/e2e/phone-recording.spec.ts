@@ -33,7 +33,7 @@ test('recording on: the callee hears the consent announcement at answer, the cal
   const host = await openConsoleWithPhone(hosts, sip, page, [`1,Ada Lovelace,${ADA},lead`]);
   const recordings = join(hosts.dataDir(), 'recordings');
   const leadId = Number(await page.locator('main.call-screen').getAttribute('data-lead-id'));
-  expect(await host.call('recordings.settings', {})).toEqual({ recordCalls: false, consentGreetingId: null });
+  expect(await host.call('recordings.settings', {})).toEqual({ recordCalls: false, consentGreetingId: null, consent: null });
 
   // Settings → Phone: the announcement is a greeting (chosen from a file here); recording is turned on with it.
   await page.getByRole('button', { name: 'Settings' }).click();
