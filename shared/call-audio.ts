@@ -53,6 +53,28 @@ export interface Recording {
   type: AudioType;
 }
 
+/** A recording in the team's list: its lead's name, and who recorded it. */
+export interface ListedRecording extends Recording {
+  leadName: string;
+  /** The account that recorded it (on a rep's own store, the rep); null when that account was deleted since. */
+  recordedBy: string | null;
+}
+
+/** Where a page of the list starts: after the last recording of the page before, newest first. */
+export interface RecordingCursor {
+  startedAt: string;
+  id: number;
+}
+
+/** One page of the list, newest first; `next` is null at the oldest recording. */
+export interface RecordingsPage {
+  recordings: ListedRecording[];
+  next: RecordingCursor | null;
+}
+
+/** A page: a screenful, read in one short query however many thousands the team keeps. */
+export const RECORDINGS_PAGE = 50;
+
 /** An audio file as it crosses the API: bytes as base64 (docs/ARCHITECTURE.md, "Why files travel as base64"). */
 export interface AudioFile {
   type: AudioType;

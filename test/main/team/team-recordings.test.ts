@@ -3,7 +3,7 @@ import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { assignList } from '../../../main/leads/list-assignments.ts';
 import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
-import { MAX_RECORDING_BYTES, NOT_AUDIO_SENTENCE, type AudioFile, type GreetingsView, type Recording, type RecordingChoice, type RecordingSettings } from '../../../shared/call-audio.ts';
+import { MAX_RECORDING_BYTES, NOT_AUDIO_SENTENCE, type AudioFile, type GreetingsView, type Recording, type RecordingChoice, type RecordingSettings, type RecordingsPage } from '../../../shared/call-audio.ts';
 import type { LeadSearchResult } from '../../../shared/lead-context.ts';
 import type { CallLog } from '../../../shared/leads.ts';
 import { seedEngines } from '../../helpers/seed-leads.ts';
@@ -94,6 +94,39 @@ describe('recorded calls on the team server', () => {
     // The lead deleted, its recordings go with it, on every process.
     expect(await t.call('sam', 'leads.delete', { leadId: charles }, 0)).toMatchObject({ ok: true });
     expect(await t.call('sam', 'recordings.audio', { id }, 1)).toMatchObject({ status: 404, ok: false, error: { code: 'not-found', message: GONE } });
+  });
+
+  it('lists the team’s recordings newest first for a team lead on any process; a rep lists only their own and is refused another’s', async () => {
+    const t = await team(2);
+    const [ada, charles] = [await t.idOf('lovelace'), await t.idOf('babbage')];
+    const record = async (who: string, leadId: number, number: string, on: number) => {
+      const dial = (await t.call<{ dialId: number }>(who, 'calls.dial', { leadId, number, consoleId: `console-${who}-1` }, on)).value;
+      return (await t.call<Recording>(who, 'recordings.save', { leadId, dialId: dial.dialId, durationMs: 300, data: RECORDED }, on)).value;
+    };
+    const averys = await record('avery', charles, LONDON, 0);
+    await t.call('avery', 'calls.disposition', { leadId: charles, code: 'no-answer', consoleId: 'console-avery-1', dialId: averys.dialId, number: LONDON }, 0);
+    const blakes = await record('blake', ada, '+12125550100', 1);
+
+    // The team lead, on the other process, lists both: whose lead, who recorded it, when, how long; and plays avery's.
+    const listed = (await t.call<RecordingsPage>('sam', 'recordings.list', {}, 1)).value;
+    expect(listed.recordings.map((r) => [r.id, r.leadName, r.recordedBy, r.durationMs])).toEqual([
+      [blakes.id, 'Ada Lovelace', 'blake', 300],
+      [averys.id, 'Charles Babbage', 'avery', 300],
+    ]);
+    expect(listed.recordings[1]).toMatchObject({ callId: expect.any(Number), startedAt: averys.startedAt });
+    expect((await t.call<AudioFile>('sam', 'recordings.audio', { id: averys.id }, 1)).value).toEqual({ type: 'audio/wav', data: RECORDED });
+    // A page of one, then the next.
+    const first = (await t.call<RecordingsPage>('sam', 'recordings.list', { limit: 1 }, 0)).value;
+    expect(first.recordings).toHaveLength(1);
+    expect((await t.call<RecordingsPage>('sam', 'recordings.list', { limit: 1, before: first.next }, 1)).value).toMatchObject({ recordings: [{ id: listed.recordings[1]!.id }], next: null });
+
+    // Each rep lists their own only; blake is refused avery's recording of a lead not his.
+    expect((await t.call<RecordingsPage>('avery', 'recordings.list', {}, 1)).value.recordings.map((r) => r.id)).toEqual([averys.id]);
+    expect((await t.call<RecordingsPage>('blake', 'recordings.list', {}, 0)).value.recordings.map((r) => r.id)).toEqual([blakes.id]);
+    expect(await t.call('blake', 'recordings.audio', { id: averys.id }, 0)).toMatchObject({ status: 403, ok: false, error: { message: NOT_YOUR_LEAD(charles) } });
+
+    expect(await t.call('sam', 'recordings.list', { limit: 0 }, 0)).toMatchObject({ status: 400, ok: false, error: { code: 'invalid-input' } });
+    expect((await teamRequest(running[0]!.origin, '/api/recordings.list', { input: {} })).status).toBe(401);
   });
 
   it('records calls where a team lead turned it on for the team, with their announcement, which every rep plays and none deletes', async () => {
