@@ -76,6 +76,13 @@ test('recording on: the callee hears the consent announcement at answer, the cal
   expect(recording!.durationMs).toBeGreaterThan(CONSENT_SECONDS * 1000);
   expect(readdirSync(recordings)).toHaveLength(1);
 
+  // Listed in the top bar's Recordings: the lead, who recorded it (the rep of this store), how long.
+  await page.getByRole('button', { name: 'Recordings', exact: true }).click();
+  const listed = page.getByRole('dialog', { name: 'Your recordings' }).getByRole('table', { name: 'Recordings' }).locator('tbody tr');
+  await expect(listed).toHaveCount(1);
+  await expect(listed.first()).toContainText(/Ada Lovelace\s*You\s*0:0\d/);
+  await page.keyboard.press('Escape');
+
   // Played from the lead's history.
   await page.keyboard.press('/');
   await page.keyboard.type('Lovelace');

@@ -64,7 +64,7 @@ export function RecordingsScreen({ onClose }: { onClose(): void }) {
                 <tr key={r.id}>
                   <td>{when(r.startedAt)}</td>
                   <th scope="row">{r.leadName}</th>
-                  <td>{r.recordedBy ?? <span className="muted">a deleted account</span>}</td>
+                  <td>{r.recordedBy ?? (person ? <span className="muted">a deleted account</span> : 'You')}</td>
                   <td className="num">{recordingLength(r.durationMs)}</td>
                   <td>
                     <RecordingPlayer recording={r} label={`Play ${r.leadName}`} />
