@@ -179,9 +179,9 @@ export function recordingLibrary(store: Store, shelf: RecordingShelf, clock: Clo
       const where: string[] = [];
       const params: (string | number)[] = [];
       if (before) {
-        const at = Date.parse(before.startedAt);
-        where.push('(r.started_at < ? OR (r.started_at = ? AND r.id < ?))');
-        params.push(at, at, before.id);
+        // One comparison of the pair, so the team's index (started_at, id) is read from that row on.
+        where.push('(r.started_at, r.id) < (?, ?)');
+        params.push(Date.parse(before.startedAt), before.id);
       }
       const person = currentCaller()?.person;
       if (person && !hasRole(person, 'team-lead')) {
