@@ -140,6 +140,22 @@ describeEachStore('the list of recordings', ({ open }) => {
     const page2 = await list(people.sam, { limit: 2, before: page1.next! });
     expect(page2).toMatchObject({ recordings: [{ id: first }], next: null });
   });
+
+  it('pages through recordings started in the same millisecond each once, newest id first, none skipped', async () => {
+    const store = await open();
+    const { people, list, ids } = await recordedAround(store);
+    const [first, second, third] = ids;
+    // Two consoles' calls recorded at once: the time alone cannot say where a page ends.
+    await store.run('UPDATE recordings SET started_at = ?', [Date.parse('2026-11-23T15:00:00Z')]);
+    const seen: number[] = [];
+    let page = await list(people.sam, { limit: 1 });
+    for (let pages = 0; pages < 5; pages++) {
+      seen.push(...page.recordings.map((r) => r.id));
+      if (!page.next) break;
+      page = await list(people.sam, { limit: 1, before: page.next });
+    }
+    expect(seen).toEqual([third, second, first]);
+  });
 });
 
 // Alone there is one rep, the store's: only a team has reps' own recordings and reach.
