@@ -186,8 +186,13 @@ test('a team lead opens the team’s recordings from the top bar by keyboard: ne
   await expect(rows.first()).toContainText('0:01');
   await expect(rows.first()).toContainText('Nov 23, 2026');
   await lead.page.screenshot({ path: testInfo.outputPath('team-recordings.png') });
-  await rows.first().getByRole('button', { name: '▶ Play Ada Lovelace' }).click();
+  // Tab to the row's Play, Enter: the player takes its place and the keyboard with it.
+  const play = rows.first().getByRole('button', { name: '▶ Play Ada Lovelace' });
+  await lead.page.keyboard.press('Tab');
+  await expect(play).toBeFocused();
+  await lead.page.keyboard.press('Enter');
   const player = rows.first().locator('audio.call-recording');
+  await expect(player).toBeFocused();
   await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(1.2, 2);
   await lead.page.screenshot({ path: testInfo.outputPath('team-recording-playing.png') });
   await lead.page.keyboard.press('Escape');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Recording } from '../../../shared/call-audio.ts';
 import { SECOND_MS } from '../../../shared/time-units.ts';
 import { base64ToBytes } from '../file-transfer.ts';
@@ -39,7 +39,10 @@ export function RecordingPlayer({ recording, label = `Recording ${recordingLengt
   const call = useApi();
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const player = useRef<HTMLAudioElement>(null);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  // The player takes the place of the button just pressed: the keyboard goes with it (space pauses), not back to the page.
+  useEffect(() => void (url && player.current?.focus()), [url]);
   const open = async () => {
     try {
       const audio = await call('recordings.audio', { id: recording.id });
@@ -50,7 +53,7 @@ export function RecordingPlayer({ recording, label = `Recording ${recordingLengt
   };
   if (error) return <p className="call-notes" role="alert">{error}</p>;
   return url ? (
-    <audio className="call-recording" controls autoPlay src={url} aria-label={`Recording of the call, ${recordingLength(recording.durationMs)}`} />
+    <audio ref={player} className="call-recording" controls autoPlay src={url} aria-label={`Recording of the call, ${recordingLength(recording.durationMs)}`} />
   ) : (
     <button type="button" className="secondary call-recording" onClick={() => void open()}>
       ▶ {label}
