@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { LeadSearchResult } from '../../shared/lead-context.ts';
 import { seedStore } from '../../main/store-seed.ts';
+import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
 import { seedCsv } from '../helpers/seed-leads.ts';
 import { cookieOf, teamRequest } from '../helpers/team-server-process.ts';
 import { toneWav } from '../sip/tone-wav.ts';
@@ -14,7 +15,8 @@ import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, TEAM_PASSWORD, type Te
  * process is listed on the other. Whether calls are recorded is the team's: sam, the team lead,
  * turns it on with an announcement of his on one process, and a rep reads it on the other. A call
  * jordan recorded plays from the lead's history in sam's console on the other process, and from
- * the team's list of recordings, opened from the top bar by keyboard. Robin, a second team lead,
+ * the team's list of recordings, opened from the top bar by keyboard, its older pages read by
+ * keyboard too. Robin, a second team lead,
  * finds sam's announcement chosen and keeps it when turning recording off and on.
  */
 // A Monday, 10:00 in New York: Ada may be called.
@@ -206,4 +208,25 @@ test('a team lead opens the team’s recordings from the top bar by keyboard: ne
   await expect(hers).toContainText('No call has been recorded yet');
   await expect(hers.getByRole('table')).toHaveCount(0);
   expect(rep.refused).toEqual([]);
+});
+
+test('a team lead reads older recordings by keyboard, a page at a time, and goes on from the first row of the page read', async ({ browser }) => {
+  // Fifty-five older copies of the call jordan recorded: the newest page is fifty, the next the six left.
+  const direct = await openPostgresStore({ connectionString: team.databaseUrl, max: 1 });
+  await direct.run(
+    `INSERT INTO recordings (lead_id, dial_id, account_id, audio, type, bytes, duration_ms, started_at)
+     SELECT r.lead_id, r.dial_id, r.account_id, r.audio, r.type, r.bytes, r.duration_ms, r.started_at - n * 60000 FROM recordings r, generate_series(1, 55) AS n`,
+  );
+  await direct.close();
+  const lead = await signedIn(browser, team.servers[0]!.origin, 'sam');
+  await lead.page.getByRole('button', { name: 'Recordings', exact: true }).click();
+  const screen = lead.page.getByRole('dialog', { name: 'The team’s recordings' });
+  const rows = screen.getByRole('table', { name: 'Recordings' }).locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  await screen.getByRole('button', { name: 'Show older recordings' }).focus();
+  await lead.page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(56);
+  await expect(screen.getByRole('button', { name: 'Show older recordings' })).toHaveCount(0);
+  await expect(rows.nth(50).getByRole('button', { name: /^▶ Play/ })).toBeFocused();
+  expect(lead.refused).toEqual([]);
 });

@@ -23,8 +23,15 @@ export function RecordingsScreen({ onClose }: { onClose(): void }) {
   useEffect(() => void loadRecordings(), [loadRecordings]);
 
   const card = useRef<HTMLDivElement>(null);
+  const rows = useRef<HTMLTableSectionElement>(null);
   useEscapeToClose(onClose);
   useDialogFocus(card, list !== null);
+  // The keyboard goes on to the page it asked for: its first row's Play (the button goes once the oldest is shown).
+  const showOlder = async () => {
+    const from = list?.recordings.length ?? 0;
+    await loadMore();
+    rows.current?.rows[from]?.querySelector('button')?.focus();
+  };
 
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="recordings-title">
@@ -59,7 +66,7 @@ export function RecordingsScreen({ onClose }: { onClose(): void }) {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody ref={rows}>
               {list.recordings.map((r) => (
                 <tr key={r.id}>
                   <td>{when(r.startedAt)}</td>
@@ -76,8 +83,9 @@ export function RecordingsScreen({ onClose }: { onClose(): void }) {
         )}
         {list?.problem && <p role="alert">The recordings could not be read. {list.problem}</p>}
         {list?.loading && <p role="status">Reading the recordings…</p>}
-        {list?.next && !list.loading && (
-          <button type="button" className="secondary" onClick={() => void loadMore()}>
+        {list?.next && (
+          // Kept while the page is read (a button taken away takes the focus with it); the slice asks once.
+          <button type="button" className="secondary" aria-disabled={list.loading} onClick={() => void showOlder()}>
             Show older recordings
           </button>
         )}
