@@ -97,9 +97,9 @@ async function recordedAround(store: Store) {
     { firstName: 'Charles', lastName: 'Babbage', phones: ['+442079460000'], timeZone: 'Europe/London', country: 'GB' },
   ]);
   const team = store.dialect.kind === 'postgres';
-  const people: Record<'sam' | 'avery' | 'blake', Person | null> = { sam: null, avery: null, blake: null };
+  const people: Record<'sam' | 'avery' | 'blake' | 'alex', Person | null> = { sam: null, avery: null, blake: null, alex: null };
   if (team) {
-    for (const [name, role] of [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']] as const) {
+    for (const [name, role] of [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep'], ['alex', 'admin']] as const) {
       const account = await createAccount(store, clock.now(), { name, role, password: 'correct horse battery' });
       people[name] = { id: account.id, name, role };
     }
@@ -162,7 +162,7 @@ describeEachStore('the list of recordings', ({ open }) => {
 describeEachStore(
   'the list of recordings, for a rep on a team',
   ({ open }) => {
-    it('lists a rep only their own recordings, of leads they may still reach', async () => {
+    it('lists a rep only their own recordings, of leads they may still reach; an admin every one', async () => {
       const store = await open();
       const { people, list, ids } = await recordedAround(store);
       const [first, second, third] = ids;
@@ -173,6 +173,8 @@ describeEachStore(
       expect((await list(people.blake)).recordings).toEqual([]);
       expect((await list(people.avery)).recordings.map((r) => r.id)).toEqual([third, first]);
       expect((await list(people.sam)).recordings).toHaveLength(3);
+      // An admin, like a team lead, lists every one.
+      expect((await list(people.alex)).recordings.map((r) => r.id)).toEqual([third, second, first]);
     });
   },
   ['postgres'],

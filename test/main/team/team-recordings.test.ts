@@ -126,7 +126,20 @@ describe('recorded calls on the team server', () => {
     expect((await t.call<RecordingsPage>('blake', 'recordings.list', {}, 0)).value.recordings.map((r) => r.id)).toEqual([blakes.id]);
     expect(await t.call('blake', 'recordings.audio', { id: averys.id }, 0)).toMatchObject({ status: 403, ok: false, error: { message: NOT_YOUR_LEAD(charles) } });
 
-    expect(await t.call('sam', 'recordings.list', { limit: 0 }, 0)).toMatchObject({ status: 400, ok: false, error: { code: 'invalid-input' } });
+    // A page of one to 200; a cursor is a time and a recording's id, nothing else.
+    for (const input of [
+      { limit: 0 },
+      { limit: 201 },
+      { limit: 1.5 },
+      { before: { startedAt: 'yesterday', id: first.next!.id } },
+      { before: { startedAt: '2026-11-23T16:00:00+01:00', id: first.next!.id } },
+      { before: { startedAt: first.next!.startedAt, id: 0 } },
+      { before: { startedAt: first.next!.startedAt } },
+      { before: { ...first.next!, accountId: 1 } },
+      { accountId: 1 },
+    ]) {
+      expect(await t.call('sam', 'recordings.list', input, 0), JSON.stringify(input)).toMatchObject({ status: 400, ok: false, error: { code: 'invalid-input' } });
+    }
     expect((await teamRequest(running[0]!.origin, '/api/recordings.list', { input: {} })).status).toBe(401);
   });
 
