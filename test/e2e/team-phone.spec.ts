@@ -210,7 +210,7 @@ test('a team lead opens the team’s recordings from the top bar by keyboard: ne
   expect(rep.refused).toEqual([]);
 });
 
-test('a team lead reads older recordings by keyboard, a page at a time, and goes on from the first row of the page read', async ({ browser }) => {
+test('a team lead reads older recordings by keyboard, a page at a time, and goes on from the first row of the page read', async ({ browser }, testInfo) => {
   // Fifty-five older copies of the call jordan recorded: the newest page is fifty, the next the six left.
   const direct = await openPostgresStore({ connectionString: team.databaseUrl, max: 1 });
   await direct.run(
@@ -228,5 +228,6 @@ test('a team lead reads older recordings by keyboard, a page at a time, and goes
   await expect(rows).toHaveCount(56);
   await expect(screen.getByRole('button', { name: 'Show older recordings' })).toHaveCount(0);
   await expect(rows.nth(50).getByRole('button', { name: /^▶ Play/ })).toBeFocused();
+  await lead.page.screenshot({ path: testInfo.outputPath('team-recordings-older.png') });
   expect(lead.refused).toEqual([]);
 });
