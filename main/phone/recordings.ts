@@ -29,8 +29,9 @@ interface RecordingRow {
   file: string | null;
 }
 
-const SELECT = `SELECT r.id, r.lead_id, r.dial_id, d.call_id, r.started_at, r.duration_ms, r.bytes, r.type, r.file
-  FROM recordings r JOIN dials d ON d.id = r.dial_id`;
+const COLUMNS = 'r.id, r.lead_id, r.dial_id, d.call_id, r.started_at, r.duration_ms, r.bytes, r.type, r.file';
+const FROM = 'FROM recordings r JOIN dials d ON d.id = r.dial_id';
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 
 const toRecording = (r: RecordingRow): Recording => ({
   id: r.id,
@@ -195,9 +196,8 @@ export function recordingLibrary(store: Store, shelf: RecordingShelf, clock: Clo
       }
       const team = shelf.accountId !== null;
       const rows = await store.all<RecordingRow & { lead_name: string; recorded_by: string | null }>(
-        `SELECT r.id, r.lead_id, r.dial_id, d.call_id, r.started_at, r.duration_ms, r.bytes, r.type, r.file,
-           trim(leads.first_name || ' ' || leads.last_name) AS lead_name, ${team ? 'a.name' : 'NULL'} AS recorded_by
-         FROM recordings r JOIN dials d ON d.id = r.dial_id JOIN leads ON leads.id = r.lead_id
+        `SELECT ${COLUMNS}, trim(leads.first_name || ' ' || leads.last_name) AS lead_name, ${team ? 'a.name' : 'NULL'} AS recorded_by
+         ${FROM} JOIN leads ON leads.id = r.lead_id
          ${team ? 'LEFT JOIN accounts a ON a.id = r.account_id' : ''}
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY r.started_at DESC, r.id DESC LIMIT ?`,
