@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { LeadSearchResult } from '../../shared/lead-context.ts';
 import { seedStore } from '../../main/store-seed.ts';
@@ -229,5 +230,10 @@ test('a team lead reads older recordings by keyboard, a page at a time, and goes
   await expect(screen.getByRole('button', { name: 'Show older recordings' })).toHaveCount(0);
   await expect(rows.nth(50).getByRole('button', { name: /^▶ Play/ })).toBeFocused();
   await lead.page.screenshot({ path: testInfo.outputPath('team-recordings-older.png') });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await lead.page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page: lead.page }).include('[data-testid="recordings"]').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), colorScheme).toEqual([]);
+  }
   expect(lead.refused).toEqual([]);
 });
