@@ -31,6 +31,15 @@ export interface RecordingSettings {
   consentGreetingId: string | null;
 }
 
+/**
+ * The recording choice as read: with the announcement's name and, on a team, whose greeting it is
+ * (another team lead's: the choice is the team's, and any team lead keeps it when saving).
+ */
+export interface RecordingChoice extends RecordingSettings {
+  /** Null when none is chosen; `owner` null when it is the reader's own greeting (always, alone). */
+  consent: { name: string; owner: string | null } | null;
+}
+
 /** A recorded call, linked to its dial and, once it is logged, its call. */
 export interface Recording {
   id: number;
@@ -43,6 +52,28 @@ export interface Recording {
   bytes: number;
   type: AudioType;
 }
+
+/** A recording in the team's list: its lead's name, and who recorded it. */
+export interface ListedRecording extends Recording {
+  leadName: string;
+  /** The account that recorded it (on a rep's own store, the rep); null when that account was deleted since. */
+  recordedBy: string | null;
+}
+
+/** Where a page of the list starts: after the last recording of the page before, newest first. */
+export interface RecordingCursor {
+  startedAt: string;
+  id: number;
+}
+
+/** One page of the list, newest first; `next` is null at the oldest recording. */
+export interface RecordingsPage {
+  recordings: ListedRecording[];
+  next: RecordingCursor | null;
+}
+
+/** A page: a screenful, read in one short query however many thousands the team keeps. */
+export const RECORDINGS_PAGE = 50;
 
 /** An audio file as it crosses the API: bytes as base64 (docs/ARCHITECTURE.md, "Why files travel as base64"). */
 export interface AudioFile {

@@ -38,6 +38,7 @@ export const METHOD_KINDS = {
   'recordings.save': 'write',
   'recordings.ofLead': 'read',
   'recordings.audio': 'read',
+  'recordings.list': 'read',
 
   // Claims a lead for the console, renews or lets go of the claim: writes.
   'queue.next': 'write',

@@ -36,6 +36,8 @@ export const METHOD_ROLES: Record<MethodName, Access> = {
   'recordings.save': 'rep',
   'recordings.ofLead': 'rep',
   'recordings.audio': 'rep',
+  // A rep's own recordings; a team lead's and an admin's every one (main/phone/recordings.ts).
+  'recordings.list': 'rep',
   'leads.delete': 'team-lead',
 
   'queue.next': 'rep',

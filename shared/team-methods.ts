@@ -122,6 +122,8 @@ export const TEAM_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'recordings.save',
   'recordings.ofLead',
   'recordings.audio',
+  // The list of recordings, newest first: a team lead hears the team's without opening each lead.
+  'recordings.list',
 ]);
 
 export function notOnTeamServer(what: string): string {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api-error.ts';
-import { AUDIO_TYPES, MAX_GREETING_BYTES, NOT_AUDIO_SENTENCE, tooLargeSentence, type AudioFile, type Greeting, type GreetingsView, type RecordingSettings } from '../../shared/call-audio.ts';
+import { AUDIO_TYPES, MAX_GREETING_BYTES, NOT_AUDIO_SENTENCE, tooLargeSentence, type AudioFile, type Greeting, type GreetingsView, type RecordingChoice, type RecordingSettings } from '../../shared/call-audio.ts';
 import type { Clock } from '../clock.ts';
 import type { PreferenceStore } from '../preferences/preferences.ts';
 import type { Store } from '../store/seam/store.ts';
@@ -35,8 +35,11 @@ export interface GreetingShelf {
    * (one of theirs), which every rep's console plays at answer. Null for any other id, and alone,
    * where every greeting is the rep's own.
    */
-  announcement(id: string): Promise<Greeting | null>;
+  announcement(id: string): Promise<AnnouncedGreeting | null>;
 }
+
+/** The team's announcement, another's greeting: with the name of the account it is kept with. */
+export type AnnouncedGreeting = Greeting & { owner: string };
 
 /**
  * What the preferences keep under `voice`: which greeting V drops, and the team's recording
@@ -158,8 +161,11 @@ export function accountGreetingShelf(store: Store, accountId: number, prefs: Pre
     consentId: async () => announcedWith(voice),
     async announcement(id) {
       if (voice.read().consentGreetingId !== id) return null;
-      const row = await store.one<GreetingRow>(`${GREETING_COLUMNS} WHERE id = ?`, [id]);
-      return row ? toGreeting(row) : null;
+      const row = await store.one<GreetingRow & { owner: string }>(
+        'SELECT g.id, g.name, g.type, octet_length(g.audio) AS bytes, g.created_at, a.name AS owner FROM greetings g JOIN accounts a ON a.id = g.account_id WHERE g.id = ?',
+        [id],
+      );
+      return row ? { ...toGreeting(row), owner: row.owner } : null;
     },
   };
 }
@@ -176,8 +182,8 @@ export function greetingLibrary(shelf: GreetingShelf, clock: Clock) {
     if (!found) throw new ApiError('not-found', GONE_SENTENCE);
     return found;
   };
-  /** A greeting the rep may play: their own, or the team's consent announcement. */
-  const playable = async (id: string): Promise<Greeting> => {
+  /** A greeting the rep may play: their own (no owner said), or the team's consent announcement (its owner's name). */
+  const playable = async (id: string): Promise<Greeting & { owner?: string }> => {
     const found = (await greetings()).find((g) => g.id === id) ?? (await shelf.announcement(id));
     if (!found) throw new ApiError('not-found', GONE_SENTENCE);
     return found;
@@ -236,17 +242,22 @@ export type GreetingLibrary = ReturnType<typeof greetingLibrary>;
  */
 export function recordingChoices(prefs: PreferenceStore, library: GreetingLibrary) {
   const voice = voiceChoices(prefs);
-  const settings = async (): Promise<RecordingSettings> => {
+  const settings = async (): Promise<RecordingChoice> => {
     const { recordCalls, consentGreetingId } = voice.read();
     // An announcement deleted since (its owner's account too): nothing is recorded.
-    const known = consentGreetingId !== null && (await library.playable(consentGreetingId).then(() => true, () => false));
-    return { recordCalls: recordCalls && known, consentGreetingId: known ? consentGreetingId : null };
+    const found = consentGreetingId === null ? null : await library.playable(consentGreetingId).catch(() => null);
+    if (!found) return { recordCalls: false, consentGreetingId: null, consent: null };
+    return { recordCalls, consentGreetingId: found.id, consent: { name: found.name, owner: found.owner ?? null } };
   };
   return {
     settings,
-    /** Recording is turned on only with a consent announcement to play: nobody is recorded unannounced. */
-    async save(next: RecordingSettings, changedBy: string | null): Promise<RecordingSettings> {
-      if (next.consentGreetingId !== null) await library.find(next.consentGreetingId);
+    /**
+     * Recording is turned on only with a consent announcement to play: nobody is recorded
+     * unannounced. The announcement is one of the saver's own greetings, or the team's current one
+     * (another team lead's), kept until a team lead picks another.
+     */
+    async save(next: RecordingSettings, changedBy: string | null): Promise<RecordingChoice> {
+      if (next.consentGreetingId !== null) await library.playable(next.consentGreetingId);
       if (next.recordCalls && next.consentGreetingId === null) {
         throw new ApiError('invalid-input', 'Choose the consent announcement played at answer before turning recording on: record one as a greeting first.');
       }

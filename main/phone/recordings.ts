@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api-error.ts';
-import { MAX_RECORDING_BYTES, NOT_AUDIO_SENTENCE, tooLargeSentence, type AudioFile, type AudioType, type Recording } from '../../shared/call-audio.ts';
+import { MAX_RECORDING_BYTES, NOT_AUDIO_SENTENCE, tooLargeSentence, type AudioFile, type AudioType, type ListedRecording, type Recording, type RecordingCursor, type RecordingsPage } from '../../shared/call-audio.ts';
+import { hasRole } from '../../shared/method-roles.ts';
 import type { Clock } from '../clock.ts';
+import { currentCaller } from '../people/caller.ts';
 import { checkLeadInReach } from '../queue/lead-reach.ts';
+import { callerAccess } from '../queue/list-access.ts';
 import type { Database } from '../store/database.ts';
 import type { Store } from '../store/seam/store.ts';
 import { ensurePrivateFolder } from '../store/private-files.ts';
@@ -26,8 +29,9 @@ interface RecordingRow {
   file: string | null;
 }
 
-const SELECT = `SELECT r.id, r.lead_id, r.dial_id, d.call_id, r.started_at, r.duration_ms, r.bytes, r.type, r.file
-  FROM recordings r JOIN dials d ON d.id = r.dial_id`;
+const COLUMNS = 'r.id, r.lead_id, r.dial_id, d.call_id, r.started_at, r.duration_ms, r.bytes, r.type, r.file';
+const FROM = 'FROM recordings r JOIN dials d ON d.id = r.dial_id';
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 
 const toRecording = (r: RecordingRow): Recording => ({
   id: r.id,
@@ -69,6 +73,8 @@ export interface RecordingShelf {
   keep(recording: NewRecording, bytes: Uint8Array): Promise<number>;
   /** The audio of a recording on record. */
   audio(id: number, file: string | null): Promise<Uint8Array>;
+  /** Alone, who recorded every recording: the store's rep (the preferences' name; null if unset). On a team each row names its account. */
+  storeRep(): string | null;
 }
 
 /**
@@ -76,10 +82,11 @@ export interface RecordingShelf {
  * anywhere). The file is written first and the row after; the row's delete (by any path: a
  * cascade from the lead included) queues the file for erasing (eraseDeletedRecordings).
  */
-export function folderRecordingShelf(store: Store, dataDir: string): RecordingShelf {
+export function folderRecordingShelf(store: Store, dataDir: string, repName: () => string): RecordingShelf {
   const folder = join(dataDir, RECORDINGS_FOLDER);
   return {
     accountId: null,
+    storeRep: () => repName() || null,
     async keep(r, bytes) {
       ensurePrivateFolder(folder);
       const file = `${r.leadId}-${r.dialId}-${randomUUID()}.${EXTENSIONS[r.type]}`;
@@ -112,6 +119,7 @@ export function folderRecordingShelf(store: Store, dataDir: string): RecordingSh
 export function accountRecordingShelf(store: Store, accountId: number): RecordingShelf {
   return {
     accountId,
+    storeRep: () => null,
     async keep(r, bytes) {
       const row = await store.one<{ id: number }>(
         `INSERT INTO recordings (lead_id, dial_id, account_id, audio, type, bytes, duration_ms, started_at) VALUES (?, ?, ?, decode(?, 'base64'), ?, ?, ?, ?) RETURNING id`,
@@ -162,6 +170,42 @@ export function recordingLibrary(store: Store, shelf: RecordingShelf, clock: Clo
     async ofLead(leadId: number): Promise<Recording[]> {
       await reach(leadId);
       return (await store.all<RecordingRow>(`${SELECT} WHERE r.lead_id = ? ORDER BY r.started_at DESC, r.id DESC`, [leadId])).map(toRecording);
+    },
+    /**
+     * The recordings newest first, a page at a time, each with its lead's name and who recorded
+     * it: a team lead's or an admin's every one; a rep's those their account recorded, of the leads
+     * they may still reach (ofLead's rule: nothing listed that they could not open and play).
+     */
+    async list({ before, limit }: { before?: RecordingCursor | undefined; limit: number }): Promise<RecordingsPage> {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (before) {
+        // One comparison of the pair, so the team's index (started_at, id) is read from that row on.
+        where.push('(r.started_at, r.id) < (?, ?)');
+        params.push(Date.parse(before.startedAt), before.id);
+      }
+      const person = currentCaller()?.person;
+      if (person && !hasRole(person, 'team-lead')) {
+        where.push('r.account_id = ?');
+        params.push(person.id);
+      }
+      const access = await callerAccess(store, clock.now());
+      if (access) {
+        where.push(`(${access.where})`);
+        params.push(...access.params);
+      }
+      const team = shelf.accountId !== null;
+      const rows = await store.all<RecordingRow & { lead_name: string; recorded_by: string | null }>(
+        `SELECT ${COLUMNS}, trim(leads.first_name || ' ' || leads.last_name) AS lead_name, ${team ? 'a.name' : 'NULL'} AS recorded_by
+         ${FROM} JOIN leads ON leads.id = r.lead_id
+         ${team ? 'LEFT JOIN accounts a ON a.id = r.account_id' : ''}
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY r.started_at DESC, r.id DESC LIMIT ?`,
+        [...params, limit + 1],
+      );
+      const page = rows.slice(0, limit).map((r): ListedRecording => ({ ...toRecording(r), leadName: r.lead_name || `lead #${r.lead_id}`, recordedBy: team ? r.recorded_by : shelf.storeRep() }));
+      const last = page.at(-1);
+      return { recordings: page, next: rows.length > limit && last ? { startedAt: last.startedAt, id: last.id } : null };
     },
     async audio(id: number): Promise<AudioFile> {
       const found = await row(id);

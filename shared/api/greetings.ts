@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_GREETING_BYTES, MAX_RECORDING_BYTES, type AudioFile, type GreetingsView, type Recording, type RecordingSettings } from '../call-audio.ts';
+import { MAX_GREETING_BYTES, MAX_RECORDING_BYTES, type AudioFile, type GreetingsView, type Recording, type RecordingChoice, type RecordingsPage, RECORDINGS_PAGE } from '../call-audio.ts';
 import { DAY_MS } from '../time-units.ts';
 import { base64Up, leadId, none } from './common-inputs.ts';
 import { method, SMALL_REQUEST } from './method-spec.ts';
@@ -21,9 +21,9 @@ export const greetingsApi = {
 } as const;
 
 export const recordingsApi = {
-  'recordings.settings': method<RecordingSettings>()(none),
-  /** Turning recording on needs the consent announcement played at answer. */
-  'recordings.saveSettings': method<RecordingSettings>()(z.strictObject({ recordCalls: z.boolean(), consentGreetingId: greetingId.nullable() })),
+  'recordings.settings': method<RecordingChoice>()(none),
+  /** Turning recording on needs the consent announcement played at answer: one of the team lead's greetings, or the team's current one. */
+  'recordings.saveSettings': method<RecordingChoice>()(z.strictObject({ recordCalls: z.boolean(), consentGreetingId: greetingId.nullable() })),
   /** A recorded call, both sides mixed, linked to its dial (and so to its call). */
   'recordings.save': method<Recording>()(
     z.strictObject({ leadId, dialId: z.int().positive(), durationMs: z.int().min(0).max(DAY_MS), data: z.base64().max(base64Up(MAX_RECORDING_BYTES)) }),
@@ -31,4 +31,11 @@ export const recordingsApi = {
   ),
   'recordings.ofLead': method<Recording[]>()(z.strictObject({ leadId })),
   'recordings.audio': method<AudioFile>()(z.strictObject({ id: z.int().positive() })),
+  /** The recordings newest first, a page at a time: a team lead's or an admin's every one, a rep's their own. */
+  'recordings.list': method<RecordingsPage>()(
+    z.strictObject({
+      before: z.strictObject({ startedAt: z.iso.datetime(), id: z.int().positive() }).optional(),
+      limit: z.int().min(1).max(200).default(RECORDINGS_PAGE),
+    }),
+  ),
 } as const;

@@ -33,7 +33,7 @@ test('recording on: the callee hears the consent announcement at answer, the cal
   const host = await openConsoleWithPhone(hosts, sip, page, [`1,Ada Lovelace,${ADA},lead`]);
   const recordings = join(hosts.dataDir(), 'recordings');
   const leadId = Number(await page.locator('main.call-screen').getAttribute('data-lead-id'));
-  expect(await host.call('recordings.settings', {})).toEqual({ recordCalls: false, consentGreetingId: null });
+  expect(await host.call('recordings.settings', {})).toEqual({ recordCalls: false, consentGreetingId: null, consent: null });
 
   // Settings → Phone: the announcement is a greeting (chosen from a file here); recording is turned on with it.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -75,6 +75,13 @@ test('recording on: the callee hears the consent announcement at answer, the cal
   expect(recording).toMatchObject({ type: 'audio/webm' });
   expect(recording!.durationMs).toBeGreaterThan(CONSENT_SECONDS * 1000);
   expect(readdirSync(recordings)).toHaveLength(1);
+
+  // Listed in the top bar's Recordings: the lead, who recorded it (the rep of this store), how long.
+  await page.getByRole('button', { name: 'Recordings', exact: true }).click();
+  const listed = page.getByRole('dialog', { name: 'Your recordings' }).getByRole('table', { name: 'Recordings' }).locator('tbody tr');
+  await expect(listed).toHaveCount(1);
+  await expect(listed.first()).toContainText(/Ada Lovelace\s*You\s*0:0\d/);
+  await page.keyboard.press('Escape');
 
   // Played from the lead's history.
   await page.keyboard.press('/');

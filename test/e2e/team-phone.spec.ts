@@ -1,6 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { LeadSearchResult } from '../../shared/lead-context.ts';
 import { seedStore } from '../../main/store-seed.ts';
+import { openPostgresStore } from '../../main/store/seam/postgres-store.ts';
 import { seedCsv } from '../helpers/seed-leads.ts';
 import { cookieOf, teamRequest } from '../helpers/team-server-process.ts';
 import { toneWav } from '../sip/tone-wav.ts';
@@ -13,7 +15,10 @@ import { HASHING, LEAD_AND_TWO_REPS, signedIn, startTeam, TEAM_PASSWORD, type Te
  * rep, sees none of it. Below the account, his voicemail greetings: one chosen from a file on one
  * process is listed on the other. Whether calls are recorded is the team's: sam, the team lead,
  * turns it on with an announcement of his on one process, and a rep reads it on the other. A call
- * jordan recorded plays from the lead's history in sam's console on the other process.
+ * jordan recorded plays from the lead's history in sam's console on the other process, and from
+ * the team's list of recordings, opened from the top bar by keyboard, its older pages read by
+ * keyboard too. Robin, a second team lead,
+ * finds sam's announcement chosen and keeps it when turning recording off and on.
  */
 // A Monday, 10:00 in New York: Ada may be called.
 const CLOCK = '2026-11-23T15:00:00Z';
@@ -24,7 +29,7 @@ test.setTimeout(180_000);
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   team = await startTeam({
-    accounts: LEAD_AND_TWO_REPS,
+    accounts: [...LEAD_AND_TWO_REPS, ['robin', 'team-lead']],
     processes: 2,
     clock: CLOCK,
     env: { NEXTCALL_PHONE_KEY: 'cd'.repeat(32) },
@@ -145,5 +150,90 @@ test('a call a rep recorded through one process plays from the lead’s history 
   await expect(player).toHaveAttribute('aria-label', 'Recording of the call, 0:01');
   // The audio jordan's console sent, played from a blob the page made: its 1.2 seconds.
   await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(1.2, 2);
+  expect(lead.refused).toEqual([]);
+});
+
+test('a second team lead finds the team’s announcement chosen, said whose, and keeps it when turning recording off and on', async ({ browser }, testInfo) => {
+  const robin = await signedIn(browser, team.servers[0]!.origin, 'robin');
+  await robin.page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await robin.page.getByRole('dialog', { name: 'Settings' }).getByLabel('Built-in softphone (SIP over WebSocket)').check();
+  const greetings = robin.page.getByRole('region', { name: 'Greetings' });
+  const announcement = greetings.getByLabel('Consent announcement played at answer');
+  // Sam's, listed by its name and whose it is, though robin has no greeting of his own.
+  await expect(greetings).toContainText('No greeting yet.');
+  await expect(announcement.locator('option:checked')).toHaveText('This call is recorded (sam’s, the team’s announcement now)');
+  const record = greetings.getByRole('checkbox', { name: /Record calls/ });
+  await record.uncheck();
+  await expect(greetings.getByTestId('greetings-status')).toHaveText('Calls are not recorded.');
+  await record.check();
+  await expect(greetings.getByTestId('greetings-status')).toHaveText('Calls are recorded from now on, after the announcement.');
+  await expect(announcement.locator('option:checked')).toHaveText('This call is recorded (sam’s, the team’s announcement now)');
+  await greetings.scrollIntoViewIfNeeded();
+  await robin.page.screenshot({ path: testInfo.outputPath('second-team-lead-keeps-announcement.png') });
+  expect(robin.refused).toEqual([]);
+});
+
+test('a team lead opens the team’s recordings from the top bar by keyboard: newest first, each with its lead, who recorded it, when and how long, and plays one; a rep sees only their own', async ({ browser }, testInfo) => {
+  // The call jordan recorded above (the tests of this file run in order, on one team).
+  const lead = await signedIn(browser, team.servers[1]!.origin, 'sam');
+  const button = lead.page.getByRole('button', { name: 'Recordings', exact: true });
+  // Tab along the top bar to Recordings, then Enter: no mouse.
+  for (let i = 0; i < 30 && !(await button.evaluate((b) => b === document.activeElement)); i++) await lead.page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  await lead.page.keyboard.press('Enter');
+  const screen = lead.page.getByRole('dialog', { name: 'The team’s recordings' });
+  const rows = screen.getByRole('table', { name: 'Recordings' }).locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Ada Lovelace');
+  await expect(rows.first()).toContainText('jordan');
+  await expect(rows.first()).toContainText('0:01');
+  await expect(rows.first()).toContainText('Nov 23, 2026');
+  await lead.page.screenshot({ path: testInfo.outputPath('team-recordings.png') });
+  // Tab to the row's Play, Enter: the player takes its place and the keyboard with it.
+  const play = rows.first().getByRole('button', { name: '▶ Play Ada Lovelace' });
+  await lead.page.keyboard.press('Tab');
+  await expect(play).toBeFocused();
+  await lead.page.keyboard.press('Enter');
+  const player = rows.first().locator('audio.call-recording');
+  await expect(player).toBeFocused();
+  await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(1.2, 2);
+  await lead.page.screenshot({ path: testInfo.outputPath('team-recording-playing.png') });
+  await lead.page.keyboard.press('Escape');
+  await expect(screen).toHaveCount(0);
+  expect(lead.refused).toEqual([]);
+
+  // Casey recorded nothing: her list is her own, and empty.
+  const rep = await signedIn(browser, team.servers[0]!.origin, 'casey');
+  await rep.page.getByRole('button', { name: 'Recordings', exact: true }).click();
+  const hers = rep.page.getByRole('dialog', { name: 'Your recordings' });
+  await expect(hers).toContainText('No call has been recorded yet');
+  await expect(hers.getByRole('table')).toHaveCount(0);
+  expect(rep.refused).toEqual([]);
+});
+
+test('a team lead reads older recordings by keyboard, a page at a time, and goes on from the first row of the page read', async ({ browser }, testInfo) => {
+  // Fifty-five older copies of the call jordan recorded: the newest page is fifty, the next the six left.
+  const direct = await openPostgresStore({ connectionString: team.databaseUrl, max: 1 });
+  await direct.run(
+    `INSERT INTO recordings (lead_id, dial_id, account_id, audio, type, bytes, duration_ms, started_at)
+     SELECT r.lead_id, r.dial_id, r.account_id, r.audio, r.type, r.bytes, r.duration_ms, r.started_at - n * 60000 FROM recordings r, generate_series(1, 55) AS n`,
+  );
+  await direct.close();
+  const lead = await signedIn(browser, team.servers[0]!.origin, 'sam');
+  await lead.page.getByRole('button', { name: 'Recordings', exact: true }).click();
+  const screen = lead.page.getByRole('dialog', { name: 'The team’s recordings' });
+  const rows = screen.getByRole('table', { name: 'Recordings' }).locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  await screen.getByRole('button', { name: 'Show older recordings' }).focus();
+  await lead.page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(56);
+  await expect(screen.getByRole('button', { name: 'Show older recordings' })).toHaveCount(0);
+  await expect(rows.nth(50).getByRole('button', { name: /^▶ Play/ })).toBeFocused();
+  await lead.page.screenshot({ path: testInfo.outputPath('team-recordings-older.png') });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await lead.page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page: lead.page }).include('[data-testid="recordings"]').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), colorScheme).toEqual([]);
+  }
   expect(lead.refused).toEqual([]);
 });

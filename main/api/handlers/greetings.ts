@@ -11,7 +11,7 @@ import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 export function greetingsHandlers({ core, rep }: HandlerContext): HandlersOf<'greetings' | 'recordings'> {
   const { store, dataDir, clock } = core;
   const solo = greetingLibrary(folderGreetingShelf(dataDir, core.prefs), clock);
-  const soloRecordings = recordingLibrary(store, folderRecordingShelf(store, dataDir), clock);
+  const soloRecordings = recordingLibrary(store, folderRecordingShelf(store, dataDir, () => core.prefs.read().repName), clock);
   const accountId = () => rep()?.id ?? null;
   const library = () => {
     const id = accountId();
@@ -34,5 +34,6 @@ export function greetingsHandlers({ core, rep }: HandlerContext): HandlersOf<'gr
     'recordings.save': (input) => recordings().save(input),
     'recordings.ofLead': ({ leadId }) => recordings().ofLead(leadId),
     'recordings.audio': ({ id }) => recordings().audio(id),
+    'recordings.list': (input) => recordings().list(input),
   };
 }

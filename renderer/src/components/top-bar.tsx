@@ -13,6 +13,7 @@ import { selectMay } from '../store/console-state.ts';
 import { useApp } from '../store/store-context.tsx';
 import { LineStatus } from '../phone/line-status.tsx';
 import { PowerDialSwitch } from '../phone/power-dial-countdown.tsx';
+import { RecordingsButton } from '../phone/recordings-screen.tsx';
 
 /** The brand, how much of the list is left, the session, and the way to the import, the reports and the settings. */
 export function TopBar() {
@@ -56,6 +57,7 @@ export function TopBar() {
         </button>
       )}
       <ListRepsButton />
+      <RecordingsButton />
       <button type="button" className="secondary" onClick={() => openPanel('reports')}>
         Reports
       </button>

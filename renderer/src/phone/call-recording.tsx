@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Recording } from '../../../shared/call-audio.ts';
 import { SECOND_MS } from '../../../shared/time-units.ts';
 import { base64ToBytes } from '../file-transfer.ts';
@@ -25,7 +25,8 @@ export function useRecordingsOf(leadId: number | undefined): Map<number, Recordi
   return recordings;
 }
 
-const length = (ms: number) => {
+/** A recording's length as a player shows it: 2:05. */
+export const recordingLength = (ms: number) => {
   const seconds = Math.round(ms / SECOND_MS);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 };
@@ -34,11 +35,14 @@ const length = (ms: number) => {
  * A recorded call, played from the bytes main returns (recordings.audio) as a blob: the page's
  * own object, never a file address, and never kept after the player goes.
  */
-export function RecordingPlayer({ recording }: { recording: Recording }) {
+export function RecordingPlayer({ recording, label = `Recording ${recordingLength(recording.durationMs)}` }: { recording: Recording; label?: string }) {
   const call = useApi();
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const player = useRef<HTMLAudioElement>(null);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  // The player takes the place of the button just pressed: the keyboard goes with it (space pauses), not back to the page.
+  useEffect(() => void (url && player.current?.focus()), [url]);
   const open = async () => {
     try {
       const audio = await call('recordings.audio', { id: recording.id });
@@ -49,10 +53,10 @@ export function RecordingPlayer({ recording }: { recording: Recording }) {
   };
   if (error) return <p className="call-notes" role="alert">{error}</p>;
   return url ? (
-    <audio className="call-recording" controls autoPlay src={url} aria-label={`Recording of the call, ${length(recording.durationMs)}`} />
+    <audio ref={player} className="call-recording" controls autoPlay src={url} aria-label={`Recording of the call, ${recordingLength(recording.durationMs)}`} />
   ) : (
     <button type="button" className="secondary call-recording" onClick={() => void open()}>
-      ▶ Recording {length(recording.durationMs)}
+      ▶ {label}
     </button>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { MAX_GREETING_BYTES, tooLargeSentence, type GreetingsView, type RecordingSettings } from '../../../shared/call-audio.ts';
+import { MAX_GREETING_BYTES, tooLargeSentence, type GreetingsView, type RecordingChoice as RecordingView, type RecordingSettings } from '../../../shared/call-audio.ts';
 import { base64ToBytes, fileToBase64 } from '../file-transfer.ts';
 import { selectMay } from '../store/console-state.ts';
 import { messageOf } from '../store/error-message.ts';
@@ -17,7 +17,7 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
   // Wherever recordings are not served, the recording choice is left out.
   const mayRecord = useApp(selectMay('recordings.settings'));
   const [view, setView] = useState<GreetingsView | null>(null);
-  const [recording, setRecording] = useState<RecordingSettings | null>(null);
+  const [recording, setRecording] = useState<RecordingView | null>(null);
   const [name, setName] = useState('');
   const [take, setTake] = useState<GreetingTake | null>(null);
   const [playing, setPlaying] = useState<{ id: string; stop(): void } | null>(null);
@@ -165,19 +165,22 @@ export function GreetingsSettings({ microphoneId }: { microphoneId: string }) {
 }
 
 /** The team's choice: record calls or not, and the announcement played at answer before anything is said. */
-function RecordingChoice({ view, settings, onSaved, onError }: { view: GreetingsView; settings: RecordingSettings; onSaved(s: RecordingSettings): void; onError(e: string): void }) {
+function RecordingChoice({ view, settings, onSaved, onError }: { view: GreetingsView; settings: RecordingView; onSaved(s: RecordingView): void; onError(e: string): void }) {
   const call = useApi();
   // On a team the choice is the team's, a team lead's to make (shared/method-roles.ts): a rep reads it.
   const maySave = useApp(selectMay('recordings.saveSettings'));
   const onTeam = useApp((s) => s.signInState?.signInRequired === true);
-  const [form, setForm] = useState(settings);
+  const chosen = (s: RecordingSettings): RecordingSettings => ({ recordCalls: s.recordCalls, consentGreetingId: s.consentGreetingId });
+  const [form, setForm] = useState(chosen(settings));
   const save = (next: RecordingSettings) => {
     setForm(next);
-    call('recordings.saveSettings', next).then(onSaved, (e: unknown) => {
-      setForm(settings);
+    call('recordings.saveSettings', chosen(next)).then(onSaved, (e: unknown) => {
+      setForm(chosen(settings));
       onError(messageOf(e));
     });
   };
+  // Another team lead's announcement is the team's until someone picks another: listed, and kept by a save.
+  const others = settings.consent?.owner && !view.greetings.some((g) => g.id === settings.consentGreetingId) ? { id: settings.consentGreetingId!, ...settings.consent } : null;
   return (
     <div className="recording-choice">
       <h3>Recording</h3>
@@ -191,6 +194,11 @@ function RecordingChoice({ view, settings, onSaved, onError }: { view: Greetings
             Consent announcement played at answer{' '}
             <select value={form.consentGreetingId ?? ''} onChange={(e) => save({ ...form, consentGreetingId: e.target.value || null })}>
               <option value="">None chosen</option>
+              {others && (
+                <option value={others.id}>
+                  {others.name} ({others.owner}’s, the team’s announcement now)
+                </option>
+              )}
               {view.greetings.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}

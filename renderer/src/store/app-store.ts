@@ -8,6 +8,7 @@ import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createPhoneSlice, type PhoneSlice } from '../phone/phone-slice.ts';
 import { createPowerDialSlice, type PowerDialSlice } from '../phone/power-dial-slice.ts';
 import { createCallVoiceSlice, type CallVoiceSlice } from '../phone/call-voice-slice.ts';
+import { createRecordingsSlice, type RecordingsSlice } from '../phone/recordings-slice.ts';
 import type { Softphone } from '../phone/softphone.ts';
 import { createPanelSlice, type PanelSlice } from './panel-slice.ts';
 import { createFloorSlice, type FloorSlice } from './floor-slice.ts';
@@ -47,6 +48,7 @@ export type AppState = QueueSlice &
   PeopleSlice &
   PowerDialSlice &
   CallVoiceSlice &
+  RecordingsSlice &
   InboundSlice &
   StoreUploadSlice &
   TeamMembershipSlice;
@@ -71,6 +73,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPeopleSlice(deps)(...a),
     ...createPowerDialSlice(deps)(...a),
     ...createCallVoiceSlice(deps)(...a),
+    ...createRecordingsSlice(deps)(...a),
     ...createInboundSlice(deps)(...a),
     ...createStoreUploadSlice(deps)(...a),
     ...createTeamMembershipSlice(deps)(...a),

@@ -4,9 +4,9 @@ import { isBetweenCalls, isStandingBy } from './console-state.ts';
 
 /**
  * rep-name: the rep's name, asked before a first session. search: finding any lead (its own dialog, so the call screen's keys stay off under it too).
- * lists: a team lead's lists and reps.
+ * lists: a team lead's lists and reps. recordings: the recorded calls, newest first (a team lead's every one, a rep's their own).
  */
-export type Panel = 'reports' | 'settings' | 'rep-name' | 'search' | 'floor' | 'lists';
+export type Panel = 'reports' | 'settings' | 'rep-name' | 'search' | 'floor' | 'lists' | 'recordings';
 
 /**
  * The screen open over the call screen, if any: while one is, the call screen's keys are its own no more.

@@ -58,13 +58,13 @@ describe('the rep’s greetings', () => {
 
   it('turns recording on only with a consent announcement, and keeps that greeting from being deleted while it is on', async () => {
     const { api } = library();
-    expect(await api['recordings.settings']({})).toEqual({ recordCalls: false, consentGreetingId: null });
+    expect(await api['recordings.settings']({})).toEqual({ recordCalls: false, consentGreetingId: null, consent: null });
     await expect(api['recordings.saveSettings']({ recordCalls: true, consentGreetingId: null })).rejects.toThrow('Choose the consent announcement played at answer before turning recording on');
     const [consent] = (await api['greetings.add']({ name: 'This call is recorded', data: TONE })).greetings;
-    expect(await api['recordings.saveSettings']({ recordCalls: true, consentGreetingId: consent!.id })).toEqual({ recordCalls: true, consentGreetingId: consent!.id });
+    expect(await api['recordings.saveSettings']({ recordCalls: true, consentGreetingId: consent!.id })).toEqual({ recordCalls: true, consentGreetingId: consent!.id, consent: { name: consent!.name, owner: null } });
     await expect(api['greetings.delete']({ id: consent!.id })).rejects.toThrow('“This call is recorded” is the consent announcement played before calls are recorded');
     await api['recordings.saveSettings']({ recordCalls: false, consentGreetingId: consent!.id });
     await api['greetings.delete']({ id: consent!.id });
-    expect(await api['recordings.settings']({})).toEqual({ recordCalls: false, consentGreetingId: null });
+    expect(await api['recordings.settings']({})).toEqual({ recordCalls: false, consentGreetingId: null, consent: null });
   });
 });

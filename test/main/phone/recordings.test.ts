@@ -1,10 +1,21 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordDial } from '../../../main/calls/dials.ts';
+import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { deleteLead } from '../../../main/leads/delete-lead.ts';
-import { eraseDeletedRecordings } from '../../../main/phone/recordings.ts';
-import { count, csv, importCsv, testCore } from '../../helpers/test-core.ts';
+import { assignList } from '../../../main/leads/list-assignments.ts';
+import { createAccount } from '../../../main/people/accounts.ts';
+import { runAsCaller } from '../../../main/people/caller.ts';
+import { accountRecordingShelf, eraseDeletedRecordings, folderRecordingShelf, recordingLibrary } from '../../../main/phone/recordings.ts';
+import type { Store } from '../../../main/store/seam/store.ts';
+import type { Person } from '../../../shared/people.ts';
+import { DEFAULT_QUEUE_RULES } from '../../../shared/queue-rules.ts';
+import { MINUTE_MS } from '../../../shared/time-units.ts';
+import { seedLeads } from '../../helpers/seed-leads.ts';
+import { count, csv, importCsv, manualClock, tempDir, testCore } from '../../helpers/test-core.ts';
 import { syncHandlers } from '../../helpers/sync-handlers.ts';
+import { describeEachStore } from '../../helpers/test-stores.ts';
 import { toneWav } from '../../sip/tone-wav.ts';
 
 const RECORDED = toneWav(440, 0.3).toString('base64');
@@ -69,3 +80,102 @@ describe('call recordings', () => {
     await expect(api['recordings.audio']({ id: recording.id })).rejects.toThrow('This recording’s audio file is gone from the recordings folder');
   });
 });
+
+/** The call as the person makes it: on a team, the signed-in account (as the team server's door sets it); alone, nobody. */
+function as<T>(person: Person | null, work: () => T): T {
+  return person ? runAsCaller({ person, address: '127.0.0.1', token: null, startSession() {}, endSession() {} }, work) : work();
+}
+
+/**
+ * Ada in New York, on "America", which only blake works; Charles in London, on no list. On a team
+ * avery records Charles twice and blake Ada once; alone, the store's rep records all three.
+ */
+async function recordedAround(store: Store) {
+  const clock = manualClock('2026-11-23T15:00:00Z');
+  const [ada, charles] = await seedLeads(store, [
+    { firstName: 'Ada', lastName: 'Lovelace', phones: ['+12125550100'] },
+    { firstName: 'Charles', lastName: 'Babbage', phones: ['+442079460000'], timeZone: 'Europe/London', country: 'GB' },
+  ]);
+  const team = store.dialect.kind === 'postgres';
+  const people: Record<'sam' | 'avery' | 'blake' | 'alex', Person | null> = { sam: null, avery: null, blake: null, alex: null };
+  if (team) {
+    for (const [name, role] of [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep'], ['alex', 'admin']] as const) {
+      const account = await createAccount(store, clock.now(), { name, role, password: 'correct horse battery' });
+      people[name] = { id: account.id, name, role };
+    }
+    await saveCallList(store, clock, { name: 'America', filter: { timeZones: ['America/New_York'] }, rules: null });
+    await assignList(store, 'America', ['blake']);
+  }
+  const library = (who: Person | null) => recordingLibrary(store, who ? accountRecordingShelf(store, who.id) : folderRecordingShelf(store, tempDir(), () => 'Robin'), clock);
+  const record = async (who: Person | null, leadId: number, number: string) => {
+    const dial = await recordDial(store, leadId, number, clock.now(), DEFAULT_QUEUE_RULES, null, who?.id ?? null);
+    clock.advance(MINUTE_MS);
+    return as(who, () => library(who).save({ leadId, dialId: dial.dialId, durationMs: 300, data: RECORDED }));
+  };
+  const first = await record(people.avery, charles!, '+442079460000');
+  const second = await record(people.blake, ada!, '+12125550100');
+  const third = await record(people.avery, charles!, '+442079460000');
+  const list = (who: Person | null, input: Parameters<ReturnType<typeof library>['list']>[0] = { limit: 50 }) => as(who, () => library(who).list(input));
+  return { team, people, list, ids: [first.id, second.id, third.id], ada: ada!, charles: charles! };
+}
+
+describeEachStore('the list of recordings', ({ open }) => {
+  it('lists every recording newest first with its lead’s name, who recorded it, when and how long, a page at a time', async () => {
+    const { team, people, list, ids, ada, charles } = await recordedAround(await open());
+    const [first, second, third] = ids;
+    const by = (name: string) => (team ? name : 'Robin');
+    const all = await list(people.sam);
+    expect(all.recordings.map((r) => [r.id, r.leadId, r.leadName, r.recordedBy, r.durationMs])).toEqual([
+      [third, charles, 'Charles Babbage', by('avery'), 300],
+      [second, ada, 'Ada Lovelace', by('blake'), 300],
+      [first, charles, 'Charles Babbage', by('avery'), 300],
+    ]);
+    expect(all.recordings[0]!.startedAt > all.recordings[1]!.startedAt).toBe(true);
+    expect(all.next).toBeNull();
+
+    // Two pages of two: the second starts after the first's last, and says there is no third.
+    const page1 = await list(people.sam, { limit: 2 });
+    expect(page1.recordings.map((r) => r.id)).toEqual([third, second]);
+    expect(page1.next).toEqual({ startedAt: page1.recordings[1]!.startedAt, id: second });
+    const page2 = await list(people.sam, { limit: 2, before: page1.next! });
+    expect(page2).toMatchObject({ recordings: [{ id: first }], next: null });
+  });
+
+  it('pages through recordings started in the same millisecond each once, newest id first, none skipped', async () => {
+    const store = await open();
+    const { people, list, ids } = await recordedAround(store);
+    const [first, second, third] = ids;
+    // Two consoles' calls recorded at once: the time alone cannot say where a page ends.
+    await store.run('UPDATE recordings SET started_at = ?', [Date.parse('2026-11-23T15:00:00Z')]);
+    const seen: number[] = [];
+    let page = await list(people.sam, { limit: 1 });
+    for (let pages = 0; pages < 5; pages++) {
+      seen.push(...page.recordings.map((r) => r.id));
+      if (!page.next) break;
+      page = await list(people.sam, { limit: 1, before: page.next });
+    }
+    expect(seen).toEqual([third, second, first]);
+  });
+});
+
+// Alone there is one rep, the store's: only a team has reps' own recordings and reach.
+describeEachStore(
+  'the list of recordings, for a rep on a team',
+  ({ open }) => {
+    it('lists a rep only their own recordings, of leads they may still reach; an admin every one', async () => {
+      const store = await open();
+      const { people, list, ids } = await recordedAround(store);
+      const [first, second, third] = ids;
+      expect((await list(people.avery)).recordings.map((r) => r.id)).toEqual([third, first]);
+      expect((await list(people.blake)).recordings.map((r) => r.id)).toEqual([second]);
+      // Ada's list given to avery instead: blake no longer reaches Ada, and his recording of her leaves his list.
+      await assignList(store, 'America', ['avery']);
+      expect((await list(people.blake)).recordings).toEqual([]);
+      expect((await list(people.avery)).recordings.map((r) => r.id)).toEqual([third, first]);
+      expect((await list(people.sam)).recordings).toHaveLength(3);
+      // An admin, like a team lead, lists every one.
+      expect((await list(people.alex)).recordings.map((r) => r.id)).toEqual([third, second, first]);
+    });
+  },
+  ['postgres'],
+);

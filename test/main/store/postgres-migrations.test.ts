@@ -1,10 +1,11 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { accountRecordingShelf, recordingLibrary } from '../../../main/phone/recordings.ts';
 import { QUERIES } from '../../../main/queue/next-lead.ts';
 import { migrate, migrations } from '../../../main/store/migrations.ts';
 import { migratePostgres, postgresMigrations } from '../../../main/store/postgres-migrations.ts';
 import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
-import type { Store } from '../../../main/store/seam/store.ts';
+import type { SqlValue, Store } from '../../../main/store/seam/store.ts';
 import { postgresColumns } from '../../helpers/postgres-schema.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
@@ -107,6 +108,34 @@ describe('the PostgreSQL migrations', () => {
     // The lead's delete takes the recording with it, and leaves no file to erase (there is none).
     await store.run('DELETE FROM leads WHERE id = ?', [lead]);
     expect(await store.one('SELECT (SELECT count(*) FROM recordings) AS recordings, (SELECT count(*) FROM recording_files_to_erase) AS files')).toEqual({ recordings: 0, files: 0 });
+  });
+
+  it('read the team’s list of recordings in order from the newest, or from the last one shown: no sort of every recording per page (migration 15)', async () => {
+    const { store } = await fresh();
+    await migratePostgres(store);
+    // The list's own statements, explained instead of run, as the planner would read a large table.
+    const plans: string[] = [];
+    const explaining = new Proxy(store, {
+      get: (target, key) =>
+        key === 'all'
+          ? async (sql: string, params: SqlValue[]) => {
+              const rows = await target.transaction(async (tx) => {
+                await tx.run('SET LOCAL enable_seqscan = off');
+                return tx.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+              });
+              plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+              return [];
+            }
+          : Reflect.get(target, key),
+    });
+    const library = recordingLibrary(explaining, accountRecordingShelf(explaining, 1), { now: () => 0 });
+    await library.list({ limit: 50 });
+    await library.list({ limit: 50, before: { startedAt: '2026-11-23T15:00:00.000Z', id: 5000 } });
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) {
+      expect(plan).toContain('recordings_newest');
+      expect(plan, 'a page of the list sorts every recording instead of reading recordings_newest in order').not.toMatch(/\bSort\b/);
+    }
   });
 
   it('migrate once when two server processes start together', async () => {

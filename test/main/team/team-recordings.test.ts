@@ -3,7 +3,7 @@ import { saveCallList } from '../../../main/leads/call-lists.ts';
 import { assignList } from '../../../main/leads/list-assignments.ts';
 import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
-import { MAX_RECORDING_BYTES, NOT_AUDIO_SENTENCE, type AudioFile, type GreetingsView, type Recording, type RecordingSettings } from '../../../shared/call-audio.ts';
+import { MAX_RECORDING_BYTES, NOT_AUDIO_SENTENCE, type AudioFile, type GreetingsView, type Recording, type RecordingChoice, type RecordingSettings, type RecordingsPage } from '../../../shared/call-audio.ts';
 import type { LeadSearchResult } from '../../../shared/lead-context.ts';
 import type { CallLog } from '../../../shared/leads.ts';
 import { seedEngines } from '../../helpers/seed-leads.ts';
@@ -32,14 +32,14 @@ const NOT_YOUR_LEAD = (id: number) => `Lead ${id} is not on a call list you work
 const GONE = 'That recording is no longer there: it was deleted with its lead.';
 
 /** Charles (seedEngines: on "Europe", avery's); Ada on "America", which only blake works. */
-async function team(processes: number) {
+async function team(processes: number, people: [string, 'rep' | 'team-lead'][] = [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']]) {
   const url = await cluster().createDatabase();
   const seed = async (store: Store) => {
     await seedEngines(store, NOW);
     await saveCallList(store, { now: () => Date.parse(NOW) }, { name: 'America', filter: { timeZones: ['America/New_York'] }, rules: null });
     await assignList(store, 'America', ['blake']);
   };
-  const { servers, call } = await signedInTeam(url, { people: [['sam', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']], clock: NOW, seed, processes });
+  const { servers, call } = await signedInTeam(url, { people, clock: NOW, seed, processes });
   running.push(...servers);
   const idOf = async (query: string) => (await call<LeadSearchResult>('sam', 'leads.search', { query, limit: 20 })).value.hits[0]!.lead.id;
   return { url, servers, call, idOf };
@@ -96,6 +96,53 @@ describe('recorded calls on the team server', () => {
     expect(await t.call('sam', 'recordings.audio', { id }, 1)).toMatchObject({ status: 404, ok: false, error: { code: 'not-found', message: GONE } });
   });
 
+  it('lists the team’s recordings newest first for a team lead on any process; a rep lists only their own and is refused another’s', async () => {
+    const t = await team(2);
+    const [ada, charles] = [await t.idOf('lovelace'), await t.idOf('babbage')];
+    const record = async (who: string, leadId: number, number: string, on: number) => {
+      const dial = (await t.call<{ dialId: number }>(who, 'calls.dial', { leadId, number, consoleId: `console-${who}-1` }, on)).value;
+      return (await t.call<Recording>(who, 'recordings.save', { leadId, dialId: dial.dialId, durationMs: 300, data: RECORDED }, on)).value;
+    };
+    const averys = await record('avery', charles, LONDON, 0);
+    await t.call('avery', 'calls.disposition', { leadId: charles, code: 'no-answer', consoleId: 'console-avery-1', dialId: averys.dialId, number: LONDON }, 0);
+    // Recorded through the same process, whose clock says which came last (each process keeps its own).
+    const blakes = await record('blake', ada, '+12125550100', 0);
+
+    // The team lead, on the other process, lists both: whose lead, who recorded it, when, how long; and plays avery's.
+    const listed = (await t.call<RecordingsPage>('sam', 'recordings.list', {}, 1)).value;
+    expect(listed.recordings.map((r) => [r.id, r.leadName, r.recordedBy, r.durationMs])).toEqual([
+      [blakes.id, 'Ada Lovelace', 'blake', 300],
+      [averys.id, 'Charles Babbage', 'avery', 300],
+    ]);
+    expect(listed.recordings[1]).toMatchObject({ callId: expect.any(Number), startedAt: averys.startedAt });
+    expect((await t.call<AudioFile>('sam', 'recordings.audio', { id: averys.id }, 1)).value).toEqual({ type: 'audio/wav', data: RECORDED });
+    // A page of one, then the next.
+    const first = (await t.call<RecordingsPage>('sam', 'recordings.list', { limit: 1 }, 0)).value;
+    expect(first.recordings).toHaveLength(1);
+    expect((await t.call<RecordingsPage>('sam', 'recordings.list', { limit: 1, before: first.next }, 1)).value).toMatchObject({ recordings: [{ id: listed.recordings[1]!.id }], next: null });
+
+    // Each rep lists their own only; blake is refused avery's recording of a lead not his.
+    expect((await t.call<RecordingsPage>('avery', 'recordings.list', {}, 1)).value.recordings.map((r) => r.id)).toEqual([averys.id]);
+    expect((await t.call<RecordingsPage>('blake', 'recordings.list', {}, 0)).value.recordings.map((r) => r.id)).toEqual([blakes.id]);
+    expect(await t.call('blake', 'recordings.audio', { id: averys.id }, 0)).toMatchObject({ status: 403, ok: false, error: { message: NOT_YOUR_LEAD(charles) } });
+
+    // A page of one to 200; a cursor is a time and a recording's id, nothing else.
+    for (const input of [
+      { limit: 0 },
+      { limit: 201 },
+      { limit: 1.5 },
+      { before: { startedAt: 'yesterday', id: first.next!.id } },
+      { before: { startedAt: '2026-11-23T16:00:00+01:00', id: first.next!.id } },
+      { before: { startedAt: first.next!.startedAt, id: 0 } },
+      { before: { startedAt: first.next!.startedAt } },
+      { before: { ...first.next!, accountId: 1 } },
+      { accountId: 1 },
+    ]) {
+      expect(await t.call('sam', 'recordings.list', input, 0), JSON.stringify(input)).toMatchObject({ status: 400, ok: false, error: { code: 'invalid-input' } });
+    }
+    expect((await teamRequest(running[0]!.origin, '/api/recordings.list', { input: {} })).status).toBe(401);
+  });
+
   it('records calls where a team lead turned it on for the team, with their announcement, which every rep plays and none deletes', async () => {
     const t = await team(2);
     const [ada, charles] = [await t.idOf('lovelace'), await t.idOf('babbage')];
@@ -110,7 +157,7 @@ describe('recorded calls on the team server', () => {
 
     // Every rep, on every process, reads it and plays the announcement, which is not in their greetings.
     for (const who of ['avery', 'blake']) {
-      await expect.poll(async () => (await t.call<RecordingSettings>(who, 'recordings.settings', {}, 1)).value, { timeout: 5000 }).toEqual(on);
+      await expect.poll(async () => (await t.call<RecordingChoice>(who, 'recordings.settings', {}, 1)).value, { timeout: 5000 }).toEqual({ ...on, consent: { name: 'This call is recorded', owner: 'sam' } });
       expect((await t.call<AudioFile>(who, 'greetings.audio', { id: consent.id }, 1)).value).toEqual({ type: 'audio/wav', data: ANNOUNCEMENT });
       expect((await t.call<GreetingsView>(who, 'greetings.list', {}, 1)).value.greetings.map((g) => g.id)).not.toContain(consent.id);
       // Not theirs to rename or delete.
@@ -131,7 +178,37 @@ describe('recorded calls on the team server', () => {
     // Turned off, then the announcement may go; with it gone, nothing is recorded.
     expect(await t.call('sam', 'recordings.saveSettings', { recordCalls: false, consentGreetingId: consent.id }, 1)).toMatchObject({ ok: true });
     expect(await t.call('sam', 'greetings.delete', { id: consent.id }, 1)).toMatchObject({ ok: true });
-    await expect.poll(async () => (await t.call<RecordingSettings>('avery', 'recordings.settings', {}, 0)).value, { timeout: 5000 }).toEqual({ recordCalls: false, consentGreetingId: null });
+    await expect.poll(async () => (await t.call<RecordingChoice>('avery', 'recordings.settings', {}, 0)).value, { timeout: 5000 }).toEqual({ recordCalls: false, consentGreetingId: null, consent: null });
+  });
+
+  it('keeps one team lead’s announcement when another team lead saves the recording choice, until someone picks another', async () => {
+    const t = await team(2, [['sam', 'team-lead'], ['robin', 'team-lead'], ['avery', 'rep'], ['blake', 'rep']]);
+    const samsOther = (await t.call<GreetingsView>('sam', 'greetings.add', { name: 'Sam’s voicemail', data: RECORDED }, 0)).value.greetings[0]!;
+    const sams = (await t.call<GreetingsView>('sam', 'greetings.add', { name: 'This call is recorded', data: ANNOUNCEMENT }, 0)).value.greetings.find((g) => g.id !== samsOther.id)!;
+    expect(await t.call('sam', 'recordings.saveSettings', { recordCalls: true, consentGreetingId: sams.id }, 0)).toMatchObject({ ok: true });
+    const robins = (await t.call<GreetingsView>('robin', 'greetings.add', { name: 'Robin’s announcement', data: ANNOUNCEMENT }, 1)).value.greetings[0]!;
+    const bySam = { consentGreetingId: sams.id, consent: { name: 'This call is recorded', owner: 'sam' } };
+
+    // Robin, on the other process, reads Sam's announcement by its name and whose it is.
+    await expect.poll(async () => (await t.call<RecordingChoice>('robin', 'recordings.settings', {}, 1)).value, { timeout: 5000 }).toEqual({ recordCalls: true, ...bySam });
+    // Saving the choice (recording off, then on again) keeps it, and so does saving other settings.
+    expect((await t.call<RecordingChoice>('robin', 'recordings.saveSettings', { recordCalls: false, consentGreetingId: sams.id }, 1)).value).toEqual({ recordCalls: false, ...bySam });
+    expect(await t.call('robin', 'prefs.set', { defaultCountry: 'FR' }, 1)).toMatchObject({ ok: true });
+    expect((await t.call<RecordingChoice>('robin', 'recordings.saveSettings', { recordCalls: true, consentGreetingId: sams.id }, 1)).value).toEqual({ recordCalls: true, ...bySam });
+    await expect.poll(async () => (await t.call<RecordingChoice>('avery', 'recordings.settings', {}, 0)).value, { timeout: 5000 }).toEqual({ recordCalls: true, ...bySam });
+    // Only the team's current announcement: not another of Sam's greetings.
+    expect(await t.call('robin', 'recordings.saveSettings', { recordCalls: true, consentGreetingId: samsOther.id }, 1)).toMatchObject({ status: 404, ok: false });
+
+    // Robin picks their own: from then on it is the team's, said Robin's to Sam, and Sam's is no longer Robin's to choose.
+    expect((await t.call<RecordingChoice>('robin', 'recordings.saveSettings', { recordCalls: true, consentGreetingId: robins.id }, 1)).value).toEqual({
+      recordCalls: true,
+      consentGreetingId: robins.id,
+      consent: { name: 'Robin’s announcement', owner: null },
+    });
+    await expect
+      .poll(async () => (await t.call<RecordingChoice>('sam', 'recordings.settings', {}, 0)).value, { timeout: 5000 })
+      .toEqual({ recordCalls: true, consentGreetingId: robins.id, consent: { name: 'Robin’s announcement', owner: 'robin' } });
+    expect(await t.call('robin', 'recordings.saveSettings', { recordCalls: true, consentGreetingId: sams.id }, 1)).toMatchObject({ status: 404, ok: false });
   });
 
   it('refuses bad input with a sentence and keeps nothing', async () => {
