@@ -63,14 +63,13 @@ export async function writeLeadQueueColumns(q: Queryable, leadId: number, lead: 
 export async function refreshManyQueueColumns(q: Queryable, leadIds: readonly number[], lifetimeAttemptCap = DEFAULT_QUEUE_RULES.lifetimeAttemptCap): Promise<void> {
   if (leadIds.length === 0) return;
   const ids = [JSON.stringify(leadIds)];
-  const within = `IN (SELECT value FROM ${q.dialect.idsOf} AS ids)`;
   const numbers = new Map<number, { e164: string | null; bad: number }[]>();
-  for (const n of await q.all<{ lead_id: number; e164: string | null; bad: number }>(`SELECT lead_id, e164, bad FROM phones WHERE lead_id ${within}`, ids)) {
+  for (const n of await q.all<{ lead_id: number; e164: string | null; bad: number }>(`SELECT lead_id, e164, bad FROM phones WHERE ${q.dialect.inIds('lead_id')}`, ids)) {
     const list = numbers.get(Number(n.lead_id)) ?? [];
     list.push(n);
     numbers.set(Number(n.lead_id), list);
   }
-  const changed = (await q.all<LeadQueueRow & { id: number; callable: number; stage_rank: number }>(`SELECT id, stage, do_not_call, attempts, retry_at, callable, stage_rank FROM leads WHERE id ${within}`, ids)).flatMap((lead) => {
+  const changed = (await q.all<LeadQueueRow & { id: number; callable: number; stage_rank: number }>(`SELECT id, stage, do_not_call, attempts, retry_at, callable, stage_rank FROM leads WHERE ${q.dialect.inIds('id')}`, ids)).flatMap((lead) => {
     const { callable, stageRank } = columnsOf(lead, numbers.get(Number(lead.id)) ?? [], lifetimeAttemptCap);
     return callable === lead.callable && stageRank === lead.stage_rank ? [] : [[Number(lead.id), callable, stageRank]];
   });

@@ -32,18 +32,18 @@ type TeamLeadState = { id: number; attempts: number; last_attempt_at: number | n
 /** The team's rows of these leads (`WHERE lead_id IN …` appended), or none when there are no leads to ask about. */
 async function teamRowsOf<Row>(q: Queryable, select: string, leadIds: readonly number[]): Promise<Row[]> {
   if (leadIds.length === 0) return [];
-  return q.all<Row>(`${select} WHERE lead_id IN (SELECT value FROM ${q.dialect.idsOf} AS ids)`, [JSON.stringify(leadIds)]);
+  return q.all<Row>(`${select} WHERE ${q.dialect.inIds('lead_id')}`, [JSON.stringify(leadIds)]);
 }
 
 /** The batch's history onto the team's leads, counted in the report; the leads' queue columns are the caller's to refresh after. */
 export async function copyHistories(q: Queryable, batch: readonly OntoTeamLead[], account: string, report: UploadReport): Promise<void> {
-  const { textsOf, idsOf } = q.dialect;
+  const { inTexts, inIds } = q.dialect;
   const known = batch.filter((b) => !b.fresh).map((b) => b.leadId);
   // A bad number the rep found is bad for the team too (raised, never lowered).
   const bad = batch.flatMap(({ lead, leadId }) => lead.phones.flatMap((p) => (p.bad === 1 && p.e164 ? [`${leadId} ${p.e164}`] : [])));
   if (bad.length) {
     await q.run(
-      `UPDATE phones SET bad = 1 WHERE bad = 0 AND lead_id IN (SELECT value FROM ${idsOf} AS ids) AND (CAST(lead_id AS TEXT) || ' ' || e164) IN (SELECT value FROM ${textsOf} AS bad)`,
+      `UPDATE phones SET bad = 1 WHERE bad = 0 AND ${inIds('lead_id')} AND ${inTexts("(CAST(lead_id AS TEXT) || ' ' || e164)")}`,
       [JSON.stringify(batch.map((b) => b.leadId)), JSON.stringify(bad)],
     );
   }
@@ -54,7 +54,7 @@ export async function copyHistories(q: Queryable, batch: readonly OntoTeamLead[]
 
   const active = batch.filter(({ lead }) => lead.calls.length || lead.history.length || lead.callbacks.length);
   const before = new Map(
-    (active.length ? await q.all<TeamLeadState>(`SELECT id, attempts, last_attempt_at, hand_raised_at FROM leads WHERE id IN (SELECT value FROM ${idsOf} AS ids)`, [JSON.stringify(active.map((b) => b.leadId))]) : []).map((row) => [
+    (active.length ? await q.all<TeamLeadState>(`SELECT id, attempts, last_attempt_at, hand_raised_at FROM leads WHERE ${inIds('id')}`, [JSON.stringify(active.map((b) => b.leadId))]) : []).map((row) => [
       Number(row.id),
       row,
     ]),

@@ -27,15 +27,15 @@ const keysOf = (lead: ImportedLead): string[] => [...(lead.crmId ? [`c ${lead.cr
 
 /** The team's leads under the keys of `leads`, in one statement: rows tagged `key` 'c' (CRM id), 'e' (email) or 'p' (number), `value` the key's. */
 async function candidatesOf(q: Queryable, leads: readonly ImportedLead[]): Promise<Found[]> {
-  const { textsOf } = q.dialect;
+  const { inTexts } = q.dialect;
   const json = (values: (string | null)[]) => JSON.stringify([...new Set(values.filter((v): v is string => !!v))]);
   return q.all<Found>(
-    `SELECT 'c' AS key, crm_id AS value, id, crm_id, email, first_name FROM leads WHERE crm_id IN (SELECT value FROM ${textsOf} AS c)
+    `SELECT 'c' AS key, crm_id AS value, id, crm_id, email, first_name FROM leads WHERE ${inTexts('crm_id')}
      UNION ALL
-     SELECT 'e' AS key, email AS value, id, crm_id, email, first_name FROM leads WHERE email IS NOT NULL AND email IN (SELECT value FROM ${textsOf} AS e)
+     SELECT 'e' AS key, email AS value, id, crm_id, email, first_name FROM leads WHERE email IS NOT NULL AND ${inTexts('email')}
      UNION ALL
      SELECT DISTINCT 'p' AS key, p.e164 AS value, l.id, l.crm_id, l.email, l.first_name FROM phones p JOIN leads l ON l.id = p.lead_id
-      WHERE p.e164 IS NOT NULL AND p.e164 IN (SELECT value FROM ${textsOf} AS n)`,
+      WHERE p.e164 IS NOT NULL AND ${inTexts('p.e164')}`,
     [json(leads.map((l) => l.crmId)), json(leads.map((l) => l.email)), json(leads.flatMap(numbersOf))],
   );
 }
@@ -79,7 +79,7 @@ export async function nextBatch(q: Queryable, leads: readonly ImportedLead[], fr
   return matches;
 }
 
-const MERGE_READ = `SELECT id, ${IMPORT_UPDATED_COLUMNS.join(', ')}, last_attempt_at FROM leads WHERE id IN (SELECT value FROM ?? AS ids)`;
+const mergeRead = (q: Queryable) => `SELECT id, ${IMPORT_UPDATED_COLUMNS.join(', ')}, last_attempt_at FROM leads WHERE ${q.dialect.inIds('id')}`;
 const NUMERIC = new Set(['requested_call', 'do_not_call', 'score', 'last_activity_at', 'hand_raised_at']);
 const INSERT_ZONE = 'INSERT INTO queue_zones (time_zone) VALUES (?) ON CONFLICT (time_zone) DO NOTHING';
 
@@ -98,7 +98,7 @@ export async function writeBatch(q: Queryable, leads: readonly ImportedLead[], m
 
   const merged = written.flatMap((w, i) => (w && !w.created ? [{ id: w.leadId, lead: leads[i]! }] : []));
   const idsJson = JSON.stringify(merged.map((m) => m.id));
-  const now = new Map((merged.length ? await q.all<MergeRow>(MERGE_READ.replace('??', q.dialect.idsOf), [idsJson]) : []).map((row) => [Number(row.id), row]));
+  const now = new Map((merged.length ? await q.all<MergeRow>(mergeRead(q), [idsJson]) : []).map((row) => [Number(row.id), row]));
   const changed = merged.flatMap(({ id, lead }) => {
     const before = now.get(id)!;
     const after = mergedColumns(before, lead);
@@ -122,7 +122,7 @@ export async function writeBatch(q: Queryable, leads: readonly ImportedLead[], m
   const phones: SqlValue[][] = [];
   const have = new Map<number, { position: number; raw: string; e164: string | null }[]>();
   if (merged.length) {
-    for (const p of await q.all<{ lead_id: number; position: number; raw: string; e164: string | null }>(`SELECT lead_id, position, raw, e164 FROM phones WHERE lead_id IN (SELECT value FROM ${q.dialect.idsOf} AS ids)`, [idsJson])) {
+    for (const p of await q.all<{ lead_id: number; position: number; raw: string; e164: string | null }>(`SELECT lead_id, position, raw, e164 FROM phones WHERE ${q.dialect.inIds('lead_id')}`, [idsJson])) {
       const list = have.get(Number(p.lead_id)) ?? [];
       list.push({ ...p, position: Number(p.position) });
       have.set(Number(p.lead_id), list);

@@ -19,6 +19,7 @@ function numberingBackwards(q: Queryable, width: number): Queryable {
   };
   return {
     dialect: q.dialect,
+    inTransaction: q.inTransaction,
     all: (sql, params = []) => q.all(sql, backwards(sql, params)),
     one: (sql, params = []) => q.one(sql, backwards(sql, params)),
     run: (sql, params = []) => q.run(sql, backwards(sql, params)),
