@@ -26,9 +26,11 @@ const types: pg.CustomTypesConfig = {
  * parameters than this is left unnamed, parsed each time it runs: it is a batch of rows
  * (row-batches.ts), whose text differs with each count of rows, and each named one would stay
  * prepared on every connection for its life (near 1 MB of the server's memory for 5,000
- * parameters, measured) and its text in `names` for the process's.
+ * parameters, measured) and its text in `names` for the process's. High enough that the queue's
+ * statements over every open zone (next-lead.ts, queue-view.ts: some 21 parameters a zone) stay
+ * prepared for the zones of a continent.
  */
-const NAMED_MOST_PARAMETERS = 100;
+const NAMED_MOST_PARAMETERS = 400;
 const names = new Map<string, string>();
 function named(text: string, values: readonly SqlValue[]): pg.QueryConfig {
   if (values.length > NAMED_MOST_PARAMETERS) return { text, values: values as SqlValue[] };
