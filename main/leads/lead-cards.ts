@@ -62,9 +62,11 @@ export async function findLead(q: Queryable, leadId: number): Promise<Lead | nul
   return row ? toLead(row) : null;
 }
 
+const noSuchLead = (leadId: number) => new ApiError('not-found', `No lead with id ${leadId}.`);
+
 export async function getLead(q: Queryable, leadId: number): Promise<Lead> {
   const lead = await findLead(q, leadId);
-  if (!lead) throw new ApiError('not-found', `No lead with id ${leadId}.`);
+  if (!lead) throw noSuchLead(leadId);
   return lead;
 }
 
@@ -77,7 +79,10 @@ export async function phonesOf(q: Queryable, leadId: number): Promise<Phone[]> {
 }
 
 export async function getLeadCard(q: Queryable, leadId: number): Promise<LeadCard> {
-  const lead = await getLead(q, leadId);
+  // The lead and the rep's note in progress in one statement (on PostgreSQL one round trip less).
+  const row = await q.one<LeadRow & { draft_text: string | null }>('SELECT leads.*, (SELECT text FROM note_drafts WHERE lead_id = leads.id) AS draft_text FROM leads WHERE id = ?', [leadId]);
+  if (!row) throw noSuchLead(leadId);
+  const lead = toLead(row);
   const activities = (
     await q.all<{ id: number; type: ActivityType; title: string; url: string | null; occurred_at: number }>(
       'SELECT id, type, title, url, occurred_at FROM activities WHERE lead_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?',
@@ -96,8 +101,7 @@ export async function getLeadCard(q: Queryable, leadId: number): Promise<LeadCar
       [leadId, CARD_HISTORY_LIMIT],
     )
   ).map((r): StageChange => ({ from: r.from_stage, to: r.to_stage, reason: r.reason, at: iso(r.at), rep: r.rep, callId: r.call_id }));
-  const draft = (await q.one<{ text: string }>('SELECT text FROM note_drafts WHERE lead_id = ?', [leadId]))?.text ?? '';
-  return { lead, phones: await phonesOf(q, leadId), activities, calls, stageHistory, draft };
+  return { lead, phones: await phonesOf(q, leadId), activities, calls, stageHistory, draft: row.draft_text ?? '' };
 }
 
 export async function getCall(q: Queryable, callId: number): Promise<CallLog> {

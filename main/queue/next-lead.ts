@@ -246,7 +246,7 @@ function compareKeys(a: number[], b: number[]): number {
 /**
  * How many candidates' facts to read at once. SQLite answers in process, so one lead at a time
  * costs nothing and reads no more than the pick needs; on PostgreSQL each statement is a round
- * trip, so a group's facts come in five statements (loadLeadFactsOf), not five a lead.
+ * trip, so a group's facts come in three statements (loadLeadFactsOf), not three a lead.
  */
 const FACTS_AT_ONCE = { sqlite: 1, postgres: 8 } as const;
 
@@ -337,7 +337,7 @@ export async function* eligibleLeads(q: Queryable, ctx: QueueContext, known: Kno
 /**
  * Of a batch of candidates, those another console holds under a live lease, read in one query:
  * on a team most of the best candidates are on the other consoles' screens, and each would
- * otherwise cost a lead's whole facts (five round trips) only to be held back as 'claimed'. The
+ * otherwise cost a lead's whole facts (three round trips) only to be held back as 'claimed'. The
  * rule is the one `isOfferable` applies (eligibility.ts), which still checks every other lead.
  */
 async function heldElsewhere(q: Queryable, ids: readonly number[], ctx: QueueContext): Promise<Set<number>> {

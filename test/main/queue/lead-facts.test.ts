@@ -7,7 +7,7 @@ import { describeEachStore } from '../../helpers/test-stores.ts';
 const NOW = Date.parse('2026-11-23T15:00:00Z');
 const MIN = 60_000;
 
-describeEachStore('a batch of leads’ facts, read in five statements', ({ open }) => {
+describeEachStore('a batch of leads’ facts, read in three statements', ({ open }) => {
   it('are each lead’s facts as read alone: numbers good and bad in order, the day’s attempts on each number (shared ones too), its claim and callback', async () => {
     const store = await open();
     const [ana, ben, cleo, dan] = await seedLeads(store, [
