@@ -22,11 +22,13 @@ export function leadsHandlers({ core, edges, cap, rep }: HandlerContext): Handle
   const { db, store, clock, events, prefs } = core;
 
   const runImport = async (bytes: Uint8Array, options: Omit<ImportOptions, 'onProgress' | 'defaultCountry'> & { defaultCountry?: string | undefined }): Promise<ImportReport> => {
+    // On a team, the progress (and the file's name) is the importing console's news alone; alone, the one console's.
+    const session = currentCaller()?.token ?? undefined;
     const report = await importLeadsInto(core, clock, bytes, {
       ...options,
       defaultCountry: options.defaultCountry ?? prefs.read().defaultCountry,
       lifetimeAttemptCap: cap(),
-      onProgress: (progress) => events.emit('import.progress', { fileName: options.fileName, totalBytes: bytes.byteLength, ...progress }),
+      onProgress: (progress) => events.emit('import.progress', { fileName: options.fileName, totalBytes: bytes.byteLength, ...progress }, session),
     });
     if (!report.dryRun) events.emit('store.changed', { reason: 'import' });
     return report;

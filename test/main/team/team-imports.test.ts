@@ -3,7 +3,7 @@ import { createAccount } from '../../../main/people/accounts.ts';
 import { migratePostgres } from '../../../main/store/postgres-migrations.ts';
 import { openPostgresStore } from '../../../main/store/seam/postgres-store.ts';
 import type { Store } from '../../../main/store/seam/store.ts';
-import { cookieOf, startTeamServer, teamRequest, type TeamServerProcess } from '../../helpers/team-server-process.ts';
+import { cookieOf, eventsHeard, startTeamServer, teamRequest, type TeamServerProcess } from '../../helpers/team-server-process.ts';
 import { usePostgresCluster } from '../../helpers/test-stores.ts';
 
 /**
@@ -70,6 +70,28 @@ describe('imports on the team server', () => {
     const undone = body(await teamRequest(two.origin, '/api/imports.undo', { input: { batchId: imported.value.batchId }, cookie: lead }));
     expect(undone.value).toMatchObject({ removed: 2 });
     expect(await store.one('SELECT count(*) AS n FROM leads')).toEqual({ n: 0 });
+  }, 180_000);
+
+  it('tells the importing console, and it alone, how the import is going (a rep on the same process hears neither its progress nor its file’s name)', async () => {
+    const { url } = await teamDatabase();
+    const one = await serve(url);
+    const lead = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'sam', password: PASSWORD } }));
+    const rep = cookieOf(await teamRequest(one.origin, '/api/people.signIn', { input: { name: 'jordan', password: PASSWORD } }));
+    const leadHears = eventsHeard(one.origin, lead);
+    const repHears = eventsHeard(one.origin, rep);
+    try {
+      await Promise.all([leadHears.connected, repHears.connected]);
+      expect(body(await teamRequest(one.origin, '/api/leads.import', { input: file(LIST), cookie: lead }))).toMatchObject({ ok: true });
+      // The import's announcement comes after its progress: once both heard it, each heard all it will.
+      await expect.poll(() => [leadHears, repHears].every((h) => h.heard.some((e) => e.event === 'store.changed')), { timeout: 5_000 }).toBe(true);
+      const progress = (heard: typeof leadHears.heard) => heard.filter((e) => e.event === 'import.progress').map((e) => e.payload);
+      expect(progress(leadHears.heard).length).toBeGreaterThan(0);
+      expect(progress(leadHears.heard)[0]).toMatchObject({ fileName: 'december.csv' });
+      expect(progress(repHears.heard)).toEqual([]);
+    } finally {
+      leadHears.close();
+      repHears.close();
+    }
   }, 180_000);
 
   it('lets a team lead import marketing’s activity file: a request for a call makes a hand-raiser the queue offers first; a rep may not', async () => {
