@@ -181,6 +181,13 @@ function partsOf(dialect: Dialect, tier: Tier, zones: readonly string[], ctx: Qu
 }
 
 /**
+ * SQLite refuses a UNION ALL of more than 500 queries (SQLITE_MAX_COMPOUND_SELECT): a list
+ * across the world has over seventy zones open at once, seven queries each, so past that the
+ * tier heads take a statement per 500.
+ */
+const MOST_PARTS = 500;
+
+/**
  * Up to k candidates of each of the tiers, across the open zones, each tier's in its order: every
  * tier query of every tier and zone asked in one statement (UNION ALL, each query whole in its
  * own subquery, marked by its place), so a pick costs one round trip to PostgreSQL, not one per
@@ -191,9 +198,12 @@ async function candidatesOf(q: Queryable, tiers: readonly Tier[], zones: readonl
   // Positional parameters: on these hot statements, binding by name costs a lookup per value.
   // A list's condition goes into each query itself, so the index hands back only its leads.
   const scope = scopeOf(ctx);
-  const sql = parts.map((part, i) => `SELECT ${i} AS part, t.* FROM (${scope ? withList(part.sql, scope.where) : part.sql}) AS t`).join(' UNION ALL ');
-  const params = parts.flatMap((part) => [...part.params, ...(scope?.params ?? []), k]);
-  const found = parts.length === 0 ? [] : await q.all<TierRow & { part: number }>(sql, params);
+  const found: (TierRow & { part: number })[] = [];
+  for (let from = 0; from < parts.length; from += MOST_PARTS) {
+    const some = parts.slice(from, from + MOST_PARTS);
+    const sql = some.map((part, i) => `SELECT ${from + i} AS part, t.* FROM (${scope ? withList(part.sql, scope.where) : part.sql}) AS t`).join(' UNION ALL ');
+    found.push(...(await q.all<TierRow & { part: number }>(sql, some.flatMap((part) => [...part.params, ...(scope?.params ?? []), k]))));
+  }
   const byTier = new Map(tiers.map((tier) => [tier, { rows: [] as Candidate[], full: false }]));
   const perPart = new Map<number, number>();
   for (const { part: at, ...row } of found) {

@@ -95,6 +95,17 @@ describe('the order of the queue', () => {
     expect(await next(core)).toBe('a');
     expect((await pickNext(core.store, ctx(core)))?.reasons).toEqual(['2nd attempt', 'last: No answer 4 h ago']);
   });
+  it('still offers a lead when leads span more open time zones than SQLite joins in one statement', async () => {
+    // A list from around the world: past some seventy open zones, the tier heads' one UNION ALL
+    // would pass SQLite's 500 terms of a compound SELECT.
+    const core = await store('far,F,+12125550100,lead,50,2026-11-01,,,,');
+    for (const zone of Intl.supportedValuesOf('timeZone').slice(0, 120)) {
+      await core.store.run('INSERT INTO queue_zones (time_zone) VALUES (?) ON CONFLICT (time_zone) DO NOTHING', [zone]);
+    }
+    const always = { window: { days: [1, 2, 3, 4, 5, 6, 7], start: 0, end: 24 * 60 } };
+    expect(await next(core, always)).toBe('far');
+    expect((await queueSnapshot(core.store, ctx(core, always))).due).toBe(1);
+  });
 });
 
 describe('what the queue never offers', () => {
