@@ -19,7 +19,8 @@ export const NOT_YOUR_CONSOLE =
  * (the desktop app, the web host, the CLI) there is no caller and nothing to check.
  */
 export async function checkOwnConsole(q: Queryable, consoleId: string | undefined): Promise<void> {
-  if (consoleId !== undefined) await ownSessionId(q, consoleId);
+  // Alone there is no one to check against: no read (queue.next and every beat pass here).
+  if (signedInRep() !== null && consoleId !== undefined) await ownSessionId(q, consoleId);
 }
 
 /**
