@@ -4,9 +4,6 @@ type FileInput = Parameters<Page['setInputFiles']>[1];
 
 /** Picks a file in the import wizard, checks how it will be read, and imports it with Enter. */
 export async function importFile(page: Page, file: FileInput): Promise<void> {
-  // The page in front, as a person's is: with other pages open in the browser, the wizard's focus
-  // on its Import button was not the page's to give (e2e team-join failed in full runs only).
-  await page.bringToFront();
   await page.getByTestId('import-input').setInputFiles(file);
   const wizard = page.getByRole('dialog', { name: /^Import / });
   await expect(wizard).toBeVisible();

@@ -111,10 +111,11 @@ test('a note being typed is kept by main as the rep types, and survives a restar
   expect((await host.call<LeadCard>('leads.get', { leadId: lead })).draft).toBe('Gatekeeper says call back after lunch');
 });
 
-test('Load demo list fills an empty store and shows the first lead', async ({ page }) => {
+test('Load demo list, focused on an empty store, fills it with Enter and shows the first lead', async ({ page }) => {
   const host = await hosts.start();
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Load demo list' }).click();
+  await expect(page.getByRole('button', { name: 'Load demo list' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('import-report')).toContainText('Imported 300 rows: 300 new');
   await expect(page.getByTestId('queue-count')).toContainText('300 leads');
   await expect(page.getByLabel('Lead').getByRole('link', { name: /^\+\d+$/ }).first()).toHaveAttribute('href', /^tel:\+\d+$/);

@@ -71,3 +71,28 @@ test('a long import shows its progress: the share of the file read, its size and
   expect([...percents].sort((a, b) => a - b)).toEqual(percents);
   expect(seen.at(-1)).toBe(`100% · ${megabytes} of ${megabytes} MB · 30,000 rows`);
 });
+
+test('a file picked while the call list is still loading keeps the keyboard in the wizard when the empty list shows', async ({ page }) => {
+  const host = await hosts.start();
+  // The list's first answer held back until the wizard is open: a slow store, or a team server far away.
+  let wizardOpen!: () => void;
+  const opened = new Promise<void>((resolve) => (wizardOpen = resolve));
+  await page.route('**/api/queue.next', async (route) => {
+    await opened;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  await expect(page.getByText('Loading the call list…')).toBeVisible();
+  await page.getByTestId('import-input').setInputFiles({ name: 'early.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Phone\nAda Lovelace,+12125550100\n') });
+  const wizard = page.getByRole('dialog', { name: 'Import early.csv' });
+  const importButton = wizard.getByRole('button', { name: /Import/ });
+  await expect(importButton).toBeFocused();
+
+  wizardOpen();
+  await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
+  // The empty list's Load demo list button offers itself to the keyboard only when nothing holds it.
+  await expect(importButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-report')).toContainText('Imported 1 rows: 1 new');
+  await expect(page.locator('.lead-name')).toHaveText('Ada Lovelace');
+});

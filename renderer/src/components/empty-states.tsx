@@ -3,6 +3,7 @@ import { describeAgo } from '../../../shared/relative-time.ts';
 import { NOTICE_MS } from '../store/notice-slice.ts';
 import { selectMay } from '../store/console-state.ts';
 import { useApp } from '../store/store-context.tsx';
+import { focusWhenFree } from '../focus-when-free.ts';
 
 /** The store holds no lead yet: import a list, or try the console on the demo list (on a team, a team lead's to do). */
 export function EmptyStore() {
@@ -15,7 +16,7 @@ export function EmptyStore() {
       {mayLoad ? (
         <>
           <p>Import a CSV export from HubSpot, Salesforce or a spreadsheet with the Import button, or try Nextcall on a demo list of 300 fictional leads.</p>
-          <button type="button" className="primary" disabled={importing} onClick={() => void loadDemo()} autoFocus>
+          <button ref={focusWhenFree} type="button" className="primary" disabled={importing} onClick={() => void loadDemo()}>
             Load demo list
           </button>
         </>
