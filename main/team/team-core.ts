@@ -16,6 +16,8 @@ export interface TeamCoreOptions {
   log: (line: string) => void;
   /** Connections in this process's pool. */
   connections?: number;
+  /** A server's: the pool's connections stay open once opened (postgres-store.ts). */
+  keepOpen?: boolean;
 }
 
 /**
@@ -26,10 +28,11 @@ export interface TeamCoreOptions {
  * same way should anything reach it anyway. The team's shared settings are read from the database
  * and kept in step across processes (team-settings.ts); nothing a rep sets is kept in this process.
  */
-export async function openTeamCore({ database, clock, log, connections }: TeamCoreOptions): Promise<Core> {
+export async function openTeamCore({ database, clock, log, connections, keepOpen = false }: TeamCoreOptions): Promise<Core> {
   const store = await openPostgresStore({
     connectionString: database,
     ...(connections ? { max: connections } : {}),
+    keepOpen,
     onConnectionError: (error) => log(`A connection to the team database failed (the pool replaces it): ${error.message}`),
   });
   try {

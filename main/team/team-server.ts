@@ -8,6 +8,8 @@ import { inboundRoute } from '../inbound/inbound-route.ts';
 import { INBOUND_KEY_VARIABLE } from '../inbound/inbound-secrets.ts';
 import { PHONE_KEY_VARIABLE, phoneKeyWarning, teamPhoneKeyBox } from '../phone/team-phone-key.ts';
 import { openTeamCore } from './team-core.ts';
+import { readyToServe } from './ready-to-serve.ts';
+import { POOL_CONNECTIONS } from '../store/seam/postgres-store.ts';
 import { uploadSentStore } from './sent-store.ts';
 import { teamDoor } from './team-door.ts';
 import { startTeamHost } from './team-host.ts';
@@ -24,7 +26,8 @@ export async function serveTeam(options: TeamServeOptions & { clock: Clock }): P
   if (options.warning) console.error(options.warning);
   const phoneKey = phoneKeyWarning(process.env[PHONE_KEY_VARIABLE]);
   if (phoneKey) console.error(phoneKey);
-  const core = await openTeamCore({ database: options.database, clock: options.clock, log });
+  const core = await openTeamCore({ database: options.database, clock: options.clock, log, keepOpen: true });
+  await readyToServe(core, POOL_CONNECTIONS, log);
   const dispatch = createDispatcher(createHandlers(core, { secrets: teamPhoneKeyBox(process.env[PHONE_KEY_VARIABLE]), uploadStore: (bytes, upload) => uploadSentStore(core.store, bytes, upload) }), (error) => log(`A call failed: ${error instanceof Error ? error.stack : String(error)}`), { oneAtATime: false });
   const logError = (error: unknown) => log(`The team server failed to check a session: ${error instanceof Error ? error.message : String(error)}`);
   const host = await startTeamHost({

@@ -96,6 +96,7 @@ if (runs('team')) {
   console.log(`| the same, before the kill -9 (2 processes) | ${ms(before.p50)} | ${ms(before.p95)} | ${before.perSecond.toFixed(1)} | ${before.dispositions} |`);
   console.log(`| the same, after the kill -9 (1 process) | ${ms(after.p50)} | ${ms(after.p95)} | ${after.perSecond.toFixed(1)} | ${after.dispositions} |`);
   (team.quarters as (typeof t)[]).forEach((q, i) => console.log(`| the same, quarter ${i + 1} of the run${i === 0 ? ' (the processes freshly started)' : i === 2 ? ' (from the kill -9)' : ''} | ${ms(q.p50)} | ${ms(q.p95)} | ${q.perSecond.toFixed(1)} | ${q.dispositions} |`));
+  console.log(`the first seconds one by one (dispositions: p50 / p95): ${(team.firstSeconds as string[]).join('; ')}`);
   console.log(`leads seeded in bulk in ${(Number(team.seededMs) / 1_000).toFixed(1)} s`);
   console.log(`double claims (leads called twice, from the calls table): ${String(team.doubleClaims)}; leads called by two reps: ${String(team.leadsCalledByTwoReps)}`);
   console.log(`acknowledged dispositions: ${String(team.acknowledged)}, lost (no call in the table): ${String(team.acknowledgedLost)}; calls in the table: ${String(team.callsInTable)} (logged but never acknowledged: ${String(team.loggedUnacknowledged)}); failed requests: ${String(team.failures)}`);

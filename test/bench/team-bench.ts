@@ -214,6 +214,11 @@ export async function benchTeam({ leads, consoles, seconds, profile = false, pac
       // third begins with the kill.
       const quarter = (seconds * 1_000) / 4;
       const quarters = [0, 1, 2, 3].map((i) => figures(samples.filter((s) => s.at - started >= i * quarter && s.at - started < (i + 1) * quarter).map((s) => s.ms), quarter / 1_000));
+      // The first ten seconds one by one: how long a freshly started process takes to serve at its pace.
+      const firstSeconds = Array.from({ length: Math.min(10, seconds) }, (_, i) => {
+        const inSecond = samples.filter((s) => s.at - started >= i * 1_000 && s.at - started < (i + 1) * 1_000).map((s) => s.ms);
+        return `${inSecond.length}: ${percentile(inSecond, 50).toFixed(1)} / ${percentile(inSecond, 95).toFixed(1)} ms`;
+      });
       const statements = profile ? await busiestStatements(admin, acknowledged.length) : undefined;
       await admin.close();
       return {
@@ -228,6 +233,7 @@ export async function benchTeam({ leads, consoles, seconds, profile = false, pac
         beforeKill: phase(true),
         afterKill: phase(false),
         quarters,
+        firstSeconds,
         callsInTable: logged,
         acknowledged: acknowledged.length,
         acknowledgedLost: lost,

@@ -11,8 +11,14 @@ import { checkChannel, type Queryable, type SqlValue, type Store, type Transacti
  */
 export interface PostgresStoreOptions {
   connectionString: string;
-  /** Connections in the pool (default 10). */
+  /** Connections in the pool (default POOL_CONNECTIONS). */
   max?: number;
+  /**
+   * A server's pool: a connection, once opened, stays open (none is closed for being idle), so a
+   * request after a quiet spell does not wait for a new one, its statements prepared again and its
+   * caches of the tables filled again.
+   */
+  keepOpen?: boolean;
   /** Told when an idle connection fails (the server restarted, an admin ended it); the pool replaces it. */
   onConnectionError?: (error: Error) => void;
 }
@@ -41,12 +47,15 @@ function named(text: string, values: readonly SqlValue[]): pg.QueryConfig {
 
 type Client = pg.Pool | pg.PoolClient;
 
+/** A process's connections to the team's database, unless told otherwise. */
+export const POOL_CONNECTIONS = 10;
+
 /** How long the listening connection waits before it is opened again, at first and at most. */
 const LISTEN_RETRY_FIRST_MS = 1_000;
 const LISTEN_RETRY_LAST_MS = 10_000;
 
-export async function openPostgresStore({ connectionString, max = 10, onConnectionError = () => {} }: PostgresStoreOptions): Promise<Store> {
-  const pool = new pg.Pool({ connectionString, max, types, application_name: 'nextcall' });
+export async function openPostgresStore({ connectionString, max = POOL_CONNECTIONS, keepOpen = false, onConnectionError = () => {} }: PostgresStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({ connectionString, max, ...(keepOpen ? { min: max } : {}), types, application_name: 'nextcall' });
   pool.on('error', onConnectionError);
   // Fails here, with the server's own sentence, rather than on the first call.
   (await pool.connect()).release();
