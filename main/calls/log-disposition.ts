@@ -15,7 +15,7 @@ import type { ActiveScript } from '../scripts/script-store.ts';
 import { atomically, type Queryable } from '../store/seam/store.ts';
 import { findOpenDial, takeLead } from './dials.ts';
 import { judgeAnswers } from './qualification.ts';
-import { readLeadState, recordUndo } from './undo-disposition.ts';
+import { LEAD_STATE_COLUMNS, readLeadState, recordUndo, type LeadState } from './undo-disposition.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts';
 
 export interface DispositionInput {
@@ -133,7 +133,8 @@ export async function logDisposition(
     );
     const callId = call!.id;
 
-    await db.run(
+    // What the call made of the lead, returned by the write itself (nothing after writes these fields).
+    const leadAfter = await db.one<LeadState['lead']>(
       `UPDATE leads SET
          attempts = attempts + ?,
          last_attempt_at = ?,
@@ -143,7 +144,8 @@ export async function logDisposition(
          retry_at = ?,
          not_before = NULL,
          hand_raised_at = CASE WHEN ? = 1 THEN NULL ELSE hand_raised_at END
-       WHERE id = ?`,
+       WHERE id = ?
+       RETURNING ${LEAD_STATE_COLUMNS}`,
       [
       disposition.countsAsAttempt ? 1 : 0,
       now,
@@ -159,7 +161,8 @@ export async function logDisposition(
 
     await db.run('UPDATE callbacks SET done_by_call_id = ? WHERE lead_id = ? AND done_by_call_id IS NULL', [callId, lead.id]);
     if (callbackAt !== null) await db.run('INSERT INTO callbacks (lead_id, due_at, set_by_call_id) VALUES (?, ?, ?)', [lead.id, callbackAt, callId]);
-    if (disposition.badNumber && dialedId !== null) await db.run('UPDATE phones SET bad = 1 WHERE id = ?', [dialedId]);
+    const markedBad = disposition.badNumber && dialedId !== null;
+    if (markedBad) await db.run('UPDATE phones SET bad = 1 WHERE id = ?', [dialedId]);
     if (stageAfter !== lead.stage) {
       await db.run('INSERT INTO stage_history (lead_id, from_stage, to_stage, reason, call_id, at, rep) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         lead.id,
@@ -186,7 +189,7 @@ export async function logDisposition(
     await releaseLead(db, lead.id);
     // The note is now the call's: the draft goes.
     await db.run('DELETE FROM note_drafts WHERE lead_id = ?', [lead.id]);
-    const after = await readLeadState(db, lead.id);
+    const after: LeadState = { lead: leadAfter!, phones: markedBad ? before.phones.map((p) => (p.id === dialedId ? { ...p, bad: 1 } : p)) : before.phones };
     await writeLeadQueueColumns(db, lead.id, after.lead, after.phones, callableCap);
     if (dial) await db.run('UPDATE dials SET call_id = ? WHERE id = ?', [callId, dial.id]);
     await recordUndo(db, callId, { before, after }, now + UNDO_GRACE_MS);

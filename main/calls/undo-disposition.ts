@@ -28,17 +28,20 @@ interface Change {
 
 /**
  * The lead's fields a call may write and its numbers, in two statements. A disposition reads it
- * before and after its writes; the after also gives the queue columns (queue-columns.ts) and
- * the before the id of the number dialled, so neither is read again.
+ * before its writes (which gives the id of the number dialled) and has its UPDATE return it
+ * after (which gives the queue columns, queue-columns.ts), so neither is read again.
  */
 export interface LeadState {
   lead: Record<LeadField, Value> & LeadQueueRow;
   phones: { id: number; e164: string | null; bad: number }[];
 }
 
+/** The lead's columns of a LeadState, for a statement that reads or returns them (a disposition's UPDATE … RETURNING). */
+export const LEAD_STATE_COLUMNS = LEAD_FIELDS.join(', ');
+
 export async function readLeadState(q: Queryable, leadId: number): Promise<LeadState> {
   return {
-    lead: (await q.one<LeadState['lead']>(`SELECT ${LEAD_FIELDS.join(', ')} FROM leads WHERE id = ?`, [leadId]))!,
+    lead: (await q.one<LeadState['lead']>(`SELECT ${LEAD_STATE_COLUMNS} FROM leads WHERE id = ?`, [leadId]))!,
     phones: await q.all<{ id: number; e164: string | null; bad: number }>('SELECT id, e164, bad FROM phones WHERE lead_id = ? ORDER BY id', [leadId]),
   };
 }

@@ -49,6 +49,16 @@ describeEachStore('undo puts back what the call changed, and only that', ({ open
     expect((await getLeadCard(store, id)).lead.stage).toBe('SQL');
   });
 
+  it('takes back a bad number the call itself flagged, and leaves one flagged since by someone else', async () => {
+    const { store, clock, id, log } = await ada();
+    const call = await log('bad-number');
+    const numbers = async () => (await getLeadCard(store, id)).phones.map((p) => [p.e164, p.bad]);
+    expect(await numbers()).toEqual([['+12125550100', true], ['+12125550199', false]]);
+    await store.run("UPDATE phones SET bad = 1 WHERE e164 = '+12125550199'");
+    await undoDisposition(store, clock, call.id);
+    expect(await numbers()).toEqual([['+12125550100', false], ['+12125550199', true]]);
+  });
+
   it('takes back a do-not-call the call itself set', async () => {
     const { store, clock, id, log } = await ada();
     const call = await log('do-not-call');
