@@ -2,8 +2,8 @@ import type { Core } from '../core.ts';
 import { queueContext } from '../queue/queue-scope.ts';
 import { queueSnapshot } from '../queue/queue-view.ts';
 
-/** The console the warm-up asks for a lead as; whatever it takes is rolled back. */
-const WARM_UP_CONSOLE = 'nextcall-warm-up';
+/** The consoles the warm-up asks for a lead as, one per connection (each console's lock is its own); whatever they take is rolled back. */
+const warmUpConsole = (connection: number) => `nextcall-warm-up-${connection}`;
 
 class RolledBack extends Error {}
 
@@ -17,11 +17,11 @@ class RolledBack extends Error {}
  */
 export async function readyToServe(core: Core, connections: number, log: (line: string) => void): Promise<void> {
   const rolledBack = new RolledBack();
-  const once = () =>
+  const once = (_: unknown, connection: number) =>
     core.store
       .transaction(
         async (tx) => {
-          await queueSnapshot(tx, await queueContext(tx, core.prefs, core.clock.now(), { consoleId: WARM_UP_CONSOLE }));
+          await queueSnapshot(tx, await queueContext(tx, core.prefs, core.clock.now(), { consoleId: warmUpConsole(connection) }));
           throw rolledBack;
         },
         { isolation: 'read committed' },
