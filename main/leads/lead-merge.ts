@@ -212,7 +212,6 @@ const NEXT_POSITION = 'SELECT coalesce(max(position), -1) + 1 AS p FROM phones W
 const INSERT_PHONE = 'INSERT INTO phones (lead_id, position, raw, e164, type, import_batch_id, bad) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const INSERT_ACTIVITY = `INSERT INTO activities (lead_id, type, title, url, occurred_at, details, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (lead_id, type, title, occurred_at) DO NOTHING`;
-export { manyRows } from '../store/seam/row-batches.ts';
 
 const LOG_BEFORE = 'INSERT INTO import_changes (batch_id, lead_id, before) VALUES (?, ?, ?) ON CONFLICT (batch_id, lead_id) DO NOTHING';
 

@@ -1,8 +1,9 @@
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { refreshLeadQueueColumns } from '../queue/queue-columns.ts';
+import { manyRows } from '../store/seam/row-batches.ts';
 import type { Queryable } from '../store/seam/store.ts';
 import { NO_PHONE, type ImportedLead } from './lead-row.ts';
-import { LEAD_SQL as SQL, importedColumnsJson, manyRows, mergedColumns, newLeadValues, updateMergedValues, candidatesFrom, candidatesQuery, chooseMatch, type Candidate, type LeadColumns, type MergeRow } from './lead-merge.ts';
+import { LEAD_SQL as SQL, importedColumnsJson, mergedColumns, newLeadValues, updateMergedValues, candidatesFrom, candidatesQuery, chooseMatch, type Candidate, type LeadColumns, type MergeRow } from './lead-merge.ts';
 import type { WriteOutcome } from './lead-writer.ts';
 
 /**

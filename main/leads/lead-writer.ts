@@ -1,13 +1,13 @@
 import { DEFAULT_QUEUE_RULES } from '../../shared/queue-rules.ts';
 import { refreshQueueColumns } from '../queue/queue-columns.ts';
 import type { Database } from '../store/database.ts';
+import { manyRows } from '../store/seam/row-batches.ts';
 import type { SqlValue } from '../store/seam/store.ts';
 import { NO_PHONE, type ImportedLead } from './lead-row.ts';
 import {
   IMPORT_UPDATED_COLUMNS,
   LEAD_SQL as SQL,
   importedColumnsJson,
-  manyRows,
   mergedColumns,
   newLeadValues,
   updateMergedValues,
