@@ -3,9 +3,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api-error.ts';
 import { MAX_RECORDING_BYTES, NOT_AUDIO_SENTENCE, tooLargeSentence, type AudioFile, type AudioType, type ListedRecording, type Recording, type RecordingCursor, type RecordingsPage } from '../../shared/call-audio.ts';
-import { hasRole } from '../../shared/method-roles.ts';
 import type { Clock } from '../clock.ts';
-import { currentCaller } from '../people/caller.ts';
+import { signedInRepAccount } from '../sessions/summary-access.ts';
 import { checkLeadInReach } from '../queue/lead-reach.ts';
 import { callerAccess } from '../queue/list-access.ts';
 import type { Database } from '../store/database.ts';
@@ -184,10 +183,10 @@ export function recordingLibrary(store: Store, shelf: RecordingShelf, clock: Clo
         where.push('(r.started_at, r.id) < (?, ?)');
         params.push(Date.parse(before.startedAt), before.id);
       }
-      const person = currentCaller()?.person;
-      if (person && !hasRole(person, 'team-lead')) {
+      const rep = signedInRepAccount();
+      if (rep) {
         where.push('r.account_id = ?');
-        params.push(person.id);
+        params.push(rep.id);
       }
       const access = await callerAccess(store, clock.now());
       if (access) {
@@ -203,7 +202,9 @@ export function recordingLibrary(store: Store, shelf: RecordingShelf, clock: Clo
          ORDER BY r.started_at DESC, r.id DESC LIMIT ?`,
         [...params, limit + 1],
       );
-      const page = rows.slice(0, limit).map((r): ListedRecording => ({ ...toRecording(r), leadName: r.lead_name || `lead #${r.lead_id}`, recordedBy: team ? r.recorded_by : shelf.storeRep() }));
+      // Alone, every recording is the store's rep's: their name read once for the page.
+      const storeRep = team ? null : shelf.storeRep();
+      const page = rows.slice(0, limit).map((r): ListedRecording => ({ ...toRecording(r), leadName: r.lead_name || `lead #${r.lead_id}`, recordedBy: team ? r.recorded_by : storeRep }));
       const last = page.at(-1);
       return { recordings: page, next: rows.length > limit && last ? { startedAt: last.startedAt, id: last.id } : null };
     },

@@ -12,8 +12,13 @@ import type { SummaryScope } from './summary.ts';
  * the CLI) there is no caller, and no limit: the store is the rep's own.
  */
 export function signedInRep(): string | null {
+  return signedInRepAccount()?.name ?? null;
+}
+
+/** The same person's account (its id keys what they recorded, recordings.ts). */
+export function signedInRepAccount() {
   const person = currentCaller()?.person ?? null;
-  return person && !hasRole(person, 'team-lead') ? person.name : null;
+  return person && !hasRole(person, 'team-lead') ? person : null;
 }
 
 export async function checkOwnFigures(q: Queryable, scope: SummaryScope): Promise<void> {
