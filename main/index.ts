@@ -83,7 +83,8 @@ async function start(): Promise<void> {
   const mainWindow = createMainWindow({ prefs, preloadPath, url: APP_URL });
   window = mainWindow;
   const secrets = osKeychainBox(opened.dataDir);
-  const edges = { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets };
+  const kept = keptSession(opened.prefs, secrets, (message) => console.warn(message));
+  const edges = { printPdf: printHtmlToPdf, saveExport: saveExportWithDialog(() => window), secrets, signInKept: () => kept.keeping() };
   const stopRouter = registerIpcRouter({
     ipcMain,
     // Joined to a team (Settings → Team), main relays the console's calls to the team server, and
@@ -96,7 +97,7 @@ async function start(): Promise<void> {
       membership(opened.prefs),
       {
         events: opened.events,
-        kept: keptSession(opened.prefs, secrets, (message) => console.warn(message)),
+        kept,
         saveExport: edges.saveExport,
         // Settings → Team's "Upload this computer's store": a copy of this store, sent to the team server.
         localStore: () => storeSnapshot(opened.storeFile),

@@ -8,6 +8,7 @@ import { queueSnapshot } from '../queue/queue-view.ts';
 import { repOnRecord, type RepOnRecord } from '../people/caller.ts';
 import type { SecretBox } from '../phone/secret-box.ts';
 import type { UploadReport } from '../../shared/store-upload.ts';
+import type { SignInKept } from '../../shared/api/team-server.ts';
 import type { PdfPrinter } from '../sessions/report-pdf.ts';
 import type { Queryable } from '../store/seam/store.ts';
 
@@ -19,6 +20,8 @@ export interface ShellEdges {
   /** Where the phone password's digest is sealed: the OS keychain in the desktop app (a key file otherwise). */
   secrets?: SecretBox;
   /** A rep's store, sent as bytes, uploaded into the team (the team server's: main/team/sent-store.ts). */
+  /** Whether a sign-in to a team outlives a restart here (the desktop app's keychain, kept-session.ts); else 'memory'. */
+  signInKept?: () => SignInKept;
   uploadStore?: (bytes: Uint8Array, options: { as?: string | undefined; dryRun: boolean; onProgress?: (done: number, total: number) => void }) => Promise<UploadReport>;
 }
 

@@ -1,6 +1,5 @@
 import { api, isMethodName } from '../../shared/api.ts';
 import { ApiError } from '../../shared/api-error.ts';
-import type { TeamMembership } from '../../shared/api/team-server.ts';
 import type { Envelope } from '../../shared/bridge.ts';
 import { MINUTE_MS } from '../../shared/time-units.ts';
 import type { Dispatch } from '../api/dispatch.ts';
@@ -68,9 +67,7 @@ export function joinedDispatch(local: Dispatch, chosen: Pick<Membership, 'read'>
       const answer = await local(method, input);
       // Work alone or another address: the last team's events stop at once, not at the next call.
       current();
-      // The kept session knows whether this computer's keychain keeps a sign-in (the page says so when not).
-      if (!answer.ok || !options.kept) return answer;
-      return { ok: true, value: { ...(answer.value as TeamMembership), signInKept: options.kept.keeping() } };
+      return answer;
     }
     const address = current();
     if (!address) return local(method, input);

@@ -3,10 +3,10 @@ import type { TeamMembership } from '../../../shared/api/team-server.ts';
 import { membership, type ChosenTeam } from '../../joining/membership.ts';
 import type { HandlerContext, HandlersOf } from '../handler-context.ts';
 
-export function teamServerHandlers({ core }: HandlerContext): HandlersOf<'teamServer'> {
+export function teamServerHandlers({ core, edges }: HandlerContext): HandlersOf<'teamServer'> {
   const chosen = membership(core.prefs);
-  // No sign-in outlives a restart unless the shell's door keeps one and says so (joined-dispatch.ts).
-  const answer = (team: ChosenTeam): TeamMembership => ({ ...team, signInKept: 'memory' });
+  // No sign-in outlives a restart unless the shell keeps one and says so (the desktop app's keychain).
+  const answer = (team: ChosenTeam): TeamMembership => ({ ...team, signInKept: edges.signInKept?.() ?? 'memory' });
   return {
     'teamServer.status': () => answer(chosen.read()),
     'teamServer.join': ({ address }) => answer(chosen.join(address)),

@@ -86,10 +86,11 @@ describe('a joined desktop console’s session across a restart', () => {
     const start = (options: { now?: () => number; secrets?: SecretBox } = {}) => {
       const prefs = confPreferences(dir);
       const watch = watchedFetch();
-      const dispatch = joinedDispatch(createDispatcher(createHandlers({ ...core, prefs })), membership(prefs), {
+      const kept = keptSession(prefs, options.secrets ?? box, (message) => said.push(message));
+      const dispatch = joinedDispatch(createDispatcher(createHandlers({ ...core, prefs }, { signInKept: () => kept.keeping() })), membership(prefs), {
         fetch: watch.fetch,
         now: options.now,
-        kept: keptSession(prefs, options.secrets ?? box, (message) => said.push(message)),
+        kept,
       });
       return { dispatch, watch };
     };
